@@ -1,0 +1,3 @@
+"""fieldreg: offline-first registration for evacuations."""
+
+__version__ = "0.1.0"

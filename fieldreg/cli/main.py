@@ -1,0 +1,547 @@
+"""The `fieldreg` command line.
+
+Exit codes (documented in the README):
+  0 success · 1 unexpected error (a bug: see the log) · 2 usage · 3 invalid input ·
+  4 wrong passphrase, recovery key or operator · 5 not found · 6 store or disk problem ·
+  7 verification found problems
+Errors go to stderr as one sentence; `--json` prints results as JSON on stdout.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from fieldreg import __version__
+from fieldreg.core.entities import FIELDS, Status
+from fieldreg.core.errors import (
+    AuthError,
+    FieldregError,
+    IdError,
+    IntegrityError,
+    NotFoundError,
+    StoreError,
+    TamperError,
+    ValidationError,
+)
+from fieldreg.core.messages import FIELD_LABELS, describe
+from fieldreg.cli.passphrases import ENV_NEW_PASSPHRASE, ENV_PASSPHRASE, read_secret
+from fieldreg.services import vault
+from fieldreg.services.paths import DataDir, default_data_dir
+from fieldreg.services.session import Session
+
+EXIT_OK, EXIT_BUG, EXIT_USAGE, EXIT_INPUT, EXIT_AUTH, EXIT_NOT_FOUND, EXIT_STORE, EXIT_VERIFY = (
+    range(8)
+)
+
+# CLI flag -> field name; one flag per field.
+FIELD_FLAGS: dict[str, str] = {
+    "family": "family_name",
+    "given": "given_name",
+    "patronymic": "patronymic",
+    "latin-family": "latin_family_name",
+    "latin-given": "latin_given_name",
+    "latin-patronymic": "latin_patronymic",
+    "sex": "sex",
+    "dob": "dob",
+    "origin": "origin_settlement",
+    "district": "origin_district",
+    "region": "origin_region",
+    "country": "origin_country",
+    "citizenship": "citizenship",
+    "document-type": "document_type",
+    "document-number": "document_number",
+    "phone": "phone",
+    "languages": "languages",
+    "needs": "needs",
+    "needs-note": "needs_note",
+    "consent-data": "consent_data",
+    "consent-tracing": "consent_tracing",
+    "wishes-evacuation": "wishes_evacuation",
+}
+
+
+class Output:
+    def __init__(self, as_json: bool) -> None:
+        self.as_json = as_json
+
+    def result(self, data: Any, text: str | Callable[[], str]) -> None:
+        if self.as_json:
+            print(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+        else:
+            print(text() if callable(text) else text)
+
+
+def _add_field_flags(parser: argparse.ArgumentParser) -> None:
+    for flag, name in FIELD_FLAGS.items():
+        spec = FIELDS[name]
+        helptext = FIELD_LABELS.get(name, name)
+        if spec.choices:
+            helptext += f" ({'|'.join(spec.choices)}{', comma-separated' if spec.kind == 'choices' else ''})"
+        parser.add_argument(f"--{flag}", dest=f"field_{name}", metavar="VALUE", help=helptext)
+
+
+def _fields_from(args: argparse.Namespace) -> dict[str, object]:
+    return {
+        name: getattr(args, f"field_{name}")
+        for name in FIELD_FLAGS.values()
+        if getattr(args, f"field_{name}", None) is not None
+    }
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--data-dir", type=Path, help="store folder (default: the user data directory)"
+    )
+    common.add_argument("--operator", help="operator name (needed when several share the laptop)")
+    common.add_argument(
+        "--passphrase-file",
+        type=Path,
+        help=f"read the passphrase from a file (or set {ENV_PASSPHRASE})",
+    )
+    common.add_argument("--json", action="store_true", help="print results as JSON")
+
+    parser = argparse.ArgumentParser(
+        prog="fieldreg",
+        description="Offline registration of evacuees. Without a command, starts the desk application.",
+        parents=[common],
+    )
+    parser.add_argument("--version", action="version", version=f"fieldreg {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("init", parents=[common], help="create a new store on this laptop")
+    p.add_argument("--point", required=True, help="name of the reception point")
+    p.add_argument("--prefix", help="ID prefix assigned by the coordinator (default: provisional)")
+
+    p = sub.add_parser("register", parents=[common], help="register a person; prints the new ID")
+    _add_field_flags(p)
+    p.add_argument("--household", help="ID of an existing household to add the person to")
+    p.add_argument(
+        "--new-household", action="store_true", help="start a household with this person"
+    )
+    p.add_argument("--relationship", help="relationship to the household's head")
+
+    p = sub.add_parser("edit", parents=[common], help="change fields of a person")
+    p.add_argument("id")
+    _add_field_flags(p)
+
+    p = sub.add_parser("consent", parents=[common], help="record consents of a person")
+    p.add_argument("id")
+    for flag in ("consent-data", "consent-tracing", "wishes-evacuation"):
+        p.add_argument(
+            f"--{flag}", dest=f"field_{FIELD_FLAGS[flag]}", choices=["yes", "no", "undecided"]
+        )
+
+    p = sub.add_parser("show", parents=[common], help="show a person")
+    p.add_argument("id")
+
+    p = sub.add_parser("search", parents=[common], help="find people by name, date of birth or ID")
+    p.add_argument("query")
+    p.add_argument("--limit", type=int, default=10)
+
+    p = sub.add_parser("status", parents=[common], help="record what happened to a person")
+    p.add_argument("id")
+    p.add_argument("status", choices=[s.value for s in Status])
+    p.add_argument("--transport", help="bus, convoy or vehicle (required for departed)")
+    p.add_argument("--location", help="where the person is now")
+    p.add_argument("--note")
+
+    p = sub.add_parser("note", parents=[common], help="add a note to a person")
+    p.add_argument("id")
+    p.add_argument("text")
+
+    p = sub.add_parser(
+        "history", parents=[common], help="what happened to a person, and who recorded it"
+    )
+    p.add_argument("id")
+
+    p = sub.add_parser("household", parents=[common], help="households")
+    hsub = p.add_subparsers(dest="household_command", metavar="ACTION", required=True)
+    hsub.add_parser("create", parents=[common], help="create an empty household; prints its ID")
+    q = hsub.add_parser("link", parents=[common], help="add a person to a household")
+    q.add_argument("id")
+    q.add_argument("household")
+    q.add_argument("--relationship", required=True)
+    q = hsub.add_parser("unlink", parents=[common], help="take a person out of their household")
+    q.add_argument("id")
+
+    p = sub.add_parser("operator", parents=[common], help="operators of this laptop")
+    osub = p.add_subparsers(dest="operator_command", metavar="ACTION", required=True)
+    q = osub.add_parser("add", parents=[common], help="add an operator with their own passphrase")
+    q.add_argument("--name", required=True)
+    q.add_argument("--new-passphrase-file", type=Path)
+    osub.add_parser("list", parents=[common], help="list operators")
+
+    p = sub.add_parser("passphrase", parents=[common], help="passphrases")
+    psub = p.add_subparsers(dest="passphrase_command", metavar="ACTION", required=True)
+    q = psub.add_parser("change", parents=[common], help="change your passphrase")
+    q.add_argument("--new-passphrase-file", type=Path)
+
+    p = sub.add_parser(
+        "recover", parents=[common], help="unlock with the recovery key and set a new passphrase"
+    )
+    p.add_argument("--recovery-key-file", type=Path)
+    p.add_argument("--new-passphrase-file", type=Path)
+
+    sub.add_parser(
+        "verify", parents=[common], help="check integrity, the event chain and every sealed value"
+    )
+    sub.add_parser("stats", parents=[common], help="counts by status and need")
+    return parser
+
+
+def _data_dir(args: argparse.Namespace) -> DataDir:
+    return DataDir(args.data_dir or default_data_dir())
+
+
+def _passphrase(args: argparse.Namespace) -> str:
+    return read_secret(file=args.passphrase_file, env=ENV_PASSPHRASE, prompt="Passphrase: ")
+
+
+def _new_passphrase(args: argparse.Namespace) -> str:
+    return read_secret(
+        file=args.new_passphrase_file,
+        env=ENV_NEW_PASSPHRASE,
+        prompt="New passphrase: ",
+        confirm=True,
+    )
+
+
+def _open(args: argparse.Namespace) -> Session:
+    return vault.open_session(_data_dir(args), operator=args.operator, passphrase=_passphrase(args))
+
+
+def _format_person(view: Any) -> str:
+    lines = [f"{view.person_id}"]
+    for name, value in view.fields.items():
+        shown = ", ".join(value) if isinstance(value, list) else value
+        lines.append(f"  {FIELD_LABELS.get(name, name)}: {shown}")
+    if view.registered:
+        lines.append(f"  Registered: {view.registered:%Y-%m-%d %H:%M} UTC")
+    if view.household_members:
+        lines.append(f"  Household members: {', '.join(view.household_members)}")
+    for name, values in view.conflicts.items():
+        lines.append(f"  CONFLICT {FIELD_LABELS.get(name, name)}: {values}")
+    for note in view.notes:
+        lines.append(f"  Note {note.when:%Y-%m-%d %H:%M}: {note.text}")
+    return "\n".join(lines)
+
+
+def _cmd_init(args: argparse.Namespace, out: Output) -> int:
+    passphrase = read_secret(
+        file=args.passphrase_file, env=ENV_PASSPHRASE, prompt="New passphrase: ", confirm=True
+    )
+    if not args.operator:
+        raise ValidationError("operator", "validation.required")
+    result = vault.init_store(
+        _data_dir(args),
+        point=args.point,
+        operator=args.operator,
+        passphrase=passphrase,
+        prefix=args.prefix,
+    )
+    out.result(
+        {
+            "recovery_key": result.recovery_key,
+            "prefix": result.prefix,
+            "operator_id": result.operator_id,
+        },
+        lambda: (
+            f"Store created. IDs on this laptop start with {result.prefix}.\n\n"
+            f"RECOVERY KEY (shown once; write it down and give it to the coordinator):\n\n"
+            f"    {result.recovery_key}\n"
+        ),
+    )
+    return EXIT_OK
+
+
+def _with_session(
+    action: Callable[[Session, argparse.Namespace, Output], int],
+) -> Callable[[argparse.Namespace, Output], int]:
+    def run(args: argparse.Namespace, out: Output) -> int:
+        session = _open(args)
+        try:
+            return action(session, args, out)
+        finally:
+            session.lock()
+
+    return run
+
+
+def _cmd_register(session: Session, args: argparse.Namespace, out: Output) -> int:
+    person_id = session.register(
+        _fields_from(args),
+        household_id=args.household,
+        relationship=args.relationship,
+        new_household=args.new_household,
+    )
+    out.result({"id": person_id}, person_id)
+    return EXIT_OK
+
+
+def _cmd_edit(session: Session, args: argparse.Namespace, out: Output) -> int:
+    changed = session.update(args.id, _fields_from(args))
+    out.result({"changed": changed}, "Changed: " + (", ".join(changed) or "nothing"))
+    return EXIT_OK
+
+
+def _cmd_consent(session: Session, args: argparse.Namespace, out: Output) -> int:
+    changed = session.record_consent(args.id, _fields_from(args))
+    out.result({"changed": changed}, "Changed: " + (", ".join(changed) or "nothing"))
+    return EXIT_OK
+
+
+def _cmd_show(session: Session, args: argparse.Namespace, out: Output) -> int:
+    view = session.person(args.id)
+    data = {
+        "id": view.person_id,
+        "fields": view.fields,
+        "registered": view.registered,
+        "conflicts": view.conflicts,
+        "notes": [{"when": n.when, "text": n.text} for n in view.notes],
+        "household_members": view.household_members,
+        "bands": view.bands,
+    }
+    out.result(data, lambda: _format_person(view))
+    return EXIT_OK
+
+
+def _cmd_search(session: Session, args: argparse.Namespace, out: Output) -> int:
+    result = session.search(args.query, limit=max(1, min(args.limit, 100)))
+    if result.id_error:
+        raise (
+            IdError(result.id_error)
+            if result.id_error != "id.unknown"
+            else NotFoundError("id.unknown")
+        )
+    hits = [
+        {
+            "id": h.person_id,
+            "score": round(h.score, 1),
+            "reasons": list(h.reasons),
+            "fields": h.fields,
+        }
+        for h in result.hits
+    ]
+
+    def text() -> str:
+        if not hits:
+            return "No match."
+        rows = []
+        for h in result.hits:
+            f = h.fields
+            name = " ".join(
+                str(f.get(k) or "") for k in ("family_name", "given_name", "patronymic")
+            ).strip()
+            rows.append(
+                f"{h.person_id:12} {h.score:5.1f}  {name}  {f.get('dob') or ''}  [{f.get('status') or ''}]"
+            )
+        return "\n".join(rows)
+
+    out.result(hits, text)
+    return EXIT_OK
+
+
+def _cmd_status(session: Session, args: argparse.Namespace, out: Output) -> int:
+    session.set_status(
+        args.id, args.status, transport=args.transport, location=args.location, note=args.note
+    )
+    out.result({"id": args.id.upper(), "status": args.status}, f"{args.status}")
+    return EXIT_OK
+
+
+def _cmd_note(session: Session, args: argparse.Namespace, out: Output) -> int:
+    session.add_note(args.id, args.text)
+    out.result({"ok": True}, "Note added.")
+    return EXIT_OK
+
+
+def _cmd_history(session: Session, args: argparse.Namespace, out: Output) -> int:
+    entries = session.history(args.id)
+    data = [
+        {
+            "when": e.when,
+            "operator": e.operator,
+            "device": e.device_id[:12],
+            "type": e.type,
+            "changes": e.changes,
+        }
+        for e in entries
+    ]
+    out.result(
+        data,
+        lambda: "\n".join(
+            f"{e.when:%Y-%m-%d %H:%M:%S} {e.operator:16} {e.type:18} "
+            + ", ".join(f"{FIELD_LABELS.get(k, k)}={v}" for k, v in e.changes.items())
+            for e in entries
+        ),
+    )
+    return EXIT_OK
+
+
+def _cmd_household(session: Session, args: argparse.Namespace, out: Output) -> int:
+    if args.household_command == "create":
+        household_id = session.create_household()
+        out.result({"id": household_id}, household_id)
+    elif args.household_command == "link":
+        session.link_member(args.id, args.household, args.relationship)
+        out.result({"ok": True}, "Linked.")
+    else:
+        session.unlink_member(args.id)
+        out.result({"ok": True}, "Unlinked.")
+    return EXIT_OK
+
+
+def _cmd_operator(args: argparse.Namespace, out: Output) -> int:
+    if args.operator_command == "list":
+        infos = vault.operators(_data_dir(args))
+        out.result(
+            [{"id": o.operator_id, "name": o.label} for o in infos],
+            "\n".join(o.label for o in infos),
+        )
+        return EXIT_OK
+    session = _open(args)
+    try:
+        new = read_secret(
+            file=args.new_passphrase_file,
+            env=ENV_NEW_PASSPHRASE,
+            prompt=f"Passphrase for {args.name}: ",
+            confirm=True,
+        )
+        operator_id = vault.add_operator(session, label=args.name, passphrase=new)
+    finally:
+        session.lock()
+    out.result({"operator_id": operator_id}, "Operator added.")
+    return EXIT_OK
+
+
+def _cmd_passphrase(args: argparse.Namespace, out: Output) -> int:
+    old = _passphrase(args)
+    new = _new_passphrase(args)
+    vault.change_passphrase(
+        _data_dir(args), operator=args.operator, old_passphrase=old, new_passphrase=new
+    )
+    out.result({"ok": True}, "Passphrase changed.")
+    return EXIT_OK
+
+
+def _cmd_recover(args: argparse.Namespace, out: Output) -> int:
+    key = read_secret(
+        file=args.recovery_key_file, env="FIELDREG_RECOVERY_KEY", prompt="Recovery key: "
+    )
+    new = _new_passphrase(args)
+    vault.recover(_data_dir(args), recovery_key=key, operator=args.operator, new_passphrase=new)
+    out.result({"ok": True}, "New passphrase set. The old one no longer works.")
+    return EXIT_OK
+
+
+def _cmd_verify(session: Session, args: argparse.Namespace, out: Output) -> int:
+    report = session.verify()
+    data = {
+        "ok": report.ok,
+        "integrity": report.integrity,
+        "events": report.events,
+        "people": report.people,
+        "notes": report.notes,
+        "problems": [{"code": c, **p} for c, p in report.problems],
+    }
+    out.result(
+        data,
+        lambda: (
+            f"integrity_check: {report.integrity}\nevents: {report.events}  people: {report.people}  "
+            f"notes: {report.notes}\n"
+            + (
+                "OK: chain verified, every sealed value opens."
+                if report.ok
+                else "PROBLEMS:\n" + "\n".join(f"  {c} {p}" for c, p in report.problems)
+            )
+        ),
+    )
+    return EXIT_OK if report.ok else EXIT_VERIFY
+
+
+def _cmd_stats(session: Session, args: argparse.Namespace, out: Output) -> int:
+    s = session.stats()
+    data = {
+        "total": s.total,
+        "registered_today": s.registered_today,
+        "households": s.households,
+        "with_needs": s.with_needs,
+        "by_status": s.by_status,
+        "by_need": s.by_need,
+    }
+    out.result(
+        data,
+        lambda: "\n".join(
+            [
+                f"people: {s.total}",
+                f"registered today: {s.registered_today}",
+                f"households: {s.households}",
+                f"with needs: {s.with_needs}",
+            ]
+            + [f"status {k}: {v}" for k, v in s.by_status.items()]
+            + [f"need {k}: {v}" for k, v in s.by_need.items()]
+        ),
+    )
+    return EXIT_OK
+
+
+COMMANDS: dict[str, Callable[[argparse.Namespace, Output], int]] = {
+    "init": _cmd_init,
+    "register": _with_session(_cmd_register),
+    "edit": _with_session(_cmd_edit),
+    "consent": _with_session(_cmd_consent),
+    "show": _with_session(_cmd_show),
+    "search": _with_session(_cmd_search),
+    "status": _with_session(_cmd_status),
+    "note": _with_session(_cmd_note),
+    "history": _with_session(_cmd_history),
+    "household": _with_session(_cmd_household),
+    "operator": _cmd_operator,
+    "passphrase": _cmd_passphrase,
+    "recover": _cmd_recover,
+    "verify": _with_session(_cmd_verify),
+    "stats": _with_session(_cmd_stats),
+}
+
+
+def exit_code_for(error: FieldregError) -> int:
+    if isinstance(error, (ValidationError, IdError)):
+        return EXIT_INPUT
+    if isinstance(error, AuthError):
+        return EXIT_AUTH
+    if isinstance(error, NotFoundError):
+        return EXIT_NOT_FOUND
+    if isinstance(error, (TamperError, IntegrityError)):
+        return EXIT_VERIFY
+    if isinstance(error, StoreError):
+        return EXIT_STORE
+    return EXIT_INPUT
+
+
+def start_gui(args: argparse.Namespace) -> int:
+    """Until the desk application exists, no command prints the help."""
+    build_parser().print_help()
+    return EXIT_OK
+
+
+def run(argv: Sequence[str]) -> int:
+    os.umask(0o077)  # everything this process creates is private
+    parser = build_parser()
+    args = parser.parse_args(list(argv))
+    out = Output(args.json)
+    if args.command is None:
+        return start_gui(args)
+    try:
+        return COMMANDS[args.command](args, out)
+    except FieldregError as error:
+        print(f"fieldreg: {describe(error)}", file=sys.stderr)
+        return exit_code_for(error)
+    except KeyboardInterrupt:
+        return 130

@@ -1,0 +1,1 @@
+"""Domain: entities, events, ids, clocks, validation, names. Standard library only."""

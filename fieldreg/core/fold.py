@@ -1,0 +1,281 @@
+"""The deterministic fold: a person's current state from their events, in any order.
+
+Every machine that has seen the same set of events computes the same state, whatever order the
+events arrived in (the sync convergence property rests on this):
+
+* fields: each write names the writes it was based on (`base`); a write that another write was
+  based on is superseded. Among the writes not superseded (the frontier) the one with the greatest
+  (clock, device) wins; more than one distinct value on the frontier is a conflict to review.
+* links to households and duplicate marks are add-wins sets: a removal removes only the adds it
+  names, so a concurrent add survives.
+* notes are add-only (kept in their own table by the store); erasure wins over everything.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from fieldreg.core.entities import FIELDS, FieldValue, PersonFields
+from fieldreg.core.events import Event, EventType
+
+Key = tuple[int, str]  # (packed hlc, device id)
+
+FIELD_EVENTS = frozenset(
+    {
+        EventType.PERSON_REGISTERED,
+        EventType.FIELDS_CHANGED,
+        EventType.STATUS_CHANGED,
+        EventType.CONSENT_RECORDED,
+    }
+)
+
+
+@dataclass(slots=True)
+class Write:
+    event_id: str
+    key: Key
+    value: FieldValue
+
+
+@dataclass(slots=True)
+class FieldState:
+    frontier: list[Write] = field(default_factory=list)
+    superseded: set[str] = field(default_factory=set)
+
+    def add(self, write: Write, base: list[str]) -> None:
+        if any(w.event_id == write.event_id for w in self.frontier):
+            return
+        self.superseded.update(base)
+        if write.event_id not in self.superseded:
+            self.frontier.append(write)
+        self.frontier = [w for w in self.frontier if w.event_id not in self.superseded]
+        self.frontier.sort(key=lambda w: (w.key, w.event_id))
+
+    @property
+    def winner(self) -> Write | None:
+        return self.frontier[-1] if self.frontier else None
+
+    @property
+    def in_conflict(self) -> bool:
+        return len({_value_key(w.value) for w in self.frontier}) > 1
+
+    def heads(self) -> list[str]:
+        return sorted(w.event_id for w in self.frontier)
+
+
+def _value_key(value: FieldValue) -> str:
+    if isinstance(value, list):
+        return "\x1f".join(value) + "\x1e"
+    return "" if value is None else value
+
+
+@dataclass(slots=True)
+class AddWinsSet:
+    """Observed-remove set: element -> {add tag (event id): (key, extra)}; removals name tags."""
+
+    adds: dict[str, dict[str, tuple[Key, str]]] = field(default_factory=dict)
+    removed: set[str] = field(default_factory=set)
+
+    def add(self, element: str, tag: str, key: Key, extra: str = "") -> None:
+        if tag not in self.removed:
+            self.adds.setdefault(element, {})[tag] = (key, extra)
+
+    def remove(self, tags: list[str]) -> None:
+        self.removed.update(tags)
+        for element in list(self.adds):
+            tagged = {t: v for t, v in self.adds[element].items() if t not in self.removed}
+            if tagged:
+                self.adds[element] = tagged
+            else:
+                del self.adds[element]
+
+    def elements(self) -> list[str]:
+        return sorted(self.adds)
+
+    def latest(self) -> tuple[str, str] | None:
+        """The element with the most recent add, and that add's extra value."""
+        best: tuple[Key, str, str, str] | None = None
+        for element, tags in self.adds.items():
+            for tag, (key, extra) in tags.items():
+                candidate = (key, tag, element, extra)
+                if best is None or candidate > best:
+                    best = candidate
+        return None if best is None else (best[2], best[3])
+
+    def tags(self, element: str | None = None) -> list[str]:
+        if element is not None:
+            return sorted(self.adds.get(element, {}))
+        return sorted(tag for tags in self.adds.values() for tag in tags)
+
+
+@dataclass(slots=True)
+class Band:
+    band_id: str
+    issued: Key
+    voided: bool = False
+
+
+@dataclass(slots=True)
+class PersonState:
+    person_id: str
+    registered: Key | None = None
+    registered_by: str = ""
+    updated: Key = (0, "")
+    fields: dict[str, FieldState] = field(default_factory=dict)
+    households: AddWinsSet = field(default_factory=AddWinsSet)
+    duplicate_of: AddWinsSet = field(default_factory=AddWinsSet)
+    bands: dict[str, Band] = field(default_factory=dict)
+    erased: bool = False
+    seen: set[str] = field(default_factory=set)
+
+    def values(self) -> PersonFields:
+        """Current value of every field that has one (winners of the frontier)."""
+        result: PersonFields = {}
+        for name, state in self.fields.items():
+            winner = state.winner
+            if winner is not None and winner.value is not None:
+                result[name] = winner.value
+        link = self.households.latest()
+        if link is not None:
+            result["household_id"], result["relationship"] = link[0], link[1] or None
+        return result
+
+    def conflicts(self) -> dict[str, list[Write]]:
+        return {n: list(s.frontier) for n, s in sorted(self.fields.items()) if s.in_conflict}
+
+    def base_for(self, names: list[str]) -> dict[str, list[str]]:
+        """What a new write to `names` is based on: each field's current frontier."""
+        return {n: self.fields[n].heads() for n in names if n in self.fields}
+
+    def active_bands(self) -> list[str]:
+        return sorted(b.band_id for b in self.bands.values() if not b.voided)
+
+
+def apply(state: PersonState, event: Event) -> PersonState:
+    """Apply `event` to `state` in place and return it. Idempotent; commutative across events."""
+    if event.event_id in state.seen:
+        return state
+    state.seen.add(event.event_id)
+    state.updated = max(state.updated, event.key)
+    payload = event.payload
+    kind = event.type
+    if kind is EventType.ERASED:
+        state.erased = True
+    if kind is EventType.PERSON_REGISTERED and (
+        state.registered is None or event.key < state.registered
+    ):
+        state.registered = event.key
+        state.registered_by = event.device_id
+    if kind in FIELD_EVENTS:
+        _apply_fields(state, event, payload)
+    elif kind is EventType.MEMBER_LINKED:
+        state.households.remove(_str_list(payload.get("removes")))
+        state.households.add(
+            str(payload["household_id"]),
+            event.event_id,
+            event.key,
+            str(payload.get("relationship") or ""),
+        )
+    elif kind is EventType.MEMBER_UNLINKED:
+        state.households.remove(_str_list(payload.get("removes")))
+    elif kind is EventType.MARKED_DUPLICATE:
+        state.duplicate_of.add(str(payload["duplicate_of"]), event.event_id, event.key)
+    elif kind is EventType.DUPLICATE_UNMARKED:
+        state.duplicate_of.remove(_str_list(payload.get("removes")))
+    elif kind is EventType.BAND_ISSUED:
+        band_id = str(payload["band_id"])
+        existing = state.bands.get(band_id)
+        state.bands[band_id] = Band(band_id, event.key, existing.voided if existing else False)
+    elif kind is EventType.BAND_VOIDED:
+        band_id = str(payload["band_id"])
+        band = state.bands.setdefault(band_id, Band(band_id, event.key))
+        band.voided = True
+    return state
+
+
+def _apply_fields(state: PersonState, event: Event, payload: Mapping[str, Any]) -> None:
+    untrusted_base = payload.get("base") or {}
+    base: Mapping[str, Any] = untrusted_base if isinstance(untrusted_base, Mapping) else {}
+    for name, value in dict(payload.get("fields") or {}).items():
+        if name not in FIELDS:
+            continue
+        state.fields.setdefault(name, FieldState()).add(
+            Write(event.event_id, event.key, value), _str_list(base.get(name))
+        )
+
+
+def _str_list(value: object) -> list[str]:
+    if isinstance(value, list):
+        return [str(item) for item in value]
+    return []
+
+
+def fold(person_id: str, events: list[Event]) -> PersonState:
+    state = PersonState(person_id)
+    for event in events:
+        apply(state, event)
+    return state
+
+
+# --- persistence of the state (sealed by the store as the person's "meta" group) ---------------
+
+
+def state_to_json(state: PersonState) -> dict[str, Any]:
+    return {
+        "registered": list(state.registered) if state.registered else None,
+        "registered_by": state.registered_by,
+        "updated": list(state.updated),
+        "fields": {
+            name: {
+                "frontier": [[w.event_id, list(w.key), w.value] for w in fs.frontier],
+                "superseded": sorted(fs.superseded),
+            }
+            for name, fs in sorted(state.fields.items())
+        },
+        "households": _set_to_json(state.households),
+        "duplicate_of": _set_to_json(state.duplicate_of),
+        "bands": [[b.band_id, list(b.issued), b.voided] for b in state.bands.values()],
+        "erased": state.erased,
+        "seen": sorted(state.seen),
+    }
+
+
+def _set_to_json(value: AddWinsSet) -> dict[str, Any]:
+    return {
+        "adds": {
+            element: {tag: [list(key), extra] for tag, (key, extra) in sorted(tags.items())}
+            for element, tags in sorted(value.adds.items())
+        },
+        "removed": sorted(value.removed),
+    }
+
+
+def _key(raw: Any) -> Key:
+    return (int(raw[0]), str(raw[1]))
+
+
+def _set_from_json(raw: Mapping[str, Any]) -> AddWinsSet:
+    result = AddWinsSet(removed=set(raw["removed"]))
+    for element, tags in raw["adds"].items():
+        result.adds[element] = {tag: (_key(v[0]), str(v[1])) for tag, v in tags.items()}
+    return result
+
+
+def state_from_json(person_id: str, raw: Mapping[str, Any]) -> PersonState:
+    state = PersonState(person_id)
+    state.registered = _key(raw["registered"]) if raw["registered"] else None
+    state.registered_by = str(raw["registered_by"])
+    state.updated = _key(raw["updated"])
+    for name, fs in raw["fields"].items():
+        state.fields[name] = FieldState(
+            frontier=[Write(w[0], _key(w[1]), w[2]) for w in fs["frontier"]],
+            superseded=set(fs["superseded"]),
+        )
+    state.households = _set_from_json(raw["households"])
+    state.duplicate_of = _set_from_json(raw["duplicate_of"])
+    state.bands = {b[0]: Band(b[0], _key(b[1]), bool(b[2])) for b in raw["bands"]}
+    state.erased = bool(raw["erased"])
+    state.seen = set(raw["seen"])
+    return state

@@ -1,0 +1,201 @@
+"""The one place where error codes become words.
+
+Templates are English source strings marked for Qt Linguist with `QT_TRANSLATE_NOOP`, so the desk
+application translates them (context "Errors"/"Fields") and the CLI prints them as they are.
+A translation must keep every `{placeholder}` of its source (checked by the test suite).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Final
+
+from fieldreg.core.errors import FieldregError
+
+Translate = Callable[[str, str], str]
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
+    return text
+
+
+def _untranslated(context: str, text: str) -> str:
+    return text
+
+
+FIELD_LABELS: Final[dict[str, str]] = {
+    "family_name": QT_TRANSLATE_NOOP("Fields", "Family name"),
+    "given_name": QT_TRANSLATE_NOOP("Fields", "Given name"),
+    "patronymic": QT_TRANSLATE_NOOP("Fields", "Patronymic"),
+    "latin_family_name": QT_TRANSLATE_NOOP("Fields", "Family name (Latin)"),
+    "latin_given_name": QT_TRANSLATE_NOOP("Fields", "Given name (Latin)"),
+    "latin_patronymic": QT_TRANSLATE_NOOP("Fields", "Patronymic (Latin)"),
+    "sex": QT_TRANSLATE_NOOP("Fields", "Sex"),
+    "dob": QT_TRANSLATE_NOOP("Fields", "Date of birth"),
+    "origin_settlement": QT_TRANSLATE_NOOP("Fields", "Settlement of origin"),
+    "origin_district": QT_TRANSLATE_NOOP("Fields", "District"),
+    "origin_region": QT_TRANSLATE_NOOP("Fields", "Region"),
+    "origin_country": QT_TRANSLATE_NOOP("Fields", "Country"),
+    "citizenship": QT_TRANSLATE_NOOP("Fields", "Citizenship"),
+    "document_type": QT_TRANSLATE_NOOP("Fields", "Document type"),
+    "document_number": QT_TRANSLATE_NOOP("Fields", "Document number"),
+    "phone": QT_TRANSLATE_NOOP("Fields", "Phone"),
+    "languages": QT_TRANSLATE_NOOP("Fields", "Languages"),
+    "needs": QT_TRANSLATE_NOOP("Fields", "Needs"),
+    "needs_note": QT_TRANSLATE_NOOP("Fields", "Note on needs"),
+    "consent_data": QT_TRANSLATE_NOOP("Fields", "Consent to data processing"),
+    "consent_tracing": QT_TRANSLATE_NOOP("Fields", "Consent to tracing"),
+    "wishes_evacuation": QT_TRANSLATE_NOOP("Fields", "Wishes to be evacuated"),
+    "status": QT_TRANSLATE_NOOP("Fields", "Status"),
+    "status_transport": QT_TRANSLATE_NOOP("Fields", "Transport"),
+    "status_location": QT_TRANSLATE_NOOP("Fields", "Location"),
+    "household_id": QT_TRANSLATE_NOOP("Fields", "Household"),
+    "relationship": QT_TRANSLATE_NOOP("Fields", "Relationship"),
+    "note": QT_TRANSLATE_NOOP("Fields", "Note"),
+    "point": QT_TRANSLATE_NOOP("Fields", "Reception point"),
+    "operator": QT_TRANSLATE_NOOP("Fields", "Operator"),
+    "passphrase": QT_TRANSLATE_NOOP("Fields", "Passphrase"),
+    "recovery_key": QT_TRANSLATE_NOOP("Fields", "Recovery key"),
+    "prefix": QT_TRANSLATE_NOOP("Fields", "ID prefix"),
+}
+
+UNKNOWN: Final = QT_TRANSLATE_NOOP("Errors", "Unexpected error ({code}).")
+
+MESSAGES: Final[dict[str, str]] = {
+    # validation
+    "validation.required": QT_TRANSLATE_NOOP("Errors", "{field}: this field is required."),
+    "validation.too_long": QT_TRANSLATE_NOOP(
+        "Errors", "{field}: too long (at most {max} characters)."
+    ),
+    "validation.control_char": QT_TRANSLATE_NOOP(
+        "Errors", "{field}: contains a control character."
+    ),
+    "validation.bidi_char": QT_TRANSLATE_NOOP(
+        "Errors", "{field}: contains an invisible text-direction character."
+    ),
+    "validation.surrogate": QT_TRANSLATE_NOOP("Errors", "{field}: contains broken text."),
+    "validation.invalid_char": QT_TRANSLATE_NOOP(
+        "Errors", "{field}: contains a character that is not allowed."
+    ),
+    "validation.name_chars": QT_TRANSLATE_NOOP(
+        "Errors", "{field}: use letters, spaces, apostrophes, hyphens and periods only."
+    ),
+    "validation.date_format": QT_TRANSLATE_NOOP(
+        "Errors",
+        "{field}: write a date as 31.12.1980 or 1980-12-31, a year as 1980, or an age as ~45.",
+    ),
+    "validation.date_invalid": QT_TRANSLATE_NOOP("Errors", "{field}: no such date."),
+    "validation.date_future": QT_TRANSLATE_NOOP("Errors", "{field}: the date is in the future."),
+    "validation.date_too_old": QT_TRANSLATE_NOOP(
+        "Errors", "{field}: the date is more than 120 years ago."
+    ),
+    "validation.age_range": QT_TRANSLATE_NOOP("Errors", "{field}: an age must be 0 to 120."),
+    "validation.phone": QT_TRANSLATE_NOOP(
+        "Errors", "{field}: a phone number has 5 to 15 digits, optionally after a +."
+    ),
+    "validation.language": QT_TRANSLATE_NOOP(
+        "Errors", "{field}: use language codes such as uk, ru, en (at most 10)."
+    ),
+    "validation.choice": QT_TRANSLATE_NOOP("Errors", "{field}: not one of the allowed values."),
+    "validation.type": QT_TRANSLATE_NOOP("Errors", "{field}: wrong kind of value."),
+    "validation.unknown_field": QT_TRANSLATE_NOOP("Errors", "{field}: unknown field."),
+    "validation.not_editable": QT_TRANSLATE_NOOP(
+        "Errors", "{field}: cannot be edited here; use its own action."
+    ),
+    "validation.prefix": QT_TRANSLATE_NOOP(
+        "Errors", "{field}: 2 to 6 letters or digits (Crockford base32)."
+    ),
+    # ids
+    "id.malformed": QT_TRANSLATE_NOOP("Errors", "This is not a fieldreg ID."),
+    "id.bad_check": QT_TRANSLATE_NOOP(
+        "Errors", "This ID has a typing error: its check character does not match."
+    ),
+    "id.unknown": QT_TRANSLATE_NOOP("Errors", "No person with this ID is registered here."),
+    "person.not_found": QT_TRANSLATE_NOOP("Errors", "No person with ID {id}."),
+    "household.not_found": QT_TRANSLATE_NOOP("Errors", "No household with ID {id}."),
+    # passphrases and keys
+    "passphrase.too_short": QT_TRANSLATE_NOOP("Errors", "{field}: use at least {min} characters."),
+    "passphrase.invalid_char": QT_TRANSLATE_NOOP(
+        "Errors", "{field}: contains a character that is not allowed."
+    ),
+    "recovery.malformed": QT_TRANSLATE_NOOP(
+        "Errors", "{field}: a recovery key is 7 groups of 5 letters and digits."
+    ),
+    "recovery.bad_group": QT_TRANSLATE_NOOP("Errors", "{field}: group {group} has a typing error."),
+    "recovery.bad_checksum": QT_TRANSLATE_NOOP(
+        "Errors", "{field}: the groups are valid but do not form a recovery key."
+    ),
+    "auth.wrong_passphrase": QT_TRANSLATE_NOOP("Errors", "Wrong passphrase."),
+    "auth.wrong_recovery_key": QT_TRANSLATE_NOOP(
+        "Errors", "This recovery key does not open this store."
+    ),
+    "auth.unknown_operator": QT_TRANSLATE_NOOP("Errors", "No such operator on this laptop."),
+    "auth.choose_operator": QT_TRANSLATE_NOOP(
+        "Errors", "Several operators use this laptop: choose one."
+    ),
+    "auth.wrong_store": QT_TRANSLATE_NOOP("Errors", "The key file does not belong to this store."),
+    "operator.duplicate": QT_TRANSLATE_NOOP("Errors", "{field}: this operator already exists."),
+    "store.locked": QT_TRANSLATE_NOOP("Errors", "The store is locked."),
+    "kdf.params": QT_TRANSLATE_NOOP("Errors", "The key file has unacceptable parameters."),
+    "slots.corrupt": QT_TRANSLATE_NOOP("Errors", "The key file is damaged."),
+    "crypto.tamper": QT_TRANSLATE_NOOP(
+        "Errors", "A protected value does not open: it was altered or moved ({table}, {group})."
+    ),
+    # store and environment
+    "store.exists": QT_TRANSLATE_NOOP("Errors", "A store already exists in this folder."),
+    "store.missing": QT_TRANSLATE_NOOP("Errors", "There is no store in this folder."),
+    "store.disk_full": QT_TRANSLATE_NOOP(
+        "Errors", "The disk is full. Nothing was saved; free some space and try again."
+    ),
+    "store.database_locked": QT_TRANSLATE_NOOP(
+        "Errors", "The store is busy in another program. Nothing was saved; try again."
+    ),
+    "store.read_only": QT_TRANSLATE_NOOP("Errors", "The store cannot be written (read-only)."),
+    "store.corrupt": QT_TRANSLATE_NOOP("Errors", "The store is damaged. Run a verification."),
+    "store.io": QT_TRANSLATE_NOOP("Errors", "The disk reported an error. Nothing was saved."),
+    "store.newer_schema": QT_TRANSLATE_NOOP(
+        "Errors",
+        "This store was written by a newer fieldreg (schema {revision}). "
+        "Update fieldreg to open it.",
+    ),
+    "store.no_device": QT_TRANSLATE_NOOP("Errors", "The store has no device record."),
+    "events.malformed": QT_TRANSLATE_NOOP("Errors", "An event in the log is malformed."),
+    "events.bad_id": QT_TRANSLATE_NOOP("Errors", "An event in the log was altered."),
+    "task.cancelled": QT_TRANSLATE_NOOP("Errors", "Cancelled."),
+    # files and input
+    "json.too_large": QT_TRANSLATE_NOOP("Errors", "The data is too large (at most {max} bytes)."),
+    "json.too_deep": QT_TRANSLATE_NOOP("Errors", "The data is nested too deeply."),
+    "json.syntax": QT_TRANSLATE_NOOP("Errors", "The data is not valid JSON."),
+    "json.encoding": QT_TRANSLATE_NOOP("Errors", "The data is not valid UTF-8."),
+    "json.duplicate_key": QT_TRANSLATE_NOOP("Errors", "The data repeats a key."),
+    "json.constant": QT_TRANSLATE_NOOP("Errors", "The data contains NaN or Infinity."),
+    "json.float": QT_TRANSLATE_NOOP("Errors", "The data contains a fractional number."),
+    "json.integer_range": QT_TRANSLATE_NOOP("Errors", "The data contains a number out of range."),
+    "json.type": QT_TRANSLATE_NOOP("Errors", "The data contains a value of an unknown kind."),
+    "json.key_type": QT_TRANSLATE_NOOP("Errors", "The data contains a key that is not text."),
+    "cli.secret_file": QT_TRANSLATE_NOOP("Errors", "Cannot read the secret from {path}."),
+    "cli.no_secret": QT_TRANSLATE_NOOP(
+        "Errors", "No terminal to ask for the passphrase: use --passphrase-file or {env}."
+    ),
+    "cli.secrets_differ": QT_TRANSLATE_NOOP("Errors", "The two entries differ."),
+}
+
+
+def describe(error: FieldregError, translate: Translate = _untranslated) -> str:
+    """The user-facing sentence for `error`, translated with `translate(context, source)`."""
+    template = MESSAGES.get(error.code)
+    if template is None:
+        return translate("Errors", UNKNOWN).format(code=error.code)
+    params = {key: str(value) for key, value in error.params.items()}
+    field = params.get("field")
+    if field is not None:
+        params["field"] = translate("Fields", FIELD_LABELS.get(field, field))
+    try:
+        return translate("Errors", template).format(**params)
+    except (KeyError, IndexError, ValueError):
+        return template.format_map(_Missing(params))
+
+
+class _Missing(dict[str, str]):
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"

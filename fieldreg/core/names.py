@@ -1,0 +1,278 @@
+"""Personal names: normalisation, script detection, transliteration and search keys.
+
+`transliterate` follows two published tables:
+
+* "uk": the Ukrainian national system (Cabinet of Ministers resolution No. 55, 27 January 2010),
+  used in Ukrainian passports. Є Ї Й Ю Я are Ye Yi Y Yu Ya at the start of a word and
+  ie i i iu ia elsewhere; "зг" is "zgh"; the soft sign and the apostrophe are dropped.
+* "ru": ICAO Doc 9303 part 3, used in Russian (and most other) machine-readable passports.
+
+Letters that a table does not cover fall back to the other table, and anything that is not
+Cyrillic (Latin letters, digits, spaces, hyphens) passes through unchanged.
+
+`search_key` reduces a name to a script-independent phonetic skeleton, so that spellings of the
+same name in Ukrainian or Russian Cyrillic, in either passport romanisation and in common informal,
+English, German or Polish spellings land on equal or nearby keys. Steps, per word:
+
+1. casefold and romanise with one context-free table (ICAO letters; where the Ukrainian table
+   differs -- г, и, word-initial Є Ї Й Ю Я, зг -- the rules below erase the difference, so the key
+   is the same as that of either transliteration); č š ž ł ß ø ... become their digraph or base
+   letter, every other diacritic is dropped and everything that is not a letter is removed;
+2. one left-to-right pass over consonant spellings, longest first, each to one symbol:
+   szcz shch sch sz sh -> "w" (ш and щ; "w" is free because a typed w becomes "v"),
+   tsch tch ch cz kh gh g -> "h" (ч х г ґ: "ch" is ч in English and х in German and Polish, so
+   the three cannot be kept apart), zh -> "z", ts tz -> "c" (ц), c before a o u l r t -> "k"
+   (English c; not before k, which is Polish -cki), ph -> "f", th -> "t", q -> "k", x -> "ks",
+   w -> "v";
+3. iotation: i/y/j runs before a vowel are dropped inside a word (Mariia, Mariya, Maria -> "mara")
+   and become one "i" at the start of a word before a, o, u (Yuliia, Julia, Iuliia -> "iula");
+   before e they are dropped everywhere (Yevhen, Evgeny -> "evhen..."); other y and j become "i";
+   "ei" becomes "i" (Sergei, Serhii -> "serhi");
+4. a word-initial "o" becomes "a" (Oleksandr, Aleksandr), a final consonant + "er" loses its "e"
+   (Alexander -> "aleksandr"), and runs of a repeated letter collapse to one.
+
+The keys are an internal matching alphabet, not a spelling to show anyone.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from typing import Final, Literal
+
+Script = Literal["cyrillic", "latin", "mixed", "none"]
+System = Literal["uk", "ru"]
+
+MODIFIER_APOSTROPHE: Final = "\u02bc"
+# ASCII apostrophe, right single quote, modifier apostrophe, grave, left single quote, prime.
+_APOSTROPHES: Final = frozenset("'\u2019\u02bc`\u2018\u2032")
+_APOSTROPHE_TABLE: Final = str.maketrans(dict.fromkeys(_APOSTROPHES, MODIFIER_APOSTROPHE))
+# Hyphen, non-breaking hyphen, en dash, em dash; only between letters, as in double names.
+_DASH_BETWEEN_LETTERS: Final = re.compile(r"(?<=[^\W\d_])[\u2010\u2011\u2013\u2014](?=[^\W\d_])")
+_WHITESPACE: Final = re.compile(r"\s+")
+_UNUSUAL: Final = re.compile(r"[^\w\s\-.,]")
+_TOKEN_SEPARATORS: Final = re.compile(r"[\s\-\u2010-\u2015]+")
+
+_UK: Final[dict[str, str]] = {
+    "а": "a", "б": "b", "в": "v", "г": "h", "ґ": "g", "д": "d", "е": "e", "є": "ie",
+    "ж": "zh", "з": "z", "и": "y", "і": "i", "ї": "i", "й": "i", "к": "k", "л": "l",
+    "м": "m", "н": "n", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t", "у": "u",
+    "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch", "ь": "", "ю": "iu",
+    "я": "ia",
+}  # fmt: skip
+_UK_WORD_INITIAL: Final[dict[str, str]] = {"є": "ye", "ї": "yi", "й": "y", "ю": "yu", "я": "ya"}
+
+_ICAO: Final[dict[str, str]] = {
+    "а": "a", "б": "b", "в": "v", "г": "g", "ґ": "g", "д": "d", "е": "e", "ё": "e",
+    "є": "ie", "ж": "zh", "з": "z", "и": "i", "і": "i", "ї": "i", "й": "i", "к": "k",
+    "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t",
+    "у": "u", "ў": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch",
+    "ъ": "ie", "ы": "y", "ь": "", "э": "e", "ю": "iu", "я": "ia",
+}  # fmt: skip
+
+_UK_MARKERS: Final = frozenset("іїєґІЇЄҐ")
+_RU_MARKERS: Final = frozenset("ыэёъЫЭЁЪ")
+
+
+_CONSONANT_SPELLINGS: Final[dict[str, str]] = {
+    "szcz": "w", "shch": "w", "tsch": "h", "sch": "w", "tch": "h", "sz": "w", "sh": "w",
+    "kh": "h", "gh": "h", "ch": "h", "cz": "h", "g": "h", "zh": "z", "ts": "c", "tz": "c",
+    "ph": "f", "th": "t", "q": "k", "x": "ks", "w": "v",
+}  # fmt: skip
+# Alternation tries longer spellings first; "c" before a hard sound is the English k.
+_CONSONANT_PATTERN: Final = re.compile(
+    "|".join(sorted(_CONSONANT_SPELLINGS, key=len, reverse=True)) + "|c(?=[aoulrt])"
+)
+_IOTATION: Final = re.compile(r"[iyj]+(?=([aoue]))")
+_FINAL_ER: Final = re.compile(r"(?<=\w\w[^aeiou])er$")
+_REPEATS: Final = re.compile(r"(\w)\1+")
+
+
+def _iotation(match: re.Match[str]) -> str:
+    """An i/y/j run before a vowel: one "i" at the start of a word before a, o, u; else nothing."""
+    return "i" if match.start() == 0 and match.group(1) != "e" else ""
+
+
+def normalise_name(text: str) -> str:
+    """Put a name typed or pasted anywhere into one canonical form; case is kept.
+
+    Besides what the module describes, invisible format characters (zero-width spaces, bidi
+    marks, byte-order marks) are removed, because they make equal names compare unequal.
+    """
+    text = unicodedata.normalize("NFC", text).translate(_APOSTROPHE_TABLE)
+    text = _DASH_BETWEEN_LETTERS.sub("-", text)
+    if _UNUSUAL.search(text):  # the character scan is slow; most names have nothing to remove
+        text = "".join(ch for ch in text if unicodedata.category(ch) != "Cf")
+    return _WHITESPACE.sub(" ", text).strip()
+
+
+# ASCII, the basic Cyrillic block without its signs and combining marks, and the apostrophe.
+_BASIC_TEXT: Final = re.compile(r"[\x00-\x7f\u0400-\u0481\u048a-\u04ff\u02bc]*")
+_BASIC_CYRILLIC_LETTER: Final = re.compile(r"[\u0400-\u0481\u048a-\u04ff]")
+_ASCII_LETTER: Final = re.compile(r"[A-Za-z]")
+
+
+@lru_cache(maxsize=4096)
+def _script_of(ch: str) -> int:
+    """1 for a Cyrillic letter, 2 for a Latin letter, 0 for anything else."""
+    if not ch.isalpha():
+        return 0
+    name = unicodedata.name(ch, "")
+    if name.startswith("CYRILLIC"):
+        return 1
+    if name.startswith("LATIN"):
+        return 2
+    return 0
+
+
+def detect_script(text: str) -> Script:
+    """Which alphabet the letters of `text` are in; other scripts and non-letters are ignored."""
+    seen = 0
+    if _BASIC_TEXT.fullmatch(text):  # the usual case, decided without looking up each letter
+        if _BASIC_CYRILLIC_LETTER.search(text):
+            seen |= 1
+        if _ASCII_LETTER.search(text):
+            seen |= 2
+    else:
+        for ch in text:
+            seen |= _script_of(ch)
+    if seen == 3:
+        return "mixed"
+    if seen == 1:
+        return "cyrillic"
+    if seen == 2:
+        return "latin"
+    return "none"
+
+
+def _is_cyrillic(ch: str) -> bool:
+    return "\u0400" <= ch <= "\u052f"
+
+
+def _choose_system(text: str, default: System) -> System:
+    if not _UK_MARKERS.isdisjoint(text):
+        return "uk"
+    if not _RU_MARKERS.isdisjoint(text):
+        return "ru"
+    return default
+
+
+def _cased_table(table: dict[str, str], fallback: dict[str, str]) -> dict[str, str]:
+    """Both cases of every letter; a capital gets the title-case form ("Щ" -> "Shch")."""
+    merged = {**fallback, **table}
+    return merged | {ch.upper(): latin.capitalize() for ch, latin in merged.items()}
+
+
+_TABLES: Final[dict[System, dict[str, str]]] = {
+    "uk": _cased_table(_UK, _ICAO),
+    "ru": _cased_table(_ICAO, _UK),
+}
+_UK_INITIAL_CASED: Final = _cased_table(_UK_WORD_INITIAL, {})
+# Letters whose Ukrainian romanisation depends on the letter before them.
+_UK_CONTEXTUAL: Final = frozenset(_UK_INITIAL_CASED) | {"г", "Г"}
+
+
+def transliterate(
+    text: str,
+    system: Literal["uk", "ru", "auto"] = "auto",
+    *,
+    default: System = "uk",
+) -> str:
+    """Romanise the Cyrillic letters of `text` with the chosen passport table.
+
+    "auto" picks Ukrainian when the text has і ї є ґ, Russian when it has ы э ё ъ, else `default`.
+    """
+    text = unicodedata.normalize("NFC", text)
+    chosen: System = _choose_system(text, default) if system == "auto" else system
+    table = _TABLES[chosen]
+    contextual = _UK_CONTEXTUAL if chosen == "uk" else frozenset()
+    out: list[str] = []
+    before = ""
+    for i, ch in enumerate(text):
+        latin = table.get(ch)
+        if latin is None:
+            # Inside a Cyrillic word an apostrophe only marks pronunciation; elsewhere keep it.
+            if not (
+                ch in _APOSTROPHES and _is_cyrillic(before) and _is_cyrillic(text[i + 1 : i + 2])
+            ):
+                out.append(ch)
+            before = ch
+            continue
+        if ch in contextual:
+            if not before.isalpha() and before not in _APOSTROPHES:
+                latin = _UK_INITIAL_CASED.get(ch, latin)
+            elif before in ("з", "З") and ch in ("г", "Г"):
+                latin = "gh" if ch == "г" else "Gh"
+        if len(latin) > 1 and ch.isupper():
+            # A capital inside an all-capitals word: "ЩУКА" -> SHCHUKA, not ShchUKA.
+            after = text[i + 1 : i + 2]
+            if after.isupper() or (not after.isalpha() and before.isupper()):
+                latin = latin.upper()
+        out.append(latin)
+        before = ch
+    return "".join(out)
+
+
+# Where the Ukrainian and the ICAO tables differ (г, и, word-initial Є Ї Й Ю Я, зг), the key
+# rules below erase the difference, so keys can romanise every word with one context-free table.
+_KEY_LETTERS: Final = str.maketrans(
+    {**_UK, **_ICAO, **dict.fromkeys(_APOSTROPHES, None)}
+    | {"č": "ch", "š": "sh", "ž": "zh"}
+    | {"ł": "l", "ß": "ss", "ø": "o", "đ": "d", "æ": "ae", "œ": "oe", "ı": "i", "þ": "th"}
+)
+
+
+def _latin_letters(word: str) -> str:
+    """Casefolded, romanised letters of `word` without diacritics; digraph letters spelt out."""
+    folded = word.casefold().translate(_KEY_LETTERS)
+    if folded.isascii() and folded.isalpha():
+        return folded  # the usual case: nothing to decompose or drop
+    decomposed = unicodedata.normalize("NFKD", folded)
+    return "".join(
+        ch for ch in decomposed if ch.isalpha() and unicodedata.category(ch) not in ("Lm", "Mn")
+    )
+
+
+@lru_cache(maxsize=65536)
+def _word_key(word: str) -> str:
+    """The phonetic skeleton of one word (see the module docstring for the rules)."""
+    letters = _latin_letters(word)
+    key = _CONSONANT_PATTERN.sub(lambda m: _CONSONANT_SPELLINGS.get(m.group(), "k"), letters)
+    key = _IOTATION.sub(_iotation, key).replace("y", "i").replace("j", "i").replace("ei", "i")
+    if key.startswith("o"):
+        key = "a" + key[1:]
+    if key.endswith("er"):
+        key = _FINAL_ER.sub("r", key)
+    return _REPEATS.sub(_first_letter, key)
+
+
+def _first_letter(match: re.Match[str]) -> str:
+    return match.group(1)
+
+
+def search_words(text: str) -> list[tuple[str, str]]:
+    """Each word of a normalised name with its search key; words without letters are dropped.
+
+    Hyphens separate words, as spaces do.
+    """
+    words = _TOKEN_SEPARATORS.split(normalise_name(text))
+    return [(word, key) for word in words if word and (key := _word_key(word))]
+
+
+def search_key(text: str) -> str:
+    """A script-independent phonetic skeleton of `text` for fuzzy matching; words joined by spaces.
+
+    Hyphens separate words, as spaces do; everything else that is not a letter is dropped.
+    """
+    return " ".join(key for _, key in search_words(text))
+
+
+def search_tokens(text: str) -> list[str]:
+    """The search keys of each word of a name (split on spaces and hyphens), empty ones dropped."""
+    return [key for _, key in search_words(text)]
+
+
+def clear_name_caches() -> None:
+    """Forget the cached keys, which are derived from people's names; call when the store locks."""
+    _word_key.cache_clear()

@@ -1,0 +1,314 @@
+"""Strict parsing of what a volunteer types or a file carries into the values of `FIELDS`.
+
+Every function takes untrusted input and either returns a canonical value or raises
+`ValidationError(field, code, **params)`. Params name limits and code points, never the value.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Mapping, Sequence
+from datetime import date
+from typing import Final
+
+from fieldreg.core.entities import FIELDS, FieldSpec, Kind, PersonFields
+from fieldreg.core.errors import ValidationError
+
+MAX_AGE_YEARS: Final = 120
+PHONE_MIN_DIGITS: Final = 5
+PHONE_MAX_DIGITS: Final = 15  # E.164
+MAX_LANGUAGES: Final = 10
+
+_BIDI_CONTROLS: Final = frozenset(
+    "\u061c\u200e\u200f"
+    + "".join(chr(code) for code in range(0x202A, 0x202F))
+    + "".join(chr(code) for code in range(0x2066, 0x206A))
+)
+# Letters and marks that render as nothing (default-ignorable): a name made of them looks empty.
+_INVISIBLE_IN_NAMES: Final = frozenset(
+    "\u034f\u115f\u1160\u17b4\u17b5\u180b\u180c\u180d\u180f\u3164\uffa0"
+    + "".join(chr(code) for code in range(0xFE00, 0xFE10))
+    + "".join(chr(code) for code in range(0xE0100, 0xE01F0))
+)
+_NAME_PUNCTUATION: Final = frozenset(" '\u2019\u02bc-\u2010.")
+_LINE_BREAKS: Final = frozenset("\n\u2028\u2029")
+# Hostile input is bounded before normalising it; NFC shrinks text at most a few times.
+_RAW_LEN_FACTOR: Final = 8
+_RAW_LEN_SLACK: Final = 256
+
+_DIGITS: Final = "[0-9]"  # not \d, which also matches Arabic-Indic and other digits
+_ISO_DATE: Final = re.compile(rf"({_DIGITS}{{4}})-({_DIGITS}{{1,2}})-({_DIGITS}{{1,2}})")
+_DAY_FIRST_DATE: Final = re.compile(
+    rf"({_DIGITS}{{1,2}})([./-])({_DIGITS}{{1,2}})\2({_DIGITS}{{4}})"
+)
+_YEAR: Final = re.compile(rf"(~?) *({_DIGITS}{{4}})")
+_AGE: Final = re.compile(rf"~? *({_DIGITS}{{1,3}}) *[yY]?")
+_DOB_MAX_INPUT: Final = 20
+_CANONICAL_DOB: Final = re.compile(r"~?([0-9]{4})|([0-9]{4})-[0-9]{2}-[0-9]{2}")
+
+_PHONE_SEPARATORS: Final = frozenset(" \u00a0-.()")
+_PHONE_MAX_INPUT: Final = 40
+_LANGUAGE_TAG: Final = re.compile(r"[a-z]{2,3}")
+_LANGUAGE_SPLIT: Final = re.compile(r"[,\s]+")
+_LANGUAGES_MAX_INPUT: Final = 200
+
+
+def clean_text(
+    field: str, untrusted: str, *, max_len: int, multiline: bool = False, required: bool = False
+) -> str:
+    """NFC, trimmed text free of controls, bidi overrides, invisible and unassigned characters.
+
+    Single-line text has its whitespace runs collapsed to one space; multi-line text keeps its
+    line breaks (normalised to "\\n") and loses trailing spaces on each line.
+    """
+    if not isinstance(untrusted, str):
+        raise ValidationError(field, "validation.type")
+    if len(untrusted) > max_len * _RAW_LEN_FACTOR + _RAW_LEN_SLACK:
+        raise ValidationError(field, "validation.too_long", max=max_len)
+    # Lone surrogates first: NFC passes them through, and they cannot be encoded to UTF-8.
+    for char in untrusted:
+        if unicodedata.category(char) == "Cs":
+            raise ValidationError(field, "validation.surrogate", char=_code_point(char))
+    # Whitespace at the ends (a trailing newline from a pasted cell) is dropped, not refused.
+    text = unicodedata.normalize("NFC", untrusted).strip()
+    if multiline:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = "".join(_check_char(field, char, multiline=multiline) for char in text)
+    if multiline:
+        text = "\n".join(line.rstrip(" ") for line in text.split("\n")).strip("\n ")
+    else:
+        text = re.sub(" {2,}", " ", text).strip(" ")
+    # Still NFC: only spaces and line ends were touched, and neither composes with anything.
+    if not text:
+        if required:
+            raise ValidationError(field, "validation.required")
+        return ""
+    if len(text) > max_len:
+        raise ValidationError(field, "validation.too_long", max=max_len)
+    return text
+
+
+def _check_char(field: str, char: str, *, multiline: bool) -> str:
+    """The character to keep (spaces become U+0020), or raise naming why it is refused."""
+    if char in _LINE_BREAKS:
+        if multiline:
+            return "\n"
+        raise ValidationError(field, "validation.control_char", char=_code_point(char))
+    category = unicodedata.category(char)
+    if category == "Cc":
+        raise ValidationError(field, "validation.control_char", char=_code_point(char))
+    if char in _BIDI_CONTROLS:
+        raise ValidationError(field, "validation.bidi_char", char=_code_point(char))
+    # Cf: zero-width and other format characters; Co: private use; Cn: unassigned and
+    # noncharacters, refused because a later Unicode version could change how they normalise.
+    if category in {"Cf", "Co", "Cn"}:
+        raise ValidationError(field, "validation.invalid_char", char=_code_point(char))
+    if category == "Zs":
+        return " "
+    return char
+
+
+def _code_point(char: str) -> str:
+    return f"U+{ord(char):04X}"
+
+
+def parse_dob(field: str, untrusted: str, *, today: date) -> str:
+    """A date of birth as "YYYY-MM-DD", a year "YYYY" or an estimated year "~YYYY".
+
+    Accepts ISO dates, day-first dates ("12.03.1984", "12/03/1984"), a year, an estimated year
+    ("~1981") and an age ("45", "~45", "45y") which becomes an estimated year.
+    """
+    if not isinstance(untrusted, str):
+        raise ValidationError(field, "validation.type")
+    if len(untrusted) > _DOB_MAX_INPUT:
+        raise ValidationError(field, "validation.date_format")
+    text = untrusted.strip()
+
+    if match := _ISO_DATE.fullmatch(text):
+        year, month, day = (int(part) for part in match.groups())
+        return _exact_date(field, year, month, day, today=today)
+    if match := _DAY_FIRST_DATE.fullmatch(text):
+        day, month, year = int(match[1]), int(match[3]), int(match[4])
+        return _exact_date(field, year, month, day, today=today)
+    if match := _YEAR.fullmatch(text):
+        year = int(match[2])
+        _check_year(field, year, today=today)
+        return f"{match[1]}{year:04d}"
+    if match := _AGE.fullmatch(text):
+        age = int(match[1])
+        if not 0 <= age <= MAX_AGE_YEARS:
+            raise ValidationError(field, "validation.age_range", min=0, max=MAX_AGE_YEARS)
+        return f"~{today.year - age:04d}"
+    raise ValidationError(field, "validation.date_format")
+
+
+def _exact_date(field: str, year: int, month: int, day: int, *, today: date) -> str:
+    try:
+        born = date(year, month, day)
+    except ValueError:
+        raise ValidationError(field, "validation.date_invalid") from None
+    if born > today:
+        raise ValidationError(field, "validation.date_future")
+    if born < _years_before(today, MAX_AGE_YEARS):
+        raise ValidationError(field, "validation.date_too_old", max_years=MAX_AGE_YEARS)
+    return born.isoformat()
+
+
+def _check_year(field: str, year: int, *, today: date) -> None:
+    if year > today.year:
+        raise ValidationError(field, "validation.date_future")
+    if year < today.year - MAX_AGE_YEARS:
+        raise ValidationError(field, "validation.date_too_old", max_years=MAX_AGE_YEARS)
+
+
+def _years_before(today: date, years: int) -> date:
+    try:
+        return today.replace(year=today.year - years)
+    except ValueError:  # 29 February in a year that has none
+        return today.replace(year=today.year - years, day=28)
+
+
+def dob_year(dob: str) -> int:
+    """The year of a canonical dob ("1984-03-12", "1984" or "~1984"); ValueError otherwise."""
+    match = _CANONICAL_DOB.fullmatch(dob)
+    if match is None:
+        raise ValueError("not a canonical date of birth")
+    return int(match[1] or match[2])
+
+
+def parse_phone(field: str, untrusted: str) -> str:
+    """Digits with an optional leading "+", separators dropped; 5-15 digits."""
+    if not isinstance(untrusted, str):
+        raise ValidationError(field, "validation.type")
+    params = {"min": PHONE_MIN_DIGITS, "max": PHONE_MAX_DIGITS}
+    if len(untrusted) > _PHONE_MAX_INPUT:
+        raise ValidationError(field, "validation.phone", **params)
+    text = untrusted.strip()
+    plus = text.startswith("+")
+    rest = text[1:] if plus else text
+    digits = "".join(char for char in rest if char not in _PHONE_SEPARATORS)
+    if not (digits.isascii() and digits.isdigit()):
+        raise ValidationError(field, "validation.phone", **params)
+    if not PHONE_MIN_DIGITS <= len(digits) <= PHONE_MAX_DIGITS:
+        raise ValidationError(field, "validation.phone", **params)
+    return "+" + digits if plus else digits
+
+
+def parse_languages(field: str, untrusted: str | Sequence[str]) -> list[str]:
+    """Primary language tags ("uk", "ru", "crh"), lower case, deduplicated in order; max 10."""
+    if isinstance(untrusted, str):
+        if len(untrusted) > _LANGUAGES_MAX_INPUT:
+            raise ValidationError(field, "validation.language", max=MAX_LANGUAGES)
+        items = [item for item in _LANGUAGE_SPLIT.split(untrusted) if item]
+    elif isinstance(untrusted, list | tuple):
+        if len(untrusted) > _LANGUAGES_MAX_INPUT:
+            raise ValidationError(field, "validation.language", max=MAX_LANGUAGES)
+        items = []
+        for item in untrusted:
+            if not isinstance(item, str):
+                raise ValidationError(field, "validation.type")
+            items.append(item.strip())
+    else:
+        raise ValidationError(field, "validation.type")
+    tags: list[str] = []
+    for item in items:
+        # BCP 47 tags are case-insensitive; lower case is their canonical form.
+        tag = item.lower()
+        if not (tag.isascii() and _LANGUAGE_TAG.fullmatch(tag)):
+            raise ValidationError(field, "validation.language")
+        if tag not in tags:
+            tags.append(tag)
+    if len(tags) > MAX_LANGUAGES:
+        raise ValidationError(field, "validation.language", max=MAX_LANGUAGES)
+    return tags
+
+
+def validate_fields(
+    untrusted: Mapping[str, object], *, today: date, require_names: bool
+) -> PersonFields:
+    """Check and canonicalise a mapping of field name -> value; returns only the given keys.
+
+    None, "" (after trimming) and an empty list mean unset (None). With `require_names`, the
+    required fields (family and given name) must be present and not empty.
+    """
+    cleaned: PersonFields = {}
+    for key, value in untrusted.items():
+        spec = FIELDS.get(key) if isinstance(key, str) else None
+        if spec is None:
+            raise ValidationError(str(key)[:40], "validation.unknown_field")
+        cleaned[spec.name] = _validate_value(spec, value, today=today)
+        if cleaned[spec.name] is None and spec.required and require_names:
+            raise ValidationError(spec.name, "validation.required")
+    if require_names:
+        for spec in FIELDS.values():
+            if spec.required and spec.name not in cleaned:
+                raise ValidationError(spec.name, "validation.required")
+    return cleaned
+
+
+def _validate_value(spec: FieldSpec, value: object, *, today: date) -> str | list[str] | None:
+    field = spec.name
+    if value is None:
+        return None
+    if spec.kind in {Kind.CHOICES, Kind.LANGUAGES}:
+        if not isinstance(value, str | list | tuple):
+            raise ValidationError(field, "validation.type")
+        if isinstance(value, list | tuple) and not all(isinstance(item, str) for item in value):
+            raise ValidationError(field, "validation.type")
+        if spec.kind is Kind.LANGUAGES:
+            languages = parse_languages(field, value)
+            return languages or None
+        return _validate_choices(spec, value) or None
+    if not isinstance(value, str):
+        raise ValidationError(field, "validation.type")
+    if not value.strip():
+        return None
+
+    if spec.kind is Kind.NAME:
+        return _validate_name(spec, value)
+    if spec.kind is Kind.TEXT:
+        return clean_text(field, value, max_len=spec.max_len) or None
+    if spec.kind is Kind.NOTE:
+        return clean_text(field, value, max_len=spec.max_len, multiline=True) or None
+    if spec.kind is Kind.DOB:
+        return parse_dob(field, value, today=today)
+    if spec.kind is Kind.PHONE:
+        return parse_phone(field, value)
+    if spec.kind is Kind.CHOICE:
+        choice = value.strip()
+        if choice not in spec.choices:
+            raise ValidationError(field, "validation.choice")
+        return choice
+    raise AssertionError(f"no validator for kind {spec.kind}")
+
+
+def _validate_name(spec: FieldSpec, value: str) -> str | None:
+    name = clean_text(spec.name, value, max_len=spec.max_len)
+    if not name:
+        return None
+    has_letter = False
+    for char in name:
+        category = unicodedata.category(char)
+        if char in _INVISIBLE_IN_NAMES:
+            raise ValidationError(spec.name, "validation.name_chars")
+        if category.startswith("L"):
+            has_letter = True
+        elif not (category.startswith("M") or char in _NAME_PUNCTUATION):
+            raise ValidationError(spec.name, "validation.name_chars")
+    if not has_letter:
+        raise ValidationError(spec.name, "validation.name_chars")
+    return name
+
+
+def _validate_choices(spec: FieldSpec, value: str | Sequence[str]) -> list[str]:
+    items = value.split(",") if isinstance(value, str) else list(value)
+    chosen: set[str] = set()
+    for item in items:
+        choice = item.strip()
+        if not choice:
+            continue
+        if choice not in spec.choices:
+            raise ValidationError(spec.name, "validation.choice")
+        chosen.add(choice)
+    return sorted(chosen)

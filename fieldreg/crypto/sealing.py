@@ -1,0 +1,119 @@
+"""Field sealing: AES-256-GCM bound to table, record id, field group and key id.
+
+Blob layout: version (1 byte, 0x01) | key id (8 bytes) | nonce (12 random bytes) | ciphertext+tag.
+The associated data binds every ciphertext to where it belongs, so a sealed value copied to
+another row, group or table, or opened with another key, fails like altered bytes do.
+
+Nonces are random: safe for far more values than one store will ever seal with one key
+(the collision bound for 96-bit random nonces is about 2**32 messages per key).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import os
+from typing import Any
+
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+from fieldreg.core.errors import AuthError, TamperError
+from fieldreg.crypto.encoding import canonical_json, length_prefixed, strict_json_loads
+
+VERSION = 0x01
+DATA_KEY_BYTES = 32
+KEY_ID_BYTES = 8
+NONCE_BYTES = 12
+TAG_BYTES = 16
+HEADER_BYTES = 1 + KEY_ID_BYTES + NONCE_BYTES
+_AAD_CONTEXT = b"fieldreg/v1"
+_KEY_ID_LABEL = b"fieldreg key id"
+
+
+def key_id_for(data_key: bytes) -> str:
+    """16 hex characters naming a data key without revealing it."""
+    if type(data_key) is not bytes or len(data_key) != DATA_KEY_BYTES:
+        raise ValueError("a data key is 32 bytes")
+    digest = hmac.new(data_key, _KEY_ID_LABEL, hashlib.sha256).digest()
+    return digest[:KEY_ID_BYTES].hex()
+
+
+class FieldSealer:
+    """Seals and opens personal fields with one data key; `wipe` locks it for good."""
+
+    def __init__(self, data_key: bytes) -> None:
+        self._key_id_hex = key_id_for(data_key)
+        self._key_id = bytes.fromhex(self._key_id_hex)
+        self._aead: AESGCM | None = AESGCM(data_key)
+
+    @property
+    def key_id(self) -> str:
+        return self._key_id_hex
+
+    def wipe(self) -> None:
+        """Drop the key; further seal/open raise AuthError("store.locked").
+
+        Python cannot scrub the key from memory; dropping every reference is what it can do.
+        """
+        self._aead = None
+
+    def _cipher(self) -> AESGCM:
+        if self._aead is None:
+            raise AuthError("store.locked")
+        return self._aead
+
+    def _aad(self, table: str, record_id: str, group: str) -> bytes:
+        for name, value in (("table", table), ("record_id", record_id), ("group", group)):
+            if not isinstance(value, str) or not value:
+                raise ValueError(f"{name} must be a non-empty string")
+        return length_prefixed(
+            _AAD_CONTEXT,
+            table.encode("utf-8"),
+            record_id.encode("utf-8"),
+            group.encode("utf-8"),
+            self._key_id,
+        )
+
+    def seal(self, table: str, record_id: str, group: str, plaintext: bytes) -> bytes:
+        """Encrypt a field group for one row; raises rather than ever return plaintext."""
+        cipher = self._cipher()
+        if not isinstance(plaintext, bytes):
+            raise TypeError("plaintext must be bytes")
+        aad = self._aad(table, record_id, group)
+        nonce = os.urandom(NONCE_BYTES)
+        sealed = bytes([VERSION]) + self._key_id + nonce + cipher.encrypt(nonce, plaintext, aad)
+        # Fail closed: a blob that is not longer than its input by the overhead is not sealed.
+        if len(sealed) != HEADER_BYTES + len(plaintext) + TAG_BYTES:
+            raise RuntimeError("sealing produced a malformed blob")
+        return sealed
+
+    def open(self, table: str, record_id: str, group: str, sealed: bytes) -> bytes:
+        """Decrypt a blob sealed for exactly this table, row, group and key."""
+        cipher = self._cipher()
+        aad = self._aad(table, record_id, group)
+        if (
+            not isinstance(sealed, bytes)
+            or len(sealed) < HEADER_BYTES + TAG_BYTES
+            or sealed[0] != VERSION
+            or not hmac.compare_digest(sealed[1 : 1 + KEY_ID_BYTES], self._key_id)
+        ):
+            raise TamperError("crypto.tamper", table=table, group=group)
+        nonce = sealed[1 + KEY_ID_BYTES : HEADER_BYTES]
+        try:
+            return cipher.decrypt(nonce, sealed[HEADER_BYTES:], aad)
+        except InvalidTag:
+            raise TamperError("crypto.tamper", table=table, group=group) from None
+
+    def seal_json(self, table: str, record_id: str, group: str, value: object) -> bytes:
+        return self.seal(table, record_id, group, canonical_json(value))
+
+    def open_json(self, table: str, record_id: str, group: str, sealed: bytes) -> Any:
+        plaintext = self.open(table, record_id, group, sealed)
+        try:
+            return strict_json_loads(plaintext)
+        except (ValueError, RecursionError):
+            pass
+        # Raised outside the handler: the parser's exception holds the plaintext document and
+        # must not travel on as __context__ into logs or crash reports.
+        raise TamperError("crypto.tamper", table=table, group=group)

@@ -1,0 +1,697 @@
+"""In-memory, cross-script, typo-tolerant name index for search as you type.
+
+Filled at unlock from the decrypted summaries and emptied at lock; it never touches the disk.
+
+Shape. Every name is cut into words and each word is reduced to its `search_key`, so that
+"Сергій", "Сергей" and "Sergiy" share a key. A vocabulary holds each distinct key once with a
+posting list (the rows of the people who carry it): a CSR pair of numpy arrays built in bulk,
+plus small per-key lists for people added since. A query word is scored against the whole
+vocabulary at once with rapidfuzz (`fuzz.ratio`, and for the last word also against keys cut to
+its length, so a half-typed word matches), the best score per person is scattered into a numpy
+array, and the words' scores are averaged. That coarse score never understates the final one, so
+only the best few dozen people are then scored exactly: query words are paired one-to-one with
+the person's names, exact spellings beat mere key matches, names the query leaves out cost a
+little, and the date of birth adds its verdict. Removed rows are tombstoned and the arrays are
+compacted once enough of them pile up. Not thread-safe: one owner calls it.
+
+Scores run from 0 to 100. Reason codes in `SearchHit.reasons`:
+
+- ``name.exact``: every query word equals one of the person's names (up to spelling and script);
+- ``name.fuzzy``: at least one query word matched only approximately (a typo, a variant);
+- ``name.prefix``: the last query word matched as the beginning of a name (typing goes on);
+- ``name.unmatched``: a query word matched none of the person's names;
+- ``name.other_script``: the query is in Latin and the person's names in Cyrillic, or the reverse;
+- ``name.order``: the words came in another order than family, given, patronymic;
+- ``name.partial``: the query left some of the person's names out (e.g. the patronymic);
+- ``dob.exact``, ``dob.year`` (same year; one side has only the year, is estimated or the day
+  differs), ``dob.off_by_one`` (one year apart), ``dob.unknown`` (no date of birth recorded).
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, Final
+
+import numpy as np
+import numpy.typing as npt
+from rapidfuzz import fuzz, process
+
+from fieldreg.core.errors import ValidationError
+from fieldreg.core.names import clear_name_caches, detect_script, search_words
+
+IntArray = npt.NDArray[np.int32]
+FloatArray = npt.NDArray[np.float32]
+
+FUZZY_CUTOFF: Final = 60.0  # fuzz.ratio below this is not a match (two edits in a six-letter key)
+PREFIX_CUTOFF: Final = 75.0  # at most one edit in a typed prefix
+KEY_SCALE: Final = 0.97  # a matched key ranks below an identical key...
+SPELLING_SCORE: Final = (
+    97.0  # ...and an identical key spelt differently ranks below the same spelling
+)
+MAX_KEYS_PER_WORD: Final = 2000  # bounds the work of a one-letter prefix
+MISSING_NAME_PENALTY: Final = 4.0
+RERANK_MIN: Final = 48
+MAX_QUERY_WORDS: Final = 8
+
+# Date of birth verdicts: (reason, score adjustment).
+DOB_EXACT: Final = ("dob.exact", 0.0)
+DOB_YEAR: Final = ("dob.year", 0.0)
+DOB_DAY_DIFFERS: Final = ("dob.year", -4.0)
+DOB_OFF_BY_ONE: Final = ("dob.off_by_one", -6.0)
+DOB_UNKNOWN: Final = ("dob.unknown", -10.0)
+
+_KIND_NONE, _KIND_YEAR, _KIND_ESTIMATED, _KIND_EXACT = 0, 1, 2, 3
+_SCRIPT_BITS: Final = {"cyrillic": 1, "latin": 2, "mixed": 3, "none": 0}
+_YEAR: Final = re.compile(r"~?((?:19|20)\d\d)")
+_ISO_DATE: Final = re.compile(r"((?:19|20)\d\d)-(\d\d)-(\d\d)")
+_DOTTED_DATE: Final = re.compile(r"(\d{1,2})\.(\d{1,2})\.((?:19|20)\d\d)")
+_TRAILING_PUNCTUATION: Final = ".,;:"
+_EPOCH: Final = date(1970, 1, 1)
+_FIELDS_PER_ROW: Final = 6  # family, given, patronymic, then their Latin forms
+
+
+@dataclass(frozen=True, slots=True)
+class SearchEntry:
+    person_id: str  # e.g. "K7-0042-X"
+    family_name: str
+    given_name: str
+    patronymic: str = ""
+    latin_family_name: str = ""
+    latin_given_name: str = ""
+    latin_patronymic: str = ""
+    dob: str | None = None  # "1984-03-12" exact, "1984" year only, "~1984" estimated
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    person_id: str
+    score: float  # 0..100, higher is better
+    reasons: tuple[str, ...]  # machine codes explaining the match (see the module docstring)
+
+
+@dataclass(frozen=True, slots=True)
+class _Dob:
+    kind: int
+    year: int
+    day: int  # days since 1970-01-01 when exact (numpy's datetime64[D]), else 0
+
+
+_NO_DOB: Final = _Dob(_KIND_NONE, 0, 0)
+
+
+def _parse_stored_dob(untrusted_dob: str | None) -> _Dob:
+    """A stored date of birth; one that does not parse counts as unknown instead of failing."""
+    if not untrusted_dob:
+        return _NO_DOB
+    try:
+        return _parse_dob(untrusted_dob.strip())
+    except ValueError:
+        return _NO_DOB
+
+
+def _parse_stored_dobs(
+    untrusted_dobs: Sequence[str | None],
+) -> tuple[npt.NDArray[np.uint8], IntArray, IntArray]:
+    """`_parse_stored_dob` for many (kind, year, day arrays); numpy parses the full dates."""
+    kind = np.zeros(len(untrusted_dobs), dtype=np.uint8)
+    year = np.zeros(len(untrusted_dobs), dtype=np.int32)
+    day = np.zeros(len(untrusted_dobs), dtype=np.int32)
+    full: list[int] = []
+    for i, text in enumerate(untrusted_dobs):
+        if text and len(text) == 10 and _ISO_DATE.fullmatch(text):
+            full.append(i)
+        else:
+            dob = _parse_stored_dob(text)
+            kind[i], year[i], day[i] = dob.kind, dob.year, dob.day
+    try:
+        dates = np.array([untrusted_dobs[i] for i in full], dtype="datetime64[D]")
+    except ValueError:  # an impossible date (30 February): parse them one by one
+        for i in full:
+            dob = _parse_stored_dob(untrusted_dobs[i])
+            kind[i], year[i], day[i] = dob.kind, dob.year, dob.day
+    else:
+        kind[full] = _KIND_EXACT
+        year[full] = dates.astype("datetime64[Y]").astype(np.int32) + 1970
+        day[full] = dates.astype(np.int32)
+    return kind, year, day
+
+
+def _parse_dob(text: str) -> _Dob:
+    """Parse "1984-03-12", "12.03.1984", "1984" or "~1984"; ValueError otherwise."""
+    if match := _YEAR.fullmatch(text):
+        kind = _KIND_ESTIMATED if text.startswith("~") else _KIND_YEAR
+        return _Dob(kind, int(match.group(1)), 0)
+    if match := _ISO_DATE.fullmatch(text):
+        year, month, day = int(match.group(1)), int(match.group(2)), int(match.group(3))
+    elif match := _DOTTED_DATE.fullmatch(text):
+        day, month, year = int(match.group(1)), int(match.group(2)), int(match.group(3))
+    else:
+        raise ValueError(text)
+    return _Dob(_KIND_EXACT, year, (date(year, month, day) - _EPOCH).days)
+
+
+def _grown(array: npt.NDArray[Any], extra: int) -> npt.NDArray[Any]:
+    bigger = np.zeros((len(array) + extra, *array.shape[1:]), dtype=array.dtype)
+    bigger[: len(array)] = array
+    return bigger
+
+
+@dataclass(frozen=True, slots=True)
+class _Query:
+    keys: list[str]
+    raws: list[str]  # casefolded words, aligned with keys
+    dob: _Dob | None
+    prefix: bool  # the last word may be unfinished
+    script: int
+
+
+def _parse_query(query: str, dob: str | None) -> _Query:
+    query_dob: _Dob | None = None
+    if dob is not None and dob.strip():
+        try:
+            query_dob = _parse_dob(dob.strip())
+        except ValueError:
+            raise ValidationError("dob", "dob.invalid") from None
+    name_parts: list[str] = []
+    keys: list[str] = []
+    raws: list[str] = []
+    prefix = False  # whether the last key comes from the last thing typed
+    for piece in query.split():
+        try:
+            piece_dob = _parse_dob(piece.rstrip(_TRAILING_PUNCTUATION))
+        except ValueError:
+            pass
+        else:
+            prefix = False
+            query_dob = query_dob or piece_dob
+            continue
+        name_parts.append(piece)
+        prefix = False
+        for word, key in search_words(piece):
+            if len(keys) < MAX_QUERY_WORDS:
+                keys.append(key)
+                raws.append(word.casefold())
+                prefix = True
+    # A space after the last word says it is complete.
+    prefix = prefix and not query[-1:].isspace()
+    script = _SCRIPT_BITS[detect_script(" ".join(name_parts))]
+    return _Query(keys, raws, query_dob, prefix, script)
+
+
+class _FieldTable(dict[str, int]):
+    """Distinct name strings -> field id; a miss analyses the string once."""
+
+    def __init__(self, index: SearchIndex) -> None:
+        super().__init__()
+        self._index = index
+
+    def __missing__(self, text: str) -> int:
+        field_id = self._index._add_field(text)
+        self[text] = field_id
+        return field_id
+
+
+class SearchIndex:
+    """Fuzzy, cross-script name search over everyone in the unlocked store (see the module)."""
+
+    def __init__(self) -> None:
+        self._reset()
+
+    # -- content ---------------------------------------------------------------------------
+
+    def _reset(self) -> None:
+        # Vocabulary of search keys.
+        self._keys: list[str] = []
+        self._key_ids: dict[str, int] = {}
+        self._key_lengths = np.zeros(0, dtype=np.float32)
+        self._truncated: dict[int, list[str]] = {}
+        # Distinct name strings (fields); id 0 is the empty name.
+        self._field_keys: list[tuple[int, ...]] = []
+        self._field_raws: list[tuple[str, ...]] = []
+        self._field_script: list[int] = []
+        self._fields = _FieldTable(self)
+        _ = self._fields[""]
+        # Rows, one per person version; a replaced or removed person leaves a dead row.
+        self._ids: list[str] = []
+        self._row_of: dict[str, int] = {}
+        self._count = 0
+        self._dead = 0
+        self._row_fields = np.zeros((0, _FIELDS_PER_ROW), dtype=np.int32)
+        self._alive = np.zeros(0, dtype=np.bool_)
+        self._slots = np.zeros(0, dtype=np.int16)
+        self._script = np.zeros(0, dtype=np.uint8)
+        self._dob_kind = np.zeros(0, dtype=np.uint8)
+        self._dob_year = np.zeros(0, dtype=np.int32)
+        self._dob_day = np.zeros(0, dtype=np.int32)
+        # Postings: CSR over the keys known at the last build, plus lists for rows added since.
+        self._post_offsets = np.zeros(1, dtype=np.int64)
+        self._post_rows = np.zeros(0, dtype=np.int32)
+        self._delta: dict[int, list[int]] = {}
+        self._delta_size = 0
+
+    def clear(self) -> None:
+        """Drop every name, including the cached keys derived from them (used on lock)."""
+        self._reset()
+        clear_name_caches()
+
+    def __len__(self) -> int:
+        return len(self._row_of)
+
+    def bulk_load(self, entries: Iterable[SearchEntry]) -> None:
+        """Replace the content with `entries`; a person id given twice keeps its last entry."""
+        self._reset()
+        fields = self._fields
+        flat: list[int] = []
+        ids: list[str] = []
+        dobs: list[str | None] = []
+        for e in entries:
+            flat += (
+                fields[e.family_name],
+                fields[e.given_name],
+                fields[e.patronymic],
+                fields[e.latin_family_name],
+                fields[e.latin_given_name],
+                fields[e.latin_patronymic],
+            )
+            ids.append(e.person_id)
+            dobs.append(e.dob)
+        count = len(ids)
+        self._ids = ids
+        self._row_of = dict(zip(ids, range(count), strict=True))
+        self._count = count
+        self._row_fields = np.array(flat, dtype=np.int32).reshape(count, _FIELDS_PER_ROW)
+        self._alive = np.ones(count, dtype=np.bool_)
+        if len(self._row_of) < count:
+            for row, person_id in enumerate(ids):
+                if self._row_of[person_id] != row:
+                    self._alive[row] = False
+            self._dead = count - len(self._row_of)
+        self._slots, self._script = self._row_shapes(self._row_fields)
+        distinct = list(set(dobs))
+        position = {text: i for i, text in enumerate(distinct)}
+        which = np.array([position[text] for text in dobs], dtype=np.int64)
+        kind, year, day = _parse_stored_dobs(distinct)
+        self._dob_kind, self._dob_year, self._dob_day = kind[which], year[which], day[which]
+        if self._dead:
+            self._compact()
+        else:
+            self._build_postings()
+
+    def upsert(self, entry: SearchEntry) -> None:
+        """Add a person or replace their names and date of birth."""
+        self._kill(entry.person_id)
+        fields = self._fields
+        field_ids = (
+            fields[entry.family_name],
+            fields[entry.given_name],
+            fields[entry.patronymic],
+            fields[entry.latin_family_name],
+            fields[entry.latin_given_name],
+            fields[entry.latin_patronymic],
+        )
+        row = self._count
+        if row == len(self._alive):
+            self._grow(max(1024, row))
+        self._count = row + 1
+        self._row_fields[row] = field_ids
+        self._alive[row] = True
+        self._slots[row], self._script[row] = self._row_shape(field_ids)
+        dob = _parse_stored_dob(entry.dob)
+        self._dob_kind[row], self._dob_year[row], self._dob_day[row] = dob.kind, dob.year, dob.day
+        self._ids.append(entry.person_id)
+        self._row_of[entry.person_id] = row
+        for key_id in {k for field_id in field_ids for k in self._field_keys[field_id]}:
+            self._delta.setdefault(key_id, []).append(row)
+            self._delta_size += 1
+        self._maybe_compact()
+
+    def remove(self, person_id: str) -> None:
+        """Forget a person; unknown ids are ignored."""
+        if self._kill(person_id):
+            self._maybe_compact()
+
+    def _kill(self, person_id: str) -> bool:
+        row = self._row_of.pop(person_id, None)
+        if row is None:
+            return False
+        self._alive[row] = False
+        self._dead += 1
+        return True
+
+    def _grow(self, extra: int) -> None:
+        """Make room for `extra` more rows, so that upserts do not copy the arrays every time."""
+        self._row_fields = _grown(self._row_fields, extra)
+        self._alive = _grown(self._alive, extra)
+        self._slots = _grown(self._slots, extra)
+        self._script = _grown(self._script, extra)
+        self._dob_kind = _grown(self._dob_kind, extra)
+        self._dob_year = _grown(self._dob_year, extra)
+        self._dob_day = _grown(self._dob_day, extra)
+
+    def _maybe_compact(self) -> None:
+        if self._dead > max(1024, self._count // 4) or self._delta_size > max(
+            4096, len(self._post_rows) // 8
+        ):
+            self._compact()
+
+    def _compact(self) -> None:
+        """Drop dead rows and fold the per-key lists into the CSR arrays."""
+        keep = np.flatnonzero(self._alive[: self._count])
+        self._row_fields = self._row_fields[keep]
+        self._alive = np.ones(len(keep), dtype=np.bool_)
+        self._slots = self._slots[keep]
+        self._script = self._script[keep]
+        self._dob_kind = self._dob_kind[keep]
+        self._dob_year = self._dob_year[keep]
+        self._dob_day = self._dob_day[keep]
+        self._ids = [self._ids[row] for row in keep.tolist()]
+        self._row_of = dict(zip(self._ids, range(len(keep)), strict=True))
+        self._count = len(keep)
+        self._dead = 0
+        self._build_postings()
+
+    # -- fields and keys -------------------------------------------------------------------
+
+    def _add_field(self, text: str) -> int:
+        keys: list[int] = []
+        raws: list[str] = []
+        for word, key in search_words(text):
+            key_id = self._key_ids.get(key)
+            if key_id is None:
+                key_id = self._key_ids[key] = len(self._keys)
+                self._keys.append(key)
+            keys.append(key_id)
+            raws.append(word.casefold())
+        self._field_keys.append(tuple(keys))
+        self._field_raws.append(tuple(raws))
+        self._field_script.append(_SCRIPT_BITS[detect_script(text)])
+        return len(self._field_keys) - 1
+
+    def _row_shape(self, field_ids: Sequence[int]) -> tuple[int, int]:
+        """How many name words a query must reach to match in full, and the script of the names.
+
+        The names in the original script count; the Latin forms only when there are no others.
+        """
+        for group in (field_ids[:3], field_ids[3:]):
+            parts = sum(len(self._field_keys[f]) for f in group)
+            if parts:
+                script = 0
+                for f in group:
+                    script |= self._field_script[f]
+                return parts, script
+        return 0, 0
+
+    def _row_shapes(
+        self, row_fields: IntArray
+    ) -> tuple[npt.NDArray[np.int16], npt.NDArray[np.uint8]]:
+        """`_row_shape` for many rows at once."""
+        parts = np.fromiter((len(k) for k in self._field_keys), dtype=np.int16)
+        script = np.array(self._field_script, dtype=np.uint8)
+        original = parts[row_fields[:, :3]].sum(axis=1, dtype=np.int16)
+        latin = parts[row_fields[:, 3:]].sum(axis=1, dtype=np.int16)
+        original_script = np.bitwise_or.reduce(script[row_fields[:, :3]], axis=1)
+        latin_script = np.bitwise_or.reduce(script[row_fields[:, 3:]], axis=1)
+        has_original = original > 0
+        latin[has_original] = original[has_original]
+        latin_script[has_original] = original_script[has_original]
+        return latin, latin_script.astype(np.uint8)
+
+    def _build_postings(self) -> None:
+        """Rebuild the CSR postings (key -> rows) from the rows' fields, all in numpy."""
+        count = self._count
+        field_lengths = np.fromiter((len(k) for k in self._field_keys), dtype=np.int64)
+        field_offsets = np.zeros(len(field_lengths) + 1, dtype=np.int64)
+        np.cumsum(field_lengths, out=field_offsets[1:])
+        field_key_ids = np.fromiter(
+            (k for keys in self._field_keys for k in keys), dtype=np.int64, count=field_offsets[-1]
+        )
+        fields = self._row_fields[:count].ravel().astype(np.int64)
+        rows = np.repeat(np.arange(count, dtype=np.int64), _FIELDS_PER_ROW)
+        lengths = field_lengths[fields]
+        total = int(lengths.sum())
+        starts = np.repeat(field_offsets[fields] - (np.cumsum(lengths) - lengths), lengths)
+        key_ids = field_key_ids[starts + np.arange(total, dtype=np.int64)]
+        pair_rows = np.repeat(rows, lengths).astype(np.int32)
+        # A stable sort keeps each key's rows ascending, so repeats (a Latin form with the same
+        # key as the original) end up side by side; 16-bit keys get numpy's much faster radix sort.
+        narrow = np.uint16 if len(self._keys) <= 1 << 16 else np.int64
+        order = np.argsort(key_ids.astype(narrow), kind="stable")
+        key_ids, pair_rows = key_ids[order], pair_rows[order]
+        first = np.ones(total, dtype=np.bool_)
+        first[1:] = (key_ids[1:] != key_ids[:-1]) | (pair_rows[1:] != pair_rows[:-1])
+        self._post_rows = pair_rows[first]
+        self._post_offsets = np.zeros(len(self._keys) + 1, dtype=np.int64)
+        counts = np.bincount(key_ids[first], minlength=len(self._keys))
+        np.cumsum(counts, out=self._post_offsets[1:])
+        self._delta = {}
+        self._delta_size = 0
+
+    def _key_length_array(self) -> FloatArray:
+        if len(self._key_lengths) != len(self._keys):
+            self._key_lengths = np.fromiter((len(k) for k in self._keys), dtype=np.float32)
+        return self._key_lengths
+
+    def _keys_cut_to(self, length: int) -> list[str]:
+        """The vocabulary with every key cut to `length` characters, kept for the next keystroke."""
+        cut = self._truncated.get(length)
+        if cut is None or len(cut) != len(self._keys):
+            if len(self._truncated) >= 8:
+                self._truncated.clear()
+            cut = self._truncated[length] = [key[:length] for key in self._keys]
+        return cut
+
+    # -- search ----------------------------------------------------------------------------
+
+    def search(
+        self, query: str, *, limit: int = 20, dob: str | None = None, min_score: float = 60.0
+    ) -> list[SearchHit]:
+        """The best matches for free text: names in any script and order, plus an optional date
+        of birth (a year "1984", "12.03.1984" or "1984-03-12"; the `dob` argument wins)."""
+        parsed = _parse_query(query, dob)
+        if not parsed.keys or limit <= 0 or not self._row_of:
+            return []
+        word_scores, prefix_scores = self._score_vocabulary(parsed)
+        rows, coarse = self._coarse(word_scores)
+        adjust, dob_reasons, rows, coarse = self._dob_verdicts(rows, coarse, parsed.dob)
+        coarse += adjust
+        wanted = coarse >= min_score
+        rows, coarse, adjust = rows[wanted], coarse[wanted], adjust[wanted]
+        dob_reasons = dob_reasons[wanted]
+        shortlist = max(RERANK_MIN, 3 * limit)
+        if len(rows) > shortlist:
+            best = np.argpartition(-coarse, shortlist)[:shortlist]
+            rows, adjust, dob_reasons = rows[best], adjust[best], dob_reasons[best]
+        hits: list[SearchHit] = []
+        for row, row_adjust, dob_reason in zip(
+            rows.tolist(), adjust.tolist(), dob_reasons.tolist(), strict=True
+        ):
+            score, reasons = self._score_row(row, parsed, word_scores, prefix_scores)
+            score = round(min(100.0, max(0.0, score + row_adjust)), 2)
+            if score >= min_score:
+                if dob_reason:
+                    reasons = (*reasons, dob_reason)
+                hits.append(SearchHit(self._ids[row], score, reasons))
+        hits.sort(key=lambda hit: (-hit.score, hit.person_id))
+        return hits[:limit]
+
+    def _score_vocabulary(self, query: _Query) -> tuple[FloatArray, FloatArray | None]:
+        """Score every query word against every key: (words x keys), and the prefix scores of the
+        last word when it may be unfinished. An identical key scores 100, others at most 97."""
+        ratios = process.cdist(
+            query.keys,
+            self._keys,
+            scorer=fuzz.ratio,
+            score_cutoff=FUZZY_CUTOFF,
+            dtype=np.float32,
+        )
+        word_scores: FloatArray = np.where(ratios >= 100.0, 100.0, ratios * KEY_SCALE).astype(
+            np.float32
+        )
+        if not query.prefix:
+            return word_scores, None
+        last = query.keys[-1]
+        typed = len(last)
+        cut = process.cdist(
+            [last], self._keys_cut_to(typed), scorer=fuzz.ratio, score_cutoff=PREFIX_CUTOFF
+        )[0]
+        # A letter left out of the typed part lines up with the key cut one longer.
+        longer = process.cdist(
+            [last], self._keys_cut_to(typed + 1), scorer=fuzz.ratio, score_cutoff=PREFIX_CUTOFF
+        )[0]
+        # The less of the key is typed, the lower the score: "Ivan" prefers Ivan to Ivanna.
+        share = np.minimum(1.0, typed / np.maximum(self._key_length_array(), 1.0))
+        prefix_scores: FloatArray = (np.maximum(cut, longer) * (0.85 + 0.12 * share)).astype(
+            np.float32
+        )
+        np.maximum(word_scores[-1], prefix_scores, out=word_scores[-1])
+        return word_scores, prefix_scores
+
+    def _postings(self, key_ids: IntArray) -> tuple[IntArray, IntArray]:
+        """Rows carrying each key, flattened, and for each row the position of its key."""
+        built = len(self._post_offsets) - 1
+        in_csr = key_ids[key_ids < built]
+        starts = self._post_offsets[in_csr]
+        lengths = self._post_offsets[in_csr + 1] - starts
+        total = int(lengths.sum())
+        flat = np.repeat(starts - (np.cumsum(lengths) - lengths), lengths)
+        rows = self._post_rows[flat + np.arange(total, dtype=np.int64)]
+        which = np.repeat(np.flatnonzero(key_ids < built).astype(np.int32), lengths)
+        if self._delta:
+            extra_rows: list[int] = []
+            extra_which: list[int] = []
+            for position, key_id in enumerate(key_ids.tolist()):
+                added = self._delta.get(key_id)
+                if added:
+                    extra_rows += added
+                    extra_which += [position] * len(added)
+            if extra_rows:
+                rows = np.concatenate([rows, np.array(extra_rows, dtype=np.int32)])
+                which = np.concatenate([which, np.array(extra_which, dtype=np.int32)])
+        return rows, which
+
+    def _coarse(self, word_scores: FloatArray) -> tuple[IntArray, FloatArray]:
+        """An upper bound of each live person's score before the date of birth: the mean of
+        each word's best key score, less the names no word reached."""
+        count = self._count
+        total = np.zeros(count, dtype=np.float32)
+        matched = np.zeros(count, dtype=np.int16)
+        for scores in word_scores:
+            key_ids = np.flatnonzero(scores).astype(np.int32)
+            if len(key_ids) > MAX_KEYS_PER_WORD:
+                key_ids = key_ids[np.argpartition(-scores[key_ids], MAX_KEYS_PER_WORD)]
+                key_ids = key_ids[:MAX_KEYS_PER_WORD]
+            rows, which = self._postings(key_ids)
+            best = np.zeros(count, dtype=np.float32)
+            np.maximum.at(best, rows, scores[key_ids][which])
+            total += best
+            matched += best > 0
+        rows = np.flatnonzero((total > 0) & self._alive[:count]).astype(np.int32)
+        missing = np.maximum(0, self._slots[rows] - matched[rows])
+        coarse = total[rows] / len(word_scores) - MISSING_NAME_PENALTY * missing
+        return rows, coarse.astype(np.float32)
+
+    def _dob_verdicts(
+        self, rows: IntArray, coarse: FloatArray, query_dob: _Dob | None
+    ) -> tuple[FloatArray, npt.NDArray[np.object_], IntArray, FloatArray]:
+        """Score adjustment and reason per row for the queried date of birth; people born more than
+        a year away are dropped."""
+        adjust = np.zeros(len(rows), dtype=np.float32)
+        reasons = np.full(len(rows), "", dtype=object)
+        if query_dob is None:
+            return adjust, reasons, rows, coarse
+        kind = self._dob_kind[rows]
+        gap = np.abs(self._dob_year[rows] - query_dob.year)
+        known = kind != _KIND_NONE
+        both_exact = (kind == _KIND_EXACT) & (query_dob.kind == _KIND_EXACT)
+        verdicts = [
+            (~known, DOB_UNKNOWN),
+            (known & (gap == 1), DOB_OFF_BY_ONE),
+            (known & (gap == 0) & ~both_exact, DOB_YEAR),
+            (both_exact & (gap == 0) & (self._dob_day[rows] != query_dob.day), DOB_DAY_DIFFERS),
+            (both_exact & (self._dob_day[rows] == query_dob.day), DOB_EXACT),
+        ]
+        keep = np.zeros(len(rows), dtype=np.bool_)
+        for mask, (reason, points) in verdicts:
+            adjust[mask] = points
+            reasons[mask] = reason
+            keep |= mask
+        return adjust[keep], reasons[keep], rows[keep], coarse[keep]
+
+    def _score_row(
+        self,
+        row: int,
+        query: _Query,
+        word_scores: FloatArray,
+        prefix_scores: FloatArray | None,
+    ) -> tuple[float, tuple[str, ...]]:
+        """The exact name score of one person: query words paired one-to-one with the person's
+        names (greedily, best pair first), and the reasons for it."""
+        field_ids = self._row_fields[row].tolist()
+        original, latin = field_ids[:3], field_ids[3:]
+        if not any(self._field_keys[f] for f in original):
+            original, latin = latin, [0, 0, 0]
+        # A slot is one name word: (field position, keys, spellings, counts towards coverage).
+        slots: list[tuple[int, set[int], set[str], bool]] = []
+        for position, (main, extra) in enumerate(zip(original, latin, strict=True)):
+            first = len(slots)
+            for key_id, raw in zip(self._field_keys[main], self._field_raws[main], strict=True):
+                slots.append((position, {key_id}, {raw}, True))
+            extra_pairs = zip(self._field_keys[extra], self._field_raws[extra], strict=True)
+            for part, (key_id, raw) in enumerate(extra_pairs):
+                if first < len(slots):
+                    _, keys, raws, _ = slots[min(first + part, len(slots) - 1)]
+                    keys.add(key_id)
+                    raws.add(raw)
+                else:
+                    slots.append((position, {key_id}, {raw}, False))
+        candidates: list[tuple[float, int, int, int]] = []
+        for word, raw in enumerate(query.raws):
+            scores = word_scores[word]
+            for slot, (_, keys, raws, _) in enumerate(slots):
+                score, key_id = max((float(scores[k]), k) for k in keys)
+                if raw in raws:
+                    score = 100.0
+                elif score >= 100.0:
+                    score = SPELLING_SCORE
+                if score > 0:
+                    candidates.append((score, word, slot, key_id))
+        candidates.sort(key=lambda c: (-c[0], c[1], c[2]))
+        taken_words: dict[int, tuple[float, int, int]] = {}
+        taken_slots: set[int] = set()
+        for score, word, slot, key_id in candidates:
+            if word not in taken_words and slot not in taken_slots:
+                taken_words[word] = (score, slot, key_id)
+                taken_slots.add(slot)
+        words = len(query.keys)
+        covered = sum(1 for slot in taken_slots if slots[slot][3])
+        required = sum(1 for slot in slots if slot[3])
+        total = sum(score for score, _, _ in taken_words.values())
+        score = total / words - MISSING_NAME_PENALTY * max(0, required - covered)
+        reasons = self._name_reasons(
+            query, slots, taken_words, prefix_scores, row=row, covered=covered
+        )
+        return score, reasons
+
+    def _name_reasons(
+        self,
+        query: _Query,
+        slots: Sequence[tuple[int, set[int], set[str], bool]],
+        taken_words: dict[int, tuple[float, int, int]],
+        prefix_scores: FloatArray | None,
+        *,
+        row: int,
+        covered: int,
+    ) -> tuple[str, ...]:
+        words = len(query.keys)
+        last = words - 1
+        by_prefix = False
+        approximate = False
+        for word, (score, _, key_id) in taken_words.items():
+            if word == last and prefix_scores is not None and score < SPELLING_SCORE:
+                by_prefix = prefix_scores[key_id] >= score
+                # A prefix typed without a mistake is exact so far.
+                exact_prefix = by_prefix and bool(self._keys[key_id].startswith(query.keys[word]))
+                approximate |= not exact_prefix
+            elif score < SPELLING_SCORE:
+                approximate = True
+        if len(taken_words) < words:
+            approximate = True
+        reasons: list[str] = []
+        reasons.append("name.fuzzy" if approximate else "name.exact")
+        if by_prefix:
+            reasons.append("name.prefix")
+        if len(taken_words) < words:
+            reasons.append("name.unmatched")
+        person_script = int(self._script[row])
+        if {query.script, person_script} == {1, 2}:
+            reasons.append("name.other_script")
+        positions = [slots[taken_words[w][1]][0] for w in range(words) if w in taken_words]
+        if any(a > b for a, b in itertools.pairwise(positions)):
+            reasons.append("name.order")
+        if covered < int(self._slots[row]):
+            reasons.append("name.partial")
+        return tuple(reasons)

@@ -1,0 +1,704 @@
+"""An unlocked store: the use cases a volunteer performs, for the CLI and the desk app alike.
+
+Every write goes through `_commit`: the events are appended to this device's hash-chained log,
+folded into the people they concern and committed durably in one transaction; the in-memory
+search index and summaries change only after the commit succeeded, so a failed save (disk full,
+database locked) leaves both the store and the screen as they were.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import secrets
+from collections import Counter
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Connection, Engine
+
+from fieldreg.core import ids
+from fieldreg.core.entities import (
+    CONSENT_FIELDS,
+    FIELDS,
+    HOUSEHOLD_FIELDS,
+    STATUS_FIELDS,
+    FieldValue,
+    Group,
+    PersonFields,
+    Relationship,
+    Status,
+)
+from fieldreg.core.errors import (
+    FieldregError,
+    IdError,
+    IntegrityError,
+    NotFoundError,
+    TamperError,
+    ValidationError,
+)
+from fieldreg.core.events import GENESIS, Event, EventType, make_event
+from fieldreg.core.fold import PersonState, apply
+from fieldreg.core.hlc import Hlc, HybridClock
+from fieldreg.core.names import transliterate
+from fieldreg.core.validation import clean_text, validate_fields
+from fieldreg.crypto.sealing import FieldSealer
+from fieldreg.services.paths import DataDir
+from fieldreg.services.search_index import SearchEntry, SearchIndex
+from fieldreg.services.views import (
+    HistoryEntry,
+    NoteView,
+    PersonHit,
+    PersonView,
+    SearchResult,
+    Stats,
+    VerifyReport,
+    hlc_time,
+)
+from fieldreg.store.repository import DeviceState, Repository
+
+Progress = Callable[[int, int], None]
+Cancelled = Callable[[], bool]
+
+NOTE_MAX = 2000
+LATIN_OF = {
+    "family_name": "latin_family_name",
+    "given_name": "latin_given_name",
+    "patronymic": "latin_patronymic",
+}
+# Fields a plain edit may change; status, consent and household links have their own events.
+EDITABLE = frozenset(FIELDS) - STATUS_FIELDS - HOUSEHOLD_FIELDS - CONSENT_FIELDS
+
+
+def wall_ms() -> int:
+    return int(dt.datetime.now(dt.UTC).timestamp() * 1000)
+
+
+def _local_today() -> dt.date:
+    return dt.date.today()
+
+
+SUMMARY_FIELDS = frozenset(name for name, spec in FIELDS.items() if spec.group is Group.SUMMARY)
+
+
+@dataclass(frozen=True, slots=True)
+class _Draft:
+    """An event to be written: everything but the device-log position and the clock."""
+
+    type: EventType
+    subject_id: str
+    payload: dict[str, Any]
+    note: str | None = None
+
+
+class _Txn:
+    """What a write plan may do inside its transaction: read people, allocate ids."""
+
+    def __init__(self, session: Session, device: DeviceState) -> None:
+        self._session = session
+        self._device = device
+        self.states: dict[str, PersonState] = {}
+        self.saved: set[str] = set()  # people whose row already exists in the store
+
+    def allocate_id(self) -> str:
+        device = self._device
+        counter = ids.next_counter(device.prefix, device.next_counter - 1)
+        device.next_counter = counter + 1
+        return ids.format_id(device.prefix, counter)
+
+    def state(self, untrusted_id: str) -> PersonState:
+        person_id = str(ids.parse_id(untrusted_id))
+        if person_id not in self.states:
+            self.states[person_id] = self._session._state(person_id)  # noqa: SLF001
+            self.saved.add(person_id)
+        return self.states[person_id]
+
+    def require_household(self, household_id: str) -> None:
+        if not self._session._repo.household_exists(household_id):  # noqa: SLF001
+            raise NotFoundError("household.not_found", id=household_id)
+
+
+class Session:
+    """A store opened with a data key. `lock()` drops the key and every personal value."""
+
+    def __init__(
+        self,
+        *,
+        data_dir: DataDir,
+        engine: Engine,
+        connection: Connection,
+        sealer: FieldSealer,
+        data_key: bytes,
+        device_id: str,
+        operator_id: str,
+        operator_label: str,
+        operator_labels: Mapping[str, str],
+        now_ms: Callable[[], int] = wall_ms,
+        today: Callable[[], dt.date] = _local_today,
+    ) -> None:
+        self.data_dir = data_dir
+        self._engine = engine
+        self._repo = Repository(connection, sealer)
+        self._sealer = sealer
+        self._data_key: bytearray | None = bytearray(data_key)
+        self.device_id = device_id
+        self.operator_id = operator_id
+        self.operator_label = operator_label
+        self._operator_labels = dict(operator_labels)
+        self._today = today
+        device = self._repo.device(device_id)
+        if device is None:
+            raise IntegrityError("store.no_device")
+        self.prefix = device.prefix
+        self._clock = HybridClock(now_ms, Hlc.unpack(device.last_hlc) if device.last_hlc else None)
+        self.index = SearchIndex()
+        self.summaries: dict[str, PersonFields] = {}
+        self._created: dict[str, int] = {}
+        self.households: dict[str, list[str]] = {}
+
+    # --- lifecycle ----------------------------------------------------------------------------
+
+    @property
+    def locked(self) -> bool:
+        return self._data_key is None
+
+    @property
+    def data_key(self) -> bytes:
+        if self._data_key is None:
+            raise FieldregError("store.locked")
+        return bytes(self._data_key)
+
+    def load(self, progress: Progress | None = None) -> None:
+        """Open every person's summary into memory and build the search index."""
+        entries = []
+        summaries: dict[str, PersonFields] = {}
+        with self._repo.reading():
+            for row in self._repo.iter_summaries(progress):
+                summaries[row.person_id] = row.fields
+                self._created[row.person_id] = row.created_hlc
+                entries.append(_search_entry(row.person_id, row.fields))
+        self.summaries = summaries
+        self.index.bulk_load(entries)
+        self.households = {}
+        for person_id, fields in summaries.items():
+            household = fields.get("household_id")
+            if isinstance(household, str):
+                self.households.setdefault(household, []).append(person_id)
+
+    def lock(self) -> None:
+        """Drop the key and every decrypted value held by this session."""
+        if self._data_key is not None:
+            for i in range(len(self._data_key)):
+                self._data_key[i] = 0
+            self._data_key = None
+        self._sealer.wipe()
+        self.index.clear()
+        self.summaries = {}
+        self.households = {}
+        self._created = {}
+        self._repo.conn.close()
+        self._engine.dispose()
+
+    def close(self) -> None:
+        self.lock()
+
+    # --- writes -------------------------------------------------------------------------------
+
+    def _commit(self, plan: Callable[[_Txn], list[_Draft]]) -> None:
+        """Run `plan` inside one write transaction, append the drafts it returns to this device's
+        hash-chained log, fold them into the people they concern and commit durably.
+
+        The plan reads people and allocates ids inside the transaction, so a second process
+        writing the same store cannot slip in between a read and the write based on it."""
+        repo = self._repo
+        with repo.transaction():
+            device = repo.device(self.device_id)
+            if device is None:
+                raise IntegrityError("store.no_device")
+            txn = _Txn(self, device)
+            drafts = plan(txn)
+            if not drafts:
+                return
+            last = self._clock.last
+            if device.last_hlc and (last is None or Hlc.unpack(device.last_hlc) > last):
+                self._clock.observe(Hlc.unpack(device.last_hlc))  # another process wrote since
+            for draft in drafts:
+                event = make_event(
+                    device_id=self.device_id,
+                    seq=device.last_seq + 1,
+                    hlc=self._clock.tick().pack(),
+                    operator_id=self.operator_id,
+                    type=draft.type,
+                    subject_id=draft.subject_id,
+                    payload=draft.payload,
+                    prev=device.head,
+                    salt=secrets.token_hex(16),
+                )
+                repo.append(event)
+                device.last_seq, device.head, device.last_hlc = event.seq, event.event_id, event.hlc
+                if draft.type is EventType.HOUSEHOLD_CREATED:
+                    repo.add_household(draft.subject_id, event.hlc)
+                    continue
+                state = txn.states.get(draft.subject_id)
+                if state is None:
+                    state = txn.states[draft.subject_id] = PersonState(draft.subject_id)
+                apply(state, event)
+                if draft.note:
+                    if draft.subject_id not in txn.saved:  # the note's row refers to the person
+                        repo.save_state(state, is_new=True)
+                        txn.saved.add(draft.subject_id)
+                    repo.add_note(event.event_id, draft.subject_id, event.hlc, draft.note)
+            for person_id, state in txn.states.items():
+                repo.save_state(state, is_new=person_id not in txn.saved)
+            repo.save_device(device)
+        for state in txn.states.values():
+            self._remember(state)
+
+    def _remember(self, state: PersonState) -> None:
+        values = state.values()
+        person_id = state.person_id
+        old_household = self.summaries.get(person_id, {}).get("household_id")
+        if state.erased:
+            self.summaries.pop(person_id, None)
+            self.index.remove(person_id)
+        else:
+            self.summaries[person_id] = {k: v for k, v in values.items() if k in SUMMARY_FIELDS}
+            self._created.setdefault(person_id, state.registered[0] if state.registered else 0)
+            self.index.upsert(_search_entry(person_id, values))
+        new_household = None if state.erased else values.get("household_id")
+        if old_household != new_household:
+            members = (
+                self.households.get(old_household, []) if isinstance(old_household, str) else []
+            )
+            if person_id in members:
+                members.remove(person_id)
+            if isinstance(new_household, str):
+                self.households.setdefault(new_household, []).append(person_id)
+
+    def register(
+        self,
+        untrusted_fields: Mapping[str, object],
+        *,
+        household_id: str | None = None,
+        relationship: str | None = None,
+        new_household: bool = False,
+    ) -> str:
+        """Register one person; returns the new ID. Nothing is written if anything is invalid."""
+        return self.register_batch(
+            [untrusted_fields],
+            household_id=household_id,
+            relationships=[relationship],
+            new_household=new_household,
+        )[0]
+
+    def register_batch(
+        self,
+        people: Sequence[Mapping[str, object]],
+        *,
+        household_id: str | None = None,
+        relationships: Sequence[str | None] | None = None,
+        new_household: bool = False,
+    ) -> list[str]:
+        """Register several people in one durable transaction (a family at the desk, a list):
+        all of them or none. A validation error names the field and the member's position
+        (`member`, from 0). With `new_household` the first person heads a new household."""
+        validated: list[PersonFields] = []
+        for position, untrusted in enumerate(people):
+            try:
+                fields = self._validated(untrusted, require_names=True)
+            except ValidationError as exc:
+                exc.params["member"] = position
+                raise
+            fields.setdefault("status", Status.ARRIVED.value)
+            validated.append(fields)
+        rels = [self._relationship(r) for r in (relationships or [None] * len(people))]
+        if len(rels) != len(validated):
+            raise ValueError("one relationship per person")
+        household = None if household_id is None else str(ids.parse_id(household_id))
+        allocated: list[str] = []
+
+        def plan(txn: _Txn) -> list[_Draft]:
+            drafts = []
+            linked = household
+            if linked is not None:
+                txn.require_household(linked)
+            if new_household:
+                linked = txn.allocate_id()
+                drafts.append(_Draft(EventType.HOUSEHOLD_CREATED, linked, {}))
+            for position, fields in enumerate(validated):
+                person_id = txn.allocate_id()
+                allocated.append(person_id)
+                drafts.append(_Draft(EventType.PERSON_REGISTERED, person_id, {"fields": fields}))
+                if linked is not None:
+                    relation = rels[position] or (
+                        Relationship.HEAD.value
+                        if new_household and position == 0
+                        else Relationship.OTHER_RELATIVE.value
+                    )
+                    payload = {"household_id": linked, "relationship": relation, "removes": []}
+                    drafts.append(_Draft(EventType.MEMBER_LINKED, person_id, payload))
+            return drafts
+
+        self._commit(plan)
+        return allocated
+
+    def create_household(self) -> str:
+        allocated: list[str] = []
+
+        def plan(txn: _Txn) -> list[_Draft]:
+            allocated.append(txn.allocate_id())
+            return [_Draft(EventType.HOUSEHOLD_CREATED, allocated[0], {})]
+
+        self._commit(plan)
+        return allocated[0]
+
+    def link_member(self, person_id: str, household_id: str, relationship: str) -> None:
+        household = str(ids.parse_id(household_id))
+        rel = self._relationship(relationship) or Relationship.OTHER_RELATIVE.value
+
+        def plan(txn: _Txn) -> list[_Draft]:
+            txn.require_household(household)
+            state = txn.state(person_id)
+            payload = {
+                "household_id": household,
+                "relationship": rel,
+                "removes": state.households.tags(),
+            }
+            return [_Draft(EventType.MEMBER_LINKED, state.person_id, payload)]
+
+        self._commit(plan)
+
+    def unlink_member(self, person_id: str) -> None:
+        def plan(txn: _Txn) -> list[_Draft]:
+            state = txn.state(person_id)
+            payload = {"removes": state.households.tags()}
+            return [_Draft(EventType.MEMBER_UNLINKED, state.person_id, payload)]
+
+        self._commit(plan)
+
+    def update(self, person_id: str, untrusted_fields: Mapping[str, object]) -> list[str]:
+        """Change some fields; returns the names of the fields that actually changed."""
+        for name in untrusted_fields:
+            if name in FIELDS and name not in EDITABLE:
+                raise ValidationError(name, "validation.not_editable")
+        return self._change(EventType.FIELDS_CHANGED, person_id, untrusted_fields)
+
+    def record_consent(self, person_id: str, untrusted_fields: Mapping[str, object]) -> list[str]:
+        for name in untrusted_fields:
+            if name not in CONSENT_FIELDS:
+                raise ValidationError(name, "validation.unknown_field")
+        return self._change(EventType.CONSENT_RECORDED, person_id, untrusted_fields)
+
+    def set_status(
+        self,
+        person_id: str,
+        status: str,
+        *,
+        transport: str | None = None,
+        location: str | None = None,
+        note: str | None = None,
+    ) -> None:
+        """Record what happened to the person; departing needs the transport (bus, convoy)."""
+        untrusted = {"status": status, "status_transport": transport, "status_location": location}
+        clean_note = clean_text("note", note, max_len=NOTE_MAX, multiline=True) if note else None
+        if status == Status.DEPARTED.value and not (transport or "").strip():
+            raise ValidationError("status_transport", "validation.required")
+        self._change(
+            EventType.STATUS_CHANGED, person_id, untrusted, note=clean_note or None, force=True
+        )
+
+    def add_note(self, person_id: str, text: str) -> None:
+        clean = clean_text("note", text, max_len=NOTE_MAX, multiline=True, required=True)
+
+        def plan(txn: _Txn) -> list[_Draft]:
+            state = txn.state(person_id)
+            return [_Draft(EventType.NOTE_ADDED, state.person_id, {"text": clean}, note=clean)]
+
+        self._commit(plan)
+
+    def _change(
+        self,
+        kind: EventType,
+        person_id: str,
+        untrusted_fields: Mapping[str, object],
+        *,
+        note: str | None = None,
+        force: bool = False,
+    ) -> list[str]:
+        changed_names: list[str] = []
+
+        def plan(txn: _Txn) -> list[_Draft]:
+            state = txn.state(person_id)
+            current = state.values()
+            fields = self._validated(untrusted_fields, require_names=False, current=current)
+            for name in ("family_name", "given_name"):
+                if name in fields and not fields[name]:
+                    raise ValidationError(name, "validation.required")
+            changed = {k: v for k, v in fields.items() if current.get(k) != v}
+            changed_names.extend(sorted(changed))
+            if not changed and not force:
+                return []
+            changes = fields if force else changed
+            payload = {"fields": changes, "base": state.base_for(sorted(changes))}
+            return [_Draft(kind, state.person_id, payload, note=note)]
+
+        self._commit(plan)
+        return changed_names
+
+    def _validated(
+        self,
+        untrusted: Mapping[str, object],
+        *,
+        require_names: bool,
+        current: PersonFields | None = None,
+    ) -> PersonFields:
+        fields = validate_fields(untrusted, today=self._today(), require_names=require_names)
+        if require_names:
+            for name in ("family_name", "given_name"):
+                if not fields.get(name):
+                    raise ValidationError(name, "validation.required")
+        # A Latin spelling is produced automatically unless one was typed (or kept from before).
+        for name, latin in LATIN_OF.items():
+            value = fields.get(name)
+            if not isinstance(value, str) or latin in untrusted:
+                continue
+            previous = (current or {}).get(name)
+            previous_latin = (current or {}).get(latin)
+            auto_before = (
+                isinstance(previous, str) and previous_latin == transliterate(previous)
+            ) or previous_latin is None
+            if auto_before:
+                fields[latin] = transliterate(value) if value else None
+        return fields
+
+    @staticmethod
+    def _relationship(relationship: str | None) -> str | None:
+        if relationship is None:
+            return None
+        try:
+            return Relationship(relationship).value
+        except ValueError:
+            raise ValidationError("relationship", "validation.choice") from None
+
+    def _state(self, untrusted_id: str) -> PersonState:
+        person_id = str(ids.parse_id(untrusted_id))
+        state = self._repo.load_state(person_id)
+        if state is None or state.erased:
+            raise NotFoundError("person.not_found", id=person_id)
+        return state
+
+    # --- reads --------------------------------------------------------------------------------
+
+    def person(self, untrusted_id: str) -> PersonView:
+        with self._repo.reading():
+            return self._person(untrusted_id)
+
+    def _person(self, untrusted_id: str) -> PersonView:
+        state = self._state(untrusted_id)
+        person_id = state.person_id
+        fields = state.values()
+        household = fields.get("household_id")
+        members = sorted(self.households.get(household, [])) if isinstance(household, str) else []
+        return PersonView(
+            person_id=person_id,
+            fields=fields,
+            registered=hlc_time(state.registered[0]) if state.registered else None,
+            updated=hlc_time(state.updated[0]),
+            conflicts={name: [w.value for w in ws] for name, ws in state.conflicts().items()},
+            notes=[
+                NoteView(n.event_id, hlc_time(n.hlc), n.text) for n in self._repo.notes(person_id)
+            ],
+            bands=state.active_bands(),
+            duplicate_of=state.duplicate_of.elements(),
+            household_members=members,
+            erased=state.erased,
+        )
+
+    def history(self, untrusted_id: str) -> list[HistoryEntry]:
+        with self._repo.reading():
+            person_id = self._state(untrusted_id).person_id
+            events = self._repo.events_for(person_id)
+        entries = []
+        for event in events:
+            entries.append(
+                HistoryEntry(
+                    event_id=event.event_id,
+                    when=hlc_time(event.hlc),
+                    device_id=event.device_id,
+                    operator=self._operator_labels.get(event.operator_id, event.operator_id[:8]),
+                    type=event.type.value,
+                    changes=_changes_of(event),
+                )
+            )
+        return entries
+
+    def search(self, query: str, *, limit: int = 20) -> SearchResult:
+        text = query.strip()
+        if not text:
+            return SearchResult(hits=[])
+        if ids.looks_like_id(text):
+            try:
+                person_id = str(ids.parse_id(text))
+            except IdError as exc:
+                return SearchResult(hits=[], id_error=exc.code)
+            fields = self.summaries.get(person_id)
+            if fields is None:
+                return SearchResult(hits=[], id_error="id.unknown")
+            return SearchResult(
+                hits=[PersonHit(person_id, 100.0, ("id.exact",), fields)], exact_id=person_id
+            )
+        hits = [
+            PersonHit(hit.person_id, hit.score, hit.reasons, self.summaries[hit.person_id])
+            for hit in self.index.search(text, limit=limit)
+            if hit.person_id in self.summaries
+        ]
+        return SearchResult(hits=hits)
+
+    def stats(self) -> Stats:
+        today = self._today()
+        by_status: Counter[str] = Counter()
+        by_need: Counter[str] = Counter()
+        registered_today = with_needs = 0
+        for person_id, fields in self.summaries.items():
+            status = fields.get("status")
+            by_status[status if isinstance(status, str) else ""] += 1
+            needs = fields.get("needs") or []
+            if needs:
+                with_needs += 1
+                by_need.update(needs)
+            created = self._created.get(person_id, 0)
+            if created and hlc_time(created).astimezone().date() == today:
+                registered_today += 1
+        return Stats(
+            total=len(self.summaries),
+            registered_today=registered_today,
+            households=sum(1 for members in self.households.values() if members),
+            with_needs=with_needs,
+            by_status=dict(sorted(by_status.items())),
+            by_need=dict(sorted(by_need.items())),
+        )
+
+    def operators(self) -> dict[str, str]:
+        return dict(self._operator_labels)
+
+    def point_name(self) -> str:
+        with self._repo.reading():
+            value = self._repo.sealed_setting("point")
+        return str(value.get("name", "")) if isinstance(value, dict) else ""
+
+    # --- integrity ----------------------------------------------------------------------------
+
+    def verify(
+        self, progress: Progress | None = None, cancelled: Cancelled | None = None
+    ) -> VerifyReport:
+        """Check the database, every device's hash chain and that every sealed value opens."""
+        with self._repo.reading():
+            return self._verify(progress, cancelled)
+
+    def _verify(self, progress: Progress | None, cancelled: Cancelled | None) -> VerifyReport:
+        report = VerifyReport()
+        repo = self._repo
+        conn = repo.conn
+        checks = [str(row) for row in conn.exec_driver_sql("PRAGMA integrity_check").scalars()]
+        report.integrity = "ok" if checks == ["ok"] else "; ".join(checks[:20])
+        total = repo.count_people() + int(
+            conn.exec_driver_sql("SELECT count(*) FROM events").scalar_one()
+        )
+        done = 0
+
+        def step() -> None:
+            nonlocal done
+            done += 1
+            if progress and done % 1000 == 0:
+                progress(done, total)
+            if cancelled and cancelled():
+                raise FieldregError("task.cancelled")
+
+        for device_id in repo.device_ids():
+            self._verify_chain(device_id, report, step)
+        for (person_id,) in conn.exec_driver_sql("SELECT id FROM people").fetchall():
+            step()
+            report.people += 1
+            self._verify_person(person_id, report)
+        for event_id, person_id in conn.exec_driver_sql(
+            "SELECT event_id, person_id FROM notes"
+        ).fetchall():
+            report.notes += 1
+            try:
+                repo.notes(person_id)
+            except TamperError as exc:
+                report.problems.append((exc.code, {"note": event_id}))
+        if progress:
+            progress(total, total)
+        return report
+
+    def _verify_chain(self, device_id: str, report: VerifyReport, step: Callable[[], None]) -> None:
+        repo = self._repo
+        expected_seq, prev = 1, GENESIS
+        for row in repo.chain_rows(device_id):
+            step()
+            report.events += 1
+            where = {"device": device_id[:12], "seq": row.seq}
+            if row.seq != expected_seq:
+                report.problems.append(("verify.gap", where))
+            if row.prev_id != prev:
+                report.problems.append(("verify.broken_chain", where))
+            if not row.redacted:
+                try:
+                    repo.open_event(row)
+                except FieldregError as exc:
+                    report.problems.append((exc.code, where))
+            expected_seq, prev = row.seq + 1, row.event_id
+        device = repo.device(device_id)
+        if device is not None and (device.last_seq != expected_seq - 1 or device.head != prev):
+            report.problems.append(("verify.head_mismatch", {"device": device_id[:12]}))
+
+    def _verify_person(self, person_id: str, report: VerifyReport) -> None:
+        try:
+            state = self._repo.load_state(person_id)
+            details = self._repo.details(person_id)
+        except FieldregError as exc:
+            report.problems.append((exc.code, {"person": person_id}))
+            return
+        if state is None or state.erased:
+            return
+        stored = dict(details)
+        stored.update(self.summaries.get(person_id, {}))
+        if stored != state.values():
+            report.problems.append(("verify.state_mismatch", {"person": person_id}))
+        events = self._repo.events_for(person_id)
+        refolded = PersonState(person_id)
+        for event in events:
+            apply(refolded, event)
+        if refolded.values() != state.values():
+            report.problems.append(("verify.fold_mismatch", {"person": person_id}))
+
+
+def _search_entry(person_id: str, fields: Mapping[str, FieldValue]) -> SearchEntry:
+    def text(name: str) -> str:
+        value = fields.get(name)
+        return value if isinstance(value, str) else ""
+
+    dob = fields.get("dob")
+    return SearchEntry(
+        person_id=person_id,
+        family_name=text("family_name"),
+        given_name=text("given_name"),
+        patronymic=text("patronymic"),
+        latin_family_name=text("latin_family_name"),
+        latin_given_name=text("latin_given_name"),
+        latin_patronymic=text("latin_patronymic"),
+        dob=dob if isinstance(dob, str) else None,
+    )
+
+
+def _changes_of(event: Event) -> dict[str, FieldValue]:
+    payload = event.payload
+    if isinstance(payload.get("fields"), dict):
+        return dict(payload["fields"])
+    result: dict[str, FieldValue] = {}
+    for key in ("household_id", "relationship", "band_id", "duplicate_of", "text"):
+        value = payload.get(key)
+        if isinstance(value, str):
+            result[key] = value
+    return result

@@ -1,0 +1,232 @@
+"""Creating, opening and recovering a store: key slots on one side, the database on the other.
+
+The slot file and the database are bound by a random store id (kept in both), so a slot file
+copied from another laptop cannot be used to open this store.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import secrets
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from fieldreg.core import ids
+from fieldreg.core.errors import AuthError, StoreError, ValidationError
+from fieldreg.core.validation import clean_text
+from fieldreg.crypto.kdf import KdfParams, check_passphrase, params_for_new_slot
+from fieldreg.crypto.recovery import format_recovery_key, new_recovery_key, parse_recovery_key
+from fieldreg.crypto.sealing import FieldSealer
+from fieldreg.crypto.slots import OperatorInfo, SlotFile
+from fieldreg.services.paths import DataDir
+from fieldreg.services.session import Progress, Session, wall_ms
+from fieldreg.store import migrate
+from fieldreg.store.engine import create_private_file, make_engine, sqlite_url
+from fieldreg.store.repository import Repository
+
+OPERATOR_MAX = 60
+POINT_MAX = 100
+
+
+@dataclass(frozen=True, slots=True)
+class InitResult:
+    recovery_key: str  # shown once, to be written down and kept away from the laptop
+    operator_id: str
+    device_id: str
+    prefix: str
+
+
+def _label(field: str, untrusted: str, max_len: int) -> str:
+    return clean_text(field, untrusted, max_len=max_len, required=True)
+
+
+def init_store(
+    data_dir: DataDir,
+    *,
+    point: str,
+    operator: str,
+    passphrase: str,
+    kdf: KdfParams | None = None,
+    prefix: str | None = None,
+) -> InitResult:
+    """Create a new store: slot file with the operator's passphrase and a recovery key, the
+    database at the newest schema, and this device's log."""
+    point_name = _label("point", point, POINT_MAX)
+    operator_label = _label("operator", operator, OPERATOR_MAX)
+    check_passphrase(passphrase)
+    if data_dir.exists():
+        raise StoreError("store.exists")
+    try:
+        device_prefix = (
+            ids.validate_prefix(prefix.strip().upper())
+            if prefix
+            else ids.new_provisional_prefix(secrets.randbits)
+        )
+    except ValueError:
+        raise ValidationError("prefix", "validation.prefix") from None
+    data_dir.ensure()
+    store_id = secrets.token_hex(16)
+    device_id = secrets.token_hex(32)
+    recovery = new_recovery_key()
+    slots, data_key, operator_id = SlotFile.create(
+        data_dir.slots,
+        store_id=store_id,
+        operator_label=operator_label,
+        passphrase=passphrase,
+        kdf=kdf or params_for_new_slot(),
+        recovery_key=recovery,
+    )
+    try:
+        create_private_file(data_dir.db)
+        engine = make_engine(sqlite_url(data_dir.db))
+        try:
+            migrate.upgrade(engine, db_path=None, backup_dir=None)
+            with engine.connect() as connection:
+                repo = Repository(connection, FieldSealer(data_key))
+                with repo.transaction():
+                    repo.put_setting("store_id", store_id)
+                    repo.put_setting("device_id", device_id)
+                    repo.put_setting(
+                        "created", dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+                    )
+                    repo.put_setting("point", sealed={"name": point_name})
+                    repo.add_device(device_id, device_prefix)
+        finally:
+            engine.dispose()
+    except BaseException:
+        # A store that did not finish being created is removed so that init can simply be retried.
+        for path in (data_dir.db, data_dir.slots):
+            for suffix in ("", "-wal", "-shm", ".prev"):
+                path.with_name(path.name + suffix).unlink(missing_ok=True)
+        raise
+    return InitResult(format_recovery_key(recovery), operator_id, device_id, device_prefix)
+
+
+def operators(data_dir: DataDir) -> list[OperatorInfo]:
+    slots = SlotFile(data_dir.slots)
+    if not slots.exists():
+        raise StoreError("store.missing")
+    return slots.operators()
+
+
+def _pick_operator(slots: SlotFile, operator: str | None) -> OperatorInfo:
+    known = slots.operators()
+    if operator is None:
+        if len(known) == 1:
+            return known[0]
+        raise AuthError("auth.choose_operator")
+    wanted = operator.strip().casefold()
+    for info in known:
+        if info.operator_id == operator or info.label.casefold() == wanted:
+            return info
+    raise AuthError("auth.unknown_operator")
+
+
+def open_session(
+    data_dir: DataDir,
+    *,
+    operator: str | None,
+    passphrase: str | None = None,
+    recovery_key: str | None = None,
+    progress: Progress | None = None,
+    now_ms: Callable[[], int] = wall_ms,
+    today: Callable[[], dt.date] | None = None,
+    load: bool = True,
+) -> Session:
+    """Unlock with an operator's passphrase (or the recovery key) and load the search index.
+    Migrates the schema first (after a backup) and refuses a store newer than this build."""
+    slots = SlotFile(data_dir.slots)
+    if not slots.exists() or not data_dir.db.exists():
+        raise StoreError("store.missing")
+    info = _pick_operator(slots, operator)
+    engine = make_engine(sqlite_url(data_dir.db))
+    try:
+        migrate.upgrade(engine, db_path=data_dir.db, backup_dir=data_dir.backups)
+        if recovery_key is not None:
+            data_key = slots.unlock_recovery(parse_recovery_key(recovery_key))
+        elif passphrase is not None:
+            data_key = slots.unlock_passphrase(info.operator_id, passphrase)
+        else:
+            raise AuthError("auth.wrong_passphrase")
+        connection = engine.connect()
+        repo = Repository(connection, FieldSealer(data_key))
+        if repo.setting("store_id") != slots.store_id():
+            raise AuthError("auth.wrong_store")
+        device_id = repo.setting("device_id")
+        connection.rollback()
+        if device_id is None:
+            raise StoreError("store.corrupt")
+        extra = {} if today is None else {"today": today}
+        session = Session(
+            data_dir=data_dir,
+            engine=engine,
+            connection=connection,
+            sealer=repo.sealer,
+            data_key=data_key,
+            device_id=device_id,
+            operator_id=info.operator_id,
+            operator_label=info.label,
+            operator_labels={o.operator_id: o.label for o in slots.operators()},
+            now_ms=now_ms,
+            **extra,
+        )
+    except BaseException:
+        engine.dispose()
+        raise
+    if load:
+        try:
+            session.load(progress)
+        finally:
+            connection.rollback()
+    return session
+
+
+def add_operator(
+    session: Session, *, label: str, passphrase: str, kdf: KdfParams | None = None
+) -> str:
+    check_passphrase(passphrase)
+    slots = SlotFile(session.data_dir.slots)
+    return slots.add_operator(
+        session.data_key,
+        _label("operator", label, OPERATOR_MAX),
+        passphrase,
+        kdf or params_for_new_slot(),
+    )
+
+
+def change_passphrase(
+    data_dir: DataDir,
+    *,
+    operator: str | None,
+    old_passphrase: str,
+    new_passphrase: str,
+    kdf: KdfParams | None = None,
+) -> None:
+    check_passphrase(new_passphrase)
+    slots = SlotFile(data_dir.slots)
+    info = _pick_operator(slots, operator)
+    data_key = slots.unlock_passphrase(info.operator_id, old_passphrase)
+    slots.change_passphrase(
+        data_key, info.operator_id, new_passphrase, kdf or params_for_new_slot()
+    )
+
+
+def recover(
+    data_dir: DataDir,
+    *,
+    recovery_key: str,
+    operator: str | None,
+    new_passphrase: str,
+    kdf: KdfParams | None = None,
+) -> None:
+    """Unlock with the recovery key and give the operator a new passphrase (the old one stops
+    working)."""
+    check_passphrase(new_passphrase)
+    slots = SlotFile(data_dir.slots)
+    if not slots.exists():
+        raise StoreError("store.missing")
+    info = _pick_operator(slots, operator)
+    data_key = slots.unlock_recovery(parse_recovery_key(recovery_key))
+    slots.change_passphrase(
+        data_key, info.operator_id, new_passphrase, kdf or params_for_new_slot()
+    )

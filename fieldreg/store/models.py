@@ -1,0 +1,103 @@
+"""SQLAlchemy 2 models. Plain columns hold only opaque ids, sequence numbers and clocks;
+everything personal is in `LargeBinary` columns sealed by fieldreg.crypto.sealing, whose
+associated data names the table, the row id and the column (the field group).
+
+Portable to PostgreSQL: no SQLite-only types or SQL here.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    ForeignKey,
+    Index,
+    LargeBinary,
+    MetaData,
+    String,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+ID = String(16)  # record ids such as "K7-0042-X" (prefix ≤ 6, counter grows slowly)
+HASH = String(64)  # hex SHA-256
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class StoreSetting(Base):
+    """Store-wide settings: `value` for opaque ids and numbers, `sealed` for anything else."""
+
+    __tablename__ = "store_settings"
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str | None] = mapped_column(String(200))
+    sealed: Mapped[bytes | None] = mapped_column(LargeBinary)
+
+
+class Device(Base):
+    """One row per device whose events this store holds: its log's high-water mark and head."""
+
+    __tablename__ = "devices"
+    device_id: Mapped[str] = mapped_column(HASH, primary_key=True)
+    prefix: Mapped[str] = mapped_column(String(8))
+    last_seq: Mapped[int] = mapped_column(BigInteger, default=0)
+    head: Mapped[str] = mapped_column(HASH, default="")
+    last_hlc: Mapped[int] = mapped_column(BigInteger, default=0)
+    next_counter: Mapped[int] = mapped_column(BigInteger, default=1)
+
+
+class EventRow(Base):
+    """The append-only event log: contiguous per-device sequence numbers, hash-chained by `prev`."""
+
+    __tablename__ = "events"
+    __table_args__ = (
+        UniqueConstraint("event_id"),
+        Index("ix_events_subject_hlc", "subject_id", "hlc"),
+    )
+    device_id: Mapped[str] = mapped_column(ForeignKey("devices.device_id"), primary_key=True)
+    seq: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    event_id: Mapped[str] = mapped_column(HASH)
+    prev_id: Mapped[str] = mapped_column(HASH)
+    hlc: Mapped[int] = mapped_column(BigInteger)
+    subject_id: Mapped[str] = mapped_column(ID)
+    body: Mapped[bytes | None] = mapped_column(LargeBinary)  # NULL once erased
+    redacted: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class PersonRow(Base):
+    """Materialised state of one person: one sealed column per field group, plus `meta`, the
+    fold state (see fieldreg.core.fold) from which the groups are derived."""
+
+    __tablename__ = "people"
+    id: Mapped[str] = mapped_column(ID, primary_key=True)
+    created_hlc: Mapped[int] = mapped_column(BigInteger)
+    updated_hlc: Mapped[int] = mapped_column(BigInteger, index=True)
+    summary: Mapped[bytes | None] = mapped_column(LargeBinary)
+    details: Mapped[bytes | None] = mapped_column(LargeBinary)
+    meta: Mapped[bytes | None] = mapped_column(LargeBinary)
+
+
+class HouseholdRow(Base):
+    __tablename__ = "households"
+    id: Mapped[str] = mapped_column(ID, primary_key=True)
+    created_hlc: Mapped[int] = mapped_column(BigInteger)
+
+
+class NoteRow(Base):
+    """Notes are add-only; each is the NoteAdded (or StatusChanged) event that carried it."""
+
+    __tablename__ = "notes"
+    event_id: Mapped[str] = mapped_column(HASH, primary_key=True)
+    person_id: Mapped[str] = mapped_column(ForeignKey("people.id"), index=True)
+    hlc: Mapped[int] = mapped_column(BigInteger)
+    body: Mapped[bytes | None] = mapped_column(LargeBinary)

@@ -1,0 +1,314 @@
+"""Reads and writes of the local store, sealing every personal value on the way in.
+
+A `Repository` owns one long-lived connection (the desk app is the single writer; the CLI waits
+on SQLite's lock). Statements are SQLAlchemy Core: the ORM's unit of work costs more than the
+whole durable commit on the registration hot path.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Connection, insert, select, update
+from sqlalchemy.exc import SQLAlchemyError
+
+from fieldreg.core import events as ev
+from fieldreg.core.entities import FIELDS, Group, PersonFields
+from fieldreg.core.errors import FieldregError
+from fieldreg.core.fold import PersonState, state_from_json, state_to_json
+from fieldreg.crypto.sealing import FieldSealer
+from fieldreg.store.engine import ENVIRONMENT_ERRORS, WRITE_FLAG, store_error
+from fieldreg.store.models import (
+    Device,
+    EventRow,
+    HouseholdRow,
+    NoteRow,
+    PersonRow,
+    StoreSetting,
+)
+
+EVENTS = EventRow.__table__
+PEOPLE = PersonRow.__table__
+DEVICES = Device.__table__
+NOTES = NoteRow.__table__
+HOUSEHOLDS = HouseholdRow.__table__
+SETTINGS = StoreSetting.__table__
+
+GROUP_FIELDS: dict[Group, tuple[str, ...]] = {
+    group: tuple(name for name, spec in FIELDS.items() if spec.group is group) for group in Group
+}
+
+
+@dataclass(slots=True)
+class DeviceState:
+    device_id: str
+    prefix: str
+    last_seq: int
+    head: str
+    last_hlc: int
+    next_counter: int
+
+
+@dataclass(frozen=True, slots=True)
+class SummaryRow:
+    person_id: str
+    created_hlc: int
+    fields: PersonFields
+
+
+@dataclass(frozen=True, slots=True)
+class NoteRecord:
+    event_id: str
+    hlc: int
+    text: str
+
+
+def _dumps(value: object) -> bytes:
+    return json.dumps(value, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
+
+
+class Repository:
+    def __init__(self, connection: Connection, sealer: FieldSealer) -> None:
+        self.conn = connection
+        self.sealer = sealer
+
+    # --- transactions -------------------------------------------------------------------------
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """One durable transaction; environment failures become `StoreError`, nothing half-done."""
+        if self.conn.in_transaction():
+            self.conn.rollback()  # end a read snapshot left open
+        self.conn.info[WRITE_FLAG] = True
+        try:
+            with self.conn.begin():
+                self.conn.info[WRITE_FLAG] = False
+                yield
+        except FieldregError:
+            raise
+        except ENVIRONMENT_ERRORS as exc:
+            raise store_error(exc) from exc
+        except SQLAlchemyError as exc:
+            if isinstance(getattr(exc, "orig", None), ENVIRONMENT_ERRORS):
+                raise store_error(exc) from exc
+            raise
+        finally:
+            self.conn.info[WRITE_FLAG] = False
+
+    @contextmanager
+    def reading(self) -> Iterator[None]:
+        """A consistent snapshot for several reads, ended promptly so the WAL can checkpoint."""
+        try:
+            yield
+        except ENVIRONMENT_ERRORS as exc:
+            raise store_error(exc) from exc
+        finally:
+            if self.conn.in_transaction():
+                self.conn.rollback()
+
+    # --- settings -----------------------------------------------------------------------------
+
+    def setting(self, key: str) -> str | None:
+        row = self.conn.execute(select(SETTINGS.c.value).where(SETTINGS.c.key == key)).first()
+        return None if row is None else row[0]
+
+    def sealed_setting(self, key: str) -> Any:
+        row = self.conn.execute(select(SETTINGS.c.sealed).where(SETTINGS.c.key == key)).first()
+        if row is None or row[0] is None:
+            return None
+        return json.loads(self.sealer.open("store_settings", key, "sealed", row[0]))
+
+    def put_setting(self, key: str, value: str | None = None, sealed: object = None) -> None:
+        blob = (
+            None
+            if sealed is None
+            else self.sealer.seal("store_settings", key, "sealed", _dumps(sealed))
+        )
+        exists = self.conn.execute(select(SETTINGS.c.key).where(SETTINGS.c.key == key)).first()
+        if exists:
+            self.conn.execute(
+                update(SETTINGS).where(SETTINGS.c.key == key).values(value=value, sealed=blob)
+            )
+        else:
+            self.conn.execute(insert(SETTINGS).values(key=key, value=value, sealed=blob))
+
+    # --- devices ------------------------------------------------------------------------------
+
+    def device(self, device_id: str) -> DeviceState | None:
+        row = self.conn.execute(select(DEVICES).where(DEVICES.c.device_id == device_id)).first()
+        if row is None:
+            return None
+        return DeviceState(
+            row.device_id, row.prefix, row.last_seq, row.head, row.last_hlc, row.next_counter
+        )
+
+    def add_device(self, device_id: str, prefix: str) -> None:
+        self.conn.execute(
+            insert(DEVICES).values(
+                device_id=device_id, prefix=prefix, last_seq=0, head="", last_hlc=0, next_counter=1
+            )
+        )
+
+    def save_device(self, state: DeviceState) -> None:
+        self.conn.execute(
+            update(DEVICES)
+            .where(DEVICES.c.device_id == state.device_id)
+            .values(
+                last_seq=state.last_seq,
+                head=state.head,
+                last_hlc=state.last_hlc,
+                next_counter=state.next_counter,
+            )
+        )
+
+    # --- events -------------------------------------------------------------------------------
+
+    def append(self, event: ev.Event) -> None:
+        body = self.sealer.seal("events", event.event_id, "body", _dumps(event.body()))
+        self.conn.execute(
+            insert(EVENTS).values(
+                device_id=event.device_id,
+                seq=event.seq,
+                event_id=event.event_id,
+                prev_id=event.prev,
+                hlc=event.hlc,
+                subject_id=event.subject_id,
+                body=body,
+                redacted=False,
+            )
+        )
+
+    def _event_from_row(self, row: Any) -> ev.Event:
+        body = json.loads(self.sealer.open("events", row.event_id, "body", row.body))
+        return ev.from_body(
+            device_id=row.device_id,
+            seq=row.seq,
+            hlc=row.hlc,
+            subject_id=row.subject_id,
+            prev=row.prev_id,
+            event_id=row.event_id,
+            body=body,
+        )
+
+    def events_for(self, subject_id: str) -> list[ev.Event]:
+        rows = self.conn.execute(
+            select(EVENTS)
+            .where(EVENTS.c.subject_id == subject_id, EVENTS.c.redacted.is_(False))
+            .order_by(EVENTS.c.hlc, EVENTS.c.device_id)
+        )
+        return [self._event_from_row(row) for row in rows]
+
+    def chain_rows(self, device_id: str) -> Iterator[Any]:
+        """Every event of one device in sequence order, body still sealed."""
+        yield from self.conn.execute(
+            select(EVENTS).where(EVENTS.c.device_id == device_id).order_by(EVENTS.c.seq)
+        )
+
+    def open_event(self, row: Any) -> ev.Event:
+        return self._event_from_row(row)
+
+    def device_ids(self) -> list[str]:
+        return list(self.conn.execute(select(DEVICES.c.device_id)).scalars())
+
+    # --- people -------------------------------------------------------------------------------
+
+    def load_state(self, person_id: str) -> PersonState | None:
+        row = self.conn.execute(select(PEOPLE.c.meta).where(PEOPLE.c.id == person_id)).first()
+        if row is None or row[0] is None:
+            return None
+        raw = json.loads(self.sealer.open("people", person_id, "meta", row[0]))
+        return state_from_json(person_id, raw)
+
+    def save_state(self, state: PersonState, *, is_new: bool) -> None:
+        values = state.values()
+        groups: dict[str, bytes | None] = {}
+        for group, names in GROUP_FIELDS.items():
+            content = {n: values[n] for n in names if n in values}
+            if state.erased:
+                groups[group.value] = None
+            else:
+                groups[group.value] = self.sealer.seal(
+                    "people", state.person_id, group.value, _dumps(content)
+                )
+        meta = self.sealer.seal("people", state.person_id, "meta", _dumps(state_to_json(state)))
+        created = state.registered[0] if state.registered else state.updated[0]
+        if is_new:
+            self.conn.execute(
+                insert(PEOPLE).values(
+                    id=state.person_id,
+                    created_hlc=created,
+                    updated_hlc=state.updated[0],
+                    meta=meta,
+                    **groups,
+                )
+            )
+        else:
+            self.conn.execute(
+                update(PEOPLE)
+                .where(PEOPLE.c.id == state.person_id)
+                .values(created_hlc=created, updated_hlc=state.updated[0], meta=meta, **groups)
+            )
+
+    def details(self, person_id: str) -> PersonFields:
+        row = self.conn.execute(select(PEOPLE.c.details).where(PEOPLE.c.id == person_id)).first()
+        if row is None or row[0] is None:
+            return {}
+        result: PersonFields = json.loads(self.sealer.open("people", person_id, "details", row[0]))
+        return result
+
+    def iter_summaries(
+        self, progress: Callable[[int, int], None] | None = None
+    ) -> Iterator[SummaryRow]:
+        """Every person's summary group, opened: what unlock feeds to the search index."""
+        total = self.count_people() if progress else 0
+        result = self.conn.execute(select(PEOPLE.c.id, PEOPLE.c.created_hlc, PEOPLE.c.summary))
+        open_ = self.sealer.open
+        for done, (person_id, created_hlc, sealed) in enumerate(result, start=1):
+            if sealed is None:
+                continue
+            fields: PersonFields = json.loads(open_("people", person_id, "summary", sealed))
+            yield SummaryRow(person_id, created_hlc, fields)
+            if progress and done % 5000 == 0:
+                progress(done, total)
+
+    def count_people(self) -> int:
+        return int(self.conn.exec_driver_sql("SELECT count(*) FROM people").scalar_one())
+
+    def person_exists(self, person_id: str) -> bool:
+        row = self.conn.execute(select(PEOPLE.c.id).where(PEOPLE.c.id == person_id)).first()
+        return row is not None
+
+    # --- households ---------------------------------------------------------------------------
+
+    def add_household(self, household_id: str, created_hlc: int) -> None:
+        self.conn.execute(insert(HOUSEHOLDS).values(id=household_id, created_hlc=created_hlc))
+
+    def household_exists(self, household_id: str) -> bool:
+        row = self.conn.execute(
+            select(HOUSEHOLDS.c.id).where(HOUSEHOLDS.c.id == household_id)
+        ).first()
+        return row is not None
+
+    # --- notes --------------------------------------------------------------------------------
+
+    def add_note(self, event_id: str, person_id: str, hlc: int, text: str) -> None:
+        body = self.sealer.seal("notes", event_id, "body", _dumps({"text": text}))
+        self.conn.execute(
+            insert(NOTES).values(event_id=event_id, person_id=person_id, hlc=hlc, body=body)
+        )
+
+    def notes(self, person_id: str) -> list[NoteRecord]:
+        rows = self.conn.execute(
+            select(NOTES).where(NOTES.c.person_id == person_id).order_by(NOTES.c.hlc)
+        )
+        result = []
+        for row in rows:
+            if row.body is None:
+                continue
+            text = json.loads(self.sealer.open("notes", row.event_id, "body", row.body))["text"]
+            result.append(NoteRecord(row.event_id, row.hlc, str(text)))
+        return result

@@ -1,0 +1,46 @@
+"""Shared fixtures: every test gets its own data and temp directories, and the passphrase KDF at
+OWASP's minimum (still a real Argon2id) so the suite stays fast."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+PASSPHRASE = "correct horse battery staple"
+TODAY = dt.date(2026, 11, 24)
+
+
+@pytest.fixture(autouse=True)
+def _isolated(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("FIELDREG_KDF_PROFILE", "minimum")
+    monkeypatch.delenv("FIELDREG_PASSPHRASE", raising=False)
+    monkeypatch.delenv("FIELDREG_NEW_PASSPHRASE", raising=False)
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / ".local" / "share"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    return tmp_path / "store"
+
+
+@pytest.fixture
+def session(data_dir: Path) -> Iterator[object]:
+    from fieldreg.services import vault
+    from fieldreg.services.paths import DataDir
+
+    directory = DataDir(data_dir)
+    vault.init_store(directory, point="Школа 5", operator="Оксана", passphrase=PASSPHRASE, prefix="K7")
+    opened = vault.open_session(directory, operator=None, passphrase=PASSPHRASE, today=lambda: TODAY)
+    yield opened
+    if not opened.locked:
+        opened.lock()

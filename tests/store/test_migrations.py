@@ -1,0 +1,83 @@
+"""Alembic is the only way a schema is made: up from empty to head and back down, the models and
+the migrations agree, and a store from a newer build is refused."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import inspect
+
+from fieldreg.core.errors import StoreError
+from fieldreg.store import migrate
+from fieldreg.store.engine import make_engine, sqlite_url
+from fieldreg.store.models import Base
+
+
+def test_upgrade_downgrade_and_models_agree(tmp_path: Path) -> None:
+    engine = make_engine(sqlite_url(tmp_path / "s.sqlite"))
+    assert migrate.upgrade(engine, db_path=tmp_path / "s.sqlite", backup_dir=tmp_path / "b") is True
+    with engine.connect() as connection:
+        assert migrate.current_revision(connection) == migrate.head_revision()
+        diff = compare_metadata(MigrationContext.configure(connection, opts={"compare_type": True}), Base.metadata)
+        assert diff == []
+        assert set(inspect(connection).get_table_names()) >= set(Base.metadata.tables)
+    assert migrate.upgrade(engine, db_path=tmp_path / "s.sqlite", backup_dir=tmp_path / "b") is False
+    migrate.downgrade(engine, "base")
+    with engine.connect() as connection:
+        assert set(inspect(connection).get_table_names()) == {"alembic_version"}
+    migrate.upgrade(engine, db_path=tmp_path / "s.sqlite", backup_dir=tmp_path / "b")
+    engine.dispose()
+
+
+def test_newer_schema_is_refused_and_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "s.sqlite"
+    engine = make_engine(sqlite_url(path))
+    migrate.upgrade(engine, db_path=path, backup_dir=tmp_path / "b")
+    engine.dispose()
+    connection = sqlite3.connect(path)
+    connection.execute("UPDATE alembic_version SET version_num = 'ffff_newer'")
+    connection.commit()
+    connection.close()
+    before = path.read_bytes()
+    engine = make_engine(sqlite_url(path))
+    with pytest.raises(StoreError) as caught:
+        migrate.upgrade(engine, db_path=path, backup_dir=tmp_path / "b")
+    engine.dispose()
+    assert caught.value.code == "store.newer_schema"
+    assert caught.value.params["revision"] == "ffff_newer"
+    assert path.read_bytes() == before
+    assert not (tmp_path / "b").exists() or not any((tmp_path / "b").iterdir())
+
+
+def test_backup_is_a_consistent_private_copy(tmp_path: Path) -> None:
+    path = tmp_path / "s.sqlite"
+    engine = make_engine(sqlite_url(path))
+    migrate.upgrade(engine, db_path=path, backup_dir=tmp_path / "b")
+    engine.dispose()
+    copy = migrate.backup_sqlite(path, tmp_path / "b", "test")
+    assert copy.stat().st_mode & 0o777 == 0o600
+    connection = sqlite3.connect(copy)
+    assert connection.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    assert connection.execute("SELECT version_num FROM alembic_version").fetchone() == (migrate.head_revision(),)
+    connection.close()
+
+
+def test_old_store_is_backed_up_before_upgrade(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A store at an older revision is copied to backups/ before the upgrade runs."""
+    path = tmp_path / "s.sqlite"
+    engine = make_engine(sqlite_url(path))
+    migrate.upgrade(engine, db_path=path, backup_dir=tmp_path / "b")
+    # Pretend the build knows a newer head than the store has, so an upgrade is due.
+    monkeypatch.setattr(migrate, "head_revision", lambda: "0002_pretend")
+    ran: list[str] = []
+    monkeypatch.setattr(migrate.command, "upgrade", lambda config, target: ran.append(target))
+    assert migrate.upgrade(engine, db_path=path, backup_dir=tmp_path / "b") is True
+    engine.dispose()
+    assert ran == ["head"]
+    backups = list((tmp_path / "b").iterdir())
+    assert len(backups) == 1
+    assert "from-0001" in backups[0].name
