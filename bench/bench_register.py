@@ -52,10 +52,10 @@ def run(report: Callable[..., None]) -> None:
             start = time.perf_counter()
             session.register(person)
             times.append(time.perf_counter() - start)
-        row = session._repo.conn.exec_driver_sql(  # noqa: SLF001 - measuring the real row size
+        row = session._repo.conn.exec_driver_sql(
             "SELECT length(summary)+length(details)+length(meta) FROM people LIMIT 1"
         ).scalar_one()
-        event = session._repo.conn.exec_driver_sql(  # noqa: SLF001
+        event = session._repo.conn.exec_driver_sql(
             "SELECT length(body) FROM events LIMIT 1"
         ).scalar_one()
         session.lock()

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import gc
 import random
+import re
 import statistics
 import sys
 import time
@@ -48,9 +49,19 @@ STEM_ENDINGS = sorted(
     key=len,
     reverse=True,
 )
-# Informal Latin spellings people use instead of the passport forms.
-INFORMAL = [("kh", "h"), ("iy", "y"), ("ii", "iy"), ("ia", "ya"), ("iu", "yu"), ("ie", "ye")]
-INFORMAL += [("ks", "x"), ("h", "g"), ("y", "i"), ("shch", "sch"), ("ts", "tz")]
+# Informal Latin spellings people use instead of the passport forms (pattern, replacement).
+CONSONANT = "bcdfghklmnprstvz"
+INFORMAL = [
+    (re.compile("kh"), "h"),
+    (re.compile(f"(?<=[{CONSONANT}])y(?=[{CONSONANT}]|$)"), "i"),
+    (re.compile("(ii|yi)$"), "iy"),
+    (re.compile("ii$"), "y"),
+    (re.compile("ia"), "ya"),
+    (re.compile("iu"), "yu"),
+    (re.compile("ie"), "ye"),
+    (re.compile("ks"), "x"),
+    (re.compile("shch"), "sch"),
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,12 +113,13 @@ def _dob(rng: random.Random) -> str | None:
     return None
 
 
-def _informal(latin: str, rng: random.Random) -> str:
+def _informal(cyrillic: str, culture: Culture, rng: random.Random) -> str:
     """A Latin spelling as someone might type it without a passport at hand."""
-    for old, new in rng.sample(INFORMAL, 3):
-        if old in latin.lower():
-            latin = latin.replace(old, new).replace(old.capitalize(), new.capitalize())
-    return latin
+    system: Culture = culture if rng.random() < 0.6 else ("ru" if culture == "uk" else "uk")
+    latin = transliterate(cyrillic, system).lower()
+    for pattern, replacement in rng.sample(INFORMAL, 3):
+        latin = pattern.sub(replacement, latin)
+    return latin.capitalize()
 
 
 def make_people(count: int = PEOPLE, seed: int = SEED) -> list[Person]:
@@ -138,8 +150,8 @@ def make_people(count: int = PEOPLE, seed: int = SEED) -> list[Person]:
             # Registered from a foreign document or list: Latin only, informal spelling.
             entry = SearchEntry(
                 person_id,
-                _informal(latin[0], rng),
-                _informal(latin[1], rng),
+                _informal(family, culture, rng),
+                _informal(given, culture, rng),
                 dob=dob,
             )
         else:
@@ -182,12 +194,10 @@ def make_queries(people: list[Person], count: int = QUERIES, seed: int = SEED + 
                 # The other passport table, or an informal spelling.
                 other: Culture = "ru" if person.culture == "uk" else "uk"
                 family, given, patronymic = (
-                    transliterate(name, other) if rng.random() < 0.5 else _informal(lat, rng)
-                    for name, lat in zip(
-                        person.cyrillic,
-                        (entry.latin_family_name, entry.latin_given_name, entry.latin_patronymic),
-                        strict=True,
-                    )
+                    transliterate(name, other)
+                    if rng.random() < 0.5
+                    else _informal(name, person.culture, rng)
+                    for name in person.cyrillic
                 )
         else:
             family, given, patronymic = entry.family_name, entry.given_name, entry.patronymic

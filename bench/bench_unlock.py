@@ -23,7 +23,8 @@ STORE = OUT / f"store-{PEOPLE}"
 BATCH = 1000
 
 
-def build_store(directory: DataDir = DataDir(STORE)) -> DataDir:
+def build_store() -> DataDir:
+    directory = DataDir(STORE)
     marker = directory.root / "complete"
     if marker.exists():
         return directory

@@ -39,8 +39,12 @@ def session(data_dir: Path) -> Iterator[object]:
     from fieldreg.services.paths import DataDir
 
     directory = DataDir(data_dir)
-    vault.init_store(directory, point="Школа 5", operator="Оксана", passphrase=PASSPHRASE, prefix="K7")
-    opened = vault.open_session(directory, operator=None, passphrase=PASSPHRASE, today=lambda: TODAY)
+    vault.init_store(
+        directory, point="Школа 5", operator="Оксана", passphrase=PASSPHRASE, prefix="K7"
+    )
+    opened = vault.open_session(
+        directory, operator=None, passphrase=PASSPHRASE, today=lambda: TODAY
+    )
     yield opened
     if not opened.locked:
         opened.lock()

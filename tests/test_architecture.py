@@ -81,7 +81,10 @@ def test_core_uses_only_the_standard_library() -> None:
 
 
 def test_no_bidi_or_invisible_characters_in_source() -> None:
-    forbidden = {chr(c) for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A), 0x200B, 0x200E, 0x200F, 0xFEFF)}
+    forbidden = {
+        chr(c)
+        for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A), 0x200B, 0x200E, 0x200F, 0xFEFF)
+    }
     root = PACKAGE.parent
     problems = []
     for folder in ("fieldreg", "tests", "migrations", "bench"):

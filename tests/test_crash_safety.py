@@ -32,7 +32,9 @@ def test_sigkill_loses_nothing_reported(tmp_path: Path) -> None:
     for _ in range(KILLS):
         process = subprocess.Popen(
             [sys.executable, str(worker), str(directory.root), PASSPHRASE],
-            stdout=subprocess.PIPE, text=True, env=env,
+            stdout=subprocess.PIPE,
+            text=True,
+            env=env,
         )
         assert process.stdout is not None
         assert process.stdout.readline().strip() == "ready"
@@ -40,7 +42,9 @@ def test_sigkill_loses_nothing_reported(tmp_path: Path) -> None:
         process.send_signal(signal.SIGKILL)
         output, _ = process.communicate(timeout=60)
         # only complete lines: a line cut by the kill was never fully reported
-        reported.extend(line.strip() for line in output.splitlines(keepends=True) if line.endswith("\n"))
+        reported.extend(
+            line.strip() for line in output.splitlines(keepends=True) if line.endswith("\n")
+        )
     assert len(reported) > KILLS  # the worker did get to register between kills
     session = vault.open_session(directory, operator=None, passphrase=PASSPHRASE)
     try:

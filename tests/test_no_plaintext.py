@@ -37,10 +37,26 @@ PEOPLE = [
     },
 ]
 SECRETS = [
-    "Заболотнянська", "Zabolotnianska", "Євдокія", "Yevdokiia", "Харитонівна", "Kharytonivna",
-    "1947-09-17", "17.09.1947", "380934578129", "457 81 29", "Вовчанськ", "ZX9182736",
-    "Інсулінозалежна", "Quellmalzovich", "Bartholomew", "48601998877", "Hrushivka",
-    "Дуже особлива примітка", "Маршрутка 77Х", "Школа Ромашка",
+    "Заболотнянська",
+    "Zabolotnianska",
+    "Євдокія",
+    "Yevdokiia",
+    "Харитонівна",
+    "Kharytonivna",
+    "1947-09-17",
+    "17.09.1947",
+    "380934578129",
+    "457 81 29",
+    "Вовчанськ",
+    "ZX9182736",
+    "Інсулінозалежна",
+    "Quellmalzovich",
+    "Bartholomew",
+    "48601998877",
+    "Hrushivka",
+    "Дуже особлива примітка",
+    "Маршрутка 77Х",
+    "Школа Ромашка",
 ]
 
 
@@ -60,7 +76,9 @@ def test_nothing_personal_on_disk(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     monkeypatch.setattr(tempfile, "tempdir", str(temp))
     directory = DataDir(tmp_path / "store")
     vault.init_store(directory, point="Школа Ромашка", operator="Olena", passphrase=PASSPHRASE)
-    session = vault.open_session(directory, operator=None, passphrase=PASSPHRASE, today=lambda: TODAY)
+    session = vault.open_session(
+        directory, operator=None, passphrase=PASSPHRASE, today=lambda: TODAY
+    )
     ids = [session.register(person, new_household=i == 0) for i, person in enumerate(PEOPLE)]
     session.update(ids[1], {"given_name": "Bartholomew", "origin_region": "Hrushivka"})
     session.set_status(ids[0], "departed", transport="Маршрутка 77Х", note="Дуже особлива примітка")
@@ -73,7 +91,11 @@ def test_nothing_personal_on_disk(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     for args in (["search", "Заболотнянська"], ["show", ids[0]], ["history", ids[0]], ["verify"]):
         done = subprocess.run(
             [sys.executable, "-m", "fieldreg", *args, "--data-dir", str(directory.root)],
-            env=env, capture_output=True, text=True, check=False, timeout=120,
+            env=env,
+            capture_output=True,
+            text=True,
+            check=False,
+            timeout=120,
         )
         assert done.returncode == 0, done.stderr
     files = _all_files(directory.root, temp)

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from fieldreg import __version__
+from fieldreg.cli.passphrases import ENV_NEW_PASSPHRASE, ENV_PASSPHRASE, read_secret
 from fieldreg.core.entities import FIELDS, Status
 from fieldreg.core.errors import (
     AuthError,
@@ -30,7 +31,6 @@ from fieldreg.core.errors import (
     ValidationError,
 )
 from fieldreg.core.messages import FIELD_LABELS, describe
-from fieldreg.cli.passphrases import ENV_NEW_PASSPHRASE, ENV_PASSPHRASE, read_secret
 from fieldreg.services import vault
 from fieldreg.services.paths import DataDir, default_data_dir
 from fieldreg.services.session import Session
@@ -82,7 +82,8 @@ def _add_field_flags(parser: argparse.ArgumentParser) -> None:
         spec = FIELDS[name]
         helptext = FIELD_LABELS.get(name, name)
         if spec.choices:
-            helptext += f" ({'|'.join(spec.choices)}{', comma-separated' if spec.kind == 'choices' else ''})"
+            several = ", comma-separated" if spec.kind == "choices" else ""
+            helptext += f" ({'|'.join(spec.choices)}{several})"
         parser.add_argument(f"--{flag}", dest=f"field_{name}", metavar="VALUE", help=helptext)
 
 
@@ -109,7 +110,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     parser = argparse.ArgumentParser(
         prog="fieldreg",
-        description="Offline registration of evacuees. Without a command, starts the desk application.",
+        description="Offline registration of evacuees. "
+        "Without a command, starts the desk application.",
         parents=[common],
     )
     parser.add_argument("--version", action="version", version=f"fieldreg {__version__}")
@@ -340,7 +342,8 @@ def _cmd_search(session: Session, args: argparse.Namespace, out: Output) -> int:
                 str(f.get(k) or "") for k in ("family_name", "given_name", "patronymic")
             ).strip()
             rows.append(
-                f"{h.person_id:12} {h.score:5.1f}  {name}  {f.get('dob') or ''}  [{f.get('status') or ''}]"
+                f"{h.person_id:12} {h.score:5.1f}  {name}  "
+                f"{f.get('dob') or ''}  [{f.get('status') or ''}]"
             )
         return "\n".join(rows)
 
@@ -454,8 +457,8 @@ def _cmd_verify(session: Session, args: argparse.Namespace, out: Output) -> int:
     out.result(
         data,
         lambda: (
-            f"integrity_check: {report.integrity}\nevents: {report.events}  people: {report.people}  "
-            f"notes: {report.notes}\n"
+            f"integrity_check: {report.integrity}\n"
+            f"events: {report.events}  people: {report.people}  notes: {report.notes}\n"
             + (
                 "OK: chain verified, every sealed value opens."
                 if report.ok

@@ -135,6 +135,31 @@ MESSAGES: Final[dict[str, str]] = {
     ),
     "auth.wrong_store": QT_TRANSLATE_NOOP("Errors", "The key file does not belong to this store."),
     "operator.duplicate": QT_TRANSLATE_NOOP("Errors", "{field}: this operator already exists."),
+    "operator.label_empty": QT_TRANSLATE_NOOP("Errors", "{field}: a name is required."),
+    "operator.label_too_long": QT_TRANSLATE_NOOP(
+        "Errors", "{field}: too long (at most {max} characters)."
+    ),
+    "operator.label_invalid_char": QT_TRANSLATE_NOOP(
+        "Errors", "{field}: contains a character that is not allowed."
+    ),
+    "operator.too_many": QT_TRANSLATE_NOOP("Errors", "At most {max} operators per laptop."),
+    "operator.last": QT_TRANSLATE_NOOP("Errors", "The last operator cannot be removed."),
+    "escrow.invalid_key": QT_TRANSLATE_NOOP("Errors", "The coordinator's escrow key is invalid."),
+    "auth.wrong_escrow_key": QT_TRANSLATE_NOOP(
+        "Errors", "This escrow key does not open this store."
+    ),
+    "slots.key_mismatch": QT_TRANSLATE_NOOP(
+        "Errors", "The key file does not match this store's key."
+    ),
+    "slots.missing": QT_TRANSLATE_NOOP("Errors", "The key file is missing."),
+    "slots.exists": QT_TRANSLATE_NOOP("Errors", "A key file already exists here."),
+    "slots.io": QT_TRANSLATE_NOOP("Errors", "The key file could not be written ({reason})."),
+    "slots.verify_failed": QT_TRANSLATE_NOOP(
+        "Errors", "The new key file did not verify; the previous one was kept."
+    ),
+    "slots.newer_version": QT_TRANSLATE_NOOP(
+        "Errors", "The key file was written by a newer fieldreg (version {version})."
+    ),
     "store.locked": QT_TRANSLATE_NOOP("Errors", "The store is locked."),
     "kdf.params": QT_TRANSLATE_NOOP("Errors", "The key file has unacceptable parameters."),
     "slots.corrupt": QT_TRANSLATE_NOOP("Errors", "The key file is damaged."),

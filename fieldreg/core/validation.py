@@ -66,6 +66,31 @@ def clean_text(
         raise ValidationError(field, "validation.type")
     if len(untrusted) > max_len * _RAW_LEN_FACTOR + _RAW_LEN_SLACK:
         raise ValidationError(field, "validation.too_long", max=max_len)
+    if (
+        not multiline
+        and _PLAIN.fullmatch(untrusted)
+        and unicodedata.is_normalized("NFC", untrusted)
+    ):
+        # Fast path for the common case (registration is on the hot path): printable ASCII,
+        # Latin letters and Cyrillic hold no control, format, bidi or unassigned character.
+        text = _SPACES.sub(" ", untrusted).strip(" ")
+    else:
+        text = _clean_slow(field, untrusted, multiline=multiline)
+    if not text:
+        if required:
+            raise ValidationError(field, "validation.required")
+        return ""
+    if len(text) > max_len:
+        raise ValidationError(field, "validation.too_long", max=max_len)
+    return text
+
+
+# Printable ASCII, Latin-1 letters and Latin Extended-A/B, Cyrillic, and the apostrophes.
+_PLAIN: Final = re.compile("[\x20-\x7e\u00c0-\u024f\u0400-\u04ff\u02bc\u2019]*")
+_SPACES: Final = re.compile(" {2,}")
+
+
+def _clean_slow(field: str, untrusted: str, *, multiline: bool) -> str:
     # Lone surrogates first: NFC passes them through, and they cannot be encoded to UTF-8.
     for char in untrusted:
         if unicodedata.category(char) == "Cs":
@@ -78,14 +103,8 @@ def clean_text(
     if multiline:
         text = "\n".join(line.rstrip(" ") for line in text.split("\n")).strip("\n ")
     else:
-        text = re.sub(" {2,}", " ", text).strip(" ")
+        text = _SPACES.sub(" ", text).strip(" ")
     # Still NFC: only spaces and line ends were touched, and neither composes with anything.
-    if not text:
-        if required:
-            raise ValidationError(field, "validation.required")
-        return ""
-    if len(text) > max_len:
-        raise ValidationError(field, "validation.too_long", max=max_len)
     return text
 
 

@@ -269,6 +269,7 @@ class SlotFile:
         raise AuthError("auth.unknown_operator")
 
     def _load(self) -> _Loaded:
+        """The current generation: the main file, or `.prev` if a crash left the main unusable."""
         main_error: TamperError | None = None
         raw = _read_file_or_corrupt(self._path)
         if isinstance(raw, bytes):
@@ -278,16 +279,20 @@ class SlotFile:
                 main_error = exc
         elif isinstance(raw, TamperError):
             main_error = raw
+        prev_error: TamperError | None = None
         prev_raw = _read_file_or_corrupt(self._prev)
         if isinstance(prev_raw, bytes):
             try:
                 return _Loaded(parse_document(prev_raw), from_prev=True)
-            except TamperError:
-                pass  # report the main file's problem, which is the one a person can act on
+            except TamperError as exc:
+                prev_error = exc
+        elif isinstance(prev_raw, TamperError):
+            prev_error = prev_raw
+        # Report the main file's problem first: it is the one a person can see and act on.
         if main_error is not None:
             raise main_error
-        if isinstance(prev_raw, TamperError):
-            raise prev_raw
+        if prev_error is not None:
+            raise prev_error
         raise StoreError("slots.missing")
 
     def _load_for_change(self, data_key: bytes) -> _Loaded:

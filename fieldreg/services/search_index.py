@@ -29,6 +29,7 @@ Scores run from 0 to 100. Reason codes in `SearchHit.reasons`:
 
 from __future__ import annotations
 
+import gc
 import itertools
 import re
 from collections.abc import Iterable, Sequence
@@ -47,18 +48,21 @@ IntArray = npt.NDArray[np.int32]
 FloatArray = npt.NDArray[np.float32]
 
 FUZZY_CUTOFF: Final = 60.0  # fuzz.ratio below this is not a match (two edits in a six-letter key)
-PREFIX_CUTOFF: Final = 75.0  # at most one edit in a typed prefix
+PREFIX_CUTOFF: Final = 66.0  # one edit even in a three-letter prefix
 KEY_SCALE: Final = 0.97  # a matched key ranks below an identical key...
 SPELLING_SCORE: Final = (
     97.0  # ...and an identical key spelt differently ranks below the same spelling
 )
 MAX_KEYS_PER_WORD: Final = 2000  # bounds the work of a one-letter prefix
-MISSING_NAME_PENALTY: Final = 4.0
+MISSING_NAME_PENALTY: Final = 4.0  # per name of the person that no query word reached
+# A query word that matches nothing scores 0, unless the person has no name of that kind (a
+# patronymic typed for someone registered without one): absence is not a contradiction.
+ABSENT_NAME_CREDIT: Final = 50.0
 RERANK_MIN: Final = 48
 MAX_QUERY_WORDS: Final = 8
 
 # Date of birth verdicts: (reason, score adjustment).
-DOB_EXACT: Final = ("dob.exact", 0.0)
+DOB_EXACT: Final = ("dob.exact", 5.0)  # a full date that agrees is strong evidence
 DOB_YEAR: Final = ("dob.year", 0.0)
 DOB_DAY_DIFFERS: Final = ("dob.year", -4.0)
 DOB_OFF_BY_ONE: Final = ("dob.off_by_one", -6.0)
@@ -70,6 +74,7 @@ _YEAR: Final = re.compile(r"~?((?:19|20)\d\d)")
 _ISO_DATE: Final = re.compile(r"((?:19|20)\d\d)-(\d\d)-(\d\d)")
 _DOTTED_DATE: Final = re.compile(r"(\d{1,2})\.(\d{1,2})\.((?:19|20)\d\d)")
 _TRAILING_PUNCTUATION: Final = ".,;:"
+_DIGRAPH_STARTS: Final = frozenset("cgkpstz")  # first letters of kh, ch, sh, zh, ts, gh, ph...
 _EPOCH: Final = date(1970, 1, 1)
 _FIELDS_PER_ROW: Final = 6  # family, given, patronymic, then their Latin forms
 
@@ -167,6 +172,7 @@ class _Query:
     dob: _Dob | None
     prefix: bool  # the last word may be unfinished
     script: int
+    prefix_keys: tuple[str, ...]  # keys the unfinished last word may begin with
 
 
 def _parse_query(query: str, dob: str | None) -> _Query:
@@ -179,27 +185,36 @@ def _parse_query(query: str, dob: str | None) -> _Query:
     name_parts: list[str] = []
     keys: list[str] = []
     raws: list[str] = []
-    prefix = False  # whether the last key comes from the last thing typed
+    prefix = False  # whether the last key may be unfinished
+    dob_last = False
     for piece in query.split():
         try:
             piece_dob = _parse_dob(piece.rstrip(_TRAILING_PUNCTUATION))
         except ValueError:
             pass
         else:
-            prefix = False
             query_dob = query_dob or piece_dob
+            dob_last = True
             continue
         name_parts.append(piece)
-        prefix = False
+        prefix = dob_last = False
         for word, key in search_words(piece):
             if len(keys) < MAX_QUERY_WORDS:
                 keys.append(key)
                 raws.append(word.casefold())
                 prefix = True
-    # A space after the last word says it is complete.
-    prefix = prefix and not query[-1:].isspace()
+    # A space after the last name word says it is complete; a year after it does not.
+    prefix = prefix and (dob_last or not query[-1:].isspace())
     script = _SCRIPT_BITS[detect_script(" ".join(name_parts))]
-    return _Query(keys, raws, query_dob, prefix, script)
+    prefix_keys: tuple[str, ...] = ()
+    if prefix:
+        prefix_keys = (keys[-1],)
+        # "Yuk" may be the start of "Yukhym": a digraph cut in two reads as another letter.
+        if raws[-1][-1:] in _DIGRAPH_STARTS and len(raws[-1]) > 2:
+            shorter = search_words(raws[-1][:-1])
+            if len(shorter) == 1 and shorter[0][1] != keys[-1]:
+                prefix_keys += (shorter[0][1],)
+    return _Query(keys, raws, query_dob, prefix, script, prefix_keys)
 
 
 class _FieldTable(dict[str, int]):
@@ -243,6 +258,7 @@ class SearchIndex:
         self._row_fields = np.zeros((0, _FIELDS_PER_ROW), dtype=np.int32)
         self._alive = np.zeros(0, dtype=np.bool_)
         self._slots = np.zeros(0, dtype=np.int16)
+        self._absent = np.zeros(0, dtype=np.int16)
         self._script = np.zeros(0, dtype=np.uint8)
         self._dob_kind = np.zeros(0, dtype=np.uint8)
         self._dob_year = np.zeros(0, dtype=np.int32)
@@ -268,17 +284,24 @@ class SearchIndex:
         flat: list[int] = []
         ids: list[str] = []
         dobs: list[str | None] = []
-        for e in entries:
-            flat += (
-                fields[e.family_name],
-                fields[e.given_name],
-                fields[e.patronymic],
-                fields[e.latin_family_name],
-                fields[e.latin_given_name],
-                fields[e.latin_patronymic],
-            )
-            ids.append(e.person_id)
-            dobs.append(e.dob)
+        collecting = gc.isenabled()
+        # The loop makes ~10^5 small objects and no cycles; collector passes would double its time.
+        gc.disable()
+        try:
+            for e in entries:
+                flat += (
+                    fields[e.family_name],
+                    fields[e.given_name],
+                    fields[e.patronymic],
+                    fields[e.latin_family_name],
+                    fields[e.latin_given_name],
+                    fields[e.latin_patronymic],
+                )
+                ids.append(e.person_id)
+                dobs.append(e.dob)
+        finally:
+            if collecting:
+                gc.enable()
         count = len(ids)
         self._ids = ids
         self._row_of = dict(zip(ids, range(count), strict=True))
@@ -290,10 +313,13 @@ class SearchIndex:
                 if self._row_of[person_id] != row:
                     self._alive[row] = False
             self._dead = count - len(self._row_of)
-        self._slots, self._script = self._row_shapes(self._row_fields)
+        slots, absent, script = self._row_shapes(self._row_fields)
+        self._slots = slots.astype(np.int16)
+        self._absent = absent.astype(np.int16)
+        self._script = script.astype(np.uint8)
         distinct = list(set(dobs))
         position = {text: i for i, text in enumerate(distinct)}
-        which = np.array([position[text] for text in dobs], dtype=np.int64)
+        which = np.fromiter(map(position.__getitem__, dobs), dtype=np.int64, count=count)
         kind, year, day = _parse_stored_dobs(distinct)
         self._dob_kind, self._dob_year, self._dob_day = kind[which], year[which], day[which]
         if self._dead:
@@ -319,7 +345,7 @@ class SearchIndex:
         self._count = row + 1
         self._row_fields[row] = field_ids
         self._alive[row] = True
-        self._slots[row], self._script[row] = self._row_shape(field_ids)
+        self._slots[row], self._absent[row], self._script[row] = self._row_shape(field_ids)
         dob = _parse_stored_dob(entry.dob)
         self._dob_kind[row], self._dob_year[row], self._dob_day[row] = dob.kind, dob.year, dob.day
         self._ids.append(entry.person_id)
@@ -347,6 +373,7 @@ class SearchIndex:
         self._row_fields = _grown(self._row_fields, extra)
         self._alive = _grown(self._alive, extra)
         self._slots = _grown(self._slots, extra)
+        self._absent = _grown(self._absent, extra)
         self._script = _grown(self._script, extra)
         self._dob_kind = _grown(self._dob_kind, extra)
         self._dob_year = _grown(self._dob_year, extra)
@@ -364,6 +391,7 @@ class SearchIndex:
         self._row_fields = self._row_fields[keep]
         self._alive = np.ones(len(keep), dtype=np.bool_)
         self._slots = self._slots[keep]
+        self._absent = self._absent[keep]
         self._script = self._script[keep]
         self._dob_kind = self._dob_kind[keep]
         self._dob_year = self._dob_year[keep]
@@ -391,34 +419,33 @@ class SearchIndex:
         self._field_script.append(_SCRIPT_BITS[detect_script(text)])
         return len(self._field_keys) - 1
 
-    def _row_shape(self, field_ids: Sequence[int]) -> tuple[int, int]:
-        """How many name words a query must reach to match in full, and the script of the names.
+    def _row_shape(self, field_ids: Sequence[int]) -> tuple[int, int, int]:
+        """How many name words a query must reach to match in full, how many of family, given
+        name and patronymic are absent, and the script of the names.
 
         The names in the original script count; the Latin forms only when there are no others.
         """
         for group in (field_ids[:3], field_ids[3:]):
-            parts = sum(len(self._field_keys[f]) for f in group)
-            if parts:
+            parts = [len(self._field_keys[f]) for f in group]
+            if any(parts):
                 script = 0
                 for f in group:
                     script |= self._field_script[f]
-                return parts, script
-        return 0, 0
+                return sum(parts), parts.count(0), script
+        return 0, 3, 0
 
-    def _row_shapes(
-        self, row_fields: IntArray
-    ) -> tuple[npt.NDArray[np.int16], npt.NDArray[np.uint8]]:
+    def _row_shapes(self, row_fields: IntArray) -> tuple[IntArray, IntArray, IntArray]:
         """`_row_shape` for many rows at once."""
-        parts = np.fromiter((len(k) for k in self._field_keys), dtype=np.int16)
-        script = np.array(self._field_script, dtype=np.uint8)
-        original = parts[row_fields[:, :3]].sum(axis=1, dtype=np.int16)
-        latin = parts[row_fields[:, 3:]].sum(axis=1, dtype=np.int16)
+        parts = np.fromiter((len(k) for k in self._field_keys), dtype=np.int32)
+        script = np.array(self._field_script, dtype=np.int32)
+        original = parts[row_fields[:, :3]]
+        latin = parts[row_fields[:, 3:]]
+        has_original = original.sum(axis=1) > 0
+        latin[has_original] = original[has_original]
         original_script = np.bitwise_or.reduce(script[row_fields[:, :3]], axis=1)
         latin_script = np.bitwise_or.reduce(script[row_fields[:, 3:]], axis=1)
-        has_original = original > 0
-        latin[has_original] = original[has_original]
         latin_script[has_original] = original_script[has_original]
-        return latin, latin_script.astype(np.uint8)
+        return latin.sum(axis=1), (latin == 0).sum(axis=1), latin_script
 
     def _build_postings(self) -> None:
         """Rebuild the CSR postings (key -> rows) from the rows' fields, all in numpy."""
@@ -513,22 +540,29 @@ class SearchIndex:
         )
         if not query.prefix:
             return word_scores, None
-        last = query.keys[-1]
-        typed = len(last)
+        prefix_scores = self._prefix_scores(query.prefix_keys[0])
+        for other in query.prefix_keys[1:]:
+            np.maximum(prefix_scores, self._prefix_scores(other), out=prefix_scores)
+        np.maximum(word_scores[-1], prefix_scores, out=word_scores[-1])
+        return word_scores, prefix_scores
+
+    def _prefix_scores(self, typed_key: str) -> FloatArray:
+        """How well `typed_key` matches the beginning of each key (0 below the cutoff)."""
+        typed = len(typed_key)
         cut = process.cdist(
-            [last], self._keys_cut_to(typed), scorer=fuzz.ratio, score_cutoff=PREFIX_CUTOFF
+            [typed_key], self._keys_cut_to(typed), scorer=fuzz.ratio, score_cutoff=PREFIX_CUTOFF
         )[0]
         # A letter left out of the typed part lines up with the key cut one longer.
         longer = process.cdist(
-            [last], self._keys_cut_to(typed + 1), scorer=fuzz.ratio, score_cutoff=PREFIX_CUTOFF
+            [typed_key],
+            self._keys_cut_to(typed + 1),
+            scorer=fuzz.ratio,
+            score_cutoff=PREFIX_CUTOFF,
         )[0]
         # The less of the key is typed, the lower the score: "Ivan" prefers Ivan to Ivanna.
         share = np.minimum(1.0, typed / np.maximum(self._key_length_array(), 1.0))
-        prefix_scores: FloatArray = (np.maximum(cut, longer) * (0.85 + 0.12 * share)).astype(
-            np.float32
-        )
-        np.maximum(word_scores[-1], prefix_scores, out=word_scores[-1])
-        return word_scores, prefix_scores
+        scores: FloatArray = (np.maximum(cut, longer) * (0.85 + 0.12 * share)).astype(np.float32)
+        return scores
 
     def _postings(self, key_ids: IntArray) -> tuple[IntArray, IntArray]:
         """Rows carrying each key, flattened, and for each row the position of its key."""
@@ -555,7 +589,8 @@ class SearchIndex:
 
     def _coarse(self, word_scores: FloatArray) -> tuple[IntArray, FloatArray]:
         """An upper bound of each live person's score before the date of birth: the mean of
-        each word's best key score, less the names no word reached."""
+        each word's best key score (or the credit for an absent name), less the names no word
+        reached."""
         count = self._count
         total = np.zeros(count, dtype=np.float32)
         matched = np.zeros(count, dtype=np.int16)
@@ -570,8 +605,13 @@ class SearchIndex:
             total += best
             matched += best > 0
         rows = np.flatnonzero((total > 0) & self._alive[:count]).astype(np.int32)
-        missing = np.maximum(0, self._slots[rows] - matched[rows])
-        coarse = total[rows] / len(word_scores) - MISSING_NAME_PENALTY * missing
+        words = len(word_scores)
+        matched = matched[rows]
+        missing = np.maximum(0, self._slots[rows] - matched)
+        # Credit only words left over once every present name has had its chance.
+        credited = np.minimum(np.maximum(0, words - matched - missing), self._absent[rows])
+        coarse = (total[rows] + ABSENT_NAME_CREDIT * credited) / words
+        coarse -= MISSING_NAME_PENALTY * missing
         return rows, coarse.astype(np.float32)
 
     def _dob_verdicts(
@@ -650,6 +690,8 @@ class SearchIndex:
         covered = sum(1 for slot in taken_slots if slots[slot][3])
         required = sum(1 for slot in slots if slot[3])
         total = sum(score for score, _, _ in taken_words.values())
+        leftover = words - len(taken_words) - max(0, required - covered)
+        total += ABSENT_NAME_CREDIT * min(max(0, leftover), int(self._absent[row]))
         score = total / words - MISSING_NAME_PENALTY * max(0, required - covered)
         reasons = self._name_reasons(
             query, slots, taken_words, prefix_scores, row=row, covered=covered
@@ -674,7 +716,7 @@ class SearchIndex:
             if word == last and prefix_scores is not None and score < SPELLING_SCORE:
                 by_prefix = prefix_scores[key_id] >= score
                 # A prefix typed without a mistake is exact so far.
-                exact_prefix = by_prefix and bool(self._keys[key_id].startswith(query.keys[word]))
+                exact_prefix = by_prefix and self._keys[key_id].startswith(query.prefix_keys)
                 approximate |= not exact_prefix
             elif score < SPELLING_SCORE:
                 approximate = True

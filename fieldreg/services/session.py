@@ -12,9 +12,10 @@ import datetime as dt
 import secrets
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
+import sqlalchemy.exc
 from sqlalchemy import Connection, Engine
 
 from fieldreg.core import ids
@@ -91,6 +92,10 @@ class _Draft:
     note: str | None = None
 
 
+class _StaleDevice(Exception):
+    """Another process appended to this device's log since it was cached."""
+
+
 class _Txn:
     """What a write plan may do inside its transaction: read people, allocate ids."""
 
@@ -99,6 +104,7 @@ class _Txn:
         self._device = device
         self.states: dict[str, PersonState] = {}
         self.saved: set[str] = set()  # people whose row already exists in the store
+        self.result: list[str] = []  # what the use case returns (new ids, changed fields)
 
     def allocate_id(self) -> str:
         device = self._device
@@ -109,12 +115,12 @@ class _Txn:
     def state(self, untrusted_id: str) -> PersonState:
         person_id = str(ids.parse_id(untrusted_id))
         if person_id not in self.states:
-            self.states[person_id] = self._session._state(person_id)  # noqa: SLF001
+            self.states[person_id] = self._session._state(person_id)
             self.saved.add(person_id)
         return self.states[person_id]
 
     def require_household(self, household_id: str) -> None:
-        if not self._session._repo.household_exists(household_id):  # noqa: SLF001
+        if not self._session._repo.household_exists(household_id):
             raise NotFoundError("household.not_found", id=household_id)
 
 
@@ -150,6 +156,7 @@ class Session:
         if device is None:
             raise IntegrityError("store.no_device")
         self.prefix = device.prefix
+        self._device: DeviceState | None = None  # this device's log position, once written
         self._clock = HybridClock(now_ms, Hlc.unpack(device.last_hlc) if device.last_hlc else None)
         self.index = SearchIndex()
         self.summaries: dict[str, PersonFields] = {}
@@ -204,21 +211,36 @@ class Session:
 
     # --- writes -------------------------------------------------------------------------------
 
-    def _commit(self, plan: Callable[[_Txn], list[_Draft]]) -> None:
+    def _commit(self, plan: Callable[[_Txn], list[_Draft]]) -> _Txn:
         """Run `plan` inside one write transaction, append the drafts it returns to this device's
         hash-chained log, fold them into the people they concern and commit durably.
 
         The plan reads people and allocates ids inside the transaction, so a second process
-        writing the same store cannot slip in between a read and the write based on it."""
+        writing the same store cannot slip in between a read and the write based on it. This
+        device's log position is cached between commits; if another process moved it meanwhile,
+        the write is refused by the compare-and-set and the plan runs again on fresh state."""
+        stale_possible = self._device is not None
+        try:
+            return self._commit_once(plan)
+        except (_StaleDevice, sqlalchemy.exc.IntegrityError):
+            # A taken (device, seq) also means a stale position; a real bug raises again below.
+            self._device = None
+            if not stale_possible:
+                raise
+            return self._commit_once(plan)
+
+    def _commit_once(self, plan: Callable[[_Txn], list[_Draft]]) -> _Txn:
         repo = self._repo
+        cached = self._device
         with repo.transaction():
-            device = repo.device(self.device_id)
+            device = replace(cached) if cached is not None else repo.device(self.device_id)
             if device is None:
                 raise IntegrityError("store.no_device")
+            expected = (device.last_seq, device.next_counter)
             txn = _Txn(self, device)
             drafts = plan(txn)
             if not drafts:
-                return
+                return txn
             last = self._clock.last
             if device.last_hlc and (last is None or Hlc.unpack(device.last_hlc) > last):
                 self._clock.observe(Hlc.unpack(device.last_hlc))  # another process wrote since
@@ -250,9 +272,12 @@ class Session:
                     repo.add_note(event.event_id, draft.subject_id, event.hlc, draft.note)
             for person_id, state in txn.states.items():
                 repo.save_state(state, is_new=person_id not in txn.saved)
-            repo.save_device(device)
+            if not repo.save_device(device, expected=expected):
+                raise _StaleDevice
+        self._device = device
         for state in txn.states.values():
             self._remember(state)
+        return txn
 
     def _remember(self, state: PersonState) -> None:
         values = state.values()
@@ -315,7 +340,6 @@ class Session:
         if len(rels) != len(validated):
             raise ValueError("one relationship per person")
         household = None if household_id is None else str(ids.parse_id(household_id))
-        allocated: list[str] = []
 
         def plan(txn: _Txn) -> list[_Draft]:
             drafts = []
@@ -327,7 +351,7 @@ class Session:
                 drafts.append(_Draft(EventType.HOUSEHOLD_CREATED, linked, {}))
             for position, fields in enumerate(validated):
                 person_id = txn.allocate_id()
-                allocated.append(person_id)
+                txn.result.append(person_id)
                 drafts.append(_Draft(EventType.PERSON_REGISTERED, person_id, {"fields": fields}))
                 if linked is not None:
                     relation = rels[position] or (
@@ -339,18 +363,14 @@ class Session:
                     drafts.append(_Draft(EventType.MEMBER_LINKED, person_id, payload))
             return drafts
 
-        self._commit(plan)
-        return allocated
+        return self._commit(plan).result
 
     def create_household(self) -> str:
-        allocated: list[str] = []
-
         def plan(txn: _Txn) -> list[_Draft]:
-            allocated.append(txn.allocate_id())
-            return [_Draft(EventType.HOUSEHOLD_CREATED, allocated[0], {})]
+            txn.result.append(txn.allocate_id())
+            return [_Draft(EventType.HOUSEHOLD_CREATED, txn.result[0], {})]
 
-        self._commit(plan)
-        return allocated[0]
+        return self._commit(plan).result[0]
 
     def link_member(self, person_id: str, household_id: str, relationship: str) -> None:
         household = str(ids.parse_id(household_id))
@@ -425,8 +445,6 @@ class Session:
         note: str | None = None,
         force: bool = False,
     ) -> list[str]:
-        changed_names: list[str] = []
-
         def plan(txn: _Txn) -> list[_Draft]:
             state = txn.state(person_id)
             current = state.values()
@@ -435,15 +453,14 @@ class Session:
                 if name in fields and not fields[name]:
                     raise ValidationError(name, "validation.required")
             changed = {k: v for k, v in fields.items() if current.get(k) != v}
-            changed_names.extend(sorted(changed))
+            txn.result.extend(sorted(changed))
             if not changed and not force:
                 return []
             changes = fields if force else changed
             payload = {"fields": changes, "base": state.base_for(sorted(changes))}
             return [_Draft(kind, state.person_id, payload, note=note)]
 
-        self._commit(plan)
-        return changed_names
+        return self._commit(plan).result
 
     def _validated(
         self,
@@ -656,14 +673,13 @@ class Session:
     def _verify_person(self, person_id: str, report: VerifyReport) -> None:
         try:
             state = self._repo.load_state(person_id)
-            details = self._repo.details(person_id)
+            stored = self._repo.group(person_id, Group.DETAILS)
+            stored.update(self._repo.group(person_id, Group.SUMMARY))
         except FieldregError as exc:
             report.problems.append((exc.code, {"person": person_id}))
             return
         if state is None or state.erased:
             return
-        stored = dict(details)
-        stored.update(self.summaries.get(person_id, {}))
         if stored != state.values():
             report.problems.append(("verify.state_mismatch", {"person": person_id}))
         events = self._repo.events_for(person_id)

@@ -68,7 +68,7 @@ def init_store(
     store_id = secrets.token_hex(16)
     device_id = secrets.token_hex(32)
     recovery = new_recovery_key()
-    slots, data_key, operator_id = SlotFile.create(
+    _slots, data_key, operator_id = SlotFile.create(
         data_dir.slots,
         store_id=store_id,
         operator_label=operator_label,
@@ -85,6 +85,7 @@ def init_store(
                 repo = Repository(connection, FieldSealer(data_key))
                 with repo.transaction():
                     repo.put_setting("store_id", store_id)
+                    repo.put_setting("key_id", repo.sealer.key_id)
                     repo.put_setting("device_id", device_id)
                     repo.put_setting(
                         "created", dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
@@ -150,7 +151,12 @@ def open_session(
             raise AuthError("auth.wrong_passphrase")
         connection = engine.connect()
         repo = Repository(connection, FieldSealer(data_key))
-        if repo.setting("store_id") != slots.store_id():
+        # A slot file from another store, or one planted with a key of its own, is refused here
+        # rather than failing later on the first sealed value.
+        if (
+            repo.setting("store_id") != slots.store_id()
+            or repo.setting("key_id") != repo.sealer.key_id
+        ):
             raise AuthError("auth.wrong_store")
         device_id = repo.setting("device_id")
         connection.rollback()

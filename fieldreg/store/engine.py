@@ -1,8 +1,8 @@
 """Engine creation with the PRAGMAs that make SQLite durable, and explicit transactions.
 
 `synchronous=FULL` with WAL: a commit is on disk when it returns, so what the UI says is saved
-survives a power cut. Transactions are begun with `BEGIN IMMEDIATE` (when flagged as a write, see WRITE_FLAG) so that a second process
-(the CLI beside the desk app) waits for the write lock instead of failing half-way.
+survives a power cut. Write transactions begin with `BEGIN IMMEDIATE` (see WRITE_FLAG) so that a
+second process (the CLI beside the desk app) waits for the write lock instead of failing half-way.
 """
 
 from __future__ import annotations

@@ -81,7 +81,7 @@ class PersonRow(Base):
     __tablename__ = "people"
     id: Mapped[str] = mapped_column(ID, primary_key=True)
     created_hlc: Mapped[int] = mapped_column(BigInteger)
-    updated_hlc: Mapped[int] = mapped_column(BigInteger, index=True)
+    updated_hlc: Mapped[int] = mapped_column(BigInteger)
     summary: Mapped[bytes | None] = mapped_column(LargeBinary)
     details: Mapped[bytes | None] = mapped_column(LargeBinary)
     meta: Mapped[bytes | None] = mapped_column(LargeBinary)

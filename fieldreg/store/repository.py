@@ -11,9 +11,9 @@ import json
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import Connection, insert, select, update
+from sqlalchemy import Connection, Table, bindparam, insert, select, update
 from sqlalchemy.exc import SQLAlchemyError
 
 from fieldreg.core import events as ev
@@ -31,12 +31,45 @@ from fieldreg.store.models import (
     StoreSetting,
 )
 
-EVENTS = EventRow.__table__
-PEOPLE = PersonRow.__table__
-DEVICES = Device.__table__
-NOTES = NoteRow.__table__
-HOUSEHOLDS = HouseholdRow.__table__
-SETTINGS = StoreSetting.__table__
+EVENTS = cast(Table, EventRow.__table__)
+PEOPLE = cast(Table, PersonRow.__table__)
+DEVICES = cast(Table, Device.__table__)
+NOTES = cast(Table, NoteRow.__table__)
+HOUSEHOLDS = cast(Table, HouseholdRow.__table__)
+SETTINGS = cast(Table, StoreSetting.__table__)
+
+# Statements built once with bind parameters: building `.values(...)` per call costs more in
+# SQLAlchemy's cache-key generation than the durable commit itself.
+_SELECT_DEVICE = select(DEVICES).where(DEVICES.c.device_id == bindparam("b_device_id"))
+_UPDATE_DEVICE = (
+    update(DEVICES)
+    .where(
+        DEVICES.c.device_id == bindparam("b_device_id"),
+        DEVICES.c.last_seq == bindparam("b_last_seq"),
+        DEVICES.c.next_counter == bindparam("b_next_counter"),
+    )
+    .values(
+        last_seq=bindparam("last_seq"),
+        head=bindparam("head"),
+        last_hlc=bindparam("last_hlc"),
+        next_counter=bindparam("next_counter"),
+    )
+)
+_INSERT_EVENT = insert(EVENTS)
+_INSERT_PERSON = insert(PEOPLE)
+_UPDATE_PERSON = (
+    update(PEOPLE)
+    .where(PEOPLE.c.id == bindparam("b_id"))
+    .values(
+        created_hlc=bindparam("created_hlc"),
+        updated_hlc=bindparam("updated_hlc"),
+        summary=bindparam("summary"),
+        details=bindparam("details"),
+        meta=bindparam("meta"),
+    )
+)
+_SELECT_META = select(PEOPLE.c.meta).where(PEOPLE.c.id == bindparam("b_id"))
+_INSERT_NOTE = insert(NOTES)
 
 GROUP_FIELDS: dict[Group, tuple[str, ...]] = {
     group: tuple(name for name, spec in FIELDS.items() if spec.group is group) for group in Group
@@ -139,7 +172,7 @@ class Repository:
     # --- devices ------------------------------------------------------------------------------
 
     def device(self, device_id: str) -> DeviceState | None:
-        row = self.conn.execute(select(DEVICES).where(DEVICES.c.device_id == device_id)).first()
+        row = self.conn.execute(_SELECT_DEVICE, {"b_device_id": device_id}).first()
         if row is None:
             return None
         return DeviceState(
@@ -153,33 +186,39 @@ class Repository:
             )
         )
 
-    def save_device(self, state: DeviceState) -> None:
-        self.conn.execute(
-            update(DEVICES)
-            .where(DEVICES.c.device_id == state.device_id)
-            .values(
-                last_seq=state.last_seq,
-                head=state.head,
-                last_hlc=state.last_hlc,
-                next_counter=state.next_counter,
-            )
+    def save_device(self, state: DeviceState, *, expected: tuple[int, int]) -> bool:
+        """Compare-and-set: False (nothing written) if the row no longer holds `expected`
+        (last_seq, next_counter), i.e. another process wrote since it was read."""
+        result = self.conn.execute(
+            _UPDATE_DEVICE,
+            {
+                "b_device_id": state.device_id,
+                "b_last_seq": expected[0],
+                "b_next_counter": expected[1],
+                "last_seq": state.last_seq,
+                "head": state.head,
+                "last_hlc": state.last_hlc,
+                "next_counter": state.next_counter,
+            },
         )
+        return bool(result.rowcount == 1)
 
     # --- events -------------------------------------------------------------------------------
 
     def append(self, event: ev.Event) -> None:
         body = self.sealer.seal("events", event.event_id, "body", _dumps(event.body()))
         self.conn.execute(
-            insert(EVENTS).values(
-                device_id=event.device_id,
-                seq=event.seq,
-                event_id=event.event_id,
-                prev_id=event.prev,
-                hlc=event.hlc,
-                subject_id=event.subject_id,
-                body=body,
-                redacted=False,
-            )
+            _INSERT_EVENT,
+            {
+                "device_id": event.device_id,
+                "seq": event.seq,
+                "event_id": event.event_id,
+                "prev_id": event.prev,
+                "hlc": event.hlc,
+                "subject_id": event.subject_id,
+                "body": body,
+                "redacted": False,
+            },
         )
 
     def _event_from_row(self, row: Any) -> ev.Event:
@@ -217,7 +256,7 @@ class Repository:
     # --- people -------------------------------------------------------------------------------
 
     def load_state(self, person_id: str) -> PersonState | None:
-        row = self.conn.execute(select(PEOPLE.c.meta).where(PEOPLE.c.id == person_id)).first()
+        row = self.conn.execute(_SELECT_META, {"b_id": person_id}).first()
         if row is None or row[0] is None:
             return None
         raw = json.loads(self.sealer.open("people", person_id, "meta", row[0]))
@@ -236,28 +275,26 @@ class Repository:
                 )
         meta = self.sealer.seal("people", state.person_id, "meta", _dumps(state_to_json(state)))
         created = state.registered[0] if state.registered else state.updated[0]
+        row: dict[str, object] = {
+            "created_hlc": created,
+            "updated_hlc": state.updated[0],
+            "meta": meta,
+            **groups,
+        }
         if is_new:
-            self.conn.execute(
-                insert(PEOPLE).values(
-                    id=state.person_id,
-                    created_hlc=created,
-                    updated_hlc=state.updated[0],
-                    meta=meta,
-                    **groups,
-                )
-            )
+            self.conn.execute(_INSERT_PERSON, {"id": state.person_id, **row})
         else:
-            self.conn.execute(
-                update(PEOPLE)
-                .where(PEOPLE.c.id == state.person_id)
-                .values(created_hlc=created, updated_hlc=state.updated[0], meta=meta, **groups)
-            )
+            self.conn.execute(_UPDATE_PERSON, {"b_id": state.person_id, **row})
 
-    def details(self, person_id: str) -> PersonFields:
-        row = self.conn.execute(select(PEOPLE.c.details).where(PEOPLE.c.id == person_id)).first()
+    def group(self, person_id: str, group: Group) -> PersonFields:
+        """One sealed field group of a person, opened ({} if the person has none)."""
+        column = PEOPLE.c[group.value]
+        row = self.conn.execute(select(column).where(PEOPLE.c.id == person_id)).first()
         if row is None or row[0] is None:
             return {}
-        result: PersonFields = json.loads(self.sealer.open("people", person_id, "details", row[0]))
+        result: PersonFields = json.loads(
+            self.sealer.open("people", person_id, group.value, row[0])
+        )
         return result
 
     def iter_summaries(
@@ -298,7 +335,7 @@ class Repository:
     def add_note(self, event_id: str, person_id: str, hlc: int, text: str) -> None:
         body = self.sealer.seal("notes", event_id, "body", _dumps({"text": text}))
         self.conn.execute(
-            insert(NOTES).values(event_id=event_id, person_id=person_id, hlc=hlc, body=body)
+            _INSERT_NOTE, {"event_id": event_id, "person_id": person_id, "hlc": hlc, "body": body}
         )
 
     def notes(self, person_id: str) -> list[NoteRecord]:

@@ -61,7 +61,6 @@ def upgrade() -> None:
         sa.Column("meta", sa.LargeBinary(), nullable=True),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_people")),
     )
-    op.create_index(op.f("ix_people_updated_hlc"), "people", ["updated_hlc"], unique=False)
     op.create_table(
         "households",
         sa.Column("id", sa.String(16), nullable=False),
@@ -86,7 +85,6 @@ def downgrade() -> None:
     op.drop_index(op.f("ix_notes_person_id"), table_name="notes")
     op.drop_table("notes")
     op.drop_table("households")
-    op.drop_index(op.f("ix_people_updated_hlc"), table_name="people")
     op.drop_table("people")
     op.drop_index("ix_events_subject_hlc", table_name="events")
     op.drop_table("events")

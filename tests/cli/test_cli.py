@@ -17,7 +17,9 @@ NEW_PASSPHRASE = "another long passphrase 42"
 UNKNOWN_ID = format_id("K7", next_counter("K7", 500))
 
 
-def fieldreg(data_dir: Path, *args: str, passphrase: str | None = PASSPHRASE, **env: str) -> subprocess.CompletedProcess[str]:
+def fieldreg(
+    data_dir: Path, *args: str, passphrase: str | None = PASSPHRASE, **env: str
+) -> subprocess.CompletedProcess[str]:
     environment = {**os.environ, **env}
     if passphrase is not None:
         environment["FIELDREG_PASSPHRASE"] = passphrase
@@ -33,7 +35,9 @@ def fieldreg(data_dir: Path, *args: str, passphrase: str | None = PASSPHRASE, **
 
 @pytest.fixture
 def store(data_dir: Path) -> Path:
-    done = fieldreg(data_dir, "init", "--point", "Вокзал", "--operator", "Olena", "--prefix", "K7", "--json")
+    done = fieldreg(
+        data_dir, "init", "--point", "Вокзал", "--operator", "Olena", "--prefix", "K7", "--json"
+    )
     assert done.returncode == 0, done.stderr
     return data_dir
 
@@ -49,8 +53,23 @@ def test_init_prints_recovery_key_once(data_dir: Path) -> None:
 
 def test_register_show_search_status_history(store: Path) -> None:
     done = fieldreg(
-        store, "register", "--family", "Мельник", "--given", "Андрій", "--patronymic", "Петрович",
-        "--dob", "1979", "--sex", "male", "--phone", "+380991234567", "--needs", "medical", "--json",
+        store,
+        "register",
+        "--family",
+        "Мельник",
+        "--given",
+        "Андрій",
+        "--patronymic",
+        "Петрович",
+        "--dob",
+        "1979",
+        "--sex",
+        "male",
+        "--phone",
+        "+380991234567",
+        "--needs",
+        "medical",
+        "--json",
     )
     assert done.returncode == 0, done.stderr
     person_id = json.loads(done.stdout)["id"]
@@ -73,14 +92,20 @@ def test_register_show_search_status_history(store: Path) -> None:
 @pytest.mark.parametrize(
     ("args", "code", "words"),
     [
-        (["register", "--family", "Мельник", "--given", "Андрій", "--dob", "31.02.1990"], 3, "Date of birth"),
+        (
+            ["register", "--family", "Мельник", "--given", "Андрій", "--dob", "31.02.1990"],
+            3,
+            "Date of birth",
+        ),
         (["register", "--family", "", "--given", "Андрій"], 3, "Family name"),
         (["show", "K7-0001-Z"], 3, "typing error"),
         (["show", "nonsense!"], 3, "not a fieldreg ID"),
         (["status", UNKNOWN_ID, "waiting"], 5, f"No person with ID {UNKNOWN_ID}"),
     ],
 )
-def test_errors_have_clear_messages_and_codes(store: Path, args: list[str], code: int, words: str) -> None:
+def test_errors_have_clear_messages_and_codes(
+    store: Path, args: list[str], code: int, words: str
+) -> None:
     done = fieldreg(store, *args)
     assert done.returncode == code, (done.stdout, done.stderr)
     assert words in done.stderr
@@ -104,7 +129,11 @@ def test_passphrase_change_and_recovery(data_dir: Path, tmp_path: Path) -> None:
     key_file.write_text(recovery_key.lower().replace("-", " ") + "\n")
     third = "third passphrase for recovery"
     recovered = fieldreg(
-        data_dir, "recover", "--recovery-key-file", str(key_file), passphrase=None,
+        data_dir,
+        "recover",
+        "--recovery-key-file",
+        str(key_file),
+        passphrase=None,
         FIELDREG_NEW_PASSPHRASE=third,
     )
     assert recovered.returncode == 0, recovered.stderr
@@ -113,15 +142,27 @@ def test_passphrase_change_and_recovery(data_dir: Path, tmp_path: Path) -> None:
 
 
 def test_operators(store: Path) -> None:
-    added = fieldreg(store, "operator", "add", "--name", "Taras", FIELDREG_NEW_PASSPHRASE=NEW_PASSPHRASE)
+    added = fieldreg(
+        store, "operator", "add", "--name", "Taras", FIELDREG_NEW_PASSPHRASE=NEW_PASSPHRASE
+    )
     assert added.returncode == 0, added.stderr
     listed = fieldreg(store, "operator", "list", passphrase=None)
     assert listed.stdout.split() == ["Olena", "Taras"]
     ambiguous = fieldreg(store, "stats")
     assert ambiguous.returncode == 4
     assert "choose one" in ambiguous.stderr
-    done = fieldreg(store, "register", "--family", "Бондар", "--given", "Ія", "--operator", "taras", "--json",
-                    passphrase=NEW_PASSPHRASE)
+    done = fieldreg(
+        store,
+        "register",
+        "--family",
+        "Бондар",
+        "--given",
+        "Ія",
+        "--operator",
+        "taras",
+        "--json",
+        passphrase=NEW_PASSPHRASE,
+    )
     assert done.returncode == 0, done.stderr
 
 

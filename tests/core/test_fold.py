@@ -16,16 +16,35 @@ PERSON = "K7-0001-4"
 
 def event(device: str, seq: int, hlc: int, kind: EventType, payload: dict[str, object]) -> Event:
     return make_event(
-        device_id=device, seq=seq, hlc=hlc, operator_id="op", type=kind, subject_id=PERSON,
-        payload=payload, prev="", salt=f"{device}{seq}",
+        device_id=device,
+        seq=seq,
+        hlc=hlc,
+        operator_id="op",
+        type=kind,
+        subject_id=PERSON,
+        payload=payload,
+        prev="",
+        salt=f"{device}{seq}",
     )
 
 
-REGISTERED = event("a", 1, 100, EventType.PERSON_REGISTERED, {"fields": {"family_name": "Бойко", "phone": "+380501"}})
+REGISTERED = event(
+    "a",
+    1,
+    100,
+    EventType.PERSON_REGISTERED,
+    {"fields": {"family_name": "Бойко", "phone": "+380501"}},
+)
 
 
 def test_sequential_edit_wins_without_conflict() -> None:
-    edit = event("a", 2, 200, EventType.FIELDS_CHANGED, {"fields": {"phone": "+380502"}, "base": {"phone": [REGISTERED.event_id]}})
+    edit = event(
+        "a",
+        2,
+        200,
+        EventType.FIELDS_CHANGED,
+        {"fields": {"phone": "+380502"}, "base": {"phone": [REGISTERED.event_id]}},
+    )
     state = fold(PERSON, [REGISTERED, edit])
     assert state.values()["phone"] == "+380502"
     assert state.conflicts() == {}
@@ -41,7 +60,10 @@ def test_concurrent_edits_conflict_and_latest_wins_everywhere() -> None:
     assert one.values()["phone"] == "+380503"
     assert set(one.conflicts()) == {"phone"}
     resolve = event(
-        "c", 1, 400, EventType.FIELDS_CHANGED,
+        "c",
+        1,
+        400,
+        EventType.FIELDS_CHANGED,
         {"fields": {"phone": "+380504"}, "base": {"phone": sorted([a.event_id, b.event_id])}},
     )
     resolved = fold(PERSON, [resolve, a, REGISTERED, b])
@@ -50,9 +72,21 @@ def test_concurrent_edits_conflict_and_latest_wins_everywhere() -> None:
 
 
 def test_unlink_removes_only_the_links_it_saw() -> None:
-    link1 = event("a", 2, 200, EventType.MEMBER_LINKED, {"household_id": "H1", "relationship": "child", "removes": []})
+    link1 = event(
+        "a",
+        2,
+        200,
+        EventType.MEMBER_LINKED,
+        {"household_id": "H1", "relationship": "child", "removes": []},
+    )
     unlink = event("a", 3, 300, EventType.MEMBER_UNLINKED, {"removes": [link1.event_id]})
-    link2 = event("b", 1, 250, EventType.MEMBER_LINKED, {"household_id": "H2", "relationship": "spouse", "removes": []})
+    link2 = event(
+        "b",
+        1,
+        250,
+        EventType.MEMBER_LINKED,
+        {"household_id": "H2", "relationship": "spouse", "removes": []},
+    )
     for order in ([REGISTERED, link1, unlink, link2], [link2, unlink, REGISTERED, link1]):
         values = fold(PERSON, order).values()
         assert values["household_id"] == "H2"
@@ -88,8 +122,13 @@ def histories(draw: st.DrawFn) -> list[Event]:
         state = fold(PERSON, seen[device])
         name = draw(st.sampled_from(FIELDS))
         value = draw(st.sampled_from(["x", "y", "z"]))
-        ev = event(device, seq + 2, draw(st.integers(1, 500)), EventType.FIELDS_CHANGED,
-                   {"fields": {name: value}, "base": state.base_for([name])})
+        ev = event(
+            device,
+            seq + 2,
+            draw(st.integers(1, 500)),
+            EventType.FIELDS_CHANGED,
+            {"fields": {name: value}, "base": state.base_for([name])},
+        )
         events.append(ev)
         seen[device].append(ev)
     return events
@@ -97,7 +136,9 @@ def histories(draw: st.DrawFn) -> list[Event]:
 
 @settings(max_examples=150, deadline=None)
 @given(histories(), st.randoms(use_true_random=False), st.integers(0, 3))
-def test_any_order_any_repetition_same_state(events: list[Event], rng: random.Random, repeats: int) -> None:
+def test_any_order_any_repetition_same_state(
+    events: list[Event], rng: random.Random, repeats: int
+) -> None:
     reference = fold(PERSON, events)
     shuffled = list(events) + [rng.choice(events) for _ in range(repeats)]
     rng.shuffle(shuffled)

@@ -218,6 +218,13 @@ def test_corrupt_main_and_prev_report_the_main_problem(store: Store) -> None:
     assert tamper_code(store) == "slots.corrupt"
 
 
+def test_missing_main_and_corrupt_prev_is_corrupt(store: Store) -> None:
+    store.path.rename(store.path.with_name("slots.json.prev"))
+    store.path.with_name("slots.json.prev").write_bytes(b"{")
+    with pytest.raises(TamperError, match=r"slots\.corrupt"):
+        SlotFile(store.path).operators()
+
+
 def test_a_wrapped_key_that_is_not_the_stores_key(store: Store) -> None:
     # Someone who can write the file wraps their own key under a passphrase they know.
     document = json.loads(store.path.read_text(encoding="utf-8"))

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from fieldreg.core.ids import format_id, next_counter
 from fieldreg.core.errors import IdError, NotFoundError, StoreError, ValidationError
+from fieldreg.core.ids import format_id, next_counter
 from fieldreg.services import vault
 from fieldreg.services.paths import DataDir
 from fieldreg.services.session import Session
@@ -50,7 +50,10 @@ def test_register_then_show_after_reopen(session: Session) -> None:
 
 
 def test_ids_are_sequential_and_distinct(session: Session) -> None:
-    made = [session.register({"family_name": "Коваль", "given_name": f"Тест{chr(0x430 + i)}"}) for i in range(20)]
+    made = [
+        session.register({"family_name": "Коваль", "given_name": f"Тест{chr(0x430 + i)}"})
+        for i in range(20)
+    ]
     assert len(set(made)) == 20
 
 
@@ -149,10 +152,13 @@ def test_search_across_scripts_and_typos(session: Session) -> None:
     session.register({"family_name": "Коваленко", "given_name": "Петро", "dob": "1950"})
     for query in ("Shevchenko", "Шевченко Марія", "Mariia Shevcenko", "шевч", "Shevchenko 1984"):
         hits = session.search(query).hits
-        assert hits and hits[0].person_id == person_id, query
+        assert hits, query
+        assert hits[0].person_id == person_id, query
 
 
-def test_store_error_during_save_changes_nothing(session: Session, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_store_error_during_save_changes_nothing(
+    session: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import sqlite3
 
     from fieldreg.store.repository import Repository
@@ -185,7 +191,7 @@ def test_lock_drops_everything(session: Session) -> None:
     assert session.locked
     assert session.summaries == {}
     assert len(session.index) == 0
-    with pytest.raises(Exception):  # noqa: B017,PT011 - the connection is closed; any error will do
+    with pytest.raises(Exception):  # noqa: PT011 - the connection is closed; any error will do
         session.person("K7-0001-X")
 
 
@@ -201,3 +207,28 @@ def test_open_refuses_other_stores_key_file(tmp_path: Path) -> None:
 
 def test_point_name_is_sealed_and_readable(session: Session) -> None:
     assert session.point_name() == "Школа 5"
+
+
+def test_two_processes_writing_one_store_never_fork_the_log(session: Session) -> None:
+    """The CLI beside the desk app: both append to the same device log; positions are
+    re-read when another writer moved them, so ids and sequence numbers never collide."""
+    other = vault.open_session(session.data_dir, operator=None, passphrase=PASSPHRASE)
+    try:
+        made = []
+        for i in range(6):
+            writer = session if i % 2 == 0 else other
+            made.append(
+                writer.register({"family_name": "Кравець", "given_name": f"Тест{chr(0x430 + i)}"})
+            )
+            made.append(
+                writer.register({"family_name": "Кравець", "given_name": f"Тест{chr(0x440 + i)}"})
+            )
+        assert len(set(made)) == 12
+        other.set_status(made[0], "waiting")
+        session.set_status(made[0], "reunited")
+        assert session.person(made[0]).fields["status"] == "reunited"
+        report = session.verify()
+        assert report.ok, report.problems
+        assert report.events == 14
+    finally:
+        other.lock()

@@ -22,10 +22,14 @@ def test_upgrade_downgrade_and_models_agree(tmp_path: Path) -> None:
     assert migrate.upgrade(engine, db_path=tmp_path / "s.sqlite", backup_dir=tmp_path / "b") is True
     with engine.connect() as connection:
         assert migrate.current_revision(connection) == migrate.head_revision()
-        diff = compare_metadata(MigrationContext.configure(connection, opts={"compare_type": True}), Base.metadata)
+        diff = compare_metadata(
+            MigrationContext.configure(connection, opts={"compare_type": True}), Base.metadata
+        )
         assert diff == []
         assert set(inspect(connection).get_table_names()) >= set(Base.metadata.tables)
-    assert migrate.upgrade(engine, db_path=tmp_path / "s.sqlite", backup_dir=tmp_path / "b") is False
+    assert (
+        migrate.upgrade(engine, db_path=tmp_path / "s.sqlite", backup_dir=tmp_path / "b") is False
+    )
     migrate.downgrade(engine, "base")
     with engine.connect() as connection:
         assert set(inspect(connection).get_table_names()) == {"alembic_version"}
@@ -62,11 +66,15 @@ def test_backup_is_a_consistent_private_copy(tmp_path: Path) -> None:
     assert copy.stat().st_mode & 0o777 == 0o600
     connection = sqlite3.connect(copy)
     assert connection.execute("PRAGMA integrity_check").fetchone() == ("ok",)
-    assert connection.execute("SELECT version_num FROM alembic_version").fetchone() == (migrate.head_revision(),)
+    assert connection.execute("SELECT version_num FROM alembic_version").fetchone() == (
+        migrate.head_revision(),
+    )
     connection.close()
 
 
-def test_old_store_is_backed_up_before_upgrade(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_old_store_is_backed_up_before_upgrade(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """A store at an older revision is copied to backups/ before the upgrade runs."""
     path = tmp_path / "s.sqlite"
     engine = make_engine(sqlite_url(path))
