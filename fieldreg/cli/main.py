@@ -10,34 +10,35 @@ Errors go to stderr as one sentence; `--json` prints results as JSON on stdout.
 from __future__ import annotations
 
 import argparse
-import json
+import importlib
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from fieldreg import __version__
+from fieldreg.cli.common import (
+    EXIT_OK,
+    EXIT_VERIFY,
+    Handler,
+    Output,
+    data_dir,
+    exit_code_for,
+    new_passphrase,
+    open_session,
+    passphrase,
+    with_session,
+)
 from fieldreg.cli.passphrases import ENV_NEW_PASSPHRASE, ENV_PASSPHRASE, read_secret
 from fieldreg.core.entities import FIELDS, Status
-from fieldreg.core.errors import (
-    AuthError,
-    FieldregError,
-    IdError,
-    IntegrityError,
-    NotFoundError,
-    StoreError,
-    TamperError,
-    ValidationError,
-)
+from fieldreg.core.errors import FieldregError, IdError, NotFoundError, ValidationError
 from fieldreg.core.messages import FIELD_LABELS, describe
 from fieldreg.services import vault
-from fieldreg.services.paths import DataDir, default_data_dir
 from fieldreg.services.session import Session
 
-EXIT_OK, EXIT_BUG, EXIT_USAGE, EXIT_INPUT, EXIT_AUTH, EXIT_NOT_FOUND, EXIT_STORE, EXIT_VERIFY = (
-    range(8)
-)
+# Modules adding commands of their own feature (printing, sync, ...).
+EXTENSIONS: tuple[str, ...] = ()
 
 # CLI flag -> field name; one flag per field.
 FIELD_FLAGS: dict[str, str] = {
@@ -64,17 +65,6 @@ FIELD_FLAGS: dict[str, str] = {
     "consent-tracing": "consent_tracing",
     "wishes-evacuation": "wishes_evacuation",
 }
-
-
-class Output:
-    def __init__(self, as_json: bool) -> None:
-        self.as_json = as_json
-
-    def result(self, data: Any, text: str | Callable[[], str]) -> None:
-        if self.as_json:
-            print(json.dumps(data, ensure_ascii=False, indent=2, default=str))
-        else:
-            print(text() if callable(text) else text)
 
 
 def _add_field_flags(parser: argparse.ArgumentParser) -> None:
@@ -195,28 +185,14 @@ def build_parser() -> argparse.ArgumentParser:
         "verify", parents=[common], help="check integrity, the event chain and every sealed value"
     )
     sub.add_parser("stats", parents=[common], help="counts by status and need")
+    for module in _extensions():
+        module.add_parsers(sub, common)
     return parser
 
 
-def _data_dir(args: argparse.Namespace) -> DataDir:
-    return DataDir(args.data_dir or default_data_dir())
-
-
-def _passphrase(args: argparse.Namespace) -> str:
-    return read_secret(file=args.passphrase_file, env=ENV_PASSPHRASE, prompt="Passphrase: ")
-
-
-def _new_passphrase(args: argparse.Namespace) -> str:
-    return read_secret(
-        file=args.new_passphrase_file,
-        env=ENV_NEW_PASSPHRASE,
-        prompt="New passphrase: ",
-        confirm=True,
-    )
-
-
-def _open(args: argparse.Namespace) -> Session:
-    return vault.open_session(_data_dir(args), operator=args.operator, passphrase=_passphrase(args))
+def _extensions() -> list[Any]:
+    """Command modules of other features; each has `add_parsers(sub, common)` and `COMMANDS`."""
+    return [importlib.import_module(name) for name in EXTENSIONS]
 
 
 def _format_person(view: Any) -> str:
@@ -242,7 +218,7 @@ def _cmd_init(args: argparse.Namespace, out: Output) -> int:
     if not args.operator:
         raise ValidationError("operator", "validation.required")
     result = vault.init_store(
-        _data_dir(args),
+        data_dir(args),
         point=args.point,
         operator=args.operator,
         passphrase=passphrase,
@@ -261,19 +237,6 @@ def _cmd_init(args: argparse.Namespace, out: Output) -> int:
         ),
     )
     return EXIT_OK
-
-
-def _with_session(
-    action: Callable[[Session, argparse.Namespace, Output], int],
-) -> Callable[[argparse.Namespace, Output], int]:
-    def run(args: argparse.Namespace, out: Output) -> int:
-        session = _open(args)
-        try:
-            return action(session, args, out)
-        finally:
-            session.lock()
-
-    return run
 
 
 def _cmd_register(session: Session, args: argparse.Namespace, out: Output) -> int:
@@ -403,13 +366,13 @@ def _cmd_household(session: Session, args: argparse.Namespace, out: Output) -> i
 
 def _cmd_operator(args: argparse.Namespace, out: Output) -> int:
     if args.operator_command == "list":
-        infos = vault.operators(_data_dir(args))
+        infos = vault.operators(data_dir(args))
         out.result(
             [{"id": o.operator_id, "name": o.label} for o in infos],
             "\n".join(o.label for o in infos),
         )
         return EXIT_OK
-    session = _open(args)
+    session = open_session(args)
     try:
         new = read_secret(
             file=args.new_passphrase_file,
@@ -425,10 +388,10 @@ def _cmd_operator(args: argparse.Namespace, out: Output) -> int:
 
 
 def _cmd_passphrase(args: argparse.Namespace, out: Output) -> int:
-    old = _passphrase(args)
-    new = _new_passphrase(args)
+    old = passphrase(args)
+    new = new_passphrase(args)
     vault.change_passphrase(
-        _data_dir(args), operator=args.operator, old_passphrase=old, new_passphrase=new
+        data_dir(args), operator=args.operator, old_passphrase=old, new_passphrase=new
     )
     out.result({"ok": True}, "Passphrase changed.")
     return EXIT_OK
@@ -438,8 +401,8 @@ def _cmd_recover(args: argparse.Namespace, out: Output) -> int:
     key = read_secret(
         file=args.recovery_key_file, env="FIELDREG_RECOVERY_KEY", prompt="Recovery key: "
     )
-    new = _new_passphrase(args)
-    vault.recover(_data_dir(args), recovery_key=key, operator=args.operator, new_passphrase=new)
+    new = new_passphrase(args)
+    vault.recover(data_dir(args), recovery_key=key, operator=args.operator, new_passphrase=new)
     out.result({"ok": True}, "New passphrase set. The old one no longer works.")
     return EXIT_OK
 
@@ -495,43 +458,36 @@ def _cmd_stats(session: Session, args: argparse.Namespace, out: Output) -> int:
     return EXIT_OK
 
 
-COMMANDS: dict[str, Callable[[argparse.Namespace, Output], int]] = {
+COMMANDS: dict[str, Handler] = {
     "init": _cmd_init,
-    "register": _with_session(_cmd_register),
-    "edit": _with_session(_cmd_edit),
-    "consent": _with_session(_cmd_consent),
-    "show": _with_session(_cmd_show),
-    "search": _with_session(_cmd_search),
-    "status": _with_session(_cmd_status),
-    "note": _with_session(_cmd_note),
-    "history": _with_session(_cmd_history),
-    "household": _with_session(_cmd_household),
+    "register": with_session(_cmd_register),
+    "edit": with_session(_cmd_edit),
+    "consent": with_session(_cmd_consent),
+    "show": with_session(_cmd_show),
+    "search": with_session(_cmd_search),
+    "status": with_session(_cmd_status),
+    "note": with_session(_cmd_note),
+    "history": with_session(_cmd_history),
+    "household": with_session(_cmd_household),
     "operator": _cmd_operator,
     "passphrase": _cmd_passphrase,
     "recover": _cmd_recover,
-    "verify": _with_session(_cmd_verify),
-    "stats": _with_session(_cmd_stats),
+    "verify": with_session(_cmd_verify),
+    "stats": with_session(_cmd_stats),
 }
-
-
-def exit_code_for(error: FieldregError) -> int:
-    if isinstance(error, (ValidationError, IdError)):
-        return EXIT_INPUT
-    if isinstance(error, AuthError):
-        return EXIT_AUTH
-    if isinstance(error, NotFoundError):
-        return EXIT_NOT_FOUND
-    if isinstance(error, (TamperError, IntegrityError)):
-        return EXIT_VERIFY
-    if isinstance(error, StoreError):
-        return EXIT_STORE
-    return EXIT_INPUT
 
 
 def start_gui(args: argparse.Namespace) -> int:
     """Until the desk application exists, no command prints the help."""
     build_parser().print_help()
     return EXIT_OK
+
+
+def _handlers() -> dict[str, Handler]:
+    handlers = dict(COMMANDS)
+    for module in _extensions():
+        handlers.update(module.COMMANDS)
+    return handlers
 
 
 def run(argv: Sequence[str]) -> int:
@@ -542,7 +498,7 @@ def run(argv: Sequence[str]) -> int:
     if args.command is None:
         return start_gui(args)
     try:
-        return COMMANDS[args.command](args, out)
+        return _handlers()[args.command](args, out)
     except FieldregError as error:
         print(f"fieldreg: {describe(error)}", file=sys.stderr)
         return exit_code_for(error)

@@ -203,6 +203,7 @@ MESSAGES: Final[dict[str, str]] = {
         "Errors", "No terminal to ask for the passphrase: use --passphrase-file or {env}."
     ),
     "cli.secrets_differ": QT_TRANSLATE_NOOP("Errors", "The two entries differ."),
+    # --- features add their sections above this line ---
 }
 
 

@@ -52,6 +52,8 @@ _APOSTROPHE_TABLE: Final = str.maketrans(dict.fromkeys(_APOSTROPHES, MODIFIER_AP
 _DASH_BETWEEN_LETTERS: Final = re.compile(r"(?<=[^\W\d_])[\u2010\u2011\u2013\u2014](?=[^\W\d_])")
 _WHITESPACE: Final = re.compile(r"\s+")
 _UNUSUAL: Final = re.compile(r"[^\w\s\-.,]")
+# Letters (the modifier apostrophe is one) in words joined by single spaces or hyphens.
+_PLAIN_NAME: Final = re.compile(r"[^\W\d_]+(?:[ -][^\W\d_]+)*")
 _TOKEN_SEPARATORS: Final = re.compile(r"[\s\-\u2010-\u2015]+")
 
 _UK: Final[dict[str, str]] = {
@@ -100,6 +102,8 @@ def normalise_name(text: str) -> str:
     Besides what the module describes, invisible format characters (zero-width spaces, bidi
     marks, byte-order marks) are removed, because they make equal names compare unequal.
     """
+    if _PLAIN_NAME.fullmatch(text) and unicodedata.is_normalized("NFC", text):
+        return text  # the usual case, and unlock normalises every name: skip the passes below
     text = unicodedata.normalize("NFC", text).translate(_APOSTROPHE_TABLE)
     text = _DASH_BETWEEN_LETTERS.sub("-", text)
     if _UNUSUAL.search(text):  # the character scan is slow; most names have nothing to remove
