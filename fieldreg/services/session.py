@@ -427,6 +427,60 @@ class Session:
             EventType.STATUS_CHANGED, person_id, untrusted, note=clean_note or None, force=True
         )
 
+    def resolve_conflict(self, person_id: str, field: str, value: object) -> None:
+        """Settle a conflict on `field` with `value` (one of the competing values or a new one):
+        a write based on every competing write, so it supersedes them all, everywhere."""
+        if field not in FIELDS or field in HOUSEHOLD_FIELDS:
+            raise ValidationError(field, "validation.unknown_field")
+        kind = (
+            EventType.STATUS_CHANGED
+            if field in STATUS_FIELDS
+            else EventType.CONSENT_RECORDED
+            if field in CONSENT_FIELDS
+            else EventType.FIELDS_CHANGED
+        )
+        self._change(kind, person_id, {field: value}, force=True)
+
+    def record_band(self, person_id: str, band_id: str) -> list[str]:
+        """Record that band `band_id` was printed (the spooler accepted it) for the person:
+        every band issued before it is voided in the same transaction. Returns the voided ids."""
+        band = clean_text("band_id", band_id, max_len=40, required=True)
+
+        def plan(txn: _Txn) -> list[_Draft]:
+            state = txn.state(person_id)
+            voided = [b for b in state.active_bands() if b != band]
+            txn.result.extend(voided)
+            drafts = [
+                _Draft(EventType.BAND_VOIDED, state.person_id, {"band_id": b, "reason": "reprint"})
+                for b in voided
+            ]
+            drafts.append(_Draft(EventType.BAND_ISSUED, state.person_id, {"band_id": band}))
+            return drafts
+
+        return self._commit(plan).result
+
+    def void_band(self, person_id: str, band_id: str, reason: str = "lost") -> None:
+        def plan(txn: _Txn) -> list[_Draft]:
+            state = txn.state(person_id)
+            payload = {"band_id": band_id, "reason": reason}
+            return [_Draft(EventType.BAND_VOIDED, state.person_id, payload)]
+
+        self._commit(plan)
+
+    def bands(self, person_id: str) -> dict[str, bool]:
+        """Every band ever issued to the person: band id -> still valid (not voided)."""
+        with self._repo.reading():
+            state = self._state(person_id)
+        return {b.band_id: not b.voided for b in state.bands.values()}
+
+    def refresh(self, person_ids: list[str]) -> None:
+        """Reload people changed by another writer (an import) into the index and summaries."""
+        with self._repo.reading():
+            states = [self._repo.load_state(person_id) for person_id in person_ids]
+        for state in states:
+            if state is not None:
+                self._remember(state)
+
     def add_note(self, person_id: str, text: str) -> None:
         clean = clean_text("note", text, max_len=NOTE_MAX, multiline=True, required=True)
 
