@@ -89,6 +89,7 @@ MESSAGES: Final[dict[str, str]] = {
     "validation.date_too_old": QT_TRANSLATE_NOOP(
         "Errors", "{field}: the date is more than 120 years ago."
     ),
+    "dob.invalid": QT_TRANSLATE_NOOP("Errors", "{field}: not a date of birth."),
     "validation.age_range": QT_TRANSLATE_NOOP("Errors", "{field}: an age must be 0 to 120."),
     "validation.phone": QT_TRANSLATE_NOOP(
         "Errors", "{field}: a phone number has 5 to 15 digits, optionally after a +."

@@ -14,10 +14,11 @@ Cyrillic (Latin letters, digits, spaces, hyphens) passes through unchanged.
 same name in Ukrainian or Russian Cyrillic, in either passport romanisation and in common informal,
 English, German or Polish spellings land on equal or nearby keys. Steps, per word:
 
-1. casefold and romanise with one context-free table (ICAO letters; where the Ukrainian table
-   differs -- г, и, word-initial Є Ї Й Ю Я, зг -- the rules below erase the difference, so the key
-   is the same as that of either transliteration); č š ž ł ß ø ... become their digraph or base
-   letter, every other diacritic is dropped and everything that is not a letter is removed;
+1. casefold and romanise with one context-free table (the ICAO letters, so the key of a Cyrillic
+   word is the key of its ICAO romanisation; the Ukrainian one gives the same key too, the rules
+   below erase its differences, except in rare clusters where its h for г joins the letter before
+   into another digraph: кг, сг, тг, пг); č š ž ł ß ø ... become their digraph or base letter,
+   every other diacritic is dropped and everything that is not a letter is removed;
 2. one left-to-right pass over consonant spellings, longest first, each to one symbol:
    szcz shch sch sz sh -> "w" (ш and щ; "w" is free because a typed w becomes "v"),
    tsch tch ch cz kh gh g -> "h" (ч х г ґ: "ch" is ч in English and х in German and Polish, so
@@ -99,8 +100,10 @@ def _iotation(match: re.Match[str]) -> str:
 def normalise_name(text: str) -> str:
     """Put a name typed or pasted anywhere into one canonical form; case is kept.
 
-    Besides what the module describes, invisible format characters (zero-width spaces, bidi
-    marks, byte-order marks) are removed, because they make equal names compare unequal.
+    NFC; apostrophe look-alikes become U+02BC, the Ukrainian apostrophe; hyphen and dash look-alikes
+    between letters become "-"; invisible format characters (zero-width spaces, bidi marks,
+    byte-order marks), which make equal names compare unequal, are removed; runs of white space
+    become one space, and the ends are stripped.
     """
     if _PLAIN_NAME.fullmatch(text) and unicodedata.is_normalized("NFC", text):
         return text  # the usual case, and unlock normalises every name: skip the passes below
@@ -219,7 +222,7 @@ def transliterate(
 
 
 # Where the Ukrainian and the ICAO tables differ (г, и, word-initial Є Ї Й Ю Я, зг), the key
-# rules below erase the difference, so keys can romanise every word with one context-free table.
+# rules erase the difference, so keys can romanise every word with one context-free table.
 _KEY_LETTERS: Final = str.maketrans(
     {**_UK, **_ICAO, **dict.fromkeys(_APOSTROPHES, None)}
     | {"č": "ch", "š": "sh", "ž": "zh"}

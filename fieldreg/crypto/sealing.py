@@ -13,6 +13,8 @@ from __future__ import annotations
 import hashlib
 import hmac
 import os
+import struct
+from collections.abc import Callable
 from typing import Any
 
 from cryptography.exceptions import InvalidTag
@@ -104,6 +106,37 @@ class FieldSealer:
             return cipher.decrypt(nonce, sealed[HEADER_BYTES:], aad)
         except InvalidTag:
             raise TamperError("crypto.tamper", table=table, group=group) from None
+
+    def opener(self, table: str, group: str) -> Callable[[str, bytes], bytes]:
+        """`open` for many rows of one table and group (unlock opens 100,000 of them): the
+        associated data's fixed parts are encoded once. Same checks, same errors as `open`."""
+        cipher = self._cipher()
+        self._aad(table, "-", group)  # validates table and group
+        head = length_prefixed(_AAD_CONTEXT, table.encode("utf-8"))
+        tail = length_prefixed(group.encode("utf-8"), self._key_id)
+        key_id = self._key_id
+        pack = struct.Struct(">I").pack
+
+        def open_row(record_id: str, sealed: bytes) -> bytes:
+            rid = record_id.encode("utf-8")
+            if (
+                not rid
+                or not isinstance(sealed, bytes)
+                or len(sealed) < HEADER_BYTES + TAG_BYTES
+                or sealed[0] != VERSION
+                or not hmac.compare_digest(sealed[1 : 1 + KEY_ID_BYTES], key_id)
+            ):
+                raise TamperError("crypto.tamper", table=table, group=group)
+            try:
+                return cipher.decrypt(
+                    sealed[1 + KEY_ID_BYTES : HEADER_BYTES],
+                    sealed[HEADER_BYTES:],
+                    head + pack(len(rid)) + rid + tail,
+                )
+            except InvalidTag:
+                raise TamperError("crypto.tamper", table=table, group=group) from None
+
+        return open_row
 
     def seal_json(self, table: str, record_id: str, group: str, value: object) -> bytes:
         return self.seal(table, record_id, group, canonical_json(value))

@@ -8,23 +8,26 @@ posting list (the rows of the people who carry it): a CSR pair of numpy arrays b
 plus small per-key lists for people added since. A query word is scored against the whole
 vocabulary at once with rapidfuzz (`fuzz.ratio`, and for the last word also against keys cut to
 its length, so a half-typed word matches), the best score per person is scattered into a numpy
-array, and the words' scores are averaged. That coarse score never understates the final one, so
-only the best few dozen people are then scored exactly: query words are paired one-to-one with
-the person's names, exact spellings beat mere key matches, names the query leaves out cost a
-little, and the date of birth adds its verdict. Removed rows are tombstoned and the arrays are
+array, and the words' scores are averaged. That coarse score is an upper bound of the final one
+(near enough: see ABSENT_NAME_CREDIT), so only the best few dozen people are then scored exactly:
+query words are paired one-to-one with the person's name words, the recorded spelling beats
+another spelling with the same key, names the query leaves out cost a little, and the date of
+birth adds its verdict. Removed rows are tombstoned and the arrays are
 compacted once enough of them pile up. Not thread-safe: one owner calls it.
 
 Scores run from 0 to 100. Reason codes in `SearchHit.reasons`:
 
-- ``name.exact``: every query word equals one of the person's names (up to spelling and script);
-- ``name.fuzzy``: at least one query word matched only approximately (a typo, a variant);
+- ``name.exact``: every query word is one of the person's names as recorded, or its key matches
+  one recorded only in the other script (a transliteration);
+- ``name.fuzzy``: at least one query word matched only approximately (a typo, another spelling);
 - ``name.prefix``: the last query word matched as the beginning of a name (typing goes on);
 - ``name.unmatched``: a query word matched none of the person's names;
 - ``name.other_script``: the query is in Latin and the person's names in Cyrillic, or the reverse;
 - ``name.order``: the words came in another order than family, given, patronymic;
 - ``name.partial``: the query left some of the person's names out (e.g. the patronymic);
-- ``dob.exact``, ``dob.year`` (same year; one side has only the year, is estimated or the day
-  differs), ``dob.off_by_one`` (one year apart), ``dob.unknown`` (no date of birth recorded).
+- ``dob.exact``, ``dob.year`` (the same year; one side may be only a year or an estimate, or the
+  days differ), ``dob.off_by_one`` (a year apart), ``dob.unknown`` (no date of birth recorded).
+  People born further away are left out.
 """
 
 from __future__ import annotations
@@ -49,21 +52,23 @@ FloatArray = npt.NDArray[np.float32]
 
 FUZZY_CUTOFF: Final = 60.0  # fuzz.ratio below this is not a match (two edits in a six-letter key)
 PREFIX_CUTOFF: Final = 66.0  # one edit even in a three-letter prefix
-KEY_SCALE: Final = 0.97  # a matched key ranks below an identical key...
-SPELLING_SCORE: Final = (
-    97.0  # ...and an identical key spelt differently ranks below the same spelling
-)
+# An approximate key match ranks below an identical key, and an identical key spelt otherwise
+# ranks below the spelling on record (100).
+KEY_SCALE: Final = 0.97
+SPELLING_SCORE: Final = 97.0
 MAX_KEYS_PER_WORD: Final = 2000  # bounds the work of a one-letter prefix
 MISSING_NAME_PENALTY: Final = 4.0  # per name of the person that no query word reached
 # A query word that matches nothing scores 0, unless the person has no name of that kind (a
 # patronymic typed for someone registered without one): absence is not a contradiction.
 ABSENT_NAME_CREDIT: Final = 50.0
-RERANK_MIN: Final = 48
+RERANK_MIN: Final = 48  # people scored exactly per search, at least
 MAX_QUERY_WORDS: Final = 8
 
-# Date of birth verdicts: (reason, score adjustment).
-DOB_EXACT: Final = ("dob.exact", 5.0)  # a full date that agrees is strong evidence
+# Date of birth verdicts: (reason, score adjustment). Agreement costs nothing, and only a full date
+# in the query can agree more closely than the year.
+DOB_EXACT: Final = ("dob.exact", 0.0)
 DOB_YEAR: Final = ("dob.year", 0.0)
+DOB_YEAR_ONLY_RECORDED: Final = ("dob.year", -2.0)  # a full date asked, only the year known
 DOB_DAY_DIFFERS: Final = ("dob.year", -4.0)
 DOB_OFF_BY_ONE: Final = ("dob.off_by_one", -6.0)
 DOB_UNKNOWN: Final = ("dob.unknown", -10.0)
@@ -169,6 +174,7 @@ def _grown(array: npt.NDArray[Any], extra: int) -> npt.NDArray[Any]:
 class _Query:
     keys: list[str]
     raws: list[str]  # casefolded words, aligned with keys
+    word_scripts: list[int]  # bit set per word: 1 Cyrillic, 2 Latin
     dob: _Dob | None
     prefix: bool  # the last word may be unfinished
     script: int
@@ -214,7 +220,28 @@ def _parse_query(query: str, dob: str | None) -> _Query:
             shorter = search_words(raws[-1][:-1])
             if len(shorter) == 1 and shorter[0][1] != keys[-1]:
                 prefix_keys += (shorter[0][1],)
-    return _Query(keys, raws, query_dob, prefix, script, prefix_keys)
+    word_scripts = [_SCRIPT_BITS[detect_script(raw)] for raw in raws]
+    return _Query(keys, raws, word_scripts, query_dob, prefix, script, prefix_keys)
+
+
+@dataclass(slots=True)
+class _Slot:
+    """One word of one of a person's names, with every spelling recorded for it."""
+
+    position: int  # 0 family name, 1 given name, 2 patronymic
+    keys: set[int]
+    spellings: set[str]  # casefolded
+    scripts: int  # bit set: 1 Cyrillic, 2 Latin
+    required: bool  # a word of the names as first written, not an extra Latin word
+
+
+@dataclass(frozen=True, slots=True)
+class _Pair:
+    """A query word matched to a slot."""
+
+    score: float
+    slot: _Slot
+    key_id: int
 
 
 class _FieldTable(dict[str, int]):
@@ -380,9 +407,9 @@ class SearchIndex:
         self._dob_day = _grown(self._dob_day, extra)
 
     def _maybe_compact(self) -> None:
-        if self._dead > max(1024, self._count // 4) or self._delta_size > max(
-            4096, len(self._post_rows) // 8
-        ):
+        many_dead = self._dead > max(1024, self._count // 4)
+        many_added = self._delta_size > max(4096, len(self._post_rows) // 8)
+        if many_dead or many_added:
             self._compact()
 
     def _compact(self) -> None:
@@ -626,20 +653,49 @@ class SearchIndex:
         kind = self._dob_kind[rows]
         gap = np.abs(self._dob_year[rows] - query_dob.year)
         known = kind != _KIND_NONE
-        both_exact = (kind == _KIND_EXACT) & (query_dob.kind == _KIND_EXACT)
-        verdicts = [
-            (~known, DOB_UNKNOWN),
-            (known & (gap == 1), DOB_OFF_BY_ONE),
-            (known & (gap == 0) & ~both_exact, DOB_YEAR),
-            (both_exact & (gap == 0) & (self._dob_day[rows] != query_dob.day), DOB_DAY_DIFFERS),
-            (both_exact & (self._dob_day[rows] == query_dob.day), DOB_EXACT),
-        ]
+        same_year = known & (gap == 0)
+        verdicts = [(~known, DOB_UNKNOWN), (known & (gap == 1), DOB_OFF_BY_ONE)]
+        if query_dob.kind == _KIND_EXACT:
+            exact = kind == _KIND_EXACT
+            same_day = self._dob_day[rows] == query_dob.day
+            verdicts += [
+                (same_year & ~exact, DOB_YEAR_ONLY_RECORDED),
+                (same_year & exact & ~same_day, DOB_DAY_DIFFERS),
+                (same_year & exact & same_day, DOB_EXACT),
+            ]
+        else:
+            verdicts.append((same_year, DOB_YEAR))
         keep = np.zeros(len(rows), dtype=np.bool_)
         for mask, (reason, points) in verdicts:
             adjust[mask] = points
             reasons[mask] = reason
             keep |= mask
         return adjust[keep], reasons[keep], rows[keep], coarse[keep]
+
+    def _slots_of(self, row: int) -> list[_Slot]:
+        """The words of a person's names, each with all its recorded spellings."""
+        field_ids = self._row_fields[row].tolist()
+        original, latin = field_ids[:3], field_ids[3:]
+        if not any(self._field_keys[f] for f in original):
+            original, latin = latin, [0, 0, 0]
+        slots: list[_Slot] = []
+        for position, (main, extra) in enumerate(zip(original, latin, strict=True)):
+            first = len(slots)
+            script = self._field_script[main]
+            for key_id, raw in zip(self._field_keys[main], self._field_raws[main], strict=True):
+                slots.append(_Slot(position, {key_id}, {raw}, script, required=True))
+            extra_pairs = zip(self._field_keys[extra], self._field_raws[extra], strict=True)
+            for part, (key_id, raw) in enumerate(extra_pairs):
+                if first < len(slots):
+                    slot = slots[min(first + part, len(slots) - 1)]
+                    slot.keys.add(key_id)
+                    slot.spellings.add(raw)
+                    slot.scripts |= self._field_script[extra]
+                else:
+                    slots.append(
+                        _Slot(position, {key_id}, {raw}, self._field_script[extra], required=False)
+                    )
+        return slots
 
     def _score_row(
         self,
@@ -649,91 +705,71 @@ class SearchIndex:
         prefix_scores: FloatArray | None,
     ) -> tuple[float, tuple[str, ...]]:
         """The exact name score of one person: query words paired one-to-one with the person's
-        names (greedily, best pair first), and the reasons for it."""
-        field_ids = self._row_fields[row].tolist()
-        original, latin = field_ids[:3], field_ids[3:]
-        if not any(self._field_keys[f] for f in original):
-            original, latin = latin, [0, 0, 0]
-        # A slot is one name word: (field position, keys, spellings, counts towards coverage).
-        slots: list[tuple[int, set[int], set[str], bool]] = []
-        for position, (main, extra) in enumerate(zip(original, latin, strict=True)):
-            first = len(slots)
-            for key_id, raw in zip(self._field_keys[main], self._field_raws[main], strict=True):
-                slots.append((position, {key_id}, {raw}, True))
-            extra_pairs = zip(self._field_keys[extra], self._field_raws[extra], strict=True)
-            for part, (key_id, raw) in enumerate(extra_pairs):
-                if first < len(slots):
-                    _, keys, raws, _ = slots[min(first + part, len(slots) - 1)]
-                    keys.add(key_id)
-                    raws.add(raw)
-                else:
-                    slots.append((position, {key_id}, {raw}, False))
+        name words (greedily, best pair first), and the reasons for it."""
+        slots = self._slots_of(row)
         candidates: list[tuple[float, int, int, int]] = []
         for word, raw in enumerate(query.raws):
             scores = word_scores[word]
-            for slot, (_, keys, raws, _) in enumerate(slots):
-                score, key_id = max((float(scores[k]), k) for k in keys)
-                if raw in raws:
+            for index, slot in enumerate(slots):
+                score, key_id = max((float(scores[k]), k) for k in slot.keys)
+                if raw in slot.spellings:
                     score = 100.0
                 elif score >= 100.0:
                     score = SPELLING_SCORE
                 if score > 0:
-                    candidates.append((score, word, slot, key_id))
+                    candidates.append((score, word, index, key_id))
         candidates.sort(key=lambda c: (-c[0], c[1], c[2]))
-        taken_words: dict[int, tuple[float, int, int]] = {}
-        taken_slots: set[int] = set()
-        for score, word, slot, key_id in candidates:
-            if word not in taken_words and slot not in taken_slots:
-                taken_words[word] = (score, slot, key_id)
-                taken_slots.add(slot)
+        pairs: dict[int, _Pair] = {}
+        taken: set[int] = set()
+        for score, word, index, key_id in candidates:
+            if word not in pairs and index not in taken:
+                pairs[word] = _Pair(score, slots[index], key_id)
+                taken.add(index)
         words = len(query.keys)
-        covered = sum(1 for slot in taken_slots if slots[slot][3])
-        required = sum(1 for slot in slots if slot[3])
-        total = sum(score for score, _, _ in taken_words.values())
-        leftover = words - len(taken_words) - max(0, required - covered)
-        total += ABSENT_NAME_CREDIT * min(max(0, leftover), int(self._absent[row]))
-        score = total / words - MISSING_NAME_PENALTY * max(0, required - covered)
-        reasons = self._name_reasons(
-            query, slots, taken_words, prefix_scores, row=row, covered=covered
-        )
+        required = sum(slot.required for slot in slots)
+        missing = required - sum(slots[index].required for index in taken)
+        total = sum(pair.score for pair in pairs.values())
+        leftover = max(0, words - len(pairs) - missing)
+        total += ABSENT_NAME_CREDIT * min(leftover, int(self._absent[row]))
+        score = total / words - MISSING_NAME_PENALTY * missing
+        reasons = self._name_reasons(query, pairs, prefix_scores, row=row, missing=missing)
         return score, reasons
 
     def _name_reasons(
         self,
         query: _Query,
-        slots: Sequence[tuple[int, set[int], set[str], bool]],
-        taken_words: dict[int, tuple[float, int, int]],
+        pairs: dict[int, _Pair],
         prefix_scores: FloatArray | None,
         *,
         row: int,
-        covered: int,
+        missing: int,
     ) -> tuple[str, ...]:
         words = len(query.keys)
-        last = words - 1
         by_prefix = False
-        approximate = False
-        for word, (score, _, key_id) in taken_words.items():
-            if word == last and prefix_scores is not None and score < SPELLING_SCORE:
-                by_prefix = prefix_scores[key_id] >= score
+        approximate = len(pairs) < words
+        for word, pair in pairs.items():
+            if pair.score >= 100.0:
+                continue
+            if pair.score >= SPELLING_SCORE:
+                # The same key: a transliteration is exact, another spelling in one script is not.
+                approximate |= bool(query.word_scripts[word] & pair.slot.scripts)
+            elif word == words - 1 and prefix_scores is not None:
+                by_prefix = bool(prefix_scores[pair.key_id] >= pair.score)
                 # A prefix typed without a mistake is exact so far.
-                exact_prefix = by_prefix and self._keys[key_id].startswith(query.prefix_keys)
+                exact_prefix = by_prefix and self._keys[pair.key_id].startswith(query.prefix_keys)
                 approximate |= not exact_prefix
-            elif score < SPELLING_SCORE:
+            else:
                 approximate = True
-        if len(taken_words) < words:
-            approximate = True
-        reasons: list[str] = []
-        reasons.append("name.fuzzy" if approximate else "name.exact")
+        reasons = ["name.fuzzy" if approximate else "name.exact"]
         if by_prefix:
             reasons.append("name.prefix")
-        if len(taken_words) < words:
+        if len(pairs) < words:
             reasons.append("name.unmatched")
-        person_script = int(self._script[row])
-        if {query.script, person_script} == {1, 2}:
+        if {query.script, int(self._script[row])} == {1, 2}:
             reasons.append("name.other_script")
-        positions = [slots[taken_words[w][1]][0] for w in range(words) if w in taken_words]
+        positions = [pairs[word].slot.position for word in range(words) if word in pairs]
         if any(a > b for a, b in itertools.pairwise(positions)):
             reasons.append("name.order")
-        if covered < int(self._slots[row]):
+        if missing:
             reasons.append("name.partial")
         return tuple(reasons)

@@ -1,0 +1,290 @@
+"""Names: normalisation, script detection, passport transliteration and search keys.
+
+Place names come from the table of the Ukrainian resolution; person names are common first names
+and surnames, not records of anyone.
+"""
+
+from __future__ import annotations
+
+import string
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from rapidfuzz.distance import Indel
+
+from fieldreg.core.names import (
+    clear_name_caches,
+    detect_script,
+    normalise_name,
+    search_key,
+    search_tokens,
+    search_words,
+    transliterate,
+)
+
+APOSTROPHE = "\u02bc"  # the Ukrainian apostrophe, MODIFIER LETTER APOSTROPHE
+APOSTROPHE_LOOKALIKES = ["'", "\u2019", "\u02bc", "`", "\u2018", "\u2032"]
+DASH_LOOKALIKES = ["\u2010", "\u2011", "\u2013", "\u2014"]
+
+# Cabinet of Ministers of Ukraine resolution No. 55 of 27 January 2010, the table's examples.
+UKRAINIAN_EXAMPLES = [
+    ("Алушта", "Alushta"),
+    ("Борщагівка", "Borshchahivka"),
+    ("Вишгород", "Vyshhorod"),
+    ("Гадяч", "Hadiach"),
+    ("Згорани", "Zghorany"),
+    ("Ґалаґан", "Galagan"),
+    ("Дон", "Don"),
+    ("Рівне", "Rivne"),
+    ("Єнакієве", "Yenakiieve"),
+    ("Житомир", "Zhytomyr"),
+    ("Закарпаття", "Zakarpattia"),
+    ("Медвин", "Medvyn"),
+    ("Іршава", "Irshava"),
+    ("Їжакевич", "Yizhakevych"),
+    ("Кадиївка", "Kadyivka"),
+    ("Йосипівка", "Yosypivka"),
+    ("Стрий", "Stryi"),
+    ("Олексій", "Oleksii"),
+    ("Київ", "Kyiv"),
+    ("Лебедин", "Lebedyn"),
+    ("Миргород", "Myrhorod"),
+    ("Ніжин", "Nizhyn"),
+    ("Одеса", "Odesa"),
+    ("Полтава", "Poltava"),
+    ("Ромни", "Romny"),
+    ("Суми", "Sumy"),
+    ("Тетерів", "Teteriv"),
+    ("Ужгород", "Uzhhorod"),
+    ("Фастів", "Fastiv"),
+    ("Харків", "Kharkiv"),
+    ("Біла Церква", "Bila Tserkva"),
+    ("Чернівці", "Chernivtsi"),
+    ("Шостка", "Shostka"),
+    ("Гоща", "Hoshcha"),
+    ("Русятин", "Rusiatyn"),
+    ("Юрій", "Yurii"),
+    ("Корюківка", "Koriukivka"),
+    ("Яготин", "Yahotyn"),
+    ("Костянтин", "Kostiantyn"),
+    ("Знам'янка", "Znamianka"),
+    ("Феодосія", "Feodosiia"),
+]
+
+# ICAO Doc 9303 part 3: as in Russian machine-readable passports (case kept, not all capitals).
+ICAO_EXAMPLES = [
+    ("Горбачёв", "Gorbachev"),
+    ("Хрущёв", "Khrushchev"),
+    ("Юлия", "Iuliia"),
+    ("Эдуард", "Eduard"),
+    ("Солженицын", "Solzhenitsyn"),
+    ("Ельцин", "Eltsin"),
+    ("Цой", "Tsoi"),
+    ("Щукин", "Shchukin"),
+    ("Ёлкин", "Elkin"),
+    ("Татьяна", "Tatiana"),
+    ("Дмитрий", "Dmitrii"),
+    ("Сергей", "Sergei"),
+    ("Алексей", "Aleksei"),
+    ("Наталья", "Natalia"),
+    ("Хабаровск", "Khabarovsk"),
+    ("Подъячев", "Podieiachev"),
+    ("Выборг", "Vyborg"),
+    ("Жуков", "Zhukov"),
+]
+
+# Spellings of one name that must share a search key exactly.
+SAME_KEY = [
+    ["Сергій", "Сергей", "Serhii", "Sergey", "Sergiy", "Serhiy", "Sergei", "Serhij"],
+    ["Олександр", "Александр", "Oleksandr", "Aleksandr", "Alexander", "Olexandr", "Alexandr"],
+    ["Юлія", "Юлия", "Yuliia", "Yulia", "Julia", "Iuliia", "Yuliya", "Julija"],
+    ["Шевченко", "Shevchenko", "Szewczenko", "Schewtschenko"],
+    ["Хмельницький", "Хмельницкий", "Khmelnytskyi", "Chmelnitsky", "Khmelnitskiy", "Chmielnicki"],
+    ["Щербак", "Shcherbak", "Scherbak", "Szczerbak", "Sherbak"],
+    ["Жуков", "Zhukov", "Zukov", "Żukow"],
+    ["Наталія", "Наталья", "Nataliia", "Natalia", "Natalya", "Natalja"],
+    ["Андрій", "Андрей", "Andrii", "Andrey", "Andrei", "Andriy"],
+    ["Дмитрий", "Dmitry", "Dmitriy", "Dmitrii"],
+    ["Ковальчук", "Kovalchuk", "Kowalczuk", "Kowaltschuk"],
+    ["Григорій", "Григорий", "Hryhorii", "Grigoriy", "Grigory"],
+    ["Ольга", "Olha", "Olga"],
+    ["Ксенія", "Ксения", "Kseniia", "Ksenia", "Xenia"],
+    ["Вікторія", "Виктория", "Viktoriia", "Victoria", "Wiktoria"],
+    ["Тетяна", "Tetiana"],
+    ["Татьяна", "Tatiana", "Tatyana", "Tatjana"],
+    ["Ганна", "Hanna", "Ganna"],
+    ["Київ", "Kyiv"],
+]
+
+# Spellings whose keys may differ, but by no more than two single-letter edits.
+NEAR_KEY = [
+    ("Євген", "Evgeny"),
+    ("Андрій", "Andrzej"),
+    ("Жуков", "Schukow"),
+    ("Київ", "Kiev"),
+    ("Тетяна", "Tatiana"),
+    ("Дмитро", "Dmitry"),
+    ("Михайло", "Mikhail"),
+    ("Катерина", "Ekaterina"),
+]
+
+DIFFERENT_NAMES = [
+    ("Шевченко", "Ковальчук"),
+    ("Іван", "Іванна"),
+    ("Олена", "Ольга"),
+    ("Петро", "Павло"),
+    ("Марія", "Мирон"),
+]
+
+
+class TestNormaliseName:
+    @pytest.mark.parametrize("lookalike", APOSTROPHE_LOOKALIKES)
+    def test_apostrophes_become_the_ukrainian_apostrophe(self, lookalike: str) -> None:
+        assert normalise_name(f"Знам{lookalike}янка") == f"Знам{APOSTROPHE}янка"
+
+    @pytest.mark.parametrize("dash", DASH_LOOKALIKES)
+    def test_dashes_between_letters_become_hyphens(self, dash: str) -> None:
+        assert normalise_name(f"Петренко{dash}Юрченко") == "Петренко-Юрченко"
+
+    def test_a_dash_between_words_is_left_alone(self) -> None:
+        assert normalise_name("Петренко \u2013 Юрченко") == "Петренко \u2013 Юрченко"
+
+    def test_white_space_is_collapsed_and_stripped(self) -> None:
+        assert normalise_name(" \t Ганна \u00a0\n Петрівна  ") == "Ганна Петрівна"
+
+    def test_composes_to_nfc(self) -> None:
+        decomposed = "\u0418\u0306\u043e\u0441\u0438\u043f"  # Й as И + combining breve
+        assert normalise_name(decomposed) == "Йосип"
+
+    def test_invisible_format_characters_are_removed(self) -> None:
+        assert normalise_name("Ган\u200bна\u200f \ufeffПетрівна") == "Ганна Петрівна"
+
+    def test_case_is_kept(self) -> None:
+        assert normalise_name("шЕВЧЕНКО o'brien") == f"шЕВЧЕНКО o{APOSTROPHE}brien"
+
+    @given(st.text(max_size=40))
+    def test_is_idempotent(self, text: str) -> None:
+        once = normalise_name(text)
+        assert normalise_name(once) == once
+
+
+class TestDetectScript:
+    @pytest.mark.parametrize(
+        ("text", "script"),
+        [
+            ("Шевченко", "cyrillic"),
+            (f"Знам{APOSTROPHE}янка", "cyrillic"),
+            ("Shevchenko", "latin"),
+            ("Łukasiewicz", "latin"),
+            ("Шевченко Taras", "mixed"),
+            ("Ёлкин-Müller", "mixed"),
+            ("", "none"),
+            ("1984 - 12.03", "none"),
+            ("Ωμέγα", "none"),  # neither alphabet
+            ("Ωμέγα Ірина", "cyrillic"),
+        ],
+    )
+    def test_scripts(self, text: str, script: str) -> None:
+        assert detect_script(text) == script
+
+
+class TestTransliterate:
+    @pytest.mark.parametrize(("cyrillic", "latin"), UKRAINIAN_EXAMPLES)
+    def test_ukrainian_resolution_examples(self, cyrillic: str, latin: str) -> None:
+        assert transliterate(cyrillic, "uk") == latin
+
+    @pytest.mark.parametrize(("cyrillic", "latin"), UKRAINIAN_EXAMPLES)
+    def test_auto_picks_ukrainian_or_the_default(self, cyrillic: str, latin: str) -> None:
+        assert transliterate(cyrillic) == latin
+
+    @pytest.mark.parametrize(("cyrillic", "latin"), ICAO_EXAMPLES)
+    def test_icao_examples(self, cyrillic: str, latin: str) -> None:
+        assert transliterate(cyrillic, "ru") == latin
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [("Щука", "Shchuka"), ("ЩУКА", "SHCHUKA"), ("щука", "shchuka"), ("ЮРІЙ", "YURII")],
+    )
+    def test_case_follows_the_source(self, text: str, expected: str) -> None:
+        assert transliterate(text, "uk") == expected
+
+    def test_word_initial_forms_after_a_hyphen_and_not_after_an_apostrophe(self) -> None:
+        assert transliterate("Петренко-Юрченко", "uk") == "Petrenko-Yurchenko"
+        assert transliterate(f"Мар{APOSTROPHE}яна Ярова", "uk") == "Mariana Yarova"
+
+    def test_latin_digits_spaces_and_hyphens_pass_through(self) -> None:
+        assert transliterate("O'Brien-Шевченко 12 км", "uk") == "O'Brien-Shevchenko 12 km"
+
+    def test_auto_chooses_by_letters_only_one_language_has(self) -> None:
+        assert transliterate("Сергій") == "Serhii"
+        assert transliterate("Эдуард Сергеевич") == "Eduard Sergeevich"
+        assert transliterate("Сергей") == "Serhei"  # no telling letter: the default, Ukrainian
+        assert transliterate("Сергей", default="ru") == "Sergei"
+
+    def test_letters_outside_a_table_fall_back_to_the_other(self) -> None:
+        assert transliterate("Ёжиков", "uk") == "Ezhykov"
+        assert transliterate("Ґалаґан", "ru") == "Galagan"
+
+
+class TestSearchKey:
+    @pytest.mark.parametrize("spellings", SAME_KEY, ids=lambda spellings: spellings[0])
+    def test_spellings_of_one_name_share_a_key(self, spellings: list[str]) -> None:
+        keys = {spelling: search_key(spelling) for spelling in spellings}
+        assert len(set(keys.values())) == 1, keys
+
+    @pytest.mark.parametrize(("one", "other"), NEAR_KEY)
+    def test_harder_spellings_stay_within_two_edits(self, one: str, other: str) -> None:
+        assert Indel.distance(search_key(one), search_key(other)) <= 2
+
+    @pytest.mark.parametrize(("one", "other"), DIFFERENT_NAMES)
+    def test_different_names_keep_different_keys(self, one: str, other: str) -> None:
+        assert search_key(one) != search_key(other)
+
+    def test_case_and_apostrophes_do_not_matter(self) -> None:
+        assert search_key("ЗНАМ'ЯНКА") == search_key("знамʼянка") == search_key("Znamianka")
+        assert search_key("O'Brien") == search_key("OBrien")
+
+    def test_words_keep_their_order_and_hyphens_split_them(self) -> None:
+        assert search_key("Петренко-Юрченко Ганна") == " ".join(
+            [search_key("Петренко"), search_key("Юрченко"), search_key("Ганна")]
+        )
+
+    @given(st.text(alphabet="абвгґдеєжзиіїйклмнопрстуфхцчшщьюяёыэъ", min_size=1, max_size=12))
+    def test_a_cyrillic_word_keys_like_its_icao_romanisation(self, word: str) -> None:
+        assert search_key(word) == search_key(transliterate(word, "ru"))
+
+    @given(st.text(max_size=30))
+    def test_keys_are_lowercase_letters_and_single_spaces(self, text: str) -> None:
+        key = search_key(text)
+        assert key == key.strip()
+        assert "  " not in key
+        assert all(ch == " " or (ch.isalpha() and ch == ch.casefold()) for ch in key)
+
+    @given(st.text(alphabet=string.ascii_letters + "абвгдеєжзиіїйклмнопрстуфхцчшщьюя", max_size=12))
+    def test_latin_and_cyrillic_give_ascii_keys(self, text: str) -> None:
+        assert set(search_key(text)) <= set(string.ascii_lowercase + " ")
+
+    def test_clearing_the_cache_changes_nothing_but_memory(self) -> None:
+        before = search_key("Хмельницький")
+        clear_name_caches()
+        assert search_key("Хмельницький") == before
+
+
+class TestSearchTokens:
+    def test_splits_on_spaces_and_hyphens_and_drops_empty_words(self) -> None:
+        assert search_tokens(" Петренко\u2013Юрченко  42 -- Ганна ") == [
+            search_key("Петренко"),
+            search_key("Юрченко"),
+            search_key("Ганна"),
+        ]
+
+    def test_empty_text_has_no_tokens(self) -> None:
+        assert search_tokens("  ") == []
+        assert search_key(" - ") == ""
+
+    def test_search_words_pairs_each_normalised_word_with_its_key(self) -> None:
+        assert search_words("Ганна  Мар'яна") == [
+            ("Ганна", search_key("Ганна")),
+            (f"Мар{APOSTROPHE}яна", search_key("Марʼяна")),
+        ]

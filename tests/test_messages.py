@@ -1,0 +1,77 @@
+"""Every error code the program can raise has a sentence for the user, and every sentence can be
+filled from the parameters its error carries."""
+
+from __future__ import annotations
+
+import ast
+import re
+import string
+from pathlib import Path
+
+from fieldreg.core.errors import FieldregError, ValidationError
+from fieldreg.core.messages import FIELD_LABELS, MESSAGES, describe
+
+PACKAGE = Path(__file__).resolve().parent.parent / "fieldreg"
+CODE = re.compile(r"^[a-z_]+\.[a-z_]+$")
+ERROR_CLASSES = {
+    "FieldregError",
+    "ValidationError",
+    "IdError",
+    "AuthError",
+    "TamperError",
+    "StoreError",
+    "NotFoundError",
+    "IntegrityError",
+}
+
+
+def _raised_codes() -> dict[str, set[str]]:
+    """code -> the parameter names passed where it is raised (from the source, statically)."""
+    found: dict[str, set[str]] = {}
+    for path in PACKAGE.rglob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)):
+                continue
+            if node.func.id not in ERROR_CLASSES:
+                continue
+            position = 1 if node.func.id == "ValidationError" else 0
+            if len(node.args) <= position:
+                continue
+            arg = node.args[position]
+            if (
+                isinstance(arg, ast.Constant)
+                and isinstance(arg.value, str)
+                and CODE.match(arg.value)
+            ):
+                params = {kw.arg for kw in node.keywords if kw.arg}
+                if node.func.id == "ValidationError":
+                    params.add("field")
+                found.setdefault(arg.value, set()).update(params)
+    return found
+
+
+def test_every_raised_code_has_a_message() -> None:
+    missing = sorted(code for code in _raised_codes() if code not in MESSAGES)
+    assert missing == []
+
+
+def test_placeholders_are_filled_by_the_raised_params() -> None:
+    problems = []
+    for code, params in _raised_codes().items():
+        template = MESSAGES.get(code)
+        if template is None:
+            continue
+        wanted = {name for _, name, _, _ in string.Formatter().parse(template) if name}
+        if not wanted <= params | {"field"}:
+            problems.append((code, sorted(wanted - params)))
+    assert problems == []
+
+
+def test_describe_uses_field_labels_and_never_fails() -> None:
+    error = ValidationError("dob", "validation.too_long", max=10)
+    assert describe(error) == "Date of birth: too long (at most 10 characters)."
+    assert "Unexpected error" in describe(FieldregError("no.such_code"))
+    # a template whose params are missing still gives a sentence rather than a crash
+    assert describe(FieldregError("validation.too_long")).startswith("{field}")
+    assert set(FIELD_LABELS) >= {"family_name", "given_name", "dob", "phone", "passphrase"}
