@@ -78,7 +78,7 @@ _SCRIPT_BITS: Final = {"cyrillic": 1, "latin": 2, "mixed": 3, "none": 0}
 _YEAR: Final = re.compile(r"~?((?:19|20)\d\d)")
 _ISO_DATE: Final = re.compile(r"((?:19|20)\d\d)-(\d\d)-(\d\d)")
 _DOTTED_DATE: Final = re.compile(r"(\d{1,2})\.(\d{1,2})\.((?:19|20)\d\d)")
-_TRAILING_PUNCTUATION: Final = ".,;:"
+_TRAILING_PUNCTUATION: Final = ".:"
 _DIGRAPH_STARTS: Final = frozenset("cgkpstz")  # first letters of kh, ch, sh, zh, ts, gh, ph...
 _EPOCH: Final = date(1970, 1, 1)
 _FIELDS_PER_ROW: Final = 6  # family, given, patronymic, then their Latin forms
@@ -193,7 +193,8 @@ def _parse_query(query: str, dob: str | None) -> _Query:
     raws: list[str] = []
     prefix = False  # whether the last key may be unfinished
     dob_last = False
-    for piece in query.split():
+    # Commas and semicolons separate words ("Shevchenko, Serhii"); dots belong to dates.
+    for piece in query.replace(",", " ").replace(";", " ").split():
         try:
             piece_dob = _parse_dob(piece.rstrip(_TRAILING_PUNCTUATION))
         except ValueError:

@@ -163,6 +163,7 @@ class Session:
         self.summaries: dict[str, PersonFields] = {}
         self._created: dict[str, int] = {}
         self.households: dict[str, list[str]] = {}
+        self.damaged: list[str] = []  # people whose summary did not open at unlock (see verify)
 
     # --- lifecycle ----------------------------------------------------------------------------
 
@@ -182,12 +183,13 @@ class Session:
         summaries: dict[str, PersonFields] = {}
         created: dict[str, int] = {}
         households: dict[str, list[str]] = {}
+        damaged: list[str] = []
         collecting = gc.isenabled()
         # ~10^6 small objects and no cycles: collector passes would add half the unlock time.
         gc.disable()
         try:
             with self._repo.reading():
-                for row in self._repo.iter_summaries(progress):
+                for row in self._repo.iter_summaries(progress, damaged):
                     person_id, fields = row.person_id, row.fields
                     summaries[person_id] = fields
                     created[person_id] = row.created_hlc
@@ -200,6 +202,7 @@ class Session:
             if collecting:
                 gc.enable()
         self.summaries, self._created, self.households = summaries, created, households
+        self.damaged = damaged
 
     def lock(self) -> None:
         """Drop the key and every decrypted value held by this session."""
@@ -749,7 +752,10 @@ class Session:
             return
         if stored != state.values():
             report.problems.append(("verify.state_mismatch", {"person": person_id}))
-        events = self._repo.events_for(person_id)
+        try:
+            events = self._repo.events_for(person_id)
+        except FieldregError:
+            return  # the damaged event itself was reported by the chain check
         refolded = PersonState(person_id)
         for event in events:
             apply(refolded, event)

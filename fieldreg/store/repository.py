@@ -18,7 +18,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from fieldreg.core import events as ev
 from fieldreg.core.entities import FIELDS, Group, PersonFields
-from fieldreg.core.errors import FieldregError
+from fieldreg.core.errors import FieldregError, TamperError
 from fieldreg.core.fold import PersonState, state_from_json, state_to_json
 from fieldreg.crypto.sealing import FieldSealer
 from fieldreg.store.engine import ENVIRONMENT_ERRORS, WRITE_FLAG, store_error
@@ -298,7 +298,9 @@ class Repository:
         return result
 
     def iter_summaries(
-        self, progress: Callable[[int, int], None] | None = None
+        self,
+        progress: Callable[[int, int], None] | None = None,
+        damaged: list[str] | None = None,
     ) -> Iterator[SummaryRow]:
         """Every person's summary group, opened: what unlock feeds to the search index.
 
@@ -314,8 +316,15 @@ class Repository:
             done = 0
             while batch := cursor.fetchmany(5000):
                 for person_id, created_hlc, sealed in batch:
-                    fields = scan(open_row(person_id, sealed).decode("utf-8"))[0]
-                    yield SummaryRow(person_id, created_hlc, fields)
+                    try:
+                        plaintext = open_row(person_id, sealed)
+                    except TamperError:
+                        # One damaged row must not lock the volunteer out of everyone else.
+                        if damaged is None:
+                            raise
+                        damaged.append(person_id)
+                        continue
+                    yield SummaryRow(person_id, created_hlc, scan(plaintext.decode("utf-8"))[0])
                 done += len(batch)
                 if progress:
                     progress(done, total)

@@ -127,6 +127,11 @@ class TestTyposOrderAndOmissions:
         assert hit.person_id == SHEVCHENKO.person_id
         assert "name.fuzzy" in hit.reasons
 
+    def test_punctuation_between_words(self, index: SearchIndex) -> None:
+        hit = first(index, "Shevchenko, Serhii; 12.03.1984.")
+        assert hit.person_id == SHEVCHENKO.person_id
+        assert hit.reasons == ("name.exact", "name.other_script", "name.partial", "dob.exact")
+
     def test_any_word_order(self, index: SearchIndex) -> None:
         for query in ("Сергій Іванович Шевченко", "Іванович Шевченко Сергій", "Serhii Shevchenko"):
             hit = first(index, query)
