@@ -235,7 +235,8 @@ def _latin_letters(word: str) -> str:
     folded = word.casefold().translate(_KEY_LETTERS)
     if folded.isascii() and folded.isalpha():
         return folded  # the usual case: nothing to decompose or drop
-    decomposed = unicodedata.normalize("NFKD", folded)
+    # Compatibility forms (ligatures, mathematical letters) may decompose to capitals: fold again.
+    decomposed = unicodedata.normalize("NFKD", folded).casefold().translate(_KEY_LETTERS)
     return "".join(
         ch for ch in decomposed if ch.isalpha() and unicodedata.category(ch) not in ("Lm", "Mn")
     )

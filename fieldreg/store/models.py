@@ -101,3 +101,8 @@ class NoteRow(Base):
     person_id: Mapped[str] = mapped_column(ForeignKey("people.id"), index=True)
     hlc: Mapped[int] = mapped_column(BigInteger)
     body: Mapped[bytes | None] = mapped_column(LargeBinary)
+
+
+# Sync's tables live in their own module; importing it here puts them in `Base.metadata` for
+# Alembic and the tests wherever the models are loaded.
+from fieldreg.store import sync_models  # noqa: E402, F401

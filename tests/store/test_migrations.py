@@ -79,6 +79,7 @@ def test_old_store_is_backed_up_before_upgrade(
     path = tmp_path / "s.sqlite"
     engine = make_engine(sqlite_url(path))
     migrate.upgrade(engine, db_path=path, backup_dir=tmp_path / "b")
+    store_revision = migrate.head_revision()
     # Pretend the build knows a newer head than the store has, so an upgrade is due.
     monkeypatch.setattr(migrate, "head_revision", lambda: "0002_pretend")
     ran: list[str] = []
@@ -88,4 +89,4 @@ def test_old_store_is_backed_up_before_upgrade(
     assert ran == ["head"]
     backups = list((tmp_path / "b").iterdir())
     assert len(backups) == 1
-    assert "from-0001" in backups[0].name
+    assert f"from-{store_revision}" in backups[0].name

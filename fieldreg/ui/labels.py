@@ -1,0 +1,133 @@
+"""Words for the codes the store keeps: statuses, needs, relationships, consent answers, sex,
+search reasons and history entries. Defined once here, marked for Qt Linguist (context "Labels")
+and translated when shown, so every page says the same thing for the same code."""
+
+from __future__ import annotations
+
+from typing import Final
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+from fieldreg.core.entities import Answer, Need, Relationship, Sex, Status
+from fieldreg.core.messages import FIELD_LABELS
+
+STATUS: Final[dict[str, str]] = {
+    Status.ARRIVED: QT_TRANSLATE_NOOP("Labels", "Arrived"),
+    Status.WAITING: QT_TRANSLATE_NOOP("Labels", "Waiting"),
+    Status.MEDICAL_REFERRAL: QT_TRANSLATE_NOOP("Labels", "Medical referral"),
+    Status.DEPARTED: QT_TRANSLATE_NOOP("Labels", "Departed"),
+    Status.HANDED_OVER: QT_TRANSLATE_NOOP("Labels", "Handed over"),
+    Status.REUNITED: QT_TRANSLATE_NOOP("Labels", "Reunited"),
+    Status.LEFT_ON_OWN: QT_TRANSLATE_NOOP("Labels", "Left on own"),
+}
+
+NEED: Final[dict[str, str]] = {
+    Need.MEDICAL: QT_TRANSLATE_NOOP("Labels", "Medical"),
+    Need.MOBILITY: QT_TRANSLATE_NOOP("Labels", "Mobility"),
+    Need.PREGNANCY: QT_TRANSLATE_NOOP("Labels", "Pregnancy"),
+    Need.DISABILITY: QT_TRANSLATE_NOOP("Labels", "Disability"),
+    Need.ELDERLY_ALONE: QT_TRANSLATE_NOOP("Labels", "Elderly, alone"),
+    Need.UNACCOMPANIED_CHILD: QT_TRANSLATE_NOOP("Labels", "Unaccompanied child"),
+    Need.SEPARATED_CHILD: QT_TRANSLATE_NOOP("Labels", "Separated child"),
+}
+
+RELATIONSHIP: Final[dict[str, str]] = {
+    Relationship.HEAD: QT_TRANSLATE_NOOP("Labels", "Head of household"),
+    Relationship.SPOUSE: QT_TRANSLATE_NOOP("Labels", "Spouse or partner"),
+    Relationship.CHILD: QT_TRANSLATE_NOOP("Labels", "Child"),
+    Relationship.PARENT: QT_TRANSLATE_NOOP("Labels", "Parent"),
+    Relationship.SIBLING: QT_TRANSLATE_NOOP("Labels", "Brother or sister"),
+    Relationship.GRANDCHILD: QT_TRANSLATE_NOOP("Labels", "Grandchild"),
+    Relationship.GRANDPARENT: QT_TRANSLATE_NOOP("Labels", "Grandparent"),
+    Relationship.OTHER_RELATIVE: QT_TRANSLATE_NOOP("Labels", "Other relative"),
+    Relationship.NOT_RELATED: QT_TRANSLATE_NOOP("Labels", "Not related"),
+}
+
+ANSWER: Final[dict[str, str]] = {
+    Answer.YES: QT_TRANSLATE_NOOP("Labels", "Yes"),
+    Answer.NO: QT_TRANSLATE_NOOP("Labels", "No"),
+    Answer.UNDECIDED: QT_TRANSLATE_NOOP("Labels", "Undecided"),
+}
+
+SEX: Final[dict[str, str]] = {
+    Sex.FEMALE: QT_TRANSLATE_NOOP("Labels", "Female"),
+    Sex.MALE: QT_TRANSLATE_NOOP("Labels", "Male"),
+    Sex.OTHER: QT_TRANSLATE_NOOP("Labels", "Other"),
+    Sex.UNKNOWN: QT_TRANSLATE_NOOP("Labels", "Unknown"),
+}
+
+# Why the search thinks two people may be one (fieldreg.services.search_index reason codes).
+REASON: Final[dict[str, str]] = {
+    "id.exact": QT_TRANSLATE_NOOP("Labels", "same ID"),
+    "name.exact": QT_TRANSLATE_NOOP("Labels", "same name"),
+    "name.fuzzy": QT_TRANSLATE_NOOP("Labels", "similar spelling"),
+    "name.prefix": QT_TRANSLATE_NOOP("Labels", "name begins the same"),
+    "name.unmatched": QT_TRANSLATE_NOOP("Labels", "a name differs"),
+    "name.other_script": QT_TRANSLATE_NOOP("Labels", "written in another alphabet"),
+    "name.order": QT_TRANSLATE_NOOP("Labels", "names in another order"),
+    "name.partial": QT_TRANSLATE_NOOP("Labels", "some names not compared"),
+    "dob.exact": QT_TRANSLATE_NOOP("Labels", "same date of birth"),
+    "dob.year": QT_TRANSLATE_NOOP("Labels", "same year of birth"),
+    "dob.off_by_one": QT_TRANSLATE_NOOP("Labels", "born a year apart"),
+    "dob.unknown": QT_TRANSLATE_NOOP("Labels", "no date of birth on record"),
+}
+
+# History entries, by event type (fieldreg.core.events.EventType values).
+EVENT: Final[dict[str, str]] = {
+    "PersonRegistered": QT_TRANSLATE_NOOP("Labels", "Registered"),
+    "FieldsChanged": QT_TRANSLATE_NOOP("Labels", "Edited"),
+    "StatusChanged": QT_TRANSLATE_NOOP("Labels", "Status changed"),
+    "NoteAdded": QT_TRANSLATE_NOOP("Labels", "Note added"),
+    "MemberLinked": QT_TRANSLATE_NOOP("Labels", "Joined a household"),
+    "MemberUnlinked": QT_TRANSLATE_NOOP("Labels", "Left the household"),
+    "BandIssued": QT_TRANSLATE_NOOP("Labels", "Band printed"),
+    "BandVoided": QT_TRANSLATE_NOOP("Labels", "Band voided"),
+    "ConsentRecorded": QT_TRANSLATE_NOOP("Labels", "Consent recorded"),
+    "MarkedDuplicate": QT_TRANSLATE_NOOP("Labels", "Marked as duplicate"),
+    "DuplicateUnmarked": QT_TRANSLATE_NOOP("Labels", "Duplicate mark removed"),
+    "Erased": QT_TRANSLATE_NOOP("Labels", "Erased"),
+}
+
+# Which table translates the values of a choice field.
+CHOICE_FIELDS: Final[dict[str, dict[str, str]]] = {
+    "status": STATUS,
+    "needs": NEED,
+    "relationship": RELATIONSHIP,
+    "consent_data": ANSWER,
+    "consent_tracing": ANSWER,
+    "wishes_evacuation": ANSWER,
+    "sex": SEX,
+}
+
+
+def label(table: dict[str, str], code: str) -> str:
+    """The translated word for `code`; an unknown code (from a newer version) is shown as is."""
+    source = table.get(code)
+    return code if source is None else QCoreApplication.translate("Labels", source)
+
+
+def field_label(field: str) -> str:
+    return QCoreApplication.translate("Fields", FIELD_LABELS.get(field, field))
+
+
+def value_text(field: str, value: object) -> str:
+    """A stored value of `field` as a person reads it (choices translated, lists joined)."""
+    if value is None or value == "" or value == []:
+        return ""
+    table = CHOICE_FIELDS.get(field)
+    if isinstance(value, list):
+        items = [label(table, str(item)) if table else str(item) for item in value]
+        return ", ".join(items)
+    text = str(value)
+    if table is not None:
+        return label(table, text)
+    if field == "dob":
+        return dob_text(text)
+    return text
+
+
+def dob_text(dob: str) -> str:
+    """A canonical date of birth as volunteers write it: 12.03.1984, 1984 or ~1984."""
+    if len(dob) == 10 and dob[4] == "-" and dob[7] == "-":
+        return f"{dob[8:10]}.{dob[5:7]}.{dob[0:4]}"
+    return dob

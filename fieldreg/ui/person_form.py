@@ -1,0 +1,476 @@
+"""The person form shared by registration, the household editor and the person page's edit mode.
+
+Keyboard-first: Tab walks the fields in the order a volunteer asks the questions; the Latin
+spellings are filled live beside each name and skipped by Tab (Alt+L jumps between a name and
+its Latin spelling), since typing the next name into them by habit would corrupt them. Enter is
+not handled here: it is ignored and reaches the page, which decides what Enter means.
+Validation is the services' job; the form only shows an error next to the field it names.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Final
+
+from PySide6.QtCore import QEvent, QLocale, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QGridLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QScrollArea,
+    QSizePolicy,
+    QWidget,
+)
+
+from fieldreg.core.entities import CONSENT_FIELDS, FieldValue, Need, PersonFields, Sex
+from fieldreg.core.errors import ValidationError
+from fieldreg.core.messages import describe
+from fieldreg.core.names import transliterate
+from fieldreg.core.validation import parse_dob
+from fieldreg.ui import labels
+from fieldreg.ui.context import translate
+
+NAMES: Final = ("family_name", "given_name", "patronymic")
+LATIN: Final = {name: f"latin_{name}" for name in NAMES}
+REQUIRED: Final = frozenset({"family_name", "given_name"})
+TEXT_FIELDS: Final = (
+    "origin_settlement",
+    "origin_district",
+    "origin_region",
+    "origin_country",
+    "citizenship",
+    "document_type",
+    "document_number",
+    "phone",
+    "languages",
+)
+SHARED_FIELDS: Final = (
+    "origin_settlement",
+    "origin_district",
+    "origin_region",
+    "origin_country",
+    "phone",
+    "languages",
+)
+CONSENTS: Final = ("consent_data", "consent_tracing", "wishes_evacuation")
+ERROR_STYLE: Final = "color: #b00020;"
+
+
+class _NoteEdit(QPlainTextEdit):
+    """A short multi-line note: Shift+Enter starts a new line, Enter goes to the page (save)."""
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        plain = not event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and plain:
+            event.ignore()
+            return
+        super().keyPressEvent(event)
+
+
+class PersonForm(QWidget):
+    names_changed = Signal()  # names or date of birth changed: time to look for duplicates
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._edits: dict[str, QLineEdit] = {}
+        self._labels: dict[str, QLabel] = {}
+        self._errors: dict[str, QLabel] = {}
+        self._latin_manual: set[str] = set()
+        self._today = dt.date.today
+        grid = QGridLayout(self)
+        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(2, 1)
+        self._grid = grid
+        self._sections: dict[str, QLabel] = {}
+        self._section("person")
+        for name in NAMES:
+            script = self._line(name)
+            latin = self._line(LATIN[name])
+            latin.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+            script.textChanged.connect(lambda text, n=name: self._on_name(n, text))
+            latin.textEdited.connect(lambda text, n=name: self._on_latin_edited(n, text))
+            self._row(name, script, latin)
+        self._dob_hint = QLabel()
+        self._dob_hint.setWordWrap(True)
+        self._row("dob", self._line("dob"), self._dob_hint)
+        self._edits["dob"].textChanged.connect(self._on_dob)
+        self._sex = self._combo("sex", labels.SEX, [s.value for s in Sex])
+        self._row("sex", self._sex)
+        self._section("origin")
+        for name in TEXT_FIELDS[:7]:
+            self._row(name, self._line(name))
+        self._section("contact")
+        self._row("phone", self._line("phone"))
+        self._row("languages", self._line("languages"))
+        self._section("needs")
+        self._needs: dict[str, QCheckBox] = {}
+        needs_box = QWidget()
+        needs_grid = QGridLayout(needs_box)
+        needs_grid.setContentsMargins(0, 0, 0, 0)
+        for i, need in enumerate(Need):
+            box = QCheckBox()
+            box.toggled.connect(self.changed)
+            needs_grid.addWidget(box, i // 2, i % 2)
+            self._needs[need.value] = box
+        self._row("needs", needs_box)
+        self._note = _NoteEdit()
+        self._note.setTabChangesFocus(True)
+        self._note.setFixedHeight(self._note.fontMetrics().lineSpacing() * 3 + 12)
+        self._note.textChanged.connect(self.changed)
+        self._row("needs_note", self._note)
+        self._section("consent")
+        self._consents = {
+            name: self._combo(name, labels.ANSWER, ["yes", "no", "undecided"]) for name in CONSENTS
+        }
+        for name, combo in self._consents.items():
+            self._row(name, combo)
+        grid.setRowStretch(grid.rowCount(), 1)
+        self._required_note = QLabel()
+        grid.addWidget(self._required_note, grid.rowCount(), 0, 1, 3)
+        self._set_tab_order()
+        latin_toggle = QShortcut(QKeySequence("Alt+L"), self)
+        latin_toggle.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        latin_toggle.activated.connect(self._toggle_latin)
+        self.retranslateUi()
+
+    # --- building -----------------------------------------------------------------------------
+
+    def _section(self, key: str) -> None:
+        heading = QLabel()
+        font = heading.font()
+        font.setBold(True)
+        heading.setFont(font)
+        row = self._grid.rowCount()
+        if row > 0:
+            self._grid.setRowMinimumHeight(row, heading.fontMetrics().height() // 2)
+            row += 1
+        self._grid.addWidget(heading, row, 0, 1, 3)
+        self._sections[key] = heading
+
+    def _line(self, name: str) -> QLineEdit:
+        edit = QLineEdit()
+        edit.setObjectName(name)
+        edit.setMaxLength(200)
+        edit.textChanged.connect(self.changed)
+        self._edits[name] = edit
+        return edit
+
+    def _combo(self, name: str, table: dict[str, str], codes: list[str]) -> QComboBox:
+        combo = QComboBox()
+        combo.setObjectName(name)
+        combo.addItem("", None)
+        for code in codes:
+            combo.addItem(table[code], code)
+        combo.currentIndexChanged.connect(self.changed)
+        return combo
+
+    def _row(self, name: str, widget: QWidget, second: QWidget | None = None) -> None:
+        grid = self._grid
+        row = grid.rowCount()
+        caption = QLabel()
+        caption.setBuddy(widget)
+        caption.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        grid.addWidget(caption, row, 0)
+        if second is None:
+            grid.addWidget(widget, row, 1, 1, 2)
+        else:
+            grid.addWidget(widget, row, 1)
+            grid.addWidget(second, row, 2)
+        error = QLabel()
+        error.setStyleSheet(ERROR_STYLE)
+        error.setWordWrap(True)
+        error.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        error.hide()
+        grid.addWidget(error, row + 1, 1, 1, 2)
+        self._labels[name] = caption
+        self._errors[name] = error
+        if second is not None and name in LATIN:
+            self._errors[LATIN[name]] = error
+
+    def _set_tab_order(self) -> None:
+        chain: list[QWidget] = []
+        for name in NAMES:
+            chain += [self._edits[name], self._edits[LATIN[name]]]
+        chain += [self._edits["dob"], self._sex]
+        chain += [self._edits[name] for name in TEXT_FIELDS]
+        chain += list(self._needs.values())
+        chain += [self._note, *self._consents.values()]
+        for first, second in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(first, second)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslateUi()
+        super().changeEvent(event)
+
+    def retranslateUi(self) -> None:
+        titles = {
+            "person": self.tr("Person"),
+            "origin": self.tr("Origin and documents"),
+            "contact": self.tr("Contact"),
+            "needs": self.tr("Needs"),
+            "consent": self.tr("Consent"),
+        }
+        for key, heading in self._sections.items():
+            heading.setText(titles[key])
+        for name, caption in self._labels.items():
+            text = labels.field_label(name)
+            caption.setText(f"{text} *" if name in REQUIRED else text)
+        for name, edit in self._edits.items():
+            edit.setAccessibleName(labels.field_label(name))
+            if name in REQUIRED:
+                edit.setAccessibleDescription(self.tr("Required"))
+        for name in NAMES:
+            self._edits[LATIN[name]].setPlaceholderText(self.tr("Latin (Alt+L)"))
+        self._edits["dob"].setPlaceholderText(self.tr("12.03.1984 or 1984 or ~45"))
+        self._edits["phone"].setPlaceholderText("+380 ...")
+        self._edits["languages"].setPlaceholderText(self.tr("uk, ru, en"))
+        self._sex.setAccessibleName(labels.field_label("sex"))
+        self._sex.setItemText(0, self.tr("Not recorded"))
+        for i, sex in enumerate(Sex, start=1):
+            self._sex.setItemText(i, labels.label(labels.SEX, sex.value))
+        for name, combo in self._consents.items():
+            combo.setAccessibleName(labels.field_label(name))
+            combo.setItemText(0, self.tr("Not asked"))
+            for i, answer in enumerate(("yes", "no", "undecided"), start=1):
+                combo.setItemText(i, labels.label(labels.ANSWER, answer))
+        for code, box in self._needs.items():
+            box.setText(labels.label(labels.NEED, code))
+            box.setAccessibleName(labels.label(labels.NEED, code))
+        self._note.setAccessibleName(labels.field_label("needs_note"))
+        self._required_note.setText(self.tr("* required"))
+        self._on_dob(self._edits["dob"].text())
+
+    # --- live help ----------------------------------------------------------------------------
+
+    def _on_name(self, name: str, text: str) -> None:
+        if name not in self._latin_manual:
+            self._edits[LATIN[name]].setText(transliterate(text))
+        self.names_changed.emit()
+
+    def _on_latin_edited(self, name: str, text: str) -> None:
+        # Once a Latin spelling is typed it stays; emptying it hands it back to the automatic one.
+        if text.strip():
+            self._latin_manual.add(name)
+        else:
+            self._latin_manual.discard(name)
+
+    def _on_dob(self, text: str) -> None:
+        self._dob_hint.setText(self.dob_hint(text))
+        self.names_changed.emit()
+
+    def dob_hint(self, text: str) -> str:
+        """What the date of birth field understood, in words."""
+        if not text.strip():
+            return ""
+        try:
+            dob = parse_dob("dob", text, today=self._today())
+        except ValidationError as exc:
+            if exc.code in {"validation.date_format", "validation.type"}:
+                return self.tr("Not understood yet")
+            return describe(exc, translate)
+        if dob.startswith("~"):
+            return self.tr("Estimated: born about %1").replace("%1", dob[1:])
+        if len(dob) == 4:
+            return self.tr("Year only: %1").replace("%1", dob)
+        born = dt.date.fromisoformat(dob)
+        shown = QLocale().toString(born, QLocale.FormatType.LongFormat)
+        return self.tr("Exact date: %1").replace("%1", shown)
+
+    def _toggle_latin(self) -> None:
+        focused = self.focusWidget()
+        for name in NAMES:
+            if focused is self._edits[name]:
+                self._edits[LATIN[name]].setFocus(Qt.FocusReason.ShortcutFocusReason)
+                return
+            if focused is self._edits[LATIN[name]]:
+                self._edits[name].setFocus(Qt.FocusReason.ShortcutFocusReason)
+                return
+        self._edits[LATIN["family_name"]].setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    # --- values -------------------------------------------------------------------------------
+
+    def raw(self) -> dict[str, object]:
+        """Everything typed, as plain JSON-able values (drafts, household members)."""
+        raw: dict[str, object] = {name: edit.text() for name, edit in self._edits.items()}
+        raw["sex"] = self._sex.currentData()
+        raw["needs"] = [code for code, box in self._needs.items() if box.isChecked()]
+        raw["needs_note"] = self._note.toPlainText()
+        for name, combo in self._consents.items():
+            raw[name] = combo.currentData()
+        raw["latin_manual"] = sorted(self._latin_manual)
+        return raw
+
+    def set_raw(self, raw: dict[str, object]) -> None:
+        """Restore what `raw()` returned; unknown keys and values of the wrong kind are ignored."""
+        self.clear()
+        manual = raw.get("latin_manual")
+        for name, edit in self._edits.items():
+            value = raw.get(name)
+            if isinstance(value, str) and name not in LATIN.values():
+                edit.setText(value)
+        for name in NAMES:
+            value = raw.get(LATIN[name])
+            if isinstance(manual, list) and name in manual and isinstance(value, str):
+                self._edits[LATIN[name]].setText(value)
+                self._latin_manual.add(name)
+        _select(self._sex, raw.get("sex"))
+        needs = raw.get("needs")
+        for code, box in self._needs.items():
+            box.setChecked(isinstance(needs, list) and code in needs)
+        note = raw.get("needs_note")
+        self._note.setPlainText(note if isinstance(note, str) else "")
+        for name, combo in self._consents.items():
+            _select(combo, raw.get(name))
+
+    def values(self) -> dict[str, object]:
+        """The fields to register: what was typed, empty fields left out. A Latin spelling is only
+        sent when typed by hand; otherwise the services derive the same one."""
+        values: dict[str, object] = {}
+        for name, value in self.edit_values().items():
+            if value not in (None, "", []):
+                values[name] = value
+        return values
+
+    def edit_values(self) -> dict[str, object]:
+        """Every field of the form (None when empty), for an edit: the services keep what did
+        not change. Consent fields included; the caller records them with their own event."""
+        values: dict[str, object] = {}
+        for name, edit in self._edits.items():
+            if name in LATIN.values():
+                continue
+            values[name] = edit.text().strip() or None
+        for name in NAMES:
+            if name in self._latin_manual:
+                values[LATIN[name]] = self._edits[LATIN[name]].text().strip() or None
+        values["sex"] = self._sex.currentData()
+        values["needs"] = [code for code, box in self._needs.items() if box.isChecked()] or None
+        values["needs_note"] = self._note.toPlainText().strip() or None
+        for name, combo in self._consents.items():
+            values[name] = combo.currentData()
+        return values
+
+    def set_fields(self, fields: PersonFields) -> None:
+        """Show a stored person (edit mode). A Latin spelling that differs from the automatic
+        one was typed by hand and is kept when the name changes."""
+        self.clear()
+        for name, edit in self._edits.items():
+            value = fields.get(name)
+            if name in LATIN.values():
+                continue
+            if name == "dob" and isinstance(value, str):
+                value = labels.dob_text(value)
+            elif name == "languages" and isinstance(value, list):
+                value = ", ".join(value)
+            edit.setText(value if isinstance(value, str) else "")
+        for name in NAMES:
+            latin = fields.get(LATIN[name])
+            script = fields.get(name)
+            if isinstance(latin, str) and latin != transliterate(str(script or "")):
+                self._latin_manual.add(name)
+                self._edits[LATIN[name]].setText(latin)
+        _select(self._sex, fields.get("sex"))
+        needs = fields.get("needs")
+        for code, box in self._needs.items():
+            box.setChecked(isinstance(needs, list) and code in needs)
+        note = fields.get("needs_note")
+        self._note.setPlainText(note if isinstance(note, str) else "")
+        for name, combo in self._consents.items():
+            _select(combo, fields.get(name))
+
+    def shared_values(self) -> dict[str, str]:
+        """What members of one family usually share: origin, phone, languages."""
+        return {name: self._edits[name].text() for name in SHARED_FIELDS}
+
+    def set_shared(self, values: dict[str, object]) -> None:
+        for name in SHARED_FIELDS:
+            value = values.get(name)
+            if isinstance(value, list):
+                value = ", ".join(str(item) for item in value)
+            if isinstance(value, str) and value:
+                self._edits[name].setText(value)
+
+    def has_input(self) -> bool:
+        raw = self.raw()
+        return any(value for name, value in raw.items() if name != "latin_manual")
+
+    def name_query(self) -> tuple[str, str, str, str | None]:
+        """(family, given, patronymic, canonical dob or None) for the duplicate search."""
+        text = self._edits["dob"].text()
+        try:
+            dob: str | None = parse_dob("dob", text, today=self._today()) if text.strip() else None
+        except ValidationError:
+            dob = None
+        family, given, patronymic = (self._edits[name].text().strip() for name in NAMES)
+        return family, given, patronymic, dob
+
+    def clear(self) -> None:
+        self._latin_manual.clear()
+        for edit in self._edits.values():
+            edit.clear()
+        self._sex.setCurrentIndex(0)
+        for box in self._needs.values():
+            box.setChecked(False)
+        self._note.clear()
+        for combo in self._consents.values():
+            combo.setCurrentIndex(0)
+        self.clear_errors()
+
+    # --- errors and focus ---------------------------------------------------------------------
+
+    def clear_errors(self) -> None:
+        for error in self._errors.values():
+            error.clear()
+            error.hide()
+
+    def show_error(self, field: str, message: str) -> bool:
+        """Show `message` under `field` and focus it; False if the form has no such field."""
+        error = self._errors.get(field)
+        if error is None:
+            return False
+        error.setText(message)
+        error.show()
+        self.focus_field(field)
+        return True
+
+    def field_widget(self, field: str) -> QWidget | None:
+        if field in self._edits:
+            return self._edits[field]
+        if field == "sex":
+            return self._sex
+        if field == "needs":
+            return next(iter(self._needs.values()))
+        if field == "needs_note":
+            return self._note
+        return self._consents.get(field)
+
+    def focus_field(self, field: str = "family_name") -> None:
+        widget = self.field_widget(field)
+        if widget is None:
+            return
+        widget.setFocus(Qt.FocusReason.OtherFocusReason)
+        if isinstance(widget, QLineEdit):
+            widget.selectAll()
+        parent = self.parentWidget()
+        while parent is not None and not isinstance(parent, QScrollArea):
+            parent = parent.parentWidget()
+        if isinstance(parent, QScrollArea):
+            parent.ensureWidgetVisible(widget)
+
+    def error_text(self, field: str) -> str:
+        error = self._errors.get(field)
+        return error.text() if error is not None and not error.isHidden() else ""
+
+
+def consent_values(values: dict[str, object]) -> dict[str, object]:
+    return {name: value for name, value in values.items() if name in CONSENT_FIELDS}
+
+
+def _select(combo: QComboBox, code: object | FieldValue) -> None:
+    index = combo.findData(code) if isinstance(code, str) else 0
+    combo.setCurrentIndex(max(index, 0))

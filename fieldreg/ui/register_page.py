@@ -1,0 +1,213 @@
+"""Register one person, keyboard-first: type, Enter saves, Esc cancels (asking if anything was
+typed). Beside the form, people who may already be registered; Ctrl+1..5 opens one instead.
+
+Saving runs on the worker; the form is disabled only until the answer comes back (a few ms),
+then cleared and focused for the next person, or left as typed with the error beside its field.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fieldreg.core.errors import FieldregError, ValidationError
+from fieldreg.ui.context import UiContext
+from fieldreg.ui.discard_confirm import ask_discard
+from fieldreg.ui.duplicates_panel import DuplicatesPanel
+from fieldreg.ui.error_dialog import show_store_error
+from fieldreg.ui.person_form import ERROR_STYLE, PersonForm
+
+DRAFT_VERSION: Final = 1
+ENTER_KEYS: Final = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+
+
+def page_title(label: QLabel) -> None:
+    font = label.font()
+    font.setPointSizeF(font.pointSizeF() * 1.3)
+    font.setBold(True)
+    label.setFont(font)
+
+
+def scrolled(widget: QWidget) -> QScrollArea:
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setFrameShape(QScrollArea.Shape.NoFrame)
+    area.setWidget(widget)
+    return area
+
+
+def close_dialogs(page: QWidget) -> None:
+    """Close any confirmation or error box still open over `page` (locking, a new task)."""
+    for box in page.findChildren(QMessageBox):
+        box.close()
+
+
+class RegisterPage(QWidget):
+    saved = Signal(list)  # ids of the people just registered
+    cancelled = Signal()  # the volunteer gave up this registration (Esc)
+
+    def __init__(self, context: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._context = context
+        self._saving = False
+        self._title = QLabel()
+        page_title(self._title)
+        self.form = PersonForm()
+        self.duplicates = DuplicatesPanel(context)
+        self._message = QLabel()
+        self._message.setStyleSheet(ERROR_STYLE)
+        self._message.setWordWrap(True)
+        self._message.hide()
+        self._save = QPushButton()
+        self._cancel = QPushButton()
+        for button in (self._save, self._cancel):
+            button.setAutoDefault(True)  # Enter on a focused button presses that button
+        self._save.clicked.connect(self.save)
+        self._cancel.clicked.connect(self.cancel)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.setChildrenCollapsible(False)
+        splitter.addWidget(scrolled(self.form))
+        splitter.addWidget(self.duplicates)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self._message, 1)
+        buttons.addWidget(self._cancel)
+        buttons.addWidget(self._save)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self._title)
+        layout.addWidget(splitter, 1)
+        layout.addLayout(buttons)
+        QWidget.setTabOrder(self._save, self._cancel)
+        self.form.names_changed.connect(self._look_for_duplicates)
+        self.duplicates.chosen.connect(self._open_candidate)
+        self.duplicates.install_shortcuts(self)
+        save = QShortcut(QKeySequence("Ctrl+S"), self)
+        save.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        save.activated.connect(self.save)
+        self.retranslateUi()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslateUi()
+        super().changeEvent(event)
+
+    def retranslateUi(self) -> None:
+        self._title.setText(self.tr("Register a person"))
+        self._save.setText(self.tr("Save (Enter)"))
+        self._cancel.setText(self.tr("Cancel (Esc)"))
+
+    # --- the shell's contract -----------------------------------------------------------------
+
+    def start_new(self) -> None:
+        """An empty form with the cursor in the family name."""
+        close_dialogs(self)
+        self.form.clear()
+        self.duplicates.clear()
+        self._show_message("")
+        self.form.focus_field("family_name")
+
+    def clear_personal_data(self) -> None:
+        close_dialogs(self)
+        self.form.clear()
+        self.duplicates.clear()
+        self._show_message("")
+
+    def export_draft(self) -> dict[str, object] | None:
+        if not self.form.has_input():
+            return None
+        return {"version": DRAFT_VERSION, "form": self.form.raw()}
+
+    def import_draft(self, draft: dict[str, object]) -> None:
+        form = draft.get("form")
+        if draft.get("version") == DRAFT_VERSION and isinstance(form, dict):
+            self.form.set_raw(form)
+            self.form.focus_field("family_name")
+
+    # --- keys ---------------------------------------------------------------------------------
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in ENTER_KEYS:
+            self.save()
+        elif event.key() == Qt.Key.Key_Escape:
+            self.cancel()
+        else:
+            super().keyPressEvent(event)
+
+    # --- saving -------------------------------------------------------------------------------
+
+    def saving(self) -> bool:
+        return self._saving
+
+    def save(self) -> None:
+        if self._saving:
+            return
+        values = self.form.values()
+        self.form.clear_errors()
+        self._show_message("")
+        self._set_saving(True)
+        self._context.run(lambda s: s.register(values), self._on_saved, self._on_failed)
+
+    def _set_saving(self, saving: bool) -> None:
+        self._saving = saving
+        self.form.setEnabled(not saving)
+        self._save.setEnabled(not saving)
+        self._cancel.setEnabled(not saving)
+
+    def _on_saved(self, person_id: str) -> None:
+        self._set_saving(False)
+        self.form.clear()
+        self.duplicates.clear()
+        self.form.focus_field("family_name")
+        self._context.people_changed.emit([person_id])
+        self.saved.emit([person_id])
+
+    def _on_failed(self, error: BaseException) -> None:
+        self._set_saving(False)
+        if isinstance(error, ValidationError):
+            message = self._context.describe(error)
+            if not self.form.show_error(error.field, message):
+                self._show_message(message)
+                self.form.focus_field("family_name")
+        elif isinstance(error, FieldregError):
+            self.form.focus_field("family_name")
+            show_store_error(self, self._context, error)  # what was typed stays in the form
+        else:
+            raise error
+
+    def _show_message(self, text: str) -> None:
+        self._message.setText(text)
+        self._message.setVisible(bool(text))
+
+    # --- cancelling and duplicates ------------------------------------------------------------
+
+    def cancel(self) -> None:
+        if self._saving:
+            return
+        if not self.form.has_input():
+            self.cancelled.emit()
+            return
+        ask_discard(self, self._discard)
+
+    def _discard(self) -> None:
+        self.clear_personal_data()
+        self.cancelled.emit()
+
+    def _look_for_duplicates(self) -> None:
+        self.duplicates.set_query(*self.form.name_query())
+
+    def _open_candidate(self, person_id: str) -> None:
+        # What was typed stays until the next registration starts, in case it was someone else.
+        self._context.open_person.emit(person_id)

@@ -1,0 +1,110 @@
+"""The people a search found, as a table model: one row per hit, named columns, a record role."""
+
+from __future__ import annotations
+
+from typing import Final
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
+
+from fieldreg.services.views import PersonHit
+from fieldreg.ui import labels
+
+COL_ID, COL_NAME, COL_LATIN, COL_DOB, COL_STATUS, COL_SCORE = range(6)
+HEADERS: Final = (
+    QT_TRANSLATE_NOOP("SearchResultsModel", "ID"),
+    QT_TRANSLATE_NOOP("SearchResultsModel", "Name"),
+    QT_TRANSLATE_NOOP("SearchResultsModel", "Latin spelling"),
+    QT_TRANSLATE_NOOP("SearchResultsModel", "Date of birth"),
+    QT_TRANSLATE_NOOP("SearchResultsModel", "Status"),
+    QT_TRANSLATE_NOOP("SearchResultsModel", "Match"),
+)
+RECORD_ROLE: Final = Qt.ItemDataRole.UserRole + 1
+_NAMES: Final = ("family_name", "given_name", "patronymic")
+_LATIN: Final = ("latin_family_name", "latin_given_name", "latin_patronymic")
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+def _joined(fields: dict[str, object], names: tuple[str, ...]) -> str:
+    return " ".join(str(fields[n]) for n in names if isinstance(fields.get(n), str) and fields[n])
+
+
+class SearchResultsModel(QAbstractTableModel):
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._hits: list[PersonHit] = []
+
+    def set_hits(self, hits: list[PersonHit]) -> None:
+        self.beginResetModel()
+        self._hits = list(hits)
+        self.endResetModel()
+
+    def clear(self) -> None:
+        self.set_hits([])
+
+    def hit(self, row: int) -> PersonHit | None:
+        return self._hits[row] if 0 <= row < len(self._hits) else None
+
+    def retranslate(self) -> None:
+        """Headers and status words follow the language."""
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(HEADERS) - 1)
+        if self._hits:
+            self.dataChanged.emit(
+                self.index(0, COL_STATUS), self.index(len(self._hits) - 1, COL_STATUS)
+            )
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._hits)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def headerData(
+        self,
+        section: int,
+        orientation: Qt.Orientation,
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> object:
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(HEADERS)
+        ):
+            return QCoreApplication.translate("SearchResultsModel", HEADERS[section])
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        hit = self.hit(index.row()) if index.isValid() else None
+        if hit is None:
+            return None
+        if role == RECORD_ROLE:
+            return hit
+        column = index.column()
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == COL_SCORE:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return None
+        fields = hit.fields
+        if column == COL_ID:
+            return hit.person_id
+        if column == COL_NAME:
+            return _joined(fields, _NAMES)
+        if column == COL_LATIN:
+            return _joined(fields, _LATIN)
+        if column == COL_DOB:
+            dob = fields.get("dob")
+            return labels.dob_text(dob) if isinstance(dob, str) else ""
+        if column == COL_STATUS:
+            status = fields.get("status")
+            return labels.label(labels.STATUS, status) if isinstance(status, str) else ""
+        if column == COL_SCORE:
+            return f"{hit.score:.0f}"
+        return None

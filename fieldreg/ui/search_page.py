@@ -1,0 +1,290 @@
+"""Find first: one search field that takes a name (either script, typos), an ID or a band scan.
+
+Search runs on the worker, debounced: every keystroke restarts a short timer and cancels the
+job of the text it supersedes, so only the latest text is ever shown. A keyboard-wedge scanner
+types its payload and presses Enter: Enter searches at once and opens the person when the text
+was a valid ID or band of someone registered. When the results on screen are those of the text
+in the field, Enter opens the selected row instead; Up and Down move the selection without
+leaving the field.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer
+from PySide6.QtGui import QFont, QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fieldreg.core.errors import FieldregError, IdError
+from fieldreg.services.session import Session
+from fieldreg.services.views import SearchResult
+from fieldreg.ui.context import UiContext
+from fieldreg.ui.error_dialog import show_store_error
+from fieldreg.ui.search_model import COL_ID, COL_LATIN, COL_NAME, SearchResultsModel
+
+DEBOUNCE_MS: Final = 150
+RESULT_LIMIT: Final = 50
+CONFIRMATION_MS: Final = 15_000
+_NAVIGATION_KEYS: Final = frozenset(
+    {Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown}
+)
+ERROR_STYLE: Final = "color: #b00020; font-weight: bold;"
+SUCCESS_STYLE: Final = "color: #1b5e20; font-weight: bold;"
+
+
+class SearchPage(QWidget):
+    def __init__(self, context: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("searchPage")
+        self._context = context
+        self._job = 0
+        self._shown_query: str | None = None  # the text whose results are on screen
+        self._notice: tuple[str, object] | None = None  # ("error", code) or ("saved", ids)
+        self._count: int | None = None
+
+        self._title = QLabel()
+        title_font = QFont(self._title.font())
+        title_font.setPointSizeF(title_font.pointSizeF() * 1.4)
+        title_font.setBold(True)
+        self._title.setFont(title_font)
+        self.field = QLineEdit()
+        self.field.setObjectName("searchField")
+        self.field.setClearButtonEnabled(True)
+        self.field.setMaxLength(200)
+        field_font = QFont(self.field.font())
+        field_font.setPointSizeF(field_font.pointSizeF() * 1.3)
+        self.field.setFont(field_font)
+        self.field.installEventFilter(self)
+        self._title.setBuddy(self.field)
+        self.notice = QLabel()
+        self.notice.setObjectName("searchNotice")
+        self.notice.setWordWrap(True)
+        self.notice.setTextFormat(Qt.TextFormat.PlainText)
+        self._count_label = QLabel()
+        self.model = SearchResultsModel(self)
+        self.table = QTableView()
+        self.table.setObjectName("searchResults")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(COL_LATIN, QHeaderView.ResizeMode.Stretch)
+        self.table.activated.connect(self._open_index)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self._title)
+        layout.addWidget(self.field)
+        layout.addWidget(self.notice)
+        layout.addWidget(self._count_label)
+        layout.addWidget(self.table, 1)
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(DEBOUNCE_MS)
+        self._timer.timeout.connect(self._search_typed)
+        self._notice_timer = QTimer(self)
+        self._notice_timer.setSingleShot(True)
+        self._notice_timer.setInterval(CONFIRMATION_MS)
+        self._notice_timer.timeout.connect(self._clear_saved_notice)
+        self.field.textChanged.connect(self._text_changed)
+        self.field.returnPressed.connect(self._enter)
+        self.retranslateUi()
+
+    # --- what the shell calls -----------------------------------------------------------------
+
+    def focus_search(self, *, clear: bool = False) -> None:
+        if clear:
+            self.field.clear()
+        self.field.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.field.selectAll()
+
+    def show_saved(self, ids: list[str]) -> None:
+        """A transient confirmation after a registration: the new ID(s), nothing personal."""
+        self._set_notice(("saved", list(ids)))
+        self._notice_timer.start()
+
+    def clear_personal_data(self) -> None:
+        self._timer.stop()
+        self._cancel_job()
+        self.field.clear()
+        self.model.clear()
+        self._shown_query = None
+        self._count = None
+        self._set_notice(None)
+        self._render_count()
+
+    # --- searching --------------------------------------------------------------------------
+
+    def _text_changed(self, text: str) -> None:
+        self._cancel_job()
+        if self._notice and self._notice[0] == "error":
+            self._set_notice(None)
+        if not text.strip():
+            self._timer.stop()
+            self.model.clear()
+            self._shown_query = None
+            self._count = None
+            self._render_count()
+            return
+        self._timer.start()
+
+    def _search_typed(self) -> None:
+        self._search(self.field.text().strip(), enter=False)
+
+    def _enter(self) -> None:
+        text = self.field.text().strip()
+        if not text:
+            return
+        current = self.table.currentIndex()
+        if not self._timer.isActive() and not self._job and self._shown_query == text:
+            if current.isValid():
+                self._open_index(current)
+            return
+        self._timer.stop()
+        self._search(text, enter=True)
+
+    def _search(self, text: str, *, enter: bool) -> None:
+        self._cancel_job()
+        if not text:
+            return
+
+        def call(session: Session) -> SearchResult:
+            return session.search(text, limit=RESULT_LIMIT)
+
+        self._job = self._context.run(
+            call, lambda result: self._show(text, result, enter), self._failed
+        )
+
+    def _show(self, text: str, result: SearchResult, enter: bool) -> None:
+        self._job = 0
+        self._shown_query = text
+        warning = getattr(result, "band_warning", None)  # band payloads (added by another feature)
+        if result.id_error:
+            self.model.clear()
+            self._count = None
+            self._set_notice(("error", result.id_error))
+        else:
+            self.model.set_hits(result.hits)
+            self._count = len(result.hits)
+            self._set_notice(("error", warning) if isinstance(warning, str) else None)
+            if result.hits:
+                self.table.setCurrentIndex(self.model.index(0, COL_ID))
+        self._render_count()
+        if enter and result.exact_id:
+            self._context.open_person.emit(result.exact_id)
+
+    def _failed(self, error: BaseException) -> None:
+        self._job = 0
+        show_store_error(self, self._context, error)
+
+    def _cancel_job(self) -> None:
+        if self._job:
+            self._context.worker.cancel(self._job)
+            self._job = 0
+
+    def _open_index(self, index: QModelIndex) -> None:
+        hit = self.model.hit(index.row())
+        if hit is not None:
+            self._context.open_person.emit(hit.person_id)
+
+    # --- keys -----------------------------------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.field
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in _NAVIGATION_KEYS
+            and self.model.rowCount()
+        ):
+            self._move(event.key())
+            return True
+        return super().eventFilter(watched, event)
+
+    def _move(self, key: Qt.Key) -> None:
+        rows = self.model.rowCount()
+        row = self.table.currentIndex().row()
+        page = max(1, self.table.viewport().height() // max(1, self.table.rowHeight(0)) - 1)
+        step = {
+            Qt.Key.Key_Up: -1,
+            Qt.Key.Key_Down: 1,
+            Qt.Key.Key_PageUp: -page,
+            Qt.Key.Key_PageDown: page,
+        }[key]
+        target = min(rows - 1, max(0, (row if row >= 0 else -1) + step))
+        self.table.setCurrentIndex(self.model.index(target, COL_ID))
+
+    # --- texts ----------------------------------------------------------------------------------
+
+    def _set_notice(self, notice: tuple[str, object] | None) -> None:
+        self._notice = notice
+        if notice is None or notice[0] != "saved":
+            self._notice_timer.stop()
+        self._render_notice()
+
+    def _clear_saved_notice(self) -> None:
+        if self._notice and self._notice[0] == "saved":
+            self._set_notice(None)
+
+    def _render_notice(self) -> None:
+        notice = self._notice
+        if notice is None:
+            self.notice.clear()
+            self.notice.hide()
+            return
+        kind, value = notice
+        if kind == "saved" and isinstance(value, list):
+            self.notice.setStyleSheet(SUCCESS_STYLE)
+            text = self.tr("Saved. New ID: {ids}") if len(value) == 1 else self.tr(
+                "Saved. New IDs: {ids}"
+            )
+            self.notice.setText(text.format(ids=", ".join(value)))
+        else:
+            self.notice.setStyleSheet(ERROR_STYLE)
+            code = str(value)
+            error = IdError(code) if code.startswith("id.") else FieldregError(code)
+            self.notice.setText(self._context.describe(error))
+        self.notice.setAccessibleName(self.notice.text())
+        self.notice.show()
+
+    def _render_count(self) -> None:
+        if self._count is None:
+            self._count_label.clear()
+        elif self._count == 0:
+            self._count_label.setText(self.tr("No one found. Check the spelling or register."))
+        else:
+            self._count_label.setText(self.tr("Found: {count}").format(count=self._count))
+
+    def retranslateUi(self) -> None:
+        self._title.setText(self.tr("&Find a person"))
+        self.field.setPlaceholderText(self.tr("Name in any alphabet, ID, or scan a band"))
+        self.field.setAccessibleName(self.tr("Find a person"))
+        self.field.setAccessibleDescription(
+            self.tr("Type a name or an ID, or scan a band. Enter opens the person.")
+        )
+        self.field.setToolTip(
+            self.tr("Type a name or an ID, or scan a band. Enter opens the person.")
+        )
+        self.table.setAccessibleName(self.tr("People found"))
+        self.model.retranslate()
+        self._render_notice()
+        self._render_count()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslateUi()
+        super().changeEvent(event)

@@ -1,0 +1,77 @@
+"""Languages of the desk application: which one to show, and installing its Qt Linguist files.
+
+The compiled `.qm` files ship in `resources/translations/` (a source checkout) or as
+`fieldreg/_resources/translations/` (an installed or frozen build). Switching the language
+installs new translators; Qt then sends every widget a `LanguageChange` event, and each widget
+sets its texts again in `retranslateUi()`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Final
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QObject, QTranslator
+from PySide6.QtWidgets import QApplication
+
+# Shown in the language's own words, so a volunteer who cannot read the current one finds theirs.
+LANGUAGE_NAMES: Final[dict[str, str]] = {
+    "en": "English",
+    "uk": "Українська",
+    "ru": "Русский",
+}
+DEFAULT_LANGUAGE: Final = "en"
+
+
+def translations_dir() -> Path:
+    package = Path(__file__).resolve().parent.parent
+    for candidate in (
+        package / "_resources" / "translations",
+        package.parent / "resources" / "translations",
+    ):
+        if candidate.is_dir():
+            return candidate
+    raise RuntimeError("fieldreg translations are missing from this build")
+
+
+def system_language(locale: QLocale | None = None) -> str:
+    """The first of the system's preferred UI languages that fieldreg speaks, else English."""
+    for name in (locale or QLocale.system()).uiLanguages():
+        code = name.replace("_", "-").split("-")[0].lower()
+        if code in LANGUAGE_NAMES:
+            return code
+    return DEFAULT_LANGUAGE
+
+
+def resolve_language(setting: str, locale: QLocale | None = None) -> str:
+    return setting if setting in LANGUAGE_NAMES else system_language(locale)
+
+
+class Translators(QObject):
+    """Owns the installed translators (fieldreg's own and Qt's standard dialogs)."""
+
+    def __init__(self, app: QApplication) -> None:
+        super().__init__(app)
+        self._app = app
+        self._installed: list[QTranslator] = []
+        self.language = DEFAULT_LANGUAGE
+
+    def switch(self, language: str) -> None:
+        """Show `language` from now on; English needs no translator."""
+        if language not in LANGUAGE_NAMES:
+            raise ValueError(f"unknown language {language!r}")
+        for translator in self._installed:
+            self._app.removeTranslator(translator)
+        self._installed = []
+        self.language = language
+        if language != DEFAULT_LANGUAGE:
+            qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+            for directory, name in (
+                (qt_dir, f"qtbase_{language}.qm"),
+                (str(translations_dir()), f"fieldreg_{language}.qm"),
+            ):
+                translator = QTranslator(self)
+                if translator.load(name, directory):
+                    self._app.installTranslator(translator)
+                    self._installed.append(translator)
+        QLocale.setDefault(QLocale(language))

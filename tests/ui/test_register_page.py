@@ -1,0 +1,206 @@
+"""Registering one person with the keyboard only, duplicates while typing, errors beside fields."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from pytestqt.qtbot import QtBot
+
+from fieldreg.services.paths import DataDir
+from fieldreg.services.session import Session
+from fieldreg.ui.context import UiContext
+from fieldreg.ui.register_page import RegisterPage
+from fieldreg.ui.worker import Worker
+
+
+@pytest.fixture
+def context(session: Session, data_dir: Path) -> Iterator[UiContext]:
+    worker = Worker()
+    ui = UiContext(DataDir(data_dir), worker)
+    ui.session = session
+    yield ui
+    worker.wait()
+
+
+@pytest.fixture
+def page(qtbot: QtBot, context: UiContext) -> RegisterPage:
+    page = RegisterPage(context)
+    qtbot.addWidget(page)
+    page.resize(1100, 800)
+    page.show()
+    qtbot.waitExposed(page)
+    page.activateWindow()
+    page.start_new()
+    return page
+
+
+def focused() -> QWidget:
+    widget = QApplication.focusWidget()
+    assert widget is not None
+    return widget
+
+
+def type_then(qtbot: QtBot, text: str, *keys: Qt.Key) -> None:
+    if text:
+        qtbot.keyClicks(focused(), text)
+    for key in keys:
+        qtbot.keyClick(focused(), key)
+
+
+TAB = Qt.Key.Key_Tab
+
+
+def test_a_person_registered_by_keystrokes_alone_is_stored_as_typed(
+    qtbot: QtBot, page: RegisterPage, session: Session
+) -> None:
+    assert focused().objectName() == "family_name"
+    type_then(qtbot, "Шевченко", TAB)
+    type_then(qtbot, "Олена", TAB)
+    type_then(qtbot, "Петрівна", TAB)
+    type_then(qtbot, "12.03.1984", TAB)
+    type_then(qtbot, "F", TAB)  # sex: type-ahead picks Female
+    for text in ("Ірпінь", "Бучанський", "Київська", "Україна", "Україна", "passport", "AB123"):
+        type_then(qtbot, text, TAB)
+    type_then(qtbot, "+380 67 123 4567", TAB)
+    type_then(qtbot, "uk, ru", TAB)
+    type_then(qtbot, " ", TAB, TAB)  # needs: medical (Space), not mobility
+    type_then(qtbot, " ", TAB, TAB, TAB, TAB, TAB)  # pregnancy; then to the note
+    type_then(qtbot, "Insulin twice a day", TAB)
+    type_then(qtbot, "Y", TAB)  # consent to data processing: Yes
+    type_then(qtbot, "N", TAB)  # tracing: No
+    type_then(qtbot, "U")  # wishes to be evacuated: Undecided
+    with qtbot.waitSignal(page.saved) as saved:
+        qtbot.keyClick(focused(), Qt.Key.Key_Return)
+
+    [person_id] = saved.args[0]
+    fields = session.person(person_id).fields
+    assert {k: v for k, v in fields.items() if v is not None} == {
+        "family_name": "Шевченко",
+        "given_name": "Олена",
+        "patronymic": "Петрівна",
+        "latin_family_name": "Shevchenko",
+        "latin_given_name": "Olena",
+        "latin_patronymic": "Petrivna",
+        "dob": "1984-03-12",
+        "sex": "female",
+        "origin_settlement": "Ірпінь",
+        "origin_district": "Бучанський",
+        "origin_region": "Київська",
+        "origin_country": "Україна",
+        "citizenship": "Україна",
+        "document_type": "passport",
+        "document_number": "AB123",
+        "phone": "+380671234567",
+        "languages": ["uk", "ru"],
+        "needs": ["medical", "pregnancy"],
+        "needs_note": "Insulin twice a day",
+        "consent_data": "yes",
+        "consent_tracing": "no",
+        "wishes_evacuation": "undecided",
+        "status": "arrived",
+    }
+    # Ready for the next person: empty, the cursor in the family name.
+    assert focused().objectName() == "family_name"
+    assert not page.form.has_input()
+
+
+def test_latin_spelling_follows_the_name_until_edited_by_hand(
+    qtbot: QtBot, page: RegisterPage, session: Session
+) -> None:
+    type_then(qtbot, "Гнатюк", TAB)
+    type_then(qtbot, "Юлія")
+    qtbot.keyClick(focused(), Qt.Key.Key_L, Qt.KeyboardModifier.AltModifier)
+    assert focused().objectName() == "latin_given_name"
+    assert focused().text() == "Yuliia"  # type: ignore[attr-defined]
+    qtbot.keyClick(focused(), Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    type_then(qtbot, "Julia")
+    qtbot.keyClick(focused(), Qt.Key.Key_L, Qt.KeyboardModifier.AltModifier)
+    type_then(qtbot, "", Qt.Key.Key_Backspace)  # the name changes; the typed Latin stays
+    with qtbot.waitSignal(page.saved) as saved:
+        qtbot.keyClick(focused(), Qt.Key.Key_Return)
+    fields = session.person(saved.args[0][0]).fields
+    assert fields["given_name"] == "Юлі"
+    assert fields["latin_given_name"] == "Julia"
+    assert fields["latin_family_name"] == "Hnatiuk"
+
+
+def test_a_missing_given_name_is_shown_beside_it_and_nothing_is_saved(
+    qtbot: QtBot, page: RegisterPage, session: Session
+) -> None:
+    type_then(qtbot, "Коваль", TAB, TAB, TAB)
+    type_then(qtbot, "1990", Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: bool(page.form.error_text("given_name")))
+    assert "required" in page.form.error_text("given_name")
+    assert focused().objectName() == "given_name"
+    assert session.summaries == {}
+    # What was typed is kept; fixing it and pressing Enter saves.
+    with qtbot.waitSignal(page.saved):
+        type_then(qtbot, "Марко", Qt.Key.Key_Return)
+    [fields] = session.summaries.values()
+    assert (fields["family_name"], fields["given_name"], fields["dob"]) == ("Коваль", "Марко", "1990")
+
+
+def test_a_bad_date_is_explained_beside_the_date(
+    qtbot: QtBot, page: RegisterPage, session: Session
+) -> None:
+    type_then(qtbot, "Коваль", TAB)
+    type_then(qtbot, "Марко", TAB, TAB)
+    type_then(qtbot, "31.02.1990", Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: bool(page.form.error_text("dob")))
+    assert page.form.error_text("dob") == "Date of birth: no such date."
+    assert focused().objectName() == "dob"
+    assert session.summaries == {}
+
+
+@pytest.mark.parametrize("typed", ["Шевчинко", "Shevchenko"])
+def test_an_existing_person_typed_misspelt_or_in_latin_is_offered_and_opened_with_ctrl_1(
+    qtbot: QtBot, page: RegisterPage, context: UiContext, session: Session, typed: str
+) -> None:
+    existing = session.register(
+        {"family_name": "Шевченко", "given_name": "Олена", "dob": "12.03.1984"}
+    )
+    session.register({"family_name": "Коваленко", "given_name": "Іван", "dob": "1990"})
+    type_then(qtbot, typed, TAB)
+    type_then(qtbot, "Olena" if typed.isascii() else "Олена", TAB, TAB)
+    type_then(qtbot, "1984")
+    qtbot.waitUntil(lambda: page.duplicates.candidate_ids() == [existing])
+    with qtbot.waitSignal(context.open_person) as opened:
+        qtbot.keyClick(focused(), Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    assert opened.args == [existing]
+    assert len(session.summaries) == 2  # opened instead of saved
+
+
+def test_escape_asks_before_discarding_what_was_typed(
+    qtbot: QtBot, page: RegisterPage, session: Session
+) -> None:
+    type_then(qtbot, "Коваль")
+    qtbot.keyClick(focused(), Qt.Key.Key_Escape)
+    box = page.findChild(QMessageBox, "discardConfirm")
+    assert box is not None
+    qtbot.keyClick(box, Qt.Key.Key_Escape)  # keep editing
+    qtbot.waitUntil(lambda: page.findChild(QMessageBox, "discardConfirm") is None)
+    assert page.form.has_input()
+    qtbot.keyClick(focused(), Qt.Key.Key_Escape)
+    box = page.findChild(QMessageBox, "discardConfirm")
+    assert box is not None
+    with qtbot.waitSignal(page.cancelled):
+        qtbot.keyClick(box, Qt.Key.Key_Return)  # discard
+    assert not page.form.has_input()
+    assert session.summaries == {}
+
+
+def test_a_draft_survives_export_and_import(qtbot: QtBot, page: RegisterPage) -> None:
+    assert page.export_draft() is None
+    type_then(qtbot, "Гнатюк", TAB)
+    type_then(qtbot, "Юлія", TAB, TAB)
+    type_then(qtbot, "~40")
+    draft = page.export_draft()
+    assert draft is not None
+    page.clear_personal_data()
+    assert not page.form.has_input()
+    page.import_draft(draft)
+    assert page.form.values() == {"family_name": "Гнатюк", "given_name": "Юлія", "dob": "~40"}
