@@ -188,6 +188,20 @@ MESSAGES: Final[dict[str, str]] = {
     "events.malformed": QT_TRANSLATE_NOOP("Errors", "An event in the log is malformed."),
     "events.bad_id": QT_TRANSLATE_NOOP("Errors", "An event in the log was altered."),
     "task.cancelled": QT_TRANSLATE_NOOP("Errors", "Cancelled."),
+    # problems `verify` reports (params: device, seq, person, note)
+    "verify.gap": QT_TRANSLATE_NOOP("Errors", "Event log of device {device}: event {seq} missing."),
+    "verify.broken_chain": QT_TRANSLATE_NOOP(
+        "Errors", "Event log of device {device}: event {seq} does not follow the one before."
+    ),
+    "verify.head_mismatch": QT_TRANSLATE_NOOP(
+        "Errors", "Event log of device {device}: its recorded end does not match."
+    ),
+    "verify.state_mismatch": QT_TRANSLATE_NOOP(
+        "Errors", "Person {person}: the stored record differs from its history."
+    ),
+    "verify.fold_mismatch": QT_TRANSLATE_NOOP(
+        "Errors", "Person {person}: replaying the history gives a different record."
+    ),
     # files and input
     "json.too_large": QT_TRANSLATE_NOOP("Errors", "The data is too large (at most {max} bytes)."),
     "json.too_deep": QT_TRANSLATE_NOOP("Errors", "The data is nested too deeply."),

@@ -36,10 +36,9 @@ from fieldreg.core.errors import (
     IdError,
     IntegrityError,
     NotFoundError,
-    TamperError,
     ValidationError,
 )
-from fieldreg.core.events import GENESIS, Event, EventType, make_event
+from fieldreg.core.events import Event, EventType, make_event
 from fieldreg.core.fold import PersonState, apply
 from fieldreg.core.hlc import Hlc, HybridClock
 from fieldreg.core.names import transliterate
@@ -47,6 +46,7 @@ from fieldreg.core.validation import clean_text, validate_fields
 from fieldreg.crypto.sealing import FieldSealer
 from fieldreg.services.paths import DataDir
 from fieldreg.services.search_index import SearchEntry, SearchIndex
+from fieldreg.services.verification import verify_store
 from fieldreg.services.views import (
     HistoryEntry,
     NoteView,
@@ -676,91 +676,7 @@ class Session:
     ) -> VerifyReport:
         """Check the database, every device's hash chain and that every sealed value opens."""
         with self._repo.reading():
-            return self._verify(progress, cancelled)
-
-    def _verify(self, progress: Progress | None, cancelled: Cancelled | None) -> VerifyReport:
-        report = VerifyReport()
-        repo = self._repo
-        conn = repo.conn
-        if conn.dialect.name == "sqlite":
-            pragma = conn.exec_driver_sql("PRAGMA integrity_check")
-            checks = [str(row) for row in pragma.scalars()]
-            report.integrity = "ok" if checks == ["ok"] else "; ".join(checks[:20])
-        else:  # a server database checks its own pages; the chain and seals are checked below
-            report.integrity = "ok"
-        total = repo.count_people() + int(
-            conn.exec_driver_sql("SELECT count(*) FROM events").scalar_one()
-        )
-        done = 0
-
-        def step() -> None:
-            nonlocal done
-            done += 1
-            if progress and done % 1000 == 0:
-                progress(done, total)
-            if cancelled and cancelled():
-                raise FieldregError("task.cancelled")
-
-        for device_id in repo.device_ids():
-            self._verify_chain(device_id, report, step)
-        for (person_id,) in conn.exec_driver_sql("SELECT id FROM people").fetchall():
-            step()
-            report.people += 1
-            self._verify_person(person_id, report)
-        for event_id, person_id in conn.exec_driver_sql(
-            "SELECT event_id, person_id FROM notes"
-        ).fetchall():
-            report.notes += 1
-            try:
-                repo.notes(person_id)
-            except TamperError as exc:
-                report.problems.append((exc.code, {"note": event_id}))
-        if progress:
-            progress(total, total)
-        return report
-
-    def _verify_chain(self, device_id: str, report: VerifyReport, step: Callable[[], None]) -> None:
-        repo = self._repo
-        expected_seq, prev = 1, GENESIS
-        for row in repo.chain_rows(device_id):
-            step()
-            report.events += 1
-            where = {"device": device_id[:12], "seq": row.seq}
-            if row.seq != expected_seq:
-                report.problems.append(("verify.gap", where))
-            if row.prev_id != prev:
-                report.problems.append(("verify.broken_chain", where))
-            if not row.redacted:
-                try:
-                    repo.open_event(row)
-                except FieldregError as exc:
-                    report.problems.append((exc.code, where))
-            expected_seq, prev = row.seq + 1, row.event_id
-        device = repo.device(device_id)
-        if device is not None and (device.last_seq != expected_seq - 1 or device.head != prev):
-            report.problems.append(("verify.head_mismatch", {"device": device_id[:12]}))
-
-    def _verify_person(self, person_id: str, report: VerifyReport) -> None:
-        try:
-            state = self._repo.load_state(person_id)
-            stored = self._repo.group(person_id, Group.DETAILS)
-            stored.update(self._repo.group(person_id, Group.SUMMARY))
-        except FieldregError as exc:
-            report.problems.append((exc.code, {"person": person_id}))
-            return
-        if state is None or state.erased:
-            return
-        if stored != state.values():
-            report.problems.append(("verify.state_mismatch", {"person": person_id}))
-        try:
-            events = self._repo.events_for(person_id)
-        except FieldregError:
-            return  # the damaged event itself was reported by the chain check
-        refolded = PersonState(person_id)
-        for event in events:
-            apply(refolded, event)
-        if refolded.values() != state.values():
-            report.problems.append(("verify.fold_mismatch", {"person": person_id}))
+            return verify_store(self._repo, progress, cancelled)
 
 
 def _search_entry(person_id: str, fields: Mapping[str, FieldValue]) -> SearchEntry:
