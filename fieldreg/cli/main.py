@@ -425,7 +425,8 @@ def _cmd_verify(session: Session, args: argparse.Namespace, out: Output) -> int:
             + (
                 "OK: chain verified, every sealed value opens."
                 if report.ok
-                else "PROBLEMS:\n" + "\n".join(f"  {c} {p}" for c, p in report.problems)
+                else "PROBLEMS:\n"
+                + "\n".join(f"  {describe(FieldregError(c, **p))}" for c, p in report.problems)
             )
         ),
     )
