@@ -232,3 +232,29 @@ def test_two_processes_writing_one_store_never_fork_the_log(session: Session) ->
         assert report.events == 14
     finally:
         other.lock()
+
+
+def test_fails_closed_when_sealing_is_unavailable(
+    session: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from fieldreg.core.errors import AuthError
+    from fieldreg.crypto.sealing import FieldSealer
+
+    person_id = session.register(PERSON)
+
+    def broken(self: FieldSealer, *args: object) -> bytes:
+        raise AuthError("store.locked")
+
+    monkeypatch.setattr(FieldSealer, "seal", broken)
+    with pytest.raises(AuthError):
+        session.register({"family_name": "Бойко", "given_name": "Анна"})
+    with pytest.raises(AuthError):
+        session.set_status(person_id, "waiting")
+    monkeypatch.undo()
+    again = reopen(session)
+    try:
+        assert again.stats().total == 1
+        assert again.person(person_id).fields["status"] == "arrived"
+        assert again.verify().ok
+    finally:
+        again.lock()
