@@ -34,18 +34,25 @@ from __future__ import annotations
 
 import gc
 import itertools
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date
 from typing import Any, Final
 
 import numpy as np
 import numpy.typing as npt
 from rapidfuzz import fuzz, process
 
-from fieldreg.core.errors import ValidationError
 from fieldreg.core.names import clear_name_caches, detect_script, search_words
+from fieldreg.services.search_query import (
+    KIND_EXACT,
+    KIND_NONE,
+    SCRIPT_BITS,
+    Dob,
+    Query,
+    parse_query,
+    parse_stored_dob,
+    parse_stored_dobs,
+)
 
 IntArray = npt.NDArray[np.int32]
 FloatArray = npt.NDArray[np.float32]
@@ -62,7 +69,6 @@ MISSING_NAME_PENALTY: Final = 4.0  # per name of the person that no query word r
 # patronymic typed for someone registered without one): absence is not a contradiction.
 ABSENT_NAME_CREDIT: Final = 50.0
 RERANK_MIN: Final = 48  # people scored exactly per search, at least
-MAX_QUERY_WORDS: Final = 8
 
 # Date of birth verdicts: (reason, score adjustment). Agreement costs nothing, and only a full date
 # in the query can agree more closely than the year.
@@ -73,14 +79,6 @@ DOB_DAY_DIFFERS: Final = ("dob.year", -4.0)
 DOB_OFF_BY_ONE: Final = ("dob.off_by_one", -6.0)
 DOB_UNKNOWN: Final = ("dob.unknown", -10.0)
 
-_KIND_NONE, _KIND_YEAR, _KIND_ESTIMATED, _KIND_EXACT = 0, 1, 2, 3
-_SCRIPT_BITS: Final = {"cyrillic": 1, "latin": 2, "mixed": 3, "none": 0}
-_YEAR: Final = re.compile(r"~?((?:19|20)\d\d)")
-_ISO_DATE: Final = re.compile(r"((?:19|20)\d\d)-(\d\d)-(\d\d)")
-_DOTTED_DATE: Final = re.compile(r"(\d{1,2})\.(\d{1,2})\.((?:19|20)\d\d)")
-_TRAILING_PUNCTUATION: Final = ".:"
-_DIGRAPH_STARTS: Final = frozenset("cgkpstz")  # first letters of kh, ch, sh, zh, ts, gh, ph...
-_EPOCH: Final = date(1970, 1, 1)
 _FIELDS_PER_ROW: Final = 6  # family, given, patronymic, then their Latin forms
 
 
@@ -103,126 +101,10 @@ class SearchHit:
     reasons: tuple[str, ...]  # machine codes explaining the match (see the module docstring)
 
 
-@dataclass(frozen=True, slots=True)
-class _Dob:
-    kind: int
-    year: int
-    day: int  # days since 1970-01-01 when exact (numpy's datetime64[D]), else 0
-
-
-_NO_DOB: Final = _Dob(_KIND_NONE, 0, 0)
-
-
-def _parse_stored_dob(untrusted_dob: str | None) -> _Dob:
-    """A stored date of birth; one that does not parse counts as unknown instead of failing."""
-    if not untrusted_dob:
-        return _NO_DOB
-    try:
-        return _parse_dob(untrusted_dob.strip())
-    except ValueError:
-        return _NO_DOB
-
-
-def _parse_stored_dobs(
-    untrusted_dobs: Sequence[str | None],
-) -> tuple[npt.NDArray[np.uint8], IntArray, IntArray]:
-    """`_parse_stored_dob` for many (kind, year, day arrays); numpy parses the full dates."""
-    kind = np.zeros(len(untrusted_dobs), dtype=np.uint8)
-    year = np.zeros(len(untrusted_dobs), dtype=np.int32)
-    day = np.zeros(len(untrusted_dobs), dtype=np.int32)
-    full: list[int] = []
-    for i, text in enumerate(untrusted_dobs):
-        if text and len(text) == 10 and _ISO_DATE.fullmatch(text):
-            full.append(i)
-        else:
-            dob = _parse_stored_dob(text)
-            kind[i], year[i], day[i] = dob.kind, dob.year, dob.day
-    try:
-        dates = np.array([untrusted_dobs[i] for i in full], dtype="datetime64[D]")
-    except ValueError:  # an impossible date (30 February): parse them one by one
-        for i in full:
-            dob = _parse_stored_dob(untrusted_dobs[i])
-            kind[i], year[i], day[i] = dob.kind, dob.year, dob.day
-    else:
-        kind[full] = _KIND_EXACT
-        year[full] = dates.astype("datetime64[Y]").astype(np.int32) + 1970
-        day[full] = dates.astype(np.int32)
-    return kind, year, day
-
-
-def _parse_dob(text: str) -> _Dob:
-    """Parse "1984-03-12", "12.03.1984", "1984" or "~1984"; ValueError otherwise."""
-    if match := _YEAR.fullmatch(text):
-        kind = _KIND_ESTIMATED if text.startswith("~") else _KIND_YEAR
-        return _Dob(kind, int(match.group(1)), 0)
-    if match := _ISO_DATE.fullmatch(text):
-        year, month, day = int(match.group(1)), int(match.group(2)), int(match.group(3))
-    elif match := _DOTTED_DATE.fullmatch(text):
-        day, month, year = int(match.group(1)), int(match.group(2)), int(match.group(3))
-    else:
-        raise ValueError(text)
-    return _Dob(_KIND_EXACT, year, (date(year, month, day) - _EPOCH).days)
-
-
 def _grown(array: npt.NDArray[Any], extra: int) -> npt.NDArray[Any]:
     bigger = np.zeros((len(array) + extra, *array.shape[1:]), dtype=array.dtype)
     bigger[: len(array)] = array
     return bigger
-
-
-@dataclass(frozen=True, slots=True)
-class _Query:
-    keys: list[str]
-    raws: list[str]  # casefolded words, aligned with keys
-    word_scripts: list[int]  # bit set per word: 1 Cyrillic, 2 Latin
-    dob: _Dob | None
-    prefix: bool  # the last word may be unfinished
-    script: int
-    prefix_keys: tuple[str, ...]  # keys the unfinished last word may begin with
-
-
-def _parse_query(query: str, dob: str | None) -> _Query:
-    query_dob: _Dob | None = None
-    if dob is not None and dob.strip():
-        try:
-            query_dob = _parse_dob(dob.strip())
-        except ValueError:
-            raise ValidationError("dob", "dob.invalid") from None
-    name_parts: list[str] = []
-    keys: list[str] = []
-    raws: list[str] = []
-    prefix = False  # whether the last key may be unfinished
-    dob_last = False
-    # Commas and semicolons separate words ("Shevchenko, Serhii"); dots belong to dates.
-    for piece in query.replace(",", " ").replace(";", " ").split():
-        try:
-            piece_dob = _parse_dob(piece.rstrip(_TRAILING_PUNCTUATION))
-        except ValueError:
-            pass
-        else:
-            query_dob = query_dob or piece_dob
-            dob_last = True
-            continue
-        name_parts.append(piece)
-        prefix = dob_last = False
-        for word, key in search_words(piece):
-            if len(keys) < MAX_QUERY_WORDS:
-                keys.append(key)
-                raws.append(word.casefold())
-                prefix = True
-    # A space after the last name word says it is complete; a year after it does not.
-    prefix = prefix and (dob_last or not query[-1:].isspace())
-    script = _SCRIPT_BITS[detect_script(" ".join(name_parts))]
-    prefix_keys: tuple[str, ...] = ()
-    if prefix:
-        prefix_keys = (keys[-1],)
-        # "Yuk" may be the start of "Yukhym": a digraph cut in two reads as another letter.
-        if raws[-1][-1:] in _DIGRAPH_STARTS and len(raws[-1]) > 2:
-            shorter = search_words(raws[-1][:-1])
-            if len(shorter) == 1 and shorter[0][1] != keys[-1]:
-                prefix_keys += (shorter[0][1],)
-    word_scripts = [_SCRIPT_BITS[detect_script(raw)] for raw in raws]
-    return _Query(keys, raws, word_scripts, query_dob, prefix, script, prefix_keys)
 
 
 @dataclass(slots=True)
@@ -348,7 +230,7 @@ class SearchIndex:
         distinct = list(set(dobs))
         position = {text: i for i, text in enumerate(distinct)}
         which = np.fromiter(map(position.__getitem__, dobs), dtype=np.int64, count=count)
-        kind, year, day = _parse_stored_dobs(distinct)
+        kind, year, day = parse_stored_dobs(distinct)
         self._dob_kind, self._dob_year, self._dob_day = kind[which], year[which], day[which]
         if self._dead:
             self._compact()
@@ -374,7 +256,7 @@ class SearchIndex:
         self._row_fields[row] = field_ids
         self._alive[row] = True
         self._slots[row], self._absent[row], self._script[row] = self._row_shape(field_ids)
-        dob = _parse_stored_dob(entry.dob)
+        dob = parse_stored_dob(entry.dob)
         self._dob_kind[row], self._dob_year[row], self._dob_day[row] = dob.kind, dob.year, dob.day
         self._ids.append(entry.person_id)
         self._row_of[entry.person_id] = row
@@ -444,7 +326,7 @@ class SearchIndex:
             raws.append(word.casefold())
         self._field_keys.append(tuple(keys))
         self._field_raws.append(tuple(raws))
-        self._field_script.append(_SCRIPT_BITS[detect_script(text)])
+        self._field_script.append(SCRIPT_BITS[detect_script(text)])
         return len(self._field_keys) - 1
 
     def _row_shape(self, field_ids: Sequence[int]) -> tuple[int, int, int]:
@@ -526,7 +408,7 @@ class SearchIndex:
     ) -> list[SearchHit]:
         """The best matches for free text: names in any script and order, plus an optional date
         of birth (a year "1984", "12.03.1984" or "1984-03-12"; the `dob` argument wins)."""
-        parsed = _parse_query(query, dob)
+        parsed = parse_query(query, dob)
         if not parsed.keys or limit <= 0 or not self._row_of:
             return []
         word_scores, prefix_scores = self._score_vocabulary(parsed)
@@ -553,7 +435,7 @@ class SearchIndex:
         hits.sort(key=lambda hit: (-hit.score, hit.person_id))
         return hits[:limit]
 
-    def _score_vocabulary(self, query: _Query) -> tuple[FloatArray, FloatArray | None]:
+    def _score_vocabulary(self, query: Query) -> tuple[FloatArray, FloatArray | None]:
         """Score every query word against every key: (words x keys), and the prefix scores of the
         last word when it may be unfinished. An identical key scores 100, others at most 97."""
         ratios = process.cdist(
@@ -643,7 +525,7 @@ class SearchIndex:
         return rows, coarse.astype(np.float32)
 
     def _dob_verdicts(
-        self, rows: IntArray, coarse: FloatArray, query_dob: _Dob | None
+        self, rows: IntArray, coarse: FloatArray, query_dob: Dob | None
     ) -> tuple[FloatArray, npt.NDArray[np.object_], IntArray, FloatArray]:
         """Score adjustment and reason per row for the queried date of birth; people born more than
         a year away are dropped."""
@@ -653,11 +535,11 @@ class SearchIndex:
             return adjust, reasons, rows, coarse
         kind = self._dob_kind[rows]
         gap = np.abs(self._dob_year[rows] - query_dob.year)
-        known = kind != _KIND_NONE
+        known = kind != KIND_NONE
         same_year = known & (gap == 0)
         verdicts = [(~known, DOB_UNKNOWN), (known & (gap == 1), DOB_OFF_BY_ONE)]
-        if query_dob.kind == _KIND_EXACT:
-            exact = kind == _KIND_EXACT
+        if query_dob.kind == KIND_EXACT:
+            exact = kind == KIND_EXACT
             same_day = self._dob_day[rows] == query_dob.day
             verdicts += [
                 (same_year & ~exact, DOB_YEAR_ONLY_RECORDED),
@@ -701,7 +583,7 @@ class SearchIndex:
     def _score_row(
         self,
         row: int,
-        query: _Query,
+        query: Query,
         word_scores: FloatArray,
         prefix_scores: FloatArray | None,
     ) -> tuple[float, tuple[str, ...]]:
@@ -738,7 +620,7 @@ class SearchIndex:
 
     def _name_reasons(
         self,
-        query: _Query,
+        query: Query,
         pairs: dict[int, _Pair],
         prefix_scores: FloatArray | None,
         *,
