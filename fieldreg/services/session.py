@@ -160,6 +160,8 @@ class Session:
         self._device: DeviceState | None = None  # this device's log position, once written
         self._clock = HybridClock(now_ms, Hlc.unpack(device.last_hlc) if device.last_hlc else None)
         self.index = SearchIndex()
+        # Index updates wait for the next search: a save should not pay for them (None = removed).
+        self._index_pending: dict[str, SearchEntry | None] = {}
         self.summaries: dict[str, PersonFields] = {}
         self._created: dict[str, int] = {}
         self.households: dict[str, list[str]] = {}
@@ -198,6 +200,7 @@ class Session:
                     if isinstance(household, str):
                         households.setdefault(household, []).append(person_id)
             self.index.bulk_load(entries)
+            self._index_pending = {}
         finally:
             if collecting:
                 gc.enable()
@@ -212,6 +215,7 @@ class Session:
             self._data_key = None
         self._sealer.wipe()
         self.index.clear()
+        self._index_pending = {}
         self.summaries = {}
         self.households = {}
         self._created = {}
@@ -297,11 +301,11 @@ class Session:
         old_household = self.summaries.get(person_id, {}).get("household_id")
         if state.erased:
             self.summaries.pop(person_id, None)
-            self.index.remove(person_id)
+            self._index_pending[person_id] = None
         else:
             self.summaries[person_id] = {k: v for k, v in values.items() if k in SUMMARY_FIELDS}
             self._created.setdefault(person_id, state.registered[0] if state.registered else 0)
-            self.index.upsert(_search_entry(person_id, values))
+            self._index_pending[person_id] = _search_entry(person_id, values)
         new_household = None if state.erased else values.get("household_id")
         if old_household != new_household:
             members = (
@@ -632,10 +636,20 @@ class Session:
             )
         hits = [
             PersonHit(hit.person_id, hit.score, hit.reasons, self.summaries[hit.person_id])
-            for hit in self.index.search(text, limit=limit)
+            for hit in self.search_index().search(text, limit=limit)
             if hit.person_id in self.summaries
         ]
         return SearchResult(hits=hits)
+
+    def search_index(self) -> SearchIndex:
+        """The name index, with every save since the last search applied."""
+        pending, self._index_pending = self._index_pending, {}
+        for person_id, entry in pending.items():
+            if entry is None:
+                self.index.remove(person_id)
+            else:
+                self.index.upsert(entry)
+        return self.index
 
     def stats(self) -> Stats:
         today = self._today()
