@@ -11,7 +11,14 @@ import importlib
 import sys
 import time
 
-MODULES = ["bench.bench_register", "bench.bench_search", "bench.bench_unlock"]
+MODULES = [
+    "bench.bench_register",
+    "bench.bench_search",
+    "bench.bench_unlock",
+    "bench.bench_pages",
+    "bench.bench_printing",
+    "bench.bench_ui",
+]
 
 results: list[tuple[str, str, str, bool]] = []
 

@@ -38,7 +38,7 @@ from fieldreg.services import vault
 from fieldreg.services.session import Session
 
 # Modules adding commands of their own feature (printing, sync, ...).
-EXTENSIONS: tuple[str, ...] = ()
+EXTENSIONS: tuple[str, ...] = ("fieldreg.cli.sync_commands", "fieldreg.cli.band_commands")
 
 # CLI flag -> field name; one flag per field.
 FIELD_FLAGS: dict[str, str] = {
@@ -479,9 +479,10 @@ COMMANDS: dict[str, Handler] = {
 
 
 def start_gui(args: argparse.Namespace) -> int:
-    """Until the desk application exists, no command prints the help."""
-    build_parser().print_help()
-    return EXIT_OK
+    """No command: the desk application (Qt is imported only here, so the CLI stays light)."""
+    from fieldreg.ui.app import main as desk_main
+
+    return desk_main(data_dir(args), sys.argv[:1])
 
 
 def _handlers() -> dict[str, Handler]:

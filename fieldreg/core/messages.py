@@ -218,6 +218,203 @@ MESSAGES: Final[dict[str, str]] = {
         "Errors", "No terminal to ask for the passphrase: use --passphrase-file or {env}."
     ),
     "cli.secrets_differ": QT_TRANSLATE_NOOP("Errors", "The two entries differ."),
+    # desk application settings
+    "settings.io": QT_TRANSLATE_NOOP(
+        "Errors", "The settings could not be saved ({reason}); nothing was changed."
+    ),
+    # sync: network, enrollment, bundles, conflicts
+    "sync.bad_key": QT_TRANSLATE_NOOP("Errors", "This is not a valid key."),
+    "sync.network_corrupt": QT_TRANSLATE_NOOP(
+        "Errors", "The network keys in this store are damaged."
+    ),
+    "sync.wrong_network_passphrase": QT_TRANSLATE_NOOP("Errors", "Wrong network passphrase."),
+    "sync.same_passphrase": QT_TRANSLATE_NOOP(
+        "Errors", "The network passphrase must differ from the store's passphrase."
+    ),
+    "sync.not_coordinator": QT_TRANSLATE_NOOP(
+        "Errors", "This is not a coordinator's store (create one with `network create`)."
+    ),
+    "sync.not_enrolled": QT_TRANSLATE_NOOP(
+        "Errors", "This laptop is not enrolled in a network yet: enroll it first."
+    ),
+    "sync.already_enrolled": QT_TRANSLATE_NOOP(
+        "Errors", "This store already belongs to a network."
+    ),
+    "sync.certificate_invalid": QT_TRANSLATE_NOOP(
+        "Errors", "The device certificate is damaged or not signed by this network ({part})."
+    ),
+    "sync.unknown_device": QT_TRANSLATE_NOOP("Errors", "No enrolled device matches."),
+    "sync.bad_sequence": QT_TRANSLATE_NOOP("Errors", "A sequence number cannot be negative."),
+    "sync.redacted_event": QT_TRANSLATE_NOOP(
+        "Errors", "Event {seq} was erased here and cannot be exported."
+    ),
+    "sync.export_io": QT_TRANSLATE_NOOP(
+        "Errors", "The bundle could not be written ({reason}). Nothing was marked as exported."
+    ),
+    "sync.no_folder": QT_TRANSLATE_NOOP("Errors", "The target folder does not exist."),
+    "sync.unreadable_file": QT_TRANSLATE_NOOP("Errors", "The file cannot be read."),
+    "sync.too_many_files": QT_TRANSLATE_NOOP("Errors", "At most {max} files at a time."),
+    "sync.file_exists": QT_TRANSLATE_NOOP(
+        "Errors", "A file of that name already exists; nothing was overwritten."
+    ),
+    "enroll.request_invalid": QT_TRANSLATE_NOOP(
+        "Errors", "This enrollment request is damaged or not signed by its laptop ({part})."
+    ),
+    "enroll.answer_invalid": QT_TRANSLATE_NOOP(
+        "Errors", "This enrollment answer is damaged or not signed by the network ({part})."
+    ),
+    "enroll.unknown_version": QT_TRANSLATE_NOOP(
+        "Errors", "This enrollment file was made by a newer fieldreg."
+    ),
+    "enroll.prefix_form": QT_TRANSLATE_NOOP(
+        "Errors", "{field}: an assigned prefix has 2 to {max} symbols and does not start with Z."
+    ),
+    "enroll.prefix_taken": QT_TRANSLATE_NOOP(
+        "Errors", "The prefix {prefix} belongs to another device."
+    ),
+    "enroll.fingerprint_mismatch": QT_TRANSLATE_NOOP(
+        "Errors",
+        "The network fingerprint does not match the coordinator's: do not use this answer.",
+    ),
+    "enroll.not_for_this_device": QT_TRANSLATE_NOOP(
+        "Errors", "This answer was made for another laptop's request."
+    ),
+    "bundle.empty": QT_TRANSLATE_NOOP("Errors", "The bundle file is empty."),
+    "bundle.too_large": QT_TRANSLATE_NOOP(
+        "Errors", "The file is too large to be a bundle (at most {max} bytes)."
+    ),
+    "bundle.bad_magic": QT_TRANSLATE_NOOP("Errors", "This file is not a fieldreg bundle."),
+    "bundle.unknown_version": QT_TRANSLATE_NOOP(
+        "Errors", "This bundle was made by a newer fieldreg (format {version})."
+    ),
+    "bundle.truncated": QT_TRANSLATE_NOOP(
+        "Errors", "The bundle is incomplete: the file was cut short."
+    ),
+    "bundle.part_too_large": QT_TRANSLATE_NOOP(
+        "Errors", "The bundle's {part} is larger than allowed ({max} bytes)."
+    ),
+    "bundle.trailing_data": QT_TRANSLATE_NOOP(
+        "Errors", "The bundle has unexpected data after its end."
+    ),
+    "bundle.signature_format": QT_TRANSLATE_NOOP(
+        "Errors", "The bundle's signature is malformed ({part})."
+    ),
+    "bundle.header_invalid": QT_TRANSLATE_NOOP("Errors", "The bundle's header is invalid ({key})."),
+    "bundle.too_many_events": QT_TRANSLATE_NOOP(
+        "Errors", "The bundle holds too many events (at most {max})."
+    ),
+    "bundle.other_network": QT_TRANSLATE_NOOP("Errors", "The bundle belongs to another network."),
+    "bundle.unknown_device": QT_TRANSLATE_NOOP(
+        "Errors", "The bundle comes from a device this coordinator never enrolled."
+    ),
+    "bundle.revoked": QT_TRANSLATE_NOOP(
+        "Errors", "The device was revoked: its bundles are accepted only up to event {up_to}."
+    ),
+    "bundle.bad_signature": QT_TRANSLATE_NOOP(
+        "Errors", "The bundle's signature does not match: it was altered or forged."
+    ),
+    "bundle.age_header": QT_TRANSLATE_NOOP(
+        "Errors", "The bundle's encryption header is invalid ({reason})."
+    ),
+    "bundle.not_for_us": QT_TRANSLATE_NOOP(
+        "Errors", "The bundle was not encrypted to this coordinator."
+    ),
+    "bundle.decrypt_failed": QT_TRANSLATE_NOOP(
+        "Errors", "The bundle does not decrypt: its content is incomplete or altered."
+    ),
+    "bundle.payload_mismatch": QT_TRANSLATE_NOOP(
+        "Errors", "The bundle's content does not match its signed header."
+    ),
+    "bundle.payload_invalid": QT_TRANSLATE_NOOP(
+        "Errors", "The bundle's content is malformed ({reason})."
+    ),
+    "bundle.event_invalid": QT_TRANSLATE_NOOP(
+        "Errors", "Event {seq} in the bundle is invalid ({reason})."
+    ),
+    "bundle.broken_chain": QT_TRANSLATE_NOOP(
+        "Errors", "The bundle's events are not chained correctly at event {seq}."
+    ),
+    "bundle.fork": QT_TRANSLATE_NOOP(
+        "Errors",
+        "ALARM: device {device} signed two different histories (event {seq}). "
+        "Nothing was imported; check the device.",
+    ),
+    "bundle.nothing_to_export": QT_TRANSLATE_NOOP(
+        "Errors", "Nothing new to export since the last bundle."
+    ),
+    "bundle.bad_range": QT_TRANSLATE_NOOP(
+        "Errors", "Choose events between 1 and {last}, first not after last."
+    ),
+    "bundle.verify_failed": QT_TRANSLATE_NOOP(
+        "Errors", "The bundle did not read back correctly; it was removed. Try another stick."
+    ),
+    "conflict.not_found": QT_TRANSLATE_NOOP("Errors", "There is no open conflict on this field."),
+    "conflict.bad_choice": QT_TRANSLATE_NOOP("Errors", "Choose a value from 0 to {max}."),
+    # printing: scanned codes and bands (issue 4)
+    "scan.too_long": QT_TRANSLATE_NOOP(
+        "Errors", "The scanned text is too long for a fieldreg code (at most {max} characters)."
+    ),
+    "scan.empty": QT_TRANSLATE_NOOP("Errors", "Nothing was scanned."),
+    "scan.malformed": QT_TRANSLATE_NOOP("Errors", "This fieldreg code is damaged or incomplete."),
+    "scan.foreign": QT_TRANSLATE_NOOP("Errors", "This code was not made by fieldreg."),
+    "scan.version": QT_TRANSLATE_NOOP(
+        "Errors",
+        "This code was made by a newer fieldreg (format {version}). Update fieldreg to read it.",
+    ),
+    "scan.ambiguous": QT_TRANSLATE_NOOP(
+        "Errors", "This could be two different IDs: type it with the Latin keyboard layout."
+    ),
+    "scan.band_voided": QT_TRANSLATE_NOOP(
+        "Errors",
+        "This band was replaced by a newer one. Check the person and take the old band off.",
+    ),
+    "scan.band_unknown": QT_TRANSLATE_NOOP(
+        "Errors",
+        "This band is not in this laptop's records (printed elsewhere and not synced yet?). "
+        "Check the person.",
+    ),
+    "print.unknown_stock": QT_TRANSLATE_NOOP("Errors", "There is no label stock named {stock}."),
+    "print.not_zpl": QT_TRANSLATE_NOOP(
+        "Errors", "{stock} is a sheet for office printers; ZPL is for thermal bands only."
+    ),
+    "print.queue_name": QT_TRANSLATE_NOOP("Errors", "This is not a valid printer queue name."),
+    "print.queue_missing": QT_TRANSLATE_NOOP(
+        "Errors", "There is no printer queue named {queue}. Nothing was printed."
+    ),
+    "print.queue_stopped": QT_TRANSLATE_NOOP(
+        "Errors", "The printer queue {queue} is stopped. Nothing was printed."
+    ),
+    "print.queue_rejecting": QT_TRANSLATE_NOOP(
+        "Errors", "The printer queue {queue} is not accepting jobs. Nothing was printed."
+    ),
+    "print.spooler_down": QT_TRANSLATE_NOOP(
+        "Errors", "The printing system (CUPS) is not running. Nothing was printed."
+    ),
+    "print.no_cups": QT_TRANSLATE_NOOP(
+        "Errors",
+        "Sending ZPL to a printer queue needs CUPS (the lp command), which this computer lacks.",
+    ),
+    "print.job_failed": QT_TRANSLATE_NOOP(
+        "Errors", "The printer queue {queue} did not take the job. No band was marked as issued."
+    ),
+    "print.device_failed": QT_TRANSLATE_NOOP(
+        "Errors", "The printer or file could not be opened. No band was marked as issued."
+    ),
+    "print.write_failed": QT_TRANSLATE_NOOP(
+        "Errors", "The file could not be written ({reason}). No band was marked as issued."
+    ),
+    "print.nobody": QT_TRANSLATE_NOOP("Errors", "This household has no members to print for."),
+    "print.too_many": QT_TRANSLATE_NOOP("Errors", "At most {max} labels can be printed at once."),
+    "print.settings_invalid": QT_TRANSLATE_NOOP(
+        "Errors",
+        "The printing settings are damaged ({key}); reset them (fieldreg band settings --reset).",
+    ),
+    "print.settings_unreadable": QT_TRANSLATE_NOOP(
+        "Errors", "The printing settings could not be read ({reason})."
+    ),
+    "print.settings_unwritable": QT_TRANSLATE_NOOP(
+        "Errors", "The printing settings could not be saved ({reason})."
+    ),
     # --- features add their sections above this line ---
 }
 

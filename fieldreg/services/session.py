@@ -44,6 +44,7 @@ from fieldreg.core.hlc import Hlc, HybridClock
 from fieldreg.core.names import transliterate
 from fieldreg.core.validation import clean_text, validate_fields
 from fieldreg.crypto.sealing import FieldSealer
+from fieldreg.printing.payload import looks_like_scan, parse_scan  # band scans (issue 4)
 from fieldreg.services.paths import DataDir
 from fieldreg.services.search_index import SearchEntry, SearchIndex
 from fieldreg.services.verification import verify_store
@@ -460,17 +461,32 @@ class Session:
     def record_band(self, person_id: str, band_id: str) -> list[str]:
         """Record that band `band_id` was printed (the spooler accepted it) for the person:
         every band issued before it is voided in the same transaction. Returns the voided ids."""
-        band = clean_text("band_id", band_id, max_len=40, required=True)
+        return self.record_bands([(person_id, band_id)])
+
+    def record_bands(self, printed: Sequence[tuple[str, str]]) -> list[str]:
+        """`record_band` for a whole print job (a household) in one transaction: all of its
+        bands count as issued, or none. Returns the ids of the bands voided."""
+        bands = [
+            (person_id, clean_text("band_id", band_id, max_len=40, required=True))
+            for person_id, band_id in printed
+        ]
 
         def plan(txn: _Txn) -> list[_Draft]:
-            state = txn.state(person_id)
-            voided = [b for b in state.active_bands() if b != band]
-            txn.result.extend(voided)
-            drafts = [
-                _Draft(EventType.BAND_VOIDED, state.person_id, {"band_id": b, "reason": "reprint"})
-                for b in voided
-            ]
-            drafts.append(_Draft(EventType.BAND_ISSUED, state.person_id, {"band_id": band}))
+            active: dict[str, list[str]] = {}
+            drafts: list[_Draft] = []
+            for person_id, band in bands:
+                state = txn.state(person_id)
+                current = active.setdefault(state.person_id, state.active_bands())
+                voided = [b for b in current if b != band]
+                txn.result.extend(voided)
+                drafts.extend(
+                    _Draft(
+                        EventType.BAND_VOIDED, state.person_id, {"band_id": b, "reason": "reprint"}
+                    )
+                    for b in voided
+                )
+                drafts.append(_Draft(EventType.BAND_ISSUED, state.person_id, {"band_id": band}))
+                active[state.person_id] = [band]
             return drafts
 
         return self._commit(plan).result
@@ -623,17 +639,28 @@ class Session:
         text = query.strip()
         if not text:
             return SearchResult(hits=[])
-        if ids.looks_like_id(text):
+        # --- issue 4: band/tag payloads and IDs typed on a Cyrillic layout read as scans; a plain
+        # ID reads as itself with the same error codes; a voided or unknown band warns.
+        if ids.looks_like_id(text) or looks_like_scan(text):
             try:
-                person_id = str(ids.parse_id(text))
+                scan = parse_scan(text)
             except IdError as exc:
                 return SearchResult(hits=[], id_error=exc.code)
+            person_id = scan.person_id
             fields = self.summaries.get(person_id)
             if fields is None:
                 return SearchResult(hits=[], id_error="id.unknown")
+            warning = None
+            if scan.band_id is not None:
+                valid = self.bands(person_id).get(scan.band_id)
+                warning = "scan.band_unknown" if valid is None else None
+                warning = "scan.band_voided" if valid is False else warning
             return SearchResult(
-                hits=[PersonHit(person_id, 100.0, ("id.exact",), fields)], exact_id=person_id
+                hits=[PersonHit(person_id, 100.0, ("id.exact",), fields)],
+                exact_id=person_id,
+                band_warning=warning,
             )
+        # --- end of issue 4's change
         hits = [
             PersonHit(hit.person_id, hit.score, hit.reasons, self.summaries[hit.person_id])
             for hit in self.search_index().search(text, limit=limit)
@@ -677,6 +704,11 @@ class Session:
 
     def operators(self) -> dict[str, str]:
         return dict(self._operator_labels)
+
+    # Added for the desk's roster (issue 3): the registration time of everyone loaded, in one call.
+    def registered_times(self) -> dict[str, int]:
+        """Person id -> packed clock of their registration (see `views.hlc_time`)."""
+        return dict(self._created)
 
     def point_name(self) -> str:
         with self._repo.reading():

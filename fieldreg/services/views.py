@@ -58,6 +58,7 @@ class SearchResult:
     hits: list[PersonHit]
     id_error: str | None = None  # an error code when the query is an ID that does not check out
     exact_id: str | None = None  # the ID, when the query was a valid ID of a known person
+    band_warning: str | None = None  # "scan.band_voided" / "scan.band_unknown" for a band scan
 
 
 @dataclass(frozen=True, slots=True)

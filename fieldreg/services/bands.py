@@ -1,0 +1,257 @@
+"""Issuing wristbands and printing tags: who, on which stock, to which output, and recording.
+
+A band counts as issued only once its output accepted it: the spooler returned a job id, the
+system printer took the job, or the requested PDF/ZPL file was completely written and renamed
+into place. Only then is each band recorded with `Session.record_band`, which voids the person's
+earlier bands in the same transaction. If the output fails, nothing is recorded, so the next
+attempt prints the same band numbers again. Tags are not bands: they carry the person's ID
+without a band number and are never recorded.
+
+Nothing holding a name is left behind: ZPL goes to the spooler on a pipe, a PDF for a file is
+written beside its target as a 0600 file and renamed (or removed on error), and previews live in a
+private temporary directory that is deleted when the preview closes.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Final
+
+from fieldreg.core.entities import Relationship
+from fieldreg.core.errors import FieldregError, NotFoundError
+from fieldreg.crypto.durable_file import os_error_reason
+from fieldreg.printing import spool
+from fieldreg.printing.layouts import LabelContent, label_content
+from fieldreg.printing.payload import band_id, format_payload, next_band_no, parse_scan
+from fieldreg.printing.settings import FILE_NAME, PrintSettings, load_settings, save_settings
+from fieldreg.printing.stocks import Stock, stock_named
+from fieldreg.printing.zpl import render_zpl
+from fieldreg.services.paths import DataDir
+from fieldreg.services.session import Session
+
+MAX_LABELS: Final = 1000
+
+Progress = Callable[[int, int], None]
+Cancelled = Callable[[], bool]
+
+
+@dataclass(frozen=True, slots=True)
+class PdfFile:
+    path: Path
+
+
+@dataclass(frozen=True, slots=True)
+class ZplFile:
+    path: Path
+
+
+@dataclass(frozen=True, slots=True)
+class PrinterQueue:
+    """A named queue; bands go as raw ZPL unless `system` (PDF through the printer's driver)."""
+
+    name: str
+    system: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class DialogPrinter:
+    """A QPrinter the desk application set up with Qt's print dialog (typed loosely here so
+    that services stay free of Qt)."""
+
+    printer: Any
+
+
+Destination = PdfFile | ZplFile | PrinterQueue | DialogPrinter
+
+
+@dataclass(frozen=True, slots=True)
+class PrintResult:
+    stock: str
+    people: list[str]
+    labels: int
+    bands: list[str] = field(default_factory=list)  # recorded as issued
+    voided: list[str] = field(default_factory=list)  # voided by those
+    job: str | None = None  # the spooler's job id, for raw ZPL
+
+
+def settings_path(data_dir: DataDir) -> Path:
+    return data_dir.root / FILE_NAME
+
+
+def load_print_settings(data_dir: DataDir) -> PrintSettings:
+    return load_settings(settings_path(data_dir))
+
+
+def save_print_settings(data_dir: DataDir, settings: PrintSettings) -> None:
+    save_settings(settings_path(data_dir), settings)
+
+
+def people_to_print(session: Session, untrusted: Sequence[str]) -> list[str]:
+    """Person IDs for what was typed or scanned: IDs, band or tag payloads (any keyboard
+    layout), and household IDs, which stand for all members, head first."""
+    people: list[str] = []
+    for text in untrusted:
+        record = parse_scan(text).person_id
+        members = session.households.get(record)
+        if members:
+            people.extend(sorted(members, key=lambda p: (_not_head(session, p), p)))
+        elif record in session.summaries:
+            people.append(record)
+        elif record in session.households:
+            raise FieldregError("print.nobody")
+        else:
+            raise NotFoundError("person.not_found", id=record)
+    return list(dict.fromkeys(people))
+
+
+def plan_labels(
+    session: Session,
+    people: Sequence[str],
+    stock: Stock,
+    settings: PrintSettings,
+    copies: int | None = None,
+) -> list[LabelContent]:
+    """The labels to print: a new band number per person on a band stock, `copies` tags each
+    (the settings' number by default) on a sheet."""
+    labels = []
+    for person_id in people:
+        fields = session.summaries[person_id]
+        if stock.is_band:
+            number = next_band_no(person_id, session.bands(person_id))
+            labels.append(
+                label_content(
+                    person_id,
+                    format_payload(person_id, number),
+                    fields,
+                    settings.shown,
+                    band_id(person_id, number),
+                )
+            )
+        else:
+            tag = label_content(person_id, format_payload(person_id), fields, settings.shown)
+            labels.extend([tag] * (copies or settings.tag_copies))
+    if len(labels) > MAX_LABELS:
+        raise FieldregError("print.too_many", max=MAX_LABELS)
+    return labels
+
+
+def print_labels(
+    session: Session,
+    untrusted_ids: Sequence[str],
+    destination: Destination,
+    *,
+    stock_name: str | None = None,
+    copies: int | None = None,
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
+) -> PrintResult:
+    """Print bands (or tags) for the people and households named, and record issued bands."""
+    settings = load_print_settings(session.data_dir)
+    stock = stock_named(stock_name or settings.stock)
+    people = people_to_print(session, untrusted_ids)
+    labels = plan_labels(session, people, stock, settings, copies)
+    total = len(labels) * 2 if stock.is_band else len(labels)
+    if progress:
+        progress(0, total)
+    job = _deliver(destination, stock, labels, settings, cancelled)
+    result = PrintResult(stock.name, people, len(labels), job=job)
+    if progress:
+        progress(len(labels), total)
+    if not stock.is_band:
+        return result
+    printed = [(label.person_id, label.band_id) for label in labels if label.band_id is not None]
+    # One transaction for the whole job: a batch is recorded whole or not at all.
+    result.voided.extend(session.record_bands(printed))
+    result.bands.extend(band_id for _, band_id in printed)
+    if progress:
+        progress(total, total)
+    return result
+
+
+@contextmanager
+def preview_pdf(
+    session: Session, untrusted_ids: Sequence[str], stock_name: str | None = None
+) -> Iterator[Path]:
+    """A PDF of what would print (nothing is recorded), deleted when the `with` block ends."""
+    settings = load_print_settings(session.data_dir)
+    stock = stock_named(stock_name or settings.stock)
+    labels = plan_labels(session, people_to_print(session, untrusted_ids), stock, settings)
+    with spool.private_tempdir() as directory:
+        path = spool.new_private_file(directory / "preview.pdf")
+        _render_pdf(path, stock, labels, None)
+        yield path
+
+
+def _deliver(
+    destination: Destination,
+    stock: Stock,
+    labels: list[LabelContent],
+    settings: PrintSettings,
+    cancelled: Cancelled | None,
+) -> str | None:
+    if isinstance(destination, PdfFile):
+        _write_file(destination.path, lambda path: _render_pdf(path, stock, labels, cancelled))
+        return None
+    if isinstance(destination, ZplFile):
+        data = _zpl(stock, labels, settings, cancelled)
+        _write_file(destination.path, lambda path: path.write_bytes(data))
+        return None
+    if isinstance(destination, DialogPrinter):
+        with _renderer() as renderer:
+            renderer.print_to(destination.printer, stock, labels, cancelled)
+        return None
+    queue = spool.check_queue_name(destination.name)
+    if stock.is_band and not destination.system:
+        return spool.send_raw(queue, _zpl(stock, labels, settings, cancelled))
+    if spool.cups_available():
+        spool.check_queue(queue)  # Qt cannot tell a queue that rejects jobs
+    with _renderer() as renderer:
+        renderer.print_to_queue(queue, stock, labels, cancelled)
+    return None
+
+
+def _zpl(
+    stock: Stock, labels: list[LabelContent], settings: PrintSettings, cancelled: Cancelled | None
+) -> bytes:
+    if not stock.is_band:
+        raise FieldregError("print.not_zpl", stock=stock.name)
+    return render_zpl(stock, labels, text_font=settings.zpl_text_font, cancelled=cancelled)
+
+
+def _renderer() -> Any:
+    from fieldreg.printing.qt_renderer import QtLabelRenderer  # Qt only when a PDF is made
+
+    return QtLabelRenderer()
+
+
+def _render_pdf(
+    path: Path, stock: Stock, labels: list[LabelContent], cancelled: Cancelled | None
+) -> None:
+    with _renderer() as renderer:
+        renderer.write_pdf(path, stock, labels, cancelled)
+
+
+def _write_file(target: Path, produce: Callable[[Path], object]) -> None:
+    """Write through a 0600 file beside `target`, renamed over it only when complete."""
+    temporary = target.with_name(f".{target.name}.{secrets.token_hex(4)}.part")
+    try:
+        spool.new_private_file(temporary)
+        produce(temporary)
+        with temporary.open("rb+") as handle:
+            os.fsync(handle.fileno())
+        temporary.replace(target)
+    except OSError as exc:
+        temporary.unlink(missing_ok=True)
+        raise FieldregError("print.write_failed", reason=os_error_reason(exc)) from None
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
+
+
+def _not_head(session: Session, person_id: str) -> bool:
+    return session.summaries.get(person_id, {}).get("relationship") != Relationship.HEAD.value
