@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 export QT_QPA_PLATFORM ?= offscreen
 
-.PHONY: run test lint typecheck unit bench screenshots clean
+.PHONY: run test lint typecheck unit bench screenshots translations clean
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PY) -m venv $(VENV)
@@ -30,6 +30,18 @@ test: lint typecheck unit
 
 bench: $(STAMP)
 	$(BIN)/python -m bench
+
+# After changing visible strings: refresh the .ts sources, translate what lupdate marked
+# unfinished (Qt Linguist: .venv/bin/pyside6-linguist), then run this again to compile the .qm.
+TS := resources/translations/fieldreg_uk.ts resources/translations/fieldreg_ru.ts
+translations: $(STAMP)
+	$(BIN)/pyside6-lupdate -no-obsolete -locations none \
+		$$(find fieldreg/ui -name '*.py' | sort) fieldreg/core/messages.py -ts $(TS)
+	$(BIN)/pyside6-lrelease $(TS)
+
+# The README's screenshots, taken under Xvfb with a throwaway store of made-up people.
+screenshots: $(STAMP)
+	env -u QT_QPA_PLATFORM xvfb-run -a -s "-screen 0 1920x1200x24" $(BIN)/python scripts/screenshots.py
 
 clean:
 	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache

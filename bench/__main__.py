@@ -18,6 +18,7 @@ MODULES = [
     "bench.bench_pages",
     "bench.bench_printing",
     "bench.bench_ui",
+    "bench.bench_sync",
 ]
 
 results: list[tuple[str, str, str, bool]] = []

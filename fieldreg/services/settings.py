@@ -8,7 +8,6 @@ value of the wrong kind or out of range falls back to its default, a damaged fil
 from __future__ import annotations
 
 import json
-import os
 import re
 import secrets
 from pathlib import Path
@@ -103,7 +102,7 @@ class Settings:
             temporary = directory / f".{FILE_NAME}.{secrets.token_hex(6)}.tmp"
             try:
                 write_new_file(temporary, payload)
-                os.replace(temporary, self.path)
+                temporary.replace(self.path)
             finally:
                 temporary.unlink(missing_ok=True)
             fsync_dir(directory)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import hashlib
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QClipboard, QGuiApplication
 
 
@@ -29,13 +29,12 @@ class ClipboardGuard(QObject):
         self._ours = True
 
     def _changed(self) -> None:
-        # Platforms that cannot tell the owner (offscreen, some macOS setups): a change while one
-        # of our windows is active came from a copy in one of our widgets.
+        # Where the platform cannot tell the owner (offscreen): a change while one of our windows
+        # has the focus came from a copy in one of our widgets.
         clipboard = self._clipboard()
         self._ours = (
             clipboard.ownsClipboard()
             or _digest(clipboard.text()) == self._put_digest
-            or QGuiApplication.applicationState() == Qt.ApplicationState.ApplicationActive
             or QGuiApplication.focusWindow() is not None
         )
 

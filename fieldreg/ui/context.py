@@ -16,6 +16,7 @@ from fieldreg.core.errors import FieldregError
 from fieldreg.core.messages import describe
 from fieldreg.services.paths import DataDir
 from fieldreg.services.session import Session
+from fieldreg.ui.clipboard_guard import ClipboardGuard
 from fieldreg.ui.worker import Worker
 
 
@@ -34,6 +35,8 @@ class UiContext(QObject):
         self.data_dir = data_dir
         self.worker = worker
         self.session: Session | None = None
+        # Copy anything personal with `context.clipboard.put(text)`: locking clears it again.
+        self.clipboard = ClipboardGuard(self)
 
     def run(
         self,

@@ -41,7 +41,11 @@ def _where(filename: str) -> str:
 
 def _describe_type(exc: BaseException) -> str:
     kind = type(exc)
-    name = kind.__qualname__ if kind.__module__ == "builtins" else f"{kind.__module__}.{kind.__qualname__}"
+    name = (
+        kind.__qualname__
+        if kind.__module__ == "builtins"
+        else f"{kind.__module__}.{kind.__qualname__}"
+    )
     if isinstance(exc, FieldregError):
         return f"{name} [{exc.code}]"  # codes and their params are never personal (see errors.py)
     if isinstance(exc, OSError):

@@ -8,11 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QMessageBox, QWidget
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("DiscardConfirm", text)
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 
 def ask_discard(parent: QWidget, on_discard: Callable[[], None]) -> QMessageBox:
@@ -21,16 +17,31 @@ def ask_discard(parent: QWidget, on_discard: Callable[[], None]) -> QMessageBox:
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.setWindowModality(Qt.WindowModality.WindowModal)
     box.setIcon(QMessageBox.Icon.Question)
-    box.setWindowTitle(_tr("Discard what was typed?"))
-    box.setText(_tr("Discard what was typed? It has not been saved."))
-    discard = box.addButton(_tr("Discard"), QMessageBox.ButtonRole.DestructiveRole)
-    keep = box.addButton(_tr("Keep editing"), QMessageBox.ButtonRole.RejectRole)
+    box.setWindowTitle(QCoreApplication.translate("DiscardConfirm", "Discard what was typed?"))
+    box.setText(
+        QCoreApplication.translate(
+            "DiscardConfirm", "Discard what was typed? It has not been saved."
+        )
+    )
+    discard = box.addButton(
+        QCoreApplication.translate("DiscardConfirm", "Discard"),
+        QMessageBox.ButtonRole.DestructiveRole,
+    )
+    keep = box.addButton(
+        QCoreApplication.translate("DiscardConfirm", "Keep editing"),
+        QMessageBox.ButtonRole.RejectRole,
+    )
     box.setDefaultButton(discard)
     box.setEscapeButton(keep)
+    previous = QApplication.focusWidget()
 
     def finished() -> None:
         if box.clickedButton() is discard:
             on_discard()
+        elif previous is not None and previous.isVisible():
+            # Back to the field the volunteer was in, even where the window manager forgets.
+            previous.activateWindow()
+            previous.setFocus(Qt.FocusReason.OtherFocusReason)
 
     box.finished.connect(finished)
     box.open()

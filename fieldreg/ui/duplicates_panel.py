@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Final
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QHideEvent, QKeyEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from fieldreg.core.errors import FieldregError
@@ -21,6 +21,8 @@ MAX_SHOWN: Final = 5
 MIN_SCORE: Final = 70.0  # below this a hit is a different person more often than not
 DEBOUNCE_MS: Final = 200
 IdRole: Final = Qt.ItemDataRole.UserRole + 1
+# Why they match; "partial" and "prefix" only say the volunteer is still typing.
+SHOWN_REASONS: Final = frozenset(labels.REASON) - {"name.partial", "name.prefix"}
 
 
 def hit_title(fields: dict[str, object], person_id: str) -> str:
@@ -36,12 +38,17 @@ def hit_title(fields: dict[str, object], person_id: str) -> str:
 class DuplicatesPanel(QWidget):
     chosen = Signal(str)  # the id of the candidate the volunteer picked
 
-    def __init__(self, context: UiContext, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, context: UiContext, parent: QWidget | None = None, *, adds: bool = False
+    ) -> None:
+        """`adds`: picking a candidate adds them (to a household) rather than opening them."""
         super().__init__(parent)
         self._context = context
+        self._adds = adds
         self._query = ""
         self._job = 0
         self._searching = False
+        self._interrupted = False
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(DEBOUNCE_MS)
@@ -64,8 +71,9 @@ class DuplicatesPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self._title)
         layout.addWidget(self._hint)
-        layout.addWidget(self._list, 1)
+        layout.addWidget(self._list, 10)
         layout.addWidget(self._empty)
+        layout.addStretch(1)  # keeps the labels together at the top while the list is hidden
         self._hits: list[PersonHit] = []
         self.retranslateUi()
         self._show_hits([])
@@ -87,7 +95,10 @@ class DuplicatesPanel(QWidget):
 
     def retranslateUi(self) -> None:
         self._title.setText(self.tr("Already registered?"))
-        self._hint.setText(self.tr("Ctrl+1 to 5, or Alt+D then Enter: open instead of saving."))
+        if self._adds:
+            self._hint.setText(self.tr("Ctrl+1 to 5, or Alt+D then Enter: add this person."))
+        else:
+            self._hint.setText(self.tr("Ctrl+1 to 5, or Alt+D then Enter: open instead of saving."))
         self._empty.setText(self.tr("No similar person found."))
         self._list.setAccessibleName(self.tr("Possible duplicates"))
         self._show_hits(self._hits)
@@ -96,6 +107,8 @@ class DuplicatesPanel(QWidget):
 
     def set_query(self, family: str, given: str, patronymic: str, dob: str | None) -> None:
         """Look for people like this one once typing pauses."""
+        if dob is not None and dob.startswith("~"):
+            dob = None  # a guessed age is often years off, and the search drops those: names only
         query = " ".join(part for part in (family, given, patronymic, dob or "") if part)
         if query == self._query:
             return
@@ -105,6 +118,19 @@ class DuplicatesPanel(QWidget):
             self._show_hits([])
             return
         self._timer.start()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        # Hidden (another page, a locked or closing window): no search runs for nobody to see.
+        if self.pending():
+            self._cancel()
+            self._interrupted = True
+        super().hideEvent(event)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._interrupted and self._query:
+            self._timer.start()
+        self._interrupted = False
 
     def pending(self) -> bool:
         """Whether an answer is still to come (tests wait for this to turn False)."""
@@ -144,7 +170,7 @@ class DuplicatesPanel(QWidget):
         self._hits = hits
         self._list.clear()
         for number, hit in enumerate(hits, start=1):
-            reasons = [labels.label(labels.REASON, r) for r in hit.reasons if r in labels.REASON]
+            reasons = [labels.label(labels.REASON, r) for r in hit.reasons if r in SHOWN_REASONS]
             title = hit_title(dict(hit.fields), hit.person_id)
             detail = self.tr("%1% match: %2").replace("%1", f"{hit.score:.0f}")
             detail = detail.replace("%2", ", ".join(reasons))
@@ -157,6 +183,12 @@ class DuplicatesPanel(QWidget):
 
     def candidate_ids(self) -> list[str]:
         return [hit.person_id for hit in self._hits]
+
+    def list_widget(self) -> QListWidget:
+        return self._list
+
+    def hits(self) -> list[PersonHit]:
+        return list(self._hits)
 
     def choose(self, position: int) -> None:
         if 0 <= position < len(self._hits):
@@ -187,5 +219,6 @@ class DuplicatesPanel(QWidget):
     def clear(self) -> None:
         """Forget the query and every candidate (after a save, and when the store locks)."""
         self._cancel()
+        self._interrupted = False
         self._query = ""
         self._show_hits([])

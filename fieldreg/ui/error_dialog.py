@@ -7,15 +7,48 @@ Anything that is not an expected error is a bug and is raised again for the cras
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from fieldreg.core.errors import AuthError, FieldregError, StoreError
 from fieldreg.ui.context import UiContext
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ErrorDialog", text)
+class ErrorBox(QMessageBox):
+    """One expected error, worded again if the language changes while it is open."""
+
+    def __init__(self, parent: QWidget | None, context: UiContext, error: FieldregError) -> None:
+        super().__init__(parent)
+        self.setObjectName("storeErrorDialog")
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.setWindowModality(Qt.WindowModality.WindowModal)
+        self._context = context
+        self.error = error
+        critical = isinstance(error, StoreError)
+        self.setIcon(QMessageBox.Icon.Critical if critical else QMessageBox.Icon.Warning)
+        self.setStandardButtons(QMessageBox.StandardButton.Ok)
+        self.setDefaultButton(QMessageBox.StandardButton.Ok)
+        self.retranslateUi()
+
+    def retranslateUi(self) -> None:
+        error = self.error
+        if isinstance(error, StoreError):
+            self.setWindowTitle(self.tr("The store could not be used"))
+            self.setInformativeText(
+                self.tr(
+                    "What you typed is still in the form. When the problem is fixed, try again."
+                )
+            )
+        elif isinstance(error, AuthError):
+            self.setWindowTitle(self.tr("Not allowed"))
+        else:
+            self.setWindowTitle(self.tr("This did not work"))
+        self.setText(self._context.describe(error))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslateUi()
+        super().changeEvent(event)
 
 
 def show_store_error(
@@ -26,24 +59,6 @@ def show_store_error(
         raise error
     if error.code == "store.locked" and context.session is None:
         return None  # the window was locked while this call was on its way: nothing to tell
-    box = QMessageBox(parent)
-    box.setObjectName("storeErrorDialog")
-    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    box.setWindowModality(Qt.WindowModality.WindowModal)
-    if isinstance(error, StoreError):
-        box.setIcon(QMessageBox.Icon.Critical)
-        box.setWindowTitle(_tr("The store could not be used"))
-        box.setInformativeText(
-            _tr("What you typed is still in the form. When the problem is fixed, try again.")
-        )
-    elif isinstance(error, AuthError):
-        box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle(_tr("Not allowed"))
-    else:
-        box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle(_tr("This did not work"))
-    box.setText(context.describe(error))
-    box.setStandardButtons(QMessageBox.StandardButton.Ok)
-    box.setDefaultButton(QMessageBox.StandardButton.Ok)
+    box = ErrorBox(parent, context, error)
     box.open()
     return box

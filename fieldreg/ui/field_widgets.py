@@ -7,12 +7,19 @@ from collections.abc import Callable
 from typing import Final
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
 
 from fieldreg.crypto.kdf import passphrase_strength
 
 ERROR_STYLE: Final = "color: #b00020; font-weight: bold;"
 _STRENGTH_COLOURS: Final = ("#b00020", "#c62828", "#ef6c00", "#2e7d32", "#1b5e20")
+
+
+def push_button() -> QPushButton:
+    """A button that Enter presses when it has the focus, as Space does (keyboard-only desks)."""
+    button = QPushButton()
+    button.setAutoDefault(True)
+    return button
 
 
 class ErrorLabel(QLabel):

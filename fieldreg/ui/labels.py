@@ -6,10 +6,10 @@ from __future__ import annotations
 
 from typing import Final
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 
 from fieldreg.core.entities import Answer, Need, Relationship, Sex, Status
-from fieldreg.core.messages import FIELD_LABELS
+from fieldreg.core.messages import FIELD_LABELS, QT_TRANSLATE_NOOP
 
 STATUS: Final[dict[str, str]] = {
     Status.ARRIVED: QT_TRANSLATE_NOOP("Labels", "Arrived"),
@@ -112,7 +112,7 @@ def field_label(field: str) -> str:
 
 def value_text(field: str, value: object) -> str:
     """A stored value of `field` as a person reads it (choices translated, lists joined)."""
-    if value is None or value == "" or value == []:
+    if value is None or value in ("", []):
         return ""
     table = CHOICE_FIELDS.get(field)
     if isinstance(value, list):

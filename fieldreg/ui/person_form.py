@@ -12,27 +12,26 @@ from __future__ import annotations
 import datetime as dt
 from typing import Final
 
-from PySide6.QtCore import QEvent, QLocale, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QGridLayout,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QScrollArea,
-    QSizePolicy,
     QWidget,
 )
 
-from fieldreg.core.entities import CONSENT_FIELDS, FieldValue, Need, PersonFields, Sex
-from fieldreg.core.errors import ValidationError
+from fieldreg.core.entities import Need, PersonFields, Sex
+from fieldreg.core.errors import FieldregError, ValidationError
 from fieldreg.core.messages import describe
-from fieldreg.core.names import transliterate
 from fieldreg.core.validation import parse_dob
 from fieldreg.ui import labels
 from fieldreg.ui.context import translate
+from fieldreg.ui.field_widgets import ErrorLabel
+from fieldreg.ui.form_fields import LatinFollower, NoteEdit, dob_hint, select_code, set_tab_chain
 
 NAMES: Final = ("family_name", "given_name", "patronymic")
 LATIN: Final = {name: f"latin_{name}" for name in NAMES}
@@ -57,18 +56,6 @@ SHARED_FIELDS: Final = (
     "languages",
 )
 CONSENTS: Final = ("consent_data", "consent_tracing", "wishes_evacuation")
-ERROR_STYLE: Final = "color: #b00020;"
-
-
-class _NoteEdit(QPlainTextEdit):
-    """A short multi-line note: Shift+Enter starts a new line, Enter goes to the page (save)."""
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        plain = not event.modifiers() & Qt.KeyboardModifier.ShiftModifier
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and plain:
-            event.ignore()
-            return
-        super().keyPressEvent(event)
 
 
 class PersonForm(QWidget):
@@ -79,8 +66,8 @@ class PersonForm(QWidget):
         super().__init__(parent)
         self._edits: dict[str, QLineEdit] = {}
         self._labels: dict[str, QLabel] = {}
-        self._errors: dict[str, QLabel] = {}
-        self._latin_manual: set[str] = set()
+        self._errors: dict[str, ErrorLabel] = {}
+        self._latin: dict[str, LatinFollower] = {}
         self._today = dt.date.today
         grid = QGridLayout(self)
         grid.setColumnStretch(1, 1)
@@ -91,9 +78,8 @@ class PersonForm(QWidget):
         for name in NAMES:
             script = self._line(name)
             latin = self._line(LATIN[name])
-            latin.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
-            script.textChanged.connect(lambda text, n=name: self._on_name(n, text))
-            latin.textEdited.connect(lambda text, n=name: self._on_latin_edited(n, text))
+            self._latin[name] = LatinFollower(script, latin)
+            script.textChanged.connect(self.names_changed)
             self._row(name, script, latin)
         self._dob_hint = QLabel()
         self._dob_hint.setWordWrap(True)
@@ -118,9 +104,7 @@ class PersonForm(QWidget):
             needs_grid.addWidget(box, i // 2, i % 2)
             self._needs[need.value] = box
         self._row("needs", needs_box)
-        self._note = _NoteEdit()
-        self._note.setTabChangesFocus(True)
-        self._note.setFixedHeight(self._note.fontMetrics().lineSpacing() * 3 + 12)
+        self._note = NoteEdit()
         self._note.textChanged.connect(self.changed)
         self._row("needs_note", self._note)
         self._section("consent")
@@ -181,11 +165,7 @@ class PersonForm(QWidget):
         else:
             grid.addWidget(widget, row, 1)
             grid.addWidget(second, row, 2)
-        error = QLabel()
-        error.setStyleSheet(ERROR_STYLE)
-        error.setWordWrap(True)
-        error.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
-        error.hide()
+        error = ErrorLabel()
         grid.addWidget(error, row + 1, 1, 1, 2)
         self._labels[name] = caption
         self._errors[name] = error
@@ -200,8 +180,12 @@ class PersonForm(QWidget):
         chain += [self._edits[name] for name in TEXT_FIELDS]
         chain += list(self._needs.values())
         chain += [self._note, *self._consents.values()]
-        for first, second in zip(chain, chain[1:], strict=False):
-            QWidget.setTabOrder(first, second)
+        self._chain = chain
+        set_tab_chain(chain)
+
+    def tab_chain(self) -> list[QWidget]:
+        """The form's widgets in Tab order, for a page that puts its own around them."""
+        return list(self._chain)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -219,7 +203,7 @@ class PersonForm(QWidget):
         for key, heading in self._sections.items():
             heading.setText(titles[key])
         for name, caption in self._labels.items():
-            text = labels.field_label(name)
+            text = labels.field_label(name) if name != "needs" else ""  # the heading says it
             caption.setText(f"{text} *" if name in REQUIRED else text)
         for name, edit in self._edits.items():
             edit.setAccessibleName(labels.field_label(name))
@@ -227,7 +211,7 @@ class PersonForm(QWidget):
                 edit.setAccessibleDescription(self.tr("Required"))
         for name in NAMES:
             self._edits[LATIN[name]].setPlaceholderText(self.tr("Latin (Alt+L)"))
-        self._edits["dob"].setPlaceholderText(self.tr("12.03.1984 or 1984 or ~45"))
+        self._edits["dob"].setPlaceholderText("12.03.1984")
         self._edits["phone"].setPlaceholderText("+380 ...")
         self._edits["languages"].setPlaceholderText(self.tr("uk, ru, en"))
         self._sex.setAccessibleName(labels.field_label("sex"))
@@ -248,39 +232,9 @@ class PersonForm(QWidget):
 
     # --- live help ----------------------------------------------------------------------------
 
-    def _on_name(self, name: str, text: str) -> None:
-        if name not in self._latin_manual:
-            self._edits[LATIN[name]].setText(transliterate(text))
-        self.names_changed.emit()
-
-    def _on_latin_edited(self, name: str, text: str) -> None:
-        # Once a Latin spelling is typed it stays; emptying it hands it back to the automatic one.
-        if text.strip():
-            self._latin_manual.add(name)
-        else:
-            self._latin_manual.discard(name)
-
     def _on_dob(self, text: str) -> None:
-        self._dob_hint.setText(self.dob_hint(text))
+        self._dob_hint.setText(dob_hint(text, self._today()))
         self.names_changed.emit()
-
-    def dob_hint(self, text: str) -> str:
-        """What the date of birth field understood, in words."""
-        if not text.strip():
-            return ""
-        try:
-            dob = parse_dob("dob", text, today=self._today())
-        except ValidationError as exc:
-            if exc.code in {"validation.date_format", "validation.type"}:
-                return self.tr("Not understood yet")
-            return describe(exc, translate)
-        if dob.startswith("~"):
-            return self.tr("Estimated: born about %1").replace("%1", dob[1:])
-        if len(dob) == 4:
-            return self.tr("Year only: %1").replace("%1", dob)
-        born = dt.date.fromisoformat(dob)
-        shown = QLocale().toString(born, QLocale.FormatType.LongFormat)
-        return self.tr("Exact date: %1").replace("%1", shown)
 
     def _toggle_latin(self) -> None:
         focused = self.focusWidget()
@@ -303,7 +257,7 @@ class PersonForm(QWidget):
         raw["needs_note"] = self._note.toPlainText()
         for name, combo in self._consents.items():
             raw[name] = combo.currentData()
-        raw["latin_manual"] = sorted(self._latin_manual)
+        raw["latin_manual"] = sorted(n for n, follower in self._latin.items() if follower.manual)
         return raw
 
     def set_raw(self, raw: dict[str, object]) -> None:
@@ -314,19 +268,18 @@ class PersonForm(QWidget):
             value = raw.get(name)
             if isinstance(value, str) and name not in LATIN.values():
                 edit.setText(value)
-        for name in NAMES:
+        for name, follower in self._latin.items():
             value = raw.get(LATIN[name])
             if isinstance(manual, list) and name in manual and isinstance(value, str):
-                self._edits[LATIN[name]].setText(value)
-                self._latin_manual.add(name)
-        _select(self._sex, raw.get("sex"))
+                follower.set_by_hand(value)
+        select_code(self._sex, raw.get("sex"))
         needs = raw.get("needs")
         for code, box in self._needs.items():
             box.setChecked(isinstance(needs, list) and code in needs)
         note = raw.get("needs_note")
         self._note.setPlainText(note if isinstance(note, str) else "")
         for name, combo in self._consents.items():
-            _select(combo, raw.get(name))
+            select_code(combo, raw.get(name))
 
     def values(self) -> dict[str, object]:
         """The fields to register: what was typed, empty fields left out. A Latin spelling is only
@@ -345,9 +298,9 @@ class PersonForm(QWidget):
             if name in LATIN.values():
                 continue
             values[name] = edit.text().strip() or None
-        for name in NAMES:
-            if name in self._latin_manual:
-                values[LATIN[name]] = self._edits[LATIN[name]].text().strip() or None
+        for name, follower in self._latin.items():
+            if follower.manual:
+                values[LATIN[name]] = follower.latin.text().strip() or None
         values["sex"] = self._sex.currentData()
         values["needs"] = [code for code, box in self._needs.items() if box.isChecked()] or None
         values["needs_note"] = self._note.toPlainText().strip() or None
@@ -368,20 +321,16 @@ class PersonForm(QWidget):
             elif name == "languages" and isinstance(value, list):
                 value = ", ".join(value)
             edit.setText(value if isinstance(value, str) else "")
-        for name in NAMES:
-            latin = fields.get(LATIN[name])
-            script = fields.get(name)
-            if isinstance(latin, str) and latin != transliterate(str(script or "")):
-                self._latin_manual.add(name)
-                self._edits[LATIN[name]].setText(latin)
-        _select(self._sex, fields.get("sex"))
+        for name, follower in self._latin.items():
+            follower.adopt_stored(fields.get(LATIN[name]))
+        select_code(self._sex, fields.get("sex"))
         needs = fields.get("needs")
         for code, box in self._needs.items():
             box.setChecked(isinstance(needs, list) and code in needs)
         note = fields.get("needs_note")
         self._note.setPlainText(note if isinstance(note, str) else "")
         for name, combo in self._consents.items():
-            _select(combo, fields.get(name))
+            select_code(combo, fields.get(name))
 
     def shared_values(self) -> dict[str, str]:
         """What members of one family usually share: origin, phone, languages."""
@@ -410,9 +359,10 @@ class PersonForm(QWidget):
         return family, given, patronymic, dob
 
     def clear(self) -> None:
-        self._latin_manual.clear()
+        for follower in self._latin.values():
+            follower.reset()
         for edit in self._edits.values():
-            edit.clear()
+            edit.setText("")  # unlike clear(), also forgets the undo history
         self._sex.setCurrentIndex(0)
         for box in self._needs.values():
             box.setChecked(False)
@@ -425,16 +375,14 @@ class PersonForm(QWidget):
 
     def clear_errors(self) -> None:
         for error in self._errors.values():
-            error.clear()
-            error.hide()
+            error.clear_error()
 
-    def show_error(self, field: str, message: str) -> bool:
-        """Show `message` under `field` and focus it; False if the form has no such field."""
-        error = self._errors.get(field)
-        if error is None:
+    def show_error(self, field: str, error: FieldregError) -> bool:
+        """Explain `error` under `field` and focus it; False if the form has no such field."""
+        label = self._errors.get(field)
+        if label is None:
             return False
-        error.setText(message)
-        error.show()
+        label.show_text(lambda: describe(error, translate))
         self.focus_field(field)
         return True
 
@@ -464,13 +412,4 @@ class PersonForm(QWidget):
 
     def error_text(self, field: str) -> str:
         error = self._errors.get(field)
-        return error.text() if error is not None and not error.isHidden() else ""
-
-
-def consent_values(values: dict[str, object]) -> dict[str, object]:
-    return {name: value for name, value in values.items() if name in CONSENT_FIELDS}
-
-
-def _select(combo: QComboBox, code: object | FieldValue) -> None:
-    index = combo.findData(code) if isinstance(code, str) else 0
-    combo.setCurrentIndex(max(index, 0))
+        return error.text() if error is not None and error.has_error else ""

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QScrollArea,
-    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -27,7 +26,9 @@ from fieldreg.ui.context import UiContext
 from fieldreg.ui.discard_confirm import ask_discard
 from fieldreg.ui.duplicates_panel import DuplicatesPanel
 from fieldreg.ui.error_dialog import show_store_error
-from fieldreg.ui.person_form import ERROR_STYLE, PersonForm
+from fieldreg.ui.field_widgets import ErrorLabel
+from fieldreg.ui.form_fields import set_tab_chain
+from fieldreg.ui.person_form import PersonForm
 
 DRAFT_VERSION: Final = 1
 ENTER_KEYS: Final = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
@@ -66,34 +67,32 @@ class RegisterPage(QWidget):
         page_title(self._title)
         self.form = PersonForm()
         self.duplicates = DuplicatesPanel(context)
-        self._message = QLabel()
-        self._message.setStyleSheet(ERROR_STYLE)
-        self._message.setWordWrap(True)
-        self._message.hide()
+        self._message = ErrorLabel()
         self._save = QPushButton()
         self._cancel = QPushButton()
         for button in (self._save, self._cancel):
             button.setAutoDefault(True)  # Enter on a focused button presses that button
         self._save.clicked.connect(self.save)
         self._cancel.clicked.connect(self.cancel)
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.setChildrenCollapsible(False)
-        splitter.addWidget(scrolled(self.form))
-        splitter.addWidget(self.duplicates)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
+        columns = QHBoxLayout()
+        columns.addWidget(scrolled(self.form), 2)
+        columns.addWidget(self.duplicates, 1)
         buttons = QHBoxLayout()
         buttons.addWidget(self._message, 1)
+        buttons.addStretch(0)  # the buttons keep their size while no message is shown
         buttons.addWidget(self._cancel)
         buttons.addWidget(self._save)
         layout = QVBoxLayout(self)
         layout.addWidget(self._title)
-        layout.addWidget(splitter, 1)
+        layout.addLayout(columns, 1)
         layout.addLayout(buttons)
-        QWidget.setTabOrder(self._save, self._cancel)
+        set_tab_chain(
+            [*self.form.tab_chain(), self._save, self._cancel, self.duplicates.list_widget()]
+        )
         self.form.names_changed.connect(self._look_for_duplicates)
         self.duplicates.chosen.connect(self._open_candidate)
         self.duplicates.install_shortcuts(self)
+        context.locked.connect(self.clear_personal_data)  # also when the shell forgets to
         save = QShortcut(QKeySequence("Ctrl+S"), self)
         save.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         save.activated.connect(self.save)
@@ -116,14 +115,14 @@ class RegisterPage(QWidget):
         close_dialogs(self)
         self.form.clear()
         self.duplicates.clear()
-        self._show_message("")
+        self._message.clear_error()
         self.form.focus_field("family_name")
 
     def clear_personal_data(self) -> None:
         close_dialogs(self)
         self.form.clear()
         self.duplicates.clear()
-        self._show_message("")
+        self._message.clear_error()
 
     def export_draft(self) -> dict[str, object] | None:
         if not self.form.has_input():
@@ -156,7 +155,7 @@ class RegisterPage(QWidget):
             return
         values = self.form.values()
         self.form.clear_errors()
-        self._show_message("")
+        self._message.clear_error()
         self._set_saving(True)
         self._context.run(lambda s: s.register(values), self._on_saved, self._on_failed)
 
@@ -177,19 +176,14 @@ class RegisterPage(QWidget):
     def _on_failed(self, error: BaseException) -> None:
         self._set_saving(False)
         if isinstance(error, ValidationError):
-            message = self._context.describe(error)
-            if not self.form.show_error(error.field, message):
-                self._show_message(message)
+            if not self.form.show_error(error.field, error):
+                self._message.show_text(lambda: self._context.describe(error))
                 self.form.focus_field("family_name")
         elif isinstance(error, FieldregError):
             self.form.focus_field("family_name")
             show_store_error(self, self._context, error)  # what was typed stays in the form
         else:
             raise error
-
-    def _show_message(self, text: str) -> None:
-        self._message.setText(text)
-        self._message.setVisible(bool(text))
 
     # --- cancelling and duplicates ------------------------------------------------------------
 

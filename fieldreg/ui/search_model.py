@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Final
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
@@ -14,11 +13,13 @@ from PySide6.QtCore import (
     Qt,
 )
 
+from fieldreg.core.entities import PersonFields
+from fieldreg.core.messages import QT_TRANSLATE_NOOP
 from fieldreg.services.views import PersonHit
 from fieldreg.ui import labels
 
 COL_ID, COL_NAME, COL_LATIN, COL_DOB, COL_STATUS, COL_SCORE = range(6)
-HEADERS: Final = (
+HEADERS: Final[tuple[str, ...]] = (
     QT_TRANSLATE_NOOP("SearchResultsModel", "ID"),
     QT_TRANSLATE_NOOP("SearchResultsModel", "Name"),
     QT_TRANSLATE_NOOP("SearchResultsModel", "Latin spelling"),
@@ -33,8 +34,8 @@ _LATIN: Final = ("latin_family_name", "latin_given_name", "latin_patronymic")
 Index = QModelIndex | QPersistentModelIndex
 
 
-def _joined(fields: dict[str, object], names: tuple[str, ...]) -> str:
-    return " ".join(str(fields[n]) for n in names if isinstance(fields.get(n), str) and fields[n])
+def _joined(fields: PersonFields, names: tuple[str, ...]) -> str:
+    return " ".join(value for n in names if isinstance(value := fields.get(n), str) and value)
 
 
 class SearchResultsModel(QAbstractTableModel):

@@ -3,9 +3,9 @@
 Search runs on the worker, debounced: every keystroke restarts a short timer and cancels the
 job of the text it supersedes, so only the latest text is ever shown. A keyboard-wedge scanner
 types its payload and presses Enter: Enter searches at once and opens the person when the text
-was a valid ID or band of someone registered. When the results on screen are those of the text
-in the field, Enter opens the selected row instead; Up and Down move the selection without
-leaving the field.
+was a valid ID or band of someone registered (a voided or unknown band is said first, and a
+second Enter opens). When the results on screen are those of the text in the field, Enter opens
+the selected row instead; Up and Down move the selection without leaving the field.
 """
 
 from __future__ import annotations
@@ -117,6 +117,17 @@ class SearchPage(QWidget):
         self._set_notice(("saved", list(ids)))
         self._notice_timer.start()
 
+    def export_draft(self) -> dict[str, object] | None:
+        """The search text, sealed by the shell across a lock (a name is personal)."""
+        text = self.field.text()
+        return {"query": text} if text.strip() else None
+
+    def import_draft(self, draft: dict[str, object]) -> None:
+        query = draft.get("query")
+        if isinstance(query, str):
+            self.field.setText(query[: self.field.maxLength()])
+            self.focus_search()
+
     def clear_personal_data(self) -> None:
         self._timer.stop()
         self._cancel_job()
@@ -184,7 +195,8 @@ class SearchPage(QWidget):
             if result.hits:
                 self.table.setCurrentIndex(self.model.index(0, COL_ID))
         self._render_count()
-        if enter and result.exact_id:
+        # A voided or unknown band is said first; the person opens with a second Enter.
+        if enter and result.exact_id and not isinstance(warning, str):
             self._context.open_person.emit(result.exact_id)
 
     def _failed(self, error: BaseException) -> None:
@@ -211,7 +223,7 @@ class SearchPage(QWidget):
             and event.key() in _NAVIGATION_KEYS
             and self.model.rowCount()
         ):
-            self._move(event.key())
+            self._move(Qt.Key(event.key()))
             return True
         return super().eventFilter(watched, event)
 
@@ -249,8 +261,10 @@ class SearchPage(QWidget):
         kind, value = notice
         if kind == "saved" and isinstance(value, list):
             self.notice.setStyleSheet(SUCCESS_STYLE)
-            text = self.tr("Saved. New ID: {ids}") if len(value) == 1 else self.tr(
-                "Saved. New IDs: {ids}"
+            text = (
+                self.tr("Saved. New ID: {ids}")
+                if len(value) == 1
+                else self.tr("Saved. New IDs: {ids}")
             )
             self.notice.setText(text.format(ids=", ".join(value)))
         else:

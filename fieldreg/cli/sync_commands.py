@@ -1,0 +1,474 @@
+"""Sync on the command line: `network`, `enroll`, `device`, `bundle` and `conflicts`.
+
+A coordinator automates imports with `fieldreg bundle import /media/stick/*.bundle --json`; the
+exit status is 0 when every file was imported (or was already there), 3 when any was rejected
+(and moved to quarantine with its reason).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from fieldreg.cli.common import (
+    EXIT_INPUT,
+    EXIT_OK,
+    EXIT_VERIFY,
+    Handler,
+    Output,
+    data_dir,
+    new_passphrase,
+    with_session,
+)
+from fieldreg.cli.passphrases import ENV_PASSPHRASE, read_secret
+from fieldreg.core.errors import FieldregError, ValidationError
+from fieldreg.core.messages import describe
+from fieldreg.services import enrollment_service as enroll
+from fieldreg.services import sync_service as sync
+from fieldreg.services.paths import DataDir
+from fieldreg.services.session import Session
+
+ENV_NETWORK_PASSPHRASE = "FIELDREG_NETWORK_PASSPHRASE"
+MAX_TOKEN_FILE = 16 * 1024
+
+
+def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
+    network = argparse.ArgumentParser(add_help=False)
+    network.add_argument(
+        "--network-passphrase-file",
+        type=Path,
+        help=f"read the network passphrase from a file (or set {ENV_NETWORK_PASSPHRASE})",
+    )
+
+    p = sub.add_parser("network", parents=[common], help="the sync network (coordinator)")
+    nsub = p.add_subparsers(dest="network_command", metavar="ACTION", required=True)
+    q = nsub.add_parser(
+        "create", parents=[common, network], help="create a coordinator store with new keys"
+    )
+    q.add_argument("--point", required=True, help="name of the hub")
+    q.add_argument("--prefix", default=enroll.COORDINATOR_PREFIX, help="the hub's own ID prefix")
+    nsub.add_parser("show", parents=[common], help="network id, role and fingerprint")
+    q = nsub.add_parser(
+        "identity", parents=[common], help="write the bundle key as an age identity file"
+    )
+    q.add_argument("--out", type=Path, required=True)
+    q = nsub.add_parser(
+        "recover-laptop",
+        parents=[common, network],
+        help="set a new passphrase on a laptop's store through its escrow slot",
+    )
+    q.add_argument("laptop_data_dir", type=Path)
+    q.add_argument("--laptop-operator", help="the laptop's operator (if several)")
+    q.add_argument("--new-passphrase-file", type=Path)
+
+    p = sub.add_parser("enroll", parents=[common], help="enroll a laptop in the network")
+    esub = p.add_subparsers(dest="enroll_command", metavar="ACTION", required=True)
+    q = esub.add_parser("request", parents=[common], help="laptop: make an enrollment request")
+    q.add_argument("--name", help="device name shown to the coordinator (default: the point)")
+    q.add_argument("--out", type=Path, help="also write the request to this file")
+    q = esub.add_parser(
+        "approve", parents=[common, network], help="coordinator: sign a certificate"
+    )
+    q.add_argument("request", help="request file, or the request text itself")
+    q.add_argument("--prefix", required=True, help="ID prefix to assign (2-4 symbols)")
+    q.add_argument("--out", type=Path, help="also write the answer to this file")
+    q = esub.add_parser("accept", parents=[common], help="laptop: import the coordinator's answer")
+    q.add_argument("answer", help="answer file, or the answer text itself")
+    q.add_argument("--fingerprint", help="the network fingerprint read out by the coordinator")
+
+    p = sub.add_parser("device", parents=[common], help="enrolled devices (coordinator)")
+    dsub = p.add_subparsers(dest="device_command", metavar="ACTION", required=True)
+    dsub.add_parser("list", parents=[common], help="list enrolled devices")
+    q = dsub.add_parser(
+        "revoke", parents=[common, network], help="accept a device's bundles only up to N"
+    )
+    q.add_argument("device", help="prefix or start of the device id")
+    q.add_argument("--up-to", type=int, required=True, metavar="N")
+
+    p = sub.add_parser("bundle", parents=[common], help="sync bundles")
+    bsub = p.add_subparsers(dest="bundle_command", metavar="ACTION", required=True)
+    q = bsub.add_parser("export", parents=[common], help="laptop: write new events to a bundle")
+    q.add_argument("--out", type=Path, required=True, help="folder (the stick)")
+    q.add_argument("--first", type=int, help="first sequence number (default: after last export)")
+    q.add_argument("--last", type=int, help="last sequence number (default: the newest)")
+    q = bsub.add_parser("import", parents=[common], help="coordinator: import bundles")
+    q.add_argument("files", type=Path, nargs="+")
+    q = bsub.add_parser("inspect", parents=[common], help="header, signature and certificate")
+    q.add_argument("file", type=Path)
+    q.add_argument("--root-key", help="network root key (hex) instead of opening the store")
+    q = bsub.add_parser("split", parents=[common], help="parts for the age and minisign tools")
+    q.add_argument("file", type=Path)
+    q.add_argument("--out", type=Path, required=True)
+    bsub.add_parser("quarantine", parents=[common], help="rejected bundles and why")
+    bsub.add_parser("held", parents=[common], help="bundles waiting for a missing one")
+
+    p = sub.add_parser("conflicts", parents=[common], help="concurrent edits to review")
+    csub = p.add_subparsers(dest="conflicts_command", metavar="ACTION", required=True)
+    csub.add_parser("list", parents=[common], help="list open conflicts")
+    q = csub.add_parser("resolve", parents=[common], help="settle a conflict")
+    q.add_argument("id")
+    q.add_argument("field")
+    how = q.add_mutually_exclusive_group(required=True)
+    how.add_argument("--pick", type=int, help="number of the competing value (from conflicts list)")
+    how.add_argument("--value", help="a new value (lists comma-separated)")
+
+
+def _network_passphrase(args: argparse.Namespace, *, confirm: bool = False) -> str:
+    return read_secret(
+        file=args.network_passphrase_file,
+        env=ENV_NETWORK_PASSPHRASE,
+        prompt="Network passphrase: ",
+        confirm=confirm,
+    )
+
+
+def _token_argument(value: str, tag: str) -> str:
+    """A token given inline (it starts with its tag) or the path of a file holding one."""
+    if value.strip().startswith(tag + ":"):
+        return value
+    try:
+        with Path(value).open("rb") as handle:
+            untrusted = handle.read(MAX_TOKEN_FILE + 1)
+    except OSError as exc:
+        raise FieldregError("sync.unreadable_file") from exc
+    return untrusted[:MAX_TOKEN_FILE].decode("ascii", errors="replace")
+
+
+def _write_text(path: Path | None, text: str) -> None:
+    if path is not None:
+        path.write_text(text + "\n", encoding="ascii")
+
+
+# --- network ---------------------------------------------------------------------------------
+
+
+def _cmd_network(args: argparse.Namespace, out: Output) -> int:
+    if args.network_command == "create":
+        return _network_create(args, out)
+    if args.network_command == "recover-laptop":
+        return with_session(_network_recover)(args, out)
+    return with_session(_network_session)(args, out)
+
+
+def _network_create(args: argparse.Namespace, out: Output) -> int:
+    if not args.operator:
+        raise ValidationError("operator", "validation.required")
+    passphrase = read_secret(
+        file=args.passphrase_file, env=ENV_PASSPHRASE, prompt="New passphrase: ", confirm=True
+    )
+    created = enroll.create_network(
+        data_dir(args),
+        point=args.point,
+        operator=args.operator,
+        passphrase=passphrase,
+        network_passphrase=_network_passphrase(args, confirm=True),
+        prefix=args.prefix,
+    )
+    out.result(
+        {
+            "network_id": created.network_id,
+            "fingerprint": created.fingerprint,
+            "recovery_key": created.init.recovery_key,
+            "prefix": created.init.prefix,
+        },
+        lambda: (
+            f"Coordinator store created for network {created.network_id}.\n"
+            f"Network fingerprint (read it out to every laptop that enrolls): "
+            f"{created.fingerprint}\n\n"
+            f"RECOVERY KEY of this store (shown once; write it down):\n\n"
+            f"    {created.init.recovery_key}\n"
+        ),
+    )
+    return EXIT_OK
+
+
+def _network_session(session: Session, args: argparse.Namespace, out: Output) -> int:
+    if args.network_command == "identity":
+        path = enroll.coordinator_identity(session, args.out)
+        out.result({"path": str(path)}, f"Wrote {path} (keep it private).")
+        return EXIT_OK
+    status = enroll.network_status(session)
+    data = {
+        "role": status.role or "not enrolled",
+        "network_id": status.network_id,
+        "fingerprint": status.fingerprint,
+        "prefix": status.prefix,
+    }
+    out.result(data, "\n".join(f"{k}: {v}" for k, v in data.items()))
+    return EXIT_OK
+
+
+def _network_recover(session: Session, args: argparse.Namespace, out: Output) -> int:
+    enroll.recover_laptop(
+        session,
+        DataDir(args.laptop_data_dir),
+        network_passphrase=_network_passphrase(args),
+        operator=args.laptop_operator,
+        new_passphrase=new_passphrase(args),
+    )
+    out.result({"ok": True}, "New passphrase set on the laptop's store.")
+    return EXIT_OK
+
+
+# --- enroll and devices ----------------------------------------------------------------------
+
+
+def _cmd_enroll(session: Session, args: argparse.Namespace, out: Output) -> int:
+    if args.enroll_command == "request":
+        text = enroll.enrollment_request(session, args.name)
+        _write_text(args.out, text)
+        out.result({"request": text}, text)
+    elif args.enroll_command == "approve":
+        approval = enroll.approve_request(
+            session,
+            _token_argument(args.request, "FRQ1"),
+            prefix=args.prefix,
+            network_passphrase=_network_passphrase(args),
+        )
+        _write_text(args.out, approval.answer)
+        out.result(
+            {"answer": approval.answer, "device_id": approval.device_id, "prefix": approval.prefix},
+            approval.answer,
+        )
+    else:
+        accepted = enroll.accept_answer(
+            session, _token_argument(args.answer, "FRA1"), fingerprint=args.fingerprint
+        )
+        out.result(
+            {"prefix": accepted.prefix, "fingerprint": accepted.fingerprint},
+            f"Enrolled. New IDs start with {accepted.prefix}.\n"
+            f"Network fingerprint: {accepted.fingerprint} (must match the coordinator's)",
+        )
+    return EXIT_OK
+
+
+def _cmd_device(session: Session, args: argparse.Namespace, out: Output) -> int:
+    if args.device_command == "revoke":
+        device = enroll.revoke_device(
+            session,
+            args.device,
+            up_to=args.up_to,
+            network_passphrase=_network_passphrase(args),
+        )
+        out.result(
+            {"device_id": device.device_id, "up_to": device.revoked_up_to},
+            f"Device {device.prefix}: bundles accepted up to {device.revoked_up_to} only.",
+        )
+        return EXIT_OK
+    found = enroll.devices(session)
+    rows = [
+        {
+            "device_id": d.device_id,
+            "name": d.name,
+            "prefix": d.prefix,
+            "epoch": d.epoch,
+            "imported_up_to": d.last_seq,
+            "revoked_up_to": d.revoked_up_to,
+        }
+        for d in found
+    ]
+    out.result(
+        rows,
+        lambda: (
+            "\n".join(
+                f"{d.prefix:5} {d.device_id[:12]}  up to {d.last_seq:<8} "
+                + (f"REVOKED after {d.revoked_up_to}  " if d.revoked_up_to is not None else "")
+                + d.name
+                for d in found
+            )
+            or "No devices enrolled."
+        ),
+    )
+    return EXIT_OK
+
+
+# --- bundles ---------------------------------------------------------------------------------
+
+
+class _ProgressLine:
+    """`\\r`-updated progress on a terminal's stderr; silent when stderr is not a terminal."""
+
+    def __init__(self) -> None:
+        self.shown = sys.stderr.isatty()
+        self.last = -1
+
+    def __call__(self, done: int, total: int) -> None:
+        percent = 100 * done // max(total, 1)
+        if self.shown and percent != self.last:
+            self.last = percent
+            bar = "#" * (percent // 4)
+            print(f"\r  importing [{bar:<25}] {done}/{total} events", end="", file=sys.stderr)
+
+    def close(self) -> None:
+        if self.shown and self.last >= 0:
+            print(file=sys.stderr)
+
+
+def _cmd_bundle(args: argparse.Namespace, out: Output) -> int:
+    if args.bundle_command == "split":
+        paths = sync.split_bundle(args.file, args.out)
+        out.result([str(p) for p in paths], "\n".join(str(p) for p in paths))
+        return EXIT_OK
+    if args.bundle_command == "inspect" and args.root_key:
+        try:
+            root = bytes.fromhex(args.root_key)
+        except ValueError:
+            raise FieldregError("sync.bad_key") from None
+        return _show_inspection(sync.inspect_bundle(args.file, root_public=root), out)
+    return with_session(_bundle_session)(args, out)
+
+
+def _bundle_session(session: Session, args: argparse.Namespace, out: Output) -> int:
+    command = args.bundle_command
+    if command == "export":
+        exported = sync.export_bundles(session, args.out, first=args.first, last=args.last)
+        out.result(
+            [
+                {"path": str(e.path), "first": e.header.first, "last": e.header.last}
+                for e in exported
+            ],
+            "\n".join(f"{e.path} (events {e.header.first}-{e.header.last})" for e in exported),
+        )
+        return EXIT_OK
+    if command == "import":
+        return _bundle_import(session, args, out)
+    if command == "inspect":
+        return _show_inspection(sync.inspect_bundle(args.file, session=session), out)
+    if command == "held":
+        held = sync.held(session)
+        out.result(
+            [{"device_id": d, "first": a, "last": b} for d, a, b in held],
+            "\n".join(f"{d[:12]} {a}-{b}" for d, a, b in held) or "Nothing held.",
+        )
+        return EXIT_OK
+    entries = sync.quarantined(session)
+    out.result(
+        [
+            {"file": str(e.path), "code": e.code, "params": e.params, "when": e.when}
+            for e in entries
+        ],
+        "\n".join(f"{e.when} {e.path.name}: {describe(_error_of(e))}" for e in entries)
+        or "Quarantine is empty.",
+    )
+    return EXIT_OK
+
+
+def _error_of(entry: Any) -> FieldregError:
+    return FieldregError(entry.code, **entry.params)
+
+
+def _bundle_import(session: Session, args: argparse.Namespace, out: Output) -> int:
+    line = _ProgressLine()
+    try:
+        files = list(args.files)
+        # Several files: decrypt the next in a worker process while this one is applied.
+        workers = 1 if len(files) > 2 else 0
+        outcomes = sync.import_bundles(session, files, progress=line, workers=workers)
+    finally:
+        line.close()
+    rows = []
+    texts = []
+    status = EXIT_OK
+    for outcome in outcomes:
+        row: dict[str, Any] = {"file": str(outcome.path)}
+        if outcome.result is not None:
+            result = outcome.result
+            row.update(
+                outcome=result.outcome.value,
+                device_id=result.device_id,
+                first=result.first,
+                last=result.last,
+                applied=result.applied,
+                conflicts=result.conflicts,
+            )
+            texts.append(sync.outcome_text(outcome))
+        if outcome.error is not None:
+            status = EXIT_INPUT
+            message = describe(outcome.error)
+            row.update(outcome="rejected", code=outcome.error.code, message=message)
+            where = f" Moved to {outcome.rejected.path}." if outcome.rejected else ""
+            alarm = "FORK ALARM: " if outcome.fork else ""
+            texts.append(f"{alarm}{outcome.path.name}: rejected: {message}{where}")
+            if outcome.rejected is not None:
+                row["quarantined"] = str(outcome.rejected.path)
+        for held in outcome.held_rejected:
+            status = EXIT_INPUT
+            texts.append(f"a held bundle was rejected: {describe(_error_of(held))}")
+        rows.append(row)
+    out.result(rows, "\n".join(texts))
+    return status
+
+
+def _show_inspection(report: Any, out: Output) -> int:
+    header = report.header
+    data: dict[str, Any] = {
+        "size": report.size,
+        "header": None,
+        "signature_ok": report.signature_ok,
+        "certificate_ok": report.certificate_ok,
+        "recipients": report.recipients,
+        "problems": [{"code": p.code, "message": describe(p)} for p in report.problems],
+    }
+    lines = [f"size: {report.size} bytes"]
+    if header is not None:
+        data["header"] = {
+            "network": header.network,
+            "device": header.device,
+            "epoch": header.epoch,
+            "first": header.first,
+            "last": header.last,
+            "count": header.count,
+            "prev": header.prev,
+            "head": header.head,
+            "payload_sha256": header.payload,
+            "created_ms": header.created,
+        }
+        lines += [f"{k}: {v}" for k, v in data["header"].items()]
+    if report.certificate is not None:
+        data["prefix"] = report.certificate.prefix
+        lines.append(f"certificate: device {report.certificate.prefix}, epoch {header.epoch}")
+
+    def state(value: bool | None) -> str:
+        return "not checked (no root key)" if value is None else "valid" if value else "INVALID"
+
+    lines.append(f"signature: {state(report.signature_ok)}")
+    lines.append(f"certificate: {state(report.certificate_ok)}")
+    lines.append(f"age recipients: {report.recipients}")
+    lines += [f"problem: {describe(p)}" for p in report.problems]
+    out.result(data, "\n".join(lines))
+    return EXIT_OK if report.ok else EXIT_VERIFY
+
+
+# --- conflicts -------------------------------------------------------------------------------
+
+
+def _cmd_conflicts(session: Session, args: argparse.Namespace, out: Output) -> int:
+    if args.conflicts_command == "resolve":
+        # List fields take "a,b" as typed; validation splits them like the edit command's flags.
+        sync.resolve_conflict(session, args.id, args.field, value=args.value, pick=args.pick)
+        out.result({"ok": True}, "Resolved.")
+        return EXIT_OK
+    found = sync.conflicts(session)
+    out.result(
+        [{"id": c.person_id, "field": c.field, "values": c.values} for c in found],
+        lambda: (
+            "\n".join(
+                f"{c.person_id} {c.field}: "
+                + "  ".join(f"[{i}] {v}" for i, v in enumerate(c.values))
+                for c in found
+            )
+            or "No conflicts."
+        ),
+    )
+    return EXIT_OK
+
+
+COMMANDS: dict[str, Handler] = {
+    "network": _cmd_network,
+    "enroll": with_session(_cmd_enroll),
+    "device": with_session(_cmd_device),
+    "bundle": _cmd_bundle,
+    "conflicts": with_session(_cmd_conflicts),
+}

@@ -1,0 +1,188 @@
+"""Importing bundles at the coordinator: files in each device's sequence order, each bundle in its
+own transaction (all of it or nothing), a rejected file moved to quarantine with its reason, and
+the session's people refreshed at the end.
+
+With `workers=1` the next bundle is decrypted and parsed in a worker process while the current one
+is applied (only after its signature, certificate and revocation checks passed).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from contextlib import AbstractContextManager, nullcontext
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from fieldreg.core.errors import FieldregError, StoreError
+from fieldreg.crypto.encoding import strict_b64decode
+from fieldreg.services.session import Cancelled, Progress, Session
+from fieldreg.services.sync_access import (
+    coordinator_network,
+    now_ms,
+    read_untrusted,
+    sync_repository,
+)
+from fieldreg.store.engine import ENVIRONMENT_ERRORS, store_error
+from fieldreg.sync import bundle_format, minisign, quarantine
+from fieldreg.sync.decoder import PrefetchingDecoder, decode
+from fieldreg.sync.importer import BundleRejected, Checked, Importer, ImportResult, Outcome
+
+MAX_FILES = 1000
+REFRESH_LIMIT = 2000  # changed people above which the session reloads every summary
+
+
+@dataclass(slots=True)
+class FileOutcome:
+    path: Path
+    result: ImportResult | None = None
+    rejected: quarantine.Quarantined | None = None
+    error: FieldregError | None = None  # the rejection (or why the file could not be read)
+    held_rejected: list[quarantine.Quarantined] = field(default_factory=list)
+
+    @property
+    def fork(self) -> bool:
+        return self.error is not None and self.error.code == "bundle.fork"
+
+
+@dataclass(slots=True)
+class _Item:
+    path: Path
+    count: int = 1  # events its header announces, for progress
+    raw: bytes = b""
+    checked: Checked | None = None
+    error: FieldregError | None = None
+    rejection: BundleRejected | None = None
+
+
+def _survey(paths: list[Path]) -> list[_Item]:
+    """Each device's bundles in sequence order (so none waits for a gap that the next file
+    fills); files whose header does not even parse go last, to be rejected."""
+    keyed: list[tuple[tuple[int, str, int, int], _Item]] = []
+    for position, path in enumerate(paths):
+        item = _Item(path)
+        key = (1, "", 0, position)
+        try:
+            container = bundle_format.parse_container(read_untrusted(path))
+            header = bundle_format.parse_header(minisign.parse(container.signature).trusted_comment)
+            item.count = header.count
+            key = (0, header.device, header.first, position)
+        except FieldregError:
+            pass
+        keyed.append((key, item))
+    return [item for _, item in sorted(keyed, key=lambda pair: pair[0])]
+
+
+def import_bundles(
+    session: Session,
+    paths: list[Path],
+    *,
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
+    workers: int = 0,
+) -> list[FileOutcome]:
+    """Import each file; see the module docstring."""
+    if len(paths) > MAX_FILES:
+        raise FieldregError("sync.too_many_files", max=MAX_FILES)
+    items = _survey(paths)
+    total = max(sum(item.count for item in items), 1)
+    outcomes: list[FileOutcome] = []
+    done = 0
+    prefetch = PrefetchingDecoder() if workers > 0 and len(items) > 1 else None
+    context: AbstractContextManager[object] = prefetch if prefetch is not None else nullcontext()
+    with sync_repository(session) as repo, context:
+        network = coordinator_network(repo)
+        identity = strict_b64decode(network.secrets.get("recipient"), 32)
+        if identity is None:
+            raise StoreError("store.corrupt")
+        importer = Importer(repo, network.info, identity, now_ms, decoder=prefetch or decode)
+        if items:
+            _prepare(importer, prefetch, items[0])
+        for index, item in enumerate(items):
+            if cancelled is not None and cancelled():
+                raise FieldregError("task.cancelled")
+            if index + 1 < len(items):
+                _prepare(importer, prefetch, items[index + 1])
+
+            def inner(step: int, _count: int, base: int = done) -> None:
+                if progress is not None:
+                    progress(min(base + step, total), total)
+
+            outcomes.append(_finish(session, importer, item, inner, cancelled))
+            done += item.count
+            if progress is not None:
+                progress(min(done, total), total)
+    changed = sorted({p for o in outcomes if o.result for p in o.result.people})
+    if len(changed) > REFRESH_LIMIT:
+        session.load()  # reading every summary again is faster than refreshing this many
+    elif changed:
+        session.refresh(changed)
+    return outcomes
+
+
+def _prepare(importer: Importer, prefetch: PrefetchingDecoder | None, item: _Item) -> None:
+    """Read and check a file; hand it to the worker if it will need decrypting."""
+    try:
+        item.raw = read_untrusted(item.path)
+    except FieldregError as unreadable:
+        item.error = unreadable
+        return
+    try:
+        item.checked = importer.check(item.raw)
+    except BundleRejected as rejection:
+        item.rejection = rejection
+        return
+    if prefetch is not None and importer.needs_decoding(item.checked):
+        prefetch.submit(importer.job(item.checked))
+
+
+def _finish(
+    session: Session,
+    importer: Importer,
+    item: _Item,
+    progress: Progress,
+    cancelled: Cancelled | None,
+) -> FileOutcome:
+    outcome = FileOutcome(item.path, error=item.error)
+    if item.error is not None:
+        return outcome  # nothing to move: the file could not even be read
+    rejection = item.rejection
+    if item.checked is not None:
+        try:
+            outcome.result = importer.import_checked(
+                item.checked, progress=progress, cancelled=cancelled
+            )
+        except BundleRejected as exc:
+            rejection = exc
+    now = dt.datetime.now(dt.UTC)
+    directory = session.data_dir.quarantine
+    try:
+        if rejection is not None:
+            outcome.error = rejection
+            outcome.rejected = quarantine.quarantine_file(directory, item.path, rejection, now)
+        elif outcome.result is not None:
+            for raw, held_error in outcome.result.held_rejected:
+                outcome.held_rejected.append(
+                    quarantine.quarantine_bytes(directory, raw, held_error, now)
+                )
+    except ENVIRONMENT_ERRORS as exc:
+        raise store_error(exc) from exc
+    return outcome
+
+
+def outcome_text(outcome: FileOutcome) -> str:
+    """One line for a terminal (personal data never appears in these)."""
+    result = outcome.result
+    if result is None:
+        return f"{outcome.path.name}: rejected"
+    span = f"{result.first}-{result.last}"
+    device = result.device_id[:12]
+    if result.outcome is Outcome.REPLAY:
+        return f"{outcome.path.name}: already imported (device {device}, events {span})"
+    if result.outcome is Outcome.HELD:
+        return f"{outcome.path.name}: held until the bundle before it arrives ({span})"
+    extra = f", {len(result.released)} held bundle(s) applied" if result.released else ""
+    conflicts_text = f", {len(result.conflicts)} person(s) in conflict" if result.conflicts else ""
+    return (
+        f"{outcome.path.name}: {result.applied} new event(s) from device {device} "
+        f"({span}){extra}{conflicts_text}"
+    )

@@ -1,0 +1,49 @@
+"""What the sync use cases share: sync's own connection to a session's store, the coordinator's
+network record, the clock, and bounded reads of files from a stick."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from fieldreg.core.errors import FieldregError
+from fieldreg.crypto.sealing import FieldSealer
+from fieldreg.services.session import Session
+from fieldreg.store.engine import make_engine, sqlite_url
+from fieldreg.store.repository import Repository
+from fieldreg.sync import bundle_format
+from fieldreg.sync.sync_store import NetworkRecord, SyncStore
+
+
+@contextmanager
+def sync_repository(session: Session) -> Iterator[Repository]:
+    """A connection of sync's own to the session's store, sealing with the session's key."""
+    engine = make_engine(sqlite_url(session.data_dir.db))
+    try:
+        with engine.connect() as connection:
+            yield Repository(connection, FieldSealer(session.data_key))
+    finally:
+        engine.dispose()
+
+
+def now_ms() -> int:
+    return int(dt.datetime.now(dt.UTC).timestamp() * 1000)
+
+
+def coordinator_network(repo: Repository) -> NetworkRecord:
+    with repo.reading():
+        network = SyncStore(repo).network()
+    if network is None or network.role != "coordinator":
+        raise FieldregError("sync.not_coordinator")
+    return network
+
+
+def read_untrusted(path: Path) -> bytes:
+    """At most one byte more than a bundle may have (the parser then says "too large")."""
+    try:
+        with path.open("rb") as handle:
+            return handle.read(bundle_format.MAX_FILE_BYTES + 1)
+    except OSError as exc:
+        raise FieldregError("sync.unreadable_file") from exc

@@ -1,0 +1,87 @@
+"""The desk application: everything is built here and passed down (no globals, no singletons).
+
+`fieldreg` without a subcommand calls `main(data_dir, argv)`. Settings and the log live in the
+data folder it was started with; the store too, unless that folder has none and the volunteer
+once chose "open an existing store folder", which the settings remember.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtWidgets import QApplication
+
+from fieldreg import __version__
+from fieldreg.services.paths import DataDir
+from fieldreg.services.settings import Settings
+from fieldreg.ui.context import UiContext
+from fieldreg.ui.crash_dialog import CrashHandler
+from fieldreg.ui.crash_report import close_log, open_log
+from fieldreg.ui.idle_lock import IdleLock
+from fieldreg.ui.main_window import MainWindow
+from fieldreg.ui.translations import Translators, resolve_language
+from fieldreg.ui.worker import Worker
+
+
+def store_dir(data_dir: DataDir, settings: Settings) -> DataDir:
+    """Where the store is: the data folder, or the folder opened on an earlier run."""
+    if data_dir.exists():
+        return data_dir
+    chosen = settings.get("store_folder")
+    if isinstance(chosen, str) and chosen:
+        candidate = DataDir(Path(chosen))
+        if candidate.exists():
+            return candidate
+    return data_dir
+
+
+def application(argv: list[str]) -> QApplication:
+    existing = QCoreApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(argv)
+    app.setApplicationName("fieldreg")
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName("fieldreg")
+    return app
+
+
+def build_window(
+    app: QApplication, data_dir: DataDir, settings: Settings
+) -> tuple[MainWindow, IdleLock]:
+    """The window and its parts; also used by the screenshot script and the benchmark."""
+    translators = Translators(app)
+    translators.switch(resolve_language(settings.language))
+    worker = Worker()
+    context = UiContext(store_dir(data_dir, settings), worker)
+    idle_lock = IdleLock(settings.idle_lock_minutes * 60_000)
+    window = MainWindow(context, settings, translators, idle_lock)
+    worker.setParent(window)
+    context.setParent(window)
+    app.installEventFilter(idle_lock)
+    return window, idle_lock
+
+
+def main(data_dir: DataDir, argv: list[str]) -> int:
+    os.umask(0o077)  # the log, settings and store are private whoever starts this
+    app = application(argv)
+    logger = open_log(data_dir.logs)
+    settings = Settings.load(data_dir)
+    window, idle_lock = build_window(app, data_dir, settings)
+    crash = CrashHandler(logger, lambda: window)
+    crash.install()
+    window.context.worker.unhandled = crash.report
+    logger.info("fieldreg %s started", __version__)
+    try:
+        window.start()
+        window.show()
+        code = app.exec()
+    finally:
+        window.lock_controller.shut_down()
+        app.removeEventFilter(idle_lock)
+        crash.uninstall()
+        window.deleteLater()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        logger.info("fieldreg stopped")
+        close_log(logger)
+    return code

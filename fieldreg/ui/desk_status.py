@@ -1,0 +1,104 @@
+"""The status bar's permanent part: the reception point, the operator, and the counts (people,
+registered today, waiting, with needs).
+
+Counting runs on the worker. After a save it waits for a short pause (saves come in bursts while
+a family is registered), so that it never holds up the next save or search; one count at a time,
+and a request that comes in meanwhile runs once afterwards.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from PySide6.QtCore import QEvent, QTimer
+from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
+
+from fieldreg.services.desk_counts import DeskCounts, desk_counts
+from fieldreg.services.session import Session
+from fieldreg.ui.context import UiContext
+from fieldreg.ui.error_dialog import show_store_error
+
+PAUSE_MS: Final = 1500
+
+
+class DeskStatus(QWidget):
+    """Not shown itself: owns the labels it puts on `status_bar`."""
+
+    def __init__(self, context: UiContext, status_bar: QStatusBar) -> None:
+        super().__init__(status_bar)
+        self.hide()
+        self._context = context
+        self._job = 0
+        self._stale = False
+        self.figures: tuple[str, DeskCounts] | None = None
+        self.point, self.operator, self.counts = QLabel(), QLabel(), QLabel()
+        for label in (self.point, self.operator, self.counts):
+            label.setContentsMargins(10, 0, 10, 0)
+            status_bar.addPermanentWidget(label)
+        self._pause = QTimer(self)
+        self._pause.setSingleShot(True)
+        self._pause.setInterval(PAUSE_MS)
+        self._pause.timeout.connect(self.refresh)
+        context.people_changed.connect(lambda _ids: self.refresh_soon())
+
+    def refresh_soon(self) -> None:
+        self._pause.start()
+
+    def refresh(self) -> None:
+        self._pause.stop()
+        if self._context.session is None:
+            return
+        if self._job:
+            self._stale = True
+            return
+
+        def call(session: Session) -> tuple[str, DeskCounts]:
+            return session.point_name(), desk_counts(session)
+
+        self._job = self._context.run(call, self._done, self._failed)
+
+    def clear(self) -> None:
+        self._pause.stop()
+        self.figures = None
+        self._render()
+
+    def _done(self, figures: tuple[str, DeskCounts]) -> None:
+        self._job = 0
+        if self._context.session is None:
+            return
+        self.figures = figures
+        self._render()
+        if self._stale:
+            self._stale = False
+            self.refresh()
+
+    def _failed(self, error: BaseException) -> None:
+        self._job = 0
+        self._stale = False
+        show_store_error(self.window(), self._context, error)
+
+    def _render(self) -> None:
+        session = self._context.session
+        if self.figures is None or session is None:
+            for label in (self.point, self.operator, self.counts):
+                label.clear()
+            return
+        point, counts = self.figures
+        self.point.setText(self.tr("Point: {point}").format(point=point))
+        self.operator.setText(self.tr("Operator: {name}").format(name=session.operator_label))
+        self.counts.setText(
+            self.tr(
+                "People: {total} · today: {today} · waiting: {waiting} · with needs: {needs}"
+            ).format(
+                total=counts.total,
+                today=counts.registered_today,
+                waiting=counts.waiting,
+                needs=counts.with_needs,
+            )
+        )
+        self.counts.setAccessibleName(self.counts.text())
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._render()
+        super().changeEvent(event)

@@ -1,0 +1,100 @@
+"""Pieces of the person form that carry their own behaviour: a Latin spelling that follows the
+name until edited by hand, the date-of-birth hint, a note field that lets Enter reach the page,
+and an explicit Tab order."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, QObject, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QWidget
+
+from fieldreg.core.errors import ValidationError
+from fieldreg.core.messages import describe
+from fieldreg.core.names import transliterate
+from fieldreg.core.validation import parse_dob
+from fieldreg.ui.context import translate
+
+
+class NoteEdit(QPlainTextEdit):
+    """A short multi-line note: Shift+Enter starts a new line, Enter goes to the page (save)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTabChangesFocus(True)
+        self.setFixedHeight(self.fontMetrics().lineSpacing() * 3 + 12)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        plain = not event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and plain:
+            event.ignore()
+            return
+        super().keyPressEvent(event)
+
+
+class LatinFollower(QObject):
+    """Fills `latin` with the transliteration of `script` as it is typed, until the volunteer
+    types a Latin spelling by hand; that one stays. Emptying it hands it back to the automatic
+    spelling. Tab skips the Latin field (see the person form)."""
+
+    def __init__(self, script: QLineEdit, latin: QLineEdit) -> None:
+        super().__init__(script)
+        self.script, self.latin = script, latin
+        self.manual = False
+        latin.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        script.textChanged.connect(self._follow)
+        latin.textEdited.connect(self._edited)
+
+    def _follow(self, text: str) -> None:
+        if not self.manual:
+            self.latin.setText(transliterate(text))
+
+    def _edited(self, text: str) -> None:
+        self.manual = bool(text.strip())
+
+    def set_by_hand(self, latin: str) -> None:
+        self.manual = True
+        self.latin.setText(latin)
+
+    def adopt_stored(self, latin: object) -> None:
+        """A stored Latin spelling that differs from the automatic one was typed by hand."""
+        if isinstance(latin, str) and latin != transliterate(self.script.text()):
+            self.set_by_hand(latin)
+
+    def reset(self) -> None:
+        self.manual = False
+        self.latin.setText("")  # unlike clear(), also forgets the undo history
+
+
+def dob_hint(text: str, today: dt.date) -> str:
+    """What the date of birth field understood, in words."""
+    if not text.strip():
+        return QCoreApplication.translate("PersonForm", "A date, a year, or ~age")
+    try:
+        dob = parse_dob("dob", text, today=today)
+    except ValidationError as exc:
+        if exc.code in {"validation.date_format", "validation.type"}:
+            return QCoreApplication.translate("PersonForm", "Not understood yet")
+        return describe(exc, translate)
+    if dob.startswith("~"):
+        shown = QCoreApplication.translate("PersonForm", "Estimated: born about %1")
+        return shown.replace("%1", dob[1:])
+    if len(dob) == 4:
+        return QCoreApplication.translate("PersonForm", "Year only: %1").replace("%1", dob)
+    born = dt.date.fromisoformat(dob)
+    date = QLocale().toString(QDate(born.year, born.month, born.day), QLocale.FormatType.LongFormat)
+    return QCoreApplication.translate("PersonForm", "Exact date: %1").replace("%1", date)
+
+
+def set_tab_chain(chain: list[QWidget]) -> None:
+    """Make Tab visit `chain` in this order (each call moves the second widget after the first)."""
+    for first, second in itertools.pairwise(chain):
+        QWidget.setTabOrder(first, second)
+
+
+def select_code(combo: QComboBox, code: object) -> None:
+    """Select the item whose data is `code`, or the first ("not recorded") item."""
+    index = combo.findData(code) if isinstance(code, str) else 0
+    combo.setCurrentIndex(max(index, 0))

@@ -1,0 +1,266 @@
+"""The desk's one window: first run or unlock while no store is open, then the pages of the work
+(find first; register a person or a household; a person; the roster) switched by keyboard.
+
+Ctrl+F find, Ctrl+N register a person, Ctrl+H register a household, Ctrl+R roster, Ctrl+L lock,
+Ctrl+, settings; Esc (not taken by the page itself) goes back to find. Locking and unlocking are
+`lock_controller.LockController`'s and the status bar `desk_status.DeskStatus`'s; this module
+navigates. A form is reset (`start_new()`) on its first visit and after each save, never on
+navigation, so looking someone up halfway through a registration loses nothing.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable
+from typing import Final
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QStackedWidget, QToolBar, QWidget
+
+from fieldreg.core.errors import FieldregError
+from fieldreg.services.paths import DataDir
+from fieldreg.services.settings import Settings
+from fieldreg.ui.context import UiContext
+from fieldreg.ui.desk_status import DeskStatus
+from fieldreg.ui.first_run_wizard import FirstRunWizard
+from fieldreg.ui.household_page import HouseholdPage
+from fieldreg.ui.idle_lock import IdleLock
+from fieldreg.ui.lock_controller import LockController
+from fieldreg.ui.person_page import PersonPage
+from fieldreg.ui.register_page import RegisterPage
+from fieldreg.ui.roster_page import RosterPage
+from fieldreg.ui.search_page import SearchPage
+from fieldreg.ui.settings_dialog import SettingsDialog
+from fieldreg.ui.translations import Translators, resolve_language
+from fieldreg.ui.unlock_page import UnlockPage
+
+FIND, REGISTER, HOUSEHOLD, PERSON, ROSTER = "find", "register", "household", "person", "roster"
+STATUS_MS: Final = 8000
+
+
+class MainWindow(QMainWindow):
+    def __init__(
+        self,
+        context: UiContext,
+        settings: Settings,
+        translators: Translators,
+        idle_lock: IdleLock,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.context = context
+        self.settings = settings
+        self._translators = translators
+        self._started: set[str] = set()
+        self._person_id: str | None = None  # an opaque id, kept to show the person again
+
+        self.search_page = SearchPage(context)
+        self.register_page = RegisterPage(context)
+        self.household_page = HouseholdPage(context)
+        self.person_page = PersonPage(context)
+        self.roster_page = RosterPage(context)
+        self.pages: dict[str, QWidget] = {
+            FIND: self.search_page,
+            REGISTER: self.register_page,
+            HOUSEHOLD: self.household_page,
+            PERSON: self.person_page,
+            ROSTER: self.roster_page,
+        }
+        self.work = QStackedWidget()
+        for page in self.pages.values():
+            self.work.addWidget(page)
+        self.unlock_page = UnlockPage(context)
+        self.wizard: FirstRunWizard | None = None
+        self.screens = QStackedWidget()
+        self.screens.addWidget(self.unlock_page)
+        self.screens.addWidget(self.work)
+        self.setCentralWidget(self.screens)
+        self.lock_controller = LockController(self, idle_lock)
+
+        self.toolbar = QToolBar()
+        self.toolbar.setObjectName("navigation")
+        self.toolbar.setMovable(False)
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.toolbar)
+        self.actions_by_name: dict[str, QAction] = {}
+        self._page_actions = QActionGroup(self)
+        self._page_actions.setExclusionPolicy(QActionGroup.ExclusionPolicy.ExclusiveOptional)
+        self.work.currentChanged.connect(self._mark_current_page)
+        for name, keys, slot in (
+            (FIND, "Ctrl+F", lambda: self.go(FIND)),
+            (REGISTER, "Ctrl+N", lambda: self.go(REGISTER)),
+            (HOUSEHOLD, "Ctrl+H", lambda: self.go(HOUSEHOLD)),
+            (ROSTER, "Ctrl+R", lambda: self.go(ROSTER)),
+            ("lock", "Ctrl+L", lambda: self.lock_controller.lock("manual")),
+            ("settings", "Ctrl+,", self.open_settings),
+        ):
+            self._add_action(name, keys, slot)
+
+        self.status = DeskStatus(context, self.statusBar())
+        context.open_person.connect(self.show_person)
+        self.unlock_page.unlocked.connect(self.lock_controller.unlocked)
+        for page in (self.register_page, self.household_page):
+            page.saved.connect(self._saved)
+            cancelled = getattr(page, "cancelled", None)
+            if cancelled is not None:
+                cancelled.connect(lambda: self.go(FIND))
+        self.person_page.closed.connect(lambda: self.go(FIND))
+        self.resize(1100, 720)
+        self.retranslateUi()
+        self._set_unlocked(False)
+
+    def _add_action(self, name: str, keys: str, slot: Callable[[], object]) -> None:
+        action = QAction(self)
+        action.setShortcut(QKeySequence(keys))
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        action.triggered.connect(slot)
+        if name in self.pages:
+            action.setCheckable(True)  # the pressed button says which page is shown
+            self._page_actions.addAction(action)
+        self.toolbar.addAction(action)
+        self.actions_by_name[name] = action
+
+    # --- start ------------------------------------------------------------------------------
+
+    def start(self) -> None:
+        """First run when the data folder holds no store, else the unlock screen."""
+        if self.context.data_dir.exists():
+            self.show_unlock("start")
+            return
+        self.wizard = FirstRunWizard(self.context)
+        self.wizard.created.connect(lambda operator_id: self.show_unlock("created", operator_id))
+        self.wizard.store_opened.connect(self._use_store)
+        self.screens.addWidget(self.wizard)
+        self.screens.setCurrentWidget(self.wizard)
+
+    def _use_store(self, directory: DataDir) -> None:
+        self.context.data_dir = directory
+        self.settings.set("store_folder", str(directory.root))
+        with contextlib.suppress(FieldregError):  # only the reminder for the next start is lost
+            self.settings.save()
+        self.show_unlock("start")
+
+    def show_unlock(self, reason: str, operator_id: str | None = None) -> None:
+        self._set_unlocked(False)
+        self.screens.setCurrentWidget(self.unlock_page)
+        self.unlock_page.prepare(reason, operator_id)
+        if self.wizard is not None and reason == "created":
+            self.screens.removeWidget(self.wizard)
+            self.wizard.deleteLater()
+            self.wizard = None
+
+    def show_work(self, page: str) -> None:
+        self._set_unlocked(True)
+        self.screens.setCurrentWidget(self.work)
+        self.statusBar().clearMessage()
+        if page == PERSON and self._person_id:
+            self.show_person(self._person_id)
+        else:
+            self.go(page if page != PERSON else FIND)
+
+    def _set_unlocked(self, unlocked: bool) -> None:
+        for name, action in self.actions_by_name.items():
+            action.setEnabled(unlocked or name == "settings")
+        if not unlocked:
+            self.status.clear()
+
+    # --- navigation ---------------------------------------------------------------------------
+
+    @property
+    def current_page(self) -> str:
+        current = self.work.currentWidget()
+        return next((name for name, page in self.pages.items() if page is current), FIND)
+
+    def go(self, name: str) -> None:
+        if self.context.session is None:
+            return
+        page = self.pages[name]
+        if name in (REGISTER, HOUSEHOLD) and name not in self._started:
+            self._started.add(name)
+            page.start_new()  # type: ignore[attr-defined]
+        if name == ROSTER:
+            self.roster_page.reload()
+        if name != PERSON:
+            self._person_id = None
+        self.work.setCurrentWidget(page)
+        self._mark_current_page()
+        if name == FIND:
+            self.search_page.focus_search()
+        elif not page.isAncestorOf(self.focusWidget()):
+            page.focusNextChild()
+
+    def _mark_current_page(self) -> None:
+        current = self.current_page
+        for name, action in self.actions_by_name.items():
+            if action.isCheckable():
+                action.setChecked(name == current)
+
+    def show_person(self, person_id: str) -> None:
+        if self.context.session is None:
+            return
+        self._person_id = person_id
+        self.person_page.show_person(person_id)
+        self.work.setCurrentWidget(self.person_page)
+
+    def _saved(self, ids: list[str]) -> None:
+        page = self.sender()
+        if isinstance(page, (RegisterPage, HouseholdPage)):
+            page.start_new()
+        self.status.refresh_soon()
+        if self.context.session is None:
+            return  # locked while the save was on its way: the shell shows the unlock screen
+        self.go(FIND)
+        self.search_page.focus_search(clear=True)
+        self.search_page.show_saved(ids)
+        self.statusBar().showMessage(self.tr("Saved: {ids}").format(ids=", ".join(ids)), STATUS_MS)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # Reached only when the focused page did not take Esc itself (a form asks first).
+        if event.key() == Qt.Key.Key_Escape and self.screens.currentWidget() is self.work:
+            if self.current_page == FIND:
+                self.search_page.focus_search(clear=True)
+            else:
+                self.go(FIND)
+            return
+        super().keyPressEvent(event)
+
+    # --- settings -----------------------------------------------------------------------------
+
+    def open_settings(self) -> SettingsDialog:
+        dialog = SettingsDialog(self.settings, self.apply_settings, self.context.describe, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def apply_settings(self, language: str, idle_minutes: int) -> None:
+        self._translators.switch(resolve_language(language))
+        self.lock_controller.set_idle_minutes(idle_minutes)
+
+    # --- texts and closing ----------------------------------------------------------------------
+
+    def retranslateUi(self) -> None:
+        self.setWindowTitle(self.tr("fieldreg: registration desk"))
+        self.toolbar.setWindowTitle(self.tr("Navigation"))
+        words = {
+            FIND: self.tr("Find"),
+            REGISTER: self.tr("Register person"),
+            HOUSEHOLD: self.tr("Register household"),
+            ROSTER: self.tr("Roster"),
+            "lock": self.tr("Lock"),
+            "settings": self.tr("Settings"),
+        }
+        for name, action in self.actions_by_name.items():
+            keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            action.setText(words[name])
+            action.setToolTip(f"{words[name]} ({keys})")
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslateUi()
+        super().changeEvent(event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.lock_controller.shut_down()
+        super().closeEvent(event)

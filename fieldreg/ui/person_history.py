@@ -1,0 +1,81 @@
+"""A person's history, newest first: when, who, and what changed (field labels and values in
+the volunteer's language)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDateTime, QEvent, QLocale
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeWidget, QTreeWidgetItem
+
+from fieldreg.core.entities import FIELDS
+from fieldreg.services.views import HistoryEntry
+from fieldreg.ui import labels
+
+WHEN, WHO, WHAT = range(3)
+STATUS_ORDER = ("status", "status_transport", "status_location")
+
+
+def local_time(moment: dt.datetime) -> str:
+    stamp = QDateTime.fromMSecsSinceEpoch(int(moment.timestamp() * 1000))
+    return QLocale().toString(stamp, QLocale.FormatType.ShortFormat)
+
+
+def describe_entry(entry: HistoryEntry) -> str:
+    """One line: what kind of change, then each changed field with its new value."""
+    title = labels.label(labels.EVENT, entry.type)
+    changes = entry.changes
+    if entry.type == "PersonRegistered":
+        return title  # every field was set: the details are on the page itself
+    if entry.type == "StatusChanged":  # "Status changed: Departed · Bus 12 · Chop"
+        details = [labels.value_text(name, changes.get(name)) for name in STATUS_ORDER]
+        return f"{title}: {' · '.join(part for part in details if part)}"
+    if entry.type == "NoteAdded":
+        text = changes.get("text")
+        return f"{title}: {text}" if isinstance(text, str) else title
+    parts = []
+    for field, value in changes.items():
+        if field in FIELDS:
+            parts.append(f"{labels.field_label(field)}: {labels.value_text(field, value) or '—'}")
+        elif isinstance(value, str):
+            parts.append(value)
+    return f"{title}: {'; '.join(parts)}" if parts else title
+
+
+class HistoryView(QTreeWidget):
+    def __init__(self) -> None:
+        super().__init__()
+        self.setColumnCount(3)
+        self.setRootIsDecorated(False)
+        self.setUniformRowHeights(False)
+        self.setWordWrap(True)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        header = self.header()
+        header.setSectionResizeMode(WHEN, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(WHO, QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        self._entries: list[HistoryEntry] = []
+        self.retranslateUi()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslateUi()
+        super().changeEvent(event)
+
+    def retranslateUi(self) -> None:
+        self.setHeaderLabels([self.tr("When"), self.tr("Who"), self.tr("What")])
+        self.setAccessibleName(self.tr("History"))
+        self.show_entries(self._entries)
+
+    def show_entries(self, entries: list[HistoryEntry]) -> None:
+        self._entries = entries
+        self.clear()
+        for entry in reversed(entries):  # the store gives them oldest first
+            item = QTreeWidgetItem([local_time(entry.when), entry.operator, describe_entry(entry)])
+            item.setToolTip(WHAT, describe_entry(entry))
+            self.addTopLevelItem(item)
+
+    def lines(self) -> list[str]:
+        """What each row says (tests)."""
+        items = (self.topLevelItem(i) for i in range(self.topLevelItemCount()))
+        return [item.text(WHAT) for item in items if item is not None]

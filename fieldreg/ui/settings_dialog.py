@@ -1,0 +1,110 @@
+"""Settings: the language (live: every widget re-words itself) and the idle time before locking.
+Saved to settings.json when accepted; a failure to save is said and nothing changes."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+
+from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fieldreg.core.errors import FieldregError
+from fieldreg.services.settings import IDLE_MINUTES_MAX, IDLE_MINUTES_MIN, Settings
+from fieldreg.ui.field_widgets import ErrorLabel
+from fieldreg.ui.translations import LANGUAGE_NAMES, system_language
+
+Describe = Callable[[FieldregError], str]
+
+
+class SettingsDialog(QDialog):
+    """`apply(language, idle_minutes)` is called when the volunteer accepts."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        apply: Callable[[str, int], None],
+        describe: Describe,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("settingsDialog")
+        self._settings = settings
+        self._apply = apply
+        self._describe = describe
+        self.language = QComboBox()
+        self.language.setObjectName("languageChoice")
+        self.language.addItem("", "system")
+        for code, name in LANGUAGE_NAMES.items():
+            self.language.addItem(name, code)
+        self.language.setCurrentIndex(max(0, self.language.findData(settings.language)))
+        self.idle_minutes = QSpinBox()
+        self.idle_minutes.setObjectName("idleMinutes")
+        self.idle_minutes.setRange(IDLE_MINUTES_MIN, IDLE_MINUTES_MAX)
+        self.idle_minutes.setValue(settings.idle_lock_minutes)
+        self._language_label, self._idle_label = QLabel(), QLabel()
+        self._language_label.setBuddy(self.language)
+        self._idle_label.setBuddy(self.idle_minutes)
+        self._note = QLabel()
+        self._note.setWordWrap(True)
+        self.error = ErrorLabel()
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        form = QFormLayout()
+        form.addRow(self._language_label, self.language)
+        form.addRow(self._idle_label, self.idle_minutes)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self._note)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+        self.retranslateUi()
+        self.setMinimumWidth(self.sizeHint().width() + 80)
+
+    def accept(self) -> None:
+        language = str(self.language.currentData())
+        minutes = self.idle_minutes.value()
+        previous = (self._settings.language, self._settings.idle_lock_minutes)
+        self._settings.language = language
+        self._settings.idle_lock_minutes = minutes
+        try:
+            self._settings.save()
+        except FieldregError as error:
+            self._settings.language, self._settings.idle_lock_minutes = previous
+            self.error.show_text(partial(self._describe, error))
+            return
+        self._apply(language, minutes)
+        super().accept()
+
+    def retranslateUi(self) -> None:
+        self.setWindowTitle(self.tr("Settings"))
+        system = LANGUAGE_NAMES[system_language()]
+        self.language.setItemText(0, self.tr("As the system ({language})").format(language=system))
+        self._language_label.setText(self.tr("&Language"))
+        self.language.setAccessibleName(self.tr("Language"))
+        self._idle_label.setText(self.tr("&Lock after no input for"))
+        self.idle_minutes.setSuffix(self.tr(" min"))
+        self.idle_minutes.setAccessibleName(self.tr("Minutes without input before locking"))
+        self._note.setText(
+            self.tr(
+                "Locking hides everything personal until the passphrase is typed again. "
+                "Unsaved input in a form is kept and comes back after unlocking."
+            )
+        )
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslateUi()
+        super().changeEvent(event)

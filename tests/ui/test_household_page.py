@@ -1,0 +1,157 @@
+"""Registering a family in one flow, keyboard only; adding a registered person by their band."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from fieldreg.services.session import Session
+from fieldreg.ui.context import UiContext
+from fieldreg.ui.household_page import HouseholdPage
+from tests.ui.keyboard import (
+    ALT,
+    CTRL,
+    ENTER,
+    OFFSCREEN_NOISE,
+    TAB,
+    focused,
+    press,
+    running_context,
+    type_then,
+)
+
+pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_NOISE)
+
+
+@pytest.fixture
+def context(session: Session, data_dir: Path) -> Iterator[UiContext]:
+    with running_context(session, data_dir) as ui:
+        yield ui
+
+
+@pytest.fixture
+def page(qtbot: QtBot, context: UiContext) -> HouseholdPage:
+    page = HouseholdPage(context)
+    qtbot.addWidget(page)
+    page.resize(1200, 800)
+    page.show()
+    qtbot.waitExposed(page)
+    page.activateWindow()
+    page.start_new()
+    return page
+
+
+def test_a_family_of_four_registered_by_keystrokes_alone(
+    qtbot: QtBot, page: HouseholdPage, session: Session
+) -> None:
+    # The mother heads the household; origin, phone and languages typed once.
+    assert focused().objectName() == "family_name"
+    type_then(qtbot, "Бондаренко", TAB)
+    type_then(qtbot, "Ірина", TAB, TAB)
+    type_then(qtbot, "05.06.1985", TAB)
+    type_then(qtbot, "F", TAB)
+    type_then(qtbot, "Харків", TAB, TAB)
+    type_then(qtbot, "Харківська", TAB, TAB, TAB, TAB, TAB)
+    type_then(qtbot, "+380501112233", TAB)
+    type_then(qtbot, "uk, ru", ENTER)
+    # The father: relationship first, then the shared fields copied with Ctrl+D.
+    assert focused().objectName() == "relationship"
+    type_then(qtbot, "S", TAB)
+    press(qtbot, Qt.Key.Key_D, CTRL)
+    type_then(qtbot, "Бондаренко", TAB)
+    type_then(qtbot, "Петро", TAB, TAB)
+    type_then(qtbot, "1983", TAB)
+    type_then(qtbot, "M", ENTER)
+    # Two children; the younger one is flagged as separated from a parent.
+    type_then(qtbot, "C", TAB)
+    type_then(qtbot, "Бондаренко", TAB)
+    type_then(qtbot, "Софія", TAB, TAB)
+    type_then(qtbot, "~9", ENTER)
+    type_then(qtbot, "C", TAB)
+    press(qtbot, Qt.Key.Key_D, CTRL)
+    type_then(qtbot, "Бондаренко", TAB)
+    type_then(qtbot, "Марко", TAB, TAB)
+    type_then(qtbot, "2021")
+    for _ in range(1 + 7 + 2 + 7):  # sex, origin and documents, contact, then seven needs
+        type_then(qtbot, "", TAB)
+    assert focused().text() == "Separated child"  # type: ignore[attr-defined]
+    type_then(qtbot, " ")
+    assert len(page.members()) == 3
+    with qtbot.waitSignal(page.saved) as saved:
+        press(qtbot, Qt.Key.Key_Return, CTRL)  # adds the last member and saves them all
+
+    ids = saved.args[0]
+    people = [session.person(person_id).fields for person_id in ids]
+    assert [(p["given_name"], p["relationship"]) for p in people] == [
+        ("Ірина", "head"),
+        ("Петро", "spouse"),
+        ("Софія", "child"),
+        ("Марко", "child"),
+    ]
+    households = {p["household_id"] for p in people}
+    assert len(households) == 1
+    assert None not in households
+    assert [p["dob"] for p in people] == ["1985-06-05", "1983", "~2017", "2021"]
+    assert [p.get("phone") for p in people] == [
+        "+380501112233",
+        "+380501112233",
+        None,
+        "+380501112233",
+    ]
+    assert (people[3]["origin_settlement"], people[3]["origin_region"]) == ("Харків", "Харківська")
+    assert people[1]["languages"] == ["uk", "ru"]
+    assert [p.get("needs") for p in people] == [None, None, None, ["separated_child"]]
+    assert page.members() == []
+    assert focused().objectName() == "family_name"
+
+
+def test_scanning_a_registered_persons_band_links_them(
+    qtbot: QtBot, page: HouseholdPage, session: Session
+) -> None:
+    grandmother = session.register({"family_name": "Мельник", "given_name": "Ганна"})
+    type_then(qtbot, "Мельник", TAB)
+    type_then(qtbot, "Оксана", ENTER)
+    type_then(qtbot, "Grandp")  # relationship: Grandparent
+    press(qtbot, Qt.Key.Key_B, ALT)
+    assert focused().objectName() == "scan"
+    type_then(qtbot, f"FR1:{grandmother}", ENTER)
+    qtbot.waitUntil(lambda: len(page.members()) == 2)
+    assert page.members()[1].person_id == grandmother
+    with qtbot.waitSignal(page.saved) as saved:
+        press(qtbot, Qt.Key.Key_S, CTRL)
+    [mother] = saved.args[0]
+    household = session.person(mother).fields["household_id"]
+    linked = session.person(grandmother).fields
+    assert (linked["household_id"], linked["relationship"]) == (household, "grandparent")
+
+
+def test_a_mistyped_id_is_refused_with_a_reason(qtbot: QtBot, page: HouseholdPage) -> None:
+    press(qtbot, Qt.Key.Key_B, ALT)
+    type_then(qtbot, "K7-0003-X", ENTER)
+    qtbot.waitUntil(lambda: page._scan_error.text() != "")
+    assert "check character" in page._scan_error.text()
+    assert page.members() == []
+
+
+def test_a_member_without_a_relationship_is_not_added(
+    qtbot: QtBot, page: HouseholdPage, session: Session
+) -> None:
+    type_then(qtbot, "Мельник", TAB)
+    type_then(qtbot, "Оксана", ENTER)
+    press(qtbot, Qt.Key.Key_Tab, Qt.KeyboardModifier.NoModifier)
+    type_then(qtbot, "Мельник", TAB)
+    type_then(qtbot, "Іван", ENTER)
+    assert len(page.members()) == 1
+    assert focused().objectName() == "relationship"
+    assert "required" in page.editor.relationship_error()
+    draft = page.export_draft()
+    assert draft is not None
+    page.clear_personal_data()
+    page.import_draft(draft)
+    assert len(page.members()) == 1
+    assert page.form.values()["given_name"] == "Іван"
+    assert session.summaries == {}

@@ -1,0 +1,135 @@
+"""The roster model without a window: what each filter keeps, how each sort orders, the counts."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
+
+from fieldreg.services.session import Session
+from fieldreg.ui.roster_model import ANY_NEED, RosterCounts, RosterFilter, RosterModel
+from fieldreg.ui.roster_page import take_snapshot
+
+ASC, DESC = Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder
+
+
+@pytest.fixture
+def people(session: Session) -> dict[str, str]:
+    olena, ivan = session.register_batch(
+        [
+            {"family_name": "Шевченко", "given_name": "Олена", "dob": "1984", "needs": "medical"},
+            {"family_name": "шевченко", "given_name": "Іван", "dob": "12.03.2015"},
+        ],
+        new_household=True,
+        relationships=["head", "child"],
+    )
+    marko = session.register(
+        {"family_name": "Коваль", "given_name": "Марко", "dob": "~1950", "needs": "mobility"}
+    )
+    anna = session.register({"family_name": "Бондар", "given_name": "Анна", "dob": "2001"})
+    zoe = session.register({"family_name": "Abbott", "given_name": "Zoe"})
+    session.set_status(marko, "waiting")
+    session.set_status(anna, "departed", transport="Bus 12")
+    return {"olena": olena, "ivan": ivan, "marko": marko, "anna": anna, "zoe": zoe}
+
+
+@pytest.fixture
+def model(session: Session, people: dict[str, str], qtmodeltester: ModelTester) -> RosterModel:
+    model = RosterModel()
+    model.set_snapshot(take_snapshot(session))
+    qtmodeltester.check(model)
+    return model
+
+
+def shown(model: RosterModel, people: dict[str, str]) -> list[str]:
+    names = {person_id: name for name, person_id in people.items()}
+    return [names[person_id] for person_id in model.person_ids()]
+
+
+def test_counts_at_a_glance(model: RosterModel) -> None:
+    assert model.counts() == RosterCounts(
+        total=5, shown=5, registered_today=5, waiting=1, departed=1, with_needs=2
+    )
+    model.set_filter(RosterFilter(need=ANY_NEED))
+    assert model.counts().shown == 2
+    assert model.counts().total == 5
+
+
+@pytest.mark.parametrize(
+    ("wanted", "expected"),
+    [
+        (RosterFilter(status="waiting"), {"marko"}),
+        (RosterFilter(status="arrived"), {"olena", "ivan", "zoe"}),
+        (RosterFilter(status="reunited"), set()),
+        (RosterFilter(need=ANY_NEED), {"olena", "marko"}),
+        (RosterFilter(need="mobility"), {"marko"}),
+        (RosterFilter(need="pregnancy"), set()),
+        (RosterFilter(in_household=True), {"olena", "ivan"}),
+        (RosterFilter(in_household=False), {"marko", "anna", "zoe"}),
+        (RosterFilter(registered_from=dt.date.today()), {"olena", "ivan", "marko", "anna", "zoe"}),
+        (RosterFilter(registered_from=dt.date.today() + dt.timedelta(days=1)), set()),
+        (RosterFilter(registered_to=dt.date.today() - dt.timedelta(days=1)), set()),
+        (RosterFilter(status="arrived", need=ANY_NEED, in_household=True), {"olena"}),
+    ],
+)
+def test_filters(
+    model: RosterModel, people: dict[str, str], wanted: RosterFilter, expected: set[str]
+) -> None:
+    model.set_filter(wanted)
+    assert set(shown(model, people)) == expected
+    assert model.rowCount() == len(expected)
+
+
+def test_filter_by_household_id(
+    model: RosterModel, people: dict[str, str], session: Session
+) -> None:
+    household = session.person(people["ivan"]).fields["household_id"]
+    assert isinstance(household, str)
+    model.set_filter(RosterFilter(household_id=household))
+    assert shown(model, people) == ["ivan", "olena"]  # newest first
+    model.set_filter(RosterFilter(household_id="K7-9999-9"))
+    assert shown(model, people) == []
+
+
+def test_sorts_by_any_column_both_ways_ties_in_registration_order(
+    model: RosterModel, people: dict[str, str]
+) -> None:
+    # Default: newest first.
+    assert shown(model, people) == ["zoe", "anna", "marko", "ivan", "olena"]
+    model.sort(RosterModel.FAMILY, ASC)  # case-insensitive; equal names keep their order
+    assert shown(model, people) == ["zoe", "anna", "marko", "olena", "ivan"]
+    model.sort(RosterModel.FAMILY, DESC)
+    assert shown(model, people) == ["olena", "ivan", "marko", "anna", "zoe"]
+    model.sort(RosterModel.BORN, ASC)  # unknown dates last; "~1950" sorts as 1950
+    assert shown(model, people) == ["marko", "olena", "anna", "ivan", "zoe"]
+    model.sort(RosterModel.STATUS, ASC)  # in the order things happen
+    assert shown(model, people) == ["olena", "ivan", "zoe", "marko", "anna"]
+    model.sort(RosterModel.NEEDS, ASC)  # people without needs after those with
+    assert shown(model, people) == ["olena", "marko", "ivan", "anna", "zoe"]
+
+
+def test_a_sort_survives_a_filter_change(model: RosterModel, people: dict[str, str]) -> None:
+    model.sort(RosterModel.GIVEN, ASC)
+    model.set_filter(RosterFilter(in_household=False))
+    assert shown(model, people) == ["zoe", "anna", "marko"]
+
+
+def test_cells_and_the_record_role(model: RosterModel, people: dict[str, str]) -> None:
+    model.set_filter(RosterFilter(status="departed"))
+    row = model.index(0, RosterModel.STATUS)
+    assert model.data(row) == "Departed (Bus 12)"
+    assert model.data(model.index(0, RosterModel.BORN)) == "2001"
+    record = model.data(row, RosterModel.RecordRole)
+    assert record.person_id == people["anna"]
+    assert record.family_name == "Бондар"
+    assert model.headerData(RosterModel.FAMILY, Qt.Orientation.Horizontal) == "Family name"
+
+
+def test_clearing_drops_every_row(model: RosterModel, qtbot: QtBot) -> None:
+    with qtbot.waitSignal(model.modelReset):
+        model.clear()
+    assert model.rowCount() == 0
+    assert model.counts().total == 0

@@ -1,0 +1,57 @@
+"""The roster page: loads everyone on the worker, filters from its controls, opens a person."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from fieldreg.services.session import Session
+from fieldreg.ui.context import UiContext
+from fieldreg.ui.roster_page import RosterPage
+from tests.ui.keyboard import OFFSCREEN_NOISE, running_context
+
+pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_NOISE)
+
+
+@pytest.fixture
+def context(session: Session, data_dir: Path) -> Iterator[UiContext]:
+    with running_context(session, data_dir) as ui:
+        yield ui
+
+
+def test_roster_filters_counts_and_opens_a_person(
+    qtbot: QtBot, context: UiContext, session: Session
+) -> None:
+    first = session.register({"family_name": "Лисенко", "given_name": "Ганна", "needs": "medical"})
+    session.register({"family_name": "Мороз", "given_name": "Тарас"})
+    page = RosterPage(context)
+    qtbot.addWidget(page)
+    page.resize(1200, 700)
+    page.show()  # a stale roster loads itself when shown
+    qtbot.waitUntil(lambda: page.model.rowCount() == 2)
+    assert "Shown: 2 of 2" in page._counts.text()
+    assert "With needs: 1" in page._counts.text()
+
+    page.need.setFocus()
+    qtbot.keyClicks(page.need, "Any")  # type-ahead: "Any need"
+    assert page.model.rowCount() == 1
+    assert "Shown: 1 of 2" in page._counts.text()
+
+    page.household_id.setText("K7-0001-X")  # a mistyped ID: explained, nobody shown
+    assert page.model.rowCount() == 0
+    assert "check character" in page._household_error.text()
+    page.household_id.setText("")
+    assert page.model.rowCount() == 1
+
+    page.table.setFocus()
+    page.table.setCurrentIndex(page.model.index(0, 0))
+    with qtbot.waitSignal(context.open_person) as opened:
+        qtbot.keyClick(page.table, Qt.Key.Key_Return)
+    assert opened.args == [first]
+
+    page.clear_personal_data()
+    assert page.model.rowCount() == 0

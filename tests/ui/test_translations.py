@@ -1,0 +1,119 @@
+"""The Ukrainian and Russian translations are complete, keep every placeholder and mnemonic of
+their source, cover every string the code marks for translation, and the shipped .qm files are
+compiled from the current .ts sources (no Qt tool is needed to run this test)."""
+
+from __future__ import annotations
+
+import ast
+import re
+import xml.etree.ElementTree as ET
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QTranslator
+
+from fieldreg.ui.translations import translations_dir
+
+ROOT = Path(__file__).resolve().parents[2]
+LANGUAGES = ("uk", "ru")
+PLACEHOLDER = re.compile(r"\{[a-z_]*\}|%n|%L?[1-9]")
+Message = tuple[str, str, str | None]  # context, source, translation (None when unfinished)
+
+
+def _messages(language: str) -> list[Message]:
+    path = translations_dir() / f"fieldreg_{language}.ts"
+    root = ET.parse(path).getroot()  # noqa: S314 - our own file from the repository
+    found = []
+    for context in root.iter("context"):
+        name = context.findtext("name") or ""
+        for message in context.iter("message"):
+            translation = message.find("translation")
+            assert translation is not None
+            text = translation.text
+            if message.get("numerus") == "yes":
+                forms = [form.text or "" for form in translation.iter("numerusform")]
+                text = "|".join(forms) if all(forms) else None
+            if translation.get("type") in {"unfinished", "vanished", "obsolete"}:
+                text = None
+            found.append((name, message.findtext("source") or "", text or None))
+    return found
+
+
+def _mnemonics(text: str) -> int:
+    return len(re.findall(r"(?<!&)&(?!&)", text))
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_entry_is_finished_and_keeps_placeholders(language: str) -> None:
+    problems = []
+    for context, source, translation in _messages(language):
+        if translation is None:
+            problems.append(f"unfinished: {context}: {source!r}")
+            continue
+        for form in translation.split("|") if "%n" in source else [translation]:
+            if Counter(PLACEHOLDER.findall(form)) != Counter(PLACEHOLDER.findall(source)):
+                problems.append(f"placeholders differ: {context}: {source!r} -> {form!r}")
+            if _mnemonics(form) != _mnemonics(source):
+                problems.append(f"mnemonic (&) lost or added: {context}: {source!r} -> {form!r}")
+    assert problems == []
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_shipped_qm_is_compiled_from_the_ts(language: str) -> None:
+    translator = QTranslator()
+    assert translator.load(f"fieldreg_{language}.qm", str(translations_dir()))
+    stale = [
+        (context, source)
+        for context, source, translation in _messages(language)
+        if translation is not None
+        and "%n" not in source
+        and translator.translate(context, source) != translation
+    ]
+    assert stale == [], "run `make translations` to compile the .qm files"
+
+
+def _class_of(tree: ast.Module) -> dict[ast.AST, str]:
+    owners: dict[ast.AST, str] = {}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ClassDef):
+            for inner in ast.walk(node):
+                owners.setdefault(inner, node.name)
+    return owners
+
+
+def _literal(node: ast.expr) -> str | None:
+    return node.value if isinstance(node, ast.Constant) and isinstance(node.value, str) else None
+
+
+def _marked_in_code() -> set[tuple[str, str]]:
+    """(context, source) of every literal the code marks for translation."""
+    files = [
+        *sorted((ROOT / "fieldreg" / "ui").rglob("*.py")),
+        ROOT / "fieldreg" / "core" / "messages.py",
+    ]
+    marked = set()
+    for path in files:
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        owners = _class_of(tree)
+        for node in ast.walk(tree):
+            if not isinstance(node, ast.Call) or not node.args:
+                continue
+            func = node.func
+            name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+            if name == "tr" and node in owners:
+                source = _literal(node.args[0])
+                if source is not None:
+                    marked.add((owners[node], source))
+            elif name in {"translate", "QT_TRANSLATE_NOOP"} and len(node.args) >= 2:
+                context, source = _literal(node.args[0]), _literal(node.args[1])
+                if context is not None and source is not None:
+                    marked.add((context, source))
+    return marked
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_string_marked_in_the_code_is_in_the_ts(language: str) -> None:
+    in_ts = {(context, source) for context, source, _ in _messages(language)}
+    missing = sorted(_marked_in_code() - in_ts)
+    assert missing == [], "run `make translations`, translate the new entries, run it again"
