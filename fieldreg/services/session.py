@@ -302,6 +302,7 @@ class Session:
         old_household = self.summaries.get(person_id, {}).get("household_id")
         if state.erased:
             self.summaries.pop(person_id, None)
+            self._created.pop(person_id, None)
             self._index_pending[person_id] = None
         else:
             self.summaries[person_id] = {k: v for k, v in values.items() if k in SUMMARY_FIELDS}
@@ -679,20 +680,21 @@ class Session:
         return self.index
 
     def stats(self) -> Stats:
-        today = self._today()
+        # "Today" is the local calendar day, compared as packed clocks: no conversion per person.
+        midnight = dt.datetime.combine(self._today(), dt.time()).astimezone()
+        start = Hlc(int(midnight.timestamp() * 1000), 0).pack()
+        end = Hlc(int((midnight + dt.timedelta(days=1)).timestamp() * 1000), 0).pack()
         by_status: Counter[str] = Counter()
         by_need: Counter[str] = Counter()
-        registered_today = with_needs = 0
-        for person_id, fields in self.summaries.items():
+        with_needs = 0
+        for fields in self.summaries.values():
             status = fields.get("status")
             by_status[status if isinstance(status, str) else ""] += 1
-            needs = fields.get("needs") or []
+            needs = fields.get("needs")
             if needs:
                 with_needs += 1
                 by_need.update(needs)
-            created = self._created.get(person_id, 0)
-            if created and hlc_time(created).astimezone().date() == today:
-                registered_today += 1
+        registered_today = sum(1 for c in self._created.values() if start <= c < end)
         return Stats(
             total=len(self.summaries),
             registered_today=registered_today,
