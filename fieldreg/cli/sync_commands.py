@@ -8,12 +8,11 @@ exit status is 0 when every file was imported (or was already there), 3 when any
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 from typing import Any
 
+from fieldreg.cli.bundle_output import ProgressLine, error_of, import_report, inspection_report
 from fieldreg.cli.common import (
-    EXIT_INPUT,
     EXIT_OK,
     EXIT_VERIFY,
     Handler,
@@ -29,6 +28,7 @@ from fieldreg.services import enrollment_service as enroll
 from fieldreg.services import sync_service as sync
 from fieldreg.services.paths import DataDir
 from fieldreg.services.session import Session
+from fieldreg.sync import bundle_tools
 
 ENV_NETWORK_PASSPHRASE = "FIELDREG_NETWORK_PASSPHRASE"
 MAX_TOKEN_FILE = 16 * 1024
@@ -287,25 +287,6 @@ def _cmd_device(session: Session, args: argparse.Namespace, out: Output) -> int:
 # --- bundles ---------------------------------------------------------------------------------
 
 
-class _ProgressLine:
-    """`\\r`-updated progress on a terminal's stderr; silent when stderr is not a terminal."""
-
-    def __init__(self) -> None:
-        self.shown = sys.stderr.isatty()
-        self.last = -1
-
-    def __call__(self, done: int, total: int) -> None:
-        percent = 100 * done // max(total, 1)
-        if self.shown and percent != self.last:
-            self.last = percent
-            bar = "#" * (percent // 4)
-            print(f"\r  importing [{bar:<25}] {done}/{total} events", end="", file=sys.stderr)
-
-    def close(self) -> None:
-        if self.shown and self.last >= 0:
-            print(file=sys.stderr)
-
-
 def _cmd_bundle(args: argparse.Namespace, out: Output) -> int:
     if args.bundle_command == "split":
         paths = sync.split_bundle(args.file, args.out)
@@ -349,18 +330,14 @@ def _bundle_session(session: Session, args: argparse.Namespace, out: Output) -> 
             {"file": str(e.path), "code": e.code, "params": e.params, "when": e.when}
             for e in entries
         ],
-        "\n".join(f"{e.when} {e.path.name}: {describe(_error_of(e))}" for e in entries)
+        "\n".join(f"{e.when} {e.path.name}: {describe(error_of(e))}" for e in entries)
         or "Quarantine is empty.",
     )
     return EXIT_OK
 
 
-def _error_of(entry: Any) -> FieldregError:
-    return FieldregError(entry.code, **entry.params)
-
-
 def _bundle_import(session: Session, args: argparse.Namespace, out: Output) -> int:
-    line = _ProgressLine()
+    line = ProgressLine()
     try:
         files = list(args.files)
         # Several files: decrypt the next in a worker process while this one is applied.
@@ -368,76 +345,14 @@ def _bundle_import(session: Session, args: argparse.Namespace, out: Output) -> i
         outcomes = sync.import_bundles(session, files, progress=line, workers=workers)
     finally:
         line.close()
-    rows = []
-    texts = []
-    status = EXIT_OK
-    for outcome in outcomes:
-        row: dict[str, Any] = {"file": str(outcome.path)}
-        if outcome.result is not None:
-            result = outcome.result
-            row.update(
-                outcome=result.outcome.value,
-                device_id=result.device_id,
-                first=result.first,
-                last=result.last,
-                applied=result.applied,
-                conflicts=result.conflicts,
-            )
-            texts.append(sync.outcome_text(outcome))
-        if outcome.error is not None:
-            status = EXIT_INPUT
-            message = describe(outcome.error)
-            row.update(outcome="rejected", code=outcome.error.code, message=message)
-            where = f" Moved to {outcome.rejected.path}." if outcome.rejected else ""
-            alarm = "FORK ALARM: " if outcome.fork else ""
-            texts.append(f"{alarm}{outcome.path.name}: rejected: {message}{where}")
-            if outcome.rejected is not None:
-                row["quarantined"] = str(outcome.rejected.path)
-        for held in outcome.held_rejected:
-            status = EXIT_INPUT
-            texts.append(f"a held bundle was rejected: {describe(_error_of(held))}")
-        rows.append(row)
-    out.result(rows, "\n".join(texts))
+    rows, text, status = import_report(outcomes)
+    out.result(rows, text)
     return status
 
 
-def _show_inspection(report: Any, out: Output) -> int:
-    header = report.header
-    data: dict[str, Any] = {
-        "size": report.size,
-        "header": None,
-        "signature_ok": report.signature_ok,
-        "certificate_ok": report.certificate_ok,
-        "recipients": report.recipients,
-        "problems": [{"code": p.code, "message": describe(p)} for p in report.problems],
-    }
-    lines = [f"size: {report.size} bytes"]
-    if header is not None:
-        data["header"] = {
-            "network": header.network,
-            "device": header.device,
-            "epoch": header.epoch,
-            "first": header.first,
-            "last": header.last,
-            "count": header.count,
-            "prev": header.prev,
-            "head": header.head,
-            "payload_sha256": header.payload,
-            "created_ms": header.created,
-        }
-        lines += [f"{k}: {v}" for k, v in data["header"].items()]
-    if report.certificate is not None:
-        data["prefix"] = report.certificate.prefix
-        lines.append(f"certificate: device {report.certificate.prefix}, epoch {header.epoch}")
-
-    def state(value: bool | None) -> str:
-        return "not checked (no root key)" if value is None else "valid" if value else "INVALID"
-
-    lines.append(f"signature: {state(report.signature_ok)}")
-    lines.append(f"certificate: {state(report.certificate_ok)}")
-    lines.append(f"age recipients: {report.recipients}")
-    lines += [f"problem: {describe(p)}" for p in report.problems]
-    out.result(data, "\n".join(lines))
+def _show_inspection(report: bundle_tools.Inspection, out: Output) -> int:
+    data, text = inspection_report(report)
+    out.result(data, text)
     return EXIT_OK if report.ok else EXIT_VERIFY
 
 

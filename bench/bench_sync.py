@@ -1,0 +1,263 @@
+"""Sync: export 10,000 events to a bundle; import 50 bundles x 2,000 events into an empty
+coordinator store and then the same 50 again (replays); encrypt + sign throughput against the
+`age` tool encrypting the same payload in the same run.
+
+Bundles for the import come from five enrolled devices whose events are made directly (the same
+events `Session` writes: registrations, household links, status changes, notes, edits, most of
+them about people registered shortly before, as at a reception desk).
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import secrets
+import shutil
+import statistics
+import subprocess
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from bench.synthetic import people
+from fieldreg.core import ids
+from fieldreg.core.events import Event, EventType, make_event
+from fieldreg.core.fold import PersonState, apply
+from fieldreg.services import enrollment_service as enroll
+from fieldreg.services import sync_service as sync
+from fieldreg.services import vault
+from fieldreg.services.paths import DataDir
+from fieldreg.sync import age_format, age_keys, bundle_format, enrollment, export, minisign
+
+PASSPHRASE = "benchmark passphrase 1"
+NETWORK_PASSPHRASE = "benchmark network passphrase"
+EXPORT_EVENTS = 10_000
+BUNDLES, PER_BUNDLE, DEVICES = 50, 2_000, 5
+CLOCK_START = 1_790_000_000_000 << 16
+
+
+def _device_events(device_id: str, prefix: str, count: int, rng: random.Random) -> list[Event]:
+    pool = list(people(400, seed=rng.randrange(1 << 30)))
+    events: list[Event] = []
+    states: dict[str, PersonState] = {}
+    recent: list[str] = []
+    counter, hlc = 0, CLOCK_START
+
+    def add(kind: EventType, subject: str, payload: dict[str, object]) -> None:
+        nonlocal hlc
+        hlc += rng.randint(1, 5000) << 16
+        event = make_event(
+            device_id=device_id,
+            seq=len(events) + 1,
+            hlc=hlc,
+            operator_id="0f" * 16,
+            type=kind,
+            subject_id=subject,
+            payload=payload,
+            prev=events[-1].event_id if events else "",
+            salt=secrets.token_hex(16),
+        )
+        events.append(event)
+        if kind is not EventType.HOUSEHOLD_CREATED:
+            apply(states.setdefault(subject, PersonState(subject)), event)
+
+    while len(events) < count:
+        roll = rng.random()
+        if roll < 0.35 or not recent:
+            counter = ids.next_counter(prefix, counter)
+            person = ids.format_id(prefix, counter)
+            fields = {k: v for k, v in rng.choice(pool).items() if k != "needs"}
+            fields.update(status="arrived", dob=f"{rng.randint(1935, 2024)}")
+            add(EventType.PERSON_REGISTERED, person, {"fields": fields})
+            recent = [*recent[-40:], person]
+        elif roll < 0.45:
+            counter = ids.next_counter(prefix, counter)
+            household = ids.format_id(prefix, counter)
+            add(EventType.HOUSEHOLD_CREATED, household, {})
+            for person in recent[-2:]:
+                removes = states[person].households.tags()
+                payload = {"household_id": household, "relationship": "child", "removes": removes}
+                add(EventType.MEMBER_LINKED, person, payload)
+        else:
+            # Mostly people registered a moment ago; one in ten from any time before.
+            person = rng.choice(recent if rng.random() < 0.9 else list(states))
+            state = states[person]
+            if roll < 0.75:
+                fields = {"status": rng.choice(["waiting", "medical_referral", "departed"])}
+                if fields["status"] == "departed":
+                    fields["status_transport"] = f"Bus {rng.randint(1, 40)}"
+                payload = {"fields": fields, "base": state.base_for(sorted(fields))}
+                add(EventType.STATUS_CHANGED, person, payload)
+            elif roll < 0.9:
+                add(
+                    EventType.NOTE_ADDED,
+                    person,
+                    {"text": f"Needs a seat near the door ({roll:.3f})"},
+                )
+            else:
+                fields = {"phone": f"+380{rng.randint(500000000, 999999999)}"}
+                payload = {"fields": fields, "base": state.base_for(["phone"])}
+                add(EventType.FIELDS_CHANGED, person, payload)
+    return events[:count]
+
+
+def _coordinator(root: Path) -> tuple[DataDir, list[tuple[str, export.Identity]]]:
+    directory = DataDir(root / "coordinator")
+    enroll.create_network(
+        directory,
+        point="Bench hub",
+        operator="Bench",
+        passphrase=PASSPHRASE,
+        network_passphrase=NETWORK_PASSPHRASE,
+    )
+    session = vault.open_session(directory, operator=None, passphrase=PASSPHRASE, load=False)
+    devices = []
+    try:
+        for number in range(DEVICES):
+            prefix = f"B{number + 1}"
+            device_id = secrets.token_hex(32)
+            keys = enrollment.DeviceKeys.generate()
+            request = enrollment.make_request(
+                device_id, f"Point {number}", f"ZB{number}AAA", keys, 1
+            )
+            approval = enroll.approve_request(
+                session, request, prefix=prefix, network_passphrase=NETWORK_PASSPHRASE
+            )
+            answer = enrollment.parse_answer(approval.answer)
+            identity = export.Identity(answer.network, keys, answer.certificate.text, 1, prefix)
+            devices.append((device_id, identity))
+    finally:
+        session.lock()
+    return directory, devices
+
+
+def _bench_import(root: Path, report: Callable[..., None]) -> None:
+    directory, devices = _coordinator(root)
+    rng = random.Random(20261124)
+    stick = root / "stick"
+    stick.mkdir()
+    paths = []
+    per_device = BUNDLES // DEVICES * PER_BUNDLE
+    for device_id, identity in devices:
+        events = _device_events(device_id, identity.prefix, per_device, rng)
+        for start in range(0, per_device, PER_BUNDLE):
+            data, header = export.build_bundle(events[start : start + PER_BUNDLE], identity, 1)
+            path = stick / f"{identity.prefix}-{header.first:06d}.bundle"
+            path.write_bytes(data)
+            paths.append(path)
+    rng.shuffle(paths)  # sticks arrive in any order; a bundle after a gap waits for its turn
+    session = vault.open_session(directory, operator=None, passphrase=PASSPHRASE)
+    try:
+        start = time.perf_counter()
+        outcomes = sync.import_bundles(session, paths, workers=1)
+        first = time.perf_counter() - start
+        applied = sum(o.result.applied for o in outcomes if o.result)
+        assert applied == BUNDLES * PER_BUNDLE, applied
+        start = time.perf_counter()
+        again = sync.import_bundles(session, paths, workers=1)
+        replay = time.perf_counter() - start
+        assert all(o.result and o.result.outcome.value == "replay" for o in again)
+    finally:
+        session.lock()
+    report(
+        f"import {BUNDLES} x {PER_BUNDLE} events, empty store", first, "≤ 10 s", first <= 10, " s"
+    )
+    report("  import rate", applied / first, "(events/s)", True, "/s")
+    report(f"import the same {BUNDLES} again (replays)", replay, "≤ 0.5 s", replay <= 0.5, " s")
+
+
+def _laptop(root: Path, coordinator: DataDir) -> DataDir:
+    directory = DataDir(root / "laptop")
+    vault.init_store(directory, point="Bench point", operator="Bench", passphrase=PASSPHRASE)
+    laptop = vault.open_session(directory, operator=None, passphrase=PASSPHRASE, load=False)
+    hub = vault.open_session(coordinator, operator=None, passphrase=PASSPHRASE, load=False)
+    try:
+        request = enroll.enrollment_request(laptop)
+        approval = enroll.approve_request(
+            hub, request, prefix="P1", network_passphrase=NETWORK_PASSPHRASE
+        )
+        enroll.accept_answer(laptop, approval.answer)
+        batch = list(people(100, seed=5))
+        for _ in range(EXPORT_EVENTS // len(batch)):
+            laptop.register_batch(batch)
+    finally:
+        laptop.lock()
+        hub.lock()
+    return directory
+
+
+def _bench_export(root: Path, report: Callable[..., None]) -> bytes:
+    coordinator = DataDir(root / "export-hub")
+    enroll.create_network(
+        coordinator,
+        point="Hub",
+        operator="Bench",
+        passphrase=PASSPHRASE,
+        network_passphrase=NETWORK_PASSPHRASE,
+    )
+    directory = _laptop(root, coordinator)
+    session = vault.open_session(directory, operator=None, passphrase=PASSPHRASE, load=False)
+    out = root / "export-stick"
+    out.mkdir()
+    try:
+        times = []
+        for _ in range(3):
+            start = time.perf_counter()
+            sync.export_bundles(session, out, first=1, last=EXPORT_EVENTS)
+            times.append(time.perf_counter() - start)
+        with sync.sync_repository(session) as repo, repo.reading():
+            events = export.read_events(repo, session.device_id, 1, EXPORT_EVENTS)
+        plaintext = bundle_format.build_payload(session.device_id, events)
+    finally:
+        session.lock()
+    median = statistics.median(times)
+    report(f"export {EXPORT_EVENTS} events to a bundle", median, "≤ 1 s", median <= 1, " s")
+    return plaintext
+
+
+def _bench_throughput(root: Path, plaintext: bytes, report: Callable[..., None]) -> None:
+    """Our encrypt + sign against `age -r` on the same plaintext (the exported payload), MB/s."""
+    recipients = [os.urandom(32), os.urandom(32)]
+    keys = enrollment.DeviceKeys.generate()
+    signer = keys.signer()
+    source = root / "payload.bin"
+    source.write_bytes(plaintext)
+    recipient_args = []
+    for recipient in recipients:
+        recipient_args += ["-r", age_keys.recipient_text(_public(recipient))]
+    ours, theirs = [], []
+    for _ in range(5):
+        start = time.perf_counter()
+        ciphertext = age_format.encrypt(plaintext, [_public(r) for r in recipients])
+        minisign.sign(signer, ciphertext, trusted_comment="{}", untrusted_comment="bench")
+        ours.append(time.perf_counter() - start)
+        if shutil.which("age"):
+            start = time.perf_counter()
+            subprocess.run(
+                ["age", *recipient_args, "-o", str(root / "out.age"), str(source)], check=True
+            )
+            theirs.append(time.perf_counter() - start)
+    megabytes = len(plaintext) / 1e6
+    ours_rate = megabytes / statistics.median(ours)
+    report("encrypt + sign (age v1 + minisign)", ours_rate, "≥ ½ of age", True, " MB/s")
+    if not theirs:
+        report("  age tool: not installed", 0, "(apt-get install age)", False)
+        return
+    their_rate = megabytes / statistics.median(theirs)
+    report("  age tool encrypting the same payload", their_rate, "(baseline)", True, " MB/s")
+    ratio = ours_rate / their_rate
+    report("  ratio fieldreg / age", ratio, "≥ 0.5", ratio >= 0.5, "×")
+
+
+def _public(private: bytes) -> bytes:
+    return enrollment.x25519_public(private)
+
+
+def run(report: Callable[..., None]) -> None:
+    os.environ.setdefault("FIELDREG_KDF_PROFILE", "minimum")
+    with tempfile.TemporaryDirectory() as temp:
+        root = Path(temp)
+        plaintext = _bench_export(root, report)
+        _bench_throughput(root, plaintext, report)
+        _bench_import(root, report)

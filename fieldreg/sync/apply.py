@@ -1,0 +1,150 @@
+"""Applying events from another device to this store, inside the caller's transaction.
+
+The events are appended to their device's log as they are (same ids, clocks and chain), and
+folded into the people they concern with `fieldreg.core.fold.apply`, which is order-independent and
+idempotent: whatever order bundles arrive in, every store that has the same events shows the same
+people. Notes are add-only rows; an erased person's events and notes lose their bodies here too.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from sqlalchemy import Table, insert, select, update
+
+from fieldreg.core.errors import FieldregError
+from fieldreg.core.events import Event, EventType
+from fieldreg.core.fold import PersonState, apply
+from fieldreg.store.repository import EVENTS, HOUSEHOLDS, NOTES, PEOPLE, Repository
+from fieldreg.sync.decoder import Decoded, body_json
+from fieldreg.sync.sync_store import SyncStore
+
+Progress = Callable[[int, int], None]
+Cancelled = Callable[[], bool]
+_STEP = 500  # events between progress reports and cancel checks
+
+
+@dataclass(slots=True)
+class Applied:
+    events: int = 0
+    people: list[str] = field(default_factory=list)  # people whose state changed
+    conflicts: list[str] = field(default_factory=list)  # of those, who is now in conflict
+
+
+def apply_events(
+    repo: Repository,
+    events: list[Event],
+    *,
+    prepared: Decoded | None = None,
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
+) -> Applied:
+    """Append `events` (new to this store, in chain order) and fold them in; no commit here.
+    `prepared` (from decoding their bundle) carries the bodies already encoded."""
+    result = Applied()
+    states: dict[str, PersonState] = {}
+    is_new: set[str] = set()
+    notes: list[dict[str, object]] = []
+    rows: list[dict[str, object]] = []
+    households: dict[str, int] = {}
+    seal = repo.sealer.seal
+    existing = _existing(repo, PEOPLE, {e.subject_id for e in events})
+    for done, event in enumerate(events, start=1):
+        if done % _STEP == 0:
+            if cancelled is not None and cancelled():
+                raise FieldregError("task.cancelled")
+            if progress is not None:
+                progress(done, len(events))
+        body = prepared.bodies[event.seq] if prepared is not None else body_json(event)
+        rows.append(_event_row(event, body, seal))
+        subject = event.subject_id
+        if event.type is EventType.HOUSEHOLD_CREATED:
+            households.setdefault(subject, event.hlc)
+            continue
+        state = states.get(subject)
+        if state is None:
+            loaded = repo.load_state(subject) if subject in existing else None
+            if loaded is None:
+                is_new.add(subject)
+                loaded = PersonState(subject)
+            state = states[subject] = loaded
+        apply(state, event)
+        text = event.payload.get("text") if event.type is EventType.NOTE_ADDED else None
+        if event.type is EventType.STATUS_CHANGED:
+            text = event.payload.get("note")
+        if isinstance(text, str) and text:
+            notes.append(_note_row(event, text, seal))
+    if rows:
+        repo.conn.execute(insert(EVENTS), rows)
+    _add_households(repo, households)
+    for person_id, state in states.items():
+        repo.save_state(state, is_new=person_id in is_new)
+    if notes:
+        repo.conn.execute(insert(NOTES), notes)
+    for person_id, state in states.items():
+        if state.erased:
+            _redact(repo, person_id)
+    result.events = len(events)
+    result.people = sorted(states)
+    result.conflicts = [p for p, s in sorted(states.items()) if s.conflicts() and not s.erased]
+    SyncStore(repo).note_conflicts(result.conflicts)
+    return result
+
+
+def _existing(repo: Repository, table: Table, ids: Iterable[str]) -> set[str]:
+    """Which of `ids` have a row in `table` already: one query per 500, not one per id."""
+    found: set[str] = set()
+    ordered = sorted(ids)
+    for start in range(0, len(ordered), 500):
+        chunk = ordered[start : start + 500]
+        found.update(repo.conn.execute(select(table.c.id).where(table.c.id.in_(chunk))).scalars())
+    return found
+
+
+def _add_households(repo: Repository, created: dict[str, int]) -> None:
+    known = _existing(repo, HOUSEHOLDS, created)
+    rows = [{"id": h, "created_hlc": hlc} for h, hlc in created.items() if h not in known]
+    if rows:
+        repo.conn.execute(insert(HOUSEHOLDS), rows)
+
+
+def _dumps(value: object) -> bytes:
+    # The same encoding as Repository.add_note, which opens these rows.
+    return json.dumps(value, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
+
+
+def _event_row(
+    event: Event, body: bytes, seal: Callable[[str, str, str, bytes], bytes]
+) -> dict[str, object]:
+    """The row Repository.append writes, built here so a whole bundle goes in one executemany."""
+    return {
+        "device_id": event.device_id,
+        "seq": event.seq,
+        "event_id": event.event_id,
+        "prev_id": event.prev,
+        "hlc": event.hlc,
+        "subject_id": event.subject_id,
+        "body": seal("events", event.event_id, "body", body),
+        "redacted": False,
+    }
+
+
+def _note_row(
+    event: Event, text: str, seal: Callable[[str, str, str, bytes], bytes]
+) -> dict[str, object]:
+    return {
+        "event_id": event.event_id,
+        "person_id": event.subject_id,
+        "hlc": event.hlc,
+        "body": seal("notes", event.event_id, "body", _dumps({"text": text})),
+    }
+
+
+def _redact(repo: Repository, person_id: str) -> None:
+    """Erasure is honoured: the bodies of the person's events and notes are dropped."""
+    repo.conn.execute(
+        update(EVENTS).where(EVENTS.c.subject_id == person_id).values(body=None, redacted=True)
+    )
+    repo.conn.execute(update(NOTES).where(NOTES.c.person_id == person_id).values(body=None))

@@ -1,0 +1,266 @@
+"""The bundle file, its signed header and its payload (specified in docs/bundle-format.md).
+
+    magic (8) | version (u16 BE) | 3 x (length u32 BE | bytes):
+        1. signature:   minisign signature file of part 3; its trusted comment is the header
+        2. certificate: the device certificate token (FRC1:...)
+        3. payload:     age v1 ciphertext of the payload JSON, to the coordinator and escrow keys
+
+Everything is parsed strictly and under limits: a length that overruns the file, bytes after the
+last part or any unknown version end the parse with a typed error before anything is decrypted.
+"""
+
+from __future__ import annotations
+
+import re
+import struct
+from dataclasses import dataclass
+from typing import Any, Final
+
+from fieldreg.core import canonical
+from fieldreg.core.errors import FieldregError, IntegrityError
+from fieldreg.core.events import Event, from_body
+from fieldreg.sync import minisign, tokens
+from fieldreg.sync.event_schema import check_event
+
+MAGIC: Final = b"\x89FRB\r\n\x1a\n"
+VERSION: Final = 1
+HEADER_FORMAT: Final = "fieldreg-bundle"
+SIGNATURE_COMMENT: Final = "fieldreg bundle signature"  # the untrusted comment, fixed
+MAX_SIGNATURE_BYTES: Final = minisign.MAX_FILE_BYTES
+MAX_CERTIFICATE_BYTES: Final = tokens.MAX_TOKEN_CHARS
+MAX_PAYLOAD_BYTES: Final = 64 * 1024 * 1024
+MAX_FILE_BYTES: Final = (
+    len(MAGIC) + 2 + 12 + MAX_SIGNATURE_BYTES + MAX_CERTIFICATE_BYTES + MAX_PAYLOAD_BYTES
+)
+MAX_EVENTS: Final = 20_000
+MAX_PLAINTEXT_BYTES: Final = MAX_PAYLOAD_BYTES
+MAX_SEQ: Final = 2**62
+_PARTS: Final = (
+    ("signature", MAX_SIGNATURE_BYTES),
+    ("certificate", MAX_CERTIFICATE_BYTES),
+    ("payload", MAX_PAYLOAD_BYTES),
+)
+_HASH: Final = re.compile(r"[0-9a-f]{64}")
+_NETWORK: Final = re.compile(r"[0-9a-f]{32}")
+_HEADER_KEYS: Final = frozenset(
+    {"format", "v", "network", "device", "epoch", "first", "last", "count", "prev", "head"}
+    | {"payload", "created"}
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Container:
+    signature: bytes
+    certificate: bytes
+    payload: bytes
+
+
+def build_container(signature: str, certificate: str, payload: bytes) -> bytes:
+    parts = (signature.encode("utf-8"), certificate.encode("ascii"), payload)
+    out = [MAGIC, struct.pack(">H", VERSION)]
+    for part in parts:
+        out.append(struct.pack(">I", len(part)))
+        out.append(part)
+    return b"".join(out)
+
+
+def parse_container(untrusted: bytes) -> Container:
+    if not untrusted:
+        raise FieldregError("bundle.empty")
+    if len(untrusted) > MAX_FILE_BYTES:
+        raise FieldregError("bundle.too_large", max=MAX_FILE_BYTES)
+    if not untrusted.startswith(MAGIC):
+        # A prefix of the magic is a cut-off bundle; anything else is not a bundle at all.
+        code = "bundle.truncated" if MAGIC.startswith(untrusted) else "bundle.bad_magic"
+        raise FieldregError(code)
+    position = len(MAGIC)
+    if len(untrusted) < position + 2:
+        raise FieldregError("bundle.truncated")
+    (version,) = struct.unpack_from(">H", untrusted, position)
+    if version != VERSION:
+        raise FieldregError("bundle.unknown_version", version=version)
+    position += 2
+    parts: list[bytes] = []
+    for name, limit in _PARTS:
+        if len(untrusted) < position + 4:
+            raise FieldregError("bundle.truncated")
+        (length,) = struct.unpack_from(">I", untrusted, position)
+        position += 4
+        if length > limit:
+            raise FieldregError("bundle.part_too_large", part=name, max=limit)
+        if length > len(untrusted) - position:
+            raise FieldregError("bundle.truncated")
+        parts.append(untrusted[position : position + length])
+        position += length
+    if position != len(untrusted):
+        raise FieldregError("bundle.trailing_data")
+    return Container(*parts)
+
+
+@dataclass(frozen=True, slots=True)
+class Header:
+    """What the device signed about the bundle (minisign's trusted comment)."""
+
+    network: str
+    device: str
+    epoch: int
+    first: int
+    last: int
+    prev: str  # id of the event before `first` ("" when first is 1)
+    head: str  # id of the event `last`
+    payload: str  # SHA-256 of the payload JSON
+    created: int  # milliseconds since 1970
+
+    @property
+    def count(self) -> int:
+        return self.last - self.first + 1
+
+    def text(self) -> str:
+        return canonical.dumps(
+            {
+                "format": HEADER_FORMAT,
+                "v": VERSION,
+                "network": self.network,
+                "device": self.device,
+                "epoch": self.epoch,
+                "first": self.first,
+                "last": self.last,
+                "count": self.count,
+                "prev": self.prev,
+                "head": self.head,
+                "payload": self.payload,
+                "created": self.created,
+            }
+        ).decode("ascii")
+
+
+def _int(raw: dict[str, Any], key: str, low: int, high: int) -> int:
+    value = raw.get(key)
+    if type(value) is not int or not low <= value <= high:
+        raise FieldregError("bundle.header_invalid", key=key)
+    return value
+
+
+def _match(raw: dict[str, Any], key: str, pattern: re.Pattern[str]) -> str:
+    value = raw.get(key)
+    if not isinstance(value, str) or not pattern.fullmatch(value):
+        raise FieldregError("bundle.header_invalid", key=key)
+    return value
+
+
+def parse_header(untrusted: str) -> Header:
+    try:
+        raw = canonical.loads(untrusted.encode("utf-8"), max_bytes=minisign.MAX_COMMENT_BYTES)
+    except FieldregError:
+        raise FieldregError("bundle.header_invalid", key="json") from None
+    if not isinstance(raw, dict) or canonical.dumps(raw).decode("utf-8") != untrusted:
+        raise FieldregError("bundle.header_invalid", key="json")
+    if raw.get("format") != HEADER_FORMAT:
+        raise FieldregError("bundle.header_invalid", key="format")
+    if raw.get("v") != VERSION:
+        raise FieldregError("bundle.unknown_version", version=str(raw.get("v"))[:8])
+    if set(raw) != _HEADER_KEYS:
+        raise FieldregError("bundle.header_invalid", key="keys")
+    first = _int(raw, "first", 1, MAX_SEQ)
+    last = _int(raw, "last", first, MAX_SEQ)
+    count = _int(raw, "count", 1, 2**62)
+    if count != last - first + 1:
+        raise FieldregError("bundle.header_invalid", key="count")
+    if count > MAX_EVENTS:
+        raise FieldregError("bundle.too_many_events", max=MAX_EVENTS)
+    prev = raw.get("prev")
+    if not (prev == "" and first == 1) and not (
+        first > 1 and isinstance(prev, str) and _HASH.fullmatch(prev)
+    ):
+        raise FieldregError("bundle.header_invalid", key="prev")
+    return Header(
+        network=_match(raw, "network", _NETWORK),
+        device=_match(raw, "device", _HASH),
+        epoch=_int(raw, "epoch", 1, 2**31),
+        first=first,
+        last=last,
+        prev=str(prev),
+        head=_match(raw, "head", _HASH),
+        payload=_match(raw, "payload", _HASH),
+        created=_int(raw, "created", 0, 2**62),
+    )
+
+
+# --- payload ----------------------------------------------------------------------------------
+
+
+def build_payload(device: str, events: list[Event]) -> bytes:
+    """The events in sequence order, each as [seq, hlc, subject, prev, id, body]."""
+    return canonical.dumps(
+        {
+            "v": VERSION,
+            "device": device,
+            "first": events[0].seq,
+            "events": [[e.seq, e.hlc, e.subject_id, e.prev, e.event_id, e.body()] for e in events],
+        }
+    )
+
+
+def parse_payload(untrusted: bytes, header: Header) -> list[Event]:
+    """The events of a decrypted payload, each checked (schema, id) and chained to the header."""
+    value = canonical.loads(untrusted, max_bytes=MAX_PLAINTEXT_BYTES)
+    if not isinstance(value, dict) or set(value) != {"v", "device", "first", "events"}:
+        raise FieldregError("bundle.payload_invalid", reason="keys")
+    if value["v"] != VERSION:
+        raise FieldregError("bundle.unknown_version", version=str(value["v"])[:8])
+    if value["device"] != header.device or value["first"] != header.first:
+        raise FieldregError("bundle.payload_mismatch")
+    rows = value["events"]
+    if not isinstance(rows, list):
+        raise FieldregError("bundle.payload_invalid", reason="events")
+    if len(rows) > MAX_EVENTS:
+        raise FieldregError("bundle.too_many_events", max=MAX_EVENTS)
+    if len(rows) != header.count:
+        raise FieldregError("bundle.payload_mismatch")
+    events: list[Event] = []
+    prev, last_hlc = header.prev, -1
+    known_ids: set[str] = set()
+    for offset, row in enumerate(rows):
+        seq = header.first + offset
+        event = _event(row, header.device, seq)
+        if event.prev != prev:
+            raise FieldregError("bundle.broken_chain", seq=seq)
+        if event.hlc <= last_hlc:
+            raise FieldregError("bundle.event_invalid", seq=seq, reason="clock")
+        check_event(event, known_ids)
+        events.append(event)
+        prev, last_hlc = event.event_id, event.hlc
+    if prev != header.head:
+        raise FieldregError("bundle.broken_chain", seq=header.last)
+    return events
+
+
+def _event(row: object, device: str, seq: int) -> Event:
+    if not isinstance(row, list) or len(row) != 6:
+        raise FieldregError("bundle.event_invalid", seq=seq, reason="shape")
+    row_seq, hlc, subject, prev, event_id, body = row
+    if row_seq != seq:
+        raise FieldregError("bundle.event_invalid", seq=seq, reason="seq")
+    if type(hlc) is not int or not 0 <= hlc < 2**63:
+        raise FieldregError("bundle.event_invalid", seq=seq, reason="clock")
+    if not (isinstance(subject, str) and isinstance(prev, str) and isinstance(event_id, str)):
+        raise FieldregError("bundle.event_invalid", seq=seq, reason="shape")
+    if not isinstance(body, dict) or set(body) != {"op", "type", "payload", "salt"}:
+        raise FieldregError("bundle.event_invalid", seq=seq, reason="body")
+    if not all(isinstance(body[k], str) for k in ("op", "type", "salt")):
+        raise FieldregError("bundle.event_invalid", seq=seq, reason="body")
+    if not isinstance(body["payload"], dict):
+        raise FieldregError("bundle.event_invalid", seq=seq, reason="payload")
+    try:
+        return from_body(
+            device_id=device,
+            seq=seq,
+            hlc=hlc,
+            subject_id=subject,
+            prev=prev,
+            event_id=event_id,
+            body=body,
+        )
+    except IntegrityError as exc:
+        reason = "type" if exc.code == "events.malformed" else "id"
+        raise FieldregError("bundle.event_invalid", seq=seq, reason=reason) from None

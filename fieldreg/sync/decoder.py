@@ -1,0 +1,126 @@
+"""Opening a checked bundle: age decryption, the payload's hash against the signed header, every
+event parsed and checked, the chain verified, and ids only under the certificate's prefixes.
+
+`decode` is a pure function of bytes and keys, so an import of many bundles can run it for the
+next bundle in a worker process while the current one is applied (`PrefetchingDecoder`). Only
+bundles whose signature already held are ever handed to it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import multiprocessing
+import sys
+from collections.abc import Callable
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
+from typing import Any
+
+from fieldreg.core.errors import FieldregError
+from fieldreg.core.events import Event, EventType
+from fieldreg.sync import age_format, bundle_format
+from fieldreg.sync.bundle_format import Header
+
+_NEW_IDS = frozenset({EventType.PERSON_REGISTERED, EventType.HOUSEHOLD_CREATED})
+
+
+@dataclass(frozen=True, slots=True)
+class DecodeJob:
+    bundle_hash: str
+    ciphertext: bytes
+    header: Header
+    prefixes: tuple[str, ...]  # the certificate's: ids this device may create
+    identity: bytes  # the coordinator's X25519 bundle key
+
+
+@dataclass(frozen=True, slots=True)
+class Decoded:
+    """A bundle's events, with each event's body already encoded as the store seals it (work
+    done in the worker shortens the transaction; folded people are not sent back: unpickling
+    them costs more than folding them again)."""
+
+    events: list[Event]
+    bodies: dict[int, bytes]  # seq -> body JSON
+
+
+def body_json(event: Event) -> bytes:
+    # The encoding Repository.append seals and Repository.open_event reads back.
+    return json.dumps(event.body(), separators=(",", ":"), ensure_ascii=False).encode("utf-8")
+
+
+def decode(job: DecodeJob) -> Decoded:
+    """The bundle's events; FieldregError with the reason it must be refused."""
+    age = age_format.parse_header(job.ciphertext)
+    if age_format.unwrap_file_key(age, job.identity) is None:
+        raise FieldregError("bundle.not_for_us")
+    plaintext = age_format.decrypt(job.ciphertext, job.identity)
+    if hashlib.sha256(plaintext).hexdigest() != job.header.payload:
+        raise FieldregError("bundle.payload_mismatch")
+    events = bundle_format.parse_payload(plaintext, job.header)
+    allowed = set(job.prefixes)
+    for event in events:
+        if event.type in _NEW_IDS and event.subject_id.split("-")[0] not in allowed:
+            raise FieldregError("bundle.event_invalid", seq=event.seq, reason="prefix")
+    return Decoded(events, {e.seq: body_json(e) for e in events})
+
+
+def _decode_in_worker(job: DecodeJob) -> tuple[str, Any, Any]:
+    # A FieldregError does not survive pickling with its params; send code and params instead.
+    try:
+        return ("ok", decode(job), None)
+    except FieldregError as exc:
+        return ("error", exc.code, dict(exc.params))
+
+
+Decoder = Callable[[DecodeJob], Decoded]
+
+
+class PrefetchingDecoder:
+    """Decodes submitted jobs in one worker process; asking for a job not submitted (or after
+    the worker failed to start) decodes it here. Use as a context manager."""
+
+    def __init__(self) -> None:
+        self._pool: ProcessPoolExecutor | None = None
+        self._futures: dict[str, Future[tuple[str, Any, Any]]] = {}
+
+    def __enter__(self) -> PrefetchingDecoder:
+        if getattr(sys, "frozen", False):
+            # A frozen build re-runs its own entry point in a spawned child unless that calls
+            # multiprocessing.freeze_support(); until it does, decode here.
+            return self
+        try:
+            # "spawn": forking a process that holds SQLite connections and threads is unsafe.
+            context = multiprocessing.get_context("spawn")
+            self._pool = ProcessPoolExecutor(max_workers=1, mp_context=context)
+        except (OSError, ValueError, NotImplementedError):
+            self._pool = None
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+        self._futures.clear()
+
+    def submit(self, job: DecodeJob) -> None:
+        if self._pool is None or job.bundle_hash in self._futures:
+            return
+        try:
+            self._futures[job.bundle_hash] = self._pool.submit(_decode_in_worker, job)
+        except RuntimeError:  # the pool broke (a worker was killed): decode here from now on
+            self._pool = None
+
+    def __call__(self, job: DecodeJob) -> Decoded:
+        future = self._futures.pop(job.bundle_hash, None)
+        if future is None:
+            return decode(job)
+        try:
+            status, first, second = future.result()
+        except BrokenProcessPool:  # a dead worker is no verdict on the bundle
+            self._pool = None
+            return decode(job)
+        if status == "error":
+            raise FieldregError(str(first), **dict(second))
+        result: Decoded = first
+        return result

@@ -1,0 +1,182 @@
+"""Making bundles (laptop -> coordinator) and writing them so that a bundle counts as exported only
+once it is on the stick, whole: temporary name -> fsync -> rename -> fsync the folder -> read back
+and verify -> mark exported. A failure at any step (a full stick, a pulled stick) leaves no file
+under the final name and no mark; export never deletes anything from the store.
+"""
+
+from __future__ import annotations
+
+import errno
+import hashlib
+import secrets
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import select
+
+from fieldreg.core.errors import FieldregError, IntegrityError, StoreError
+from fieldreg.core.events import Event
+from fieldreg.crypto.durable_file import fsync_dir, os_error_reason, write_new_file
+from fieldreg.store.repository import EVENTS, Repository
+from fieldreg.sync import age_format, bundle_format, minisign
+from fieldreg.sync.apply import Cancelled, Progress
+from fieldreg.sync.bundle_format import MAX_EVENTS, Header
+from fieldreg.sync.enrollment import DeviceKeys, NetworkInfo, parse_certificate
+from fieldreg.sync.sync_store import SyncStore
+
+SUFFIX = ".bundle"
+
+
+@dataclass(frozen=True, slots=True)
+class Identity:
+    """What a laptop signs and encrypts a bundle with."""
+
+    network: NetworkInfo
+    keys: DeviceKeys
+    certificate: str
+    epoch: int
+    prefix: str
+
+
+@dataclass(frozen=True, slots=True)
+class Exported:
+    path: Path
+    header: Header
+    bundle_hash: str
+
+
+def build_bundle(events: list[Event], identity: Identity, created: int) -> tuple[bytes, Header]:
+    """A bundle of `events` (one device's, contiguous, in sequence order)."""
+    payload = bundle_format.build_payload(events[0].device_id, events)
+    header = Header(
+        network=identity.network.network_id,
+        device=events[0].device_id,
+        epoch=identity.epoch,
+        first=events[0].seq,
+        last=events[-1].seq,
+        prev=events[0].prev,
+        head=events[-1].event_id,
+        payload=hashlib.sha256(payload).hexdigest(),
+        created=created,
+    )
+    ciphertext = age_format.encrypt(
+        payload, [identity.network.recipient_public, identity.network.escrow_public]
+    )
+    signature = minisign.sign(
+        identity.keys.signer(),
+        ciphertext,
+        trusted_comment=header.text(),
+        untrusted_comment=bundle_format.SIGNATURE_COMMENT,
+    )
+    return bundle_format.build_container(signature, identity.certificate, ciphertext), header
+
+
+def identity_of(repo: Repository, device_id: str) -> Identity:
+    store = SyncStore(repo)
+    network = store.network()
+    own = store.own_keys(device_id)
+    if network is None or own is None or own.certificate is None or network.role != "device":
+        raise FieldregError("sync.not_enrolled")
+    certificate = parse_certificate(own.certificate, network.info.root_public)
+    return Identity(network.info, own.keys, own.certificate, own.epoch, certificate.prefix)
+
+
+def read_events(repo: Repository, device_id: str, first: int, last: int) -> list[Event]:
+    rows = repo.conn.execute(
+        select(EVENTS)
+        .where(EVENTS.c.device_id == device_id, EVENTS.c.seq >= first, EVENTS.c.seq <= last)
+        .order_by(EVENTS.c.seq)
+    )
+    events = []
+    for row in rows:
+        if row.redacted or row.body is None:
+            raise IntegrityError("sync.redacted_event", seq=row.seq)
+        events.append(repo.open_event(row))  # checks each event's id on the way out
+    return events
+
+
+def plan_ranges(first: int, last: int) -> list[tuple[int, int]]:
+    return [(a, min(a + MAX_EVENTS - 1, last)) for a in range(first, last + 1, MAX_EVENTS)]
+
+
+def export_bundles(
+    repo: Repository,
+    device_id: str,
+    out_dir: Path,
+    *,
+    now_ms: Callable[[], int],
+    first: int | None = None,
+    last: int | None = None,
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
+) -> list[Exported]:
+    """Export this device's events since the last export (or `first`..`last`) to `out_dir`."""
+    store = SyncStore(repo)
+    with repo.reading():
+        identity = identity_of(repo, device_id)
+        device = repo.device(device_id)
+        exported_up_to = store.last_exported(device_id)
+    last_seq = device.last_seq if device is not None else 0
+    start = exported_up_to + 1 if first is None else first
+    end = last_seq if last is None else last
+    if first is None and last is None and start > last_seq:
+        raise FieldregError("bundle.nothing_to_export")
+    if not 1 <= start <= end <= last_seq:
+        raise FieldregError("bundle.bad_range", last=last_seq)
+    results: list[Exported] = []
+    total = end - start + 1
+    for a, b in plan_ranges(start, end):
+        if cancelled is not None and cancelled():
+            raise FieldregError("task.cancelled")
+        with repo.reading():
+            events = read_events(repo, device_id, a, b)
+        data, header = build_bundle(events, identity, now_ms())
+        name = f"fieldreg-{identity.prefix}-{a:06d}-{b:06d}-{secrets.token_hex(4)}{SUFFIX}"
+        path = write_verified(out_dir, name, data, identity)
+        bundle_hash = hashlib.sha256(data).hexdigest()
+        with repo.transaction():
+            store.mark_exported(bundle_hash, header, now_ms())
+        results.append(Exported(path, header, bundle_hash))
+        if progress is not None:
+            progress(b - start + 1, total)
+    return results
+
+
+def write_verified(out_dir: Path, name: str, data: bytes, identity: Identity) -> Path:
+    """Write durably under a temporary name, rename, read back and verify; clean up on failure."""
+    final = out_dir / name
+    temp = out_dir / f".{name}.tmp-{secrets.token_hex(4)}"
+    placed = False
+    try:
+        if final.exists():
+            raise FileExistsError(errno.EEXIST, "exists")
+        write_new_file(temp, data)
+        temp.replace(final)
+        placed = True
+        fsync_dir(out_dir)
+        if final.read_bytes() != data:
+            raise FieldregError("bundle.verify_failed")
+        _verify_written(data, identity)
+    except BaseException as exc:
+        temp.unlink(missing_ok=True)
+        if placed:
+            final.unlink(missing_ok=True)
+        if isinstance(exc, OSError):
+            if exc.errno == errno.ENOSPC:
+                raise StoreError("store.disk_full") from exc
+            raise StoreError("sync.export_io", reason=os_error_reason(exc)) from exc
+        raise
+    return final
+
+
+def _verify_written(data: bytes, identity: Identity) -> None:
+    """What the coordinator will check first: the container, the header and the signature."""
+    try:
+        container = bundle_format.parse_container(data)
+        signature = minisign.parse(container.signature)
+        bundle_format.parse_header(signature.trusted_comment)
+        minisign.verify(signature, container.payload, identity.keys.signing_public)
+        age_format.parse_header(container.payload)
+    except FieldregError:
+        raise FieldregError("bundle.verify_failed") from None

@@ -1,0 +1,307 @@
+"""The import pipeline at the coordinator (DESIGN.md §5):
+
+size limits -> container -> header -> certificate and revocation -> signature -> age header
+-> (replay? fork?) -> decrypt -> payload and chain -> apply in one transaction, the device's
+high-water mark advanced last -> receipt -> held bundles that the new events make applicable.
+
+Every check before "apply" only reads; a bundle that fails one raises `BundleRejected` and the
+store is unchanged. Environment failures (disk full, database locked) raise `StoreError` instead:
+the bundle is not at fault and can simply be imported again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from fieldreg.core.errors import AuthError, FieldregError, StoreError, TamperError
+from fieldreg.core.events import Event
+from fieldreg.store.repository import DeviceState, Repository
+from fieldreg.sync import age_format, bundle_format, minisign
+from fieldreg.sync.apply import Applied, Cancelled, Progress, apply_events
+from fieldreg.sync.bundle_format import Container, Header
+from fieldreg.sync.decoder import Decoded, DecodeJob, Decoder, decode
+from fieldreg.sync.enrollment import Certificate, NetworkInfo, parse_certificate
+from fieldreg.sync.sync_store import SyncStore
+
+RECIPIENTS = 2  # the coordinator's bundle key and the escrow key
+
+
+class BundleRejected(FieldregError):
+    """A bundle that must not change anything: it goes to quarantine with this code."""
+
+
+class Outcome(StrEnum):
+    APPLIED = "applied"
+    REPLAY = "replay"  # everything in it was here already: nothing changed
+    HELD = "held"  # it starts after a gap: kept until the missing bundle arrives
+
+
+@dataclass(slots=True)
+class ImportResult:
+    outcome: Outcome
+    bundle_hash: str
+    device_id: str
+    first: int
+    last: int
+    applied: int = 0  # events new to this store (including released held bundles)
+    people: list[str] = field(default_factory=list)
+    conflicts: list[str] = field(default_factory=list)
+    released: list[str] = field(default_factory=list)  # held bundles applied after this one
+    # held bundles that failed now (a revocation since, a fork): their bytes go to quarantine
+    held_rejected: list[tuple[bytes, BundleRejected]] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class Checked:
+    """A bundle that passed every check that needs no decryption."""
+
+    bundle_hash: str
+    raw: bytes
+    header: Header
+    certificate: Certificate
+    container: Container
+    age: age_format.AgeHeader
+
+
+def bundle_hash(raw: bytes) -> str:
+    return hashlib.sha256(raw).hexdigest()
+
+
+def _rejecting(step: Callable[[], object]) -> object:
+    try:
+        return step()
+    except (BundleRejected, StoreError, TamperError, AuthError):
+        raise  # the store's trouble (disk, a damaged sealed row), not the bundle's
+    except FieldregError as exc:
+        if exc.code == "task.cancelled":
+            raise
+        raise BundleRejected(exc.code, **exc.params) from None
+
+
+class Importer:
+    def __init__(
+        self,
+        repo: Repository,
+        network: NetworkInfo,
+        identity: bytes,
+        now_ms: Callable[[], int],
+        decoder: Decoder = decode,
+    ) -> None:
+        self.repo = repo
+        self.decoder = decoder
+        self.store = SyncStore(repo)
+        self.network = network
+        self.identity = identity  # the coordinator's X25519 bundle key (raw private)
+        self.now_ms = now_ms
+
+    # --- checks that need no decryption -------------------------------------------------------
+
+    def check(self, untrusted: bytes) -> Checked:
+        result = _rejecting(lambda: self._check(untrusted))
+        assert isinstance(result, Checked)
+        return result
+
+    def _check(self, untrusted: bytes) -> Checked:
+        container = bundle_format.parse_container(untrusted)
+        signature = minisign.parse(container.signature)
+        if signature.untrusted_comment != bundle_format.SIGNATURE_COMMENT:
+            raise FieldregError("bundle.signature_format", part="untrusted_comment")
+        header = bundle_format.parse_header(signature.trusted_comment)
+        if header.network != self.network.network_id:
+            raise FieldregError("bundle.other_network")
+        with self.repo.reading():
+            known = self.store.certificate(header.device, header.epoch)
+            up_to = self.store.revoked_up_to(header.device)
+        if known is None:
+            raise FieldregError("bundle.unknown_device")
+        try:
+            certificate_text = container.certificate.decode("ascii")
+        except UnicodeDecodeError:
+            raise FieldregError("sync.certificate_invalid", part="encoding") from None
+        if certificate_text != known:
+            raise FieldregError("bundle.unknown_device")  # not a certificate this hub issued
+        certificate = parse_certificate(certificate_text, self.network.root_public)
+        if certificate.device_id != header.device:
+            raise FieldregError("bundle.unknown_device")
+        if up_to is not None and header.last > up_to:
+            raise FieldregError("bundle.revoked", up_to=up_to)
+        minisign.verify(signature, container.payload, certificate.ed25519)
+        age = age_format.parse_header(container.payload)
+        age_format.check_recipients(age, RECIPIENTS)
+        return Checked(bundle_hash(untrusted), untrusted, header, certificate, container, age)
+
+    # --- decryption and payload ---------------------------------------------------------------
+
+    def job(self, checked: Checked) -> DecodeJob:
+        return DecodeJob(
+            bundle_hash=checked.bundle_hash,
+            ciphertext=checked.container.payload,
+            header=checked.header,
+            prefixes=checked.certificate.prefixes,
+            identity=self.identity,
+        )
+
+    def open(self, checked: Checked) -> Decoded:
+        result = _rejecting(lambda: self.decoder(self.job(checked)))
+        assert isinstance(result, Decoded)
+        return result
+
+    # --- the whole pipeline -------------------------------------------------------------------
+
+    def import_bytes(
+        self,
+        untrusted: bytes,
+        *,
+        progress: Progress | None = None,
+        cancelled: Cancelled | None = None,
+    ) -> ImportResult:
+        return self.import_checked(self.check(untrusted), progress=progress, cancelled=cancelled)
+
+    def import_checked(
+        self,
+        checked: Checked,
+        *,
+        progress: Progress | None = None,
+        cancelled: Cancelled | None = None,
+    ) -> ImportResult:
+        result = self._import_checked(checked, progress, cancelled, from_hold=False)
+        if result.outcome is Outcome.APPLIED:
+            self._release_held(checked.header.device, result, cancelled)
+        return result
+
+    def needs_decoding(self, checked: Checked) -> bool:
+        """False for a replay or a bundle already held: those are settled without decrypting."""
+        device = self._position(checked.header.device)
+        if checked.header.last <= (device.last_seq if device is not None else 0):
+            return False
+        with self.repo.reading():
+            return not self.store.is_held(checked.bundle_hash)
+
+    def _position(self, device_id: str) -> DeviceState | None:
+        with self.repo.reading():
+            return self.repo.device(device_id)
+
+    def _import_checked(
+        self,
+        checked: Checked,
+        progress: Progress | None,
+        cancelled: Cancelled | None,
+        *,
+        from_hold: bool,
+    ) -> ImportResult:
+        header = checked.header
+        result = ImportResult(
+            Outcome.REPLAY, checked.bundle_hash, header.device, header.first, header.last
+        )
+        device = self._position(header.device)
+        last_seq = device.last_seq if device is not None else 0
+        if header.last <= last_seq:
+            # The device signed its head: the same id where we have it means the same history.
+            with self.repo.reading():
+                stored = self.store.event_ids(header.device, header.last, header.last)
+            if stored.get(header.last) != header.head:
+                raise BundleRejected("bundle.fork", device=header.device[:12], seq=header.last)
+            if from_hold:
+                with self.repo.transaction():
+                    self.store.release(checked.bundle_hash)
+            return result
+        if not from_hold and header.first > last_seq + 1:
+            with self.repo.reading():
+                already = self.store.is_held(checked.bundle_hash)
+        else:
+            already = False
+        if already:
+            result.outcome = Outcome.HELD
+            return result
+        decoded = self.open(checked)
+        events = decoded.events
+        with self.repo.reading():
+            stored = self.store.event_ids(header.device, header.first, last_seq)
+        for event in events:
+            if event.seq in stored and stored[event.seq] != event.event_id:
+                raise BundleRejected("bundle.fork", device=header.device[:12], seq=event.seq)
+        new = [event for event in events if event.seq > last_seq]
+        if header.first > last_seq + 1:
+            with self.repo.transaction():
+                self.store.hold(checked.bundle_hash, header, checked.raw, self.now_ms())
+            result.outcome = Outcome.HELD
+            return result
+        if device is not None and new[0].prev != device.head:
+            raise BundleRejected("bundle.fork", device=header.device[:12], seq=new[0].seq)
+        applied = self._apply(
+            checked,
+            device,
+            decoded,
+            new,
+            progress=progress,
+            cancelled=cancelled,
+            from_hold=from_hold,
+        )
+        result.outcome = Outcome.APPLIED
+        result.applied = applied.events
+        result.people = applied.people
+        result.conflicts = applied.conflicts
+        return result
+
+    def _apply(
+        self,
+        checked: Checked,
+        device: DeviceState | None,
+        decoded: Decoded,
+        new: list[Event],
+        *,
+        progress: Progress | None,
+        cancelled: Cancelled | None,
+        from_hold: bool,
+    ) -> Applied:
+        """One transaction: events, people, notes, receipt, and last the high-water mark."""
+        repo = self.repo
+        header = checked.header
+        with repo.transaction():
+            if device is None:
+                repo.add_device(header.device, checked.certificate.prefix)
+                device = repo.device(header.device)
+                assert device is not None
+            expected = (device.last_seq, device.next_counter)
+            applied = apply_events(
+                repo, new, prepared=decoded, progress=progress, cancelled=cancelled
+            )
+            if from_hold:
+                self.store.release(checked.bundle_hash)
+            self.store.add_receipt(checked.bundle_hash, header, applied.events, self.now_ms())
+            device.last_seq, device.head = new[-1].seq, new[-1].event_id
+            device.last_hlc = max(device.last_hlc, new[-1].hlc)
+            if not repo.save_device(device, expected=expected):
+                # Another import of the same device committed meanwhile: nothing of this one is.
+                raise StoreError("store.database_locked")
+        return applied
+
+    def _release_held(
+        self, device_id: str, result: ImportResult, cancelled: Cancelled | None
+    ) -> None:
+        """Apply held bundles of this device that now follow on; drop ones now redundant."""
+        while True:
+            with self.repo.reading():
+                held = self.store.held(device_id)
+                device = self.repo.device(device_id)
+            last_seq = device.last_seq if device is not None else 0
+            ready = [h for h in held if h.first_seq <= last_seq + 1]
+            if not ready:
+                return
+            with self.repo.reading():
+                raw = self.store.held_body(ready[0].bundle_hash)
+            try:
+                checked = self.check(raw)
+                released = self._import_checked(checked, None, cancelled, from_hold=True)
+            except BundleRejected as exc:
+                with self.repo.transaction():
+                    self.store.release(ready[0].bundle_hash)
+                result.held_rejected.append((raw, exc))
+                continue
+            result.released.append(ready[0].bundle_hash)
+            result.applied += released.applied
+            result.people = sorted(set(result.people) | set(released.people))
+            result.conflicts = sorted(set(result.conflicts) | set(released.conflicts))

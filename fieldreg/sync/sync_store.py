@@ -1,0 +1,312 @@
+"""Reads and writes of sync's tables (fieldreg.store.sync_models), sealing what is not opaque.
+
+Callers hold the transaction (Repository.transaction / reading); nothing here commits.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any, cast
+
+from sqlalchemy import Table, delete, func, insert, select, update
+
+from fieldreg.core.errors import TamperError
+from fieldreg.crypto.encoding import b64encode, strict_b64decode
+from fieldreg.store.repository import EVENTS, Repository
+from fieldreg.store.sync_models import (
+    CertificateRow,
+    ConflictIndexRow,
+    DeviceKeyRow,
+    ExportMarkRow,
+    HeldBundleRow,
+    NetworkRow,
+    ReceiptRow,
+    RevocationRow,
+)
+from fieldreg.sync.bundle_format import Header
+from fieldreg.sync.enrollment import DeviceKeys, NetworkInfo
+
+NETWORK = cast(Table, NetworkRow.__table__)
+DEVICE_KEYS = cast(Table, DeviceKeyRow.__table__)
+CERTIFICATES = cast(Table, CertificateRow.__table__)
+REVOCATIONS = cast(Table, RevocationRow.__table__)
+HELD = cast(Table, HeldBundleRow.__table__)
+RECEIPTS = cast(Table, ReceiptRow.__table__)
+MARKS = cast(Table, ExportMarkRow.__table__)
+CONFLICTS = cast(Table, ConflictIndexRow.__table__)
+
+
+@dataclass(frozen=True, slots=True)
+class NetworkRecord:
+    info: NetworkInfo
+    role: str  # "coordinator" or "device"
+    secrets: dict[str, Any]  # opened; {} on a laptop
+
+
+@dataclass(frozen=True, slots=True)
+class OwnKeys:
+    keys: DeviceKeys
+    epoch: int
+    certificate: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class HeldBundle:
+    bundle_hash: str
+    device_id: str
+    first_seq: int
+    last_seq: int
+
+
+def _dumps(value: object) -> bytes:
+    return json.dumps(value, separators=(",", ":"), sort_keys=True).encode("utf-8")
+
+
+class SyncStore:
+    def __init__(self, repo: Repository) -> None:
+        self.repo = repo
+        self.conn = repo.conn
+        self.sealer = repo.sealer
+
+    # --- network ------------------------------------------------------------------------------
+
+    def network(self) -> NetworkRecord | None:
+        row = self.conn.execute(select(NETWORK)).first()
+        if row is None:
+            return None
+        info = NetworkInfo(
+            network_id=row.network_id,
+            root_public=bytes.fromhex(row.root_public),
+            recipient_public=bytes.fromhex(row.recipient_public),
+            escrow_public=bytes.fromhex(row.escrow_public),
+        )
+        secrets: dict[str, Any] = {}
+        if row.secrets is not None:
+            secrets = json.loads(
+                self.sealer.open("sync_network", row.network_id, "secrets", row.secrets)
+            )
+        return NetworkRecord(info, row.role, secrets)
+
+    def put_network(self, info: NetworkInfo, role: str, secrets: dict[str, Any] | None) -> None:
+        sealed = (
+            None
+            if secrets is None
+            else self.sealer.seal("sync_network", info.network_id, "secrets", _dumps(secrets))
+        )
+        self.conn.execute(
+            insert(NETWORK).values(
+                network_id=info.network_id,
+                role=role,
+                root_public=info.root_public.hex(),
+                recipient_public=info.recipient_public.hex(),
+                escrow_public=info.escrow_public.hex(),
+                secrets=sealed,
+            )
+        )
+
+    # --- this laptop's keys -------------------------------------------------------------------
+
+    def own_keys(self, device_id: str) -> OwnKeys | None:
+        row = self.conn.execute(
+            select(DEVICE_KEYS).where(DEVICE_KEYS.c.device_id == device_id)
+        ).first()
+        if row is None or row.secrets is None:
+            return None
+        raw = json.loads(self.sealer.open("sync_device_keys", device_id, "secrets", row.secrets))
+        signing = strict_b64decode(raw["signing"], 32)
+        exchange = strict_b64decode(raw["exchange"], 32)
+        if signing is None or exchange is None:
+            raise TamperError("crypto.tamper", table="sync_device_keys", group="secrets")
+        certificate = None
+        if row.certificate is not None:
+            certificate = self.sealer.open(
+                "sync_device_keys", device_id, "certificate", row.certificate
+            ).decode("ascii")
+        return OwnKeys(DeviceKeys(signing, exchange), row.epoch, certificate)
+
+    def put_own_keys(self, device_id: str, keys: DeviceKeys) -> None:
+        secrets = {"signing": b64encode(keys.signing), "exchange": b64encode(keys.exchange)}
+        self.conn.execute(
+            insert(DEVICE_KEYS).values(
+                device_id=device_id,
+                ed25519_public=keys.signing_public.hex(),
+                x25519_public=keys.exchange_public.hex(),
+                epoch=0,
+                secrets=self.sealer.seal("sync_device_keys", device_id, "secrets", _dumps(secrets)),
+                certificate=None,
+            )
+        )
+
+    def set_own_certificate(self, device_id: str, certificate: str, epoch: int) -> None:
+        sealed = self.sealer.seal(
+            "sync_device_keys", device_id, "certificate", certificate.encode("ascii")
+        )
+        self.conn.execute(
+            update(DEVICE_KEYS)
+            .where(DEVICE_KEYS.c.device_id == device_id)
+            .values(certificate=sealed, epoch=epoch)
+        )
+
+    # --- certificates the coordinator issued --------------------------------------------------
+
+    def add_certificate(
+        self, device_id: str, epoch: int, *, prefix: str, ed25519: bytes, issued: int, token: str
+    ) -> None:
+        record = f"{device_id}:{epoch}"
+        self.conn.execute(
+            insert(CERTIFICATES).values(
+                device_id=device_id,
+                epoch=epoch,
+                prefix=prefix,
+                ed25519_public=ed25519.hex(),
+                issued_ms=issued,
+                token=self.sealer.seal("sync_certificates", record, "token", token.encode("ascii")),
+            )
+        )
+
+    def certificate(self, device_id: str, epoch: int) -> str | None:
+        row = self.conn.execute(
+            select(CERTIFICATES.c.token).where(
+                CERTIFICATES.c.device_id == device_id, CERTIFICATES.c.epoch == epoch
+            )
+        ).first()
+        if row is None or row[0] is None:
+            return None
+        record = f"{device_id}:{epoch}"
+        return self.sealer.open("sync_certificates", record, "token", row[0]).decode("ascii")
+
+    def latest_epoch(self, device_id: str) -> int:
+        value = self.conn.execute(
+            select(func.max(CERTIFICATES.c.epoch)).where(CERTIFICATES.c.device_id == device_id)
+        ).scalar()
+        return int(value or 0)
+
+    def certificates(self) -> Iterator[tuple[str, int, str]]:
+        """(device id, epoch, token) of every certificate issued, oldest first."""
+        rows = self.conn.execute(
+            select(CERTIFICATES).order_by(CERTIFICATES.c.issued_ms, CERTIFICATES.c.device_id)
+        ).all()
+        for row in rows:
+            yield row.device_id, row.epoch, self.certificate(row.device_id, row.epoch) or ""
+
+    # --- revocations --------------------------------------------------------------------------
+
+    def revoked_up_to(self, device_id: str) -> int | None:
+        row = self.conn.execute(
+            select(REVOCATIONS.c.up_to_seq).where(REVOCATIONS.c.device_id == device_id)
+        ).first()
+        return None if row is None else int(row[0])
+
+    def put_revocation(self, device_id: str, up_to: int, revoked: int, token: str) -> None:
+        sealed = self.sealer.seal("sync_revocations", device_id, "token", token.encode("ascii"))
+        values = {"up_to_seq": up_to, "revoked_ms": revoked, "token": sealed}
+        if self.revoked_up_to(device_id) is None:
+            self.conn.execute(insert(REVOCATIONS).values(device_id=device_id, **values))
+        else:
+            self.conn.execute(
+                update(REVOCATIONS).where(REVOCATIONS.c.device_id == device_id).values(**values)
+            )
+
+    # --- the coordinator's view of device logs ------------------------------------------------
+
+    def event_ids(self, device_id: str, first: int, last: int) -> dict[int, str]:
+        rows = self.conn.execute(
+            select(EVENTS.c.seq, EVENTS.c.event_id).where(
+                EVENTS.c.device_id == device_id, EVENTS.c.seq >= first, EVENTS.c.seq <= last
+            )
+        )
+        return {int(seq): str(event_id) for seq, event_id in rows}
+
+    # --- held bundles -------------------------------------------------------------------------
+
+    def hold(self, bundle_hash: str, header: Header, raw: bytes, received: int) -> None:
+        if self.is_held(bundle_hash):
+            return
+        self.conn.execute(
+            insert(HELD).values(
+                bundle_hash=bundle_hash,
+                device_id=header.device,
+                first_seq=header.first,
+                last_seq=header.last,
+                received_ms=received,
+                body=self.sealer.seal("sync_held_bundles", bundle_hash, "body", raw),
+            )
+        )
+
+    def is_held(self, bundle_hash: str) -> bool:
+        row = self.conn.execute(
+            select(HELD.c.bundle_hash).where(HELD.c.bundle_hash == bundle_hash)
+        ).first()
+        return row is not None
+
+    def held(self, device_id: str | None = None) -> list[HeldBundle]:
+        query = select(HELD.c.bundle_hash, HELD.c.device_id, HELD.c.first_seq, HELD.c.last_seq)
+        if device_id is not None:
+            query = query.where(HELD.c.device_id == device_id)
+        rows = self.conn.execute(query.order_by(HELD.c.device_id, HELD.c.first_seq))
+        return [HeldBundle(r[0], r[1], int(r[2]), int(r[3])) for r in rows]
+
+    def held_body(self, bundle_hash: str) -> bytes:
+        row = self.conn.execute(select(HELD.c.body).where(HELD.c.bundle_hash == bundle_hash)).one()
+        return self.sealer.open("sync_held_bundles", bundle_hash, "body", row[0])
+
+    def release(self, bundle_hash: str) -> None:
+        self.conn.execute(delete(HELD).where(HELD.c.bundle_hash == bundle_hash))
+
+    # --- receipts and export marks ------------------------------------------------------------
+
+    def add_receipt(self, bundle_hash: str, header: Header, applied: int, imported: int) -> None:
+        exists = self.conn.execute(
+            select(RECEIPTS.c.bundle_hash).where(RECEIPTS.c.bundle_hash == bundle_hash)
+        ).first()
+        if exists:
+            return
+        self.conn.execute(
+            insert(RECEIPTS).values(
+                bundle_hash=bundle_hash,
+                device_id=header.device,
+                first_seq=header.first,
+                last_seq=header.last,
+                applied=applied,
+                imported_ms=imported,
+            )
+        )
+
+    def receipts(self) -> list[Any]:
+        return list(self.conn.execute(select(RECEIPTS).order_by(RECEIPTS.c.imported_ms)))
+
+    def last_exported(self, device_id: str) -> int:
+        value = self.conn.execute(
+            select(func.max(MARKS.c.last_seq)).where(MARKS.c.device_id == device_id)
+        ).scalar()
+        return int(value or 0)
+
+    def mark_exported(self, bundle_hash: str, header: Header, exported: int) -> None:
+        self.conn.execute(
+            insert(MARKS).values(
+                bundle_hash=bundle_hash,
+                device_id=header.device,
+                first_seq=header.first,
+                last_seq=header.last,
+                head=header.head,
+                exported_ms=exported,
+            )
+        )
+
+    # --- conflict index -----------------------------------------------------------------------
+
+    def note_conflicts(self, person_ids: list[str]) -> None:
+        if not person_ids:
+            return
+        known = set(self.conflict_ids())
+        new = [{"person_id": p} for p in sorted(set(person_ids)) if p not in known]
+        if new:
+            self.conn.execute(insert(CONFLICTS), new)
+
+    def conflict_ids(self) -> list[str]:
+        return list(self.conn.execute(select(CONFLICTS.c.person_id)).scalars())
+
+    def forget_conflict(self, person_id: str) -> None:
+        self.conn.execute(delete(CONFLICTS).where(CONFLICTS.c.person_id == person_id))
