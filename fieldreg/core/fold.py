@@ -45,13 +45,23 @@ class FieldState:
     superseded: set[str] = field(default_factory=set)
 
     def add(self, write: Write, base: list[str]) -> None:
-        if any(w.event_id == write.event_id for w in self.frontier):
-            return
-        self.superseded.update(base)
-        if write.event_id not in self.superseded:
-            self.frontier.append(write)
-        self.frontier = [w for w in self.frontier if w.event_id not in self.superseded]
-        self.frontier.sort(key=lambda w: (w.key, w.event_id))
+        # Hot during an import (hundreds of thousands of calls): plain loops, no generators.
+        frontier = self.frontier
+        event_id = write.event_id
+        for existing in frontier:
+            if existing.event_id == event_id:
+                return
+        superseded = self.superseded
+        if base:
+            superseded.update(base)
+            for existing in frontier:
+                if existing.event_id in superseded:
+                    frontier = self.frontier = [w for w in frontier if w.event_id not in superseded]
+                    break
+        if event_id not in superseded:
+            frontier.append(write)
+            if len(frontier) > 1:  # nearly always a single write: nothing to order
+                frontier.sort(key=_write_order)
 
     @property
     def winner(self) -> Write | None:
@@ -63,6 +73,10 @@ class FieldState:
 
     def heads(self) -> list[str]:
         return sorted(w.event_id for w in self.frontier)
+
+
+def _write_order(write: Write) -> tuple[Key, str]:
+    return (write.key, write.event_id)
 
 
 def _value_key(value: FieldValue) -> str:

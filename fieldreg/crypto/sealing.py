@@ -107,6 +107,33 @@ class FieldSealer:
         except InvalidTag:
             raise TamperError("crypto.tamper", table=table, group=group) from None
 
+    def sealer_for(self, table: str, group: str) -> Callable[[str, bytes], bytes]:
+        """`seal` for many rows of one table and group (an import seals thousands): the
+        associated data's fixed parts are encoded once. The same blobs as `seal`."""
+        cipher = self._cipher()
+        self._aad(table, "-", group)  # validates table and group
+        head = length_prefixed(_AAD_CONTEXT, table.encode("utf-8"))
+        tail = length_prefixed(group.encode("utf-8"), self._key_id)
+        prefix = bytes([VERSION]) + self._key_id
+        pack = struct.Struct(">I").pack
+
+        # Random nonces drawn from the OS 1,024 at a time: one system call per value would cost
+        # more than the encryption of a small field group.
+        pool = bytearray()
+
+        def seal_row(record_id: str, plaintext: bytes) -> bytes:
+            rid = record_id.encode("utf-8")
+            if not rid or not isinstance(plaintext, bytes):
+                raise ValueError("a record id and bytes are needed")
+            if not pool:
+                pool.extend(os.urandom(NONCE_BYTES * 1024))
+            nonce = bytes(pool[-NONCE_BYTES:])
+            del pool[-NONCE_BYTES:]
+            aad = head + pack(len(rid)) + rid + tail
+            return prefix + nonce + cipher.encrypt(nonce, plaintext, aad)
+
+        return seal_row
+
     def opener(self, table: str, group: str) -> Callable[[str, bytes], bytes]:
         """`open` for many rows of one table and group (unlock opens 100,000 of them): the
         associated data's fixed parts are encoded once. Same checks, same errors as `open`."""

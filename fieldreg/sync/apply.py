@@ -17,7 +17,7 @@ from sqlalchemy import Table, insert, select, update
 from fieldreg.core.errors import FieldregError
 from fieldreg.core.events import Event, EventType
 from fieldreg.core.fold import PersonState, apply
-from fieldreg.store.repository import EVENTS, HOUSEHOLDS, NOTES, PEOPLE, Repository
+from fieldreg.store.repository import EVENTS, HOUSEHOLDS, NOTES, Repository
 from fieldreg.sync.decoder import Decoded, body_json
 from fieldreg.sync.sync_store import SyncStore
 
@@ -49,8 +49,11 @@ def apply_events(
     notes: list[dict[str, object]] = []
     rows: list[dict[str, object]] = []
     households: dict[str, int] = {}
-    seal = repo.sealer.seal
-    existing = _existing(repo, PEOPLE, {e.subject_id for e in events})
+    seal_event = repo.sealer.sealer_for("events", "body")
+    seal_note = repo.sealer.sealer_for("notes", "body")
+    stored = repo.load_states(
+        e.subject_id for e in events if e.type is not EventType.HOUSEHOLD_CREATED
+    )
     for done, event in enumerate(events, start=1):
         if done % _STEP == 0:
             if cancelled is not None and cancelled():
@@ -58,14 +61,14 @@ def apply_events(
             if progress is not None:
                 progress(done, len(events))
         body = prepared.bodies[event.seq] if prepared is not None else body_json(event)
-        rows.append(_event_row(event, body, seal))
+        rows.append(_event_row(event, body, seal_event))
         subject = event.subject_id
         if event.type is EventType.HOUSEHOLD_CREATED:
             households.setdefault(subject, event.hlc)
             continue
         state = states.get(subject)
         if state is None:
-            loaded = repo.load_state(subject) if subject in existing else None
+            loaded = stored.get(subject)
             if loaded is None:
                 is_new.add(subject)
                 loaded = PersonState(subject)
@@ -75,12 +78,11 @@ def apply_events(
         if event.type is EventType.STATUS_CHANGED:
             text = event.payload.get("note")
         if isinstance(text, str) and text:
-            notes.append(_note_row(event, text, seal))
+            notes.append(_note_row(event, text, seal_note))
     if rows:
         repo.conn.execute(insert(EVENTS), rows)
     _add_households(repo, households)
-    for person_id, state in states.items():
-        repo.save_state(state, is_new=person_id in is_new)
+    repo.save_states(states.values(), new=is_new)
     if notes:
         repo.conn.execute(insert(NOTES), notes)
     for person_id, state in states.items():
@@ -115,9 +117,7 @@ def _dumps(value: object) -> bytes:
     return json.dumps(value, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
 
 
-def _event_row(
-    event: Event, body: bytes, seal: Callable[[str, str, str, bytes], bytes]
-) -> dict[str, object]:
+def _event_row(event: Event, body: bytes, seal: Callable[[str, bytes], bytes]) -> dict[str, object]:
     """The row Repository.append writes, built here so a whole bundle goes in one executemany."""
     return {
         "device_id": event.device_id,
@@ -126,19 +126,17 @@ def _event_row(
         "prev_id": event.prev,
         "hlc": event.hlc,
         "subject_id": event.subject_id,
-        "body": seal("events", event.event_id, "body", body),
+        "body": seal(event.event_id, body),
         "redacted": False,
     }
 
 
-def _note_row(
-    event: Event, text: str, seal: Callable[[str, str, str, bytes], bytes]
-) -> dict[str, object]:
+def _note_row(event: Event, text: str, seal: Callable[[str, bytes], bytes]) -> dict[str, object]:
     return {
         "event_id": event.event_id,
         "person_id": event.subject_id,
         "hlc": event.hlc,
-        "body": seal("notes", event.event_id, "body", _dumps({"text": text})),
+        "body": seal(event.event_id, _dumps({"text": text})),
     }
 
 

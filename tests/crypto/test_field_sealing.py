@@ -143,3 +143,21 @@ def test_open_json_is_strict(sealer: FieldSealer, plaintext: bytes) -> None:
     assert caught.value.code == "crypto.tamper"
     assert caught.value.__cause__ is None
     assert caught.value.__context__ is None  # the parser's error would carry the plaintext
+
+
+def test_bulk_sealer_and_opener_agree_with_single_calls() -> None:
+    import os as _os
+
+    from fieldreg.core.errors import TamperError as _Tamper
+    from fieldreg.crypto.sealing import FieldSealer as _Sealer
+
+    sealer = _Sealer(_os.urandom(32))
+    seal_row = sealer.sealer_for("people", "summary")
+    open_row = sealer.opener("people", "summary")
+    blob = seal_row("K7-0001-4", b"{}")
+    assert sealer.open("people", "K7-0001-4", "summary", blob) == b"{}"
+    assert open_row("K7-0001-4", sealer.seal("people", "K7-0001-4", "summary", b"[1]")) == b"[1]"
+    with pytest.raises(_Tamper):
+        open_row("K7-0002-X", blob)
+    with pytest.raises(_Tamper):
+        sealer.open("people", "K7-0001-4", "details", blob)

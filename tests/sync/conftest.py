@@ -4,33 +4,10 @@ run and copied for every test that imports into it."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from sync_support import Device, copy_store, create_coordinator, enroll_device, open_store
-
-from fieldreg.services.paths import DataDir
-from fieldreg.services.session import Session
-
-
-@dataclass
-class Hub:
-    directory: DataDir
-    session: Session
-    a: Device  # prefix K7
-    b: Device  # prefix M3
-    c: Device  # prefix P5
-
-
-@dataclass(frozen=True)
-class Template:
-    directory: DataDir  # never opened after it was made: tests copy it
-    devices: tuple[Device, ...]
-
-    def fresh_devices(self) -> list[Device]:
-        """The enrolled devices with empty logs (tests write their events)."""
-        return [Device(d.device_id, d.identity) for d in self.devices]
+from sync_support import Hub, Template, copy_store, create_coordinator, enroll_device, open_store
 
 
 @pytest.fixture(scope="session")

@@ -224,3 +224,22 @@ def payload_of(device: Device, rows: list[Any], first: int = 1) -> bytes:
     return canonical.dumps(
         {"v": bundle_format.VERSION, "device": device.device_id, "first": first, "events": rows}
     )
+
+
+@dataclass
+class Hub:
+    directory: DataDir
+    session: Session
+    a: Device  # prefix K7
+    b: Device  # prefix M3
+    c: Device  # prefix P5
+
+
+@dataclass(frozen=True)
+class Template:
+    directory: DataDir  # never opened after it was made: tests copy it
+    devices: tuple[Device, ...]
+
+    def fresh_devices(self) -> list[Device]:
+        """The enrolled devices with empty logs (tests write their events)."""
+        return [Device(d.device_id, d.identity) for d in self.devices]

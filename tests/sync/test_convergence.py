@@ -9,10 +9,9 @@ import random
 import tempfile
 from pathlib import Path
 
-from conftest import Template
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from sync_support import Device, copy_store, open_store
+from sync_support import Device, Template, copy_store, open_store
 
 from fieldreg.core.events import EventType
 from fieldreg.services import sync_service as sync

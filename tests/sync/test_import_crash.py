@@ -15,8 +15,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import Template
-from sync_support import copy_store, open_store
+from sync_support import Template, copy_store, open_store
 
 from fieldreg.core.events import EventType
 from fieldreg.services import sync_service as sync

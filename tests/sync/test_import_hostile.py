@@ -9,9 +9,8 @@ import struct
 from pathlib import Path
 
 import pytest
-from conftest import Hub
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-from sync_support import NETWORK_PASSPHRASE, payload_of, raw_event, signed_bundle, snapshot
+from sync_support import NETWORK_PASSPHRASE, Hub, payload_of, raw_event, signed_bundle, snapshot
 
 from fieldreg.core.errors import FieldregError
 from fieldreg.core.messages import MESSAGES, describe

@@ -7,8 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import Hub
-from sync_support import snapshot
+from sync_support import Hub, snapshot
 
 from fieldreg.core.errors import FieldregError, StoreError
 from fieldreg.core.events import EventType
@@ -129,15 +128,15 @@ def test_a_failure_while_applying_leaves_nothing_half_done(
     data = hub.a.bundle()
     before = snapshot(hub.directory)
     calls = {"n": 0}
-    real = Repository.save_state
+    real = Repository._person_row
 
-    def failing(self: Repository, *args: object, **kwargs: object) -> None:
-        calls["n"] += 1
+    def failing(self: Repository, *args: object, **kwargs: object) -> dict[str, object]:
+        calls["n"] += 1  # the second person of the bundle
         if calls["n"] == 2:
             raise StoreError("store.disk_full")
-        real(self, *args, **kwargs)  # type: ignore[arg-type]
+        return real(self, *args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(Repository, "save_state", failing)
+    monkeypatch.setattr(Repository, "_person_row", failing)
     path = tmp_path / "full.bundle"
     path.write_bytes(data)
     with pytest.raises(FieldregError) as caught:
@@ -145,7 +144,7 @@ def test_a_failure_while_applying_leaves_nothing_half_done(
     assert caught.value.code == "store.disk_full"
     assert path.exists()
     assert snapshot(hub.directory) == before
-    monkeypatch.setattr(Repository, "save_state", real)
+    monkeypatch.setattr(Repository, "_person_row", real)
     assert _import(hub, tmp_path, data, "retry.bundle").result.applied == 5
 
 

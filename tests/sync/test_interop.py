@@ -11,8 +11,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import Hub
-from sync_support import snapshot
+from sync_support import Hub, snapshot
 
 from fieldreg.services import enrollment_service as enroll
 from fieldreg.services import sync_service as sync

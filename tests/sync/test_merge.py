@@ -6,8 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import Hub
-from sync_support import Device
+from sync_support import Device, Hub
 
 from fieldreg.core.events import EventType
 from fieldreg.services import sync_service as sync
