@@ -544,7 +544,9 @@ class Session:
             if not changed and not force:
                 return []
             changes = fields if force else changed
-            payload = {"fields": changes, "base": state.base_for(sorted(changes))}
+            payload: dict[str, Any] = {"fields": changes, "base": state.base_for(sorted(changes))}
+            if note:
+                payload["note"] = note  # travels with the event, so the coordinator has it too
             return [_Draft(kind, state.person_id, payload, note=note)]
 
         return self._commit(plan).result
