@@ -34,6 +34,7 @@ from fieldreg.services.settings import Settings  # noqa: E402
 from fieldreg.ui.app import application, build_window  # noqa: E402
 from fieldreg.ui.first_run_wizard import CREATE, KEY  # noqa: E402
 from fieldreg.ui.main_window import MainWindow  # noqa: E402
+from fieldreg.ui.print_dialog import BAND, open_print_dialog  # noqa: E402
 
 PASSPHRASE = "screenshot passphrase 1"
 SIZE = (1200, 780)
@@ -165,6 +166,98 @@ def tour(window: MainWindow, out: Path, crowd: list[dict[str, object]], suffix: 
     save(window, out, "roster")
 
 
+def print_preview(window: MainWindow, out: Path) -> None:
+    """The print dialog with the preview of a household's bands."""
+    family = [
+        {"family_name": "Мельничук", "given_name": "Ганна", "sex": "female", "dob": "1984"},
+        {"family_name": "Мельничук", "given_name": "Тарас", "sex": "male", "dob": "2013"},
+        {"family_name": "Мельничук", "given_name": "Соломія", "sex": "female", "dob": "2018"},
+    ]
+    done: list[str] = []
+    window.context.run(
+        lambda s: s.summaries[s.register_batch(family, new_household=True)[0]]["household_id"],
+        done.append,
+    )
+    wait_for(lambda: bool(done), "registering the household")
+    dialog = open_print_dialog(window, window.context, done, BAND)
+    wait_for(lambda: dialog.note.text() != "", "the print preview")
+    save(dialog, out, "print")
+    dialog.reject()
+
+
+def sync_pages(app: QApplication, window: MainWindow, out: Path, temporary: Path) -> None:
+    """The Sync page after an export, and the Coordinator page with a conflict to settle: a hub
+    enrolls this laptop and one at the station; the hub edits a phone this laptop edits too."""
+    from fieldreg.services import enrollment_service as enroll
+    from fieldreg.services import sync_service as sync
+    from fieldreg.services import vault
+
+    network = "screenshot network passphrase"
+    hub_dir = DataDir(temporary / "hub")
+    enroll.create_network(
+        hub_dir, point="Штаб", operator="Ірина", passphrase=PASSPHRASE, network_passphrase=network
+    )
+    hub = vault.open_session(hub_dir, operator=None, passphrase=PASSPHRASE)
+    answers: list[object] = []
+    window.context.run(enroll.enrollment_request, answers.append)
+    wait_for(lambda: len(answers) == 1, "the enrollment request")
+    answer = enroll.approve_request(hub, str(answers[0]), prefix="K7", network_passphrase=network)
+    window.context.run(lambda s: enroll.accept_answer(s, answer.answer), answers.append)
+    window.context.run(lambda s: sorted(s.summaries)[5], answers.append)
+    wait_for(lambda: len(answers) == 3, "the enrollment")
+    someone = str(answers[2])
+
+    station_dir, station_stick = DataDir(temporary / "station"), temporary / "stick-station"
+    vault.init_store(station_dir, point="Вокзал", operator="Петро", passphrase=PASSPHRASE)
+    station = vault.open_session(station_dir, operator=None, passphrase=PASSPHRASE)
+    request = enroll.enrollment_request(station)
+    enroll.accept_answer(
+        station,
+        enroll.approve_request(hub, request, prefix="M3", network_passphrase=network).answer,
+    )
+    station.register_batch(list(people(6, seed=7)))
+    station_stick.mkdir()
+    sync.export_bundles(station, station_stick)
+    station.lock()
+
+    page = window.sync_page
+    window.go("sync")
+    for number in (1, 2):
+        stick = temporary / f"stick-{number}"
+        stick.mkdir()
+        page.export_to(stick)
+        wait_for(lambda: not page.progress.running and bool(page._written), "the export")
+        if number == 1:  # the hub has this bundle and edits the phone; so does this laptop
+            sync.import_bundles(hub, sorted(stick.glob("*.bundle")))
+            hub.update(someone, {"phone": "+380671234567"})
+            hub.lock()
+            window.context.run(
+                lambda s: s.update(someone, {"phone": "+380509876543"}), answers.append
+            )
+    wait_for(lambda: getattr(window.status.pending, "events", 1) == 0, "the status bar")
+    save(window, out, "sync")
+
+    settings = Settings.load(hub_dir)
+    settings.language = "en"
+    hub_window, _idle = build_window(app, hub_dir, settings)
+    hub_window.resize(*SIZE)
+    hub_window.start()
+    hub_window.show()
+    QTest.qWaitForWindowExposed(hub_window)
+    unlock(hub_window)
+    wait_for(hub_window.actions_by_name["coordinator"].isVisible, "the coordinator")
+    hub_window.go("coordinator")
+    damaged = temporary / "old-stick.bundle"
+    damaged.write_bytes(b"\x89FRB\r\n\x1a\n" + bytes(40))
+    files = [*sorted(stick.glob("*.bundle")), *sorted(station_stick.glob("*.bundle")), damaged]
+    coordinator = hub_window.coordinator_page
+    coordinator.import_files(files)
+    wait_for(lambda: bool(coordinator.conflicts.buttons), "the import")
+    save(hub_window, out, "coordinator")
+    hub_window.lock_controller.shut_down()
+    hub_window.close()
+
+
 def take(out: Path, scaled: bool) -> None:
     app = application(sys.argv[:1])
     with tempfile.TemporaryDirectory() as temporary:
@@ -189,9 +282,11 @@ def take(out: Path, scaled: bool) -> None:
             dialog = window.open_settings()
             save(dialog, out, "settings")
             dialog.reject()
+            print_preview(window, out)
             window._translators.switch("uk")
             tour(window, out, crowd, "-uk")
             window._translators.switch("en")
+            sync_pages(app, window, out, Path(temporary))
         window.lock_controller.shut_down()
         window.close()
 

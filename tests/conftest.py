@@ -7,6 +7,7 @@ import datetime as dt
 import os
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -48,3 +49,25 @@ def session(data_dir: Path) -> Iterator[object]:
     yield opened
     if not opened.locked:
         opened.lock()
+
+
+# --- a private CUPS scheduler, shared by the printing and the desk's printing tests -------------
+
+
+@pytest.fixture(scope="session")
+def cups_server() -> Iterator[object]:
+    from tests.printing.printing_support import cups_missing, start_private_cups
+
+    reason = cups_missing()
+    if reason:
+        pytest.skip(f"{reason}; .ci/run installs cups, cups-client and cups-bsd")
+    server = start_private_cups()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def cups(cups_server: Any, monkeypatch: pytest.MonkeyPatch) -> Any:
+    """The private scheduler (a `PrivateCups`), with the CUPS tools of this test pointed at it."""
+    monkeypatch.setenv("CUPS_SERVER", str(cups_server.socket))
+    return cups_server

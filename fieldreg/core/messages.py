@@ -415,6 +415,8 @@ MESSAGES: Final[dict[str, str]] = {
     "print.settings_unwritable": QT_TRANSLATE_NOOP(
         "Errors", "The printing settings could not be saved ({reason})."
     ),
+    # sync in the desk application
+    "sync.write_failed": QT_TRANSLATE_NOOP("Errors", "The file could not be written ({reason})."),
     # --- features add their sections above this line ---
 }
 

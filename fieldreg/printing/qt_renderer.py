@@ -25,6 +25,7 @@ from PySide6.QtGui import (
     QFontDatabase,
     QFontMetricsF,
     QGuiApplication,
+    QImage,
     QPagedPaintDevice,
     QPageLayout,
     QPageSize,
@@ -145,6 +146,36 @@ class QtLabelRenderer:
         if printer.printerName() != queue:
             raise NotFoundError("print.queue_missing", queue=queue)
         self.print_to(printer, stock, labels, cancelled)
+
+    def page_images(
+        self, stock: Stock, labels: Sequence[LabelContent], dpi: float, max_pages: int
+    ) -> list[QImage]:
+        """The first `max_pages` pages as images at `dpi`, white paper: the desk's preview,
+        which so never writes a file holding names."""
+        units = dpi / MM_PER_INCH
+        layout = layout_for(stock)
+        per_page = stock.labels_per_page
+        pages = []
+        for start in range(0, min(len(labels), max_pages * per_page), per_page):
+            image = QImage(
+                max(1, round(stock.page_w * units)),
+                max(1, round(stock.page_h * units)),
+                QImage.Format.Format_RGB32,
+            )
+            image.setDotsPerMeterX(round(dpi / MM_PER_INCH * 1000))
+            image.setDotsPerMeterY(round(dpi / MM_PER_INCH * 1000))
+            image.fill(QColor("white"))
+            painter = QPainter(image)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+            for slot, label in enumerate(labels[start : start + per_page]):
+                x, y = stock.label_origin(slot)
+                painter.save()
+                painter.translate(x * units, y * units)
+                _Label(painter, units, stock, layout).paint(label)
+                painter.restore()
+            painter.end()
+            pages.append(image)
+        return pages
 
     # --- painting -----------------------------------------------------------------------------
 

@@ -1,5 +1,5 @@
-"""The status bar's permanent part: the reception point, the operator, and the counts (people,
-registered today, waiting, with needs).
+"""The status bar's permanent part: the reception point, the operator, the counts (people,
+registered today, waiting, with needs) and, on a laptop, what is not yet exported.
 
 Counting runs on the worker. After a save it waits for a short pause (saves come in bursts while
 a family is registered), so that it never holds up the next save or search; one count at a time,
@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
 from fieldreg.services.desk_counts import DeskCounts, desk_counts
 from fieldreg.services.session import Session
+from fieldreg.services.sync_desk import Unexported, unexported
 from fieldreg.ui.context import UiContext
 from fieldreg.ui.error_dialog import show_store_error
 
@@ -31,8 +32,11 @@ class DeskStatus(QWidget):
         self._job = 0
         self._stale = False
         self.figures: tuple[str, DeskCounts] | None = None
+        self.pending: Unexported | None = None  # None at a coordinator: it exports nothing
         self.point, self.operator, self.counts = QLabel(), QLabel(), QLabel()
-        for label in (self.point, self.operator, self.counts):
+        self.unexported = QLabel()
+        self.unexported.setObjectName("unexported")
+        for label in (self.point, self.operator, self.counts, self.unexported):
             label.setContentsMargins(10, 0, 10, 0)
             status_bar.addPermanentWidget(label)
         self._pause = QTimer(self)
@@ -52,21 +56,22 @@ class DeskStatus(QWidget):
             self._stale = True
             return
 
-        def call(session: Session) -> tuple[str, DeskCounts]:
-            return session.point_name(), desk_counts(session)
+        def call(session: Session) -> tuple[tuple[str, DeskCounts], Unexported | None]:
+            return (session.point_name(), desk_counts(session)), unexported(session)
 
         self._job = self._context.run(call, self._done, self._failed)
 
     def clear(self) -> None:
         self._pause.stop()
         self.figures = None
+        self.pending = None
         self._render()
 
-    def _done(self, figures: tuple[str, DeskCounts]) -> None:
+    def _done(self, answer: tuple[tuple[str, DeskCounts], Unexported | None]) -> None:
         self._job = 0
         if self._context.session is None:
             return
-        self.figures = figures
+        self.figures, self.pending = answer
         self._render()
         if self._stale:
             self._stale = False
@@ -80,8 +85,9 @@ class DeskStatus(QWidget):
     def _render(self) -> None:
         session = self._context.session
         if self.figures is None or session is None:
-            for label in (self.point, self.operator, self.counts):
+            for label in (self.point, self.operator, self.counts, self.unexported):
                 label.clear()
+            self.unexported.hide()
             return
         point, counts = self.figures
         self.point.setText(self.tr("Point: {point}").format(point=point))
@@ -97,6 +103,15 @@ class DeskStatus(QWidget):
             )
         )
         self.counts.setAccessibleName(self.counts.text())
+        pending = self.pending
+        self.unexported.setVisible(pending is not None)
+        if pending is not None:
+            self.unexported.setText(
+                self.tr("People not exported: {people} · changes: {events}").format(
+                    people=pending.people, events=pending.events
+                )
+            )
+            self.unexported.setAccessibleName(self.unexported.text())
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

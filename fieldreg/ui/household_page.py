@@ -67,6 +67,7 @@ class HouseholdPage(QWidget):
         self._members: list[Member] = []
         self._editing: int | None = None  # where the member in the editor came from
         self._saving = False
+        self.saved_household: str | None = None  # the last one saved, for printing its bands
         self._title = QLabel()
         page_title(self._title)
         self.table = MembersTable()
@@ -355,7 +356,7 @@ class HouseholdPage(QWidget):
 
     def _on_saved(self, result: tuple[list[str], str]) -> None:
         self._set_saving(False)
-        new_ids, _household = result
+        new_ids, self.saved_household = result
         linked = [m.person_id for m in self._members if m.person_id is not None]
         self.start_new()
         self._context.people_changed.emit(new_ids + linked)

@@ -1,8 +1,10 @@
 """The desk's one window: first run or unlock while no store is open, then the pages of the work
 (find first; register a person or a household; a person; the roster) switched by keyboard.
 
-Ctrl+F find, Ctrl+N register a person, Ctrl+H register a household, Ctrl+R roster, Ctrl+L lock,
-Ctrl+, settings; Esc (not taken by the page itself) goes back to find. Locking and unlocking are
+Ctrl+F find, Ctrl+N register a person, Ctrl+H register a household, Ctrl+R roster, Ctrl+Shift+S
+sync (a laptop's store), Ctrl+Shift+I coordinator (a coordinator's store), Ctrl+L lock,
+Ctrl+, settings; Esc (not taken by the page itself) goes back to find. After a save, Ctrl+P on the
+confirmation prints the new bands (at once when a default printer is set). Locking and unlocking are
 `lock_controller.LockController`'s and the status bar `desk_status.DeskStatus`'s; this module
 navigates. A form is reset (`start_new()`) on its first visit and after each save, never on
 navigation, so looking someone up halfway through a registration loses nothing.
@@ -22,20 +24,24 @@ from fieldreg.core.errors import FieldregError
 from fieldreg.services.paths import DataDir
 from fieldreg.services.settings import Settings
 from fieldreg.ui.context import UiContext
+from fieldreg.ui.coordinator_page import CoordinatorPage
 from fieldreg.ui.desk_status import DeskStatus
 from fieldreg.ui.first_run_wizard import FirstRunWizard
 from fieldreg.ui.household_page import HouseholdPage
 from fieldreg.ui.idle_lock import IdleLock
 from fieldreg.ui.lock_controller import LockController
 from fieldreg.ui.person_page import PersonPage
+from fieldreg.ui.print_dialog import BAND, open_print_dialog, printed_text
 from fieldreg.ui.register_page import RegisterPage
 from fieldreg.ui.roster_page import RosterPage
 from fieldreg.ui.search_page import SearchPage
 from fieldreg.ui.settings_dialog import SettingsDialog
+from fieldreg.ui.sync_page import SyncPage
 from fieldreg.ui.translations import Translators, resolve_language
 from fieldreg.ui.unlock_page import UnlockPage
 
 FIND, REGISTER, HOUSEHOLD, PERSON, ROSTER = "find", "register", "household", "person", "roster"
+SYNC, COORDINATOR = "sync", "coordinator"
 STATUS_MS: Final = 8000
 
 
@@ -61,12 +67,16 @@ class MainWindow(QMainWindow):
         self.household_page = HouseholdPage(context)
         self.person_page = PersonPage(context)
         self.roster_page = RosterPage(context)
+        self.sync_page = SyncPage(context)
+        self.coordinator_page = CoordinatorPage(context)
         self.pages: dict[str, QWidget] = {
             FIND: self.search_page,
             REGISTER: self.register_page,
             HOUSEHOLD: self.household_page,
             PERSON: self.person_page,
             ROSTER: self.roster_page,
+            SYNC: self.sync_page,
+            COORDINATOR: self.coordinator_page,
         }
         self.work = QStackedWidget()
         for page in self.pages.values():
@@ -93,12 +103,17 @@ class MainWindow(QMainWindow):
             (REGISTER, "Ctrl+N", lambda: self.go(REGISTER)),
             (HOUSEHOLD, "Ctrl+H", lambda: self.go(HOUSEHOLD)),
             (ROSTER, "Ctrl+R", lambda: self.go(ROSTER)),
+            (SYNC, "Ctrl+Shift+S", lambda: self.go(SYNC)),
+            (COORDINATOR, "Ctrl+Shift+I", lambda: self.go(COORDINATOR)),
             ("lock", "Ctrl+L", lambda: self.lock_controller.lock("manual")),
             ("settings", "Ctrl+,", self.open_settings),
         ):
             self._add_action(name, keys, slot)
 
         self.status = DeskStatus(context, self.statusBar())
+        self.sync_page.role_known.connect(self._show_role)
+        self.sync_page.exported.connect(self.status.refresh)
+        self._show_role("")
         context.open_person.connect(self.show_person)
         self.unlock_page.unlocked.connect(self.lock_controller.unlocked)
         for page in (self.register_page, self.household_page):
@@ -107,6 +122,8 @@ class MainWindow(QMainWindow):
             if cancelled is not None:
                 cancelled.connect(lambda: self.go(FIND))
         self.person_page.closed.connect(lambda: self.go(FIND))
+        self.person_page.bands.printed.connect(self._show_printed)
+        self.search_page.print_requested.connect(self._print_saved)
         self.resize(1100, 720)
         self.retranslateUi()
         self._set_unlocked(False)
@@ -177,6 +194,8 @@ class MainWindow(QMainWindow):
         if self.context.session is None:
             return
         page = self.pages[name]
+        if name in (SYNC, COORDINATOR) and not self.actions_by_name[name].isVisible():
+            return  # the other role's page
         if name in (REGISTER, HOUSEHOLD) and name not in self._started:
             self._started.add(name)
             page.start_new()  # type: ignore[attr-defined]
@@ -190,6 +209,11 @@ class MainWindow(QMainWindow):
             self.search_page.focus_search()
         elif not page.isAncestorOf(self.focusWidget()):
             page.focusNextChild()
+
+    def _show_role(self, role: str) -> None:
+        """A coordinator's store imports (Coordinator page); a laptop's enrolls and exports."""
+        self.actions_by_name[SYNC].setVisible(role != "coordinator")
+        self.actions_by_name[COORDINATOR].setVisible(role == "coordinator")
 
     def _mark_current_page(self) -> None:
         current = self.current_page
@@ -213,8 +237,16 @@ class MainWindow(QMainWindow):
             return  # locked while the save was on its way: the shell shows the unlock screen
         self.go(FIND)
         self.search_page.focus_search(clear=True)
-        self.search_page.show_saved(ids)
+        household = page.saved_household if isinstance(page, HouseholdPage) else None
+        self.search_page.show_saved(ids, household)
         self.statusBar().showMessage(self.tr("Saved: {ids}").format(ids=", ".join(ids)), STATUS_MS)
+
+    def _print_saved(self, targets: list[str]) -> None:
+        dialog = open_print_dialog(self, self.context, targets, BAND, start=True)
+        dialog.printed.connect(self._show_printed)
+
+    def _show_printed(self, result: object) -> None:
+        self.statusBar().showMessage(printed_text(result), STATUS_MS)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         # Reached only when the focused page did not take Esc itself (a form asks first).
@@ -229,7 +261,13 @@ class MainWindow(QMainWindow):
     # --- settings -----------------------------------------------------------------------------
 
     def open_settings(self) -> SettingsDialog:
-        dialog = SettingsDialog(self.settings, self.apply_settings, self.context.describe, self)
+        dialog = SettingsDialog(
+            self.settings,
+            self.apply_settings,
+            self.context.describe,
+            self,
+            print_dir=self.context.data_dir,
+        )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
@@ -248,6 +286,8 @@ class MainWindow(QMainWindow):
             REGISTER: self.tr("Register person"),
             HOUSEHOLD: self.tr("Register household"),
             ROSTER: self.tr("Roster"),
+            SYNC: self.tr("Sync"),
+            COORDINATOR: self.tr("Coordinator"),
             "lock": self.tr("Lock"),
             "settings": self.tr("Settings"),
         }

@@ -1,6 +1,6 @@
-"""One person: every field, the household with links to its members, notes, the history, and
-what happens next in one keystroke (Alt+1..7). Ctrl+E edits (Enter saves, Esc cancels); Esc
-closes the page."""
+"""One person: every field, the household with links to its members, bands, notes, the history,
+and what happens next in one keystroke (Alt+1..7). Ctrl+E edits (Enter saves, Esc cancels); Esc
+closes the page. Ctrl+P prints a band, Ctrl+Shift+P the household's, Ctrl+T tags (person_bands)."""
 
 from __future__ import annotations
 
@@ -32,6 +32,7 @@ from fieldreg.ui.discard_confirm import ask_discard
 from fieldreg.ui.error_dialog import show_store_error
 from fieldreg.ui.field_widgets import ErrorLabel
 from fieldreg.ui.form_fields import set_tab_chain
+from fieldreg.ui.person_bands import BandsBox, BandState
 from fieldreg.ui.person_details import ConflictsBox, DetailsView, HouseholdLinks, person_name
 from fieldreg.ui.person_form import PersonForm
 from fieldreg.ui.person_history import HistoryView, local_time
@@ -47,13 +48,17 @@ class PersonData:
     view: PersonView
     history: list[HistoryEntry]
     members: list[tuple[str, dict[str, FieldValue]]]  # household members' ids and summaries
+    bands: dict[str, bool]  # every band printed for the person -> still valid
+    household_banded: list[str]  # members wearing a valid band
 
 
 def load_person(session: Session, person_id: str) -> PersonData:
     """Runs on the worker: everything the page shows, in one go."""
     view = session.person(person_id)
     members = [(m, dict(session.summaries.get(m, {}))) for m in view.household_members]
-    return PersonData(view, session.history(view.person_id), members)
+    banded = [m for m in view.household_members if any(session.bands(m).values())]
+    history = session.history(view.person_id)
+    return PersonData(view, history, members, session.bands(view.person_id), banded)
 
 
 def _save_edit(session: Session, person_id: str, values: dict[str, object]) -> list[str]:
@@ -87,6 +92,8 @@ class PersonPage(QWidget):
         self.details = DetailsView()
         self.household = HouseholdLinks()
         self.household.open_requested.connect(self._context.open_person)
+        self.bands = BandsBox(context)
+        self.bands.printed.connect(lambda _result: self._reload())
         self._notes_box = QGroupBox()
         self.notes = QListWidget()
         self.notes.setWordWrap(True)
@@ -108,6 +115,7 @@ class PersonPage(QWidget):
         QVBoxLayout(self._history_box).addWidget(self.history)
         side = QVBoxLayout()
         side.addWidget(self.household)
+        side.addWidget(self.bands)
         side.addWidget(self._notes_box, 1)
         side.addWidget(self._history_box, 2)
         view_page = QWidget()
@@ -151,6 +159,7 @@ class PersonPage(QWidget):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
+        self.bands.install_shortcuts(self)
         context.locked.connect(self.clear_personal_data)
         self.retranslateUi()
 
@@ -221,6 +230,7 @@ class PersonPage(QWidget):
         self.form.clear()
         self.details.show_fields({})
         self.household.show_household(None, "", [])
+        self.bands.show_state(None)
         self.conflicts.show_conflicts({})
         self.history.show_entries([])
         self.notes.clear()
@@ -238,6 +248,9 @@ class PersonPage(QWidget):
         household = view.fields.get("household_id")
         household_id = household if isinstance(household, str) else None
         self.household.show_household(household_id, view.person_id, data.members)
+        self.bands.show_state(
+            BandState(view.person_id, data.bands, household_id, data.household_banded)
+        )
         self.conflicts.show_conflicts(view.conflicts)
         self.history.show_entries(data.history)
         self.notes.clear()
@@ -276,7 +289,7 @@ class PersonPage(QWidget):
         self._summary.setText(" · ".join(parts))
 
     def _set_enabled(self, enabled: bool) -> None:
-        for widget in (self.status, self._edit, self.note, self._add_note):
+        for widget in (self.status, self._edit, self.note, self._add_note, self.bands):
             widget.setEnabled(enabled)
 
     def _reload(self) -> None:
@@ -349,7 +362,7 @@ class PersonPage(QWidget):
         self.form.set_fields(self._data.view.fields)
         self._original = self.form.edit_values()
         self.stack.setCurrentIndex(EDIT)
-        for widget in (self.status, self._edit, self._close):
+        for widget in (self.status, self._edit, self._close, self.bands):
             widget.setEnabled(False)  # Esc cancels the edit; closing would drop it unasked
         self.form.focus_field("family_name")
 

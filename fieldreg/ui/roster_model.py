@@ -70,6 +70,7 @@ class RosterSnapshot:
     day: IntArray  # local date (proleptic ordinal) of registration, 0 when unknown
     ranks: tuple[IntArray, ...]  # per column
     today: int
+    widest_id: str = ""  # the longest person or household ID, to size their columns
 
     @classmethod
     def empty(cls) -> RosterSnapshot:
@@ -195,6 +196,7 @@ def build_snapshot(
         day=_local_days(registered_ms),
         ranks=ranks,
         today=today.toordinal(),
+        widest_id=max((*(row.person_id for row in rows), *households), key=len, default=""),
     )
 
 
@@ -250,6 +252,9 @@ class RosterModel(QAbstractTableModel):
 
     def counts(self) -> RosterCounts:
         return self._counts
+
+    def widest_id(self) -> str:
+        return self._snapshot.widest_id
 
     def record(self, row: int) -> RosterRow:
         return self._snapshot.rows[int(self._order[row])]

@@ -209,6 +209,14 @@ class RosterPage(QWidget):
         }
         for column, sample in samples.items():
             self.table.setColumnWidth(column, metrics.horizontalAdvance(sample) + 24)
+        self._fit_id_columns()
+
+    def _fit_id_columns(self) -> None:
+        """Widen the ID columns to the widest ID shown (a provisional prefix has 6 symbols)."""
+        needed = self.table.fontMetrics().horizontalAdvance(self.model.widest_id()) + 24
+        for column in (RosterModel.ID, RosterModel.HOUSEHOLD):
+            if self.table.columnWidth(column) < needed:
+                self.table.setColumnWidth(column, needed)
 
     # --- the shell's contract -----------------------------------------------------------------
 
@@ -233,6 +241,7 @@ class RosterPage(QWidget):
     def _on_snapshot(self, snapshot: RosterSnapshot) -> None:
         self._job = 0
         self.model.set_snapshot(snapshot)
+        self._fit_id_columns()
         self._show_counts()
 
     def _on_error(self, error: BaseException) -> None:

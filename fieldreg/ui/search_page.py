@@ -5,15 +5,16 @@ job of the text it supersedes, so only the latest text is ever shown. A keyboard
 types its payload and presses Enter: Enter searches at once and opens the person when the text
 was a valid ID or band of someone registered (a voided or unknown band is said first, and a
 second Enter opens). When the results on screen are those of the text in the field, Enter opens
-the selected row instead; Up and Down move the selection without leaving the field.
+the selected row instead; Up and Down move the selection without leaving the field. While the
+confirmation of a registration shows, Ctrl+P prints the band(s) of the people just saved.
 """
 
 from __future__ import annotations
 
 from typing import Final
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer
-from PySide6.QtGui import QFont, QKeyEvent
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QFont, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -42,6 +43,8 @@ SUCCESS_STYLE: Final = "color: #1b5e20; font-weight: bold;"
 
 
 class SearchPage(QWidget):
+    print_requested = Signal(list)  # person or household IDs whose bands to print
+
     def __init__(self, context: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("searchPage")
@@ -50,6 +53,8 @@ class SearchPage(QWidget):
         self._shown_query: str | None = None  # the text whose results are on screen
         self._notice: tuple[str, object] | None = None  # ("error", code) or ("saved", ids)
         self._count: int | None = None
+        self._printable: list[str] = []  # what Ctrl+P prints while a save is confirmed
+        self._saved_household: str | None = None
 
         self._title = QLabel()
         title_font = QFont(self._title.font())
@@ -102,6 +107,9 @@ class SearchPage(QWidget):
         self._notice_timer.timeout.connect(self._clear_saved_notice)
         self.field.textChanged.connect(self._text_changed)
         self.field.returnPressed.connect(self._enter)
+        print_saved = QShortcut(QKeySequence("Ctrl+P"), self)
+        print_saved.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        print_saved.activated.connect(self._print_saved)
         self.retranslateUi()
 
     # --- what the shell calls -----------------------------------------------------------------
@@ -112,10 +120,18 @@ class SearchPage(QWidget):
         self.field.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.field.selectAll()
 
-    def show_saved(self, ids: list[str]) -> None:
-        """A transient confirmation after a registration: the new ID(s), nothing personal."""
+    def show_saved(self, ids: list[str], household: str | None = None) -> None:
+        """A transient confirmation after a registration: the new ID(s), nothing personal; Ctrl+P
+        prints their bands (all of the household's members when a household was saved)."""
         self._set_notice(("saved", list(ids)))
+        self._saved_household = household
+        self._printable = [household] if household else list(ids)
+        self._render_notice()
         self._notice_timer.start()
+
+    def _print_saved(self) -> None:
+        if self._notice and self._notice[0] == "saved" and self._printable:
+            self.print_requested.emit(list(self._printable))
 
     def export_draft(self) -> dict[str, object] | None:
         """The search text, sealed by the shell across a lock (a name is personal)."""
@@ -246,6 +262,7 @@ class SearchPage(QWidget):
         self._notice = notice
         if notice is None or notice[0] != "saved":
             self._notice_timer.stop()
+            self._printable, self._saved_household = [], None
         self._render_notice()
 
     def _clear_saved_notice(self) -> None:
@@ -266,7 +283,13 @@ class SearchPage(QWidget):
                 if len(value) == 1
                 else self.tr("Saved. New IDs: {ids}")
             )
-            self.notice.setText(text.format(ids=", ".join(value)))
+            hint = (
+                self.tr("Ctrl+P prints the bands of the whole household.")
+                if self._saved_household
+                else self.tr("Ctrl+P prints the band.")
+            )
+            shown = text.format(ids=", ".join(value))
+            self.notice.setText(f"{shown} {hint}" if self._printable else shown)
         else:
             self.notice.setStyleSheet(ERROR_STYLE)
             code = str(value)

@@ -1,5 +1,6 @@
-"""Settings: the language (live: every widget re-words itself) and the idle time before locking.
-Saved to settings.json when accepted; a failure to save is said and nothing changes."""
+"""Settings: the language (live: every widget re-words itself), the idle time before locking, and
+printing (print_settings). Saved to settings.json (and printing.json) when accepted; a failure to
+save is said and the dialog stays open."""
 
 from __future__ import annotations
 
@@ -19,8 +20,10 @@ from PySide6.QtWidgets import (
 )
 
 from fieldreg.core.errors import FieldregError
+from fieldreg.services.paths import DataDir
 from fieldreg.services.settings import IDLE_MINUTES_MAX, IDLE_MINUTES_MIN, Settings
 from fieldreg.ui.field_widgets import ErrorLabel
+from fieldreg.ui.print_settings import PrintSettingsBox
 from fieldreg.ui.translations import LANGUAGE_NAMES, system_language
 
 Describe = Callable[[FieldregError], str]
@@ -35,6 +38,8 @@ class SettingsDialog(QDialog):
         apply: Callable[[str, int], None],
         describe: Describe,
         parent: QWidget | None = None,
+        *,
+        print_dir: DataDir | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("settingsDialog")
@@ -68,6 +73,9 @@ class SettingsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self._note)
+        self.printing = PrintSettingsBox(print_dir, describe) if print_dir is not None else None
+        if self.printing is not None:
+            layout.addWidget(self.printing)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
         self.retranslateUi()
@@ -80,6 +88,8 @@ class SettingsDialog(QDialog):
         self._settings.language = language
         self._settings.idle_lock_minutes = minutes
         try:
+            if self.printing is not None:
+                self.printing.save()
             self._settings.save()
         except FieldregError as error:
             self._settings.language, self._settings.idle_lock_minutes = previous

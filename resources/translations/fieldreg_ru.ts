@@ -1,1868 +1,2595 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="ru_RU">
-    <context>
-        <name>ConflictsBox</name>
-        <message>
-            <source>Edited at two points at once: choose the value to keep</source>
-            <translation>Изменено на двух пунктах одновременно: выберите, какое значение оставить</translation>
-        </message>
-        <message>
-            <source>Keep “%1”</source>
-            <translation>Оставить «%1»</translation>
-        </message>
-    </context>
-    <context>
-        <name>CrashDialog</name>
-        <message>
-            <source>Unexpected error</source>
-            <translation>Непредвиденная ошибка</translation>
-        </message>
-        <message>
-            <source>Something unexpected went wrong. Your saved work is safe and the program keeps running. If this happens again, copy the report and send it to your coordinator: it contains no personal data.</source>
-            <translation>Произошла непредвиденная ошибка. Сохранённое не потеряно, программа продолжает работать. Если это повторится, скопируйте отчёт и отправьте координатору: в нём нет персональных данных.</translation>
-        </message>
-        <message>
-            <source>Error report</source>
-            <translation>Отчёт об ошибке</translation>
-        </message>
-        <message>
-            <source>&amp;Copy report</source>
-            <translation>&amp;Копировать отчёт</translation>
-        </message>
-        <message>
-            <source>Copy report</source>
-            <translation>Копировать отчёт</translation>
-        </message>
-    </context>
-    <context>
-        <name>DeskStatus</name>
-        <message>
-            <source>Point: {point}</source>
-            <translation>Пункт: {point}</translation>
-        </message>
-        <message>
-            <source>Operator: {name}</source>
-            <translation>Оператор: {name}</translation>
-        </message>
-        <message>
-            <source>People: {total} · today: {today} · waiting: {waiting} · with needs: {needs}</source>
-            <translation>Людей: {total} · сегодня: {today} · ожидают: {waiting} · с потребностями: {needs}</translation>
-        </message>
-    </context>
-    <context>
-        <name>DiscardConfirm</name>
-        <message>
-            <source>Discard what was typed?</source>
-            <translation>Отменить введённое?</translation>
-        </message>
-        <message>
-            <source>Discard what was typed? It has not been saved.</source>
-            <translation>Отменить введённое? Оно ещё не сохранено.</translation>
-        </message>
-        <message>
-            <source>Discard</source>
-            <translation>Отменить введённое</translation>
-        </message>
-        <message>
-            <source>Keep editing</source>
-            <translation>Продолжить заполнение</translation>
-        </message>
-    </context>
-    <context>
-        <name>DuplicatesPanel</name>
-        <message>
-            <source>Already registered?</source>
-            <translation>Уже зарегистрированы?</translation>
-        </message>
-        <message>
-            <source>Ctrl+1 to 5, or Alt+D then Enter: add this person.</source>
-            <translation>Ctrl+1…5 или Alt+D, затем Enter: добавить этого человека.</translation>
-        </message>
-        <message>
-            <source>Ctrl+1 to 5, or Alt+D then Enter: open instead of saving.</source>
-            <translation>Ctrl+1…5 или Alt+D, затем Enter: открыть вместо сохранения.</translation>
-        </message>
-        <message>
-            <source>No similar person found.</source>
-            <translation>Похожих людей не найдено.</translation>
-        </message>
-        <message>
-            <source>Possible duplicates</source>
-            <translation>Возможные повторы</translation>
-        </message>
-        <message>
-            <source>%1% match: %2</source>
-            <translation>совпадение %1%: %2</translation>
-        </message>
-    </context>
-    <context>
-        <name>ErrorBox</name>
-        <message>
-            <source>The store could not be used</source>
-            <translation>Не удалось работать с хранилищем</translation>
-        </message>
-        <message>
-            <source>What you typed is still in the form. When the problem is fixed, try again.</source>
-            <translation>Всё введённое осталось в форме. Когда проблема будет устранена, попробуйте ещё раз.</translation>
-        </message>
-        <message>
-            <source>Not allowed</source>
-            <translation>Не разрешено</translation>
-        </message>
-        <message>
-            <source>This did not work</source>
-            <translation>Не получилось</translation>
-        </message>
-    </context>
-    <context>
-        <name>Errors</name>
-        <message>
-            <source>Unexpected error ({code}).</source>
-            <translation>Непредвиденная ошибка ({code}).</translation>
-        </message>
-        <message>
-            <source>{field}: this field is required.</source>
-            <translation>{field}: это поле обязательно.</translation>
-        </message>
-        <message>
-            <source>{field}: too long (at most {max} characters).</source>
-            <translation>{field}: слишком длинно (не более {max} символов).</translation>
-        </message>
-        <message>
-            <source>{field}: contains a control character.</source>
-            <translation>{field}: содержит управляющий символ.</translation>
-        </message>
-        <message>
-            <source>{field}: contains an invisible text-direction character.</source>
-            <translation>{field}: содержит невидимый символ направления текста.</translation>
-        </message>
-        <message>
-            <source>{field}: contains broken text.</source>
-            <translation>{field}: содержит повреждённый текст.</translation>
-        </message>
-        <message>
-            <source>{field}: contains a character that is not allowed.</source>
-            <translation>{field}: содержит недопустимый символ.</translation>
-        </message>
-        <message>
-            <source>{field}: use letters, spaces, apostrophes, hyphens and periods only.</source>
-            <translation>{field}: только буквы, пробелы, апострофы, дефисы и точки.</translation>
-        </message>
-        <message>
-            <source>{field}: write a date as 31.12.1980 or 1980-12-31, a year as 1980, or an age as ~45.</source>
-            <translation>{field}: пишите дату как 31.12.1980 или 1980-12-31, год — как 1980, возраст — как ~45.</translation>
-        </message>
-        <message>
-            <source>{field}: no such date.</source>
-            <translation>{field}: такой даты не существует.</translation>
-        </message>
-        <message>
-            <source>{field}: the date is in the future.</source>
-            <translation>{field}: дата ещё не наступила.</translation>
-        </message>
-        <message>
-            <source>{field}: the date is more than 120 years ago.</source>
-            <translation>{field}: дата более 120 лет назад.</translation>
-        </message>
-        <message>
-            <source>{field}: not a date of birth.</source>
-            <translation>{field}: это не дата рождения.</translation>
-        </message>
-        <message>
-            <source>{field}: an age must be 0 to 120.</source>
-            <translation>{field}: возраст должен быть от 0 до 120.</translation>
-        </message>
-        <message>
-            <source>{field}: a phone number has 5 to 15 digits, optionally after a +.</source>
-            <translation>{field}: номер телефона содержит от 5 до 15 цифр, можно с + в начале.</translation>
-        </message>
-        <message>
-            <source>{field}: use language codes such as uk, ru, en (at most 10).</source>
-            <translation>{field}: укажите коды языков, например uk, ru, en (не более 10).</translation>
-        </message>
-        <message>
-            <source>{field}: not one of the allowed values.</source>
-            <translation>{field}: недопустимое значение.</translation>
-        </message>
-        <message>
-            <source>{field}: wrong kind of value.</source>
-            <translation>{field}: неверный тип значения.</translation>
-        </message>
-        <message>
-            <source>{field}: unknown field.</source>
-            <translation>{field}: неизвестное поле.</translation>
-        </message>
-        <message>
-            <source>{field}: cannot be edited here; use its own action.</source>
-            <translation>{field}: здесь изменить нельзя; воспользуйтесь отдельным действием.</translation>
-        </message>
-        <message>
-            <source>{field}: 2 to 6 letters or digits (Crockford base32).</source>
-            <translation>{field}: от 2 до 6 букв или цифр (Crockford base32).</translation>
-        </message>
-        <message>
-            <source>This is not a fieldreg ID.</source>
-            <translation>Это не ID fieldreg.</translation>
-        </message>
-        <message>
-            <source>This ID has a typing error: its check character does not match.</source>
-            <translation>В этом ID ошибка: контрольный символ не совпадает.</translation>
-        </message>
-        <message>
-            <source>No person with this ID is registered here.</source>
-            <translation>Человек с таким ID здесь не зарегистрирован.</translation>
-        </message>
-        <message>
-            <source>No person with ID {id}.</source>
-            <translation>Нет человека с ID {id}.</translation>
-        </message>
-        <message>
-            <source>No household with ID {id}.</source>
-            <translation>Нет домохозяйства с ID {id}.</translation>
-        </message>
-        <message>
-            <source>{field}: use at least {min} characters.</source>
-            <translation>{field}: не менее {min} символов.</translation>
-        </message>
-        <message>
-            <source>{field}: a recovery key is 7 groups of 5 letters and digits.</source>
-            <translation>{field}: ключ восстановления — это 7 групп по 5 букв и цифр.</translation>
-        </message>
-        <message>
-            <source>{field}: group {group} has a typing error.</source>
-            <translation>{field}: в группе {group} ошибка.</translation>
-        </message>
-        <message>
-            <source>{field}: the groups are valid but do not form a recovery key.</source>
-            <translation>{field}: группы верны, но вместе не образуют ключ восстановления.</translation>
-        </message>
-        <message>
-            <source>Wrong passphrase.</source>
-            <translation>Неверная парольная фраза.</translation>
-        </message>
-        <message>
-            <source>This recovery key does not open this store.</source>
-            <translation>Этот ключ восстановления не открывает это хранилище.</translation>
-        </message>
-        <message>
-            <source>No such operator on this laptop.</source>
-            <translation>На этом ноутбуке нет такого оператора.</translation>
-        </message>
-        <message>
-            <source>Several operators use this laptop: choose one.</source>
-            <translation>Этим ноутбуком пользуются несколько операторов: выберите одного.</translation>
-        </message>
-        <message>
-            <source>The key file does not belong to this store.</source>
-            <translation>Файл ключей не относится к этому хранилищу.</translation>
-        </message>
-        <message>
-            <source>{field}: this operator already exists.</source>
-            <translation>{field}: такой оператор уже есть.</translation>
-        </message>
-        <message>
-            <source>{field}: a name is required.</source>
-            <translation>{field}: нужно имя.</translation>
-        </message>
-        <message>
-            <source>At most {max} operators per laptop.</source>
-            <translation>Не более {max} операторов на одном ноутбуке.</translation>
-        </message>
-        <message>
-            <source>The last operator cannot be removed.</source>
-            <translation>Последнего оператора удалить нельзя.</translation>
-        </message>
-        <message>
-            <source>The coordinator's escrow key is invalid.</source>
-            <translation>Резервный ключ координатора недействителен.</translation>
-        </message>
-        <message>
-            <source>This escrow key does not open this store.</source>
-            <translation>Этот резервный ключ не открывает это хранилище.</translation>
-        </message>
-        <message>
-            <source>The key file does not match this store's key.</source>
-            <translation>Файл ключей не соответствует ключу этого хранилища.</translation>
-        </message>
-        <message>
-            <source>The key file is missing.</source>
-            <translation>Файл ключей отсутствует.</translation>
-        </message>
-        <message>
-            <source>A key file already exists here.</source>
-            <translation>Здесь уже есть файл ключей.</translation>
-        </message>
-        <message>
-            <source>The key file could not be written ({reason}).</source>
-            <translation>Не удалось записать файл ключей ({reason}).</translation>
-        </message>
-        <message>
-            <source>The new key file did not verify; the previous one was kept.</source>
-            <translation>Новый файл ключей не прошёл проверку; предыдущий сохранён.</translation>
-        </message>
-        <message>
-            <source>The key file was written by a newer fieldreg (version {version}).</source>
-            <translation>Файл ключей создан более новой версией fieldreg (версия {version}).</translation>
-        </message>
-        <message>
-            <source>The store is locked.</source>
-            <translation>Хранилище заблокировано.</translation>
-        </message>
-        <message>
-            <source>The key file has unacceptable parameters.</source>
-            <translation>Файл ключей имеет недопустимые параметры.</translation>
-        </message>
-        <message>
-            <source>The key file is damaged.</source>
-            <translation>Файл ключей повреждён.</translation>
-        </message>
-        <message>
-            <source>A protected value does not open: it was altered or moved ({table}, {group}).</source>
-            <translation>Защищённое значение не открывается: его изменили или переместили ({table}, {group}).</translation>
-        </message>
-        <message>
-            <source>A store already exists in this folder.</source>
-            <translation>В этой папке уже есть хранилище.</translation>
-        </message>
-        <message>
-            <source>There is no store in this folder.</source>
-            <translation>В этой папке нет хранилища.</translation>
-        </message>
-        <message>
-            <source>The disk is full. Nothing was saved; free some space and try again.</source>
-            <translation>Диск заполнен. Ничего не сохранено; освободите место и попробуйте ещё раз.</translation>
-        </message>
-        <message>
-            <source>The store is busy in another program. Nothing was saved; try again.</source>
-            <translation>Хранилище занято другой программой. Ничего не сохранено; попробуйте ещё раз.</translation>
-        </message>
-        <message>
-            <source>The store cannot be written (read-only).</source>
-            <translation>В хранилище нельзя записывать (только чтение).</translation>
-        </message>
-        <message>
-            <source>The store is damaged. Run a verification.</source>
-            <translation>Хранилище повреждено. Запустите проверку.</translation>
-        </message>
-        <message>
-            <source>The disk reported an error. Nothing was saved.</source>
-            <translation>Диск сообщил об ошибке. Ничего не сохранено.</translation>
-        </message>
-        <message>
-            <source>This store was written by a newer fieldreg (schema {revision}). Update fieldreg to open it.</source>
-            <translation>Это хранилище создано более новой версией fieldreg (схема {revision}). Обновите fieldreg, чтобы его открыть.</translation>
-        </message>
-        <message>
-            <source>The store has no device record.</source>
-            <translation>В хранилище нет записи об устройстве.</translation>
-        </message>
-        <message>
-            <source>An event in the log is malformed.</source>
-            <translation>Событие в журнале повреждено.</translation>
-        </message>
-        <message>
-            <source>An event in the log was altered.</source>
-            <translation>Событие в журнале изменено.</translation>
-        </message>
-        <message>
-            <source>Cancelled.</source>
-            <translation>Отменено.</translation>
-        </message>
-        <message>
-            <source>Event log of device {device}: event {seq} missing.</source>
-            <translation>Журнал событий устройства {device}: не хватает события {seq}.</translation>
-        </message>
-        <message>
-            <source>Event log of device {device}: event {seq} does not follow the one before.</source>
-            <translation>Журнал событий устройства {device}: событие {seq} не продолжает предыдущее.</translation>
-        </message>
-        <message>
-            <source>Event log of device {device}: its recorded end does not match.</source>
-            <translation>Журнал событий устройства {device}: записанный конец журнала не совпадает.</translation>
-        </message>
-        <message>
-            <source>Person {person}: the stored record differs from its history.</source>
-            <translation>Человек {person}: сохранённая запись отличается от истории изменений.</translation>
-        </message>
-        <message>
-            <source>Person {person}: replaying the history gives a different record.</source>
-            <translation>Человек {person}: воспроизведение истории даёт другую запись.</translation>
-        </message>
-        <message>
-            <source>The data is too large (at most {max} bytes).</source>
-            <translation>Данные слишком велики (не более {max} байт).</translation>
-        </message>
-        <message>
-            <source>The data is nested too deeply.</source>
-            <translation>Данные слишком глубоко вложены.</translation>
-        </message>
-        <message>
-            <source>The data is not valid JSON.</source>
-            <translation>Данные не являются корректным JSON.</translation>
-        </message>
-        <message>
-            <source>The data is not valid UTF-8.</source>
-            <translation>Данные не являются корректным UTF-8.</translation>
-        </message>
-        <message>
-            <source>The data repeats a key.</source>
-            <translation>В данных повторяется ключ.</translation>
-        </message>
-        <message>
-            <source>The data contains NaN or Infinity.</source>
-            <translation>Данные содержат NaN или Infinity.</translation>
-        </message>
-        <message>
-            <source>The data contains a fractional number.</source>
-            <translation>Данные содержат дробное число.</translation>
-        </message>
-        <message>
-            <source>The data contains a number out of range.</source>
-            <translation>Данные содержат число вне допустимых пределов.</translation>
-        </message>
-        <message>
-            <source>The data contains a value of an unknown kind.</source>
-            <translation>Данные содержат значение неизвестного типа.</translation>
-        </message>
-        <message>
-            <source>The data contains a key that is not text.</source>
-            <translation>Данные содержат ключ, который не является текстом.</translation>
-        </message>
-        <message>
-            <source>Cannot read the secret from {path}.</source>
-            <translation>Не удалось прочитать секрет из {path}.</translation>
-        </message>
-        <message>
-            <source>No terminal to ask for the passphrase: use --passphrase-file or {env}.</source>
-            <translation>Нет терминала, чтобы запросить парольную фразу: используйте --passphrase-file или {env}.</translation>
-        </message>
-        <message>
-            <source>The two entries differ.</source>
-            <translation>Два ввода не совпадают.</translation>
-        </message>
-        <message>
-            <source>The settings could not be saved ({reason}); nothing was changed.</source>
-            <translation>Не удалось сохранить настройки ({reason}); ничего не изменено.</translation>
-        </message>
-        <message>
-            <source>This is not a valid key.</source>
-            <translation>Это недействительный ключ.</translation>
-        </message>
-        <message>
-            <source>The network keys in this store are damaged.</source>
-            <translation>Ключи сети в этом хранилище повреждены.</translation>
-        </message>
-        <message>
-            <source>Wrong network passphrase.</source>
-            <translation>Неверная парольная фраза сети.</translation>
-        </message>
-        <message>
-            <source>The network passphrase must differ from the store's passphrase.</source>
-            <translation>Парольная фраза сети должна отличаться от парольной фразы хранилища.</translation>
-        </message>
-        <message>
-            <source>This is not a coordinator's store (create one with `network create`).</source>
-            <translation>Это не хранилище координатора (создайте его командой `network create`).</translation>
-        </message>
-        <message>
-            <source>This laptop is not enrolled in a network yet: enroll it first.</source>
-            <translation>Этот ноутбук ещё не подключён к сети: сначала подключите его.</translation>
-        </message>
-        <message>
-            <source>This store already belongs to a network.</source>
-            <translation>Это хранилище уже относится к сети.</translation>
-        </message>
-        <message>
-            <source>The device certificate is damaged or not signed by this network ({part}).</source>
-            <translation>Сертификат устройства повреждён или не подписан этой сетью ({part}).</translation>
-        </message>
-        <message>
-            <source>No enrolled device matches.</source>
-            <translation>Нет подходящего подключённого устройства.</translation>
-        </message>
-        <message>
-            <source>A sequence number cannot be negative.</source>
-            <translation>Порядковый номер не может быть отрицательным.</translation>
-        </message>
-        <message>
-            <source>Event {seq} was erased here and cannot be exported.</source>
-            <translation>Событие {seq} здесь удалено, его нельзя экспортировать.</translation>
-        </message>
-        <message>
-            <source>The bundle could not be written ({reason}). Nothing was marked as exported.</source>
-            <translation>Не удалось записать пакет ({reason}). Ничего не отмечено как экспортированное.</translation>
-        </message>
-        <message>
-            <source>The target folder does not exist.</source>
-            <translation>Целевой папки не существует.</translation>
-        </message>
-        <message>
-            <source>The file cannot be read.</source>
-            <translation>Файл не удаётся прочитать.</translation>
-        </message>
-        <message>
-            <source>At most {max} files at a time.</source>
-            <translation>Не более {max} файлов за раз.</translation>
-        </message>
-        <message>
-            <source>A file of that name already exists; nothing was overwritten.</source>
-            <translation>Файл с таким именем уже есть; ничего не перезаписано.</translation>
-        </message>
-        <message>
-            <source>This enrollment request is damaged or not signed by its laptop ({part}).</source>
-            <translation>Этот запрос на подключение повреждён или не подписан его ноутбуком ({part}).</translation>
-        </message>
-        <message>
-            <source>This enrollment answer is damaged or not signed by the network ({part}).</source>
-            <translation>Этот ответ на подключение повреждён или не подписан сетью ({part}).</translation>
-        </message>
-        <message>
-            <source>This enrollment file was made by a newer fieldreg.</source>
-            <translation>Этот файл подключения создан более новой версией fieldreg.</translation>
-        </message>
-        <message>
-            <source>{field}: an assigned prefix has 2 to {max} symbols and does not start with Z.</source>
-            <translation>{field}: назначенный префикс содержит от 2 до {max} символов и не начинается с Z.</translation>
-        </message>
-        <message>
-            <source>The prefix {prefix} belongs to another device.</source>
-            <translation>Префикс {prefix} принадлежит другому устройству.</translation>
-        </message>
-        <message>
-            <source>The network fingerprint does not match the coordinator's: do not use this answer.</source>
-            <translation>Отпечаток сети не совпадает с отпечатком координатора: не используйте этот ответ.</translation>
-        </message>
-        <message>
-            <source>This answer was made for another laptop's request.</source>
-            <translation>Этот ответ создан на запрос другого ноутбука.</translation>
-        </message>
-        <message>
-            <source>The bundle file is empty.</source>
-            <translation>Файл пакета пуст.</translation>
-        </message>
-        <message>
-            <source>The file is too large to be a bundle (at most {max} bytes).</source>
-            <translation>Файл слишком велик для пакета (не более {max} байт).</translation>
-        </message>
-        <message>
-            <source>This file is not a fieldreg bundle.</source>
-            <translation>Это не пакет fieldreg.</translation>
-        </message>
-        <message>
-            <source>This bundle was made by a newer fieldreg (format {version}).</source>
-            <translation>Этот пакет создан более новой версией fieldreg (формат {version}).</translation>
-        </message>
-        <message>
-            <source>The bundle is incomplete: the file was cut short.</source>
-            <translation>Пакет неполный: файл оборван.</translation>
-        </message>
-        <message>
-            <source>The bundle's {part} is larger than allowed ({max} bytes).</source>
-            <translation>Часть пакета «{part}» больше допустимого ({max} байт).</translation>
-        </message>
-        <message>
-            <source>The bundle has unexpected data after its end.</source>
-            <translation>После конца пакета есть лишние данные.</translation>
-        </message>
-        <message>
-            <source>The bundle's signature is malformed ({part}).</source>
-            <translation>Подпись пакета повреждена ({part}).</translation>
-        </message>
-        <message>
-            <source>The bundle's header is invalid ({key}).</source>
-            <translation>Заголовок пакета недействителен ({key}).</translation>
-        </message>
-        <message>
-            <source>The bundle holds too many events (at most {max}).</source>
-            <translation>В пакете слишком много событий (не более {max}).</translation>
-        </message>
-        <message>
-            <source>The bundle belongs to another network.</source>
-            <translation>Пакет относится к другой сети.</translation>
-        </message>
-        <message>
-            <source>The bundle comes from a device this coordinator never enrolled.</source>
-            <translation>Пакет пришёл с устройства, которое этот координатор никогда не подключал.</translation>
-        </message>
-        <message>
-            <source>The device was revoked: its bundles are accepted only up to event {up_to}.</source>
-            <translation>Устройство отозвано: его пакеты принимаются только до события {up_to}.</translation>
-        </message>
-        <message>
-            <source>The bundle's signature does not match: it was altered or forged.</source>
-            <translation>Подпись пакета не совпадает: его изменили или подделали.</translation>
-        </message>
-        <message>
-            <source>The bundle's encryption header is invalid ({reason}).</source>
-            <translation>Заголовок шифрования пакета недействителен ({reason}).</translation>
-        </message>
-        <message>
-            <source>The bundle was not encrypted to this coordinator.</source>
-            <translation>Пакет зашифрован не для этого координатора.</translation>
-        </message>
-        <message>
-            <source>The bundle does not decrypt: its content is incomplete or altered.</source>
-            <translation>Пакет не расшифровывается: его содержимое неполное или изменено.</translation>
-        </message>
-        <message>
-            <source>The bundle's content does not match its signed header.</source>
-            <translation>Содержимое пакета не соответствует его подписанному заголовку.</translation>
-        </message>
-        <message>
-            <source>The bundle's content is malformed ({reason}).</source>
-            <translation>Содержимое пакета повреждено ({reason}).</translation>
-        </message>
-        <message>
-            <source>Event {seq} in the bundle is invalid ({reason}).</source>
-            <translation>Событие {seq} в пакете недействительно ({reason}).</translation>
-        </message>
-        <message>
-            <source>The bundle's events are not chained correctly at event {seq}.</source>
-            <translation>События пакета неправильно связаны в цепочку на событии {seq}.</translation>
-        </message>
-        <message>
-            <source>ALARM: device {device} signed two different histories (event {seq}). Nothing was imported; check the device.</source>
-            <translation>ТРЕВОГА: устройство {device} подписало две разные истории (событие {seq}). Ничего не импортировано; проверьте устройство.</translation>
-        </message>
-        <message>
-            <source>Nothing new to export since the last bundle.</source>
-            <translation>После последнего пакета нет ничего нового для экспорта.</translation>
-        </message>
-        <message>
-            <source>Choose events between 1 and {last}, first not after last.</source>
-            <translation>Выберите события от 1 до {last}; первое не может идти после последнего.</translation>
-        </message>
-        <message>
-            <source>The bundle did not read back correctly; it was removed. Try another stick.</source>
-            <translation>Записанный пакет не прочитался правильно, он удалён. Попробуйте другую флешку.</translation>
-        </message>
-        <message>
-            <source>There is no open conflict on this field.</source>
-            <translation>В этом поле нет открытого конфликта.</translation>
-        </message>
-        <message>
-            <source>Choose a value from 0 to {max}.</source>
-            <translation>Выберите значение от 0 до {max}.</translation>
-        </message>
-        <message>
-            <source>The scanned text is too long for a fieldreg code (at most {max} characters).</source>
-            <translation>Отсканированный текст слишком длинный для кода fieldreg (не более {max} символов).</translation>
-        </message>
-        <message>
-            <source>Nothing was scanned.</source>
-            <translation>Ничего не отсканировано.</translation>
-        </message>
-        <message>
-            <source>This fieldreg code is damaged or incomplete.</source>
-            <translation>Этот код fieldreg повреждён или неполон.</translation>
-        </message>
-        <message>
-            <source>This code was not made by fieldreg.</source>
-            <translation>Этот код создан не в fieldreg.</translation>
-        </message>
-        <message>
-            <source>This code was made by a newer fieldreg (format {version}). Update fieldreg to read it.</source>
-            <translation>Этот код создан более новой версией fieldreg (формат {version}). Обновите fieldreg, чтобы его прочитать.</translation>
-        </message>
-        <message>
-            <source>This could be two different IDs: type it with the Latin keyboard layout.</source>
-            <translation>Это могут быть два разных ID: наберите его в латинской раскладке.</translation>
-        </message>
-        <message>
-            <source>This band was replaced by a newer one. Check the person and take the old band off.</source>
-            <translation>Этот браслет заменён новым. Проверьте человека и снимите старый браслет.</translation>
-        </message>
-        <message>
-            <source>This band is not in this laptop's records (printed elsewhere and not synced yet?). Check the person.</source>
-            <translation>Этого браслета нет в записях ноутбука (напечатан в другом месте и ещё не синхронизирован?). Проверьте человека.</translation>
-        </message>
-        <message>
-            <source>There is no label stock named {stock}.</source>
-            <translation>Нет носителя для этикеток с названием {stock}.</translation>
-        </message>
-        <message>
-            <source>{stock} is a sheet for office printers; ZPL is for thermal bands only.</source>
-            <translation>{stock} — лист для офисных принтеров; ZPL только для термобраслетов.</translation>
-        </message>
-        <message>
-            <source>This is not a valid printer queue name.</source>
-            <translation>Это неверное имя очереди печати.</translation>
-        </message>
-        <message>
-            <source>There is no printer queue named {queue}. Nothing was printed.</source>
-            <translation>Очереди печати {queue} нет. Ничего не напечатано.</translation>
-        </message>
-        <message>
-            <source>The printer queue {queue} is stopped. Nothing was printed.</source>
-            <translation>Очередь печати {queue} остановлена. Ничего не напечатано.</translation>
-        </message>
-        <message>
-            <source>The printer queue {queue} is not accepting jobs. Nothing was printed.</source>
-            <translation>Очередь печати {queue} не принимает заданий. Ничего не напечатано.</translation>
-        </message>
-        <message>
-            <source>The printing system (CUPS) is not running. Nothing was printed.</source>
-            <translation>Система печати (CUPS) не работает. Ничего не напечатано.</translation>
-        </message>
-        <message>
-            <source>Sending ZPL to a printer queue needs CUPS (the lp command), which this computer lacks.</source>
-            <translation>Чтобы отправить ZPL в очередь печати, нужна CUPS (команда lp), а на этом компьютере её нет.</translation>
-        </message>
-        <message>
-            <source>The printer queue {queue} did not take the job. No band was marked as issued.</source>
-            <translation>Очередь печати {queue} не приняла задание. Ни один браслет не отмечен как выданный.</translation>
-        </message>
-        <message>
-            <source>The printer or file could not be opened. No band was marked as issued.</source>
-            <translation>Не удалось открыть принтер или файл. Ни один браслет не отмечен как выданный.</translation>
-        </message>
-        <message>
-            <source>The file could not be written ({reason}). No band was marked as issued.</source>
-            <translation>Не удалось записать файл ({reason}). Ни один браслет не отмечен как выданный.</translation>
-        </message>
-        <message>
-            <source>This household has no members to print for.</source>
-            <translation>В этом домохозяйстве нет членов, для которых печатать.</translation>
-        </message>
-        <message>
-            <source>At most {max} labels can be printed at once.</source>
-            <translation>За раз можно напечатать не более {max} этикеток.</translation>
-        </message>
-        <message>
-            <source>The printing settings are damaged ({key}); reset them (fieldreg band settings --reset).</source>
-            <translation>Настройки печати повреждены ({key}); сбросьте их (fieldreg band settings --reset).</translation>
-        </message>
-        <message>
-            <source>The printing settings could not be read ({reason}).</source>
-            <translation>Не удалось прочитать настройки печати ({reason}).</translation>
-        </message>
-        <message>
-            <source>The printing settings could not be saved ({reason}).</source>
-            <translation>Не удалось сохранить настройки печати ({reason}).</translation>
-        </message>
-    </context>
-    <context>
-        <name>Fields</name>
-        <message>
-            <source>Family name</source>
-            <translation>Фамилия</translation>
-        </message>
-        <message>
-            <source>Given name</source>
-            <translation>Имя</translation>
-        </message>
-        <message>
-            <source>Patronymic</source>
-            <translation>Отчество</translation>
-        </message>
-        <message>
-            <source>Family name (Latin)</source>
-            <translation>Фамилия (латиницей)</translation>
-        </message>
-        <message>
-            <source>Given name (Latin)</source>
-            <translation>Имя (латиницей)</translation>
-        </message>
-        <message>
-            <source>Patronymic (Latin)</source>
-            <translation>Отчество (латиницей)</translation>
-        </message>
-        <message>
-            <source>Sex</source>
-            <translation>Пол</translation>
-        </message>
-        <message>
-            <source>Date of birth</source>
-            <translation>Дата рождения</translation>
-        </message>
-        <message>
-            <source>Settlement of origin</source>
-            <translation>Населённый пункт, откуда прибыли</translation>
-        </message>
-        <message>
-            <source>District</source>
-            <translation>Район</translation>
-        </message>
-        <message>
-            <source>Region</source>
-            <translation>Область</translation>
-        </message>
-        <message>
-            <source>Country</source>
-            <translation>Страна</translation>
-        </message>
-        <message>
-            <source>Citizenship</source>
-            <translation>Гражданство</translation>
-        </message>
-        <message>
-            <source>Document type</source>
-            <translation>Тип документа</translation>
-        </message>
-        <message>
-            <source>Document number</source>
-            <translation>Номер документа</translation>
-        </message>
-        <message>
-            <source>Phone</source>
-            <translation>Телефон</translation>
-        </message>
-        <message>
-            <source>Languages</source>
-            <translation>Языки</translation>
-        </message>
-        <message>
-            <source>Needs</source>
-            <translation>Потребности</translation>
-        </message>
-        <message>
-            <source>Note on needs</source>
-            <translation>Примечание о потребностях</translation>
-        </message>
-        <message>
-            <source>Consent to data processing</source>
-            <translation>Согласие на обработку данных</translation>
-        </message>
-        <message>
-            <source>Consent to tracing</source>
-            <translation>Согласие на розыск</translation>
-        </message>
-        <message>
-            <source>Wishes to be evacuated</source>
-            <translation>Желает эвакуироваться</translation>
-        </message>
-        <message>
-            <source>Status</source>
-            <translation>Статус</translation>
-        </message>
-        <message>
-            <source>Transport</source>
-            <translation>Транспорт</translation>
-        </message>
-        <message>
-            <source>Location</source>
-            <translation>Место</translation>
-        </message>
-        <message>
-            <source>Household</source>
-            <translation>Домохозяйство</translation>
-        </message>
-        <message>
-            <source>Relationship</source>
-            <translation>Кем приходится</translation>
-        </message>
-        <message>
-            <source>Note</source>
-            <translation>Примечание</translation>
-        </message>
-        <message>
-            <source>Reception point</source>
-            <translation>Пункт приёма</translation>
-        </message>
-        <message>
-            <source>Operator</source>
-            <translation>Оператор</translation>
-        </message>
-        <message>
-            <source>Passphrase</source>
-            <translation>Парольная фраза</translation>
-        </message>
-        <message>
-            <source>Recovery key</source>
-            <translation>Ключ восстановления</translation>
-        </message>
-        <message>
-            <source>ID prefix</source>
-            <translation>Префикс ID</translation>
-        </message>
-    </context>
-    <context>
-        <name>FirstRunWizard</name>
-        <message>
-            <source>Choose the store folder</source>
-            <translation>Выберите папку хранилища</translation>
-        </message>
-        <message>
-            <source>The two passphrases differ.</source>
-            <translation>Парольные фразы не совпадают.</translation>
-        </message>
-        <message>
-            <source>Group {number} does not match the key. Look at what you wrote down, or show the key again.</source>
-            <translation>Группа {number} не совпадает с ключом. Проверьте записанное или покажите ключ ещё раз.</translation>
-        </message>
-        <message>
-            <source>Welcome to fieldreg</source>
-            <translation>Добро пожаловать в fieldreg</translation>
-        </message>
-        <message>
-            <source>There is no store on this laptop yet. Create one to start registering people, or open a store folder that already exists.</source>
-            <translation>На этом ноутбуке ещё нет хранилища. Создайте его, чтобы начать регистрировать людей, или откройте папку существующего хранилища.</translation>
-        </message>
-        <message>
-            <source>&amp;Create a new store</source>
-            <translation>&amp;Создать новое хранилище</translation>
-        </message>
-        <message>
-            <source>It will be kept in: {folder}</source>
-            <translation>Оно будет храниться здесь: {folder}</translation>
-        </message>
-        <message>
-            <source>&amp;Open an existing store folder…</source>
-            <translation>&amp;Открыть папку существующего хранилища…</translation>
-        </message>
-        <message>
-            <source>Create the store</source>
-            <translation>Создание хранилища</translation>
-        </message>
-        <message>
-            <source>Choose a passphrase of at least 10 characters that you can type without looking, such as four unrelated words. Everyone who uses this laptop after you will need it, or a passphrase of their own.</source>
-            <translation>Выберите парольную фразу не короче 10 символов, которую сможете набрать не подглядывая, например четыре не связанных между собой слова. Она понадобится каждому, кто будет работать на этом ноутбуке после вас, если у него не будет своей.</translation>
-        </message>
-        <message>
-            <source>Your name</source>
-            <translation>Ваше имя</translation>
-        </message>
-        <message>
-            <source>Repeat the passphrase</source>
-            <translation>Повторите парольную фразу</translation>
-        </message>
-        <message>
-            <source>&amp;Reception point</source>
-            <translation>П&amp;ункт приёма</translation>
-        </message>
-        <message>
-            <source>Your &amp;name</source>
-            <translation>Ваше &amp;имя</translation>
-        </message>
-        <message>
-            <source>&amp;Passphrase</source>
-            <translation>&amp;Парольная фраза</translation>
-        </message>
-        <message>
-            <source>Re&amp;peat it</source>
-            <translation>Пов&amp;торите её</translation>
-        </message>
-        <message>
-            <source>e.g. School 5, gym</source>
-            <translation>напр. Школа 5, спортзал</translation>
-        </message>
-        <message>
-            <source>a first name or a call sign</source>
-            <translation>имя или позывной</translation>
-        </message>
-        <message>
-            <source>C&amp;reate the store</source>
-            <translation>Создать &amp;хранилище</translation>
-        </message>
-        <message>
-            <source>&amp;Back</source>
-            <translation>&amp;Назад</translation>
-        </message>
-        <message>
-            <source>Creating the store and protecting it with your passphrase…</source>
-            <translation>Создаём хранилище и защищаем его вашей парольной фразой…</translation>
-        </message>
-        <message>
-            <source>Write down the recovery key</source>
-            <translation>Запишите ключ восстановления</translation>
-        </message>
-        <message>
-            <source>If every passphrase is forgotten, this key is the only way to open the store. Write it on paper now and give it to your coordinator. It is shown only once and is not kept on this laptop.</source>
-            <translation>Если все парольные фразы забыты, только этим ключом можно открыть хранилище. Запишите его на бумаге сейчас и передайте координатору. Ключ показан только один раз, на ноутбуке он не хранится.</translation>
-        </message>
-        <message>
-            <source>Recovery key</source>
-            <translation>Ключ восстановления</translation>
-        </message>
-        <message>
-            <source>I have &amp;written it down</source>
-            <translation>Я &amp;записал(а) ключ</translation>
-        </message>
-        <message>
-            <source>Check what you wrote down</source>
-            <translation>Проверьте записанное</translation>
-        </message>
-        <message>
-            <source>Type two groups of the key from your paper, to be sure it is right.</source>
-            <translation>Наберите две группы ключа со своей записи, чтобы убедиться, что он верный.</translation>
-        </message>
-        <message>
-            <source>Group &amp;{number}</source>
-            <translation>Группа &amp;{number}</translation>
-        </message>
-        <message>
-            <source>Group {number} of the recovery key</source>
-            <translation>Группа {number} ключа восстановления</translation>
-        </message>
-        <message>
-            <source>&amp;Continue</source>
-            <translation>&amp;Далее</translation>
-        </message>
-        <message>
-            <source>&amp;Show the key again</source>
-            <translation>&amp;Показать ключ ещё раз</translation>
-        </message>
-    </context>
-    <context>
-        <name>HistoryView</name>
-        <message>
-            <source>When</source>
-            <translation>Когда</translation>
-        </message>
-        <message>
-            <source>Who</source>
-            <translation>Кто</translation>
-        </message>
-        <message>
-            <source>What</source>
-            <translation>Что</translation>
-        </message>
-        <message>
-            <source>History</source>
-            <translation>История</translation>
-        </message>
-    </context>
-    <context>
-        <name>HouseholdLinks</name>
-        <message>
-            <source>Not in a household.</source>
-            <translation>Не входит в домохозяйство.</translation>
-        </message>
-        <message>
-            <source>Household %1, %2 members</source>
-            <translation>Домохозяйство %1, членов: %2</translation>
-        </message>
-    </context>
-    <context>
-        <name>HouseholdPage</name>
-        <message>
-            <source>Register a household</source>
-            <translation>Регистрация домохозяйства</translation>
-        </message>
-        <message>
-            <source>&amp;Members (Enter: edit, Delete: remove)</source>
-            <translation>&amp;Члены (Enter — изменить, Delete — удалить)</translation>
-        </message>
-        <message>
-            <source>Scan a band or type an ID to add a registered person</source>
-            <translation>Отсканируйте браслет или наберите ID, чтобы добавить зарегистрированного человека</translation>
-        </message>
-        <message>
-            <source>Band or ID</source>
-            <translation>Браслет или ID</translation>
-        </message>
-        <message>
-            <source>Alt+B</source>
-            <translation>Alt+B</translation>
-        </message>
-        <message>
-            <source>Save household (Ctrl+Enter)</source>
-            <translation>Сохранить домохозяйство (Ctrl+Enter)</translation>
-        </message>
-        <message>
-            <source>Cancel (Esc)</source>
-            <translation>Отмена (Esc)</translation>
-        </message>
-        <message>
-            <source>Type a member, or press Ctrl+Enter to save.</source>
-            <translation>Введите члена домохозяйства или нажмите Ctrl+Enter, чтобы сохранить.</translation>
-        </message>
-        <message>
-            <source>Add or clear the member being typed first.</source>
-            <translation>Сначала добавьте или очистите вводимого члена.</translation>
-        </message>
-        <message>
-            <source>A registered person is edited on their own page.</source>
-            <translation>Зарегистрированного человека изменяют на его собственной странице.</translation>
-        </message>
-        <message>
-            <source>This person is already in the household.</source>
-            <translation>Этот человек уже есть в домохозяйстве.</translation>
-        </message>
-        <message>
-            <source>Add at least one member.</source>
-            <translation>Добавьте хотя бы одного члена.</translation>
-        </message>
-    </context>
-    <context>
-        <name>Labels</name>
-        <message>
-            <source>Arrived</source>
-            <translation>Прибыл(а)</translation>
-        </message>
-        <message>
-            <source>Waiting</source>
-            <translation>Ожидает</translation>
-        </message>
-        <message>
-            <source>Medical referral</source>
-            <translation>Направлен(а) к врачу</translation>
-        </message>
-        <message>
-            <source>Departed</source>
-            <translation>Уехал(а)</translation>
-        </message>
-        <message>
-            <source>Handed over</source>
-            <translation>Передан(а)</translation>
-        </message>
-        <message>
-            <source>Reunited</source>
-            <translation>Воссоединён(а) с родными</translation>
-        </message>
-        <message>
-            <source>Left on own</source>
-            <translation>Ушёл (ушла) самостоятельно</translation>
-        </message>
-        <message>
-            <source>Medical</source>
-            <translation>Медицинская помощь</translation>
-        </message>
-        <message>
-            <source>Mobility</source>
-            <translation>Ограниченная подвижность</translation>
-        </message>
-        <message>
-            <source>Pregnancy</source>
-            <translation>Беременность</translation>
-        </message>
-        <message>
-            <source>Disability</source>
-            <translation>Инвалидность</translation>
-        </message>
-        <message>
-            <source>Elderly, alone</source>
-            <translation>Пожилой человек без сопровождения</translation>
-        </message>
-        <message>
-            <source>Unaccompanied child</source>
-            <translation>Ребёнок без сопровождения</translation>
-        </message>
-        <message>
-            <source>Separated child</source>
-            <translation>Ребёнок, разлучённый с родителями</translation>
-        </message>
-        <message>
-            <source>Head of household</source>
-            <translation>Глава домохозяйства</translation>
-        </message>
-        <message>
-            <source>Spouse or partner</source>
-            <translation>Муж, жена или партнёр</translation>
-        </message>
-        <message>
-            <source>Child</source>
-            <translation>Ребёнок</translation>
-        </message>
-        <message>
-            <source>Parent</source>
-            <translation>Отец или мать</translation>
-        </message>
-        <message>
-            <source>Brother or sister</source>
-            <translation>Брат или сестра</translation>
-        </message>
-        <message>
-            <source>Grandchild</source>
-            <translation>Внук или внучка</translation>
-        </message>
-        <message>
-            <source>Grandparent</source>
-            <translation>Дедушка или бабушка</translation>
-        </message>
-        <message>
-            <source>Other relative</source>
-            <translation>Другой родственник</translation>
-        </message>
-        <message>
-            <source>Not related</source>
-            <translation>Не родственник</translation>
-        </message>
-        <message>
-            <source>Yes</source>
-            <translation>Да</translation>
-        </message>
-        <message>
-            <source>No</source>
-            <translation>Нет</translation>
-        </message>
-        <message>
-            <source>Undecided</source>
-            <translation>Ещё не решил(а)</translation>
-        </message>
-        <message>
-            <source>Female</source>
-            <translation>Женский</translation>
-        </message>
-        <message>
-            <source>Male</source>
-            <translation>Мужской</translation>
-        </message>
-        <message>
-            <source>Other</source>
-            <translation>Другой</translation>
-        </message>
-        <message>
-            <source>Unknown</source>
-            <translation>Неизвестно</translation>
-        </message>
-        <message>
-            <source>same ID</source>
-            <translation>тот же ID</translation>
-        </message>
-        <message>
-            <source>same name</source>
-            <translation>то же имя</translation>
-        </message>
-        <message>
-            <source>similar spelling</source>
-            <translation>похожее написание</translation>
-        </message>
-        <message>
-            <source>name begins the same</source>
-            <translation>имя начинается так же</translation>
-        </message>
-        <message>
-            <source>a name differs</source>
-            <translation>одно из имён отличается</translation>
-        </message>
-        <message>
-            <source>written in another alphabet</source>
-            <translation>написано другим алфавитом</translation>
-        </message>
-        <message>
-            <source>names in another order</source>
-            <translation>имена в другом порядке</translation>
-        </message>
-        <message>
-            <source>some names not compared</source>
-            <translation>не все имена сравнены</translation>
-        </message>
-        <message>
-            <source>same date of birth</source>
-            <translation>та же дата рождения</translation>
-        </message>
-        <message>
-            <source>same year of birth</source>
-            <translation>тот же год рождения</translation>
-        </message>
-        <message>
-            <source>born a year apart</source>
-            <translation>годы рождения отличаются на один</translation>
-        </message>
-        <message>
-            <source>no date of birth on record</source>
-            <translation>дата рождения не записана</translation>
-        </message>
-        <message>
-            <source>Registered</source>
-            <translation>Зарегистрирован(а)</translation>
-        </message>
-        <message>
-            <source>Edited</source>
-            <translation>Изменено</translation>
-        </message>
-        <message>
-            <source>Status changed</source>
-            <translation>Изменён статус</translation>
-        </message>
-        <message>
-            <source>Note added</source>
-            <translation>Добавлено примечание</translation>
-        </message>
-        <message>
-            <source>Joined a household</source>
-            <translation>Добавлен(а) в домохозяйство</translation>
-        </message>
-        <message>
-            <source>Left the household</source>
-            <translation>Исключён(а) из домохозяйства</translation>
-        </message>
-        <message>
-            <source>Band printed</source>
-            <translation>Напечатан браслет</translation>
-        </message>
-        <message>
-            <source>Band voided</source>
-            <translation>Браслет аннулирован</translation>
-        </message>
-        <message>
-            <source>Consent recorded</source>
-            <translation>Записано согласие</translation>
-        </message>
-        <message>
-            <source>Marked as duplicate</source>
-            <translation>Отмечено как повтор</translation>
-        </message>
-        <message>
-            <source>Duplicate mark removed</source>
-            <translation>Отметка повтора снята</translation>
-        </message>
-        <message>
-            <source>Erased</source>
-            <translation>Удалено</translation>
-        </message>
-    </context>
-    <context>
-        <name>MainWindow</name>
-        <message>
-            <source>Saved: {ids}</source>
-            <translation>Сохранено: {ids}</translation>
-        </message>
-        <message>
-            <source>fieldreg: registration desk</source>
-            <translation>fieldreg: пункт регистрации</translation>
-        </message>
-        <message>
-            <source>Navigation</source>
-            <translation>Навигация</translation>
-        </message>
-        <message>
-            <source>Find</source>
-            <translation>Поиск</translation>
-        </message>
-        <message>
-            <source>Register person</source>
-            <translation>Зарегистрировать человека</translation>
-        </message>
-        <message>
-            <source>Register household</source>
-            <translation>Зарегистрировать домохозяйство</translation>
-        </message>
-        <message>
-            <source>Roster</source>
-            <translation>Список</translation>
-        </message>
-        <message>
-            <source>Lock</source>
-            <translation>Заблокировать</translation>
-        </message>
-        <message>
-            <source>Settings</source>
-            <translation>Настройки</translation>
-        </message>
-    </context>
-    <context>
-        <name>MemberEditor</name>
-        <message>
-            <source>Member %1</source>
-            <translation>Член %1</translation>
-        </message>
-        <message>
-            <source>Choose...</source>
-            <translation>Выберите…</translation>
-        </message>
-        <message>
-            <source>Copy from first member (Ctrl+D)</source>
-            <translation>Скопировать у первого члена (Ctrl+D)</translation>
-        </message>
-        <message>
-            <source>Origin, phone and languages</source>
-            <translation>Происхождение, телефон и языки</translation>
-        </message>
-        <message>
-            <source>Add member (Enter)</source>
-            <translation>Добавить члена (Enter)</translation>
-        </message>
-    </context>
-    <context>
-        <name>MembersTable</name>
-        <message>
-            <source>Name</source>
-            <translation>Имя</translation>
-        </message>
-        <message>
-            <source>Born</source>
-            <translation>Рождение</translation>
-        </message>
-        <message>
-            <source>Relationship</source>
-            <translation>Кем приходится</translation>
-        </message>
-        <message>
-            <source>Members</source>
-            <translation>Члены</translation>
-        </message>
-        <message>
-            <source>registered as %1</source>
-            <translation>зарегистрирован(а) как %1</translation>
-        </message>
-    </context>
-    <context>
-        <name>PersonForm</name>
-        <message>
-            <source>Person</source>
-            <translation>Человек</translation>
-        </message>
-        <message>
-            <source>Origin and documents</source>
-            <translation>Происхождение и документы</translation>
-        </message>
-        <message>
-            <source>Contact</source>
-            <translation>Контакты</translation>
-        </message>
-        <message>
-            <source>Needs</source>
-            <translation>Потребности</translation>
-        </message>
-        <message>
-            <source>Consent</source>
-            <translation>Согласие</translation>
-        </message>
-        <message>
-            <source>Required</source>
-            <translation>Обязательно</translation>
-        </message>
-        <message>
-            <source>Latin (Alt+L)</source>
-            <translation>Латиницей (Alt+L)</translation>
-        </message>
-        <message>
-            <source>uk, ru, en</source>
-            <translation>uk, ru, en</translation>
-        </message>
-        <message>
-            <source>Not recorded</source>
-            <translation>Не записано</translation>
-        </message>
-        <message>
-            <source>Not asked</source>
-            <translation>Не спрашивали</translation>
-        </message>
-        <message>
-            <source>* required</source>
-            <translation>* обязательно</translation>
-        </message>
-        <message>
-            <source>A date, a year, or ~age</source>
-            <translation>Дата, год или ~возраст</translation>
-        </message>
-        <message>
-            <source>Not understood yet</source>
-            <translation>Пока непонятно</translation>
-        </message>
-        <message>
-            <source>Estimated: born about %1</source>
-            <translation>Приблизительно: родился(-лась) около %1</translation>
-        </message>
-        <message>
-            <source>Year only: %1</source>
-            <translation>Только год: %1</translation>
-        </message>
-        <message>
-            <source>Exact date: %1</source>
-            <translation>Точная дата: %1</translation>
-        </message>
-    </context>
-    <context>
-        <name>PersonPage</name>
-        <message>
-            <source>Edit (Ctrl+E)</source>
-            <translation>Изменить (Ctrl+E)</translation>
-        </message>
-        <message>
-            <source>Close (Esc)</source>
-            <translation>Закрыть (Esc)</translation>
-        </message>
-        <message>
-            <source>Save (Enter)</source>
-            <translation>Сохранить (Enter)</translation>
-        </message>
-        <message>
-            <source>Cancel (Esc)</source>
-            <translation>Отмена (Esc)</translation>
-        </message>
-        <message>
-            <source>Notes</source>
-            <translation>Примечания</translation>
-        </message>
-        <message>
-            <source>History</source>
-            <translation>История</translation>
-        </message>
-        <message>
-            <source>Alt+N: type a note, then Enter</source>
-            <translation>Alt+N: наберите примечание, затем Enter</translation>
-        </message>
-        <message>
-            <source>New note</source>
-            <translation>Новое примечание</translation>
-        </message>
-        <message>
-            <source>Add note</source>
-            <translation>Добавить примечание</translation>
-        </message>
-        <message>
-            <source>Person</source>
-            <translation>Человек</translation>
-        </message>
-        <message>
-            <source>Registered %1</source>
-            <translation>Зарегистрирован(а) %1</translation>
-        </message>
-        <message>
-            <source>Bands: %1</source>
-            <translation>Браслеты: %1</translation>
-        </message>
-        <message>
-            <source>Same person as %1</source>
-            <translation>Тот же человек, что и %1</translation>
-        </message>
-    </context>
-    <context>
-        <name>RegisterPage</name>
-        <message>
-            <source>Register a person</source>
-            <translation>Регистрация человека</translation>
-        </message>
-        <message>
-            <source>Save (Enter)</source>
-            <translation>Сохранить (Enter)</translation>
-        </message>
-        <message>
-            <source>Cancel (Esc)</source>
-            <translation>Отмена (Esc)</translation>
-        </message>
-    </context>
-    <context>
-        <name>RosterModel</name>
-        <message>
-            <source>ID</source>
-            <translation>ID</translation>
-        </message>
-        <message>
-            <source>Latin name</source>
-            <translation>Латиницей</translation>
-        </message>
-        <message>
-            <source>Born</source>
-            <translation>Рождение</translation>
-        </message>
-        <message>
-            <source>Registered</source>
-            <translation>Зарегистрирован(а)</translation>
-        </message>
-    </context>
-    <context>
-        <name>RosterPage</name>
-        <message>
-            <source>Roster</source>
-            <translation>Список</translation>
-        </message>
-        <message>
-            <source>Household ID</source>
-            <translation>ID домохозяйства</translation>
-        </message>
-        <message>
-            <source>Registered</source>
-            <translation>Зарегистрированы</translation>
-        </message>
-        <message>
-            <source>From</source>
-            <translation>С</translation>
-        </message>
-        <message>
-            <source>Until</source>
-            <translation>По</translation>
-        </message>
-        <message>
-            <source>Registered from</source>
-            <translation>Зарегистрированы с</translation>
-        </message>
-        <message>
-            <source>Registered until</source>
-            <translation>Зарегистрированы по</translation>
-        </message>
-        <message>
-            <source>Any status</source>
-            <translation>Любой статус</translation>
-        </message>
-        <message>
-            <source>Anyone</source>
-            <translation>Все</translation>
-        </message>
-        <message>
-            <source>Any need</source>
-            <translation>Любая потребность</translation>
-        </message>
-        <message>
-            <source>In a household</source>
-            <translation>В домохозяйстве</translation>
-        </message>
-        <message>
-            <source>Alone</source>
-            <translation>Один (одна)</translation>
-        </message>
-        <message>
-            <source>K7-0042-X</source>
-            <translation>K7-0042-X</translation>
-        </message>
-        <message>
-            <source>Any time</source>
-            <translation>Когда угодно</translation>
-        </message>
-        <message>
-            <source>Today</source>
-            <translation>Сегодня</translation>
-        </message>
-        <message>
-            <source>Last 7 days</source>
-            <translation>Последние 7 дней</translation>
-        </message>
-        <message>
-            <source>Between dates</source>
-            <translation>Между датами</translation>
-        </message>
-        <message>
-            <source>People registered</source>
-            <translation>Зарегистрированные люди</translation>
-        </message>
-        <message>
-            <source>Shown: %1 of %2 · Registered today: %3 · Waiting: %4 · Departed: %5 · With needs: %6</source>
-            <translation>Показано: %1 из %2 · Зарегистрировано сегодня: %3 · Ожидают: %4 · Уехали: %5 · С потребностями: %6</translation>
-        </message>
-    </context>
-    <context>
-        <name>SearchPage</name>
-        <message>
-            <source>Saved. New ID: {ids}</source>
-            <translation>Сохранено. Новый ID: {ids}</translation>
-        </message>
-        <message>
-            <source>Saved. New IDs: {ids}</source>
-            <translation>Сохранено. Новые ID: {ids}</translation>
-        </message>
-        <message>
-            <source>No one found. Check the spelling or register.</source>
-            <translation>Никого не найдено. Проверьте написание или зарегистрируйте человека.</translation>
-        </message>
-        <message>
-            <source>Found: {count}</source>
-            <translation>Найдено: {count}</translation>
-        </message>
-        <message>
-            <source>&amp;Find a person</source>
-            <translation>&amp;Поиск человека</translation>
-        </message>
-        <message>
-            <source>Name in any alphabet, ID, or scan a band</source>
-            <translation>Имя любым алфавитом, ID или скан браслета</translation>
-        </message>
-        <message>
-            <source>Find a person</source>
-            <translation>Поиск человека</translation>
-        </message>
-        <message>
-            <source>Type a name or an ID, or scan a band. Enter opens the person.</source>
-            <translation>Наберите имя или ID либо отсканируйте браслет. Enter открывает человека.</translation>
-        </message>
-        <message>
-            <source>People found</source>
-            <translation>Найденные люди</translation>
-        </message>
-    </context>
-    <context>
-        <name>SearchResultsModel</name>
-        <message>
-            <source>ID</source>
-            <translation>ID</translation>
-        </message>
-        <message>
-            <source>Name</source>
-            <translation>Имя</translation>
-        </message>
-        <message>
-            <source>Latin spelling</source>
-            <translation>Латиницей</translation>
-        </message>
-        <message>
-            <source>Date of birth</source>
-            <translation>Дата рождения</translation>
-        </message>
-        <message>
-            <source>Status</source>
-            <translation>Статус</translation>
-        </message>
-        <message>
-            <source>Match</source>
-            <translation>Совпадение</translation>
-        </message>
-    </context>
-    <context>
-        <name>SettingsDialog</name>
-        <message>
-            <source>Settings</source>
-            <translation>Настройки</translation>
-        </message>
-        <message>
-            <source>As the system ({language})</source>
-            <translation>Как в системе ({language})</translation>
-        </message>
-        <message>
-            <source>&amp;Language</source>
-            <translation>&amp;Язык</translation>
-        </message>
-        <message>
-            <source>Language</source>
-            <translation>Язык</translation>
-        </message>
-        <message>
-            <source>&amp;Lock after no input for</source>
-            <translation>&amp;Блокировать, если ничего не вводят</translation>
-        </message>
-        <message>
-            <source> min</source>
-            <translation> мин</translation>
-        </message>
-        <message>
-            <source>Minutes without input before locking</source>
-            <translation>Минут без ввода до блокировки</translation>
-        </message>
-        <message>
-            <source>Locking hides everything personal until the passphrase is typed again. Unsaved input in a form is kept and comes back after unlocking.</source>
-            <translation>Блокировка скрывает все персональные данные, пока снова не наберут парольную фразу. Несохранённый ввод в форме не теряется и возвращается после разблокировки.</translation>
-        </message>
-    </context>
-    <context>
-        <name>StatusButtons</name>
-        <message>
-            <source>Status (Alt+1 to 7):</source>
-            <translation>Статус (Alt+1…7):</translation>
-        </message>
-    </context>
-    <context>
-        <name>StatusDialog</name>
-        <message>
-            <source>Bus 12, convoy 3, train 45</source>
-            <translation>Автобус 12, колонна 3, поезд 45</translation>
-        </message>
-    </context>
-    <context>
-        <name>StrengthHint</name>
-        <message>
-            <source>Very weak</source>
-            <translation>очень слабая</translation>
-        </message>
-        <message>
-            <source>Weak</source>
-            <translation>слабая</translation>
-        </message>
-        <message>
-            <source>Fair</source>
-            <translation>средняя</translation>
-        </message>
-        <message>
-            <source>Good</source>
-            <translation>хорошая</translation>
-        </message>
-        <message>
-            <source>Strong</source>
-            <translation>сильная</translation>
-        </message>
-        <message>
-            <source>Strength: type a passphrase of at least 10 characters</source>
-            <translation>Надёжность: наберите парольную фразу не короче 10 символов</translation>
-        </message>
-        <message>
-            <source>Strength: {word}</source>
-            <translation>Надёжность: {word}</translation>
-        </message>
-    </context>
-    <context>
-        <name>UnlockPage</name>
-        <message>
-            <source>Type your passphrase.</source>
-            <translation>Наберите свою парольную фразу.</translation>
-        </message>
-        <message>
-            <source>The two passphrases differ.</source>
-            <translation>Парольные фразы не совпадают.</translation>
-        </message>
-        <message>
-            <source>Opening the records…</source>
-            <translation>Открываем записи…</translation>
-        </message>
-        <message>
-            <source>Checking the passphrase…</source>
-            <translation>Проверяем парольную фразу…</translation>
-        </message>
-        <message>
-            <source>Choose your name and type your passphrase.</source>
-            <translation>Выберите своё имя и наберите парольную фразу.</translation>
-        </message>
-        <message>
-            <source>Locked because nobody used the program for a while. Unlock to go on where you were.</source>
-            <translation>Заблокировано, потому что программой какое-то время не пользовались. Разблокируйте, чтобы продолжить с того места, где остановились.</translation>
-        </message>
-        <message>
-            <source>Locked. Unlock to go on where you were.</source>
-            <translation>Заблокировано. Разблокируйте, чтобы продолжить с того места, где остановились.</translation>
-        </message>
-        <message>
-            <source>The store is ready. Unlock it with the passphrase you have just chosen.</source>
-            <translation>Хранилище готово. Разблокируйте его парольной фразой, которую только что выбрали.</translation>
-        </message>
-        <message>
-            <source>Locked. What was typed in an unsaved form is kept safely and comes back after unlocking.</source>
-            <translation>Заблокировано. Введённое в несохранённую форму надёжно сохранено и вернётся после разблокировки.</translation>
-        </message>
-        <message>
-            <source>Unlock</source>
-            <translation>Разблокировка</translation>
-        </message>
-        <message>
-            <source>&amp;Operator</source>
-            <translation>&amp;Оператор</translation>
-        </message>
-        <message>
-            <source>&amp;Passphrase</source>
-            <translation>&amp;Парольная фраза</translation>
-        </message>
-        <message>
-            <source>&amp;Unlock</source>
-            <translation>&amp;Разблокировать</translation>
-        </message>
-        <message>
-            <source>Forgot your passphrase? Use the &amp;recovery key</source>
-            <translation>Забыли парольную фразу? Воспользуйтесь &amp;ключом восстановления</translation>
-        </message>
-        <message>
-            <source>Type the recovery key written down when the store was created, and choose a new passphrase. The old passphrase stops working.</source>
-            <translation>Наберите ключ восстановления, записанный при создании хранилища, и выберите новую парольную фразу. Старая парольная фраза перестанет действовать.</translation>
-        </message>
-        <message>
-            <source>Recovery &amp;key</source>
-            <translation>К&amp;люч восстановления</translation>
-        </message>
-        <message>
-            <source>&amp;New passphrase</source>
-            <translation>&amp;Новая парольная фраза</translation>
-        </message>
-        <message>
-            <source>New passphrase</source>
-            <translation>Новая парольная фраза</translation>
-        </message>
-        <message>
-            <source>Re&amp;peat it</source>
-            <translation>Пов&amp;торите её</translation>
-        </message>
-        <message>
-            <source>Repeat the new passphrase</source>
-            <translation>Повторите новую парольную фразу</translation>
-        </message>
-        <message>
-            <source>&amp;Set the new passphrase and unlock</source>
-            <translation>&amp;Задать новую парольную фразу и разблокировать</translation>
-        </message>
-        <message>
-            <source>&amp;Back</source>
-            <translation>Н&amp;азад</translation>
-        </message>
-        <message>
-            <source>Unlocking</source>
-            <translation>Разблокировка</translation>
-        </message>
-    </context>
+<context>
+    <name>ApproveDialog</name>
+    <message>
+        <source>Open the enrollment request</source>
+        <translation>Открыть запрос на подключение</translation>
+    </message>
+    <message>
+        <source>Text files (*.txt);;All files (*)</source>
+        <translation>Текстовые файлы (*.txt);;Все файлы (*)</translation>
+    </message>
+    <message>
+        <source>Save the answer for the laptop</source>
+        <translation>Сохранить ответ для ноутбука</translation>
+    </message>
+    <message>
+        <source>Choose the request file the laptop made, the ID prefix it is to use, and type the network passphrase.</source>
+        <translation>Выберите файл запроса, созданный ноутбуком, префикс ID для него и наберите парольную фразу сети.</translation>
+    </message>
+    <message>
+        <source>Approved: the laptop&apos;s new IDs start with {prefix}. Give it the answer below (as a file or text) and read out the network fingerprint: {fingerprint}</source>
+        <translation>Одобрено: новые ID ноутбука начинаются с {prefix}. Передайте ему ответ ниже (файлом или текстом) и зачитайте отпечаток сети: {fingerprint}</translation>
+    </message>
+    <message>
+        <source>Answer saved to {path}.</source>
+        <translation>Ответ сохранён в {path}.</translation>
+    </message>
+    <message>
+        <source>Approve an enrollment request</source>
+        <translation>Одобрение запроса на подключение</translation>
+    </message>
+    <message>
+        <source>Request file</source>
+        <translation>Файл запроса</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Выбрать…</translation>
+    </message>
+    <message>
+        <source>ID prefix</source>
+        <translation>Префикс ID</translation>
+    </message>
+    <message>
+        <source>2 to 4 letters or digits, e.g. K7</source>
+        <translation>от 2 до 4 букв или цифр, напр. K7</translation>
+    </message>
+    <message>
+        <source>Answer for the laptop</source>
+        <translation>Ответ для ноутбука</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>Одобрить</translation>
+    </message>
+</context>
+<context>
+    <name>BandsBox</name>
+    <message>
+        <source>Reprint the band?</source>
+        <translation>Напечатать браслет повторно?</translation>
+    </message>
+    <message>
+        <source>Printing a new band voids the band now worn: {bands}.</source>
+        <translation>Новый браслет аннулирует тот, что сейчас на руке: {bands}.</translation>
+    </message>
+    <message>
+        <source>Print a new band</source>
+        <translation>Напечатать новый браслет</translation>
+    </message>
+    <message>
+        <source>Print new bands for the whole household?</source>
+        <translation>Напечатать новые браслеты для всего домохозяйства?</translation>
+    </message>
+    <message>
+        <source>The band now worn becomes void for: {ids}.</source>
+        <translation>Браслет, который сейчас на руке, станет недействительным для: {ids}.</translation>
+    </message>
+    <message>
+        <source>Print new bands</source>
+        <translation>Напечатать новые браслеты</translation>
+    </message>
+    <message>
+        <source>Take the old band off and destroy it.</source>
+        <translation>Снимите старый браслет и уничтожьте его.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <source>valid</source>
+        <translation>действителен</translation>
+    </message>
+    <message>
+        <source>void</source>
+        <translation>недействителен</translation>
+    </message>
+    <message>
+        <source>No band printed yet.</source>
+        <translation>Браслет ещё не печатали.</translation>
+    </message>
+    <message>
+        <source>Reprint band (Ctrl+P)</source>
+        <translation>Напечатать браслет заново (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>Print band (Ctrl+P)</source>
+        <translation>Напечатать браслет (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>Bands</source>
+        <translation>Браслеты</translation>
+    </message>
+    <message>
+        <source>Bands printed</source>
+        <translation>Напечатанные браслеты</translation>
+    </message>
+    <message>
+        <source>Print household (Ctrl+Shift+P)</source>
+        <translation>Печать для домохозяйства (Ctrl+Shift+P)</translation>
+    </message>
+    <message>
+        <source>Print tags (Ctrl+T)</source>
+        <translation>Напечатать бирки (Ctrl+T)</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictPanel</name>
+    <message>
+        <source>No open conflicts.</source>
+        <translation>Нерешённых конфликтов нет.</translation>
+    </message>
+    <message>
+        <source>Shown: the first {shown} of {count} conflicts.</source>
+        <translation>Показаны первые {shown} из {count} конфликтов.</translation>
+    </message>
+    <message>
+        <source>{name} · {id} · {field}</source>
+        <translation>{name} · {id} · {field}</translation>
+    </message>
+    <message>
+        <source>Open person</source>
+        <translation>Открыть карточку</translation>
+    </message>
+    <message>
+        <source>Open {name}</source>
+        <translation>Открыть карточку: {name}</translation>
+    </message>
+    <message>
+        <source>Written at {device} ({prefix}), {when}</source>
+        <translation>Записано: {device} ({prefix}), {when}</translation>
+    </message>
+    <message>
+        <source>Shown now, until you choose</source>
+        <translation>Показано сейчас, пока вы не выберете</translation>
+    </message>
+    <message>
+        <source>Keep this value</source>
+        <translation>Оставить это значение</translation>
+    </message>
+    <message>
+        <source>Keep “{value}” as {field}</source>
+        <translation>Оставить «{value}» в поле «{field}»</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsBox</name>
+    <message>
+        <source>Edited at two points at once: choose the value to keep</source>
+        <translation>Изменено на двух пунктах одновременно: выберите, какое значение оставить</translation>
+    </message>
+    <message>
+        <source>Keep “%1”</source>
+        <translation>Оставить «%1»</translation>
+    </message>
+</context>
+<context>
+    <name>CoordinatorPage</name>
+    <message>
+        <source>Choose the bundle files</source>
+        <translation>Выберите файлы пакетов</translation>
+    </message>
+    <message>
+        <source>Bundles (*.bundle);;All files (*)</source>
+        <translation>Пакеты (*.bundle);;Все файлы (*)</translation>
+    </message>
+    <message>
+        <source>Coordinator</source>
+        <translation>Координатор</translation>
+    </message>
+    <message>
+        <source>Import the bundles the laptops brought. Each file is checked (certificate, signature, chain) before anything changes; a file that fails is moved to quarantine with its reason, and the store stays as it was.</source>
+        <translation>Импортируйте пакеты, привезённые с ноутбуков. Каждый файл проверяется (сертификат, подпись, цепочка), прежде чем что-либо изменится; файл, не прошедший проверку, перемещается в карантин вместе с причиной, а хранилище остаётся без изменений.</translation>
+    </message>
+    <message>
+        <source>Import bundle files…</source>
+        <translation>Импортировать файлы пакетов…</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Файл</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>Устройство</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>События</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Когда</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Причина</translation>
+    </message>
+    <message>
+        <source>Quarantined files</source>
+        <translation>Файлы в карантине</translation>
+    </message>
+    <message>
+        <source>Waiting for</source>
+        <translation>Ожидает</translation>
+    </message>
+    <message>
+        <source>Held bundles</source>
+        <translation>Отложенные пакеты</translation>
+    </message>
+    <message>
+        <source>Open conflicts</source>
+        <translation>Нерешённые конфликты</translation>
+    </message>
+    <message>
+        <source>What the imports left to review</source>
+        <translation>Что после импорта нужно просмотреть</translation>
+    </message>
+    <message>
+        <source>Import &amp;results</source>
+        <translation>&amp;Результаты импорта</translation>
+    </message>
+    <message>
+        <source>&amp;Conflicts ({count})</source>
+        <translation>&amp;Конфликты ({count})</translation>
+    </message>
+    <message>
+        <source>&amp;Quarantine ({count})</source>
+        <translation>Кара&amp;нтин ({count})</translation>
+    </message>
+    <message>
+        <source>&amp;Held ({count})</source>
+        <translation>&amp;Отложенные ({count})</translation>
+    </message>
+    <message>
+        <source>&amp;Devices ({count})</source>
+        <translation>&amp;Устройства ({count})</translation>
+    </message>
+    <message>
+        <source>events {first}–{last}</source>
+        <translation>события {first}–{last}</translation>
+    </message>
+</context>
+<context>
+    <name>CrashDialog</name>
+    <message>
+        <source>Unexpected error</source>
+        <translation>Непредвиденная ошибка</translation>
+    </message>
+    <message>
+        <source>Something unexpected went wrong. Your saved work is safe and the program keeps running. If this happens again, copy the report and send it to your coordinator: it contains no personal data.</source>
+        <translation>Произошла непредвиденная ошибка. Сохранённое не потеряно, программа продолжает работать. Если это повторится, скопируйте отчёт и отправьте координатору: в нём нет персональных данных.</translation>
+    </message>
+    <message>
+        <source>Error report</source>
+        <translation>Отчёт об ошибке</translation>
+    </message>
+    <message>
+        <source>&amp;Copy report</source>
+        <translation>&amp;Копировать отчёт</translation>
+    </message>
+    <message>
+        <source>Copy report</source>
+        <translation>Копировать отчёт</translation>
+    </message>
+</context>
+<context>
+    <name>DeskStatus</name>
+    <message>
+        <source>Point: {point}</source>
+        <translation>Пункт: {point}</translation>
+    </message>
+    <message>
+        <source>Operator: {name}</source>
+        <translation>Оператор: {name}</translation>
+    </message>
+    <message>
+        <source>People: {total} · today: {today} · waiting: {waiting} · with needs: {needs}</source>
+        <translation>Людей: {total} · сегодня: {today} · ожидают: {waiting} · с потребностями: {needs}</translation>
+    </message>
+    <message>
+        <source>People not exported: {people} · changes: {events}</source>
+        <translation>Не экспортировано людей: {people} · изменений: {events}</translation>
+    </message>
+</context>
+<context>
+    <name>DevicesTab</name>
+    <message>
+        <source>Prefix</source>
+        <translation>Префикс</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Название</translation>
+    </message>
+    <message>
+        <source>Imported up to</source>
+        <translation>Импортировано до</translation>
+    </message>
+    <message>
+        <source>Revoked</source>
+        <translation>Отозвано</translation>
+    </message>
+    <message>
+        <source>Enrolled devices</source>
+        <translation>Подключённые устройства</translation>
+    </message>
+    <message>
+        <source>Approve an enrollment request…</source>
+        <translation>Одобрить запрос на подключение…</translation>
+    </message>
+    <message>
+        <source>Revoke the selected device…</source>
+        <translation>Отозвать выбранное устройство…</translation>
+    </message>
+    <message>
+        <source>bundles after event {seq} refused</source>
+        <translation>пакеты после события {seq} не принимаются</translation>
+    </message>
+</context>
+<context>
+    <name>DiscardConfirm</name>
+    <message>
+        <source>Discard what was typed?</source>
+        <translation>Отменить введённое?</translation>
+    </message>
+    <message>
+        <source>Discard what was typed? It has not been saved.</source>
+        <translation>Отменить введённое? Оно ещё не сохранено.</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Отменить введённое</translation>
+    </message>
+    <message>
+        <source>Keep editing</source>
+        <translation>Продолжить заполнение</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicatesPanel</name>
+    <message>
+        <source>Already registered?</source>
+        <translation>Уже зарегистрированы?</translation>
+    </message>
+    <message>
+        <source>Ctrl+1 to 5, or Alt+D then Enter: add this person.</source>
+        <translation>Ctrl+1…5 или Alt+D, затем Enter: добавить этого человека.</translation>
+    </message>
+    <message>
+        <source>Ctrl+1 to 5, or Alt+D then Enter: open instead of saving.</source>
+        <translation>Ctrl+1…5 или Alt+D, затем Enter: открыть вместо сохранения.</translation>
+    </message>
+    <message>
+        <source>No similar person found.</source>
+        <translation>Похожих людей не найдено.</translation>
+    </message>
+    <message>
+        <source>Possible duplicates</source>
+        <translation>Возможные повторы</translation>
+    </message>
+    <message>
+        <source>%1% match: %2</source>
+        <translation>совпадение %1%: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorBox</name>
+    <message>
+        <source>The store could not be used</source>
+        <translation>Не удалось работать с хранилищем</translation>
+    </message>
+    <message>
+        <source>What you typed is still in the form. When the problem is fixed, try again.</source>
+        <translation>Всё введённое осталось в форме. Когда проблема будет устранена, попробуйте ещё раз.</translation>
+    </message>
+    <message>
+        <source>Not allowed</source>
+        <translation>Не разрешено</translation>
+    </message>
+    <message>
+        <source>This did not work</source>
+        <translation>Не получилось</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <source>Unexpected error ({code}).</source>
+        <translation>Непредвиденная ошибка ({code}).</translation>
+    </message>
+    <message>
+        <source>{field}: this field is required.</source>
+        <translation>{field}: это поле обязательно.</translation>
+    </message>
+    <message>
+        <source>{field}: too long (at most {max} characters).</source>
+        <translation>{field}: слишком длинно (не более {max} символов).</translation>
+    </message>
+    <message>
+        <source>{field}: contains a control character.</source>
+        <translation>{field}: содержит управляющий символ.</translation>
+    </message>
+    <message>
+        <source>{field}: contains an invisible text-direction character.</source>
+        <translation>{field}: содержит невидимый символ направления текста.</translation>
+    </message>
+    <message>
+        <source>{field}: contains broken text.</source>
+        <translation>{field}: содержит повреждённый текст.</translation>
+    </message>
+    <message>
+        <source>{field}: contains a character that is not allowed.</source>
+        <translation>{field}: содержит недопустимый символ.</translation>
+    </message>
+    <message>
+        <source>{field}: use letters, spaces, apostrophes, hyphens and periods only.</source>
+        <translation>{field}: только буквы, пробелы, апострофы, дефисы и точки.</translation>
+    </message>
+    <message>
+        <source>{field}: write a date as 31.12.1980 or 1980-12-31, a year as 1980, or an age as ~45.</source>
+        <translation>{field}: пишите дату как 31.12.1980 или 1980-12-31, год — как 1980, возраст — как ~45.</translation>
+    </message>
+    <message>
+        <source>{field}: no such date.</source>
+        <translation>{field}: такой даты не существует.</translation>
+    </message>
+    <message>
+        <source>{field}: the date is in the future.</source>
+        <translation>{field}: дата ещё не наступила.</translation>
+    </message>
+    <message>
+        <source>{field}: the date is more than 120 years ago.</source>
+        <translation>{field}: дата более 120 лет назад.</translation>
+    </message>
+    <message>
+        <source>{field}: not a date of birth.</source>
+        <translation>{field}: это не дата рождения.</translation>
+    </message>
+    <message>
+        <source>{field}: an age must be 0 to 120.</source>
+        <translation>{field}: возраст должен быть от 0 до 120.</translation>
+    </message>
+    <message>
+        <source>{field}: a phone number has 5 to 15 digits, optionally after a +.</source>
+        <translation>{field}: номер телефона содержит от 5 до 15 цифр, можно с + в начале.</translation>
+    </message>
+    <message>
+        <source>{field}: use language codes such as uk, ru, en (at most 10).</source>
+        <translation>{field}: укажите коды языков, например uk, ru, en (не более 10).</translation>
+    </message>
+    <message>
+        <source>{field}: not one of the allowed values.</source>
+        <translation>{field}: недопустимое значение.</translation>
+    </message>
+    <message>
+        <source>{field}: wrong kind of value.</source>
+        <translation>{field}: неверный тип значения.</translation>
+    </message>
+    <message>
+        <source>{field}: unknown field.</source>
+        <translation>{field}: неизвестное поле.</translation>
+    </message>
+    <message>
+        <source>{field}: cannot be edited here; use its own action.</source>
+        <translation>{field}: здесь изменить нельзя; воспользуйтесь отдельным действием.</translation>
+    </message>
+    <message>
+        <source>{field}: 2 to 6 letters or digits (Crockford base32).</source>
+        <translation>{field}: от 2 до 6 букв или цифр (Crockford base32).</translation>
+    </message>
+    <message>
+        <source>This is not a fieldreg ID.</source>
+        <translation>Это не ID fieldreg.</translation>
+    </message>
+    <message>
+        <source>This ID has a typing error: its check character does not match.</source>
+        <translation>В этом ID ошибка: контрольный символ не совпадает.</translation>
+    </message>
+    <message>
+        <source>No person with this ID is registered here.</source>
+        <translation>Человек с таким ID здесь не зарегистрирован.</translation>
+    </message>
+    <message>
+        <source>No person with ID {id}.</source>
+        <translation>Нет человека с ID {id}.</translation>
+    </message>
+    <message>
+        <source>No household with ID {id}.</source>
+        <translation>Нет домохозяйства с ID {id}.</translation>
+    </message>
+    <message>
+        <source>{field}: use at least {min} characters.</source>
+        <translation>{field}: не менее {min} символов.</translation>
+    </message>
+    <message>
+        <source>{field}: a recovery key is 7 groups of 5 letters and digits.</source>
+        <translation>{field}: ключ восстановления — это 7 групп по 5 букв и цифр.</translation>
+    </message>
+    <message>
+        <source>{field}: group {group} has a typing error.</source>
+        <translation>{field}: в группе {group} ошибка.</translation>
+    </message>
+    <message>
+        <source>{field}: the groups are valid but do not form a recovery key.</source>
+        <translation>{field}: группы верны, но вместе не образуют ключ восстановления.</translation>
+    </message>
+    <message>
+        <source>Wrong passphrase.</source>
+        <translation>Неверная парольная фраза.</translation>
+    </message>
+    <message>
+        <source>This recovery key does not open this store.</source>
+        <translation>Этот ключ восстановления не открывает это хранилище.</translation>
+    </message>
+    <message>
+        <source>No such operator on this laptop.</source>
+        <translation>На этом ноутбуке нет такого оператора.</translation>
+    </message>
+    <message>
+        <source>Several operators use this laptop: choose one.</source>
+        <translation>Этим ноутбуком пользуются несколько операторов: выберите одного.</translation>
+    </message>
+    <message>
+        <source>The key file does not belong to this store.</source>
+        <translation>Файл ключей не относится к этому хранилищу.</translation>
+    </message>
+    <message>
+        <source>{field}: this operator already exists.</source>
+        <translation>{field}: такой оператор уже есть.</translation>
+    </message>
+    <message>
+        <source>{field}: a name is required.</source>
+        <translation>{field}: нужно имя.</translation>
+    </message>
+    <message>
+        <source>At most {max} operators per laptop.</source>
+        <translation>Не более {max} операторов на одном ноутбуке.</translation>
+    </message>
+    <message>
+        <source>The last operator cannot be removed.</source>
+        <translation>Последнего оператора удалить нельзя.</translation>
+    </message>
+    <message>
+        <source>The coordinator&apos;s escrow key is invalid.</source>
+        <translation>Резервный ключ координатора недействителен.</translation>
+    </message>
+    <message>
+        <source>This escrow key does not open this store.</source>
+        <translation>Этот резервный ключ не открывает это хранилище.</translation>
+    </message>
+    <message>
+        <source>The key file does not match this store&apos;s key.</source>
+        <translation>Файл ключей не соответствует ключу этого хранилища.</translation>
+    </message>
+    <message>
+        <source>The key file is missing.</source>
+        <translation>Файл ключей отсутствует.</translation>
+    </message>
+    <message>
+        <source>A key file already exists here.</source>
+        <translation>Здесь уже есть файл ключей.</translation>
+    </message>
+    <message>
+        <source>The key file could not be written ({reason}).</source>
+        <translation>Не удалось записать файл ключей ({reason}).</translation>
+    </message>
+    <message>
+        <source>The new key file did not verify; the previous one was kept.</source>
+        <translation>Новый файл ключей не прошёл проверку; предыдущий сохранён.</translation>
+    </message>
+    <message>
+        <source>The key file was written by a newer fieldreg (version {version}).</source>
+        <translation>Файл ключей создан более новой версией fieldreg (версия {version}).</translation>
+    </message>
+    <message>
+        <source>The store is locked.</source>
+        <translation>Хранилище заблокировано.</translation>
+    </message>
+    <message>
+        <source>The key file has unacceptable parameters.</source>
+        <translation>Файл ключей имеет недопустимые параметры.</translation>
+    </message>
+    <message>
+        <source>The key file is damaged.</source>
+        <translation>Файл ключей повреждён.</translation>
+    </message>
+    <message>
+        <source>A protected value does not open: it was altered or moved ({table}, {group}).</source>
+        <translation>Защищённое значение не открывается: его изменили или переместили ({table}, {group}).</translation>
+    </message>
+    <message>
+        <source>A store already exists in this folder.</source>
+        <translation>В этой папке уже есть хранилище.</translation>
+    </message>
+    <message>
+        <source>There is no store in this folder.</source>
+        <translation>В этой папке нет хранилища.</translation>
+    </message>
+    <message>
+        <source>The disk is full. Nothing was saved; free some space and try again.</source>
+        <translation>Диск заполнен. Ничего не сохранено; освободите место и попробуйте ещё раз.</translation>
+    </message>
+    <message>
+        <source>The store is busy in another program. Nothing was saved; try again.</source>
+        <translation>Хранилище занято другой программой. Ничего не сохранено; попробуйте ещё раз.</translation>
+    </message>
+    <message>
+        <source>The store cannot be written (read-only).</source>
+        <translation>В хранилище нельзя записывать (только чтение).</translation>
+    </message>
+    <message>
+        <source>The store is damaged. Run a verification.</source>
+        <translation>Хранилище повреждено. Запустите проверку.</translation>
+    </message>
+    <message>
+        <source>The disk reported an error. Nothing was saved.</source>
+        <translation>Диск сообщил об ошибке. Ничего не сохранено.</translation>
+    </message>
+    <message>
+        <source>This store was written by a newer fieldreg (schema {revision}). Update fieldreg to open it.</source>
+        <translation>Это хранилище создано более новой версией fieldreg (схема {revision}). Обновите fieldreg, чтобы его открыть.</translation>
+    </message>
+    <message>
+        <source>The store has no device record.</source>
+        <translation>В хранилище нет записи об устройстве.</translation>
+    </message>
+    <message>
+        <source>An event in the log is malformed.</source>
+        <translation>Событие в журнале повреждено.</translation>
+    </message>
+    <message>
+        <source>An event in the log was altered.</source>
+        <translation>Событие в журнале изменено.</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Отменено.</translation>
+    </message>
+    <message>
+        <source>Event log of device {device}: event {seq} missing.</source>
+        <translation>Журнал событий устройства {device}: не хватает события {seq}.</translation>
+    </message>
+    <message>
+        <source>Event log of device {device}: event {seq} does not follow the one before.</source>
+        <translation>Журнал событий устройства {device}: событие {seq} не продолжает предыдущее.</translation>
+    </message>
+    <message>
+        <source>Event log of device {device}: its recorded end does not match.</source>
+        <translation>Журнал событий устройства {device}: записанный конец журнала не совпадает.</translation>
+    </message>
+    <message>
+        <source>Person {person}: the stored record differs from its history.</source>
+        <translation>Человек {person}: сохранённая запись отличается от истории изменений.</translation>
+    </message>
+    <message>
+        <source>Person {person}: replaying the history gives a different record.</source>
+        <translation>Человек {person}: воспроизведение истории даёт другую запись.</translation>
+    </message>
+    <message>
+        <source>The data is too large (at most {max} bytes).</source>
+        <translation>Данные слишком велики (не более {max} байт).</translation>
+    </message>
+    <message>
+        <source>The data is nested too deeply.</source>
+        <translation>Данные слишком глубоко вложены.</translation>
+    </message>
+    <message>
+        <source>The data is not valid JSON.</source>
+        <translation>Данные не являются корректным JSON.</translation>
+    </message>
+    <message>
+        <source>The data is not valid UTF-8.</source>
+        <translation>Данные не являются корректным UTF-8.</translation>
+    </message>
+    <message>
+        <source>The data repeats a key.</source>
+        <translation>В данных повторяется ключ.</translation>
+    </message>
+    <message>
+        <source>The data contains NaN or Infinity.</source>
+        <translation>Данные содержат NaN или Infinity.</translation>
+    </message>
+    <message>
+        <source>The data contains a fractional number.</source>
+        <translation>Данные содержат дробное число.</translation>
+    </message>
+    <message>
+        <source>The data contains a number out of range.</source>
+        <translation>Данные содержат число вне допустимых пределов.</translation>
+    </message>
+    <message>
+        <source>The data contains a value of an unknown kind.</source>
+        <translation>Данные содержат значение неизвестного типа.</translation>
+    </message>
+    <message>
+        <source>The data contains a key that is not text.</source>
+        <translation>Данные содержат ключ, который не является текстом.</translation>
+    </message>
+    <message>
+        <source>Cannot read the secret from {path}.</source>
+        <translation>Не удалось прочитать секрет из {path}.</translation>
+    </message>
+    <message>
+        <source>No terminal to ask for the passphrase: use --passphrase-file or {env}.</source>
+        <translation>Нет терминала, чтобы запросить парольную фразу: используйте --passphrase-file или {env}.</translation>
+    </message>
+    <message>
+        <source>The two entries differ.</source>
+        <translation>Два ввода не совпадают.</translation>
+    </message>
+    <message>
+        <source>The settings could not be saved ({reason}); nothing was changed.</source>
+        <translation>Не удалось сохранить настройки ({reason}); ничего не изменено.</translation>
+    </message>
+    <message>
+        <source>This is not a valid key.</source>
+        <translation>Это недействительный ключ.</translation>
+    </message>
+    <message>
+        <source>The network keys in this store are damaged.</source>
+        <translation>Ключи сети в этом хранилище повреждены.</translation>
+    </message>
+    <message>
+        <source>Wrong network passphrase.</source>
+        <translation>Неверная парольная фраза сети.</translation>
+    </message>
+    <message>
+        <source>The network passphrase must differ from the store&apos;s passphrase.</source>
+        <translation>Парольная фраза сети должна отличаться от парольной фразы хранилища.</translation>
+    </message>
+    <message>
+        <source>This is not a coordinator&apos;s store (create one with `network create`).</source>
+        <translation>Это не хранилище координатора (создайте его командой `network create`).</translation>
+    </message>
+    <message>
+        <source>This laptop is not enrolled in a network yet: enroll it first.</source>
+        <translation>Этот ноутбук ещё не подключён к сети: сначала подключите его.</translation>
+    </message>
+    <message>
+        <source>This store already belongs to a network.</source>
+        <translation>Это хранилище уже относится к сети.</translation>
+    </message>
+    <message>
+        <source>The device certificate is damaged or not signed by this network ({part}).</source>
+        <translation>Сертификат устройства повреждён или не подписан этой сетью ({part}).</translation>
+    </message>
+    <message>
+        <source>No enrolled device matches.</source>
+        <translation>Нет подходящего подключённого устройства.</translation>
+    </message>
+    <message>
+        <source>A sequence number cannot be negative.</source>
+        <translation>Порядковый номер не может быть отрицательным.</translation>
+    </message>
+    <message>
+        <source>Event {seq} was erased here and cannot be exported.</source>
+        <translation>Событие {seq} здесь удалено, его нельзя экспортировать.</translation>
+    </message>
+    <message>
+        <source>The bundle could not be written ({reason}). Nothing was marked as exported.</source>
+        <translation>Не удалось записать пакет ({reason}). Ничего не отмечено как экспортированное.</translation>
+    </message>
+    <message>
+        <source>The target folder does not exist.</source>
+        <translation>Целевой папки не существует.</translation>
+    </message>
+    <message>
+        <source>The file cannot be read.</source>
+        <translation>Файл не удаётся прочитать.</translation>
+    </message>
+    <message>
+        <source>At most {max} files at a time.</source>
+        <translation>Не более {max} файлов за раз.</translation>
+    </message>
+    <message>
+        <source>A file of that name already exists; nothing was overwritten.</source>
+        <translation>Файл с таким именем уже есть; ничего не перезаписано.</translation>
+    </message>
+    <message>
+        <source>This enrollment request is damaged or not signed by its laptop ({part}).</source>
+        <translation>Этот запрос на подключение повреждён или не подписан его ноутбуком ({part}).</translation>
+    </message>
+    <message>
+        <source>This enrollment answer is damaged or not signed by the network ({part}).</source>
+        <translation>Этот ответ на подключение повреждён или не подписан сетью ({part}).</translation>
+    </message>
+    <message>
+        <source>This enrollment file was made by a newer fieldreg.</source>
+        <translation>Этот файл подключения создан более новой версией fieldreg.</translation>
+    </message>
+    <message>
+        <source>{field}: an assigned prefix has 2 to {max} symbols and does not start with Z.</source>
+        <translation>{field}: назначенный префикс содержит от 2 до {max} символов и не начинается с Z.</translation>
+    </message>
+    <message>
+        <source>The prefix {prefix} belongs to another device.</source>
+        <translation>Префикс {prefix} принадлежит другому устройству.</translation>
+    </message>
+    <message>
+        <source>The network fingerprint does not match the coordinator&apos;s: do not use this answer.</source>
+        <translation>Отпечаток сети не совпадает с отпечатком координатора: не используйте этот ответ.</translation>
+    </message>
+    <message>
+        <source>This answer was made for another laptop&apos;s request.</source>
+        <translation>Этот ответ создан на запрос другого ноутбука.</translation>
+    </message>
+    <message>
+        <source>The bundle file is empty.</source>
+        <translation>Файл пакета пуст.</translation>
+    </message>
+    <message>
+        <source>The file is too large to be a bundle (at most {max} bytes).</source>
+        <translation>Файл слишком велик для пакета (не более {max} байт).</translation>
+    </message>
+    <message>
+        <source>This file is not a fieldreg bundle.</source>
+        <translation>Это не пакет fieldreg.</translation>
+    </message>
+    <message>
+        <source>This bundle was made by a newer fieldreg (format {version}).</source>
+        <translation>Этот пакет создан более новой версией fieldreg (формат {version}).</translation>
+    </message>
+    <message>
+        <source>The bundle is incomplete: the file was cut short.</source>
+        <translation>Пакет неполный: файл оборван.</translation>
+    </message>
+    <message>
+        <source>The bundle&apos;s {part} is larger than allowed ({max} bytes).</source>
+        <translation>Часть пакета «{part}» больше допустимого ({max} байт).</translation>
+    </message>
+    <message>
+        <source>The bundle has unexpected data after its end.</source>
+        <translation>После конца пакета есть лишние данные.</translation>
+    </message>
+    <message>
+        <source>The bundle&apos;s signature is malformed ({part}).</source>
+        <translation>Подпись пакета повреждена ({part}).</translation>
+    </message>
+    <message>
+        <source>The bundle&apos;s header is invalid ({key}).</source>
+        <translation>Заголовок пакета недействителен ({key}).</translation>
+    </message>
+    <message>
+        <source>The bundle holds too many events (at most {max}).</source>
+        <translation>В пакете слишком много событий (не более {max}).</translation>
+    </message>
+    <message>
+        <source>The bundle belongs to another network.</source>
+        <translation>Пакет относится к другой сети.</translation>
+    </message>
+    <message>
+        <source>The bundle comes from a device this coordinator never enrolled.</source>
+        <translation>Пакет пришёл с устройства, которое этот координатор никогда не подключал.</translation>
+    </message>
+    <message>
+        <source>The device was revoked: its bundles are accepted only up to event {up_to}.</source>
+        <translation>Устройство отозвано: его пакеты принимаются только до события {up_to}.</translation>
+    </message>
+    <message>
+        <source>The bundle&apos;s signature does not match: it was altered or forged.</source>
+        <translation>Подпись пакета не совпадает: его изменили или подделали.</translation>
+    </message>
+    <message>
+        <source>The bundle&apos;s encryption header is invalid ({reason}).</source>
+        <translation>Заголовок шифрования пакета недействителен ({reason}).</translation>
+    </message>
+    <message>
+        <source>The bundle was not encrypted to this coordinator.</source>
+        <translation>Пакет зашифрован не для этого координатора.</translation>
+    </message>
+    <message>
+        <source>The bundle does not decrypt: its content is incomplete or altered.</source>
+        <translation>Пакет не расшифровывается: его содержимое неполное или изменено.</translation>
+    </message>
+    <message>
+        <source>The bundle&apos;s content does not match its signed header.</source>
+        <translation>Содержимое пакета не соответствует его подписанному заголовку.</translation>
+    </message>
+    <message>
+        <source>The bundle&apos;s content is malformed ({reason}).</source>
+        <translation>Содержимое пакета повреждено ({reason}).</translation>
+    </message>
+    <message>
+        <source>Event {seq} in the bundle is invalid ({reason}).</source>
+        <translation>Событие {seq} в пакете недействительно ({reason}).</translation>
+    </message>
+    <message>
+        <source>The bundle&apos;s events are not chained correctly at event {seq}.</source>
+        <translation>События пакета неправильно связаны в цепочку на событии {seq}.</translation>
+    </message>
+    <message>
+        <source>ALARM: device {device} signed two different histories (event {seq}). Nothing was imported; check the device.</source>
+        <translation>ТРЕВОГА: устройство {device} подписало две разные истории (событие {seq}). Ничего не импортировано; проверьте устройство.</translation>
+    </message>
+    <message>
+        <source>Nothing new to export since the last bundle.</source>
+        <translation>После последнего пакета нет ничего нового для экспорта.</translation>
+    </message>
+    <message>
+        <source>Choose events between 1 and {last}, first not after last.</source>
+        <translation>Выберите события от 1 до {last}; первое не может идти после последнего.</translation>
+    </message>
+    <message>
+        <source>The bundle did not read back correctly; it was removed. Try another stick.</source>
+        <translation>Записанный пакет не прочитался правильно, он удалён. Попробуйте другую флешку.</translation>
+    </message>
+    <message>
+        <source>There is no open conflict on this field.</source>
+        <translation>В этом поле нет открытого конфликта.</translation>
+    </message>
+    <message>
+        <source>Choose a value from 0 to {max}.</source>
+        <translation>Выберите значение от 0 до {max}.</translation>
+    </message>
+    <message>
+        <source>The scanned text is too long for a fieldreg code (at most {max} characters).</source>
+        <translation>Отсканированный текст слишком длинный для кода fieldreg (не более {max} символов).</translation>
+    </message>
+    <message>
+        <source>Nothing was scanned.</source>
+        <translation>Ничего не отсканировано.</translation>
+    </message>
+    <message>
+        <source>This fieldreg code is damaged or incomplete.</source>
+        <translation>Этот код fieldreg повреждён или неполон.</translation>
+    </message>
+    <message>
+        <source>This code was not made by fieldreg.</source>
+        <translation>Этот код создан не в fieldreg.</translation>
+    </message>
+    <message>
+        <source>This code was made by a newer fieldreg (format {version}). Update fieldreg to read it.</source>
+        <translation>Этот код создан более новой версией fieldreg (формат {version}). Обновите fieldreg, чтобы его прочитать.</translation>
+    </message>
+    <message>
+        <source>This could be two different IDs: type it with the Latin keyboard layout.</source>
+        <translation>Это могут быть два разных ID: наберите его в латинской раскладке.</translation>
+    </message>
+    <message>
+        <source>This band was replaced by a newer one. Check the person and take the old band off.</source>
+        <translation>Этот браслет заменён новым. Проверьте человека и снимите старый браслет.</translation>
+    </message>
+    <message>
+        <source>This band is not in this laptop&apos;s records (printed elsewhere and not synced yet?). Check the person.</source>
+        <translation>Этого браслета нет в записях ноутбука (напечатан в другом месте и ещё не синхронизирован?). Проверьте человека.</translation>
+    </message>
+    <message>
+        <source>There is no label stock named {stock}.</source>
+        <translation>Нет носителя для этикеток с названием {stock}.</translation>
+    </message>
+    <message>
+        <source>{stock} is a sheet for office printers; ZPL is for thermal bands only.</source>
+        <translation>{stock} — лист для офисных принтеров; ZPL только для термобраслетов.</translation>
+    </message>
+    <message>
+        <source>This is not a valid printer queue name.</source>
+        <translation>Это неверное имя очереди печати.</translation>
+    </message>
+    <message>
+        <source>There is no printer queue named {queue}. Nothing was printed.</source>
+        <translation>Очереди печати {queue} нет. Ничего не напечатано.</translation>
+    </message>
+    <message>
+        <source>The printer queue {queue} is stopped. Nothing was printed.</source>
+        <translation>Очередь печати {queue} остановлена. Ничего не напечатано.</translation>
+    </message>
+    <message>
+        <source>The printer queue {queue} is not accepting jobs. Nothing was printed.</source>
+        <translation>Очередь печати {queue} не принимает заданий. Ничего не напечатано.</translation>
+    </message>
+    <message>
+        <source>The printing system (CUPS) is not running. Nothing was printed.</source>
+        <translation>Система печати (CUPS) не работает. Ничего не напечатано.</translation>
+    </message>
+    <message>
+        <source>Sending ZPL to a printer queue needs CUPS (the lp command), which this computer lacks.</source>
+        <translation>Чтобы отправить ZPL в очередь печати, нужна CUPS (команда lp), а на этом компьютере её нет.</translation>
+    </message>
+    <message>
+        <source>The printer queue {queue} did not take the job. No band was marked as issued.</source>
+        <translation>Очередь печати {queue} не приняла задание. Ни один браслет не отмечен как выданный.</translation>
+    </message>
+    <message>
+        <source>The printer or file could not be opened. No band was marked as issued.</source>
+        <translation>Не удалось открыть принтер или файл. Ни один браслет не отмечен как выданный.</translation>
+    </message>
+    <message>
+        <source>The file could not be written ({reason}). No band was marked as issued.</source>
+        <translation>Не удалось записать файл ({reason}). Ни один браслет не отмечен как выданный.</translation>
+    </message>
+    <message>
+        <source>This household has no members to print for.</source>
+        <translation>В этом домохозяйстве нет членов, для которых печатать.</translation>
+    </message>
+    <message>
+        <source>At most {max} labels can be printed at once.</source>
+        <translation>За раз можно напечатать не более {max} этикеток.</translation>
+    </message>
+    <message>
+        <source>The printing settings are damaged ({key}); reset them (fieldreg band settings --reset).</source>
+        <translation>Настройки печати повреждены ({key}); сбросьте их (fieldreg band settings --reset).</translation>
+    </message>
+    <message>
+        <source>The printing settings could not be read ({reason}).</source>
+        <translation>Не удалось прочитать настройки печати ({reason}).</translation>
+    </message>
+    <message>
+        <source>The printing settings could not be saved ({reason}).</source>
+        <translation>Не удалось сохранить настройки печати ({reason}).</translation>
+    </message>
+    <message>
+        <source>The file could not be written ({reason}).</source>
+        <translation>Не удалось записать файл ({reason}).</translation>
+    </message>
+</context>
+<context>
+    <name>Fields</name>
+    <message>
+        <source>Family name</source>
+        <translation>Фамилия</translation>
+    </message>
+    <message>
+        <source>Given name</source>
+        <translation>Имя</translation>
+    </message>
+    <message>
+        <source>Patronymic</source>
+        <translation>Отчество</translation>
+    </message>
+    <message>
+        <source>Family name (Latin)</source>
+        <translation>Фамилия (латиницей)</translation>
+    </message>
+    <message>
+        <source>Given name (Latin)</source>
+        <translation>Имя (латиницей)</translation>
+    </message>
+    <message>
+        <source>Patronymic (Latin)</source>
+        <translation>Отчество (латиницей)</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>Пол</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Дата рождения</translation>
+    </message>
+    <message>
+        <source>Settlement of origin</source>
+        <translation>Населённый пункт, откуда прибыли</translation>
+    </message>
+    <message>
+        <source>District</source>
+        <translation>Район</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>Область</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>Страна</translation>
+    </message>
+    <message>
+        <source>Citizenship</source>
+        <translation>Гражданство</translation>
+    </message>
+    <message>
+        <source>Document type</source>
+        <translation>Тип документа</translation>
+    </message>
+    <message>
+        <source>Document number</source>
+        <translation>Номер документа</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Телефон</translation>
+    </message>
+    <message>
+        <source>Languages</source>
+        <translation>Языки</translation>
+    </message>
+    <message>
+        <source>Needs</source>
+        <translation>Потребности</translation>
+    </message>
+    <message>
+        <source>Note on needs</source>
+        <translation>Примечание о потребностях</translation>
+    </message>
+    <message>
+        <source>Consent to data processing</source>
+        <translation>Согласие на обработку данных</translation>
+    </message>
+    <message>
+        <source>Consent to tracing</source>
+        <translation>Согласие на розыск</translation>
+    </message>
+    <message>
+        <source>Wishes to be evacuated</source>
+        <translation>Желает эвакуироваться</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <source>Transport</source>
+        <translation>Транспорт</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Место</translation>
+    </message>
+    <message>
+        <source>Household</source>
+        <translation>Домохозяйство</translation>
+    </message>
+    <message>
+        <source>Relationship</source>
+        <translation>Кем приходится</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Примечание</translation>
+    </message>
+    <message>
+        <source>Reception point</source>
+        <translation>Пункт приёма</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>Оператор</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>Парольная фраза</translation>
+    </message>
+    <message>
+        <source>Recovery key</source>
+        <translation>Ключ восстановления</translation>
+    </message>
+    <message>
+        <source>ID prefix</source>
+        <translation>Префикс ID</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunWizard</name>
+    <message>
+        <source>Choose the store folder</source>
+        <translation>Выберите папку хранилища</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation>Парольные фразы не совпадают.</translation>
+    </message>
+    <message>
+        <source>Group {number} does not match the key. Look at what you wrote down, or show the key again.</source>
+        <translation>Группа {number} не совпадает с ключом. Проверьте записанное или покажите ключ ещё раз.</translation>
+    </message>
+    <message>
+        <source>Welcome to fieldreg</source>
+        <translation>Добро пожаловать в fieldreg</translation>
+    </message>
+    <message>
+        <source>There is no store on this laptop yet. Create one to start registering people, or open a store folder that already exists.</source>
+        <translation>На этом ноутбуке ещё нет хранилища. Создайте его, чтобы начать регистрировать людей, или откройте папку существующего хранилища.</translation>
+    </message>
+    <message>
+        <source>&amp;Create a new store</source>
+        <translation>&amp;Создать новое хранилище</translation>
+    </message>
+    <message>
+        <source>It will be kept in: {folder}</source>
+        <translation>Оно будет храниться здесь: {folder}</translation>
+    </message>
+    <message>
+        <source>&amp;Open an existing store folder…</source>
+        <translation>&amp;Открыть папку существующего хранилища…</translation>
+    </message>
+    <message>
+        <source>Create the store</source>
+        <translation>Создание хранилища</translation>
+    </message>
+    <message>
+        <source>Choose a passphrase of at least 10 characters that you can type without looking, such as four unrelated words. Everyone who uses this laptop after you will need it, or a passphrase of their own.</source>
+        <translation>Выберите парольную фразу не короче 10 символов, которую сможете набрать не подглядывая, например четыре не связанных между собой слова. Она понадобится каждому, кто будет работать на этом ноутбуке после вас, если у него не будет своей.</translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation>Ваше имя</translation>
+    </message>
+    <message>
+        <source>Repeat the passphrase</source>
+        <translation>Повторите парольную фразу</translation>
+    </message>
+    <message>
+        <source>&amp;Reception point</source>
+        <translation>П&amp;ункт приёма</translation>
+    </message>
+    <message>
+        <source>Your &amp;name</source>
+        <translation>Ваше &amp;имя</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase</source>
+        <translation>&amp;Парольная фраза</translation>
+    </message>
+    <message>
+        <source>Re&amp;peat it</source>
+        <translation>Пов&amp;торите её</translation>
+    </message>
+    <message>
+        <source>e.g. School 5, gym</source>
+        <translation>напр. Школа 5, спортзал</translation>
+    </message>
+    <message>
+        <source>a first name or a call sign</source>
+        <translation>имя или позывной</translation>
+    </message>
+    <message>
+        <source>C&amp;reate the store</source>
+        <translation>Создать &amp;хранилище</translation>
+    </message>
+    <message>
+        <source>&amp;Back</source>
+        <translation>&amp;Назад</translation>
+    </message>
+    <message>
+        <source>Creating the store and protecting it with your passphrase…</source>
+        <translation>Создаём хранилище и защищаем его вашей парольной фразой…</translation>
+    </message>
+    <message>
+        <source>Write down the recovery key</source>
+        <translation>Запишите ключ восстановления</translation>
+    </message>
+    <message>
+        <source>If every passphrase is forgotten, this key is the only way to open the store. Write it on paper now and give it to your coordinator. It is shown only once and is not kept on this laptop.</source>
+        <translation>Если все парольные фразы забыты, только этим ключом можно открыть хранилище. Запишите его на бумаге сейчас и передайте координатору. Ключ показан только один раз, на ноутбуке он не хранится.</translation>
+    </message>
+    <message>
+        <source>Recovery key</source>
+        <translation>Ключ восстановления</translation>
+    </message>
+    <message>
+        <source>I have &amp;written it down</source>
+        <translation>Я &amp;записал(а) ключ</translation>
+    </message>
+    <message>
+        <source>Check what you wrote down</source>
+        <translation>Проверьте записанное</translation>
+    </message>
+    <message>
+        <source>Type two groups of the key from your paper, to be sure it is right.</source>
+        <translation>Наберите две группы ключа со своей записи, чтобы убедиться, что он верный.</translation>
+    </message>
+    <message>
+        <source>Group &amp;{number}</source>
+        <translation>Группа &amp;{number}</translation>
+    </message>
+    <message>
+        <source>Group {number} of the recovery key</source>
+        <translation>Группа {number} ключа восстановления</translation>
+    </message>
+    <message>
+        <source>&amp;Continue</source>
+        <translation>&amp;Далее</translation>
+    </message>
+    <message>
+        <source>&amp;Show the key again</source>
+        <translation>&amp;Показать ключ ещё раз</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryView</name>
+    <message>
+        <source>When</source>
+        <translation>Когда</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Кто</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Что</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>История</translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdLinks</name>
+    <message>
+        <source>Not in a household.</source>
+        <translation>Не входит в домохозяйство.</translation>
+    </message>
+    <message>
+        <source>Household %1, %2 members</source>
+        <translation>Домохозяйство %1, членов: %2</translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdPage</name>
+    <message>
+        <source>Register a household</source>
+        <translation>Регистрация домохозяйства</translation>
+    </message>
+    <message>
+        <source>&amp;Members (Enter: edit, Delete: remove)</source>
+        <translation>&amp;Члены (Enter — изменить, Delete — удалить)</translation>
+    </message>
+    <message>
+        <source>Scan a band or type an ID to add a registered person</source>
+        <translation>Отсканируйте браслет или наберите ID, чтобы добавить зарегистрированного человека</translation>
+    </message>
+    <message>
+        <source>Band or ID</source>
+        <translation>Браслет или ID</translation>
+    </message>
+    <message>
+        <source>Alt+B</source>
+        <translation>Alt+B</translation>
+    </message>
+    <message>
+        <source>Save household (Ctrl+Enter)</source>
+        <translation>Сохранить домохозяйство (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation>Отмена (Esc)</translation>
+    </message>
+    <message>
+        <source>Type a member, or press Ctrl+Enter to save.</source>
+        <translation>Введите члена домохозяйства или нажмите Ctrl+Enter, чтобы сохранить.</translation>
+    </message>
+    <message>
+        <source>Add or clear the member being typed first.</source>
+        <translation>Сначала добавьте или очистите вводимого члена.</translation>
+    </message>
+    <message>
+        <source>A registered person is edited on their own page.</source>
+        <translation>Зарегистрированного человека изменяют на его собственной странице.</translation>
+    </message>
+    <message>
+        <source>This person is already in the household.</source>
+        <translation>Этот человек уже есть в домохозяйстве.</translation>
+    </message>
+    <message>
+        <source>Add at least one member.</source>
+        <translation>Добавьте хотя бы одного члена.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportResults</name>
+    <message>
+        <source>Last import: files {files} · imported {imported} · rejected {rejected} · people in conflict {conflicts}</source>
+        <translation>Последний импорт: файлов {files} · импортировано {imported} · отклонено {rejected} · людей в конфликте {conflicts}</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Файл</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>Устройство</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>События</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Новых</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Результат</translation>
+    </message>
+    <message>
+        <source>Import results</source>
+        <translation>Результаты импорта</translation>
+    </message>
+    <message>
+        <source>Already imported: nothing changed.</source>
+        <translation>Уже импортировано: ничего не изменилось.</translation>
+    </message>
+    <message>
+        <source>Held until the bundle before it arrives.</source>
+        <translation>Отложено, пока не придёт предыдущий пакет.</translation>
+    </message>
+    <message>
+        <source>Imported.</source>
+        <translation>Импортировано.</translation>
+    </message>
+    <message>
+        <source>Events that were here already: {known}.</source>
+        <translation>Событий, которые уже были здесь: {known}.</translation>
+    </message>
+    <message>
+        <source>Held bundles applied too: {count}.</source>
+        <translation>Также применено отложенных пакетов: {count}.</translation>
+    </message>
+    <message>
+        <source>People in conflict: {count}.</source>
+        <translation>Людей в конфликте: {count}.</translation>
+    </message>
+    <message>
+        <source>Rejected, moved to quarantine: {reason}</source>
+        <translation>Отклонено и перемещено в карантин: {reason}</translation>
+    </message>
+    <message>
+        <source>Rejected: {reason}</source>
+        <translation>Отклонено: {reason}</translation>
+    </message>
+    <message>
+        <source>A held bundle was rejected: {reason}</source>
+        <translation>Отложенный пакет отклонён: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <source>Arrived</source>
+        <translation>Прибыл(а)</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>Ожидает</translation>
+    </message>
+    <message>
+        <source>Medical referral</source>
+        <translation>Направлен(а) к врачу</translation>
+    </message>
+    <message>
+        <source>Departed</source>
+        <translation>Уехал(а)</translation>
+    </message>
+    <message>
+        <source>Handed over</source>
+        <translation>Передан(а)</translation>
+    </message>
+    <message>
+        <source>Reunited</source>
+        <translation>Воссоединён(а) с родными</translation>
+    </message>
+    <message>
+        <source>Left on own</source>
+        <translation>Ушёл (ушла) самостоятельно</translation>
+    </message>
+    <message>
+        <source>Medical</source>
+        <translation>Медицинская помощь</translation>
+    </message>
+    <message>
+        <source>Mobility</source>
+        <translation>Ограниченная подвижность</translation>
+    </message>
+    <message>
+        <source>Pregnancy</source>
+        <translation>Беременность</translation>
+    </message>
+    <message>
+        <source>Disability</source>
+        <translation>Инвалидность</translation>
+    </message>
+    <message>
+        <source>Elderly, alone</source>
+        <translation>Пожилой человек без сопровождения</translation>
+    </message>
+    <message>
+        <source>Unaccompanied child</source>
+        <translation>Ребёнок без сопровождения</translation>
+    </message>
+    <message>
+        <source>Separated child</source>
+        <translation>Ребёнок, разлучённый с родителями</translation>
+    </message>
+    <message>
+        <source>Head of household</source>
+        <translation>Глава домохозяйства</translation>
+    </message>
+    <message>
+        <source>Spouse or partner</source>
+        <translation>Муж, жена или партнёр</translation>
+    </message>
+    <message>
+        <source>Child</source>
+        <translation>Ребёнок</translation>
+    </message>
+    <message>
+        <source>Parent</source>
+        <translation>Отец или мать</translation>
+    </message>
+    <message>
+        <source>Brother or sister</source>
+        <translation>Брат или сестра</translation>
+    </message>
+    <message>
+        <source>Grandchild</source>
+        <translation>Внук или внучка</translation>
+    </message>
+    <message>
+        <source>Grandparent</source>
+        <translation>Дедушка или бабушка</translation>
+    </message>
+    <message>
+        <source>Other relative</source>
+        <translation>Другой родственник</translation>
+    </message>
+    <message>
+        <source>Not related</source>
+        <translation>Не родственник</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Да</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Нет</translation>
+    </message>
+    <message>
+        <source>Undecided</source>
+        <translation>Ещё не решил(а)</translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation>Женский</translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation>Мужской</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Другой</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Неизвестно</translation>
+    </message>
+    <message>
+        <source>same ID</source>
+        <translation>тот же ID</translation>
+    </message>
+    <message>
+        <source>same name</source>
+        <translation>то же имя</translation>
+    </message>
+    <message>
+        <source>similar spelling</source>
+        <translation>похожее написание</translation>
+    </message>
+    <message>
+        <source>name begins the same</source>
+        <translation>имя начинается так же</translation>
+    </message>
+    <message>
+        <source>a name differs</source>
+        <translation>одно из имён отличается</translation>
+    </message>
+    <message>
+        <source>written in another alphabet</source>
+        <translation>написано другим алфавитом</translation>
+    </message>
+    <message>
+        <source>names in another order</source>
+        <translation>имена в другом порядке</translation>
+    </message>
+    <message>
+        <source>some names not compared</source>
+        <translation>не все имена сравнены</translation>
+    </message>
+    <message>
+        <source>same date of birth</source>
+        <translation>та же дата рождения</translation>
+    </message>
+    <message>
+        <source>same year of birth</source>
+        <translation>тот же год рождения</translation>
+    </message>
+    <message>
+        <source>born a year apart</source>
+        <translation>годы рождения отличаются на один</translation>
+    </message>
+    <message>
+        <source>no date of birth on record</source>
+        <translation>дата рождения не записана</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation>Зарегистрирован(а)</translation>
+    </message>
+    <message>
+        <source>Edited</source>
+        <translation>Изменено</translation>
+    </message>
+    <message>
+        <source>Status changed</source>
+        <translation>Изменён статус</translation>
+    </message>
+    <message>
+        <source>Note added</source>
+        <translation>Добавлено примечание</translation>
+    </message>
+    <message>
+        <source>Joined a household</source>
+        <translation>Добавлен(а) в домохозяйство</translation>
+    </message>
+    <message>
+        <source>Left the household</source>
+        <translation>Исключён(а) из домохозяйства</translation>
+    </message>
+    <message>
+        <source>Band printed</source>
+        <translation>Напечатан браслет</translation>
+    </message>
+    <message>
+        <source>Band voided</source>
+        <translation>Браслет аннулирован</translation>
+    </message>
+    <message>
+        <source>Consent recorded</source>
+        <translation>Записано согласие</translation>
+    </message>
+    <message>
+        <source>Marked as duplicate</source>
+        <translation>Отмечено как повтор</translation>
+    </message>
+    <message>
+        <source>Duplicate mark removed</source>
+        <translation>Отметка повтора снята</translation>
+    </message>
+    <message>
+        <source>Erased</source>
+        <translation>Удалено</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Saved: {ids}</source>
+        <translation>Сохранено: {ids}</translation>
+    </message>
+    <message>
+        <source>fieldreg: registration desk</source>
+        <translation>fieldreg: пункт регистрации</translation>
+    </message>
+    <message>
+        <source>Navigation</source>
+        <translation>Навигация</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>Поиск</translation>
+    </message>
+    <message>
+        <source>Register person</source>
+        <translation>Зарегистрировать человека</translation>
+    </message>
+    <message>
+        <source>Register household</source>
+        <translation>Зарегистрировать домохозяйство</translation>
+    </message>
+    <message>
+        <source>Roster</source>
+        <translation>Список</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>Синхронизация</translation>
+    </message>
+    <message>
+        <source>Coordinator</source>
+        <translation>Координатор</translation>
+    </message>
+    <message>
+        <source>Lock</source>
+        <translation>Заблокировать</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Настройки</translation>
+    </message>
+</context>
+<context>
+    <name>MemberEditor</name>
+    <message>
+        <source>Member %1</source>
+        <translation>Член %1</translation>
+    </message>
+    <message>
+        <source>Choose...</source>
+        <translation>Выберите…</translation>
+    </message>
+    <message>
+        <source>Copy from first member (Ctrl+D)</source>
+        <translation>Скопировать у первого члена (Ctrl+D)</translation>
+    </message>
+    <message>
+        <source>Origin, phone and languages</source>
+        <translation>Происхождение, телефон и языки</translation>
+    </message>
+    <message>
+        <source>Add member (Enter)</source>
+        <translation>Добавить члена (Enter)</translation>
+    </message>
+</context>
+<context>
+    <name>MembersTable</name>
+    <message>
+        <source>Name</source>
+        <translation>Имя</translation>
+    </message>
+    <message>
+        <source>Born</source>
+        <translation>Рождение</translation>
+    </message>
+    <message>
+        <source>Relationship</source>
+        <translation>Кем приходится</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>Члены</translation>
+    </message>
+    <message>
+        <source>registered as %1</source>
+        <translation>зарегистрирован(а) как %1</translation>
+    </message>
+</context>
+<context>
+    <name>PersonForm</name>
+    <message>
+        <source>Person</source>
+        <translation>Человек</translation>
+    </message>
+    <message>
+        <source>Origin and documents</source>
+        <translation>Происхождение и документы</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Контакты</translation>
+    </message>
+    <message>
+        <source>Needs</source>
+        <translation>Потребности</translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation>Согласие</translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation>Обязательно</translation>
+    </message>
+    <message>
+        <source>Latin (Alt+L)</source>
+        <translation>Латиницей (Alt+L)</translation>
+    </message>
+    <message>
+        <source>uk, ru, en</source>
+        <translation>uk, ru, en</translation>
+    </message>
+    <message>
+        <source>Not recorded</source>
+        <translation>Не записано</translation>
+    </message>
+    <message>
+        <source>Not asked</source>
+        <translation>Не спрашивали</translation>
+    </message>
+    <message>
+        <source>* required</source>
+        <translation>* обязательно</translation>
+    </message>
+    <message>
+        <source>A date, a year, or ~age</source>
+        <translation>Дата, год или ~возраст</translation>
+    </message>
+    <message>
+        <source>Not understood yet</source>
+        <translation>Пока непонятно</translation>
+    </message>
+    <message>
+        <source>Estimated: born about %1</source>
+        <translation>Приблизительно: родился(-лась) около %1</translation>
+    </message>
+    <message>
+        <source>Year only: %1</source>
+        <translation>Только год: %1</translation>
+    </message>
+    <message>
+        <source>Exact date: %1</source>
+        <translation>Точная дата: %1</translation>
+    </message>
+</context>
+<context>
+    <name>PersonPage</name>
+    <message>
+        <source>Edit (Ctrl+E)</source>
+        <translation>Изменить (Ctrl+E)</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>Закрыть (Esc)</translation>
+    </message>
+    <message>
+        <source>Save (Enter)</source>
+        <translation>Сохранить (Enter)</translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation>Отмена (Esc)</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Примечания</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>История</translation>
+    </message>
+    <message>
+        <source>Alt+N: type a note, then Enter</source>
+        <translation>Alt+N: наберите примечание, затем Enter</translation>
+    </message>
+    <message>
+        <source>New note</source>
+        <translation>Новое примечание</translation>
+    </message>
+    <message>
+        <source>Add note</source>
+        <translation>Добавить примечание</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Человек</translation>
+    </message>
+    <message>
+        <source>Registered %1</source>
+        <translation>Зарегистрирован(а) %1</translation>
+    </message>
+    <message>
+        <source>Bands: %1</source>
+        <translation>Браслеты: %1</translation>
+    </message>
+    <message>
+        <source>Same person as %1</source>
+        <translation>Тот же человек, что и %1</translation>
+    </message>
+</context>
+<context>
+    <name>PrintChoices</name>
+    <message>
+        <source>Wristband, adult (25 × 254 mm), 203 dpi</source>
+        <translation>Браслет взрослый (25 × 254 мм), 203 dpi</translation>
+    </message>
+    <message>
+        <source>Wristband, adult (25 × 254 mm), 300 dpi</source>
+        <translation>Браслет взрослый (25 × 254 мм), 300 dpi</translation>
+    </message>
+    <message>
+        <source>Wristband, child (25 × 178 mm), 203 dpi</source>
+        <translation>Браслет детский (25 × 178 мм), 203 dpi</translation>
+    </message>
+    <message>
+        <source>Wristband, child (25 × 178 mm), 300 dpi</source>
+        <translation>Браслет детский (25 × 178 мм), 300 dpi</translation>
+    </message>
+    <message>
+        <source>A4 sheet of 24 tags (70 × 37 mm)</source>
+        <translation>Лист A4 на 24 бирки (70 × 37 мм)</translation>
+    </message>
+    <message>
+        <source>Year of birth</source>
+        <translation>Год рождения</translation>
+    </message>
+    <message>
+        <source>Needs mark (a black “!”: ask about needs)</source>
+        <translation>Отметка потребностей (чёрный «!»: спросить о потребностях)</translation>
+    </message>
+</context>
+<context>
+    <name>PrintDialog</name>
+    <message>
+        <source>Save the labels as PDF</source>
+        <translation>Сохранить этикетки в PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Файлы PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Type where to save the PDF, or Browse.</source>
+        <translation>Укажите, куда сохранить PDF, или нажмите «Обзор».</translation>
+    </message>
+    <message>
+        <source>Preparing the preview…</source>
+        <translation>Готовим предварительный просмотр…</translation>
+    </message>
+    <message>
+        <source>For: {ids}</source>
+        <translation>Для: {ids}</translation>
+    </message>
+    <message>
+        <source>Bands to be issued: {bands}.</source>
+        <translation>Будут выданы браслеты: {bands}.</translation>
+    </message>
+    <message>
+        <source>Tags are for belongings and documents; they are not recorded.</source>
+        <translation>Бирки — для вещей и документов; они не регистрируются.</translation>
+    </message>
+    <message>
+        <source>The band now worn becomes void for: {ids}.</source>
+        <translation>Браслет, который сейчас на руке, станет недействительным для: {ids}.</translation>
+    </message>
+    <message>
+        <source>The preview shows {shown} of {total} pages.</source>
+        <translation>Показано {shown} из {total} страниц.</translation>
+    </message>
+    <message>
+        <source>Preview of page {number}</source>
+        <translation>Предварительный просмотр страницы {number}</translation>
+    </message>
+    <message>
+        <source>Print bands</source>
+        <translation>Печать браслетов</translation>
+    </message>
+    <message>
+        <source>Print tags for belongings</source>
+        <translation>Печать бирок для вещей</translation>
+    </message>
+    <message>
+        <source>&amp;Stock:</source>
+        <translation>&amp;Материал:</translation>
+    </message>
+    <message>
+        <source>Print &amp;to:</source>
+        <translation>&amp;Куда печатать:</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>&amp;Файл:</translation>
+    </message>
+    <message>
+        <source>&amp;Copies per person:</source>
+        <translation>Копий на &amp;человека:</translation>
+    </message>
+    <message>
+        <source>Stock</source>
+        <translation>Материал</translation>
+    </message>
+    <message>
+        <source>Print to</source>
+        <translation>Куда печатать</translation>
+    </message>
+    <message>
+        <source>Another printer (system print dialog)…</source>
+        <translation>Другой принтер (системное окно печати)…</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>Сохранить как PDF…</translation>
+    </message>
+    <message>
+        <source>Send as &amp;ZPL (thermal band printers)</source>
+        <translation>Отправлять как &amp;ZPL (термопринтеры браслетов)</translation>
+    </message>
+    <message>
+        <source>PDF file</source>
+        <translation>Файл PDF</translation>
+    </message>
+    <message>
+        <source>For example ~/labels.pdf</source>
+        <translation>Например, ~/labels.pdf</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Обзор…</translation>
+    </message>
+    <message>
+        <source>Copies per person</source>
+        <translation>Копий на человека</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Предварительный просмотр</translation>
+    </message>
+    <message>
+        <source>Printing</source>
+        <translation>Печать</translation>
+    </message>
+    <message>
+        <source>&amp;Print</source>
+        <translation>&amp;Печатать</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <source>Printed. Bands issued: {bands}</source>
+        <translation>Напечатано. Выданы браслеты: {bands}</translation>
+    </message>
+    <message>
+        <source>Printed. Labels: {count}</source>
+        <translation>Напечатано. Этикеток: {count}</translation>
+    </message>
+</context>
+<context>
+    <name>PrintSettingsBox</name>
+    <message>
+        <source>Printing</source>
+        <translation>Печать</translation>
+    </message>
+    <message>
+        <source>Default &amp;stock</source>
+        <translation>&amp;Материал по умолчанию</translation>
+    </message>
+    <message>
+        <source>Default &amp;printer</source>
+        <translation>&amp;Принтер по умолчанию</translation>
+    </message>
+    <message>
+        <source>Labels show, besides the ID</source>
+        <translation>Кроме ID, на этикетке</translation>
+    </message>
+    <message>
+        <source>&amp;Tags per person</source>
+        <translation>Бирок на &amp;человека</translation>
+    </message>
+    <message>
+        <source>Default stock</source>
+        <translation>Материал по умолчанию</translation>
+    </message>
+    <message>
+        <source>Default printer</source>
+        <translation>Принтер по умолчанию</translation>
+    </message>
+    <message>
+        <source>None: choose when printing</source>
+        <translation>Нет: выбрать при печати</translation>
+    </message>
+    <message>
+        <source>Send bands as &amp;ZPL (thermal band printers)</source>
+        <translation>Отправлять браслеты как &amp;ZPL (термопринтеры браслетов)</translation>
+    </message>
+    <message>
+        <source>Tags per person</source>
+        <translation>Бирок на человека</translation>
+    </message>
+    <message>
+        <source>Family names, dates of birth, phone numbers and notes are never printed. The QR code holds only the ID.</source>
+        <translation>Фамилии, даты рождения, номера телефонов и заметки никогда не печатаются. QR-код содержит только ID.</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterPage</name>
+    <message>
+        <source>Register a person</source>
+        <translation>Регистрация человека</translation>
+    </message>
+    <message>
+        <source>Save (Enter)</source>
+        <translation>Сохранить (Enter)</translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation>Отмена (Esc)</translation>
+    </message>
+</context>
+<context>
+    <name>RevokeDialog</name>
+    <message>
+        <source>Revoke a device</source>
+        <translation>Отзыв устройства</translation>
+    </message>
+    <message>
+        <source>Device {prefix} ({name}): its bundles will be accepted only up to the event below (0: none from now on). Do this for a lost or stolen laptop.</source>
+        <translation>Устройство {prefix} ({name}): его пакеты будут приниматься только до указанного ниже события (0 — отныне ни одного). Так поступают с потерянным или украденным ноутбуком.</translation>
+    </message>
+    <message>
+        <source>Accept events up to</source>
+        <translation>Принимать события до</translation>
+    </message>
+    <message>
+        <source>Revoke</source>
+        <translation>Отозвать</translation>
+    </message>
+</context>
+<context>
+    <name>RosterModel</name>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Latin name</source>
+        <translation>Латиницей</translation>
+    </message>
+    <message>
+        <source>Born</source>
+        <translation>Рождение</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation>Зарегистрирован(а)</translation>
+    </message>
+</context>
+<context>
+    <name>RosterPage</name>
+    <message>
+        <source>Roster</source>
+        <translation>Список</translation>
+    </message>
+    <message>
+        <source>Household ID</source>
+        <translation>ID домохозяйства</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation>Зарегистрированы</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>С</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>По</translation>
+    </message>
+    <message>
+        <source>Registered from</source>
+        <translation>Зарегистрированы с</translation>
+    </message>
+    <message>
+        <source>Registered until</source>
+        <translation>Зарегистрированы по</translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation>Любой статус</translation>
+    </message>
+    <message>
+        <source>Anyone</source>
+        <translation>Все</translation>
+    </message>
+    <message>
+        <source>Any need</source>
+        <translation>Любая потребность</translation>
+    </message>
+    <message>
+        <source>In a household</source>
+        <translation>В домохозяйстве</translation>
+    </message>
+    <message>
+        <source>Alone</source>
+        <translation>Один (одна)</translation>
+    </message>
+    <message>
+        <source>K7-0042-X</source>
+        <translation>K7-0042-X</translation>
+    </message>
+    <message>
+        <source>Any time</source>
+        <translation>Когда угодно</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Сегодня</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>Последние 7 дней</translation>
+    </message>
+    <message>
+        <source>Between dates</source>
+        <translation>Между датами</translation>
+    </message>
+    <message>
+        <source>People registered</source>
+        <translation>Зарегистрированные люди</translation>
+    </message>
+    <message>
+        <source>Shown: %1 of %2 · Registered today: %3 · Waiting: %4 · Departed: %5 · With needs: %6</source>
+        <translation>Показано: %1 из %2 · Зарегистрировано сегодня: %3 · Ожидают: %4 · Уехали: %5 · С потребностями: %6</translation>
+    </message>
+</context>
+<context>
+    <name>SearchPage</name>
+    <message>
+        <source>Saved. New ID: {ids}</source>
+        <translation>Сохранено. Новый ID: {ids}</translation>
+    </message>
+    <message>
+        <source>Saved. New IDs: {ids}</source>
+        <translation>Сохранено. Новые ID: {ids}</translation>
+    </message>
+    <message>
+        <source>Ctrl+P prints the bands of the whole household.</source>
+        <translation>Ctrl+P — напечатать браслеты для всего домохозяйства.</translation>
+    </message>
+    <message>
+        <source>Ctrl+P prints the band.</source>
+        <translation>Ctrl+P — напечатать браслет.</translation>
+    </message>
+    <message>
+        <source>No one found. Check the spelling or register.</source>
+        <translation>Никого не найдено. Проверьте написание или зарегистрируйте человека.</translation>
+    </message>
+    <message>
+        <source>Found: {count}</source>
+        <translation>Найдено: {count}</translation>
+    </message>
+    <message>
+        <source>&amp;Find a person</source>
+        <translation>&amp;Поиск человека</translation>
+    </message>
+    <message>
+        <source>Name in any alphabet, ID, or scan a band</source>
+        <translation>Имя любым алфавитом, ID или скан браслета</translation>
+    </message>
+    <message>
+        <source>Find a person</source>
+        <translation>Поиск человека</translation>
+    </message>
+    <message>
+        <source>Type a name or an ID, or scan a band. Enter opens the person.</source>
+        <translation>Наберите имя или ID либо отсканируйте браслет. Enter открывает человека.</translation>
+    </message>
+    <message>
+        <source>People found</source>
+        <translation>Найденные люди</translation>
+    </message>
+</context>
+<context>
+    <name>SearchResultsModel</name>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Имя</translation>
+    </message>
+    <message>
+        <source>Latin spelling</source>
+        <translation>Латиницей</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Дата рождения</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <source>Match</source>
+        <translation>Совпадение</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Настройки</translation>
+    </message>
+    <message>
+        <source>As the system ({language})</source>
+        <translation>Как в системе ({language})</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Язык</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Язык</translation>
+    </message>
+    <message>
+        <source>&amp;Lock after no input for</source>
+        <translation>&amp;Блокировать, если ничего не вводят</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> мин</translation>
+    </message>
+    <message>
+        <source>Minutes without input before locking</source>
+        <translation>Минут без ввода до блокировки</translation>
+    </message>
+    <message>
+        <source>Locking hides everything personal until the passphrase is typed again. Unsaved input in a form is kept and comes back after unlocking.</source>
+        <translation>Блокировка скрывает все персональные данные, пока снова не наберут парольную фразу. Несохранённый ввод в форме не теряется и возвращается после разблокировки.</translation>
+    </message>
+</context>
+<context>
+    <name>StatusButtons</name>
+    <message>
+        <source>Status (Alt+1 to 7):</source>
+        <translation>Статус (Alt+1…7):</translation>
+    </message>
+</context>
+<context>
+    <name>StatusDialog</name>
+    <message>
+        <source>Bus 12, convoy 3, train 45</source>
+        <translation>Автобус 12, колонна 3, поезд 45</translation>
+    </message>
+</context>
+<context>
+    <name>StrengthHint</name>
+    <message>
+        <source>Very weak</source>
+        <translation>очень слабая</translation>
+    </message>
+    <message>
+        <source>Weak</source>
+        <translation>слабая</translation>
+    </message>
+    <message>
+        <source>Fair</source>
+        <translation>средняя</translation>
+    </message>
+    <message>
+        <source>Good</source>
+        <translation>хорошая</translation>
+    </message>
+    <message>
+        <source>Strong</source>
+        <translation>сильная</translation>
+    </message>
+    <message>
+        <source>Strength: type a passphrase of at least 10 characters</source>
+        <translation>Надёжность: наберите парольную фразу не короче 10 символов</translation>
+    </message>
+    <message>
+        <source>Strength: {word}</source>
+        <translation>Надёжность: {word}</translation>
+    </message>
+</context>
+<context>
+    <name>SyncPage</name>
+    <message>
+        <source>Save the enrollment request</source>
+        <translation>Сохранить запрос на подключение</translation>
+    </message>
+    <message>
+        <source>Text files (*.txt);;All files (*)</source>
+        <translation>Текстовые файлы (*.txt);;Все файлы (*)</translation>
+    </message>
+    <message>
+        <source>Open the coordinator&apos;s answer</source>
+        <translation>Открыть ответ координатора</translation>
+    </message>
+    <message>
+        <source>Choose the folder or USB stick</source>
+        <translation>Выберите папку или USB-флешку</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>Синхронизация</translation>
+    </message>
+    <message>
+        <source>This laptop in the network</source>
+        <translation>Этот ноутбук в сети</translation>
+    </message>
+    <message>
+        <source>Export to the coordinator</source>
+        <translation>Экспорт для координатора</translation>
+    </message>
+    <message>
+        <source>Name of this laptop</source>
+        <translation>Название этого ноутбука</translation>
+    </message>
+    <message>
+        <source>Shown to the coordinator; usually the point&apos;s name</source>
+        <translation>Его видит координатор; обычно это название пункта</translation>
+    </message>
+    <message>
+        <source>Create an enrollment request…</source>
+        <translation>Создать запрос на подключение…</translation>
+    </message>
+    <message>
+        <source>Enrollment request</source>
+        <translation>Запрос на подключение</translation>
+    </message>
+    <message>
+        <source>Network fingerprint</source>
+        <translation>Отпечаток сети</translation>
+    </message>
+    <message>
+        <source>As read out by the coordinator (optional)</source>
+        <translation>Как его зачитал координатор (необязательно)</translation>
+    </message>
+    <message>
+        <source>Import the coordinator&apos;s answer…</source>
+        <translation>Импортировать ответ координатора…</translation>
+    </message>
+    <message>
+        <source>Export to a folder or USB stick…</source>
+        <translation>Экспортировать в папку или на USB-флешку…</translation>
+    </message>
+    <message>
+        <source>This is the coordinator&apos;s store: import bundles on the Coordinator page.</source>
+        <translation>Это хранилище координатора: пакеты импортируются на странице «Координатор».</translation>
+    </message>
+    <message>
+        <source>Enrolled. New IDs start with {prefix}.
+Network: {network}
+Network fingerprint: {fingerprint}</source>
+        <translation>Подключено. Новые ID начинаются с {prefix}.
+Сеть: {network}
+Отпечаток сети: {fingerprint}</translation>
+    </message>
+    <message>
+        <source>This laptop is not enrolled yet. Create an enrollment request and give the file (or the text below) to the coordinator, then import the answer file the coordinator gives back.</source>
+        <translation>Этот ноутбук ещё не подключён к сети. Создайте запрос на подключение и передайте файл (или текст ниже) координатору, а затем импортируйте файл ответа, который он вернёт.</translation>
+    </message>
+    <message>
+        <source>Enrollment request, saved to {path}:</source>
+        <translation>Запрос на подключение, сохранённый в {path}:</translation>
+    </message>
+    <message>
+        <source>Enroll this laptop first: a bundle is signed with the certificate the coordinator&apos;s answer brings.</source>
+        <translation>Сначала подключите ноутбук к сети: пакет подписывается сертификатом, который приходит в ответе координатора.</translation>
+    </message>
+    <message>
+        <source>Everything is exported.</source>
+        <translation>Всё экспортировано.</translation>
+    </message>
+    <message>
+        <source>Not yet exported: people {people}, changes {events}.</source>
+        <translation>Ещё не экспортировано: людей — {people}, изменений — {events}.</translation>
+    </message>
+    <message>
+        <source>Exported and verified: each file was read back from the folder and its signature checked.</source>
+        <translation>Экспортировано и проверено: каждый файл заново прочитан из папки и его подпись проверена.</translation>
+    </message>
+    <message>
+        <source>{path} (events {first}–{last})</source>
+        <translation>{path} (события {first}–{last})</translation>
+    </message>
+</context>
+<context>
+    <name>TaskProgress</name>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation>Отмена (Esc)</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Ход выполнения</translation>
+    </message>
+</context>
+<context>
+    <name>UnlockPage</name>
+    <message>
+        <source>Type your passphrase.</source>
+        <translation>Наберите свою парольную фразу.</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation>Парольные фразы не совпадают.</translation>
+    </message>
+    <message>
+        <source>Opening the records…</source>
+        <translation>Открываем записи…</translation>
+    </message>
+    <message>
+        <source>Checking the passphrase…</source>
+        <translation>Проверяем парольную фразу…</translation>
+    </message>
+    <message>
+        <source>Choose your name and type your passphrase.</source>
+        <translation>Выберите своё имя и наберите парольную фразу.</translation>
+    </message>
+    <message>
+        <source>Locked because nobody used the program for a while. Unlock to go on where you were.</source>
+        <translation>Заблокировано, потому что программой какое-то время не пользовались. Разблокируйте, чтобы продолжить с того места, где остановились.</translation>
+    </message>
+    <message>
+        <source>Locked. Unlock to go on where you were.</source>
+        <translation>Заблокировано. Разблокируйте, чтобы продолжить с того места, где остановились.</translation>
+    </message>
+    <message>
+        <source>The store is ready. Unlock it with the passphrase you have just chosen.</source>
+        <translation>Хранилище готово. Разблокируйте его парольной фразой, которую только что выбрали.</translation>
+    </message>
+    <message>
+        <source>Locked. What was typed in an unsaved form is kept safely and comes back after unlocking.</source>
+        <translation>Заблокировано. Введённое в несохранённую форму надёжно сохранено и вернётся после разблокировки.</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>Разблокировка</translation>
+    </message>
+    <message>
+        <source>&amp;Operator</source>
+        <translation>&amp;Оператор</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase</source>
+        <translation>&amp;Парольная фраза</translation>
+    </message>
+    <message>
+        <source>&amp;Unlock</source>
+        <translation>&amp;Разблокировать</translation>
+    </message>
+    <message>
+        <source>Forgot your passphrase? Use the &amp;recovery key</source>
+        <translation>Забыли парольную фразу? Воспользуйтесь &amp;ключом восстановления</translation>
+    </message>
+    <message>
+        <source>Type the recovery key written down when the store was created, and choose a new passphrase. The old passphrase stops working.</source>
+        <translation>Наберите ключ восстановления, записанный при создании хранилища, и выберите новую парольную фразу. Старая парольная фраза перестанет действовать.</translation>
+    </message>
+    <message>
+        <source>Recovery &amp;key</source>
+        <translation>К&amp;люч восстановления</translation>
+    </message>
+    <message>
+        <source>&amp;New passphrase</source>
+        <translation>&amp;Новая парольная фраза</translation>
+    </message>
+    <message>
+        <source>New passphrase</source>
+        <translation>Новая парольная фраза</translation>
+    </message>
+    <message>
+        <source>Re&amp;peat it</source>
+        <translation>Пов&amp;торите её</translation>
+    </message>
+    <message>
+        <source>Repeat the new passphrase</source>
+        <translation>Повторите новую парольную фразу</translation>
+    </message>
+    <message>
+        <source>&amp;Set the new passphrase and unlock</source>
+        <translation>&amp;Задать новую парольную фразу и разблокировать</translation>
+    </message>
+    <message>
+        <source>&amp;Back</source>
+        <translation>Н&amp;азад</translation>
+    </message>
+    <message>
+        <source>Unlocking</source>
+        <translation>Разблокировка</translation>
+    </message>
+</context>
+<context>
+    <name>_NetworkDialog</name>
+    <message>
+        <source>Network passphrase</source>
+        <translation>Парольная фраза сети</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Закрыть</translation>
+    </message>
+</context>
 </TS>

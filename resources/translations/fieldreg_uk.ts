@@ -1,1868 +1,2595 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="uk_UA">
-    <context>
-        <name>ConflictsBox</name>
-        <message>
-            <source>Edited at two points at once: choose the value to keep</source>
-            <translation>Змінено на двох пунктах одночасно: виберіть, яке значення залишити</translation>
-        </message>
-        <message>
-            <source>Keep “%1”</source>
-            <translation>Залишити «%1»</translation>
-        </message>
-    </context>
-    <context>
-        <name>CrashDialog</name>
-        <message>
-            <source>Unexpected error</source>
-            <translation>Неочікувана помилка</translation>
-        </message>
-        <message>
-            <source>Something unexpected went wrong. Your saved work is safe and the program keeps running. If this happens again, copy the report and send it to your coordinator: it contains no personal data.</source>
-            <translation>Сталася неочікувана помилка. Збережене не втрачено, програма працює далі. Якщо це повториться, скопіюйте звіт і надішліть координатору: у ньому немає персональних даних.</translation>
-        </message>
-        <message>
-            <source>Error report</source>
-            <translation>Звіт про помилку</translation>
-        </message>
-        <message>
-            <source>&amp;Copy report</source>
-            <translation>&amp;Копіювати звіт</translation>
-        </message>
-        <message>
-            <source>Copy report</source>
-            <translation>Копіювати звіт</translation>
-        </message>
-    </context>
-    <context>
-        <name>DeskStatus</name>
-        <message>
-            <source>Point: {point}</source>
-            <translation>Пункт: {point}</translation>
-        </message>
-        <message>
-            <source>Operator: {name}</source>
-            <translation>Оператор: {name}</translation>
-        </message>
-        <message>
-            <source>People: {total} · today: {today} · waiting: {waiting} · with needs: {needs}</source>
-            <translation>Людей: {total} · сьогодні: {today} · очікують: {waiting} · з потребами: {needs}</translation>
-        </message>
-    </context>
-    <context>
-        <name>DiscardConfirm</name>
-        <message>
-            <source>Discard what was typed?</source>
-            <translation>Скасувати введене?</translation>
-        </message>
-        <message>
-            <source>Discard what was typed? It has not been saved.</source>
-            <translation>Скасувати введене? Воно ще не збережене.</translation>
-        </message>
-        <message>
-            <source>Discard</source>
-            <translation>Скасувати введене</translation>
-        </message>
-        <message>
-            <source>Keep editing</source>
-            <translation>Продовжити заповнення</translation>
-        </message>
-    </context>
-    <context>
-        <name>DuplicatesPanel</name>
-        <message>
-            <source>Already registered?</source>
-            <translation>Уже зареєстровані?</translation>
-        </message>
-        <message>
-            <source>Ctrl+1 to 5, or Alt+D then Enter: add this person.</source>
-            <translation>Ctrl+1…5 або Alt+D, потім Enter: додати цю людину.</translation>
-        </message>
-        <message>
-            <source>Ctrl+1 to 5, or Alt+D then Enter: open instead of saving.</source>
-            <translation>Ctrl+1…5 або Alt+D, потім Enter: відкрити замість збереження.</translation>
-        </message>
-        <message>
-            <source>No similar person found.</source>
-            <translation>Схожих людей не знайдено.</translation>
-        </message>
-        <message>
-            <source>Possible duplicates</source>
-            <translation>Можливі повтори</translation>
-        </message>
-        <message>
-            <source>%1% match: %2</source>
-            <translation>збіг %1%: %2</translation>
-        </message>
-    </context>
-    <context>
-        <name>ErrorBox</name>
-        <message>
-            <source>The store could not be used</source>
-            <translation>Не вдалося працювати зі сховищем</translation>
-        </message>
-        <message>
-            <source>What you typed is still in the form. When the problem is fixed, try again.</source>
-            <translation>Усе введене залишилося у формі. Коли проблему буде усунено, спробуйте ще раз.</translation>
-        </message>
-        <message>
-            <source>Not allowed</source>
-            <translation>Не дозволено</translation>
-        </message>
-        <message>
-            <source>This did not work</source>
-            <translation>Не вдалося</translation>
-        </message>
-    </context>
-    <context>
-        <name>Errors</name>
-        <message>
-            <source>Unexpected error ({code}).</source>
-            <translation>Неочікувана помилка ({code}).</translation>
-        </message>
-        <message>
-            <source>{field}: this field is required.</source>
-            <translation>{field}: це поле обов’язкове.</translation>
-        </message>
-        <message>
-            <source>{field}: too long (at most {max} characters).</source>
-            <translation>{field}: задовго (щонайбільше {max} символів).</translation>
-        </message>
-        <message>
-            <source>{field}: contains a control character.</source>
-            <translation>{field}: містить керівний символ.</translation>
-        </message>
-        <message>
-            <source>{field}: contains an invisible text-direction character.</source>
-            <translation>{field}: містить невидимий символ напрямку тексту.</translation>
-        </message>
-        <message>
-            <source>{field}: contains broken text.</source>
-            <translation>{field}: містить пошкоджений текст.</translation>
-        </message>
-        <message>
-            <source>{field}: contains a character that is not allowed.</source>
-            <translation>{field}: містить недозволений символ.</translation>
-        </message>
-        <message>
-            <source>{field}: use letters, spaces, apostrophes, hyphens and periods only.</source>
-            <translation>{field}: лише літери, пробіли, апострофи, дефіси й крапки.</translation>
-        </message>
-        <message>
-            <source>{field}: write a date as 31.12.1980 or 1980-12-31, a year as 1980, or an age as ~45.</source>
-            <translation>{field}: пишіть дату як 31.12.1980 або 1980-12-31, рік — як 1980, вік — як ~45.</translation>
-        </message>
-        <message>
-            <source>{field}: no such date.</source>
-            <translation>{field}: такої дати не існує.</translation>
-        </message>
-        <message>
-            <source>{field}: the date is in the future.</source>
-            <translation>{field}: дата ще не настала.</translation>
-        </message>
-        <message>
-            <source>{field}: the date is more than 120 years ago.</source>
-            <translation>{field}: дата понад 120 років тому.</translation>
-        </message>
-        <message>
-            <source>{field}: not a date of birth.</source>
-            <translation>{field}: це не дата народження.</translation>
-        </message>
-        <message>
-            <source>{field}: an age must be 0 to 120.</source>
-            <translation>{field}: вік має бути від 0 до 120.</translation>
-        </message>
-        <message>
-            <source>{field}: a phone number has 5 to 15 digits, optionally after a +.</source>
-            <translation>{field}: номер телефону має від 5 до 15 цифр, можна з + на початку.</translation>
-        </message>
-        <message>
-            <source>{field}: use language codes such as uk, ru, en (at most 10).</source>
-            <translation>{field}: вкажіть коди мов, як-от uk, ru, en (не більше 10).</translation>
-        </message>
-        <message>
-            <source>{field}: not one of the allowed values.</source>
-            <translation>{field}: недопустиме значення.</translation>
-        </message>
-        <message>
-            <source>{field}: wrong kind of value.</source>
-            <translation>{field}: неправильний тип значення.</translation>
-        </message>
-        <message>
-            <source>{field}: unknown field.</source>
-            <translation>{field}: невідоме поле.</translation>
-        </message>
-        <message>
-            <source>{field}: cannot be edited here; use its own action.</source>
-            <translation>{field}: тут змінити не можна; скористайтеся окремою дією.</translation>
-        </message>
-        <message>
-            <source>{field}: 2 to 6 letters or digits (Crockford base32).</source>
-            <translation>{field}: від 2 до 6 літер або цифр (Crockford base32).</translation>
-        </message>
-        <message>
-            <source>This is not a fieldreg ID.</source>
-            <translation>Це не ID fieldreg.</translation>
-        </message>
-        <message>
-            <source>This ID has a typing error: its check character does not match.</source>
-            <translation>У цьому ID помилка: контрольний символ не збігається.</translation>
-        </message>
-        <message>
-            <source>No person with this ID is registered here.</source>
-            <translation>Людину з таким ID тут не зареєстровано.</translation>
-        </message>
-        <message>
-            <source>No person with ID {id}.</source>
-            <translation>Немає людини з ID {id}.</translation>
-        </message>
-        <message>
-            <source>No household with ID {id}.</source>
-            <translation>Немає домогосподарства з ID {id}.</translation>
-        </message>
-        <message>
-            <source>{field}: use at least {min} characters.</source>
-            <translation>{field}: щонайменше {min} символів.</translation>
-        </message>
-        <message>
-            <source>{field}: a recovery key is 7 groups of 5 letters and digits.</source>
-            <translation>{field}: ключ відновлення — це 7 груп по 5 літер і цифр.</translation>
-        </message>
-        <message>
-            <source>{field}: group {group} has a typing error.</source>
-            <translation>{field}: у групі {group} помилка.</translation>
-        </message>
-        <message>
-            <source>{field}: the groups are valid but do not form a recovery key.</source>
-            <translation>{field}: групи правильні, але разом не утворюють ключа відновлення.</translation>
-        </message>
-        <message>
-            <source>Wrong passphrase.</source>
-            <translation>Неправильна парольна фраза.</translation>
-        </message>
-        <message>
-            <source>This recovery key does not open this store.</source>
-            <translation>Цей ключ відновлення не відкриває це сховище.</translation>
-        </message>
-        <message>
-            <source>No such operator on this laptop.</source>
-            <translation>На цьому ноутбуці немає такого оператора.</translation>
-        </message>
-        <message>
-            <source>Several operators use this laptop: choose one.</source>
-            <translation>Цим ноутбуком користуються кілька операторів: виберіть одного.</translation>
-        </message>
-        <message>
-            <source>The key file does not belong to this store.</source>
-            <translation>Файл ключів не належить до цього сховища.</translation>
-        </message>
-        <message>
-            <source>{field}: this operator already exists.</source>
-            <translation>{field}: такий оператор уже є.</translation>
-        </message>
-        <message>
-            <source>{field}: a name is required.</source>
-            <translation>{field}: потрібне ім’я.</translation>
-        </message>
-        <message>
-            <source>At most {max} operators per laptop.</source>
-            <translation>Не більше {max} операторів на одному ноутбуці.</translation>
-        </message>
-        <message>
-            <source>The last operator cannot be removed.</source>
-            <translation>Останнього оператора вилучити не можна.</translation>
-        </message>
-        <message>
-            <source>The coordinator's escrow key is invalid.</source>
-            <translation>Резервний ключ координатора недійсний.</translation>
-        </message>
-        <message>
-            <source>This escrow key does not open this store.</source>
-            <translation>Цей резервний ключ не відкриває це сховище.</translation>
-        </message>
-        <message>
-            <source>The key file does not match this store's key.</source>
-            <translation>Файл ключів не відповідає ключу цього сховища.</translation>
-        </message>
-        <message>
-            <source>The key file is missing.</source>
-            <translation>Файл ключів відсутній.</translation>
-        </message>
-        <message>
-            <source>A key file already exists here.</source>
-            <translation>Тут уже є файл ключів.</translation>
-        </message>
-        <message>
-            <source>The key file could not be written ({reason}).</source>
-            <translation>Не вдалося записати файл ключів ({reason}).</translation>
-        </message>
-        <message>
-            <source>The new key file did not verify; the previous one was kept.</source>
-            <translation>Новий файл ключів не пройшов перевірку; попередній збережено.</translation>
-        </message>
-        <message>
-            <source>The key file was written by a newer fieldreg (version {version}).</source>
-            <translation>Файл ключів створено новішою версією fieldreg (версія {version}).</translation>
-        </message>
-        <message>
-            <source>The store is locked.</source>
-            <translation>Сховище заблоковано.</translation>
-        </message>
-        <message>
-            <source>The key file has unacceptable parameters.</source>
-            <translation>Файл ключів має неприйнятні параметри.</translation>
-        </message>
-        <message>
-            <source>The key file is damaged.</source>
-            <translation>Файл ключів пошкоджено.</translation>
-        </message>
-        <message>
-            <source>A protected value does not open: it was altered or moved ({table}, {group}).</source>
-            <translation>Захищене значення не відкривається: його змінили або перемістили ({table}, {group}).</translation>
-        </message>
-        <message>
-            <source>A store already exists in this folder.</source>
-            <translation>У цій теці вже є сховище.</translation>
-        </message>
-        <message>
-            <source>There is no store in this folder.</source>
-            <translation>У цій теці немає сховища.</translation>
-        </message>
-        <message>
-            <source>The disk is full. Nothing was saved; free some space and try again.</source>
-            <translation>Диск заповнено. Нічого не збережено; звільніть місце й спробуйте ще раз.</translation>
-        </message>
-        <message>
-            <source>The store is busy in another program. Nothing was saved; try again.</source>
-            <translation>Сховище зайняте іншою програмою. Нічого не збережено; спробуйте ще раз.</translation>
-        </message>
-        <message>
-            <source>The store cannot be written (read-only).</source>
-            <translation>До сховища не можна записувати (лише читання).</translation>
-        </message>
-        <message>
-            <source>The store is damaged. Run a verification.</source>
-            <translation>Сховище пошкоджено. Запустіть перевірку.</translation>
-        </message>
-        <message>
-            <source>The disk reported an error. Nothing was saved.</source>
-            <translation>Диск повідомив про помилку. Нічого не збережено.</translation>
-        </message>
-        <message>
-            <source>This store was written by a newer fieldreg (schema {revision}). Update fieldreg to open it.</source>
-            <translation>Це сховище створено новішою версією fieldreg (схема {revision}). Оновіть fieldreg, щоб його відкрити.</translation>
-        </message>
-        <message>
-            <source>The store has no device record.</source>
-            <translation>У сховищі немає запису про пристрій.</translation>
-        </message>
-        <message>
-            <source>An event in the log is malformed.</source>
-            <translation>Подію в журналі пошкоджено.</translation>
-        </message>
-        <message>
-            <source>An event in the log was altered.</source>
-            <translation>Подію в журналі змінено.</translation>
-        </message>
-        <message>
-            <source>Cancelled.</source>
-            <translation>Скасовано.</translation>
-        </message>
-        <message>
-            <source>Event log of device {device}: event {seq} missing.</source>
-            <translation>Журнал подій пристрою {device}: бракує події {seq}.</translation>
-        </message>
-        <message>
-            <source>Event log of device {device}: event {seq} does not follow the one before.</source>
-            <translation>Журнал подій пристрою {device}: подія {seq} не продовжує попередню.</translation>
-        </message>
-        <message>
-            <source>Event log of device {device}: its recorded end does not match.</source>
-            <translation>Журнал подій пристрою {device}: записаний кінець журналу не збігається.</translation>
-        </message>
-        <message>
-            <source>Person {person}: the stored record differs from its history.</source>
-            <translation>Людина {person}: збережений запис відрізняється від історії змін.</translation>
-        </message>
-        <message>
-            <source>Person {person}: replaying the history gives a different record.</source>
-            <translation>Людина {person}: відтворення історії дає інший запис.</translation>
-        </message>
-        <message>
-            <source>The data is too large (at most {max} bytes).</source>
-            <translation>Дані завеликі (щонайбільше {max} байтів).</translation>
-        </message>
-        <message>
-            <source>The data is nested too deeply.</source>
-            <translation>Дані мають завелику вкладеність.</translation>
-        </message>
-        <message>
-            <source>The data is not valid JSON.</source>
-            <translation>Дані не є правильним JSON.</translation>
-        </message>
-        <message>
-            <source>The data is not valid UTF-8.</source>
-            <translation>Дані не є правильним UTF-8.</translation>
-        </message>
-        <message>
-            <source>The data repeats a key.</source>
-            <translation>У даних повторюється ключ.</translation>
-        </message>
-        <message>
-            <source>The data contains NaN or Infinity.</source>
-            <translation>Дані містять NaN або Infinity.</translation>
-        </message>
-        <message>
-            <source>The data contains a fractional number.</source>
-            <translation>Дані містять дробове число.</translation>
-        </message>
-        <message>
-            <source>The data contains a number out of range.</source>
-            <translation>Дані містять число поза допустимими межами.</translation>
-        </message>
-        <message>
-            <source>The data contains a value of an unknown kind.</source>
-            <translation>Дані містять значення невідомого типу.</translation>
-        </message>
-        <message>
-            <source>The data contains a key that is not text.</source>
-            <translation>Дані містять ключ, що не є текстом.</translation>
-        </message>
-        <message>
-            <source>Cannot read the secret from {path}.</source>
-            <translation>Не вдалося прочитати секрет із {path}.</translation>
-        </message>
-        <message>
-            <source>No terminal to ask for the passphrase: use --passphrase-file or {env}.</source>
-            <translation>Немає термінала, щоб запитати парольну фразу: використайте --passphrase-file або {env}.</translation>
-        </message>
-        <message>
-            <source>The two entries differ.</source>
-            <translation>Два введення не збігаються.</translation>
-        </message>
-        <message>
-            <source>The settings could not be saved ({reason}); nothing was changed.</source>
-            <translation>Не вдалося зберегти налаштування ({reason}); нічого не змінено.</translation>
-        </message>
-        <message>
-            <source>This is not a valid key.</source>
-            <translation>Це недійсний ключ.</translation>
-        </message>
-        <message>
-            <source>The network keys in this store are damaged.</source>
-            <translation>Ключі мережі в цьому сховищі пошкоджено.</translation>
-        </message>
-        <message>
-            <source>Wrong network passphrase.</source>
-            <translation>Неправильна парольна фраза мережі.</translation>
-        </message>
-        <message>
-            <source>The network passphrase must differ from the store's passphrase.</source>
-            <translation>Парольна фраза мережі має відрізнятися від парольної фрази сховища.</translation>
-        </message>
-        <message>
-            <source>This is not a coordinator's store (create one with `network create`).</source>
-            <translation>Це не сховище координатора (створіть його командою `network create`).</translation>
-        </message>
-        <message>
-            <source>This laptop is not enrolled in a network yet: enroll it first.</source>
-            <translation>Цей ноутбук ще не приєднано до мережі: спершу приєднайте його.</translation>
-        </message>
-        <message>
-            <source>This store already belongs to a network.</source>
-            <translation>Це сховище вже належить до мережі.</translation>
-        </message>
-        <message>
-            <source>The device certificate is damaged or not signed by this network ({part}).</source>
-            <translation>Сертифікат пристрою пошкоджено або не підписано цією мережею ({part}).</translation>
-        </message>
-        <message>
-            <source>No enrolled device matches.</source>
-            <translation>Немає відповідного приєднаного пристрою.</translation>
-        </message>
-        <message>
-            <source>A sequence number cannot be negative.</source>
-            <translation>Порядковий номер не може бути від’ємним.</translation>
-        </message>
-        <message>
-            <source>Event {seq} was erased here and cannot be exported.</source>
-            <translation>Подію {seq} тут видалено, її не можна експортувати.</translation>
-        </message>
-        <message>
-            <source>The bundle could not be written ({reason}). Nothing was marked as exported.</source>
-            <translation>Не вдалося записати пакет ({reason}). Нічого не позначено як експортоване.</translation>
-        </message>
-        <message>
-            <source>The target folder does not exist.</source>
-            <translation>Цільової теки не існує.</translation>
-        </message>
-        <message>
-            <source>The file cannot be read.</source>
-            <translation>Файл не вдається прочитати.</translation>
-        </message>
-        <message>
-            <source>At most {max} files at a time.</source>
-            <translation>Щонайбільше {max} файлів за раз.</translation>
-        </message>
-        <message>
-            <source>A file of that name already exists; nothing was overwritten.</source>
-            <translation>Файл із такою назвою вже є; нічого не перезаписано.</translation>
-        </message>
-        <message>
-            <source>This enrollment request is damaged or not signed by its laptop ({part}).</source>
-            <translation>Цей запит на приєднання пошкоджено або не підписано його ноутбуком ({part}).</translation>
-        </message>
-        <message>
-            <source>This enrollment answer is damaged or not signed by the network ({part}).</source>
-            <translation>Цю відповідь на приєднання пошкоджено або не підписано мережею ({part}).</translation>
-        </message>
-        <message>
-            <source>This enrollment file was made by a newer fieldreg.</source>
-            <translation>Цей файл приєднання створено новішою версією fieldreg.</translation>
-        </message>
-        <message>
-            <source>{field}: an assigned prefix has 2 to {max} symbols and does not start with Z.</source>
-            <translation>{field}: призначений префікс має від 2 до {max} символів і не починається з Z.</translation>
-        </message>
-        <message>
-            <source>The prefix {prefix} belongs to another device.</source>
-            <translation>Префікс {prefix} належить іншому пристрою.</translation>
-        </message>
-        <message>
-            <source>The network fingerprint does not match the coordinator's: do not use this answer.</source>
-            <translation>Відбиток мережі не збігається з відбитком координатора: не використовуйте цю відповідь.</translation>
-        </message>
-        <message>
-            <source>This answer was made for another laptop's request.</source>
-            <translation>Цю відповідь створено на запит іншого ноутбука.</translation>
-        </message>
-        <message>
-            <source>The bundle file is empty.</source>
-            <translation>Файл пакета порожній.</translation>
-        </message>
-        <message>
-            <source>The file is too large to be a bundle (at most {max} bytes).</source>
-            <translation>Файл завеликий для пакета (щонайбільше {max} байтів).</translation>
-        </message>
-        <message>
-            <source>This file is not a fieldreg bundle.</source>
-            <translation>Це не пакет fieldreg.</translation>
-        </message>
-        <message>
-            <source>This bundle was made by a newer fieldreg (format {version}).</source>
-            <translation>Цей пакет створено новішою версією fieldreg (формат {version}).</translation>
-        </message>
-        <message>
-            <source>The bundle is incomplete: the file was cut short.</source>
-            <translation>Пакет неповний: файл обірвано.</translation>
-        </message>
-        <message>
-            <source>The bundle's {part} is larger than allowed ({max} bytes).</source>
-            <translation>Частина пакета «{part}» більша за дозволене ({max} байтів).</translation>
-        </message>
-        <message>
-            <source>The bundle has unexpected data after its end.</source>
-            <translation>Після кінця пакета є зайві дані.</translation>
-        </message>
-        <message>
-            <source>The bundle's signature is malformed ({part}).</source>
-            <translation>Підпис пакета пошкоджено ({part}).</translation>
-        </message>
-        <message>
-            <source>The bundle's header is invalid ({key}).</source>
-            <translation>Заголовок пакета недійсний ({key}).</translation>
-        </message>
-        <message>
-            <source>The bundle holds too many events (at most {max}).</source>
-            <translation>У пакеті забагато подій (щонайбільше {max}).</translation>
-        </message>
-        <message>
-            <source>The bundle belongs to another network.</source>
-            <translation>Пакет належить до іншої мережі.</translation>
-        </message>
-        <message>
-            <source>The bundle comes from a device this coordinator never enrolled.</source>
-            <translation>Пакет надійшов із пристрою, якого цей координатор ніколи не приєднував.</translation>
-        </message>
-        <message>
-            <source>The device was revoked: its bundles are accepted only up to event {up_to}.</source>
-            <translation>Пристрій відкликано: його пакети приймаються лише до події {up_to}.</translation>
-        </message>
-        <message>
-            <source>The bundle's signature does not match: it was altered or forged.</source>
-            <translation>Підпис пакета не збігається: його змінено або підроблено.</translation>
-        </message>
-        <message>
-            <source>The bundle's encryption header is invalid ({reason}).</source>
-            <translation>Заголовок шифрування пакета недійсний ({reason}).</translation>
-        </message>
-        <message>
-            <source>The bundle was not encrypted to this coordinator.</source>
-            <translation>Пакет зашифровано не для цього координатора.</translation>
-        </message>
-        <message>
-            <source>The bundle does not decrypt: its content is incomplete or altered.</source>
-            <translation>Пакет не розшифровується: його вміст неповний або змінений.</translation>
-        </message>
-        <message>
-            <source>The bundle's content does not match its signed header.</source>
-            <translation>Вміст пакета не відповідає його підписаному заголовку.</translation>
-        </message>
-        <message>
-            <source>The bundle's content is malformed ({reason}).</source>
-            <translation>Вміст пакета пошкоджено ({reason}).</translation>
-        </message>
-        <message>
-            <source>Event {seq} in the bundle is invalid ({reason}).</source>
-            <translation>Подія {seq} у пакеті недійсна ({reason}).</translation>
-        </message>
-        <message>
-            <source>The bundle's events are not chained correctly at event {seq}.</source>
-            <translation>Події пакета неправильно пов’язані в ланцюжок на події {seq}.</translation>
-        </message>
-        <message>
-            <source>ALARM: device {device} signed two different histories (event {seq}). Nothing was imported; check the device.</source>
-            <translation>ТРИВОГА: пристрій {device} підписав дві різні історії (подія {seq}). Нічого не імпортовано; перевірте пристрій.</translation>
-        </message>
-        <message>
-            <source>Nothing new to export since the last bundle.</source>
-            <translation>Після останнього пакета немає нічого нового для експорту.</translation>
-        </message>
-        <message>
-            <source>Choose events between 1 and {last}, first not after last.</source>
-            <translation>Виберіть події від 1 до {last}; перша не може йти після останньої.</translation>
-        </message>
-        <message>
-            <source>The bundle did not read back correctly; it was removed. Try another stick.</source>
-            <translation>Записаний пакет не прочитався правильно, його вилучено. Спробуйте іншу флешку.</translation>
-        </message>
-        <message>
-            <source>There is no open conflict on this field.</source>
-            <translation>У цьому полі немає відкритого конфлікту.</translation>
-        </message>
-        <message>
-            <source>Choose a value from 0 to {max}.</source>
-            <translation>Виберіть значення від 0 до {max}.</translation>
-        </message>
-        <message>
-            <source>The scanned text is too long for a fieldreg code (at most {max} characters).</source>
-            <translation>Зісканований текст задовгий для коду fieldreg (щонайбільше {max} символів).</translation>
-        </message>
-        <message>
-            <source>Nothing was scanned.</source>
-            <translation>Нічого не зіскановано.</translation>
-        </message>
-        <message>
-            <source>This fieldreg code is damaged or incomplete.</source>
-            <translation>Цей код fieldreg пошкоджено або він неповний.</translation>
-        </message>
-        <message>
-            <source>This code was not made by fieldreg.</source>
-            <translation>Цей код створено не в fieldreg.</translation>
-        </message>
-        <message>
-            <source>This code was made by a newer fieldreg (format {version}). Update fieldreg to read it.</source>
-            <translation>Цей код створено новішою версією fieldreg (формат {version}). Оновіть fieldreg, щоб його прочитати.</translation>
-        </message>
-        <message>
-            <source>This could be two different IDs: type it with the Latin keyboard layout.</source>
-            <translation>Це можуть бути два різні ID: наберіть його в латинській розкладці.</translation>
-        </message>
-        <message>
-            <source>This band was replaced by a newer one. Check the person and take the old band off.</source>
-            <translation>Цей браслет замінено новим. Перевірте людину й зніміть старий браслет.</translation>
-        </message>
-        <message>
-            <source>This band is not in this laptop's records (printed elsewhere and not synced yet?). Check the person.</source>
-            <translation>Цього браслета немає в записах ноутбука (надруковано деінде й ще не синхронізовано?). Перевірте людину.</translation>
-        </message>
-        <message>
-            <source>There is no label stock named {stock}.</source>
-            <translation>Немає носія для етикеток із назвою {stock}.</translation>
-        </message>
-        <message>
-            <source>{stock} is a sheet for office printers; ZPL is for thermal bands only.</source>
-            <translation>{stock} — аркуш для офісних принтерів; ZPL лише для термобраслетів.</translation>
-        </message>
-        <message>
-            <source>This is not a valid printer queue name.</source>
-            <translation>Це неправильна назва черги друку.</translation>
-        </message>
-        <message>
-            <source>There is no printer queue named {queue}. Nothing was printed.</source>
-            <translation>Черги друку {queue} немає. Нічого не надруковано.</translation>
-        </message>
-        <message>
-            <source>The printer queue {queue} is stopped. Nothing was printed.</source>
-            <translation>Чергу друку {queue} зупинено. Нічого не надруковано.</translation>
-        </message>
-        <message>
-            <source>The printer queue {queue} is not accepting jobs. Nothing was printed.</source>
-            <translation>Черга друку {queue} не приймає завдань. Нічого не надруковано.</translation>
-        </message>
-        <message>
-            <source>The printing system (CUPS) is not running. Nothing was printed.</source>
-            <translation>Система друку (CUPS) не працює. Нічого не надруковано.</translation>
-        </message>
-        <message>
-            <source>Sending ZPL to a printer queue needs CUPS (the lp command), which this computer lacks.</source>
-            <translation>Щоб надіслати ZPL у чергу друку, потрібна CUPS (команда lp), а на цьому комп’ютері її немає.</translation>
-        </message>
-        <message>
-            <source>The printer queue {queue} did not take the job. No band was marked as issued.</source>
-            <translation>Черга друку {queue} не прийняла завдання. Жоден браслет не позначено як виданий.</translation>
-        </message>
-        <message>
-            <source>The printer or file could not be opened. No band was marked as issued.</source>
-            <translation>Не вдалося відкрити принтер або файл. Жоден браслет не позначено як виданий.</translation>
-        </message>
-        <message>
-            <source>The file could not be written ({reason}). No band was marked as issued.</source>
-            <translation>Не вдалося записати файл ({reason}). Жоден браслет не позначено як виданий.</translation>
-        </message>
-        <message>
-            <source>This household has no members to print for.</source>
-            <translation>У цьому домогосподарстві немає членів, для яких друкувати.</translation>
-        </message>
-        <message>
-            <source>At most {max} labels can be printed at once.</source>
-            <translation>За раз можна надрукувати щонайбільше {max} етикеток.</translation>
-        </message>
-        <message>
-            <source>The printing settings are damaged ({key}); reset them (fieldreg band settings --reset).</source>
-            <translation>Налаштування друку пошкоджено ({key}); скиньте їх (fieldreg band settings --reset).</translation>
-        </message>
-        <message>
-            <source>The printing settings could not be read ({reason}).</source>
-            <translation>Не вдалося прочитати налаштування друку ({reason}).</translation>
-        </message>
-        <message>
-            <source>The printing settings could not be saved ({reason}).</source>
-            <translation>Не вдалося зберегти налаштування друку ({reason}).</translation>
-        </message>
-    </context>
-    <context>
-        <name>Fields</name>
-        <message>
-            <source>Family name</source>
-            <translation>Прізвище</translation>
-        </message>
-        <message>
-            <source>Given name</source>
-            <translation>Ім’я</translation>
-        </message>
-        <message>
-            <source>Patronymic</source>
-            <translation>По батькові</translation>
-        </message>
-        <message>
-            <source>Family name (Latin)</source>
-            <translation>Прізвище (латиницею)</translation>
-        </message>
-        <message>
-            <source>Given name (Latin)</source>
-            <translation>Ім’я (латиницею)</translation>
-        </message>
-        <message>
-            <source>Patronymic (Latin)</source>
-            <translation>По батькові (латиницею)</translation>
-        </message>
-        <message>
-            <source>Sex</source>
-            <translation>Стать</translation>
-        </message>
-        <message>
-            <source>Date of birth</source>
-            <translation>Дата народження</translation>
-        </message>
-        <message>
-            <source>Settlement of origin</source>
-            <translation>Населений пункт, звідки прибули</translation>
-        </message>
-        <message>
-            <source>District</source>
-            <translation>Район</translation>
-        </message>
-        <message>
-            <source>Region</source>
-            <translation>Область</translation>
-        </message>
-        <message>
-            <source>Country</source>
-            <translation>Країна</translation>
-        </message>
-        <message>
-            <source>Citizenship</source>
-            <translation>Громадянство</translation>
-        </message>
-        <message>
-            <source>Document type</source>
-            <translation>Тип документа</translation>
-        </message>
-        <message>
-            <source>Document number</source>
-            <translation>Номер документа</translation>
-        </message>
-        <message>
-            <source>Phone</source>
-            <translation>Телефон</translation>
-        </message>
-        <message>
-            <source>Languages</source>
-            <translation>Мови</translation>
-        </message>
-        <message>
-            <source>Needs</source>
-            <translation>Потреби</translation>
-        </message>
-        <message>
-            <source>Note on needs</source>
-            <translation>Примітка щодо потреб</translation>
-        </message>
-        <message>
-            <source>Consent to data processing</source>
-            <translation>Згода на обробку даних</translation>
-        </message>
-        <message>
-            <source>Consent to tracing</source>
-            <translation>Згода на розшук</translation>
-        </message>
-        <message>
-            <source>Wishes to be evacuated</source>
-            <translation>Бажає евакуюватися</translation>
-        </message>
-        <message>
-            <source>Status</source>
-            <translation>Статус</translation>
-        </message>
-        <message>
-            <source>Transport</source>
-            <translation>Транспорт</translation>
-        </message>
-        <message>
-            <source>Location</source>
-            <translation>Місце</translation>
-        </message>
-        <message>
-            <source>Household</source>
-            <translation>Домогосподарство</translation>
-        </message>
-        <message>
-            <source>Relationship</source>
-            <translation>Ким доводиться</translation>
-        </message>
-        <message>
-            <source>Note</source>
-            <translation>Примітка</translation>
-        </message>
-        <message>
-            <source>Reception point</source>
-            <translation>Пункт прийому</translation>
-        </message>
-        <message>
-            <source>Operator</source>
-            <translation>Оператор</translation>
-        </message>
-        <message>
-            <source>Passphrase</source>
-            <translation>Парольна фраза</translation>
-        </message>
-        <message>
-            <source>Recovery key</source>
-            <translation>Ключ відновлення</translation>
-        </message>
-        <message>
-            <source>ID prefix</source>
-            <translation>Префікс ID</translation>
-        </message>
-    </context>
-    <context>
-        <name>FirstRunWizard</name>
-        <message>
-            <source>Choose the store folder</source>
-            <translation>Виберіть теку сховища</translation>
-        </message>
-        <message>
-            <source>The two passphrases differ.</source>
-            <translation>Парольні фрази не збігаються.</translation>
-        </message>
-        <message>
-            <source>Group {number} does not match the key. Look at what you wrote down, or show the key again.</source>
-            <translation>Група {number} не збігається з ключем. Перевірте записане або покажіть ключ ще раз.</translation>
-        </message>
-        <message>
-            <source>Welcome to fieldreg</source>
-            <translation>Вітаємо у fieldreg</translation>
-        </message>
-        <message>
-            <source>There is no store on this laptop yet. Create one to start registering people, or open a store folder that already exists.</source>
-            <translation>На цьому ноутбуці ще немає сховища. Створіть його, щоб почати реєструвати людей, або відкрийте теку наявного сховища.</translation>
-        </message>
-        <message>
-            <source>&amp;Create a new store</source>
-            <translation>&amp;Створити нове сховище</translation>
-        </message>
-        <message>
-            <source>It will be kept in: {folder}</source>
-            <translation>Воно зберігатиметься тут: {folder}</translation>
-        </message>
-        <message>
-            <source>&amp;Open an existing store folder…</source>
-            <translation>&amp;Відкрити теку наявного сховища…</translation>
-        </message>
-        <message>
-            <source>Create the store</source>
-            <translation>Створення сховища</translation>
-        </message>
-        <message>
-            <source>Choose a passphrase of at least 10 characters that you can type without looking, such as four unrelated words. Everyone who uses this laptop after you will need it, or a passphrase of their own.</source>
-            <translation>Виберіть парольну фразу щонайменше з 10 символів, яку зможете набрати не підглядаючи, наприклад чотири не пов’язані між собою слова. Вона знадобиться кожному, хто працюватиме на цьому ноутбуці після вас, якщо в нього не буде власної.</translation>
-        </message>
-        <message>
-            <source>Your name</source>
-            <translation>Ваше ім’я</translation>
-        </message>
-        <message>
-            <source>Repeat the passphrase</source>
-            <translation>Повторіть парольну фразу</translation>
-        </message>
-        <message>
-            <source>&amp;Reception point</source>
-            <translation>П&amp;ункт прийому</translation>
-        </message>
-        <message>
-            <source>Your &amp;name</source>
-            <translation>Ваше &amp;ім’я</translation>
-        </message>
-        <message>
-            <source>&amp;Passphrase</source>
-            <translation>&amp;Парольна фраза</translation>
-        </message>
-        <message>
-            <source>Re&amp;peat it</source>
-            <translation>Пов&amp;торіть її</translation>
-        </message>
-        <message>
-            <source>e.g. School 5, gym</source>
-            <translation>напр. Школа 5, спортзал</translation>
-        </message>
-        <message>
-            <source>a first name or a call sign</source>
-            <translation>ім’я або позивний</translation>
-        </message>
-        <message>
-            <source>C&amp;reate the store</source>
-            <translation>Створити с&amp;ховище</translation>
-        </message>
-        <message>
-            <source>&amp;Back</source>
-            <translation>&amp;Назад</translation>
-        </message>
-        <message>
-            <source>Creating the store and protecting it with your passphrase…</source>
-            <translation>Створюємо сховище й захищаємо його вашою парольною фразою…</translation>
-        </message>
-        <message>
-            <source>Write down the recovery key</source>
-            <translation>Запишіть ключ відновлення</translation>
-        </message>
-        <message>
-            <source>If every passphrase is forgotten, this key is the only way to open the store. Write it on paper now and give it to your coordinator. It is shown only once and is not kept on this laptop.</source>
-            <translation>Якщо всі парольні фрази забуто, лише цим ключем можна відкрити сховище. Запишіть його на папері зараз і передайте координатору. Ключ показано лише один раз, на ноутбуці він не зберігається.</translation>
-        </message>
-        <message>
-            <source>Recovery key</source>
-            <translation>Ключ відновлення</translation>
-        </message>
-        <message>
-            <source>I have &amp;written it down</source>
-            <translation>Я &amp;записав(-ла) ключ</translation>
-        </message>
-        <message>
-            <source>Check what you wrote down</source>
-            <translation>Перевірте записане</translation>
-        </message>
-        <message>
-            <source>Type two groups of the key from your paper, to be sure it is right.</source>
-            <translation>Наберіть дві групи ключа зі свого запису, щоб переконатися, що він правильний.</translation>
-        </message>
-        <message>
-            <source>Group &amp;{number}</source>
-            <translation>Група &amp;{number}</translation>
-        </message>
-        <message>
-            <source>Group {number} of the recovery key</source>
-            <translation>Група {number} ключа відновлення</translation>
-        </message>
-        <message>
-            <source>&amp;Continue</source>
-            <translation>&amp;Далі</translation>
-        </message>
-        <message>
-            <source>&amp;Show the key again</source>
-            <translation>&amp;Показати ключ ще раз</translation>
-        </message>
-    </context>
-    <context>
-        <name>HistoryView</name>
-        <message>
-            <source>When</source>
-            <translation>Коли</translation>
-        </message>
-        <message>
-            <source>Who</source>
-            <translation>Хто</translation>
-        </message>
-        <message>
-            <source>What</source>
-            <translation>Що</translation>
-        </message>
-        <message>
-            <source>History</source>
-            <translation>Історія</translation>
-        </message>
-    </context>
-    <context>
-        <name>HouseholdLinks</name>
-        <message>
-            <source>Not in a household.</source>
-            <translation>Не входить до домогосподарства.</translation>
-        </message>
-        <message>
-            <source>Household %1, %2 members</source>
-            <translation>Домогосподарство %1, членів: %2</translation>
-        </message>
-    </context>
-    <context>
-        <name>HouseholdPage</name>
-        <message>
-            <source>Register a household</source>
-            <translation>Реєстрація домогосподарства</translation>
-        </message>
-        <message>
-            <source>&amp;Members (Enter: edit, Delete: remove)</source>
-            <translation>&amp;Члени (Enter — змінити, Delete — вилучити)</translation>
-        </message>
-        <message>
-            <source>Scan a band or type an ID to add a registered person</source>
-            <translation>Зіскануйте браслет або наберіть ID, щоб додати зареєстровану людину</translation>
-        </message>
-        <message>
-            <source>Band or ID</source>
-            <translation>Браслет або ID</translation>
-        </message>
-        <message>
-            <source>Alt+B</source>
-            <translation>Alt+B</translation>
-        </message>
-        <message>
-            <source>Save household (Ctrl+Enter)</source>
-            <translation>Зберегти домогосподарство (Ctrl+Enter)</translation>
-        </message>
-        <message>
-            <source>Cancel (Esc)</source>
-            <translation>Скасувати (Esc)</translation>
-        </message>
-        <message>
-            <source>Type a member, or press Ctrl+Enter to save.</source>
-            <translation>Введіть члена домогосподарства або натисніть Ctrl+Enter, щоб зберегти.</translation>
-        </message>
-        <message>
-            <source>Add or clear the member being typed first.</source>
-            <translation>Спершу додайте або очистьте члена, якого вводите.</translation>
-        </message>
-        <message>
-            <source>A registered person is edited on their own page.</source>
-            <translation>Зареєстровану людину змінюють на її власній сторінці.</translation>
-        </message>
-        <message>
-            <source>This person is already in the household.</source>
-            <translation>Ця людина вже є в домогосподарстві.</translation>
-        </message>
-        <message>
-            <source>Add at least one member.</source>
-            <translation>Додайте хоча б одного члена.</translation>
-        </message>
-    </context>
-    <context>
-        <name>Labels</name>
-        <message>
-            <source>Arrived</source>
-            <translation>Прибув(-ла)</translation>
-        </message>
-        <message>
-            <source>Waiting</source>
-            <translation>Очікує</translation>
-        </message>
-        <message>
-            <source>Medical referral</source>
-            <translation>Направлено до лікаря</translation>
-        </message>
-        <message>
-            <source>Departed</source>
-            <translation>Виїхав(-ла)</translation>
-        </message>
-        <message>
-            <source>Handed over</source>
-            <translation>Передано</translation>
-        </message>
-        <message>
-            <source>Reunited</source>
-            <translation>Возз’єднано з рідними</translation>
-        </message>
-        <message>
-            <source>Left on own</source>
-            <translation>Пішов(-ла) самостійно</translation>
-        </message>
-        <message>
-            <source>Medical</source>
-            <translation>Медична допомога</translation>
-        </message>
-        <message>
-            <source>Mobility</source>
-            <translation>Обмежена рухливість</translation>
-        </message>
-        <message>
-            <source>Pregnancy</source>
-            <translation>Вагітність</translation>
-        </message>
-        <message>
-            <source>Disability</source>
-            <translation>Інвалідність</translation>
-        </message>
-        <message>
-            <source>Elderly, alone</source>
-            <translation>Літня людина без супроводу</translation>
-        </message>
-        <message>
-            <source>Unaccompanied child</source>
-            <translation>Дитина без супроводу</translation>
-        </message>
-        <message>
-            <source>Separated child</source>
-            <translation>Дитина, розлучена з батьками</translation>
-        </message>
-        <message>
-            <source>Head of household</source>
-            <translation>Голова домогосподарства</translation>
-        </message>
-        <message>
-            <source>Spouse or partner</source>
-            <translation>Чоловік, дружина або партнер</translation>
-        </message>
-        <message>
-            <source>Child</source>
-            <translation>Дитина</translation>
-        </message>
-        <message>
-            <source>Parent</source>
-            <translation>Батько або мати</translation>
-        </message>
-        <message>
-            <source>Brother or sister</source>
-            <translation>Брат або сестра</translation>
-        </message>
-        <message>
-            <source>Grandchild</source>
-            <translation>Онук або онука</translation>
-        </message>
-        <message>
-            <source>Grandparent</source>
-            <translation>Дідусь або бабуся</translation>
-        </message>
-        <message>
-            <source>Other relative</source>
-            <translation>Інший родич</translation>
-        </message>
-        <message>
-            <source>Not related</source>
-            <translation>Не родич</translation>
-        </message>
-        <message>
-            <source>Yes</source>
-            <translation>Так</translation>
-        </message>
-        <message>
-            <source>No</source>
-            <translation>Ні</translation>
-        </message>
-        <message>
-            <source>Undecided</source>
-            <translation>Ще не вирішив(-ла)</translation>
-        </message>
-        <message>
-            <source>Female</source>
-            <translation>Жіноча</translation>
-        </message>
-        <message>
-            <source>Male</source>
-            <translation>Чоловіча</translation>
-        </message>
-        <message>
-            <source>Other</source>
-            <translation>Інша</translation>
-        </message>
-        <message>
-            <source>Unknown</source>
-            <translation>Невідомо</translation>
-        </message>
-        <message>
-            <source>same ID</source>
-            <translation>той самий ID</translation>
-        </message>
-        <message>
-            <source>same name</source>
-            <translation>те саме ім’я</translation>
-        </message>
-        <message>
-            <source>similar spelling</source>
-            <translation>схоже написання</translation>
-        </message>
-        <message>
-            <source>name begins the same</source>
-            <translation>ім’я починається так само</translation>
-        </message>
-        <message>
-            <source>a name differs</source>
-            <translation>одне з імен відрізняється</translation>
-        </message>
-        <message>
-            <source>written in another alphabet</source>
-            <translation>написано іншою абеткою</translation>
-        </message>
-        <message>
-            <source>names in another order</source>
-            <translation>імена в іншому порядку</translation>
-        </message>
-        <message>
-            <source>some names not compared</source>
-            <translation>не всі імена порівняно</translation>
-        </message>
-        <message>
-            <source>same date of birth</source>
-            <translation>та сама дата народження</translation>
-        </message>
-        <message>
-            <source>same year of birth</source>
-            <translation>той самий рік народження</translation>
-        </message>
-        <message>
-            <source>born a year apart</source>
-            <translation>роки народження різняться на один</translation>
-        </message>
-        <message>
-            <source>no date of birth on record</source>
-            <translation>дата народження не записана</translation>
-        </message>
-        <message>
-            <source>Registered</source>
-            <translation>Зареєстровано</translation>
-        </message>
-        <message>
-            <source>Edited</source>
-            <translation>Змінено</translation>
-        </message>
-        <message>
-            <source>Status changed</source>
-            <translation>Змінено статус</translation>
-        </message>
-        <message>
-            <source>Note added</source>
-            <translation>Додано примітку</translation>
-        </message>
-        <message>
-            <source>Joined a household</source>
-            <translation>Додано до домогосподарства</translation>
-        </message>
-        <message>
-            <source>Left the household</source>
-            <translation>Вилучено з домогосподарства</translation>
-        </message>
-        <message>
-            <source>Band printed</source>
-            <translation>Надруковано браслет</translation>
-        </message>
-        <message>
-            <source>Band voided</source>
-            <translation>Браслет анульовано</translation>
-        </message>
-        <message>
-            <source>Consent recorded</source>
-            <translation>Записано згоду</translation>
-        </message>
-        <message>
-            <source>Marked as duplicate</source>
-            <translation>Позначено як повтор</translation>
-        </message>
-        <message>
-            <source>Duplicate mark removed</source>
-            <translation>Позначку повтору знято</translation>
-        </message>
-        <message>
-            <source>Erased</source>
-            <translation>Видалено</translation>
-        </message>
-    </context>
-    <context>
-        <name>MainWindow</name>
-        <message>
-            <source>Saved: {ids}</source>
-            <translation>Збережено: {ids}</translation>
-        </message>
-        <message>
-            <source>fieldreg: registration desk</source>
-            <translation>fieldreg: пункт реєстрації</translation>
-        </message>
-        <message>
-            <source>Navigation</source>
-            <translation>Навігація</translation>
-        </message>
-        <message>
-            <source>Find</source>
-            <translation>Пошук</translation>
-        </message>
-        <message>
-            <source>Register person</source>
-            <translation>Зареєструвати людину</translation>
-        </message>
-        <message>
-            <source>Register household</source>
-            <translation>Зареєструвати домогосподарство</translation>
-        </message>
-        <message>
-            <source>Roster</source>
-            <translation>Список</translation>
-        </message>
-        <message>
-            <source>Lock</source>
-            <translation>Заблокувати</translation>
-        </message>
-        <message>
-            <source>Settings</source>
-            <translation>Налаштування</translation>
-        </message>
-    </context>
-    <context>
-        <name>MemberEditor</name>
-        <message>
-            <source>Member %1</source>
-            <translation>Член %1</translation>
-        </message>
-        <message>
-            <source>Choose...</source>
-            <translation>Виберіть…</translation>
-        </message>
-        <message>
-            <source>Copy from first member (Ctrl+D)</source>
-            <translation>Скопіювати з першого члена (Ctrl+D)</translation>
-        </message>
-        <message>
-            <source>Origin, phone and languages</source>
-            <translation>Походження, телефон і мови</translation>
-        </message>
-        <message>
-            <source>Add member (Enter)</source>
-            <translation>Додати члена (Enter)</translation>
-        </message>
-    </context>
-    <context>
-        <name>MembersTable</name>
-        <message>
-            <source>Name</source>
-            <translation>Ім’я</translation>
-        </message>
-        <message>
-            <source>Born</source>
-            <translation>Народження</translation>
-        </message>
-        <message>
-            <source>Relationship</source>
-            <translation>Ким доводиться</translation>
-        </message>
-        <message>
-            <source>Members</source>
-            <translation>Члени</translation>
-        </message>
-        <message>
-            <source>registered as %1</source>
-            <translation>зареєстровано як %1</translation>
-        </message>
-    </context>
-    <context>
-        <name>PersonForm</name>
-        <message>
-            <source>Person</source>
-            <translation>Людина</translation>
-        </message>
-        <message>
-            <source>Origin and documents</source>
-            <translation>Походження й документи</translation>
-        </message>
-        <message>
-            <source>Contact</source>
-            <translation>Контакти</translation>
-        </message>
-        <message>
-            <source>Needs</source>
-            <translation>Потреби</translation>
-        </message>
-        <message>
-            <source>Consent</source>
-            <translation>Згода</translation>
-        </message>
-        <message>
-            <source>Required</source>
-            <translation>Обов’язково</translation>
-        </message>
-        <message>
-            <source>Latin (Alt+L)</source>
-            <translation>Латиницею (Alt+L)</translation>
-        </message>
-        <message>
-            <source>uk, ru, en</source>
-            <translation>uk, ru, en</translation>
-        </message>
-        <message>
-            <source>Not recorded</source>
-            <translation>Не записано</translation>
-        </message>
-        <message>
-            <source>Not asked</source>
-            <translation>Не запитували</translation>
-        </message>
-        <message>
-            <source>* required</source>
-            <translation>* обов’язково</translation>
-        </message>
-        <message>
-            <source>A date, a year, or ~age</source>
-            <translation>Дата, рік або ~вік</translation>
-        </message>
-        <message>
-            <source>Not understood yet</source>
-            <translation>Поки що незрозуміло</translation>
-        </message>
-        <message>
-            <source>Estimated: born about %1</source>
-            <translation>Приблизно: народився(-лася) близько %1</translation>
-        </message>
-        <message>
-            <source>Year only: %1</source>
-            <translation>Лише рік: %1</translation>
-        </message>
-        <message>
-            <source>Exact date: %1</source>
-            <translation>Точна дата: %1</translation>
-        </message>
-    </context>
-    <context>
-        <name>PersonPage</name>
-        <message>
-            <source>Edit (Ctrl+E)</source>
-            <translation>Змінити (Ctrl+E)</translation>
-        </message>
-        <message>
-            <source>Close (Esc)</source>
-            <translation>Закрити (Esc)</translation>
-        </message>
-        <message>
-            <source>Save (Enter)</source>
-            <translation>Зберегти (Enter)</translation>
-        </message>
-        <message>
-            <source>Cancel (Esc)</source>
-            <translation>Скасувати (Esc)</translation>
-        </message>
-        <message>
-            <source>Notes</source>
-            <translation>Примітки</translation>
-        </message>
-        <message>
-            <source>History</source>
-            <translation>Історія</translation>
-        </message>
-        <message>
-            <source>Alt+N: type a note, then Enter</source>
-            <translation>Alt+N: наберіть примітку, потім Enter</translation>
-        </message>
-        <message>
-            <source>New note</source>
-            <translation>Нова примітка</translation>
-        </message>
-        <message>
-            <source>Add note</source>
-            <translation>Додати примітку</translation>
-        </message>
-        <message>
-            <source>Person</source>
-            <translation>Людина</translation>
-        </message>
-        <message>
-            <source>Registered %1</source>
-            <translation>Зареєстровано %1</translation>
-        </message>
-        <message>
-            <source>Bands: %1</source>
-            <translation>Браслети: %1</translation>
-        </message>
-        <message>
-            <source>Same person as %1</source>
-            <translation>Та сама людина, що й %1</translation>
-        </message>
-    </context>
-    <context>
-        <name>RegisterPage</name>
-        <message>
-            <source>Register a person</source>
-            <translation>Реєстрація людини</translation>
-        </message>
-        <message>
-            <source>Save (Enter)</source>
-            <translation>Зберегти (Enter)</translation>
-        </message>
-        <message>
-            <source>Cancel (Esc)</source>
-            <translation>Скасувати (Esc)</translation>
-        </message>
-    </context>
-    <context>
-        <name>RosterModel</name>
-        <message>
-            <source>ID</source>
-            <translation>ID</translation>
-        </message>
-        <message>
-            <source>Latin name</source>
-            <translation>Латиницею</translation>
-        </message>
-        <message>
-            <source>Born</source>
-            <translation>Народження</translation>
-        </message>
-        <message>
-            <source>Registered</source>
-            <translation>Зареєстровано</translation>
-        </message>
-    </context>
-    <context>
-        <name>RosterPage</name>
-        <message>
-            <source>Roster</source>
-            <translation>Список</translation>
-        </message>
-        <message>
-            <source>Household ID</source>
-            <translation>ID домогосподарства</translation>
-        </message>
-        <message>
-            <source>Registered</source>
-            <translation>Зареєстровано</translation>
-        </message>
-        <message>
-            <source>From</source>
-            <translation>Від</translation>
-        </message>
-        <message>
-            <source>Until</source>
-            <translation>До</translation>
-        </message>
-        <message>
-            <source>Registered from</source>
-            <translation>Зареєстровано від</translation>
-        </message>
-        <message>
-            <source>Registered until</source>
-            <translation>Зареєстровано до</translation>
-        </message>
-        <message>
-            <source>Any status</source>
-            <translation>Будь-який статус</translation>
-        </message>
-        <message>
-            <source>Anyone</source>
-            <translation>Усі</translation>
-        </message>
-        <message>
-            <source>Any need</source>
-            <translation>Будь-яка потреба</translation>
-        </message>
-        <message>
-            <source>In a household</source>
-            <translation>У домогосподарстві</translation>
-        </message>
-        <message>
-            <source>Alone</source>
-            <translation>Сам(а)</translation>
-        </message>
-        <message>
-            <source>K7-0042-X</source>
-            <translation>K7-0042-X</translation>
-        </message>
-        <message>
-            <source>Any time</source>
-            <translation>Будь-коли</translation>
-        </message>
-        <message>
-            <source>Today</source>
-            <translation>Сьогодні</translation>
-        </message>
-        <message>
-            <source>Last 7 days</source>
-            <translation>Останні 7 днів</translation>
-        </message>
-        <message>
-            <source>Between dates</source>
-            <translation>Між датами</translation>
-        </message>
-        <message>
-            <source>People registered</source>
-            <translation>Зареєстровані люди</translation>
-        </message>
-        <message>
-            <source>Shown: %1 of %2 · Registered today: %3 · Waiting: %4 · Departed: %5 · With needs: %6</source>
-            <translation>Показано: %1 з %2 · Зареєстровано сьогодні: %3 · Очікують: %4 · Виїхали: %5 · З потребами: %6</translation>
-        </message>
-    </context>
-    <context>
-        <name>SearchPage</name>
-        <message>
-            <source>Saved. New ID: {ids}</source>
-            <translation>Збережено. Новий ID: {ids}</translation>
-        </message>
-        <message>
-            <source>Saved. New IDs: {ids}</source>
-            <translation>Збережено. Нові ID: {ids}</translation>
-        </message>
-        <message>
-            <source>No one found. Check the spelling or register.</source>
-            <translation>Нікого не знайдено. Перевірте написання або зареєструйте людину.</translation>
-        </message>
-        <message>
-            <source>Found: {count}</source>
-            <translation>Знайдено: {count}</translation>
-        </message>
-        <message>
-            <source>&amp;Find a person</source>
-            <translation>&amp;Пошук людини</translation>
-        </message>
-        <message>
-            <source>Name in any alphabet, ID, or scan a band</source>
-            <translation>Ім’я будь-якою абеткою, ID або скан браслета</translation>
-        </message>
-        <message>
-            <source>Find a person</source>
-            <translation>Пошук людини</translation>
-        </message>
-        <message>
-            <source>Type a name or an ID, or scan a band. Enter opens the person.</source>
-            <translation>Наберіть ім’я чи ID або зіскануйте браслет. Enter відкриває людину.</translation>
-        </message>
-        <message>
-            <source>People found</source>
-            <translation>Знайдені люди</translation>
-        </message>
-    </context>
-    <context>
-        <name>SearchResultsModel</name>
-        <message>
-            <source>ID</source>
-            <translation>ID</translation>
-        </message>
-        <message>
-            <source>Name</source>
-            <translation>Ім’я</translation>
-        </message>
-        <message>
-            <source>Latin spelling</source>
-            <translation>Латиницею</translation>
-        </message>
-        <message>
-            <source>Date of birth</source>
-            <translation>Дата народження</translation>
-        </message>
-        <message>
-            <source>Status</source>
-            <translation>Статус</translation>
-        </message>
-        <message>
-            <source>Match</source>
-            <translation>Збіг</translation>
-        </message>
-    </context>
-    <context>
-        <name>SettingsDialog</name>
-        <message>
-            <source>Settings</source>
-            <translation>Налаштування</translation>
-        </message>
-        <message>
-            <source>As the system ({language})</source>
-            <translation>Як у системі ({language})</translation>
-        </message>
-        <message>
-            <source>&amp;Language</source>
-            <translation>&amp;Мова</translation>
-        </message>
-        <message>
-            <source>Language</source>
-            <translation>Мова</translation>
-        </message>
-        <message>
-            <source>&amp;Lock after no input for</source>
-            <translation>&amp;Блокувати, якщо нічого не вводять</translation>
-        </message>
-        <message>
-            <source> min</source>
-            <translation> хв</translation>
-        </message>
-        <message>
-            <source>Minutes without input before locking</source>
-            <translation>Хвилин без введення до блокування</translation>
-        </message>
-        <message>
-            <source>Locking hides everything personal until the passphrase is typed again. Unsaved input in a form is kept and comes back after unlocking.</source>
-            <translation>Блокування приховує всі персональні дані, доки знову не наберуть парольну фразу. Незбережене введення у формі не втрачається й повертається після розблокування.</translation>
-        </message>
-    </context>
-    <context>
-        <name>StatusButtons</name>
-        <message>
-            <source>Status (Alt+1 to 7):</source>
-            <translation>Статус (Alt+1…7):</translation>
-        </message>
-    </context>
-    <context>
-        <name>StatusDialog</name>
-        <message>
-            <source>Bus 12, convoy 3, train 45</source>
-            <translation>Автобус 12, колона 3, поїзд 45</translation>
-        </message>
-    </context>
-    <context>
-        <name>StrengthHint</name>
-        <message>
-            <source>Very weak</source>
-            <translation>дуже слабка</translation>
-        </message>
-        <message>
-            <source>Weak</source>
-            <translation>слабка</translation>
-        </message>
-        <message>
-            <source>Fair</source>
-            <translation>посередня</translation>
-        </message>
-        <message>
-            <source>Good</source>
-            <translation>добра</translation>
-        </message>
-        <message>
-            <source>Strong</source>
-            <translation>сильна</translation>
-        </message>
-        <message>
-            <source>Strength: type a passphrase of at least 10 characters</source>
-            <translation>Надійність: наберіть парольну фразу щонайменше з 10 символів</translation>
-        </message>
-        <message>
-            <source>Strength: {word}</source>
-            <translation>Надійність: {word}</translation>
-        </message>
-    </context>
-    <context>
-        <name>UnlockPage</name>
-        <message>
-            <source>Type your passphrase.</source>
-            <translation>Наберіть свою парольну фразу.</translation>
-        </message>
-        <message>
-            <source>The two passphrases differ.</source>
-            <translation>Парольні фрази не збігаються.</translation>
-        </message>
-        <message>
-            <source>Opening the records…</source>
-            <translation>Відкриваємо записи…</translation>
-        </message>
-        <message>
-            <source>Checking the passphrase…</source>
-            <translation>Перевіряємо парольну фразу…</translation>
-        </message>
-        <message>
-            <source>Choose your name and type your passphrase.</source>
-            <translation>Виберіть своє ім’я та наберіть парольну фразу.</translation>
-        </message>
-        <message>
-            <source>Locked because nobody used the program for a while. Unlock to go on where you were.</source>
-            <translation>Заблоковано, бо програмою деякий час не користувалися. Розблокуйте, щоб продовжити з того місця, де зупинилися.</translation>
-        </message>
-        <message>
-            <source>Locked. Unlock to go on where you were.</source>
-            <translation>Заблоковано. Розблокуйте, щоб продовжити з того місця, де зупинилися.</translation>
-        </message>
-        <message>
-            <source>The store is ready. Unlock it with the passphrase you have just chosen.</source>
-            <translation>Сховище готове. Розблокуйте його парольною фразою, яку щойно вибрали.</translation>
-        </message>
-        <message>
-            <source>Locked. What was typed in an unsaved form is kept safely and comes back after unlocking.</source>
-            <translation>Заблоковано. Введене в незбережену форму надійно збережено й повернеться після розблокування.</translation>
-        </message>
-        <message>
-            <source>Unlock</source>
-            <translation>Розблокування</translation>
-        </message>
-        <message>
-            <source>&amp;Operator</source>
-            <translation>&amp;Оператор</translation>
-        </message>
-        <message>
-            <source>&amp;Passphrase</source>
-            <translation>&amp;Парольна фраза</translation>
-        </message>
-        <message>
-            <source>&amp;Unlock</source>
-            <translation>&amp;Розблокувати</translation>
-        </message>
-        <message>
-            <source>Forgot your passphrase? Use the &amp;recovery key</source>
-            <translation>Забули парольну фразу? Скористайтеся &amp;ключем відновлення</translation>
-        </message>
-        <message>
-            <source>Type the recovery key written down when the store was created, and choose a new passphrase. The old passphrase stops working.</source>
-            <translation>Наберіть ключ відновлення, записаний під час створення сховища, і виберіть нову парольну фразу. Стара парольна фраза перестане діяти.</translation>
-        </message>
-        <message>
-            <source>Recovery &amp;key</source>
-            <translation>К&amp;люч відновлення</translation>
-        </message>
-        <message>
-            <source>&amp;New passphrase</source>
-            <translation>&amp;Нова парольна фраза</translation>
-        </message>
-        <message>
-            <source>New passphrase</source>
-            <translation>Нова парольна фраза</translation>
-        </message>
-        <message>
-            <source>Re&amp;peat it</source>
-            <translation>Пов&amp;торіть її</translation>
-        </message>
-        <message>
-            <source>Repeat the new passphrase</source>
-            <translation>Повторіть нову парольну фразу</translation>
-        </message>
-        <message>
-            <source>&amp;Set the new passphrase and unlock</source>
-            <translation>&amp;Задати нову парольну фразу й розблокувати</translation>
-        </message>
-        <message>
-            <source>&amp;Back</source>
-            <translation>Н&amp;азад</translation>
-        </message>
-        <message>
-            <source>Unlocking</source>
-            <translation>Розблокування</translation>
-        </message>
-    </context>
+<context>
+    <name>ApproveDialog</name>
+    <message>
+        <source>Open the enrollment request</source>
+        <translation>Відкрити запит на приєднання</translation>
+    </message>
+    <message>
+        <source>Text files (*.txt);;All files (*)</source>
+        <translation>Текстові файли (*.txt);;Усі файли (*)</translation>
+    </message>
+    <message>
+        <source>Save the answer for the laptop</source>
+        <translation>Зберегти відповідь для ноутбука</translation>
+    </message>
+    <message>
+        <source>Choose the request file the laptop made, the ID prefix it is to use, and type the network passphrase.</source>
+        <translation>Виберіть файл запиту, створений ноутбуком, префікс ID для нього і наберіть парольну фразу мережі.</translation>
+    </message>
+    <message>
+        <source>Approved: the laptop&apos;s new IDs start with {prefix}. Give it the answer below (as a file or text) and read out the network fingerprint: {fingerprint}</source>
+        <translation>Схвалено: нові ID ноутбука починаються з {prefix}. Передайте йому відповідь нижче (файлом або текстом) і зачитайте відбиток мережі: {fingerprint}</translation>
+    </message>
+    <message>
+        <source>Answer saved to {path}.</source>
+        <translation>Відповідь збережено в {path}.</translation>
+    </message>
+    <message>
+        <source>Approve an enrollment request</source>
+        <translation>Схвалення запиту на приєднання</translation>
+    </message>
+    <message>
+        <source>Request file</source>
+        <translation>Файл запиту</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Вибрати…</translation>
+    </message>
+    <message>
+        <source>ID prefix</source>
+        <translation>Префікс ID</translation>
+    </message>
+    <message>
+        <source>2 to 4 letters or digits, e.g. K7</source>
+        <translation>від 2 до 4 літер або цифр, напр. K7</translation>
+    </message>
+    <message>
+        <source>Answer for the laptop</source>
+        <translation>Відповідь для ноутбука</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>Схвалити</translation>
+    </message>
+</context>
+<context>
+    <name>BandsBox</name>
+    <message>
+        <source>Reprint the band?</source>
+        <translation>Надрукувати браслет повторно?</translation>
+    </message>
+    <message>
+        <source>Printing a new band voids the band now worn: {bands}.</source>
+        <translation>Новий браслет скасовує той, що зараз на руці: {bands}.</translation>
+    </message>
+    <message>
+        <source>Print a new band</source>
+        <translation>Надрукувати новий браслет</translation>
+    </message>
+    <message>
+        <source>Print new bands for the whole household?</source>
+        <translation>Надрукувати нові браслети для всього домогосподарства?</translation>
+    </message>
+    <message>
+        <source>The band now worn becomes void for: {ids}.</source>
+        <translation>Браслет, що зараз на руці, стане недійсним для: {ids}.</translation>
+    </message>
+    <message>
+        <source>Print new bands</source>
+        <translation>Надрукувати нові браслети</translation>
+    </message>
+    <message>
+        <source>Take the old band off and destroy it.</source>
+        <translation>Зніміть старий браслет і знищте його.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Скасувати</translation>
+    </message>
+    <message>
+        <source>valid</source>
+        <translation>дійсний</translation>
+    </message>
+    <message>
+        <source>void</source>
+        <translation>недійсний</translation>
+    </message>
+    <message>
+        <source>No band printed yet.</source>
+        <translation>Браслет ще не друкували.</translation>
+    </message>
+    <message>
+        <source>Reprint band (Ctrl+P)</source>
+        <translation>Надрукувати браслет знову (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>Print band (Ctrl+P)</source>
+        <translation>Надрукувати браслет (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>Bands</source>
+        <translation>Браслети</translation>
+    </message>
+    <message>
+        <source>Bands printed</source>
+        <translation>Надруковані браслети</translation>
+    </message>
+    <message>
+        <source>Print household (Ctrl+Shift+P)</source>
+        <translation>Друк для домогосподарства (Ctrl+Shift+P)</translation>
+    </message>
+    <message>
+        <source>Print tags (Ctrl+T)</source>
+        <translation>Надрукувати бирки (Ctrl+T)</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictPanel</name>
+    <message>
+        <source>No open conflicts.</source>
+        <translation>Невирішених конфліктів немає.</translation>
+    </message>
+    <message>
+        <source>Shown: the first {shown} of {count} conflicts.</source>
+        <translation>Показано перші {shown} з {count} конфліктів.</translation>
+    </message>
+    <message>
+        <source>{name} · {id} · {field}</source>
+        <translation>{name} · {id} · {field}</translation>
+    </message>
+    <message>
+        <source>Open person</source>
+        <translation>Відкрити картку</translation>
+    </message>
+    <message>
+        <source>Open {name}</source>
+        <translation>Відкрити картку: {name}</translation>
+    </message>
+    <message>
+        <source>Written at {device} ({prefix}), {when}</source>
+        <translation>Записано: {device} ({prefix}), {when}</translation>
+    </message>
+    <message>
+        <source>Shown now, until you choose</source>
+        <translation>Показано зараз, доки ви не виберете</translation>
+    </message>
+    <message>
+        <source>Keep this value</source>
+        <translation>Залишити це значення</translation>
+    </message>
+    <message>
+        <source>Keep “{value}” as {field}</source>
+        <translation>Залишити «{value}» у полі «{field}»</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsBox</name>
+    <message>
+        <source>Edited at two points at once: choose the value to keep</source>
+        <translation>Змінено на двох пунктах одночасно: виберіть, яке значення залишити</translation>
+    </message>
+    <message>
+        <source>Keep “%1”</source>
+        <translation>Залишити «%1»</translation>
+    </message>
+</context>
+<context>
+    <name>CoordinatorPage</name>
+    <message>
+        <source>Choose the bundle files</source>
+        <translation>Виберіть файли пакетів</translation>
+    </message>
+    <message>
+        <source>Bundles (*.bundle);;All files (*)</source>
+        <translation>Пакети (*.bundle);;Усі файли (*)</translation>
+    </message>
+    <message>
+        <source>Coordinator</source>
+        <translation>Координатор</translation>
+    </message>
+    <message>
+        <source>Import the bundles the laptops brought. Each file is checked (certificate, signature, chain) before anything changes; a file that fails is moved to quarantine with its reason, and the store stays as it was.</source>
+        <translation>Імпортуйте пакети, які привезли з ноутбуків. Кожен файл перевіряється (сертифікат, підпис, ланцюжок), перш ніж щось зміниться; файл, що не пройшов перевірку, переміщується в карантин разом із причиною, а сховище лишається без змін.</translation>
+    </message>
+    <message>
+        <source>Import bundle files…</source>
+        <translation>Імпортувати файли пакетів…</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Файл</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>Пристрій</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>Події</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Коли</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Причина</translation>
+    </message>
+    <message>
+        <source>Quarantined files</source>
+        <translation>Файли в карантині</translation>
+    </message>
+    <message>
+        <source>Waiting for</source>
+        <translation>Чекає на</translation>
+    </message>
+    <message>
+        <source>Held bundles</source>
+        <translation>Відкладені пакети</translation>
+    </message>
+    <message>
+        <source>Open conflicts</source>
+        <translation>Невирішені конфлікти</translation>
+    </message>
+    <message>
+        <source>What the imports left to review</source>
+        <translation>Що після імпорту треба переглянути</translation>
+    </message>
+    <message>
+        <source>Import &amp;results</source>
+        <translation>&amp;Результати імпорту</translation>
+    </message>
+    <message>
+        <source>&amp;Conflicts ({count})</source>
+        <translation>&amp;Конфлікти ({count})</translation>
+    </message>
+    <message>
+        <source>&amp;Quarantine ({count})</source>
+        <translation>Кара&amp;нтин ({count})</translation>
+    </message>
+    <message>
+        <source>&amp;Held ({count})</source>
+        <translation>&amp;Відкладені ({count})</translation>
+    </message>
+    <message>
+        <source>&amp;Devices ({count})</source>
+        <translation>&amp;Пристрої ({count})</translation>
+    </message>
+    <message>
+        <source>events {first}–{last}</source>
+        <translation>події {first}–{last}</translation>
+    </message>
+</context>
+<context>
+    <name>CrashDialog</name>
+    <message>
+        <source>Unexpected error</source>
+        <translation>Неочікувана помилка</translation>
+    </message>
+    <message>
+        <source>Something unexpected went wrong. Your saved work is safe and the program keeps running. If this happens again, copy the report and send it to your coordinator: it contains no personal data.</source>
+        <translation>Сталася неочікувана помилка. Збережене не втрачено, програма працює далі. Якщо це повториться, скопіюйте звіт і надішліть координатору: у ньому немає персональних даних.</translation>
+    </message>
+    <message>
+        <source>Error report</source>
+        <translation>Звіт про помилку</translation>
+    </message>
+    <message>
+        <source>&amp;Copy report</source>
+        <translation>&amp;Копіювати звіт</translation>
+    </message>
+    <message>
+        <source>Copy report</source>
+        <translation>Копіювати звіт</translation>
+    </message>
+</context>
+<context>
+    <name>DeskStatus</name>
+    <message>
+        <source>Point: {point}</source>
+        <translation>Пункт: {point}</translation>
+    </message>
+    <message>
+        <source>Operator: {name}</source>
+        <translation>Оператор: {name}</translation>
+    </message>
+    <message>
+        <source>People: {total} · today: {today} · waiting: {waiting} · with needs: {needs}</source>
+        <translation>Людей: {total} · сьогодні: {today} · очікують: {waiting} · з потребами: {needs}</translation>
+    </message>
+    <message>
+        <source>People not exported: {people} · changes: {events}</source>
+        <translation>Не експортовано людей: {people} · змін: {events}</translation>
+    </message>
+</context>
+<context>
+    <name>DevicesTab</name>
+    <message>
+        <source>Prefix</source>
+        <translation>Префікс</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Назва</translation>
+    </message>
+    <message>
+        <source>Imported up to</source>
+        <translation>Імпортовано до</translation>
+    </message>
+    <message>
+        <source>Revoked</source>
+        <translation>Відкликано</translation>
+    </message>
+    <message>
+        <source>Enrolled devices</source>
+        <translation>Приєднані пристрої</translation>
+    </message>
+    <message>
+        <source>Approve an enrollment request…</source>
+        <translation>Схвалити запит на приєднання…</translation>
+    </message>
+    <message>
+        <source>Revoke the selected device…</source>
+        <translation>Відкликати вибраний пристрій…</translation>
+    </message>
+    <message>
+        <source>bundles after event {seq} refused</source>
+        <translation>пакети після події {seq} не приймаються</translation>
+    </message>
+</context>
+<context>
+    <name>DiscardConfirm</name>
+    <message>
+        <source>Discard what was typed?</source>
+        <translation>Скасувати введене?</translation>
+    </message>
+    <message>
+        <source>Discard what was typed? It has not been saved.</source>
+        <translation>Скасувати введене? Воно ще не збережене.</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Скасувати введене</translation>
+    </message>
+    <message>
+        <source>Keep editing</source>
+        <translation>Продовжити заповнення</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicatesPanel</name>
+    <message>
+        <source>Already registered?</source>
+        <translation>Уже зареєстровані?</translation>
+    </message>
+    <message>
+        <source>Ctrl+1 to 5, or Alt+D then Enter: add this person.</source>
+        <translation>Ctrl+1…5 або Alt+D, потім Enter: додати цю людину.</translation>
+    </message>
+    <message>
+        <source>Ctrl+1 to 5, or Alt+D then Enter: open instead of saving.</source>
+        <translation>Ctrl+1…5 або Alt+D, потім Enter: відкрити замість збереження.</translation>
+    </message>
+    <message>
+        <source>No similar person found.</source>
+        <translation>Схожих людей не знайдено.</translation>
+    </message>
+    <message>
+        <source>Possible duplicates</source>
+        <translation>Можливі повтори</translation>
+    </message>
+    <message>
+        <source>%1% match: %2</source>
+        <translation>збіг %1%: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorBox</name>
+    <message>
+        <source>The store could not be used</source>
+        <translation>Не вдалося працювати зі сховищем</translation>
+    </message>
+    <message>
+        <source>What you typed is still in the form. When the problem is fixed, try again.</source>
+        <translation>Усе введене залишилося у формі. Коли проблему буде усунено, спробуйте ще раз.</translation>
+    </message>
+    <message>
+        <source>Not allowed</source>
+        <translation>Не дозволено</translation>
+    </message>
+    <message>
+        <source>This did not work</source>
+        <translation>Не вдалося</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <source>Unexpected error ({code}).</source>
+        <translation>Неочікувана помилка ({code}).</translation>
+    </message>
+    <message>
+        <source>{field}: this field is required.</source>
+        <translation>{field}: це поле обов’язкове.</translation>
+    </message>
+    <message>
+        <source>{field}: too long (at most {max} characters).</source>
+        <translation>{field}: задовго (щонайбільше {max} символів).</translation>
+    </message>
+    <message>
+        <source>{field}: contains a control character.</source>
+        <translation>{field}: містить керівний символ.</translation>
+    </message>
+    <message>
+        <source>{field}: contains an invisible text-direction character.</source>
+        <translation>{field}: містить невидимий символ напрямку тексту.</translation>
+    </message>
+    <message>
+        <source>{field}: contains broken text.</source>
+        <translation>{field}: містить пошкоджений текст.</translation>
+    </message>
+    <message>
+        <source>{field}: contains a character that is not allowed.</source>
+        <translation>{field}: містить недозволений символ.</translation>
+    </message>
+    <message>
+        <source>{field}: use letters, spaces, apostrophes, hyphens and periods only.</source>
+        <translation>{field}: лише літери, пробіли, апострофи, дефіси й крапки.</translation>
+    </message>
+    <message>
+        <source>{field}: write a date as 31.12.1980 or 1980-12-31, a year as 1980, or an age as ~45.</source>
+        <translation>{field}: пишіть дату як 31.12.1980 або 1980-12-31, рік — як 1980, вік — як ~45.</translation>
+    </message>
+    <message>
+        <source>{field}: no such date.</source>
+        <translation>{field}: такої дати не існує.</translation>
+    </message>
+    <message>
+        <source>{field}: the date is in the future.</source>
+        <translation>{field}: дата ще не настала.</translation>
+    </message>
+    <message>
+        <source>{field}: the date is more than 120 years ago.</source>
+        <translation>{field}: дата понад 120 років тому.</translation>
+    </message>
+    <message>
+        <source>{field}: not a date of birth.</source>
+        <translation>{field}: це не дата народження.</translation>
+    </message>
+    <message>
+        <source>{field}: an age must be 0 to 120.</source>
+        <translation>{field}: вік має бути від 0 до 120.</translation>
+    </message>
+    <message>
+        <source>{field}: a phone number has 5 to 15 digits, optionally after a +.</source>
+        <translation>{field}: номер телефону має від 5 до 15 цифр, можна з + на початку.</translation>
+    </message>
+    <message>
+        <source>{field}: use language codes such as uk, ru, en (at most 10).</source>
+        <translation>{field}: вкажіть коди мов, як-от uk, ru, en (не більше 10).</translation>
+    </message>
+    <message>
+        <source>{field}: not one of the allowed values.</source>
+        <translation>{field}: недопустиме значення.</translation>
+    </message>
+    <message>
+        <source>{field}: wrong kind of value.</source>
+        <translation>{field}: неправильний тип значення.</translation>
+    </message>
+    <message>
+        <source>{field}: unknown field.</source>
+        <translation>{field}: невідоме поле.</translation>
+    </message>
+    <message>
+        <source>{field}: cannot be edited here; use its own action.</source>
+        <translation>{field}: тут змінити не можна; скористайтеся окремою дією.</translation>
+    </message>
+    <message>
+        <source>{field}: 2 to 6 letters or digits (Crockford base32).</source>
+        <translation>{field}: від 2 до 6 літер або цифр (Crockford base32).</translation>
+    </message>
+    <message>
+        <source>This is not a fieldreg ID.</source>
+        <translation>Це не ID fieldreg.</translation>
+    </message>
+    <message>
+        <source>This ID has a typing error: its check character does not match.</source>
+        <translation>У цьому ID помилка: контрольний символ не збігається.</translation>
+    </message>
+    <message>
+        <source>No person with this ID is registered here.</source>
+        <translation>Людину з таким ID тут не зареєстровано.</translation>
+    </message>
+    <message>
+        <source>No person with ID {id}.</source>
+        <translation>Немає людини з ID {id}.</translation>
+    </message>
+    <message>
+        <source>No household with ID {id}.</source>
+        <translation>Немає домогосподарства з ID {id}.</translation>
+    </message>
+    <message>
+        <source>{field}: use at least {min} characters.</source>
+        <translation>{field}: щонайменше {min} символів.</translation>
+    </message>
+    <message>
+        <source>{field}: a recovery key is 7 groups of 5 letters and digits.</source>
+        <translation>{field}: ключ відновлення — це 7 груп по 5 літер і цифр.</translation>
+    </message>
+    <message>
+        <source>{field}: group {group} has a typing error.</source>
+        <translation>{field}: у групі {group} помилка.</translation>
+    </message>
+    <message>
+        <source>{field}: the groups are valid but do not form a recovery key.</source>
+        <translation>{field}: групи правильні, але разом не утворюють ключа відновлення.</translation>
+    </message>
+    <message>
+        <source>Wrong passphrase.</source>
+        <translation>Неправильна парольна фраза.</translation>
+    </message>
+    <message>
+        <source>This recovery key does not open this store.</source>
+        <translation>Цей ключ відновлення не відкриває це сховище.</translation>
+    </message>
+    <message>
+        <source>No such operator on this laptop.</source>
+        <translation>На цьому ноутбуці немає такого оператора.</translation>
+    </message>
+    <message>
+        <source>Several operators use this laptop: choose one.</source>
+        <translation>Цим ноутбуком користуються кілька операторів: виберіть одного.</translation>
+    </message>
+    <message>
+        <source>The key file does not belong to this store.</source>
+        <translation>Файл ключів не належить до цього сховища.</translation>
+    </message>
+    <message>
+        <source>{field}: this operator already exists.</source>
+        <translation>{field}: такий оператор уже є.</translation>
+    </message>
+    <message>
+        <source>{field}: a name is required.</source>
+        <translation>{field}: потрібне ім’я.</translation>
+    </message>
+    <message>
+        <source>At most {max} operators per laptop.</source>
+        <translation>Не більше {max} операторів на одному ноутбуці.</translation>
+    </message>
+    <message>
+        <source>The last operator cannot be removed.</source>
+        <translation>Останнього оператора вилучити не можна.</translation>
+    </message>
+    <message>
+        <source>The coordinator&apos;s escrow key is invalid.</source>
+        <translation>Резервний ключ координатора недійсний.</translation>
+    </message>
+    <message>
+        <source>This escrow key does not open this store.</source>
+        <translation>Цей резервний ключ не відкриває це сховище.</translation>
+    </message>
+    <message>
+        <source>The key file does not match this store&apos;s key.</source>
+        <translation>Файл ключів не відповідає ключу цього сховища.</translation>
+    </message>
+    <message>
+        <source>The key file is missing.</source>
+        <translation>Файл ключів відсутній.</translation>
+    </message>
+    <message>
+        <source>A key file already exists here.</source>
+        <translation>Тут уже є файл ключів.</translation>
+    </message>
+    <message>
+        <source>The key file could not be written ({reason}).</source>
+        <translation>Не вдалося записати файл ключів ({reason}).</translation>
+    </message>
+    <message>
+        <source>The new key file did not verify; the previous one was kept.</source>
+        <translation>Новий файл ключів не пройшов перевірку; попередній збережено.</translation>
+    </message>
+    <message>
+        <source>The key file was written by a newer fieldreg (version {version}).</source>
+        <translation>Файл ключів створено новішою версією fieldreg (версія {version}).</translation>
+    </message>
+    <message>
+        <source>The store is locked.</source>
+        <translation>Сховище заблоковано.</translation>
+    </message>
+    <message>
+        <source>The key file has unacceptable parameters.</source>
+        <translation>Файл ключів має неприйнятні параметри.</translation>
+    </message>
+    <message>
+        <source>The key file is damaged.</source>
+        <translation>Файл ключів пошкоджено.</translation>
+    </message>
+    <message>
+        <source>A protected value does not open: it was altered or moved ({table}, {group}).</source>
+        <translation>Захищене значення не відкривається: його змінили або перемістили ({table}, {group}).</translation>
+    </message>
+    <message>
+        <source>A store already exists in this folder.</source>
+        <translation>У цій теці вже є сховище.</translation>
+    </message>
+    <message>
+        <source>There is no store in this folder.</source>
+        <translation>У цій теці немає сховища.</translation>
+    </message>
+    <message>
+        <source>The disk is full. Nothing was saved; free some space and try again.</source>
+        <translation>Диск заповнено. Нічого не збережено; звільніть місце й спробуйте ще раз.</translation>
+    </message>
+    <message>
+        <source>The store is busy in another program. Nothing was saved; try again.</source>
+        <translation>Сховище зайняте іншою програмою. Нічого не збережено; спробуйте ще раз.</translation>
+    </message>
+    <message>
+        <source>The store cannot be written (read-only).</source>
+        <translation>До сховища не можна записувати (лише читання).</translation>
+    </message>
+    <message>
+        <source>The store is damaged. Run a verification.</source>
+        <translation>Сховище пошкоджено. Запустіть перевірку.</translation>
+    </message>
+    <message>
+        <source>The disk reported an error. Nothing was saved.</source>
+        <translation>Диск повідомив про помилку. Нічого не збережено.</translation>
+    </message>
+    <message>
+        <source>This store was written by a newer fieldreg (schema {revision}). Update fieldreg to open it.</source>
+        <translation>Це сховище створено новішою версією fieldreg (схема {revision}). Оновіть fieldreg, щоб його відкрити.</translation>
+    </message>
+    <message>
+        <source>The store has no device record.</source>
+        <translation>У сховищі немає запису про пристрій.</translation>
+    </message>
+    <message>
+        <source>An event in the log is malformed.</source>
+        <translation>Подію в журналі пошкоджено.</translation>
+    </message>
+    <message>
+        <source>An event in the log was altered.</source>
+        <translation>Подію в журналі змінено.</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Скасовано.</translation>
+    </message>
+    <message>
+        <source>Event log of device {device}: event {seq} missing.</source>
+        <translation>Журнал подій пристрою {device}: бракує події {seq}.</translation>
+    </message>
+    <message>
+        <source>Event log of device {device}: event {seq} does not follow the one before.</source>
+        <translation>Журнал подій пристрою {device}: подія {seq} не продовжує попередню.</translation>
+    </message>
+    <message>
+        <source>Event log of device {device}: its recorded end does not match.</source>
+        <translation>Журнал подій пристрою {device}: записаний кінець журналу не збігається.</translation>
+    </message>
+    <message>
+        <source>Person {person}: the stored record differs from its history.</source>
+        <translation>Людина {person}: збережений запис відрізняється від історії змін.</translation>
+    </message>
+    <message>
+        <source>Person {person}: replaying the history gives a different record.</source>
+        <translation>Людина {person}: відтворення історії дає інший запис.</translation>
+    </message>
+    <message>
+        <source>The data is too large (at most {max} bytes).</source>
+        <translation>Дані завеликі (щонайбільше {max} байтів).</translation>
+    </message>
+    <message>
+        <source>The data is nested too deeply.</source>
+        <translation>Дані мають завелику вкладеність.</translation>
+    </message>
+    <message>
+        <source>The data is not valid JSON.</source>
+        <translation>Дані не є правильним JSON.</translation>
+    </message>
+    <message>
+        <source>The data is not valid UTF-8.</source>
+        <translation>Дані не є правильним UTF-8.</translation>
+    </message>
+    <message>
+        <source>The data repeats a key.</source>
+        <translation>У даних повторюється ключ.</translation>
+    </message>
+    <message>
+        <source>The data contains NaN or Infinity.</source>
+        <translation>Дані містять NaN або Infinity.</translation>
+    </message>
+    <message>
+        <source>The data contains a fractional number.</source>
+        <translation>Дані містять дробове число.</translation>
+    </message>
+    <message>
+        <source>The data contains a number out of range.</source>
+        <translation>Дані містять число поза допустимими межами.</translation>
+    </message>
+    <message>
+        <source>The data contains a value of an unknown kind.</source>
+        <translation>Дані містять значення невідомого типу.</translation>
+    </message>
+    <message>
+        <source>The data contains a key that is not text.</source>
+        <translation>Дані містять ключ, що не є текстом.</translation>
+    </message>
+    <message>
+        <source>Cannot read the secret from {path}.</source>
+        <translation>Не вдалося прочитати секрет із {path}.</translation>
+    </message>
+    <message>
+        <source>No terminal to ask for the passphrase: use --passphrase-file or {env}.</source>
+        <translation>Немає термінала, щоб запитати парольну фразу: використайте --passphrase-file або {env}.</translation>
+    </message>
+    <message>
+        <source>The two entries differ.</source>
+        <translation>Два введення не збігаються.</translation>
+    </message>
+    <message>
+        <source>The settings could not be saved ({reason}); nothing was changed.</source>
+        <translation>Не вдалося зберегти налаштування ({reason}); нічого не змінено.</translation>
+    </message>
+    <message>
+        <source>This is not a valid key.</source>
+        <translation>Це недійсний ключ.</translation>
+    </message>
+    <message>
+        <source>The network keys in this store are damaged.</source>
+        <translation>Ключі мережі в цьому сховищі пошкоджено.</translation>
+    </message>
+    <message>
+        <source>Wrong network passphrase.</source>
+        <translation>Неправильна парольна фраза мережі.</translation>
+    </message>
+    <message>
+        <source>The network passphrase must differ from the store&apos;s passphrase.</source>
+        <translation>Парольна фраза мережі має відрізнятися від парольної фрази сховища.</translation>
+    </message>
+    <message>
+        <source>This is not a coordinator&apos;s store (create one with `network create`).</source>
+        <translation>Це не сховище координатора (створіть його командою `network create`).</translation>
+    </message>
+    <message>
+        <source>This laptop is not enrolled in a network yet: enroll it first.</source>
+        <translation>Цей ноутбук ще не приєднано до мережі: спершу приєднайте його.</translation>
+    </message>
+    <message>
+        <source>This store already belongs to a network.</source>
+        <translation>Це сховище вже належить до мережі.</translation>
+    </message>
+    <message>
+        <source>The device certificate is damaged or not signed by this network ({part}).</source>
+        <translation>Сертифікат пристрою пошкоджено або не підписано цією мережею ({part}).</translation>
+    </message>
+    <message>
+        <source>No enrolled device matches.</source>
+        <translation>Немає відповідного приєднаного пристрою.</translation>
+    </message>
+    <message>
+        <source>A sequence number cannot be negative.</source>
+        <translation>Порядковий номер не може бути від’ємним.</translation>
+    </message>
+    <message>
+        <source>Event {seq} was erased here and cannot be exported.</source>
+        <translation>Подію {seq} тут видалено, її не можна експортувати.</translation>
+    </message>
+    <message>
+        <source>The bundle could not be written ({reason}). Nothing was marked as exported.</source>
+        <translation>Не вдалося записати пакет ({reason}). Нічого не позначено як експортоване.</translation>
+    </message>
+    <message>
+        <source>The target folder does not exist.</source>
+        <translation>Цільової теки не існує.</translation>
+    </message>
+    <message>
+        <source>The file cannot be read.</source>
+        <translation>Файл не вдається прочитати.</translation>
+    </message>
+    <message>
+        <source>At most {max} files at a time.</source>
+        <translation>Щонайбільше {max} файлів за раз.</translation>
+    </message>
+    <message>
+        <source>A file of that name already exists; nothing was overwritten.</source>
+        <translation>Файл із такою назвою вже є; нічого не перезаписано.</translation>
+    </message>
+    <message>
+        <source>This enrollment request is damaged or not signed by its laptop ({part}).</source>
+        <translation>Цей запит на приєднання пошкоджено або не підписано його ноутбуком ({part}).</translation>
+    </message>
+    <message>
+        <source>This enrollment answer is damaged or not signed by the network ({part}).</source>
+        <translation>Цю відповідь на приєднання пошкоджено або не підписано мережею ({part}).</translation>
+    </message>
+    <message>
+        <source>This enrollment file was made by a newer fieldreg.</source>
+        <translation>Цей файл приєднання створено новішою версією fieldreg.</translation>
+    </message>
+    <message>
+        <source>{field}: an assigned prefix has 2 to {max} symbols and does not start with Z.</source>
+        <translation>{field}: призначений префікс має від 2 до {max} символів і не починається з Z.</translation>
+    </message>
+    <message>
+        <source>The prefix {prefix} belongs to another device.</source>
+        <translation>Префікс {prefix} належить іншому пристрою.</translation>
+    </message>
+    <message>
+        <source>The network fingerprint does not match the coordinator&apos;s: do not use this answer.</source>
+        <translation>Відбиток мережі не збігається з відбитком координатора: не використовуйте цю відповідь.</translation>
+    </message>
+    <message>
+        <source>This answer was made for another laptop&apos;s request.</source>
+        <translation>Цю відповідь створено на запит іншого ноутбука.</translation>
+    </message>
+    <message>
+        <source>The bundle file is empty.</source>
+        <translation>Файл пакета порожній.</translation>
+    </message>
+    <message>
+        <source>The file is too large to be a bundle (at most {max} bytes).</source>
+        <translation>Файл завеликий для пакета (щонайбільше {max} байтів).</translation>
+    </message>
+    <message>
+        <source>This file is not a fieldreg bundle.</source>
+        <translation>Це не пакет fieldreg.</translation>
+    </message>
+    <message>
+        <source>This bundle was made by a newer fieldreg (format {version}).</source>
+        <translation>Цей пакет створено новішою версією fieldreg (формат {version}).</translation>
+    </message>
+    <message>
+        <source>The bundle is incomplete: the file was cut short.</source>
+        <translation>Пакет неповний: файл обірвано.</translation>
+    </message>
+    <message>
+        <source>The bundle&apos;s {part} is larger than allowed ({max} bytes).</source>
+        <translation>Частина пакета «{part}» більша за дозволене ({max} байтів).</translation>
+    </message>
+    <message>
+        <source>The bundle has unexpected data after its end.</source>
+        <translation>Після кінця пакета є зайві дані.</translation>
+    </message>
+    <message>
+        <source>The bundle&apos;s signature is malformed ({part}).</source>
+        <translation>Підпис пакета пошкоджено ({part}).</translation>
+    </message>
+    <message>
+        <source>The bundle&apos;s header is invalid ({key}).</source>
+        <translation>Заголовок пакета недійсний ({key}).</translation>
+    </message>
+    <message>
+        <source>The bundle holds too many events (at most {max}).</source>
+        <translation>У пакеті забагато подій (щонайбільше {max}).</translation>
+    </message>
+    <message>
+        <source>The bundle belongs to another network.</source>
+        <translation>Пакет належить до іншої мережі.</translation>
+    </message>
+    <message>
+        <source>The bundle comes from a device this coordinator never enrolled.</source>
+        <translation>Пакет надійшов із пристрою, якого цей координатор ніколи не приєднував.</translation>
+    </message>
+    <message>
+        <source>The device was revoked: its bundles are accepted only up to event {up_to}.</source>
+        <translation>Пристрій відкликано: його пакети приймаються лише до події {up_to}.</translation>
+    </message>
+    <message>
+        <source>The bundle&apos;s signature does not match: it was altered or forged.</source>
+        <translation>Підпис пакета не збігається: його змінено або підроблено.</translation>
+    </message>
+    <message>
+        <source>The bundle&apos;s encryption header is invalid ({reason}).</source>
+        <translation>Заголовок шифрування пакета недійсний ({reason}).</translation>
+    </message>
+    <message>
+        <source>The bundle was not encrypted to this coordinator.</source>
+        <translation>Пакет зашифровано не для цього координатора.</translation>
+    </message>
+    <message>
+        <source>The bundle does not decrypt: its content is incomplete or altered.</source>
+        <translation>Пакет не розшифровується: його вміст неповний або змінений.</translation>
+    </message>
+    <message>
+        <source>The bundle&apos;s content does not match its signed header.</source>
+        <translation>Вміст пакета не відповідає його підписаному заголовку.</translation>
+    </message>
+    <message>
+        <source>The bundle&apos;s content is malformed ({reason}).</source>
+        <translation>Вміст пакета пошкоджено ({reason}).</translation>
+    </message>
+    <message>
+        <source>Event {seq} in the bundle is invalid ({reason}).</source>
+        <translation>Подія {seq} у пакеті недійсна ({reason}).</translation>
+    </message>
+    <message>
+        <source>The bundle&apos;s events are not chained correctly at event {seq}.</source>
+        <translation>Події пакета неправильно пов’язані в ланцюжок на події {seq}.</translation>
+    </message>
+    <message>
+        <source>ALARM: device {device} signed two different histories (event {seq}). Nothing was imported; check the device.</source>
+        <translation>ТРИВОГА: пристрій {device} підписав дві різні історії (подія {seq}). Нічого не імпортовано; перевірте пристрій.</translation>
+    </message>
+    <message>
+        <source>Nothing new to export since the last bundle.</source>
+        <translation>Після останнього пакета немає нічого нового для експорту.</translation>
+    </message>
+    <message>
+        <source>Choose events between 1 and {last}, first not after last.</source>
+        <translation>Виберіть події від 1 до {last}; перша не може йти після останньої.</translation>
+    </message>
+    <message>
+        <source>The bundle did not read back correctly; it was removed. Try another stick.</source>
+        <translation>Записаний пакет не прочитався правильно, його вилучено. Спробуйте іншу флешку.</translation>
+    </message>
+    <message>
+        <source>There is no open conflict on this field.</source>
+        <translation>У цьому полі немає відкритого конфлікту.</translation>
+    </message>
+    <message>
+        <source>Choose a value from 0 to {max}.</source>
+        <translation>Виберіть значення від 0 до {max}.</translation>
+    </message>
+    <message>
+        <source>The scanned text is too long for a fieldreg code (at most {max} characters).</source>
+        <translation>Зісканований текст задовгий для коду fieldreg (щонайбільше {max} символів).</translation>
+    </message>
+    <message>
+        <source>Nothing was scanned.</source>
+        <translation>Нічого не зіскановано.</translation>
+    </message>
+    <message>
+        <source>This fieldreg code is damaged or incomplete.</source>
+        <translation>Цей код fieldreg пошкоджено або він неповний.</translation>
+    </message>
+    <message>
+        <source>This code was not made by fieldreg.</source>
+        <translation>Цей код створено не в fieldreg.</translation>
+    </message>
+    <message>
+        <source>This code was made by a newer fieldreg (format {version}). Update fieldreg to read it.</source>
+        <translation>Цей код створено новішою версією fieldreg (формат {version}). Оновіть fieldreg, щоб його прочитати.</translation>
+    </message>
+    <message>
+        <source>This could be two different IDs: type it with the Latin keyboard layout.</source>
+        <translation>Це можуть бути два різні ID: наберіть його в латинській розкладці.</translation>
+    </message>
+    <message>
+        <source>This band was replaced by a newer one. Check the person and take the old band off.</source>
+        <translation>Цей браслет замінено новим. Перевірте людину й зніміть старий браслет.</translation>
+    </message>
+    <message>
+        <source>This band is not in this laptop&apos;s records (printed elsewhere and not synced yet?). Check the person.</source>
+        <translation>Цього браслета немає в записах ноутбука (надруковано деінде й ще не синхронізовано?). Перевірте людину.</translation>
+    </message>
+    <message>
+        <source>There is no label stock named {stock}.</source>
+        <translation>Немає носія для етикеток із назвою {stock}.</translation>
+    </message>
+    <message>
+        <source>{stock} is a sheet for office printers; ZPL is for thermal bands only.</source>
+        <translation>{stock} — аркуш для офісних принтерів; ZPL лише для термобраслетів.</translation>
+    </message>
+    <message>
+        <source>This is not a valid printer queue name.</source>
+        <translation>Це неправильна назва черги друку.</translation>
+    </message>
+    <message>
+        <source>There is no printer queue named {queue}. Nothing was printed.</source>
+        <translation>Черги друку {queue} немає. Нічого не надруковано.</translation>
+    </message>
+    <message>
+        <source>The printer queue {queue} is stopped. Nothing was printed.</source>
+        <translation>Чергу друку {queue} зупинено. Нічого не надруковано.</translation>
+    </message>
+    <message>
+        <source>The printer queue {queue} is not accepting jobs. Nothing was printed.</source>
+        <translation>Черга друку {queue} не приймає завдань. Нічого не надруковано.</translation>
+    </message>
+    <message>
+        <source>The printing system (CUPS) is not running. Nothing was printed.</source>
+        <translation>Система друку (CUPS) не працює. Нічого не надруковано.</translation>
+    </message>
+    <message>
+        <source>Sending ZPL to a printer queue needs CUPS (the lp command), which this computer lacks.</source>
+        <translation>Щоб надіслати ZPL у чергу друку, потрібна CUPS (команда lp), а на цьому комп’ютері її немає.</translation>
+    </message>
+    <message>
+        <source>The printer queue {queue} did not take the job. No band was marked as issued.</source>
+        <translation>Черга друку {queue} не прийняла завдання. Жоден браслет не позначено як виданий.</translation>
+    </message>
+    <message>
+        <source>The printer or file could not be opened. No band was marked as issued.</source>
+        <translation>Не вдалося відкрити принтер або файл. Жоден браслет не позначено як виданий.</translation>
+    </message>
+    <message>
+        <source>The file could not be written ({reason}). No band was marked as issued.</source>
+        <translation>Не вдалося записати файл ({reason}). Жоден браслет не позначено як виданий.</translation>
+    </message>
+    <message>
+        <source>This household has no members to print for.</source>
+        <translation>У цьому домогосподарстві немає членів, для яких друкувати.</translation>
+    </message>
+    <message>
+        <source>At most {max} labels can be printed at once.</source>
+        <translation>За раз можна надрукувати щонайбільше {max} етикеток.</translation>
+    </message>
+    <message>
+        <source>The printing settings are damaged ({key}); reset them (fieldreg band settings --reset).</source>
+        <translation>Налаштування друку пошкоджено ({key}); скиньте їх (fieldreg band settings --reset).</translation>
+    </message>
+    <message>
+        <source>The printing settings could not be read ({reason}).</source>
+        <translation>Не вдалося прочитати налаштування друку ({reason}).</translation>
+    </message>
+    <message>
+        <source>The printing settings could not be saved ({reason}).</source>
+        <translation>Не вдалося зберегти налаштування друку ({reason}).</translation>
+    </message>
+    <message>
+        <source>The file could not be written ({reason}).</source>
+        <translation>Не вдалося записати файл ({reason}).</translation>
+    </message>
+</context>
+<context>
+    <name>Fields</name>
+    <message>
+        <source>Family name</source>
+        <translation>Прізвище</translation>
+    </message>
+    <message>
+        <source>Given name</source>
+        <translation>Ім’я</translation>
+    </message>
+    <message>
+        <source>Patronymic</source>
+        <translation>По батькові</translation>
+    </message>
+    <message>
+        <source>Family name (Latin)</source>
+        <translation>Прізвище (латиницею)</translation>
+    </message>
+    <message>
+        <source>Given name (Latin)</source>
+        <translation>Ім’я (латиницею)</translation>
+    </message>
+    <message>
+        <source>Patronymic (Latin)</source>
+        <translation>По батькові (латиницею)</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>Стать</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Дата народження</translation>
+    </message>
+    <message>
+        <source>Settlement of origin</source>
+        <translation>Населений пункт, звідки прибули</translation>
+    </message>
+    <message>
+        <source>District</source>
+        <translation>Район</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>Область</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>Країна</translation>
+    </message>
+    <message>
+        <source>Citizenship</source>
+        <translation>Громадянство</translation>
+    </message>
+    <message>
+        <source>Document type</source>
+        <translation>Тип документа</translation>
+    </message>
+    <message>
+        <source>Document number</source>
+        <translation>Номер документа</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Телефон</translation>
+    </message>
+    <message>
+        <source>Languages</source>
+        <translation>Мови</translation>
+    </message>
+    <message>
+        <source>Needs</source>
+        <translation>Потреби</translation>
+    </message>
+    <message>
+        <source>Note on needs</source>
+        <translation>Примітка щодо потреб</translation>
+    </message>
+    <message>
+        <source>Consent to data processing</source>
+        <translation>Згода на обробку даних</translation>
+    </message>
+    <message>
+        <source>Consent to tracing</source>
+        <translation>Згода на розшук</translation>
+    </message>
+    <message>
+        <source>Wishes to be evacuated</source>
+        <translation>Бажає евакуюватися</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <source>Transport</source>
+        <translation>Транспорт</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Місце</translation>
+    </message>
+    <message>
+        <source>Household</source>
+        <translation>Домогосподарство</translation>
+    </message>
+    <message>
+        <source>Relationship</source>
+        <translation>Ким доводиться</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Примітка</translation>
+    </message>
+    <message>
+        <source>Reception point</source>
+        <translation>Пункт прийому</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>Оператор</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>Парольна фраза</translation>
+    </message>
+    <message>
+        <source>Recovery key</source>
+        <translation>Ключ відновлення</translation>
+    </message>
+    <message>
+        <source>ID prefix</source>
+        <translation>Префікс ID</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunWizard</name>
+    <message>
+        <source>Choose the store folder</source>
+        <translation>Виберіть теку сховища</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation>Парольні фрази не збігаються.</translation>
+    </message>
+    <message>
+        <source>Group {number} does not match the key. Look at what you wrote down, or show the key again.</source>
+        <translation>Група {number} не збігається з ключем. Перевірте записане або покажіть ключ ще раз.</translation>
+    </message>
+    <message>
+        <source>Welcome to fieldreg</source>
+        <translation>Вітаємо у fieldreg</translation>
+    </message>
+    <message>
+        <source>There is no store on this laptop yet. Create one to start registering people, or open a store folder that already exists.</source>
+        <translation>На цьому ноутбуці ще немає сховища. Створіть його, щоб почати реєструвати людей, або відкрийте теку наявного сховища.</translation>
+    </message>
+    <message>
+        <source>&amp;Create a new store</source>
+        <translation>&amp;Створити нове сховище</translation>
+    </message>
+    <message>
+        <source>It will be kept in: {folder}</source>
+        <translation>Воно зберігатиметься тут: {folder}</translation>
+    </message>
+    <message>
+        <source>&amp;Open an existing store folder…</source>
+        <translation>&amp;Відкрити теку наявного сховища…</translation>
+    </message>
+    <message>
+        <source>Create the store</source>
+        <translation>Створення сховища</translation>
+    </message>
+    <message>
+        <source>Choose a passphrase of at least 10 characters that you can type without looking, such as four unrelated words. Everyone who uses this laptop after you will need it, or a passphrase of their own.</source>
+        <translation>Виберіть парольну фразу щонайменше з 10 символів, яку зможете набрати не підглядаючи, наприклад чотири не пов’язані між собою слова. Вона знадобиться кожному, хто працюватиме на цьому ноутбуці після вас, якщо в нього не буде власної.</translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation>Ваше ім’я</translation>
+    </message>
+    <message>
+        <source>Repeat the passphrase</source>
+        <translation>Повторіть парольну фразу</translation>
+    </message>
+    <message>
+        <source>&amp;Reception point</source>
+        <translation>П&amp;ункт прийому</translation>
+    </message>
+    <message>
+        <source>Your &amp;name</source>
+        <translation>Ваше &amp;ім’я</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase</source>
+        <translation>&amp;Парольна фраза</translation>
+    </message>
+    <message>
+        <source>Re&amp;peat it</source>
+        <translation>Пов&amp;торіть її</translation>
+    </message>
+    <message>
+        <source>e.g. School 5, gym</source>
+        <translation>напр. Школа 5, спортзал</translation>
+    </message>
+    <message>
+        <source>a first name or a call sign</source>
+        <translation>ім’я або позивний</translation>
+    </message>
+    <message>
+        <source>C&amp;reate the store</source>
+        <translation>Створити с&amp;ховище</translation>
+    </message>
+    <message>
+        <source>&amp;Back</source>
+        <translation>&amp;Назад</translation>
+    </message>
+    <message>
+        <source>Creating the store and protecting it with your passphrase…</source>
+        <translation>Створюємо сховище й захищаємо його вашою парольною фразою…</translation>
+    </message>
+    <message>
+        <source>Write down the recovery key</source>
+        <translation>Запишіть ключ відновлення</translation>
+    </message>
+    <message>
+        <source>If every passphrase is forgotten, this key is the only way to open the store. Write it on paper now and give it to your coordinator. It is shown only once and is not kept on this laptop.</source>
+        <translation>Якщо всі парольні фрази забуто, лише цим ключем можна відкрити сховище. Запишіть його на папері зараз і передайте координатору. Ключ показано лише один раз, на ноутбуці він не зберігається.</translation>
+    </message>
+    <message>
+        <source>Recovery key</source>
+        <translation>Ключ відновлення</translation>
+    </message>
+    <message>
+        <source>I have &amp;written it down</source>
+        <translation>Я &amp;записав(-ла) ключ</translation>
+    </message>
+    <message>
+        <source>Check what you wrote down</source>
+        <translation>Перевірте записане</translation>
+    </message>
+    <message>
+        <source>Type two groups of the key from your paper, to be sure it is right.</source>
+        <translation>Наберіть дві групи ключа зі свого запису, щоб переконатися, що він правильний.</translation>
+    </message>
+    <message>
+        <source>Group &amp;{number}</source>
+        <translation>Група &amp;{number}</translation>
+    </message>
+    <message>
+        <source>Group {number} of the recovery key</source>
+        <translation>Група {number} ключа відновлення</translation>
+    </message>
+    <message>
+        <source>&amp;Continue</source>
+        <translation>&amp;Далі</translation>
+    </message>
+    <message>
+        <source>&amp;Show the key again</source>
+        <translation>&amp;Показати ключ ще раз</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryView</name>
+    <message>
+        <source>When</source>
+        <translation>Коли</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Хто</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Що</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Історія</translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdLinks</name>
+    <message>
+        <source>Not in a household.</source>
+        <translation>Не входить до домогосподарства.</translation>
+    </message>
+    <message>
+        <source>Household %1, %2 members</source>
+        <translation>Домогосподарство %1, членів: %2</translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdPage</name>
+    <message>
+        <source>Register a household</source>
+        <translation>Реєстрація домогосподарства</translation>
+    </message>
+    <message>
+        <source>&amp;Members (Enter: edit, Delete: remove)</source>
+        <translation>&amp;Члени (Enter — змінити, Delete — вилучити)</translation>
+    </message>
+    <message>
+        <source>Scan a band or type an ID to add a registered person</source>
+        <translation>Зіскануйте браслет або наберіть ID, щоб додати зареєстровану людину</translation>
+    </message>
+    <message>
+        <source>Band or ID</source>
+        <translation>Браслет або ID</translation>
+    </message>
+    <message>
+        <source>Alt+B</source>
+        <translation>Alt+B</translation>
+    </message>
+    <message>
+        <source>Save household (Ctrl+Enter)</source>
+        <translation>Зберегти домогосподарство (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation>Скасувати (Esc)</translation>
+    </message>
+    <message>
+        <source>Type a member, or press Ctrl+Enter to save.</source>
+        <translation>Введіть члена домогосподарства або натисніть Ctrl+Enter, щоб зберегти.</translation>
+    </message>
+    <message>
+        <source>Add or clear the member being typed first.</source>
+        <translation>Спершу додайте або очистьте члена, якого вводите.</translation>
+    </message>
+    <message>
+        <source>A registered person is edited on their own page.</source>
+        <translation>Зареєстровану людину змінюють на її власній сторінці.</translation>
+    </message>
+    <message>
+        <source>This person is already in the household.</source>
+        <translation>Ця людина вже є в домогосподарстві.</translation>
+    </message>
+    <message>
+        <source>Add at least one member.</source>
+        <translation>Додайте хоча б одного члена.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportResults</name>
+    <message>
+        <source>Last import: files {files} · imported {imported} · rejected {rejected} · people in conflict {conflicts}</source>
+        <translation>Останній імпорт: файлів {files} · імпортовано {imported} · відхилено {rejected} · людей у конфлікті {conflicts}</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Файл</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>Пристрій</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>Події</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Нових</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Результат</translation>
+    </message>
+    <message>
+        <source>Import results</source>
+        <translation>Результати імпорту</translation>
+    </message>
+    <message>
+        <source>Already imported: nothing changed.</source>
+        <translation>Уже імпортовано: нічого не змінилося.</translation>
+    </message>
+    <message>
+        <source>Held until the bundle before it arrives.</source>
+        <translation>Відкладено, доки не надійде попередній пакет.</translation>
+    </message>
+    <message>
+        <source>Imported.</source>
+        <translation>Імпортовано.</translation>
+    </message>
+    <message>
+        <source>Events that were here already: {known}.</source>
+        <translation>Подій, які вже були тут: {known}.</translation>
+    </message>
+    <message>
+        <source>Held bundles applied too: {count}.</source>
+        <translation>Також застосовано відкладених пакетів: {count}.</translation>
+    </message>
+    <message>
+        <source>People in conflict: {count}.</source>
+        <translation>Людей у конфлікті: {count}.</translation>
+    </message>
+    <message>
+        <source>Rejected, moved to quarantine: {reason}</source>
+        <translation>Відхилено й переміщено в карантин: {reason}</translation>
+    </message>
+    <message>
+        <source>Rejected: {reason}</source>
+        <translation>Відхилено: {reason}</translation>
+    </message>
+    <message>
+        <source>A held bundle was rejected: {reason}</source>
+        <translation>Відкладений пакет відхилено: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <source>Arrived</source>
+        <translation>Прибув(-ла)</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>Очікує</translation>
+    </message>
+    <message>
+        <source>Medical referral</source>
+        <translation>Направлено до лікаря</translation>
+    </message>
+    <message>
+        <source>Departed</source>
+        <translation>Виїхав(-ла)</translation>
+    </message>
+    <message>
+        <source>Handed over</source>
+        <translation>Передано</translation>
+    </message>
+    <message>
+        <source>Reunited</source>
+        <translation>Возз’єднано з рідними</translation>
+    </message>
+    <message>
+        <source>Left on own</source>
+        <translation>Пішов(-ла) самостійно</translation>
+    </message>
+    <message>
+        <source>Medical</source>
+        <translation>Медична допомога</translation>
+    </message>
+    <message>
+        <source>Mobility</source>
+        <translation>Обмежена рухливість</translation>
+    </message>
+    <message>
+        <source>Pregnancy</source>
+        <translation>Вагітність</translation>
+    </message>
+    <message>
+        <source>Disability</source>
+        <translation>Інвалідність</translation>
+    </message>
+    <message>
+        <source>Elderly, alone</source>
+        <translation>Літня людина без супроводу</translation>
+    </message>
+    <message>
+        <source>Unaccompanied child</source>
+        <translation>Дитина без супроводу</translation>
+    </message>
+    <message>
+        <source>Separated child</source>
+        <translation>Дитина, розлучена з батьками</translation>
+    </message>
+    <message>
+        <source>Head of household</source>
+        <translation>Голова домогосподарства</translation>
+    </message>
+    <message>
+        <source>Spouse or partner</source>
+        <translation>Чоловік, дружина або партнер</translation>
+    </message>
+    <message>
+        <source>Child</source>
+        <translation>Дитина</translation>
+    </message>
+    <message>
+        <source>Parent</source>
+        <translation>Батько або мати</translation>
+    </message>
+    <message>
+        <source>Brother or sister</source>
+        <translation>Брат або сестра</translation>
+    </message>
+    <message>
+        <source>Grandchild</source>
+        <translation>Онук або онука</translation>
+    </message>
+    <message>
+        <source>Grandparent</source>
+        <translation>Дідусь або бабуся</translation>
+    </message>
+    <message>
+        <source>Other relative</source>
+        <translation>Інший родич</translation>
+    </message>
+    <message>
+        <source>Not related</source>
+        <translation>Не родич</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Так</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Ні</translation>
+    </message>
+    <message>
+        <source>Undecided</source>
+        <translation>Ще не вирішив(-ла)</translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation>Жіноча</translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation>Чоловіча</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Інша</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Невідомо</translation>
+    </message>
+    <message>
+        <source>same ID</source>
+        <translation>той самий ID</translation>
+    </message>
+    <message>
+        <source>same name</source>
+        <translation>те саме ім’я</translation>
+    </message>
+    <message>
+        <source>similar spelling</source>
+        <translation>схоже написання</translation>
+    </message>
+    <message>
+        <source>name begins the same</source>
+        <translation>ім’я починається так само</translation>
+    </message>
+    <message>
+        <source>a name differs</source>
+        <translation>одне з імен відрізняється</translation>
+    </message>
+    <message>
+        <source>written in another alphabet</source>
+        <translation>написано іншою абеткою</translation>
+    </message>
+    <message>
+        <source>names in another order</source>
+        <translation>імена в іншому порядку</translation>
+    </message>
+    <message>
+        <source>some names not compared</source>
+        <translation>не всі імена порівняно</translation>
+    </message>
+    <message>
+        <source>same date of birth</source>
+        <translation>та сама дата народження</translation>
+    </message>
+    <message>
+        <source>same year of birth</source>
+        <translation>той самий рік народження</translation>
+    </message>
+    <message>
+        <source>born a year apart</source>
+        <translation>роки народження різняться на один</translation>
+    </message>
+    <message>
+        <source>no date of birth on record</source>
+        <translation>дата народження не записана</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation>Зареєстровано</translation>
+    </message>
+    <message>
+        <source>Edited</source>
+        <translation>Змінено</translation>
+    </message>
+    <message>
+        <source>Status changed</source>
+        <translation>Змінено статус</translation>
+    </message>
+    <message>
+        <source>Note added</source>
+        <translation>Додано примітку</translation>
+    </message>
+    <message>
+        <source>Joined a household</source>
+        <translation>Додано до домогосподарства</translation>
+    </message>
+    <message>
+        <source>Left the household</source>
+        <translation>Вилучено з домогосподарства</translation>
+    </message>
+    <message>
+        <source>Band printed</source>
+        <translation>Надруковано браслет</translation>
+    </message>
+    <message>
+        <source>Band voided</source>
+        <translation>Браслет анульовано</translation>
+    </message>
+    <message>
+        <source>Consent recorded</source>
+        <translation>Записано згоду</translation>
+    </message>
+    <message>
+        <source>Marked as duplicate</source>
+        <translation>Позначено як повтор</translation>
+    </message>
+    <message>
+        <source>Duplicate mark removed</source>
+        <translation>Позначку повтору знято</translation>
+    </message>
+    <message>
+        <source>Erased</source>
+        <translation>Видалено</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Saved: {ids}</source>
+        <translation>Збережено: {ids}</translation>
+    </message>
+    <message>
+        <source>fieldreg: registration desk</source>
+        <translation>fieldreg: пункт реєстрації</translation>
+    </message>
+    <message>
+        <source>Navigation</source>
+        <translation>Навігація</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>Пошук</translation>
+    </message>
+    <message>
+        <source>Register person</source>
+        <translation>Зареєструвати людину</translation>
+    </message>
+    <message>
+        <source>Register household</source>
+        <translation>Зареєструвати домогосподарство</translation>
+    </message>
+    <message>
+        <source>Roster</source>
+        <translation>Список</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>Синхронізація</translation>
+    </message>
+    <message>
+        <source>Coordinator</source>
+        <translation>Координатор</translation>
+    </message>
+    <message>
+        <source>Lock</source>
+        <translation>Заблокувати</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Налаштування</translation>
+    </message>
+</context>
+<context>
+    <name>MemberEditor</name>
+    <message>
+        <source>Member %1</source>
+        <translation>Член %1</translation>
+    </message>
+    <message>
+        <source>Choose...</source>
+        <translation>Виберіть…</translation>
+    </message>
+    <message>
+        <source>Copy from first member (Ctrl+D)</source>
+        <translation>Скопіювати з першого члена (Ctrl+D)</translation>
+    </message>
+    <message>
+        <source>Origin, phone and languages</source>
+        <translation>Походження, телефон і мови</translation>
+    </message>
+    <message>
+        <source>Add member (Enter)</source>
+        <translation>Додати члена (Enter)</translation>
+    </message>
+</context>
+<context>
+    <name>MembersTable</name>
+    <message>
+        <source>Name</source>
+        <translation>Ім’я</translation>
+    </message>
+    <message>
+        <source>Born</source>
+        <translation>Народження</translation>
+    </message>
+    <message>
+        <source>Relationship</source>
+        <translation>Ким доводиться</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>Члени</translation>
+    </message>
+    <message>
+        <source>registered as %1</source>
+        <translation>зареєстровано як %1</translation>
+    </message>
+</context>
+<context>
+    <name>PersonForm</name>
+    <message>
+        <source>Person</source>
+        <translation>Людина</translation>
+    </message>
+    <message>
+        <source>Origin and documents</source>
+        <translation>Походження й документи</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Контакти</translation>
+    </message>
+    <message>
+        <source>Needs</source>
+        <translation>Потреби</translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation>Згода</translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation>Обов’язково</translation>
+    </message>
+    <message>
+        <source>Latin (Alt+L)</source>
+        <translation>Латиницею (Alt+L)</translation>
+    </message>
+    <message>
+        <source>uk, ru, en</source>
+        <translation>uk, ru, en</translation>
+    </message>
+    <message>
+        <source>Not recorded</source>
+        <translation>Не записано</translation>
+    </message>
+    <message>
+        <source>Not asked</source>
+        <translation>Не запитували</translation>
+    </message>
+    <message>
+        <source>* required</source>
+        <translation>* обов’язково</translation>
+    </message>
+    <message>
+        <source>A date, a year, or ~age</source>
+        <translation>Дата, рік або ~вік</translation>
+    </message>
+    <message>
+        <source>Not understood yet</source>
+        <translation>Поки що незрозуміло</translation>
+    </message>
+    <message>
+        <source>Estimated: born about %1</source>
+        <translation>Приблизно: народився(-лася) близько %1</translation>
+    </message>
+    <message>
+        <source>Year only: %1</source>
+        <translation>Лише рік: %1</translation>
+    </message>
+    <message>
+        <source>Exact date: %1</source>
+        <translation>Точна дата: %1</translation>
+    </message>
+</context>
+<context>
+    <name>PersonPage</name>
+    <message>
+        <source>Edit (Ctrl+E)</source>
+        <translation>Змінити (Ctrl+E)</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>Закрити (Esc)</translation>
+    </message>
+    <message>
+        <source>Save (Enter)</source>
+        <translation>Зберегти (Enter)</translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation>Скасувати (Esc)</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Примітки</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Історія</translation>
+    </message>
+    <message>
+        <source>Alt+N: type a note, then Enter</source>
+        <translation>Alt+N: наберіть примітку, потім Enter</translation>
+    </message>
+    <message>
+        <source>New note</source>
+        <translation>Нова примітка</translation>
+    </message>
+    <message>
+        <source>Add note</source>
+        <translation>Додати примітку</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Людина</translation>
+    </message>
+    <message>
+        <source>Registered %1</source>
+        <translation>Зареєстровано %1</translation>
+    </message>
+    <message>
+        <source>Bands: %1</source>
+        <translation>Браслети: %1</translation>
+    </message>
+    <message>
+        <source>Same person as %1</source>
+        <translation>Та сама людина, що й %1</translation>
+    </message>
+</context>
+<context>
+    <name>PrintChoices</name>
+    <message>
+        <source>Wristband, adult (25 × 254 mm), 203 dpi</source>
+        <translation>Браслет дорослий (25 × 254 мм), 203 dpi</translation>
+    </message>
+    <message>
+        <source>Wristband, adult (25 × 254 mm), 300 dpi</source>
+        <translation>Браслет дорослий (25 × 254 мм), 300 dpi</translation>
+    </message>
+    <message>
+        <source>Wristband, child (25 × 178 mm), 203 dpi</source>
+        <translation>Браслет дитячий (25 × 178 мм), 203 dpi</translation>
+    </message>
+    <message>
+        <source>Wristband, child (25 × 178 mm), 300 dpi</source>
+        <translation>Браслет дитячий (25 × 178 мм), 300 dpi</translation>
+    </message>
+    <message>
+        <source>A4 sheet of 24 tags (70 × 37 mm)</source>
+        <translation>Аркуш A4 на 24 бирки (70 × 37 мм)</translation>
+    </message>
+    <message>
+        <source>Year of birth</source>
+        <translation>Рік народження</translation>
+    </message>
+    <message>
+        <source>Needs mark (a black “!”: ask about needs)</source>
+        <translation>Позначка потреб (чорний «!»: запитати про потреби)</translation>
+    </message>
+</context>
+<context>
+    <name>PrintDialog</name>
+    <message>
+        <source>Save the labels as PDF</source>
+        <translation>Зберегти етикетки як PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Файли PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Type where to save the PDF, or Browse.</source>
+        <translation>Вкажіть, куди зберегти PDF, або натисніть «Огляд».</translation>
+    </message>
+    <message>
+        <source>Preparing the preview…</source>
+        <translation>Готуємо попередній перегляд…</translation>
+    </message>
+    <message>
+        <source>For: {ids}</source>
+        <translation>Для: {ids}</translation>
+    </message>
+    <message>
+        <source>Bands to be issued: {bands}.</source>
+        <translation>Буде видано браслети: {bands}.</translation>
+    </message>
+    <message>
+        <source>Tags are for belongings and documents; they are not recorded.</source>
+        <translation>Бирки — для речей і документів; їх не реєструють.</translation>
+    </message>
+    <message>
+        <source>The band now worn becomes void for: {ids}.</source>
+        <translation>Браслет, що зараз на руці, стане недійсним для: {ids}.</translation>
+    </message>
+    <message>
+        <source>The preview shows {shown} of {total} pages.</source>
+        <translation>Показано {shown} з {total} сторінок.</translation>
+    </message>
+    <message>
+        <source>Preview of page {number}</source>
+        <translation>Попередній перегляд сторінки {number}</translation>
+    </message>
+    <message>
+        <source>Print bands</source>
+        <translation>Друк браслетів</translation>
+    </message>
+    <message>
+        <source>Print tags for belongings</source>
+        <translation>Друк бирок для речей</translation>
+    </message>
+    <message>
+        <source>&amp;Stock:</source>
+        <translation>&amp;Матеріал:</translation>
+    </message>
+    <message>
+        <source>Print &amp;to:</source>
+        <translation>&amp;Куди друкувати:</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>&amp;Файл:</translation>
+    </message>
+    <message>
+        <source>&amp;Copies per person:</source>
+        <translation>Копій на &amp;людину:</translation>
+    </message>
+    <message>
+        <source>Stock</source>
+        <translation>Матеріал</translation>
+    </message>
+    <message>
+        <source>Print to</source>
+        <translation>Куди друкувати</translation>
+    </message>
+    <message>
+        <source>Another printer (system print dialog)…</source>
+        <translation>Інший принтер (системне вікно друку)…</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>Зберегти як PDF…</translation>
+    </message>
+    <message>
+        <source>Send as &amp;ZPL (thermal band printers)</source>
+        <translation>Надсилати як &amp;ZPL (термопринтери браслетів)</translation>
+    </message>
+    <message>
+        <source>PDF file</source>
+        <translation>Файл PDF</translation>
+    </message>
+    <message>
+        <source>For example ~/labels.pdf</source>
+        <translation>Наприклад, ~/labels.pdf</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Огляд…</translation>
+    </message>
+    <message>
+        <source>Copies per person</source>
+        <translation>Копій на людину</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Попередній перегляд</translation>
+    </message>
+    <message>
+        <source>Printing</source>
+        <translation>Друк</translation>
+    </message>
+    <message>
+        <source>&amp;Print</source>
+        <translation>&amp;Друкувати</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Скасувати</translation>
+    </message>
+    <message>
+        <source>Printed. Bands issued: {bands}</source>
+        <translation>Надруковано. Видано браслети: {bands}</translation>
+    </message>
+    <message>
+        <source>Printed. Labels: {count}</source>
+        <translation>Надруковано. Етикеток: {count}</translation>
+    </message>
+</context>
+<context>
+    <name>PrintSettingsBox</name>
+    <message>
+        <source>Printing</source>
+        <translation>Друк</translation>
+    </message>
+    <message>
+        <source>Default &amp;stock</source>
+        <translation>Матеріал за &amp;замовчуванням</translation>
+    </message>
+    <message>
+        <source>Default &amp;printer</source>
+        <translation>&amp;Принтер за замовчуванням</translation>
+    </message>
+    <message>
+        <source>Labels show, besides the ID</source>
+        <translation>Крім ID, на етикетці</translation>
+    </message>
+    <message>
+        <source>&amp;Tags per person</source>
+        <translation>Бирок на &amp;людину</translation>
+    </message>
+    <message>
+        <source>Default stock</source>
+        <translation>Матеріал за замовчуванням</translation>
+    </message>
+    <message>
+        <source>Default printer</source>
+        <translation>Принтер за замовчуванням</translation>
+    </message>
+    <message>
+        <source>None: choose when printing</source>
+        <translation>Немає: вибрати під час друку</translation>
+    </message>
+    <message>
+        <source>Send bands as &amp;ZPL (thermal band printers)</source>
+        <translation>Надсилати браслети як &amp;ZPL (термопринтери браслетів)</translation>
+    </message>
+    <message>
+        <source>Tags per person</source>
+        <translation>Бирок на людину</translation>
+    </message>
+    <message>
+        <source>Family names, dates of birth, phone numbers and notes are never printed. The QR code holds only the ID.</source>
+        <translation>Прізвища, дати народження, номери телефонів і нотатки ніколи не друкуються. QR-код містить лише ID.</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterPage</name>
+    <message>
+        <source>Register a person</source>
+        <translation>Реєстрація людини</translation>
+    </message>
+    <message>
+        <source>Save (Enter)</source>
+        <translation>Зберегти (Enter)</translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation>Скасувати (Esc)</translation>
+    </message>
+</context>
+<context>
+    <name>RevokeDialog</name>
+    <message>
+        <source>Revoke a device</source>
+        <translation>Відкликання пристрою</translation>
+    </message>
+    <message>
+        <source>Device {prefix} ({name}): its bundles will be accepted only up to the event below (0: none from now on). Do this for a lost or stolen laptop.</source>
+        <translation>Пристрій {prefix} ({name}): його пакети прийматимуться лише до вказаної нижче події (0 — відтепер жодного). Так роблять із загубленим або викраденим ноутбуком.</translation>
+    </message>
+    <message>
+        <source>Accept events up to</source>
+        <translation>Приймати події до</translation>
+    </message>
+    <message>
+        <source>Revoke</source>
+        <translation>Відкликати</translation>
+    </message>
+</context>
+<context>
+    <name>RosterModel</name>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Latin name</source>
+        <translation>Латиницею</translation>
+    </message>
+    <message>
+        <source>Born</source>
+        <translation>Народження</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation>Зареєстровано</translation>
+    </message>
+</context>
+<context>
+    <name>RosterPage</name>
+    <message>
+        <source>Roster</source>
+        <translation>Список</translation>
+    </message>
+    <message>
+        <source>Household ID</source>
+        <translation>ID домогосподарства</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation>Зареєстровано</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Від</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>До</translation>
+    </message>
+    <message>
+        <source>Registered from</source>
+        <translation>Зареєстровано від</translation>
+    </message>
+    <message>
+        <source>Registered until</source>
+        <translation>Зареєстровано до</translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation>Будь-який статус</translation>
+    </message>
+    <message>
+        <source>Anyone</source>
+        <translation>Усі</translation>
+    </message>
+    <message>
+        <source>Any need</source>
+        <translation>Будь-яка потреба</translation>
+    </message>
+    <message>
+        <source>In a household</source>
+        <translation>У домогосподарстві</translation>
+    </message>
+    <message>
+        <source>Alone</source>
+        <translation>Сам(а)</translation>
+    </message>
+    <message>
+        <source>K7-0042-X</source>
+        <translation>K7-0042-X</translation>
+    </message>
+    <message>
+        <source>Any time</source>
+        <translation>Будь-коли</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Сьогодні</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>Останні 7 днів</translation>
+    </message>
+    <message>
+        <source>Between dates</source>
+        <translation>Між датами</translation>
+    </message>
+    <message>
+        <source>People registered</source>
+        <translation>Зареєстровані люди</translation>
+    </message>
+    <message>
+        <source>Shown: %1 of %2 · Registered today: %3 · Waiting: %4 · Departed: %5 · With needs: %6</source>
+        <translation>Показано: %1 з %2 · Зареєстровано сьогодні: %3 · Очікують: %4 · Виїхали: %5 · З потребами: %6</translation>
+    </message>
+</context>
+<context>
+    <name>SearchPage</name>
+    <message>
+        <source>Saved. New ID: {ids}</source>
+        <translation>Збережено. Новий ID: {ids}</translation>
+    </message>
+    <message>
+        <source>Saved. New IDs: {ids}</source>
+        <translation>Збережено. Нові ID: {ids}</translation>
+    </message>
+    <message>
+        <source>Ctrl+P prints the bands of the whole household.</source>
+        <translation>Ctrl+P — надрукувати браслети для всього домогосподарства.</translation>
+    </message>
+    <message>
+        <source>Ctrl+P prints the band.</source>
+        <translation>Ctrl+P — надрукувати браслет.</translation>
+    </message>
+    <message>
+        <source>No one found. Check the spelling or register.</source>
+        <translation>Нікого не знайдено. Перевірте написання або зареєструйте людину.</translation>
+    </message>
+    <message>
+        <source>Found: {count}</source>
+        <translation>Знайдено: {count}</translation>
+    </message>
+    <message>
+        <source>&amp;Find a person</source>
+        <translation>&amp;Пошук людини</translation>
+    </message>
+    <message>
+        <source>Name in any alphabet, ID, or scan a band</source>
+        <translation>Ім’я будь-якою абеткою, ID або скан браслета</translation>
+    </message>
+    <message>
+        <source>Find a person</source>
+        <translation>Пошук людини</translation>
+    </message>
+    <message>
+        <source>Type a name or an ID, or scan a band. Enter opens the person.</source>
+        <translation>Наберіть ім’я чи ID або зіскануйте браслет. Enter відкриває людину.</translation>
+    </message>
+    <message>
+        <source>People found</source>
+        <translation>Знайдені люди</translation>
+    </message>
+</context>
+<context>
+    <name>SearchResultsModel</name>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Ім’я</translation>
+    </message>
+    <message>
+        <source>Latin spelling</source>
+        <translation>Латиницею</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Дата народження</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <source>Match</source>
+        <translation>Збіг</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Налаштування</translation>
+    </message>
+    <message>
+        <source>As the system ({language})</source>
+        <translation>Як у системі ({language})</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Мова</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Мова</translation>
+    </message>
+    <message>
+        <source>&amp;Lock after no input for</source>
+        <translation>&amp;Блокувати, якщо нічого не вводять</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> хв</translation>
+    </message>
+    <message>
+        <source>Minutes without input before locking</source>
+        <translation>Хвилин без введення до блокування</translation>
+    </message>
+    <message>
+        <source>Locking hides everything personal until the passphrase is typed again. Unsaved input in a form is kept and comes back after unlocking.</source>
+        <translation>Блокування приховує всі персональні дані, доки знову не наберуть парольну фразу. Незбережене введення у формі не втрачається й повертається після розблокування.</translation>
+    </message>
+</context>
+<context>
+    <name>StatusButtons</name>
+    <message>
+        <source>Status (Alt+1 to 7):</source>
+        <translation>Статус (Alt+1…7):</translation>
+    </message>
+</context>
+<context>
+    <name>StatusDialog</name>
+    <message>
+        <source>Bus 12, convoy 3, train 45</source>
+        <translation>Автобус 12, колона 3, поїзд 45</translation>
+    </message>
+</context>
+<context>
+    <name>StrengthHint</name>
+    <message>
+        <source>Very weak</source>
+        <translation>дуже слабка</translation>
+    </message>
+    <message>
+        <source>Weak</source>
+        <translation>слабка</translation>
+    </message>
+    <message>
+        <source>Fair</source>
+        <translation>посередня</translation>
+    </message>
+    <message>
+        <source>Good</source>
+        <translation>добра</translation>
+    </message>
+    <message>
+        <source>Strong</source>
+        <translation>сильна</translation>
+    </message>
+    <message>
+        <source>Strength: type a passphrase of at least 10 characters</source>
+        <translation>Надійність: наберіть парольну фразу щонайменше з 10 символів</translation>
+    </message>
+    <message>
+        <source>Strength: {word}</source>
+        <translation>Надійність: {word}</translation>
+    </message>
+</context>
+<context>
+    <name>SyncPage</name>
+    <message>
+        <source>Save the enrollment request</source>
+        <translation>Зберегти запит на приєднання</translation>
+    </message>
+    <message>
+        <source>Text files (*.txt);;All files (*)</source>
+        <translation>Текстові файли (*.txt);;Усі файли (*)</translation>
+    </message>
+    <message>
+        <source>Open the coordinator&apos;s answer</source>
+        <translation>Відкрити відповідь координатора</translation>
+    </message>
+    <message>
+        <source>Choose the folder or USB stick</source>
+        <translation>Виберіть теку або USB-флешку</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>Синхронізація</translation>
+    </message>
+    <message>
+        <source>This laptop in the network</source>
+        <translation>Цей ноутбук у мережі</translation>
+    </message>
+    <message>
+        <source>Export to the coordinator</source>
+        <translation>Експорт для координатора</translation>
+    </message>
+    <message>
+        <source>Name of this laptop</source>
+        <translation>Назва цього ноутбука</translation>
+    </message>
+    <message>
+        <source>Shown to the coordinator; usually the point&apos;s name</source>
+        <translation>Її бачить координатор; зазвичай це назва пункту</translation>
+    </message>
+    <message>
+        <source>Create an enrollment request…</source>
+        <translation>Створити запит на приєднання…</translation>
+    </message>
+    <message>
+        <source>Enrollment request</source>
+        <translation>Запит на приєднання</translation>
+    </message>
+    <message>
+        <source>Network fingerprint</source>
+        <translation>Відбиток мережі</translation>
+    </message>
+    <message>
+        <source>As read out by the coordinator (optional)</source>
+        <translation>Як його зачитав координатор (необов’язково)</translation>
+    </message>
+    <message>
+        <source>Import the coordinator&apos;s answer…</source>
+        <translation>Імпортувати відповідь координатора…</translation>
+    </message>
+    <message>
+        <source>Export to a folder or USB stick…</source>
+        <translation>Експортувати в теку або на USB-флешку…</translation>
+    </message>
+    <message>
+        <source>This is the coordinator&apos;s store: import bundles on the Coordinator page.</source>
+        <translation>Це сховище координатора: пакети імпортуються на сторінці «Координатор».</translation>
+    </message>
+    <message>
+        <source>Enrolled. New IDs start with {prefix}.
+Network: {network}
+Network fingerprint: {fingerprint}</source>
+        <translation>Приєднано. Нові ID починаються з {prefix}.
+Мережа: {network}
+Відбиток мережі: {fingerprint}</translation>
+    </message>
+    <message>
+        <source>This laptop is not enrolled yet. Create an enrollment request and give the file (or the text below) to the coordinator, then import the answer file the coordinator gives back.</source>
+        <translation>Цей ноутбук ще не приєднано до мережі. Створіть запит на приєднання й передайте файл (або текст нижче) координаторові, а потім імпортуйте файл відповіді, який він поверне.</translation>
+    </message>
+    <message>
+        <source>Enrollment request, saved to {path}:</source>
+        <translation>Запит на приєднання, збережений у {path}:</translation>
+    </message>
+    <message>
+        <source>Enroll this laptop first: a bundle is signed with the certificate the coordinator&apos;s answer brings.</source>
+        <translation>Спершу приєднайте ноутбук до мережі: пакет підписується сертифікатом, який приходить у відповіді координатора.</translation>
+    </message>
+    <message>
+        <source>Everything is exported.</source>
+        <translation>Усе експортовано.</translation>
+    </message>
+    <message>
+        <source>Not yet exported: people {people}, changes {events}.</source>
+        <translation>Ще не експортовано: людей — {people}, змін — {events}.</translation>
+    </message>
+    <message>
+        <source>Exported and verified: each file was read back from the folder and its signature checked.</source>
+        <translation>Експортовано й перевірено: кожен файл прочитано з теки ще раз і перевірено його підпис.</translation>
+    </message>
+    <message>
+        <source>{path} (events {first}–{last})</source>
+        <translation>{path} (події {first}–{last})</translation>
+    </message>
+</context>
+<context>
+    <name>TaskProgress</name>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation>Скасувати (Esc)</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Хід виконання</translation>
+    </message>
+</context>
+<context>
+    <name>UnlockPage</name>
+    <message>
+        <source>Type your passphrase.</source>
+        <translation>Наберіть свою парольну фразу.</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation>Парольні фрази не збігаються.</translation>
+    </message>
+    <message>
+        <source>Opening the records…</source>
+        <translation>Відкриваємо записи…</translation>
+    </message>
+    <message>
+        <source>Checking the passphrase…</source>
+        <translation>Перевіряємо парольну фразу…</translation>
+    </message>
+    <message>
+        <source>Choose your name and type your passphrase.</source>
+        <translation>Виберіть своє ім’я та наберіть парольну фразу.</translation>
+    </message>
+    <message>
+        <source>Locked because nobody used the program for a while. Unlock to go on where you were.</source>
+        <translation>Заблоковано, бо програмою деякий час не користувалися. Розблокуйте, щоб продовжити з того місця, де зупинилися.</translation>
+    </message>
+    <message>
+        <source>Locked. Unlock to go on where you were.</source>
+        <translation>Заблоковано. Розблокуйте, щоб продовжити з того місця, де зупинилися.</translation>
+    </message>
+    <message>
+        <source>The store is ready. Unlock it with the passphrase you have just chosen.</source>
+        <translation>Сховище готове. Розблокуйте його парольною фразою, яку щойно вибрали.</translation>
+    </message>
+    <message>
+        <source>Locked. What was typed in an unsaved form is kept safely and comes back after unlocking.</source>
+        <translation>Заблоковано. Введене в незбережену форму надійно збережено й повернеться після розблокування.</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>Розблокування</translation>
+    </message>
+    <message>
+        <source>&amp;Operator</source>
+        <translation>&amp;Оператор</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase</source>
+        <translation>&amp;Парольна фраза</translation>
+    </message>
+    <message>
+        <source>&amp;Unlock</source>
+        <translation>&amp;Розблокувати</translation>
+    </message>
+    <message>
+        <source>Forgot your passphrase? Use the &amp;recovery key</source>
+        <translation>Забули парольну фразу? Скористайтеся &amp;ключем відновлення</translation>
+    </message>
+    <message>
+        <source>Type the recovery key written down when the store was created, and choose a new passphrase. The old passphrase stops working.</source>
+        <translation>Наберіть ключ відновлення, записаний під час створення сховища, і виберіть нову парольну фразу. Стара парольна фраза перестане діяти.</translation>
+    </message>
+    <message>
+        <source>Recovery &amp;key</source>
+        <translation>К&amp;люч відновлення</translation>
+    </message>
+    <message>
+        <source>&amp;New passphrase</source>
+        <translation>&amp;Нова парольна фраза</translation>
+    </message>
+    <message>
+        <source>New passphrase</source>
+        <translation>Нова парольна фраза</translation>
+    </message>
+    <message>
+        <source>Re&amp;peat it</source>
+        <translation>Пов&amp;торіть її</translation>
+    </message>
+    <message>
+        <source>Repeat the new passphrase</source>
+        <translation>Повторіть нову парольну фразу</translation>
+    </message>
+    <message>
+        <source>&amp;Set the new passphrase and unlock</source>
+        <translation>&amp;Задати нову парольну фразу й розблокувати</translation>
+    </message>
+    <message>
+        <source>&amp;Back</source>
+        <translation>Н&amp;азад</translation>
+    </message>
+    <message>
+        <source>Unlocking</source>
+        <translation>Розблокування</translation>
+    </message>
+</context>
+<context>
+    <name>_NetworkDialog</name>
+    <message>
+        <source>Network passphrase</source>
+        <translation>Парольна фраза мережі</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Закрити</translation>
+    </message>
+</context>
 </TS>

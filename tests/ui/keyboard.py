@@ -21,7 +21,8 @@ TAB = Qt.Key.Key_Tab
 ENTER = Qt.Key.Key_Return
 CTRL = Qt.KeyboardModifier.ControlModifier
 ALT = Qt.KeyboardModifier.AltModifier
-# The offscreen platform plugin warns whenever a shown window gets size limits from its layout.
+# The offscreen platform plugin warns whenever a shown window gets size limits from its layout:
+# pyproject.toml's qt_log_ignore drops it for every test (kept here for tests still naming it).
 OFFSCREEN_NOISE = r"This plugin does not support propagateSizeHints"
 
 

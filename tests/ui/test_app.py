@@ -5,16 +5,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from fieldreg.cli.main import run
 from fieldreg.ui.main_window import MainWindow
-from tests.ui.keyboard import OFFSCREEN_NOISE
-
-pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_NOISE)
 
 
 def test_no_subcommand_starts_the_desk_on_the_data_dir(qtbot: QtBot, tmp_path: Path) -> None:

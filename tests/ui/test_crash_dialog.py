@@ -15,9 +15,7 @@ from pytestqt.qtbot import QtBot
 from fieldreg.core.errors import StoreError
 from fieldreg.ui.crash_dialog import CrashHandler
 from fieldreg.ui.crash_report import close_log, open_log, safe_report
-from tests.ui.keyboard import OFFSCREEN_NOISE
 
-pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_NOISE)
 NAME = "Шевченко Марія Іванівна"
 
 

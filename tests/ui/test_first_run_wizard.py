@@ -18,9 +18,7 @@ from fieldreg.ui.first_run_wizard import CONFIRM, CREATE, KEY, FirstRunWizard
 from fieldreg.ui.recovery_key_view import group_matches
 from fieldreg.ui.worker import Worker
 from tests.conftest import PASSPHRASE
-from tests.ui.keyboard import ENTER, OFFSCREEN_NOISE, focused, type_then
-
-pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_NOISE)
+from tests.ui.keyboard import ENTER, focused, type_then
 
 
 @pytest.fixture

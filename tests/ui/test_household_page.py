@@ -16,15 +16,12 @@ from tests.ui.keyboard import (
     ALT,
     CTRL,
     ENTER,
-    OFFSCREEN_NOISE,
     TAB,
     focused,
     press,
     running_context,
     type_then,
 )
-
-pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_NOISE)
 
 
 @pytest.fixture

@@ -18,10 +18,9 @@ from fieldreg.services.settings import Settings
 from fieldreg.ui.settings_dialog import SettingsDialog
 from tests.conftest import PASSPHRASE
 from tests.ui.desk import Desk, open_desk
-from tests.ui.keyboard import CTRL, ENTER, OFFSCREEN_NOISE, TAB, focused, press, type_then
+from tests.ui.keyboard import CTRL, ENTER, TAB, focused, press, type_then
 from tests.ui.shell_support import leaks, synthetic_people
 
-pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_NOISE)
 ESC = Qt.Key.Key_Escape
 
 

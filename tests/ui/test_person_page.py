@@ -17,14 +17,11 @@ from tests.ui.keyboard import (
     ALT,
     CTRL,
     ENTER,
-    OFFSCREEN_NOISE,
     focused,
     press,
     running_context,
     type_then,
 )
-
-pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_NOISE)
 
 
 @pytest.fixture

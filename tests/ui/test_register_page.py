@@ -13,9 +13,7 @@ from pytestqt.qtbot import QtBot
 from fieldreg.services.session import Session
 from fieldreg.ui.context import UiContext
 from fieldreg.ui.register_page import RegisterPage
-from tests.ui.keyboard import OFFSCREEN_NOISE, TAB, focused, running_context, type_then
-
-pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_NOISE)
+from tests.ui.keyboard import TAB, focused, running_context, type_then
 
 
 @pytest.fixture

@@ -16,10 +16,8 @@ from fieldreg.services.session import Session
 from fieldreg.ui.context import UiContext
 from fieldreg.ui.search_page import SearchPage
 from fieldreg.ui.worker import Worker
-from tests.ui.keyboard import ENTER, OFFSCREEN_NOISE, type_text
+from tests.ui.keyboard import ENTER, type_text
 from tests.ui.shell_support import synthetic_people
-
-pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_NOISE)
 
 
 @pytest.fixture

@@ -18,9 +18,8 @@ from fieldreg.ui.context import UiContext
 from fieldreg.ui.unlock_page import UnlockPage
 from fieldreg.ui.worker import Worker
 from tests.conftest import PASSPHRASE
-from tests.ui.keyboard import ALT, ENTER, OFFSCREEN_NOISE, focused, press, type_then
+from tests.ui.keyboard import ALT, ENTER, focused, press, type_then
 
-pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_NOISE)
 NEW_PASSPHRASE = "another long passphrase 7"
 
 

@@ -1,0 +1,304 @@
+"""The coordinator's page (shown only on a coordinator's store): import many bundle files at once
+with progress and Cancel (Esc), and what each file did; then, in tabs (Alt+letter), the open
+conflicts side by side with a choice, the quarantined files with their reasons, the bundles held
+until a missing one arrives, and the enrolled devices (approve a request, revoke a device).
+
+Every store call runs on the worker. Names appear only in the conflicts and are cleared on lock.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtGui import QKeyEvent, QShowEvent
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QTabWidget,
+    QToolButton,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fieldreg.core.entities import FieldValue
+from fieldreg.core.errors import FieldregError
+from fieldreg.services import sync_desk
+from fieldreg.services import sync_service as sync
+from fieldreg.services.bundle_import import FileOutcome
+from fieldreg.services.session import Session
+from fieldreg.ui.conflict_panel import ConflictPanel
+from fieldreg.ui.context import UiContext
+from fieldreg.ui.device_dialogs import DevicesTab
+from fieldreg.ui.error_dialog import show_store_error
+from fieldreg.ui.field_widgets import ErrorLabel, push_button
+from fieldreg.ui.import_results import ImportResults, device_text, plain_table
+from fieldreg.ui.person_history import local_time
+from fieldreg.ui.register_page import page_title
+from fieldreg.ui.task_progress import TaskProgress
+
+RESULTS, CONFLICTS, QUARANTINE, HELD, DEVICES = range(5)
+
+
+@dataclass(frozen=True, slots=True)
+class Loaded:
+    overview: sync_desk.Overview
+    names: dict[str, str]  # person id -> name, for the conflicts
+
+
+def load(session: Session) -> Loaded:
+    """Runs on the worker: everything the tabs show."""
+    overview = sync_desk.overview(session)
+    names = {}
+    for conflict in overview.conflicts:
+        fields = session.summaries.get(conflict.person_id, {})
+        parts = [fields.get(key) for key in ("family_name", "given_name", "patronymic")]
+        names[conflict.person_id] = " ".join(p for p in parts if isinstance(p, str) and p)
+    return Loaded(overview, names)
+
+
+class CoordinatorPage(QWidget):
+    def __init__(self, context: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("coordinatorPage")
+        self._context = context
+        self._job = 0  # reading the tabs, or settling a conflict (an import has its own Cancel)
+        self._loaded: Loaded | None = None
+        self._folder = ""
+        self._title = QLabel()
+        page_title(self._title)
+        self._intro = QLabel()
+        self._intro.setWordWrap(True)
+        self.import_button = push_button()
+        self.import_button.clicked.connect(self.choose_and_import)
+        self.import_button.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
+        self.progress = TaskProgress(context)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.error = ErrorLabel()
+        self.results = ImportResults(context)
+        self.conflicts = ConflictPanel()
+        self.conflicts.chosen.connect(self.resolve)
+        self.conflicts.open_person.connect(context.open_person)
+        self.quarantine = plain_table(3)
+        self.held = plain_table(3)
+        self.devices = DevicesTab(context)
+        self.devices.changed.connect(self.refresh)
+        self.tabs = QTabWidget()
+        for widget in (self.results, self.conflicts, self.quarantine, self.held, self.devices):
+            self.tabs.addTab(widget, "")
+        row = QHBoxLayout()
+        row.addWidget(self.import_button)
+        row.addWidget(self.progress, 1)
+        row.addStretch(0)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self._title)
+        layout.addWidget(self._intro)
+        layout.addLayout(row)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.error)
+        layout.addWidget(self.tabs, 1)
+        context.locked.connect(self.clear_personal_data)
+        self.retranslateUi()
+
+    # --- loading ------------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        if self._job:
+            self._context.worker.cancel(self._job)
+        self._job = self._context.run(load, self._on_loaded, self._on_error)
+
+    def _on_loaded(self, loaded: Loaded) -> None:
+        self._job = 0
+        self._show_loaded(loaded)
+
+    def _show_loaded(self, loaded: Loaded) -> None:
+        self._loaded = loaded
+        self.conflicts.show_conflicts(loaded.overview.conflicts, loaded.names)
+        self.devices.show_devices(loaded.overview.devices)
+        self._render()
+
+    def _on_error(self, error: BaseException) -> None:
+        self._job = 0
+        show_store_error(self, self._context, error)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._context.session is not None and not self.progress.running:
+            self.refresh()
+
+    def clear_personal_data(self) -> None:
+        if self._job:
+            self._context.worker.cancel(self._job)
+            self._job = 0
+        self.progress.cancel()
+        self._loaded = None
+        self.results.show_outcomes([], {})
+        self.conflicts.show_conflicts([], {})
+        self.devices.show_devices([])
+        self.error.clear_error()
+        self._render()
+
+    # --- import -------------------------------------------------------------------------------
+
+    def choose_and_import(self) -> None:
+        chosen, _filter = QFileDialog.getOpenFileNames(
+            self,
+            self.tr("Choose the bundle files"),
+            self._folder or str(Path.home()),
+            self.tr("Bundles (*.bundle);;All files (*)"),
+        )
+        if chosen:
+            self.import_files([Path(name) for name in chosen])
+
+    def import_files(self, paths: list[Path]) -> None:
+        if self.progress.running or self._context.session is None or not paths:
+            return
+        self._folder = str(paths[0].parent)
+        self.error.clear_error()
+        progress, cancelled = self.progress.begin()
+        workers = 1 if len(paths) > 2 else 0  # decrypt the next file while one is applied
+
+        def call(session: Session) -> tuple[list[FileOutcome], Loaded]:
+            outcomes = sync.import_bundles(
+                session, paths, progress=progress, cancelled=cancelled, workers=workers
+            )
+            return outcomes, load(session)
+
+        self.import_button.setEnabled(False)
+        self.progress.cancel_button.setFocus(Qt.FocusReason.OtherFocusReason)
+        if self._job:
+            self._context.worker.cancel(self._job)
+            self._job = 0
+        self._context.run(call, self._on_imported, self._import_failed)
+
+    def _on_imported(self, answer: tuple[list[FileOutcome], Loaded]) -> None:
+        self.progress.end()
+        self.import_button.setEnabled(True)
+        outcomes, loaded = answer
+        devices = {d.device_id: (d.name, d.prefix) for d in loaded.overview.devices}
+        self.results.show_outcomes(outcomes, devices)
+        self._show_loaded(loaded)
+        changed = sorted({p for o in outcomes if o.result for p in o.result.people})
+        if changed:
+            self._context.people_changed.emit(changed)
+        new_conflicts = any(o.result and o.result.conflicts for o in outcomes)
+        self.tabs.setCurrentIndex(CONFLICTS if new_conflicts else RESULTS)
+        self.import_button.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _import_failed(self, error: BaseException) -> None:
+        self.progress.end()
+        self.import_button.setEnabled(True)
+        if not isinstance(error, FieldregError):
+            raise error
+        if self._context.session is None:
+            return  # locked meanwhile: nothing to tell on the unlock screen
+        self.error.show_text(lambda: self._context.describe(error))
+        self.refresh()  # files before the one that failed were imported
+        self.import_button.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    # --- conflicts ----------------------------------------------------------------------------
+
+    def resolve(self, person_id: str, field: str, value: FieldValue) -> None:
+        def call(session: Session) -> Loaded:
+            sync_desk.resolve(session, person_id, field, value)
+            return load(session)
+
+        def done(loaded: Loaded) -> None:
+            self._on_loaded(loaded)
+            self._context.people_changed.emit([person_id])
+
+        def failed(error: BaseException) -> None:
+            self._on_error(error)
+            self.refresh()  # the conflict may have been settled elsewhere meanwhile
+
+        if self._job:
+            self._context.worker.cancel(self._job)
+        self._job = self._context.run(call, done, failed)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape and self.progress.running:
+            self.progress.cancel()
+            return
+        super().keyPressEvent(event)
+
+    # --- texts --------------------------------------------------------------------------------
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslateUi()
+        super().changeEvent(event)
+
+    def retranslateUi(self) -> None:
+        self._title.setText(self.tr("Coordinator"))
+        self._intro.setText(
+            self.tr(
+                "Import the bundles the laptops brought. Each file is checked (certificate, "
+                "signature, chain) before anything changes; a file that fails is moved to "
+                "quarantine with its reason, and the store stays as it was."
+            )
+        )
+        self.import_button.setText(self.tr("Import bundle files…"))
+        self.quarantine.setHeaderLabels([self.tr("When"), self.tr("File"), self.tr("Reason")])
+        self.quarantine.setAccessibleName(self.tr("Quarantined files"))
+        self.held.setHeaderLabels([self.tr("Device"), self.tr("Events"), self.tr("Waiting for")])
+        self.held.setAccessibleName(self.tr("Held bundles"))
+        self.conflicts.setAccessibleName(self.tr("Open conflicts"))
+        self.tabs.setAccessibleName(self.tr("What the imports left to review"))
+        # QTabBar names its scroll buttons only when made: name them again in Qt's own words.
+        arrows = self.tabs.tabBar().findChildren(QToolButton)
+        for button, source in zip(arrows, ("Scroll Left", "Scroll Right"), strict=False):
+            button.setAccessibleName(QCoreApplication.translate("QTabBar", source))
+        self._render()
+
+    def _render(self) -> None:
+        overview = self._loaded.overview if self._loaded is not None else None
+        counts = (
+            (0, 0, 0, 0)
+            if overview is None
+            else (
+                len(overview.conflicts),
+                len(overview.quarantined),
+                len(overview.held),
+                len(overview.devices),
+            )
+        )
+        self.tabs.setTabText(RESULTS, self.tr("Import &results"))
+        self.tabs.setTabText(CONFLICTS, self.tr("&Conflicts ({count})").format(count=counts[0]))
+        self.tabs.setTabText(QUARANTINE, self.tr("&Quarantine ({count})").format(count=counts[1]))
+        self.tabs.setTabText(HELD, self.tr("&Held ({count})").format(count=counts[2]))
+        self.tabs.setTabText(DEVICES, self.tr("&Devices ({count})").format(count=counts[3]))
+        self.summary.setText(self.results.summary())
+        self.quarantine.clear()
+        self.held.clear()
+        if overview is None:
+            return
+        for entry in reversed(overview.quarantined):  # newest first
+            reason = self._context.describe(FieldregError(entry.code, **entry.params))
+            item = QTreeWidgetItem([_when(entry.when), entry.path.name, reason])
+            item.setToolTip(2, reason)
+            self.quarantine.addTopLevelItem(item)
+        for held in overview.held:
+            self.held.addTopLevelItem(
+                QTreeWidgetItem(
+                    [
+                        device_text(held.device, held.prefix),
+                        f"{held.first}–{held.last}",
+                        self.tr("events {first}–{last}").format(
+                            first=held.missing_from, last=held.first - 1
+                        ),
+                    ]
+                )
+            )
+
+
+def _when(text: str) -> str:
+    try:
+        return local_time(dt.datetime.fromisoformat(text))
+    except ValueError:
+        return text
