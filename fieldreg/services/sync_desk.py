@@ -107,26 +107,14 @@ def overview(session: Session) -> Overview:
 
 def _conflicts(session: Session, names: dict[str, tuple[str, str]]) -> list[ConflictDetail]:
     found: list[ConflictDetail] = []
-    with sync_repository(session) as repo, repo.reading():
-        for person_id in sorted(SyncStore(repo).conflict_ids()):
-            state = repo.load_state(person_id)
-            if state is None or state.erased:
-                continue
-            for name, writes in state.conflicts().items():
-                values = []
-                for position, write in enumerate(writes):  # the winner is last
-                    clock, device_id = write.key
-                    device, prefix = names.get(device_id, ("", device_id[:8]))
-                    values.append(
-                        Competing(
-                            write.value,
-                            device,
-                            prefix,
-                            clock >> LOGICAL_BITS,
-                            position == len(writes) - 1,
-                        )
-                    )
-                found.append(ConflictDetail(person_id, name, values))
+    for person_id, name, writes in sync.open_conflicts(session):
+        values = []
+        for position, write in enumerate(writes):  # the winner is last
+            clock, device_id = write.key
+            device, prefix = names.get(device_id, ("", device_id[:8]))
+            winner = position == len(writes) - 1
+            values.append(Competing(write.value, device, prefix, clock >> LOGICAL_BITS, winner))
+        found.append(ConflictDetail(person_id, name, values))
     return found
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 from fieldreg.core import ids
 from fieldreg.core.entities import FieldValue
 from fieldreg.core.errors import FieldregError
+from fieldreg.core.fold import Write
 from fieldreg.services.bundle_import import FileOutcome, import_bundles, outcome_text
 from fieldreg.services.session import Cancelled, Progress, Session
 from fieldreg.services.sync_access import (
@@ -93,17 +94,25 @@ class Conflict:
     values: list[FieldValue]  # the competing values, the current winner last
 
 
-def conflicts(session: Session) -> list[Conflict]:
-    """Every open conflict, by person and field."""
-    found: list[Conflict] = []
+def open_conflicts(session: Session) -> list[tuple[str, str, list[Write]]]:
+    """Every open conflict as (person id, field, competing writes; the current winner last)."""
+    found: list[tuple[str, str, list[Write]]] = []
     with sync_repository(session) as repo, repo.reading():
         for person_id in sorted(SyncStore(repo).conflict_ids()):
             state = repo.load_state(person_id)
             if state is None or state.erased:
                 continue
             for name, writes in state.conflicts().items():
-                found.append(Conflict(person_id, name, [w.value for w in writes]))
+                found.append((person_id, name, writes))
     return found
+
+
+def conflicts(session: Session) -> list[Conflict]:
+    """Every open conflict, by person and field."""
+    return [
+        Conflict(person_id, name, [w.value for w in writes])
+        for person_id, name, writes in open_conflicts(session)
+    ]
 
 
 def resolve_conflict(
