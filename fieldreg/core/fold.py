@@ -69,7 +69,8 @@ class FieldState:
 
     @property
     def in_conflict(self) -> bool:
-        return len({_value_key(w.value) for w in self.frontier}) > 1
+        frontier = self.frontier
+        return len(frontier) > 1 and len({_value_key(w.value) for w in frontier}) > 1
 
     def heads(self) -> list[str]:
         return sorted(w.event_id for w in self.frontier)
@@ -172,15 +173,14 @@ def apply(state: PersonState, event: Event) -> PersonState:
     if event.event_id in state.seen:
         return state
     state.seen.add(event.event_id)
-    state.updated = max(state.updated, event.key)
+    key = event.key
+    state.updated = max(state.updated, key)
     payload = event.payload
     kind = event.type
     if kind is EventType.ERASED:
         state.erased = True
-    if kind is EventType.PERSON_REGISTERED and (
-        state.registered is None or event.key < state.registered
-    ):
-        state.registered = event.key
+    if kind is EventType.PERSON_REGISTERED and (state.registered is None or key < state.registered):
+        state.registered = key
         state.registered_by = event.device_id
     if kind in FIELD_EVENTS:
         _apply_fields(state, event, payload)
@@ -210,14 +210,20 @@ def apply(state: PersonState, event: Event) -> PersonState:
 
 
 def _apply_fields(state: PersonState, event: Event, payload: Mapping[str, Any]) -> None:
+    # Runs for most events of an import: the key is built once, nothing copied.
     untrusted_base = payload.get("base") or {}
     base: Mapping[str, Any] = untrusted_base if isinstance(untrusted_base, Mapping) else {}
-    for name, value in dict(payload.get("fields") or {}).items():
+    fields = payload.get("fields")
+    if not isinstance(fields, Mapping):
+        return
+    key, event_id, known = event.key, event.event_id, state.fields
+    for name, value in fields.items():
         if name not in FIELDS:
             continue
-        state.fields.setdefault(name, FieldState()).add(
-            Write(event.event_id, event.key, value), _str_list(base.get(name))
-        )
+        field_state = known.get(name)
+        if field_state is None:
+            field_state = known[name] = FieldState()
+        field_state.add(Write(event_id, key, value), _str_list(base.get(name)))
 
 
 def _str_list(value: object) -> list[str]:

@@ -79,12 +79,10 @@ def apply_events(
             text = event.payload.get("note")
         if isinstance(text, str) and text:
             notes.append(_note_row(event, text, seal_note))
-    if rows:
-        repo.conn.execute(insert(EVENTS), rows)
+    repo.execute_many(insert(EVENTS), rows)
     _add_households(repo, households)
     repo.save_states(states.values(), new=is_new)
-    if notes:
-        repo.conn.execute(insert(NOTES), notes)
+    repo.execute_many(insert(NOTES), notes)
     for person_id, state in states.items():
         if state.erased:
             _redact(repo, person_id)
