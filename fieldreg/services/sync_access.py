@@ -23,6 +23,9 @@ def sync_repository(session: Session) -> Iterator[Repository]:
     engine = make_engine(sqlite_url(session.data_dir.db))
     try:
         with engine.connect() as connection:
+            # An import touches far more pages than SQLite's default 8 MB cache holds.
+            connection.exec_driver_sql("PRAGMA cache_size=-65536")
+            connection.rollback()
             yield Repository(connection, FieldSealer(session.data_key))
     finally:
         engine.dispose()
