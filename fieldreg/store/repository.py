@@ -103,8 +103,33 @@ class NoteRecord:
     text: str
 
 
-def _dumps(value: object) -> bytes:
+def encode_json(value: object) -> bytes:
+    """The encoding of every sealed JSON value in the store (opened with json.loads)."""
     return json.dumps(value, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
+
+
+def event_body_json(event: ev.Event) -> bytes:
+    """What an event row seals: the part of the event not kept in plain columns."""
+    return encode_json(event.body())
+
+
+def event_row(event: ev.Event, sealed_body: bytes) -> dict[str, object]:
+    """The `events` row for `event`; the one layout `append` and a bulk import both write."""
+    return {
+        "device_id": event.device_id,
+        "seq": event.seq,
+        "event_id": event.event_id,
+        "prev_id": event.prev,
+        "hlc": event.hlc,
+        "subject_id": event.subject_id,
+        "body": sealed_body,
+        "redacted": False,
+    }
+
+
+def note_row(event_id: str, person_id: str, hlc: int, sealed_body: bytes) -> dict[str, object]:
+    """The `notes` row of a note; its sealed body is `encode_json({"text": ...})`."""
+    return {"event_id": event_id, "person_id": person_id, "hlc": hlc, "body": sealed_body}
 
 
 class Repository:
@@ -176,7 +201,7 @@ class Repository:
         blob = (
             None
             if sealed is None
-            else self.sealer.seal("store_settings", key, "sealed", _dumps(sealed))
+            else self.sealer.seal("store_settings", key, "sealed", encode_json(sealed))
         )
         exists = self.conn.execute(select(SETTINGS.c.key).where(SETTINGS.c.key == key)).first()
         if exists:
@@ -223,20 +248,8 @@ class Repository:
     # --- events -------------------------------------------------------------------------------
 
     def append(self, event: ev.Event) -> None:
-        body = self.sealer.seal("events", event.event_id, "body", _dumps(event.body()))
-        self.conn.execute(
-            _INSERT_EVENT,
-            {
-                "device_id": event.device_id,
-                "seq": event.seq,
-                "event_id": event.event_id,
-                "prev_id": event.prev,
-                "hlc": event.hlc,
-                "subject_id": event.subject_id,
-                "body": body,
-                "redacted": False,
-            },
-        )
+        body = self.sealer.seal("events", event.event_id, "body", event_body_json(event))
+        self.conn.execute(_INSERT_EVENT, event_row(event, body))
 
     def _event_from_row(self, row: Any) -> ev.Event:
         body = json.loads(self.sealer.open("events", row.event_id, "body", row.body))
@@ -322,7 +335,7 @@ class Repository:
         row: dict[str, object] = {
             "created_hlc": state.registered[0] if state.registered else state.updated[0],
             "updated_hlc": state.updated[0],
-            "meta": seals["meta"](person_id, _dumps(state_to_json(state))),
+            "meta": seals["meta"](person_id, encode_json(state_to_json(state))),
         }
         values = state.values()
         for group, names in GROUP_FIELDS.items():
@@ -330,7 +343,7 @@ class Repository:
                 row[group.value] = None
             else:
                 content = {n: values[n] for n in names if n in values}
-                row[group.value] = seals[group.value](person_id, _dumps(content))
+                row[group.value] = seals[group.value](person_id, encode_json(content))
         return row
 
     def group(self, person_id: str, group: Group) -> PersonFields:
@@ -399,10 +412,8 @@ class Repository:
     # --- notes --------------------------------------------------------------------------------
 
     def add_note(self, event_id: str, person_id: str, hlc: int, text: str) -> None:
-        body = self.sealer.seal("notes", event_id, "body", _dumps({"text": text}))
-        self.conn.execute(
-            _INSERT_NOTE, {"event_id": event_id, "person_id": person_id, "hlc": hlc, "body": body}
-        )
+        body = self.sealer.seal("notes", event_id, "body", encode_json({"text": text}))
+        self.conn.execute(_INSERT_NOTE, note_row(event_id, person_id, hlc, body))
 
     def notes(self, person_id: str) -> list[NoteRecord]:
         rows = self.conn.execute(

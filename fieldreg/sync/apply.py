@@ -8,7 +8,6 @@ people. Notes are add-only rows; an erased person's events and notes lose their 
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
@@ -17,8 +16,17 @@ from sqlalchemy import Table, insert, select, update
 from fieldreg.core.errors import FieldregError
 from fieldreg.core.events import Event, EventType
 from fieldreg.core.fold import PersonState, apply
-from fieldreg.store.repository import EVENTS, HOUSEHOLDS, NOTES, Repository
-from fieldreg.sync.decoder import Decoded, body_json
+from fieldreg.store.repository import (
+    EVENTS,
+    HOUSEHOLDS,
+    NOTES,
+    Repository,
+    encode_json,
+    event_body_json,
+    event_row,
+    note_row,
+)
+from fieldreg.sync.decoder import Decoded
 from fieldreg.sync.sync_store import SyncStore
 
 Progress = Callable[[int, int], None]
@@ -60,7 +68,7 @@ def apply_events(
                 raise FieldregError("task.cancelled")
             if progress is not None:
                 progress(done, len(events))
-        body = prepared.bodies[event.seq] if prepared is not None else body_json(event)
+        body = prepared.bodies[event.seq] if prepared is not None else event_body_json(event)
         rows.append(_event_row(event, body, seal_event))
         subject = event.subject_id
         if event.type is EventType.HOUSEHOLD_CREATED:
@@ -110,32 +118,13 @@ def _add_households(repo: Repository, created: dict[str, int]) -> None:
         repo.conn.execute(insert(HOUSEHOLDS), rows)
 
 
-def _dumps(value: object) -> bytes:
-    # The same encoding as Repository.add_note, which opens these rows.
-    return json.dumps(value, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
-
-
 def _event_row(event: Event, body: bytes, seal: Callable[[str, bytes], bytes]) -> dict[str, object]:
-    """The row Repository.append writes, built here so a whole bundle goes in one executemany."""
-    return {
-        "device_id": event.device_id,
-        "seq": event.seq,
-        "event_id": event.event_id,
-        "prev_id": event.prev,
-        "hlc": event.hlc,
-        "subject_id": event.subject_id,
-        "body": seal(event.event_id, body),
-        "redacted": False,
-    }
+    return event_row(event, seal(event.event_id, body))
 
 
 def _note_row(event: Event, text: str, seal: Callable[[str, bytes], bytes]) -> dict[str, object]:
-    return {
-        "event_id": event.event_id,
-        "person_id": event.subject_id,
-        "hlc": event.hlc,
-        "body": seal(event.event_id, _dumps({"text": text})),
-    }
+    sealed = seal(event.event_id, encode_json({"text": text}))
+    return note_row(event.event_id, event.subject_id, event.hlc, sealed)
 
 
 def _redact(repo: Repository, person_id: str) -> None:

@@ -9,7 +9,6 @@ bundles whose signature already held are ever handed to it.
 from __future__ import annotations
 
 import hashlib
-import json
 import multiprocessing
 import sys
 from collections.abc import Callable
@@ -20,6 +19,7 @@ from typing import Any
 
 from fieldreg.core.errors import FieldregError
 from fieldreg.core.events import Event, EventType
+from fieldreg.store.repository import event_body_json
 from fieldreg.sync import age_format, bundle_format
 from fieldreg.sync.bundle_format import Header
 
@@ -45,11 +45,6 @@ class Decoded:
     bodies: dict[int, bytes]  # seq -> body JSON
 
 
-def body_json(event: Event) -> bytes:
-    # The encoding Repository.append seals and Repository.open_event reads back.
-    return json.dumps(event.body(), separators=(",", ":"), ensure_ascii=False).encode("utf-8")
-
-
 def decode(job: DecodeJob) -> Decoded:
     """The bundle's events; FieldregError with the reason it must be refused."""
     age = age_format.parse_header(job.ciphertext)
@@ -63,7 +58,7 @@ def decode(job: DecodeJob) -> Decoded:
     for event in events:
         if event.type in _NEW_IDS and event.subject_id.split("-")[0] not in allowed:
             raise FieldregError("bundle.event_invalid", seq=event.seq, reason="prefix")
-    return Decoded(events, {e.seq: body_json(e) for e in events})
+    return Decoded(events, {e.seq: event_body_json(e) for e in events})
 
 
 def _decode_in_worker(job: DecodeJob) -> tuple[str, Any, Any]:
