@@ -56,7 +56,7 @@ _UPDATE_DEVICE = (
         next_counter=bindparam("next_counter"),
     )
 )
-_INSERT_EVENT = insert(EVENTS)
+INSERT_EVENT = insert(EVENTS)
 _INSERT_PERSON = insert(PEOPLE)
 _UPDATE_PERSON = (
     update(PEOPLE)
@@ -70,7 +70,7 @@ _UPDATE_PERSON = (
     )
 )
 _SELECT_META = select(PEOPLE.c.meta).where(PEOPLE.c.id == bindparam("b_id"))
-_INSERT_NOTE = insert(NOTES)
+INSERT_NOTE = insert(NOTES)
 
 _PERSON_COLUMNS = (*(group.value for group in Group), "meta")  # the sealed columns of people
 
@@ -136,6 +136,9 @@ class Repository:
     def __init__(self, connection: Connection, sealer: FieldSealer) -> None:
         self.conn = connection
         self.sealer = sealer
+        self._compiled: dict[
+            tuple[int, tuple[str, ...]], tuple[UpdateBase, str, list[str] | None]
+        ] = {}
 
     # --- transactions -------------------------------------------------------------------------
 
@@ -177,13 +180,18 @@ class Repository:
         work. Only for plain types (str, int, bool, bytes, None), which need no processing."""
         if not rows:
             return
-        compiled = statement.compile(dialect=self.conn.dialect, column_keys=list(rows[0]))
-        if compiled.positional:
-            order = compiled.positiontup or []
-            params: list[Any] = [tuple(row[name] for name in order) for row in rows]
-        else:
-            params = rows
-        self.conn.exec_driver_sql(str(compiled), params)
+        keys = tuple(rows[0])
+        cached = self._compiled.get((id(statement), keys))
+        if cached is None or cached[0] is not statement:
+            # Compiling costs more than a one-row save: once per statement and set of columns.
+            compiled = statement.compile(dialect=self.conn.dialect, column_keys=list(keys))
+            order = list(compiled.positiontup or []) if compiled.positional else None
+            cached = self._compiled[(id(statement), keys)] = (statement, str(compiled), order)
+        _, sql, order = cached
+        params: list[Any] = rows
+        if order is not None:
+            params = [tuple(row[name] for name in order) for row in rows]
+        self.conn.exec_driver_sql(sql, params)
 
     # --- settings -----------------------------------------------------------------------------
 
@@ -249,7 +257,7 @@ class Repository:
 
     def append(self, event: ev.Event) -> None:
         body = self.sealer.seal("events", event.event_id, "body", event_body_json(event))
-        self.conn.execute(_INSERT_EVENT, event_row(event, body))
+        self.conn.execute(INSERT_EVENT, event_row(event, body))
 
     def _event_from_row(self, row: Any) -> ev.Event:
         body = json.loads(self.sealer.open("events", row.event_id, "body", row.body))
@@ -413,7 +421,7 @@ class Repository:
 
     def add_note(self, event_id: str, person_id: str, hlc: int, text: str) -> None:
         body = self.sealer.seal("notes", event_id, "body", encode_json({"text": text}))
-        self.conn.execute(_INSERT_NOTE, note_row(event_id, person_id, hlc, body))
+        self.conn.execute(INSERT_NOTE, note_row(event_id, person_id, hlc, body))
 
     def notes(self, person_id: str) -> list[NoteRecord]:
         rows = self.conn.execute(

@@ -19,6 +19,8 @@ from fieldreg.core.fold import PersonState, apply
 from fieldreg.store.repository import (
     EVENTS,
     HOUSEHOLDS,
+    INSERT_EVENT,
+    INSERT_NOTE,
     NOTES,
     Repository,
     encode_json,
@@ -87,10 +89,10 @@ def apply_events(
             text = event.payload.get("note")
         if isinstance(text, str) and text:
             notes.append(_note_row(event, text, seal_note))
-    repo.execute_many(insert(EVENTS), rows)
+    repo.execute_many(INSERT_EVENT, rows)
     _add_households(repo, households)
     repo.save_states(states.values(), new=is_new)
-    repo.execute_many(insert(NOTES), notes)
+    repo.execute_many(INSERT_NOTE, notes)
     for person_id, state in states.items():
         if state.erased:
             _redact(repo, person_id)
