@@ -15,7 +15,6 @@ from sqlalchemy import (
     LargeBinary,
     MetaData,
     String,
-    UniqueConstraint,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -60,10 +59,9 @@ class EventRow(Base):
     """The append-only event log: contiguous per-device sequence numbers, hash-chained by `prev`."""
 
     __tablename__ = "events"
-    __table_args__ = (
-        UniqueConstraint("event_id"),
-        Index("ix_events_subject_hlc", "subject_id", "hlc"),
-    )
+    # No index on event_id: it is a hash over (device, seq, ...), unique by construction, and
+    # nothing looks events up by it (see migration 0003).
+    __table_args__ = (Index("ix_events_subject_hlc", "subject_id", "hlc"),)
     device_id: Mapped[str] = mapped_column(ForeignKey("devices.device_id"), primary_key=True)
     seq: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
     event_id: Mapped[str] = mapped_column(HASH)

@@ -90,3 +90,47 @@ def test_old_store_is_backed_up_before_upgrade(
     backups = list((tmp_path / "b").iterdir())
     assert len(backups) == 1
     assert f"from-{store_revision}" in backups[0].name
+
+
+def test_store_with_people_upgrades_from_0002_and_keeps_its_log(tmp_path: Path) -> None:
+    """0003 rebuilds the event table: every event, person and the hash chain survive it."""
+    from fieldreg.services import vault
+    from fieldreg.services.paths import DataDir
+
+    directory = DataDir(tmp_path / "store")
+    passphrase = "upgrade test passphrase"
+    vault.init_store(directory, point="Point", operator="Op", passphrase=passphrase, prefix="K7")
+    session = vault.open_session(directory, operator=None, passphrase=passphrase)
+    first = session.register({"family_name": "Шевчук", "given_name": "Олена", "dob": "1970"})
+    second = session.register({"family_name": "Бойко", "given_name": "Іван", "dob": "1985"})
+    session.add_note(first, "Brought by a neighbour")
+    session.lock()
+    engine = make_engine(sqlite_url(directory.db))
+    migrate.downgrade(engine, "0002")
+    with engine.connect() as connection:
+        assert migrate.current_revision(connection) == "0002"
+        events_before = connection.exec_driver_sql(
+            "SELECT device_id, seq, event_id, prev_id, hlc, subject_id, body FROM events"
+        ).fetchall()
+    engine.dispose()
+
+    reopened = vault.open_session(directory, operator=None, passphrase=passphrase)
+    try:
+        assert reopened.verify().ok
+        assert reopened.person(first).fields["given_name"] == "Олена"
+        assert reopened.person(second).fields["family_name"] == "Бойко"
+    finally:
+        reopened.lock()
+    engine = make_engine(sqlite_url(directory.db))
+    with engine.connect() as connection:
+        assert migrate.current_revision(connection) == migrate.head_revision() == "0003"
+        events_after = connection.exec_driver_sql(
+            "SELECT device_id, seq, event_id, prev_id, hlc, subject_id, body FROM events"
+        ).fetchall()
+        unique = [
+            c for c in inspect(connection).get_unique_constraints("events") if c["column_names"]
+        ]
+    engine.dispose()
+    assert events_after == events_before and len(events_after) >= 3
+    assert unique == []
+    assert list(directory.backups.iterdir())  # copied before the upgrade ran
