@@ -1,4 +1,5 @@
-"""Sync on the command line: `network`, `enroll`, `device`, `bundle` and `conflicts`.
+"""Sync on the command line: `network`, `enroll`, `device`, `bundle`, `conflicts` and
+`duplicates`.
 
 A coordinator automates imports with `fieldreg bundle import /media/stick/*.bundle --json`; the
 exit status is 0 when every file was imported (or was already there), 3 when any was rejected
@@ -24,6 +25,7 @@ from fieldreg.cli.common import (
 from fieldreg.cli.passphrases import ENV_PASSPHRASE, read_secret
 from fieldreg.core.errors import FieldregError, ValidationError
 from fieldreg.core.messages import describe
+from fieldreg.services import duplicates
 from fieldreg.services import enrollment_service as enroll
 from fieldreg.services import sync_service as sync
 from fieldreg.services.paths import DataDir
@@ -113,6 +115,15 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
     how = q.add_mutually_exclusive_group(required=True)
     how.add_argument("--pick", type=int, help="number of the competing value (from conflicts list)")
     how.add_argument("--value", help="a new value (lists comma-separated)")
+
+    p = sub.add_parser("duplicates", parents=[common], help="people registered twice")
+    dsub = p.add_subparsers(dest="duplicates_command", metavar="ACTION", required=True)
+    dsub.add_parser("find", parents=[common], help="likely pairs not marked yet, best first")
+    dsub.add_parser("list", parents=[common], help="duplicate marks in force")
+    for action, text in (("mark", "mark ID as the same person as --of"), ("unmark", "undo it")):
+        q = dsub.add_parser(action, parents=[common], help=text)
+        q.add_argument("id", help="the later registration")
+        q.add_argument("--of", required=True, help="the registration to keep")
 
 
 def _network_passphrase(args: argparse.Namespace, *, confirm: bool = False) -> str:
@@ -380,10 +391,51 @@ def _cmd_conflicts(session: Session, args: argparse.Namespace, out: Output) -> i
     return EXIT_OK
 
 
+# --- duplicates ------------------------------------------------------------------------------
+
+
+def _cmd_duplicates(session: Session, args: argparse.Namespace, out: Output) -> int:
+    command = args.duplicates_command
+    if command == "mark":
+        added = duplicates.mark(session, args.id, args.of)
+        out.result({"ok": True, "added": added}, "Marked." if added else "Already marked.")
+        return EXIT_OK
+    if command == "unmark":
+        duplicates.unmark(session, args.id, args.of)
+        out.result({"ok": True}, "Mark undone.")
+        return EXIT_OK
+    if command == "list":
+        marks = duplicates.marked_duplicates(session)
+        out.result(
+            [{"id": m.person_id, "duplicate_of": m.duplicate_of} for m in marks],
+            lambda: (
+                "\n".join(f"{m.person_id} = {m.duplicate_of}" for m in marks)
+                or "No duplicate marks."
+            ),
+        )
+        return EXIT_OK
+    found = duplicates.likely_duplicates(session)
+    out.result(
+        [
+            {"id": c.person_id, "of": c.other_id, "score": c.score, "reasons": list(c.reasons)}
+            for c in found
+        ],
+        lambda: (
+            "\n".join(
+                f"{c.person_id} ~ {c.other_id}  {c.score:.0f}  {', '.join(c.reasons)}"
+                for c in found
+            )
+            or "No likely duplicates."
+        ),
+    )
+    return EXIT_OK
+
+
 COMMANDS: dict[str, Handler] = {
     "network": _cmd_network,
     "enroll": with_session(_cmd_enroll),
     "device": with_session(_cmd_device),
     "bundle": _cmd_bundle,
     "conflicts": with_session(_cmd_conflicts),
+    "duplicates": with_session(_cmd_duplicates),
 }

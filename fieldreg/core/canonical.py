@@ -7,6 +7,7 @@ trip identically everywhere), and strict parsing that refuses NaN, duplicate key
 from __future__ import annotations
 
 import json
+import re
 from typing import Any, Final
 
 from fieldreg.core.errors import FieldregError
@@ -36,20 +37,23 @@ def _check(value: object, depth: int) -> None:
     raise FieldregError("json.type", type=type(value).__name__)
 
 
-def dumps(value: object) -> bytes:
-    """Encode `value` canonically; refuses anything that would not round trip exactly."""
-    _check(value, 0)
-    return json.dumps(
-        value, sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False
-    ).encode("utf-8")
+_ENCODER: Final = json.JSONEncoder(
+    sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False
+)
+
+
+def dumps(value: object, *, checked: bool = False) -> bytes:
+    """Encode `value` canonically; refuses anything that would not round trip exactly.
+    `checked`: every part of `value` came out of `loads`, which checked it already."""
+    if not checked:
+        _check(value, 0)
+    return _ENCODER.encode(value).encode("utf-8")
 
 
 def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    result: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in result:
-            raise FieldregError("json.duplicate_key")
-        result[key] = value
+    result = dict(pairs)
+    if len(result) != len(pairs):
+        raise FieldregError("json.duplicate_key")
     return result
 
 
@@ -80,4 +84,14 @@ def loads(untrusted: bytes, *, max_bytes: int = 16 * 1024 * 1024) -> Any:
     except ValueError as exc:  # json.JSONDecodeError is a ValueError
         raise FieldregError("json.syntax") from exc
     _check(value, 0)
+    if _SURROGATE_ESCAPE.search(text) is not None:
+        # UTF-8 cannot carry a surrogate, but a \uD800-style escape can: unpaired, it would
+        # break every later encoding of the value. Checked only when such an escape is there.
+        try:
+            _ENCODER.encode(value).encode("utf-8")
+        except UnicodeEncodeError:
+            raise FieldregError("json.surrogate") from None
     return value
+
+
+_SURROGATE_ESCAPE: Final = re.compile(r"\\u[dD][89a-fA-F]")

@@ -59,7 +59,8 @@ class Event:
             "salt": self.salt,
         }
 
-    def canonical_bytes(self) -> bytes:
+    def canonical_bytes(self, *, checked: bool = False) -> bytes:
+        """`checked`: the payload came out of `canonical.loads` (see `canonical.dumps`)."""
         return canonical.dumps(
             {
                 "v": FORMAT_VERSION,
@@ -69,11 +70,12 @@ class Event:
                 "subject": self.subject_id,
                 "prev": self.prev,
                 **self.body(),
-            }
+            },
+            checked=checked,
         )
 
-    def computed_id(self) -> str:
-        return hashlib.sha256(self.canonical_bytes()).hexdigest()
+    def computed_id(self, *, checked: bool = False) -> str:
+        return hashlib.sha256(self.canonical_bytes(checked=checked)).hexdigest()
 
     @property
     def key(self) -> tuple[int, str]:
@@ -108,8 +110,10 @@ def from_body(
     prev: str,
     event_id: str,
     body: Mapping[str, Any],
+    checked: bool = False,
 ) -> Event:
-    """Rebuild an event from its plain columns and opened body, checking its id."""
+    """Rebuild an event from its plain columns and opened body, checking its id. `checked`:
+    the body came out of `canonical.loads` (see `canonical.dumps`)."""
     try:
         event = Event(
             device_id=device_id,
@@ -125,6 +129,6 @@ def from_body(
         )
     except (KeyError, ValueError, TypeError) as exc:
         raise IntegrityError("events.malformed", device=device_id, seq=seq) from exc
-    if event.computed_id() != event_id:
+    if event.computed_id(checked=checked) != event_id:
         raise IntegrityError("events.bad_id", device=device_id, seq=seq)
     return event

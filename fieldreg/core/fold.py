@@ -13,7 +13,7 @@ events arrived in (the sync convergence property rests on this):
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -157,6 +157,11 @@ class PersonState:
             result["household_id"], result["relationship"] = link[0], link[1] or None
         return result
 
+    @property
+    def in_conflict(self) -> bool:
+        """Whether any field is in conflict (cheap: most fields have a single write)."""
+        return any(len(s.frontier) > 1 and s.in_conflict for s in self.fields.values())
+
     def conflicts(self) -> dict[str, list[Write]]:
         return {n: list(s.frontier) for n, s in sorted(self.fields.items()) if s.in_conflict}
 
@@ -221,9 +226,14 @@ def _apply_fields(state: PersonState, event: Event, payload: Mapping[str, Any]) 
         if name not in FIELDS:
             continue
         field_state = known.get(name)
+        based_on = base.get(name) if base else None
+        if field_state is None and not based_on:
+            # A field's first write with nothing before it (every field of a registration).
+            known[name] = FieldState([Write(event_id, key, value)], set())
+            continue
         if field_state is None:
-            field_state = known[name] = FieldState()
-        field_state.add(Write(event_id, key, value), _str_list(base.get(name)))
+            field_state = known[name] = FieldState([], set())
+        field_state.add(Write(event_id, key, value), _str_list(based_on))
 
 
 def _str_list(value: object) -> list[str]:
@@ -240,50 +250,128 @@ def fold(person_id: str, events: list[Event]) -> PersonState:
 
 
 # --- persistence of the state (sealed by the store as the person's "meta" group) ---------------
+#
+# Version 2 names every event id and device id once and refers to them by position: a person's
+# registration writes a dozen fields with the same event id and device, and the meta group is
+# written for every person an import touches. An erased person's state keeps only what the
+# fold needs to stay order-independent (which events were seen, clocks, marks, bands): no field
+# values, no household links.
+
+META_VERSION = 2
 
 
 def state_to_json(state: PersonState) -> dict[str, Any]:
-    return {
-        "registered": list(state.registered) if state.registered else None,
-        "registered_by": state.registered_by,
-        "updated": list(state.updated),
-        "fields": {
-            name: {
-                "frontier": [[w.event_id, list(w.key), w.value] for w in fs.frontier],
-                "superseded": sorted(fs.superseded),
-            }
-            for name, fs in sorted(state.fields.items())
-        },
-        "households": _set_to_json(state.households),
-        "duplicate_of": _set_to_json(state.duplicate_of),
-        "bands": [[b.band_id, list(b.issued), b.voided] for b in state.bands.values()],
+    seen = sorted(state.seen)
+    ids: dict[str, int] = dict(zip(seen, range(len(seen)), strict=True))
+    devices: dict[str, int] = {}
+
+    def ref(event_id: str) -> int:
+        found = ids.get(event_id)
+        if found is None:
+            found = ids[event_id] = len(ids)
+        return found
+
+    def dev(device_id: str) -> int:
+        found = devices.get(device_id)
+        if found is None:
+            found = devices[device_id] = len(devices)
+        return found
+
+    fields: dict[str, list[Any]] = {}
+    superseded: dict[str, list[int]] = {}
+    households = AddWinsSet() if state.erased else state.households
+    if not state.erased:
+        for name, fs in state.fields.items():
+            flat: list[Any] = []
+            for w in fs.frontier:
+                flat += (ref(w.event_id), w.key[0], dev(w.key[1]), w.value)
+            fields[name] = flat
+            if fs.superseded:
+                superseded[name] = sorted(ref(e) for e in fs.superseded)
+    registered = state.registered
+    raw: dict[str, Any] = {
+        "v": META_VERSION,
+        "seen": len(seen),
+        "registered": [registered[0], dev(registered[1])] if registered else None,
+        "registered_by": dev(state.registered_by),
+        "updated": [state.updated[0], dev(state.updated[1])],
+        "fields": fields,
+        "superseded": superseded,
+        "households": _set_to_json(households, ref, dev),
+        "duplicate_of": _set_to_json(state.duplicate_of, ref, dev),
+        "bands": [
+            [b.band_id, b.issued[0], dev(b.issued[1]), b.voided] for b in state.bands.values()
+        ],
         "erased": state.erased,
-        "seen": sorted(state.seen),
     }
+    raw["ids"] = list(ids)
+    raw["devices"] = list(devices)
+    return raw
 
 
-def _set_to_json(value: AddWinsSet) -> dict[str, Any]:
-    return {
-        "adds": {
-            element: {tag: [list(key), extra] for tag, (key, extra) in sorted(tags.items())}
-            for element, tags in sorted(value.adds.items())
-        },
-        "removed": sorted(value.removed),
-    }
+def _set_to_json(
+    value: AddWinsSet, ref: Callable[[str], int], dev: Callable[[str], int]
+) -> dict[str, Any]:
+    adds: dict[str, list[Any]] = {}
+    for element, tags in value.adds.items():
+        flat: list[Any] = []
+        for tag, (key, extra) in tags.items():
+            flat += (ref(tag), key[0], dev(key[1]), extra)
+        adds[element] = flat
+    return {"adds": adds, "removed": sorted(ref(tag) for tag in value.removed)}
+
+
+def state_from_json(person_id: str, raw: Mapping[str, Any]) -> PersonState:
+    if raw.get("v") != META_VERSION:
+        return _state_from_json_v1(person_id, raw)
+    ids: list[str] = raw["ids"]
+    devices: list[str] = raw["devices"]
+    state = PersonState(person_id)
+    registered = raw["registered"]
+    state.registered = (int(registered[0]), devices[registered[1]]) if registered else None
+    state.registered_by = devices[raw["registered_by"]]
+    state.updated = (int(raw["updated"][0]), devices[raw["updated"][1]])
+    superseded = raw["superseded"]
+    for name, flat in raw["fields"].items():
+        frontier = [
+            Write(ids[flat[i]], (int(flat[i + 1]), devices[flat[i + 2]]), flat[i + 3])
+            for i in range(0, len(flat), 4)
+        ]
+        gone = superseded.get(name)
+        state.fields[name] = FieldState(frontier, {ids[n] for n in gone} if gone else set())
+    state.households = _set_from_json(raw["households"], ids, devices)
+    state.duplicate_of = _set_from_json(raw["duplicate_of"], ids, devices)
+    state.bands = {b[0]: Band(b[0], (int(b[1]), devices[b[2]]), bool(b[3])) for b in raw["bands"]}
+    state.erased = bool(raw["erased"])
+    state.seen = set(ids[: raw["seen"]])
+    return state
+
+
+def _set_from_json(raw: Mapping[str, Any], ids: list[str], devices: list[str]) -> AddWinsSet:
+    result = AddWinsSet(removed={ids[n] for n in raw["removed"]})
+    for element, flat in raw["adds"].items():
+        result.adds[element] = {
+            ids[flat[i]]: ((int(flat[i + 1]), devices[flat[i + 2]]), str(flat[i + 3]))
+            for i in range(0, len(flat), 4)
+        }
+    return result
+
+
+# Version 1 (stores written before the compact form): ids spelt out in every write.
 
 
 def _key(raw: Any) -> Key:
     return (int(raw[0]), str(raw[1]))
 
 
-def _set_from_json(raw: Mapping[str, Any]) -> AddWinsSet:
+def _set_from_json_v1(raw: Mapping[str, Any]) -> AddWinsSet:
     result = AddWinsSet(removed=set(raw["removed"]))
     for element, tags in raw["adds"].items():
         result.adds[element] = {tag: (_key(v[0]), str(v[1])) for tag, v in tags.items()}
     return result
 
 
-def state_from_json(person_id: str, raw: Mapping[str, Any]) -> PersonState:
+def _state_from_json_v1(person_id: str, raw: Mapping[str, Any]) -> PersonState:
     state = PersonState(person_id)
     state.registered = _key(raw["registered"]) if raw["registered"] else None
     state.registered_by = str(raw["registered_by"])
@@ -293,8 +381,8 @@ def state_from_json(person_id: str, raw: Mapping[str, Any]) -> PersonState:
             frontier=[Write(w[0], _key(w[1]), w[2]) for w in fs["frontier"]],
             superseded=set(fs["superseded"]),
         )
-    state.households = _set_from_json(raw["households"])
-    state.duplicate_of = _set_from_json(raw["duplicate_of"])
+    state.households = _set_from_json_v1(raw["households"])
+    state.duplicate_of = _set_from_json_v1(raw["duplicate_of"])
     state.bands = {b[0]: Band(b[0], _key(b[1]), bool(b[2])) for b in raw["bands"]}
     state.erased = bool(raw["erased"])
     state.seen = set(raw["seen"])

@@ -210,6 +210,9 @@ MESSAGES: Final[dict[str, str]] = {
     "json.duplicate_key": QT_TRANSLATE_NOOP("Errors", "The data repeats a key."),
     "json.constant": QT_TRANSLATE_NOOP("Errors", "The data contains NaN or Infinity."),
     "json.float": QT_TRANSLATE_NOOP("Errors", "The data contains a fractional number."),
+    "json.surrogate": QT_TRANSLATE_NOOP(
+        "Errors", "The data contains an unpaired surrogate character."
+    ),
     "json.integer_range": QT_TRANSLATE_NOOP("Errors", "The data contains a number out of range."),
     "json.type": QT_TRANSLATE_NOOP("Errors", "The data contains a value of an unknown kind."),
     "json.key_type": QT_TRANSLATE_NOOP("Errors", "The data contains a key that is not text."),
@@ -350,6 +353,10 @@ MESSAGES: Final[dict[str, str]] = {
     ),
     "conflict.not_found": QT_TRANSLATE_NOOP("Errors", "There is no open conflict on this field."),
     "conflict.bad_choice": QT_TRANSLATE_NOOP("Errors", "Choose a value from 0 to {max}."),
+    "duplicate.self": QT_TRANSLATE_NOOP("Errors", "A person cannot be a duplicate of themselves."),
+    "duplicate.not_marked": QT_TRANSLATE_NOOP(
+        "Errors", "{id} is not marked as the same person as {of}."
+    ),
     # printing: scanned codes and bands (issue 4)
     "scan.too_long": QT_TRANSLATE_NOOP(
         "Errors", "The scanned text is too long for a fieldreg code (at most {max} characters)."

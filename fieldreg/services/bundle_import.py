@@ -13,6 +13,7 @@ from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from fieldreg.core.bulk import without_cycle_collection
 from fieldreg.core.errors import FieldregError, StoreError
 from fieldreg.crypto.encoding import strict_b64decode
 from fieldreg.services.session import Cancelled, Progress, Session
@@ -28,6 +29,9 @@ from fieldreg.sync.decoder import PrefetchingDecoder, decode
 from fieldreg.sync.importer import BundleRejected, Checked, Importer, ImportResult, Outcome
 
 MAX_FILES = 1000
+# Events committed together: a crash during an import loses at most this much of it (the files
+# can simply be imported again), and on a laptop's disk each commit's flush costs milliseconds.
+BATCH_EVENTS = 20_000
 REFRESH_LIMIT = 2000  # changed people above which the session reloads every summary
 
 
@@ -89,34 +93,62 @@ def import_bundles(
     done = 0
     prefetch = PrefetchingDecoder() if workers > 0 and len(items) > 1 else None
     context: AbstractContextManager[object] = prefetch if prefetch is not None else nullcontext()
-    with sync_repository(session) as repo, context:
-        network = coordinator_network(repo)
-        identity = strict_b64decode(network.secrets.get("recipient"), 32)
-        if identity is None:
-            raise StoreError("store.corrupt")
-        importer = Importer(repo, network.info, identity, now_ms, decoder=prefetch or decode)
-        if items:
-            _prepare(importer, prefetch, items[0])
-        for index, item in enumerate(items):
-            if cancelled is not None and cancelled():
-                raise FieldregError("task.cancelled")
-            if index + 1 < len(items):
-                _prepare(importer, prefetch, items[index + 1])
+    try:
+        # Millions of short-lived objects and no cycles: see fieldreg.core.bulk.
+        with without_cycle_collection(), sync_repository(session) as repo, context:
+            network = coordinator_network(repo)
+            identity = strict_b64decode(network.secrets.get("recipient"), 32)
+            if identity is None:
+                raise StoreError("store.corrupt")
+            importer = Importer(repo, network.info, identity, now_ms, decoder=prefetch or decode)
+            if items:
+                # The first is decoded here while the worker process starts up with the second.
+                _prepare(importer, None, items[0])
+            index = 0
+            for batch in _batches(items):
+                # One commit (one flush to disk) for several bundles, each still all or nothing.
+                with repo.batch():
+                    for item in batch:
+                        if cancelled is not None and cancelled():
+                            raise FieldregError("task.cancelled")
+                        index += 1
+                        if index < len(items):
+                            _prepare(importer, prefetch, items[index])
 
-            def inner(step: int, _count: int, base: int = done) -> None:
-                if progress is not None:
-                    progress(min(base + step, total), total)
+                        def inner(step: int, _count: int, base: int = done) -> None:
+                            if progress is not None:
+                                progress(min(base + step, total), total)
 
-            outcomes.append(_finish(session, importer, item, inner, cancelled))
-            done += item.count
-            if progress is not None:
-                progress(min(done, total), total)
+                        outcomes.append(_finish(session, importer, item, inner, cancelled))
+                        done += item.count
+                        if progress is not None:
+                            progress(min(done, total), total)
+    finally:
+        # Also after a cancel or an error: what was committed before it is shown.
+        _show(session, outcomes)
+    return outcomes
+
+
+def _show(session: Session, outcomes: list[FileOutcome]) -> None:
+    """Bring the session's people up to date with what the import changed."""
     changed = sorted({p for o in outcomes if o.result for p in o.result.people})
     if len(changed) > REFRESH_LIMIT:
         session.load()  # reading every summary again is faster than refreshing this many
     elif changed:
         session.refresh(changed)
-    return outcomes
+
+
+def _batches(items: list[_Item]) -> list[list[_Item]]:
+    """Consecutive files with about BATCH_EVENTS events between them (at least one file)."""
+    batches: list[list[_Item]] = []
+    size = BATCH_EVENTS
+    for item in items:
+        if size >= BATCH_EVENTS:
+            batches.append([])
+            size = 0
+        batches[-1].append(item)
+        size += item.count
+    return batches
 
 
 def _prepare(importer: Importer, prefetch: PrefetchingDecoder | None, item: _Item) -> None:

@@ -32,7 +32,6 @@ Scores run from 0 to 100. Reason codes in `SearchHit.reasons`:
 
 from __future__ import annotations
 
-import gc
 import itertools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -42,6 +41,7 @@ import numpy as np
 import numpy.typing as npt
 from rapidfuzz import fuzz, process
 
+from fieldreg.core.bulk import without_cycle_collection
 from fieldreg.core.names import clear_name_caches, detect_script, search_words
 from fieldreg.services.search_query import (
     KIND_EXACT,
@@ -194,10 +194,8 @@ class SearchIndex:
         flat: list[int] = []
         ids: list[str] = []
         dobs: list[str | None] = []
-        collecting = gc.isenabled()
         # The loop makes ~10^5 small objects and no cycles; collector passes would double its time.
-        gc.disable()
-        try:
+        with without_cycle_collection():
             for e in entries:
                 flat += (
                     fields[e.family_name],
@@ -209,9 +207,6 @@ class SearchIndex:
                 )
                 ids.append(e.person_id)
                 dobs.append(e.dob)
-        finally:
-            if collecting:
-                gc.enable()
         count = len(ids)
         self._ids = ids
         self._row_of = dict(zip(ids, range(count), strict=True))

@@ -9,7 +9,6 @@ database locked) leaves both the store and the screen as they were.
 from __future__ import annotations
 
 import datetime as dt
-import gc
 import secrets
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
@@ -20,6 +19,7 @@ import sqlalchemy.exc
 from sqlalchemy import Connection, Engine
 
 from fieldreg.core import ids
+from fieldreg.core.bulk import without_cycle_collection
 from fieldreg.core.entities import (
     CONSENT_FIELDS,
     FIELDS,
@@ -187,10 +187,8 @@ class Session:
         created: dict[str, int] = {}
         households: dict[str, list[str]] = {}
         damaged: list[str] = []
-        collecting = gc.isenabled()
         # ~10^6 small objects and no cycles: collector passes would add half the unlock time.
-        gc.disable()
-        try:
+        with without_cycle_collection():
             with self._repo.reading():
                 for row in self._repo.iter_summaries(progress, damaged):
                     person_id, fields = row.person_id, row.fields
@@ -202,9 +200,6 @@ class Session:
                         households.setdefault(household, []).append(person_id)
             self.index.bulk_load(entries)
             self._index_pending = {}
-        finally:
-            if collecting:
-                gc.enable()
         self.summaries, self._created, self.households = summaries, created, households
         self.damaged = damaged
 
@@ -458,6 +453,37 @@ class Session:
             else EventType.FIELDS_CHANGED
         )
         self._change(kind, person_id, {field: value}, force=True)
+
+    def mark_duplicate(self, person_id: str, of_id: str) -> bool:
+        """Record that `person_id` is the same person as `of_id`, registered twice. Both records
+        stay; the mark can be undone. Returns False if that mark was already there."""
+        other = str(ids.parse_id(of_id))
+
+        def plan(txn: _Txn) -> list[_Draft]:
+            state = txn.state(person_id)
+            if self._state(other).person_id == state.person_id:  # it exists, and is another
+                raise FieldregError("duplicate.self")
+            if other in state.duplicate_of.elements():
+                return []
+            txn.result.append(other)
+            payload = {"duplicate_of": other}
+            return [_Draft(EventType.MARKED_DUPLICATE, state.person_id, payload)]
+
+        return bool(self._commit(plan).result)
+
+    def unmark_duplicate(self, person_id: str, of_id: str) -> None:
+        """Undo the mark "`person_id` is the same person as `of_id`" (every add of it seen
+        here; a mark made meanwhile at another point, not seen yet, stays)."""
+        other = str(ids.parse_id(of_id))
+
+        def plan(txn: _Txn) -> list[_Draft]:
+            state = txn.state(person_id)
+            tags = state.duplicate_of.tags(other)
+            if not tags:
+                raise FieldregError("duplicate.not_marked", id=state.person_id, of=other)
+            return [_Draft(EventType.DUPLICATE_UNMARKED, state.person_id, {"removes": tags})]
+
+        self._commit(plan)
 
     def record_band(self, person_id: str, band_id: str) -> list[str]:
         """Record that band `band_id` was printed (the spooler accepted it) for the person:

@@ -11,6 +11,7 @@ import json
 from collections.abc import Callable, Iterable, Iterator, Set
 from contextlib import contextmanager
 from dataclasses import dataclass
+from operator import itemgetter
 from typing import Any, cast
 
 from sqlalchemy import Connection, Table, bindparam, insert, select, update
@@ -31,6 +32,7 @@ from fieldreg.store.models import (
     PersonRow,
     StoreSetting,
 )
+from fieldreg.store.sealed_json import encode_json, event_body_json
 
 EVENTS = cast(Table, EventRow.__table__)
 PEOPLE = cast(Table, PersonRow.__table__)
@@ -103,16 +105,6 @@ class NoteRecord:
     text: str
 
 
-def encode_json(value: object) -> bytes:
-    """The encoding of every sealed JSON value in the store (opened with json.loads)."""
-    return json.dumps(value, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
-
-
-def event_body_json(event: ev.Event) -> bytes:
-    """What an event row seals: the part of the event not kept in plain columns."""
-    return encode_json(event.body())
-
-
 def event_row(event: ev.Event, sealed_body: bytes) -> dict[str, object]:
     """The `events` row for `event`; the one layout `append` and a bulk import both write."""
     return {
@@ -139,19 +131,68 @@ class Repository:
         self._compiled: dict[
             tuple[int, tuple[str, ...]], tuple[UpdateBase, str, list[str] | None]
         ] = {}
+        self._batch = False
 
     # --- transactions -------------------------------------------------------------------------
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
-        """One durable transaction; environment failures become `StoreError`, nothing half-done."""
+        """One durable transaction; environment failures become `StoreError`, nothing half-done.
+        Inside `batch()` it is a SAVEPOINT: still all or nothing, made durable with the batch."""
+        if self._batch:
+            with self._store_errors(), self.conn.begin_nested():
+                yield
+            return
         if self.conn.in_transaction():
             self.conn.rollback()  # end a read snapshot left open
         self.conn.info[WRITE_FLAG] = True
         try:
-            with self.conn.begin():
+            with self._store_errors(), self.conn.begin():
                 self.conn.info[WRITE_FLAG] = False
                 yield
+        finally:
+            self.conn.info[WRITE_FLAG] = False
+
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        """Several `transaction()`s committed together, with one flush to disk instead of one
+        each (an import of many bundles). Each inner transaction stays all or nothing; a crash
+        before the end loses the whole batch, never part of one. `task.cancelled` raised inside
+        keeps what completed before it; any other error discards the batch."""
+        if self._batch:
+            yield
+            return
+        if self.conn.in_transaction():
+            self.conn.rollback()  # end a read snapshot left open
+        self.conn.info[WRITE_FLAG] = True
+        try:
+            with self._store_errors():
+                outer = self.conn.begin()
+                self.conn.info[WRITE_FLAG] = False
+                self._batch = True
+                try:
+                    yield
+                except FieldregError as exc:
+                    self._batch = False
+                    if exc.code == "task.cancelled":
+                        outer.commit()  # the cancelled step rolled back to its savepoint
+                    else:
+                        outer.rollback()
+                    raise
+                except BaseException:
+                    self._batch = False
+                    outer.rollback()
+                    raise
+                self._batch = False
+                outer.commit()
+        finally:
+            self._batch = False
+            self.conn.info[WRITE_FLAG] = False
+
+    @contextmanager
+    def _store_errors(self) -> Iterator[None]:
+        try:
+            yield
         except FieldregError:
             raise
         except ENVIRONMENT_ERRORS as exc:
@@ -160,18 +201,17 @@ class Repository:
             if isinstance(getattr(exc, "orig", None), ENVIRONMENT_ERRORS):
                 raise store_error(exc) from exc
             raise
-        finally:
-            self.conn.info[WRITE_FLAG] = False
 
     @contextmanager
     def reading(self) -> Iterator[None]:
-        """A consistent snapshot for several reads, ended promptly so the WAL can checkpoint."""
+        """A consistent snapshot for several reads, ended promptly so the WAL can checkpoint
+        (inside a batch the reads see the batch, which stays open)."""
         try:
             yield
         except ENVIRONMENT_ERRORS as exc:
             raise store_error(exc) from exc
         finally:
-            if self.conn.in_transaction():
+            if self.conn.in_transaction() and not self._batch:
                 self.conn.rollback()
 
     def execute_many(self, statement: UpdateBase, rows: list[dict[str, object]]) -> None:
@@ -190,7 +230,10 @@ class Repository:
         _, sql, order = cached
         params: list[Any] = rows
         if order is not None:
-            params = [tuple(row[name] for name in order) for row in rows]
+            if len(order) == 1:
+                params = [(row[order[0]],) for row in rows]
+            else:
+                params = list(map(itemgetter(*order), rows))  # C-level: no per-value Python
         self.conn.exec_driver_sql(sql, params)
 
     # --- settings -----------------------------------------------------------------------------

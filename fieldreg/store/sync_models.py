@@ -103,3 +103,11 @@ class ConflictIndexRow(Base):
 
     __tablename__ = "sync_conflicts"
     person_id: Mapped[str] = mapped_column(ID, primary_key=True)
+
+
+class DuplicateIndexRow(Base):
+    """People who carried a duplicate mark after an import or a mark made here; listing checks
+    each one's state (a mark can be undone)."""
+
+    __tablename__ = "sync_duplicates"
+    person_id: Mapped[str] = mapped_column(ID, primary_key=True)

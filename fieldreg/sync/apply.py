@@ -23,11 +23,10 @@ from fieldreg.store.repository import (
     INSERT_NOTE,
     NOTES,
     Repository,
-    encode_json,
-    event_body_json,
     event_row,
     note_row,
 )
+from fieldreg.store.sealed_json import encode_json, event_body_json
 from fieldreg.sync.decoder import Decoded
 from fieldreg.sync.sync_store import SyncStore
 
@@ -98,8 +97,10 @@ def apply_events(
             _redact(repo, person_id)
     result.events = len(events)
     result.people = sorted(states)
-    result.conflicts = [p for p, s in sorted(states.items()) if s.conflicts() and not s.erased]
-    SyncStore(repo).note_conflicts(result.conflicts)
+    result.conflicts = [p for p, s in sorted(states.items()) if not s.erased and s.in_conflict]
+    store = SyncStore(repo)
+    store.note_conflicts(result.conflicts)
+    store.note_duplicates([p for p, s in states.items() if s.duplicate_of.adds])
     return result
 
 

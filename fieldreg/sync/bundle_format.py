@@ -260,6 +260,7 @@ def _event(row: object, device: str, seq: int) -> Event:
             prev=prev,
             event_id=event_id,
             body=body,
+            checked=True,  # the whole payload came out of canonical.loads
         )
     except IntegrityError as exc:
         reason = "type" if exc.code == "events.malformed" else "id"

@@ -17,9 +17,10 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from typing import Any
 
+from fieldreg.core.bulk import without_cycle_collection
 from fieldreg.core.errors import FieldregError
 from fieldreg.core.events import Event, EventType
-from fieldreg.store.repository import event_body_json
+from fieldreg.store.sealed_json import event_body_json
 from fieldreg.sync import age_format, bundle_format
 from fieldreg.sync.bundle_format import Header
 
@@ -64,7 +65,8 @@ def decode(job: DecodeJob) -> Decoded:
 def _decode_in_worker(job: DecodeJob) -> tuple[str, Any, Any]:
     # A FieldregError does not survive pickling with its params; send code and params instead.
     try:
-        return ("ok", decode(job), None)
+        with without_cycle_collection():  # tens of thousands of small objects, no cycles
+            return ("ok", decode(job), None)
     except FieldregError as exc:
         return ("error", exc.code, dict(exc.params))
 

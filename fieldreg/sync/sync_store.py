@@ -19,6 +19,7 @@ from fieldreg.store.sync_models import (
     CertificateRow,
     ConflictIndexRow,
     DeviceKeyRow,
+    DuplicateIndexRow,
     ExportMarkRow,
     HeldBundleRow,
     NetworkRow,
@@ -36,6 +37,7 @@ HELD = cast(Table, HeldBundleRow.__table__)
 RECEIPTS = cast(Table, ReceiptRow.__table__)
 MARKS = cast(Table, ExportMarkRow.__table__)
 CONFLICTS = cast(Table, ConflictIndexRow.__table__)
+DUPLICATES = cast(Table, DuplicateIndexRow.__table__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -295,18 +297,32 @@ class SyncStore:
             )
         )
 
-    # --- conflict index -----------------------------------------------------------------------
+    # --- review indexes: people with an open conflict, people with a duplicate mark ----------
+    # Hints only: whoever lists them checks each person's state (a conflict is settled, a mark
+    # undone), so an entry left behind is harmless and a missing one is not possible.
 
     def note_conflicts(self, person_ids: list[str]) -> None:
-        if not person_ids:
-            return
-        known = set(self.conflict_ids())
-        new = [{"person_id": p} for p in sorted(set(person_ids)) if p not in known]
-        if new:
-            self.conn.execute(insert(CONFLICTS), new)
+        self._note(CONFLICTS, person_ids)
 
     def conflict_ids(self) -> list[str]:
-        return list(self.conn.execute(select(CONFLICTS.c.person_id)).scalars())
+        return self._listed(CONFLICTS)
 
     def forget_conflict(self, person_id: str) -> None:
         self.conn.execute(delete(CONFLICTS).where(CONFLICTS.c.person_id == person_id))
+
+    def note_duplicates(self, person_ids: list[str]) -> None:
+        self._note(DUPLICATES, person_ids)
+
+    def duplicate_ids(self) -> list[str]:
+        return self._listed(DUPLICATES)
+
+    def _note(self, table: Table, person_ids: list[str]) -> None:
+        if not person_ids:
+            return
+        known = set(self._listed(table))
+        new = [{"person_id": p} for p in sorted(set(person_ids)) if p not in known]
+        if new:
+            self.conn.execute(insert(table), new)
+
+    def _listed(self, table: Table) -> list[str]:
+        return list(self.conn.execute(select(table.c.person_id)).scalars())

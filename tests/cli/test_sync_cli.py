@@ -109,3 +109,26 @@ def test_import_shows_a_progress_line_on_a_terminal(
     shown = capsys.readouterr().err
     assert "\r  importing [" in shown
     assert "1000/1000 events" in shown
+
+
+def test_duplicates_from_the_command_line(tmp_path: Path) -> None:
+    hub = tmp_path / "hub"
+    ok(fieldreg(hub, "network", "create", "--point", "Хаб", "--operator", "Coord"))
+
+    def register(*flags: str) -> str:
+        return str(json.loads(ok(fieldreg(hub, "register", *flags, "--json")))["id"])
+
+    first = register("--family", "Мельник", "--given", "Іван", "--dob", "1971")
+    again = register("--family", "Melnyk", "--given", "Ivan", "--dob", "1971")
+    register("--family", "Мельник", "--given", "Петро", "--dob", "1971")  # a brother
+    [candidate] = json.loads(ok(fieldreg(hub, "duplicates", "find", "--json")))
+    assert (candidate["id"], candidate["of"]) == (again, first)
+    assert "name.other_script" in candidate["reasons"]
+    assert "Marked." in ok(fieldreg(hub, "duplicates", "mark", again, "--of", first))
+    assert f"{again} = {first}" in ok(fieldreg(hub, "duplicates", "list"))
+    assert "No likely duplicates." in ok(fieldreg(hub, "duplicates", "find"))
+    assert "Mark undone." in ok(fieldreg(hub, "duplicates", "unmark", again, "--of", first))
+    assert "No duplicate marks." in ok(fieldreg(hub, "duplicates", "list"))
+    refused = fieldreg(hub, "duplicates", "unmark", again, "--of", first)
+    assert refused.returncode != 0
+    assert "is not marked as the same person" in refused.stderr

@@ -3,6 +3,7 @@ writes as a conflict instead of silently dropping one."""
 
 from __future__ import annotations
 
+import json
 import random
 
 from hypothesis import given, settings
@@ -99,12 +100,94 @@ def test_erasure_wins() -> None:
     assert fold(PERSON, [erased, REGISTERED]).erased
 
 
+def _rich_state() -> PersonState:
+    """Every part of the state: a conflict, a superseded write, links with a removal,
+    duplicate marks, bands (one voided), writes from two devices."""
+    phone_b = event("b", 1, 300, EventType.FIELDS_CHANGED, {"fields": {"phone": "+380503"}})
+    phone_a = event(
+        "a",
+        2,
+        310,
+        EventType.FIELDS_CHANGED,
+        {"fields": {"phone": "+380504"}, "base": {"phone": [REGISTERED.event_id]}},
+    )
+    link = event(
+        "a", 3, 320, EventType.MEMBER_LINKED, {"household_id": "H1", "relationship": "child"}
+    )
+    relink = event(
+        "b",
+        2,
+        330,
+        EventType.MEMBER_LINKED,
+        {"household_id": "H2", "relationship": "spouse", "removes": [link.event_id]},
+    )
+    duplicate = event("a", 4, 340, EventType.MARKED_DUPLICATE, {"duplicate_of": "K7-0002-2"})
+    band = event("a", 5, 350, EventType.BAND_ISSUED, {"band_id": "1"})
+    second = event("a", 6, 360, EventType.BAND_ISSUED, {"band_id": "2"})
+    void = event("a", 7, 370, EventType.BAND_VOIDED, {"band_id": "1", "reason": "reprint"})
+    events = [REGISTERED, phone_b, phone_a, link, relink, duplicate, band, second, void]
+    return fold(PERSON, events)
+
+
 def test_state_survives_serialisation() -> None:
-    a = event("a", 2, 300, EventType.FIELDS_CHANGED, {"fields": {"phone": "+380503"}, "base": {}})
-    state = fold(PERSON, [REGISTERED, a])
-    again = state_from_json(PERSON, state_to_json(state))
+    state = _rich_state()
+    assert state.conflicts()  # the two phone writes were concurrent
+    again = state_from_json(PERSON, json.loads(json.dumps(state_to_json(state))))
+    assert again == state
     assert again.values() == state.values()
-    assert state_to_json(again) == state_to_json(state)
+
+
+def test_state_written_before_the_compact_form_still_reads() -> None:
+    """Stores written by the first release hold version 1 (ids spelt out in every write)."""
+    state = _rich_state()
+
+    def key(value: tuple[int, str]) -> list[object]:
+        return [value[0], value[1]]
+
+    version_1 = {
+        "registered": key(state.registered) if state.registered else None,
+        "registered_by": state.registered_by,
+        "updated": key(state.updated),
+        "fields": {
+            name: {
+                "frontier": [[w.event_id, key(w.key), w.value] for w in fs.frontier],
+                "superseded": sorted(fs.superseded),
+            }
+            for name, fs in state.fields.items()
+        },
+        "households": {
+            "adds": {
+                element: {tag: [key(k), extra] for tag, (k, extra) in tags.items()}
+                for element, tags in state.households.adds.items()
+            },
+            "removed": sorted(state.households.removed),
+        },
+        "duplicate_of": {
+            "adds": {
+                element: {tag: [key(k), extra] for tag, (k, extra) in tags.items()}
+                for element, tags in state.duplicate_of.adds.items()
+            },
+            "removed": [],
+        },
+        "bands": [[b.band_id, key(b.issued), b.voided] for b in state.bands.values()],
+        "erased": False,
+        "seen": sorted(state.seen),
+    }
+    assert state_from_json(PERSON, version_1) == state
+
+
+def test_an_erased_state_keeps_no_values() -> None:
+    erased = event("b", 9, 900, EventType.ERASED, {})
+    state = _rich_state()
+    apply(state, erased)
+    text = json.dumps(state_to_json(state), ensure_ascii=False)
+    for value in ("Бойко", "+380501", "+380503", "+380504", "child", "spouse"):
+        assert value not in text
+    again = state_from_json(PERSON, json.loads(text))
+    assert again.erased
+    assert again.seen == state.seen  # still idempotent for events that arrive later
+    assert again.active_bands() == state.active_bands()
+    assert again.duplicate_of.elements() == ["K7-0002-2"]
 
 
 FIELDS = ["family_name", "phone", "status"]

@@ -14,6 +14,7 @@ from fieldreg.core.ids import (
     MAX_COUNTER,
     RecordId,
     format_id,
+    is_canonical,
     is_issuable,
     is_provisional_prefix,
     looks_like_id,
@@ -336,3 +337,48 @@ def test_new_provisional_prefix() -> None:
 )
 def test_looks_like_id(text: str, expected: bool) -> None:
     assert looks_like_id(text) is expected
+
+
+def _canonical_by_parsing(text: str) -> bool:
+    try:
+        return str(parse_id(text)) == text
+    except IdError:
+        return False
+
+
+_NEAR_IDS = st.one_of(
+    # Made from the id alphabet and its look-alikes, with and without separators.
+    st.text(alphabet="0123456789ABCDEFGHJKMNPQRSTVWXYZILOUabz- ", min_size=0, max_size=18),
+    st.builds(
+        lambda prefix, counter, edit: edit(format_id(prefix, next_counter(prefix, counter))),
+        st.sampled_from(["K7", "B1", "Q3X", "ZABCDE", "K7M2"]),
+        st.integers(min_value=0, max_value=2**40),
+        st.sampled_from(
+            [
+                lambda t: t,
+                str.lower,
+                lambda t: t.replace("-", ""),
+                lambda t: t.replace("-", " "),
+                lambda t: t[:-1] + ("0" if t[-1] != "0" else "1"),
+                lambda t: t.replace("-", "-0", 1),
+                lambda t: " " + t,
+                lambda t: t + "\n",
+            ]
+        ),
+    ),
+)
+
+
+@given(_NEAR_IDS)
+def test_is_canonical_agrees_with_parsing(text: str) -> None:
+    """The importer's fast check says exactly what parsing and formatting back would say."""
+    assert is_canonical(text) == _canonical_by_parsing(text)
+
+
+def test_is_canonical_examples() -> None:
+    assert is_canonical(format_id("K7", 42))
+    assert not is_canonical(format_id("K7", 42).lower())
+    assert not is_canonical("K7-00042-" + format_id("K7", 42)[-1])  # padded beyond four
+    assert not is_canonical("ZAB-0001-" + format_id("ZABCDE", 1)[-1])  # short provisional
+    assert not is_canonical(None)
+    assert not is_canonical("K7-0000-0")

@@ -234,6 +234,8 @@ def test_missing_final_age_chunk(hub: Hub, tmp_path: Path) -> None:
         (str(2**70).encode(), "json.integer_range"),
         (b"[" * 100 + b"]" * 100, "json.too_deep"),
         (b"1.5", "json.float"),
+        (b'"\\ud800"', "json.surrogate"),
+        (b'{"k":["x\\uDC00"]}', "json.surrogate"),
     ],
 )
 def test_hostile_json_in_the_payload(hub: Hub, tmp_path: Path, poison: bytes, code: str) -> None:

@@ -163,6 +163,38 @@ def test_cancel_during_import_applies_nothing(hub: Hub, tmp_path: Path) -> None:
     assert snapshot(hub.directory) == before
 
 
+def test_cancel_keeps_the_bundles_completed_before_it(hub: Hub, tmp_path: Path) -> None:
+    """Bundles share one commit (a batch); cancelling during the second keeps the first whole
+    and nothing of the second, and importing both again finishes the work."""
+    people = [
+        hub.a.register(family_name="Коваль", given_name=f"Петро{'о' * (n % 5)}")
+        for n in range(1800)
+    ]
+    paths = [tmp_path / "first.bundle", tmp_path / "second.bundle"]
+    paths[0].write_bytes(hub.a.bundle(1, 600))
+    paths[1].write_bytes(hub.a.bundle(601, 1800))
+    seen: list[int] = []
+    with pytest.raises(FieldregError) as caught:
+        sync.import_bundles(
+            hub.session,
+            paths,
+            progress=lambda done, total: seen.append(done),
+            cancelled=lambda: bool(seen) and seen[-1] > 600,
+        )
+    assert caught.value.code == "task.cancelled"
+    assert hub.session.person(people[599]).fields["family_name"] == "Коваль"
+    assert people[599] in hub.session.summaries  # shown (searchable) at once
+    assert people[600] not in hub.session.summaries
+    with pytest.raises(FieldregError):
+        hub.session.person(people[600])
+    assert hub.session.verify().ok
+    outcomes = sync.import_bundles(hub.session, paths)
+    assert [o.result.outcome for o in outcomes if o.result] == [Outcome.REPLAY, Outcome.APPLIED]
+    assert outcomes[1].result is not None
+    assert outcomes[1].result.applied == 1200
+    assert hub.session.person(people[-1]).fields["family_name"] == "Коваль"
+
+
 def test_a_worker_process_decodes_the_next_bundle_with_the_same_verdicts(
     hub: Hub, tmp_path: Path
 ) -> None:

@@ -9,6 +9,7 @@ from pathlib import Path
 from sync_support import Device, Hub
 
 from fieldreg.core.events import EventType
+from fieldreg.services import duplicates
 from fieldreg.services import sync_service as sync
 from fieldreg.services.sync_access import sync_repository
 
@@ -31,16 +32,19 @@ def test_duplicate_marks_are_reversible_and_add_wins(hub: Hub, tmp_path: Path) -
     hub.a.event(EventType.MARKED_DUPLICATE, second, {"duplicate_of": first})
     _import(hub, tmp_path, hub.a.bundle())
     assert hub.session.person(second).duplicate_of == [first]
+    assert duplicates.marked_duplicates(hub.session) == [duplicates.Mark(second, first)]
     hub.b.learn(hub.a.events)
     done = len(hub.a.events)
     tags = hub.a.states[second].duplicate_of.tags()
     hub.a.event(EventType.DUPLICATE_UNMARKED, second, {"removes": tags})
     _import(hub, tmp_path, _tail(hub.a, done))
     assert hub.session.person(second).duplicate_of == []  # reversed
+    assert duplicates.marked_duplicates(hub.session) == []
     # the other point marked them again without having seen the unmark: that mark stays
     hub.b.event(EventType.MARKED_DUPLICATE, second, {"duplicate_of": first})
     _import(hub, tmp_path, hub.b.bundle())
     assert hub.session.person(second).duplicate_of == [first]
+    assert duplicates.marked_duplicates(hub.session) == [duplicates.Mark(second, first)]
 
 
 def test_erasure_is_honoured_whenever_its_events_arrive(hub: Hub, tmp_path: Path) -> None:
@@ -64,5 +68,15 @@ def test_erasure_is_honoured_whenever_its_events_arrive(hub: Hub, tmp_path: Path
         notes = repo.conn.exec_driver_sql(
             "SELECT count(*) FROM notes WHERE person_id = ? AND body IS NOT NULL", (person,)
         ).scalar_one()
+        sealed_meta = repo.conn.exec_driver_sql(
+            "SELECT meta FROM people WHERE id = ?", (person,)
+        ).scalar_one()
+        meta = repo.sealer.open("people", person, "meta", sealed_meta).decode("utf-8")
+        state = repo.load_state(person)
     assert (bodies, notes) == (0, 0)
+    # The fold state kept to merge later events names no value the person had.
+    for value in ("Заболотнянська", "Євдокія", "+380501234567", "Інсулінозалежна"):
+        assert value not in meta
+    assert state is not None
+    assert state.erased
     assert hub.session.verify().ok
