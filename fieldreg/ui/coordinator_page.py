@@ -1,14 +1,17 @@
 """The coordinator's page (shown only on a coordinator's store): import many bundle files at once
 with progress and Cancel (Esc), and what each file did; then, in tabs (Alt+letter), the open
-conflicts side by side with a choice, the quarantined files with their reasons, the bundles held
-until a missing one arrives, and the enrolled devices (approve a request, revoke a device).
+conflicts side by side with a choice, the people likely registered twice (fieldreg.ui.
+duplicate_review), the quarantined files with their reasons, the bundles held until a missing one
+arrives, and the enrolled devices (approve a request, revoke a device).
 
-Every store call runs on the worker. Names appear only in the conflicts and are cleared on lock.
+Every store call runs on the worker. Names appear only in the conflicts and the duplicate review,
+and are cleared on lock.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,13 +31,14 @@ from PySide6.QtWidgets import (
 
 from fieldreg.core.entities import FieldValue
 from fieldreg.core.errors import FieldregError
-from fieldreg.services import sync_desk
+from fieldreg.services import duplicates, sync_desk
 from fieldreg.services import sync_service as sync
 from fieldreg.services.bundle_import import FileOutcome
 from fieldreg.services.session import Session
 from fieldreg.ui.conflict_panel import ConflictPanel
 from fieldreg.ui.context import UiContext
 from fieldreg.ui.device_dialogs import DevicesTab
+from fieldreg.ui.duplicate_review import DuplicateReview, Review, review
 from fieldreg.ui.error_dialog import show_store_error
 from fieldreg.ui.field_widgets import ErrorLabel, push_button
 from fieldreg.ui.import_results import ImportResults, device_text, plain_table
@@ -42,13 +46,14 @@ from fieldreg.ui.person_history import local_time
 from fieldreg.ui.register_page import page_title
 from fieldreg.ui.task_progress import TaskProgress
 
-RESULTS, CONFLICTS, QUARANTINE, HELD, DEVICES = range(5)
+RESULTS, CONFLICTS, DUPLICATES, QUARANTINE, HELD, DEVICES = range(6)
 
 
 @dataclass(frozen=True, slots=True)
 class Loaded:
     overview: sync_desk.Overview
     names: dict[str, str]  # person id -> name, for the conflicts
+    review: Review  # the duplicate marks (likely pairs are looked for on request)
 
 
 def load(session: Session) -> Loaded:
@@ -59,7 +64,7 @@ def load(session: Session) -> Loaded:
         fields = session.summaries.get(conflict.person_id, {})
         parts = [fields.get(key) for key in ("family_name", "given_name", "patronymic")]
         names[conflict.person_id] = " ".join(p for p in parts if isinstance(p, str) and p)
-    return Loaded(overview, names)
+    return Loaded(overview, names, review(session, None))
 
 
 class CoordinatorPage(QWidget):
@@ -85,12 +90,27 @@ class CoordinatorPage(QWidget):
         self.conflicts = ConflictPanel()
         self.conflicts.chosen.connect(self.resolve)
         self.conflicts.open_person.connect(context.open_person)
+        self.duplicates = DuplicateReview(context)
+        self.duplicates.look_requested.connect(self.look_for_duplicates)
+        self.duplicates.mark_requested.connect(self.mark_duplicate)
+        self.duplicates.unmark_requested.connect(self.unmark_duplicate)
+        self.duplicates.open_person.connect(context.open_person)
+        self.duplicates.counted.connect(self._render_tab_texts)
+        self._imported: list[str] = []  # people the last import brought
         self.quarantine = plain_table(3)
         self.held = plain_table(3)
         self.devices = DevicesTab(context)
         self.devices.changed.connect(self.refresh)
         self.tabs = QTabWidget()
-        for widget in (self.results, self.conflicts, self.quarantine, self.held, self.devices):
+        tabs = (
+            self.results,
+            self.conflicts,
+            self.duplicates,
+            self.quarantine,
+            self.held,
+            self.devices,
+        )
+        for widget in tabs:
             self.tabs.addTab(widget, "")
         row = QHBoxLayout()
         row.addWidget(self.import_button)
@@ -120,6 +140,7 @@ class CoordinatorPage(QWidget):
     def _show_loaded(self, loaded: Loaded) -> None:
         self._loaded = loaded
         self.conflicts.show_conflicts(loaded.overview.conflicts, loaded.names)
+        self.duplicates.show_review(loaded.review)
         self.devices.show_devices(loaded.overview.devices)
         self._render()
 
@@ -140,6 +161,8 @@ class CoordinatorPage(QWidget):
         self._loaded = None
         self.results.show_outcomes([], {})
         self.conflicts.show_conflicts([], {})
+        self.duplicates.clear_personal_data()
+        self._imported = []
         self.devices.show_devices([])
         self.error.clear_error()
         self._render()
@@ -187,6 +210,8 @@ class CoordinatorPage(QWidget):
         changed = sorted({p for o in outcomes if o.result for p in o.result.people})
         if changed:
             self._context.people_changed.emit(changed)
+            self._imported = changed
+            self.duplicates.set_imported(len(changed))
         new_conflicts = any(o.result and o.result.conflicts for o in outcomes)
         self.tabs.setCurrentIndex(CONFLICTS if new_conflicts else RESULTS)
         self.import_button.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -220,6 +245,50 @@ class CoordinatorPage(QWidget):
         if self._job:
             self._context.worker.cancel(self._job)
         self._job = self._context.run(call, done, failed)
+
+    # --- duplicates ---------------------------------------------------------------------------
+
+    def look_for_duplicates(self, imported_only: bool) -> None:
+        if self.duplicates.progress.running or self._context.session is None:
+            return
+        people = list(self._imported) if imported_only else None
+        progress, cancelled = self.duplicates.begin_looking()
+        self._render_tab_texts()
+
+        def call(session: Session) -> Review:
+            found = duplicates.likely_duplicates(
+                session, people, progress=progress, cancelled=cancelled
+            )
+            return review(session, found)
+
+        def done(found: Review) -> None:
+            self.duplicates.end_looking(found)
+
+        def failed(error: BaseException) -> None:
+            self.duplicates.end_looking(None)
+            if not (isinstance(error, FieldregError) and error.code == "task.cancelled"):
+                self._on_error(error)
+
+        self._context.run(call, done, failed)
+
+    def mark_duplicate(self, person_id: str, of_id: str) -> None:
+        self._change_mark(lambda s: duplicates.mark(s, person_id, of_id), person_id)
+
+    def unmark_duplicate(self, person_id: str, of_id: str) -> None:
+        self._change_mark(lambda s: duplicates.unmark(s, person_id, of_id), person_id)
+
+    def _change_mark(self, change: Callable[[Session], object], person_id: str) -> None:
+        def call(session: Session) -> Loaded:
+            change(session)
+            return load(session)
+
+        def done(loaded: Loaded) -> None:
+            self._on_loaded(loaded)
+            self._context.people_changed.emit([person_id])
+
+        if self._job:
+            self._context.worker.cancel(self._job)
+        self._job = self._context.run(call, done, self._on_error)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Escape and self.progress.running:
@@ -256,6 +325,10 @@ class CoordinatorPage(QWidget):
             button.setAccessibleName(QCoreApplication.translate("QTabBar", source))
         self._render()
 
+    def _render_tab_texts(self) -> None:
+        count = self.duplicates.candidate_count
+        self.tabs.setTabText(DUPLICATES, self.tr("Du&plicates ({count})").format(count=count))
+
     def _render(self) -> None:
         overview = self._loaded.overview if self._loaded is not None else None
         counts = (
@@ -270,6 +343,7 @@ class CoordinatorPage(QWidget):
         )
         self.tabs.setTabText(RESULTS, self.tr("Import &results"))
         self.tabs.setTabText(CONFLICTS, self.tr("&Conflicts ({count})").format(count=counts[0]))
+        self._render_tab_texts()
         self.tabs.setTabText(QUARANTINE, self.tr("&Quarantine ({count})").format(count=counts[1]))
         self.tabs.setTabText(HELD, self.tr("&Held ({count})").format(count=counts[2]))
         self.tabs.setTabText(DEVICES, self.tr("&Devices ({count})").format(count=counts[3]))

@@ -240,6 +240,10 @@
         <translation>Что после импорта нужно просмотреть</translation>
     </message>
     <message>
+        <source>Du&amp;plicates ({count})</source>
+        <translation>&amp;Дубликаты ({count})</translation>
+    </message>
+    <message>
         <source>Import &amp;results</source>
         <translation>&amp;Результаты импорта</translation>
     </message>
@@ -358,6 +362,85 @@
     <message>
         <source>Keep editing</source>
         <translation>Продолжить заполнение</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicateReview</name>
+    <message>
+        <source>Look among &amp;everyone</source>
+        <translation>Искать среди &amp;всех</translation>
+    </message>
+    <message numerus="yes">
+        <source>Look among the %n person(s) just &amp;imported</source>
+        <translation>
+            <numerusform>Искать среди %n только что &amp;импортированного человека</numerusform>
+            <numerusform>Искать среди %n только что &amp;импортированных человек</numerusform>
+            <numerusform>Искать среди %n только что &amp;импортированных человек</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Mark as the same person</source>
+        <translation>Отме&amp;тить как того же человека</translation>
+    </message>
+    <message>
+        <source>Set &amp;aside for now</source>
+        <translation>&amp;Пока отложить</translation>
+    </message>
+    <message>
+        <source>&amp;Undo the mark</source>
+        <translation>&amp;Снять отметку</translation>
+    </message>
+    <message>
+        <source>Marked as the same person</source>
+        <translation>Отмечены как тот же человек</translation>
+    </message>
+    <message>
+        <source>Registered later</source>
+        <translation>Зарегистрирован позже</translation>
+    </message>
+    <message>
+        <source>Registered first</source>
+        <translation>Зарегистрирован раньше</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Совпадение</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Почему</translation>
+    </message>
+    <message>
+        <source>Likely the same person</source>
+        <translation>Вероятно тот же человек</translation>
+    </message>
+    <message>
+        <source>Marked</source>
+        <translation>Отмечен</translation>
+    </message>
+    <message>
+        <source>Same person as</source>
+        <translation>Тот же человек, что и</translation>
+    </message>
+    <message>
+        <source>Looking for people registered twice…</source>
+        <translation>Поиск людей, зарегистрированных дважды…</translation>
+    </message>
+    <message>
+        <source>Look for people who may have been registered twice: the same names in any alphabet or spelling, and the same date of birth. Marking keeps both records and can be undone.</source>
+        <translation>Найдите людей, которых могли зарегистрировать дважды: те же имена любым алфавитом или в другом написании и та же дата рождения. Отметка сохраняет обе записи, её можно снять.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pair(s) may be one person registered twice.</source>
+        <translation>
+            <numerusform>%n пара может быть одним человеком, зарегистрированным дважды.</numerusform>
+            <numerusform>%n пары могут быть одним человеком, зарегистрированным дважды.</numerusform>
+            <numerusform>%n пар могут быть одним человеком, зарегистрированным дважды.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No likely duplicates found.</source>
+        <translation>Вероятных дубликатов не найдено.</translation>
     </message>
 </context>
 <context>
@@ -709,6 +792,10 @@
         <translation>Данные содержат дробное число.</translation>
     </message>
     <message>
+        <source>The data contains an unpaired surrogate character.</source>
+        <translation>Данные содержат непарный суррогатный символ.</translation>
+    </message>
+    <message>
         <source>The data contains a number out of range.</source>
         <translation>Данные содержат число вне допустимых пределов.</translation>
     </message>
@@ -935,6 +1022,14 @@
     <message>
         <source>Choose a value from 0 to {max}.</source>
         <translation>Выберите значение от 0 до {max}.</translation>
+    </message>
+    <message>
+        <source>A person cannot be a duplicate of themselves.</source>
+        <translation>Человек не может быть дубликатом самого себя.</translation>
+    </message>
+    <message>
+        <source>{id} is not marked as the same person as {of}.</source>
+        <translation>{id} не отмечен как тот же человек, что и {of}.</translation>
     </message>
     <message>
         <source>The scanned text is too long for a fieldreg code (at most {max} characters).</source>

@@ -240,6 +240,10 @@
         <translation>Що після імпорту треба переглянути</translation>
     </message>
     <message>
+        <source>Du&amp;plicates ({count})</source>
+        <translation>&amp;Дублікати ({count})</translation>
+    </message>
+    <message>
         <source>Import &amp;results</source>
         <translation>&amp;Результати імпорту</translation>
     </message>
@@ -358,6 +362,85 @@
     <message>
         <source>Keep editing</source>
         <translation>Продовжити заповнення</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicateReview</name>
+    <message>
+        <source>Look among &amp;everyone</source>
+        <translation>Шукати серед &amp;усіх</translation>
+    </message>
+    <message numerus="yes">
+        <source>Look among the %n person(s) just &amp;imported</source>
+        <translation>
+            <numerusform>Шукати серед %n щойно &amp;імпортованої особи</numerusform>
+            <numerusform>Шукати серед %n щойно &amp;імпортованих осіб</numerusform>
+            <numerusform>Шукати серед %n щойно &amp;імпортованих осіб</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Mark as the same person</source>
+        <translation>Позна&amp;чити як ту саму особу</translation>
+    </message>
+    <message>
+        <source>Set &amp;aside for now</source>
+        <translation>Відкласти на по&amp;тім</translation>
+    </message>
+    <message>
+        <source>&amp;Undo the mark</source>
+        <translation>&amp;Скасувати позначку</translation>
+    </message>
+    <message>
+        <source>Marked as the same person</source>
+        <translation>Позначені як та сама особа</translation>
+    </message>
+    <message>
+        <source>Registered later</source>
+        <translation>Зареєстровано пізніше</translation>
+    </message>
+    <message>
+        <source>Registered first</source>
+        <translation>Зареєстровано раніше</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Збіг</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Чому</translation>
+    </message>
+    <message>
+        <source>Likely the same person</source>
+        <translation>Імовірно та сама особа</translation>
+    </message>
+    <message>
+        <source>Marked</source>
+        <translation>Позначено</translation>
+    </message>
+    <message>
+        <source>Same person as</source>
+        <translation>Та сама особа, що й</translation>
+    </message>
+    <message>
+        <source>Looking for people registered twice…</source>
+        <translation>Пошук осіб, зареєстрованих двічі…</translation>
+    </message>
+    <message>
+        <source>Look for people who may have been registered twice: the same names in any alphabet or spelling, and the same date of birth. Marking keeps both records and can be undone.</source>
+        <translation>Знайдіть осіб, яких могли зареєструвати двічі: ті самі імена будь-якою абеткою чи з іншим написанням і та сама дата народження. Позначка зберігає обидва записи, її можна скасувати.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pair(s) may be one person registered twice.</source>
+        <translation>
+            <numerusform>%n пара може бути однією особою, зареєстрованою двічі.</numerusform>
+            <numerusform>%n пари можуть бути однією особою, зареєстрованою двічі.</numerusform>
+            <numerusform>%n пар можуть бути однією особою, зареєстрованою двічі.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No likely duplicates found.</source>
+        <translation>Імовірних дублікатів не знайдено.</translation>
     </message>
 </context>
 <context>
@@ -709,6 +792,10 @@
         <translation>Дані містять дробове число.</translation>
     </message>
     <message>
+        <source>The data contains an unpaired surrogate character.</source>
+        <translation>Дані містять непарний сурогатний символ.</translation>
+    </message>
+    <message>
         <source>The data contains a number out of range.</source>
         <translation>Дані містять число поза допустимими межами.</translation>
     </message>
@@ -935,6 +1022,14 @@
     <message>
         <source>Choose a value from 0 to {max}.</source>
         <translation>Виберіть значення від 0 до {max}.</translation>
+    </message>
+    <message>
+        <source>A person cannot be a duplicate of themselves.</source>
+        <translation>Особа не може бути дублікатом самої себе.</translation>
+    </message>
+    <message>
+        <source>{id} is not marked as the same person as {of}.</source>
+        <translation>{id} не позначено як ту саму особу, що й {of}.</translation>
     </message>
     <message>
         <source>The scanned text is too long for a fieldreg code (at most {max} characters).</source>

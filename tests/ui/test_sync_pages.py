@@ -15,7 +15,7 @@ from pytestqt.qtbot import QtBot
 
 from fieldreg.services.paths import DataDir
 from fieldreg.services.session import Session
-from fieldreg.ui.coordinator_page import CONFLICTS, QUARANTINE
+from fieldreg.ui.coordinator_page import CONFLICTS, DUPLICATES, QUARANTINE
 from fieldreg.ui.device_dialogs import DevicesTab
 from fieldreg.ui.sync_page import SyncPage
 from tests.sync.sync_support import (
@@ -26,7 +26,7 @@ from tests.sync.sync_support import (
     open_store,
 )
 from tests.ui.desk import open_desk
-from tests.ui.keyboard import CTRL, ENTER, press, running_context, type_text
+from tests.ui.keyboard import ALT, CTRL, ENTER, press, running_context, type_text
 from tests.ui.shell_support import synthetic_people
 
 SHIFT = Qt.KeyboardModifier.ShiftModifier
@@ -195,3 +195,75 @@ def test_the_coordinator_imports_resolves_a_conflict_and_quarantines_a_damaged_f
         assert _rows(page, "quarantine")[0][2] == reason
         assert page.tabs.tabText(QUARANTINE) == "&Quarantine (1)"
         assert not damaged.exists()  # moved, never deleted
+
+
+def test_the_coordinator_reviews_likely_duplicates_marks_one_and_undoes_it(
+    qtbot: QtBot, qapp: QApplication, tmp_path: Path
+) -> None:
+    """Two points registered the same woman (in another alphabet, with the year of birth only)
+    and her brother; the coordinator looks among the people just imported, marks the pair with
+    the keyboard, sees the mark on the person, undoes it; locking clears every name."""
+    directory: DataDir = create_coordinator(tmp_path / "hub")
+    hub = open_store(directory)
+    a, b = enroll_device(hub, "K7"), enroll_device(hub, "M3")
+    first = a.register(family_name="Шевченко", given_name="Олена", dob="1984-03-12")
+    again = b.register(family_name="Shevchenko", given_name="Olena", dob="1984")
+    b.register(family_name="Шевченко", given_name="Петро", dob="1984")  # her twin brother
+    paths = []
+    for device in (a, b):
+        path = tmp_path / f"{device.prefix}.bundle"
+        path.write_bytes(device.bundle())
+        paths.append(path)
+    with open_desk(qtbot, qapp, hub, directory.root) as desk:
+        window = desk.window
+        qtbot.waitUntil(window.actions_by_name["coordinator"].isVisible)
+        press(qtbot, Qt.Key.Key_I, CTRL | SHIFT)
+        page = window.coordinator_page
+        page.import_files(paths)
+        qtbot.waitUntil(lambda: page.results.topLevelItemCount() == 2)
+        review = page.duplicates
+        assert review.look_imported.text() == "Look among the 3 person(s) just &imported"
+
+        press(qtbot, Qt.Key.Key_P, ALT)
+        assert page.tabs.currentIndex() == DUPLICATES
+        assert "registered twice" in review.status.text()
+        press(qtbot, Qt.Key.Key_I, ALT)
+        qtbot.waitUntil(lambda: review.candidates.topLevelItemCount() == 1)
+        [row] = _rows(review, "candidates")
+        assert row[0] == f"Shevchenko Olena · 1984 · {again}"
+        assert row[1] == f"Шевченко Олена · 12.03.1984 · {first}"
+        assert int(row[2]) >= 85
+        assert "written in another alphabet" in row[3]
+        assert review.status.text() == "1 pair(s) may be one person registered twice."
+        assert page.tabs.tabText(DUPLICATES) == "Du&plicates (1)"
+        assert review.candidates.hasFocus()
+
+        press(qtbot, Qt.Key.Key_M, ALT)
+        qtbot.waitUntil(lambda: review.marks.topLevelItemCount() == 1)
+        assert _rows(review, "marks") == [[row[0], row[1]]]
+        assert review.candidates.topLevelItemCount() == 0
+        assert page.tabs.tabText(DUPLICATES) == "Du&plicates (0)"
+        marked: list[object] = []
+        desk.context.run(lambda s: s.person(again).duplicate_of, marked.append)
+        qtbot.waitUntil(lambda: marked == [[first]])
+
+        review.marks.setFocus()
+        press(qtbot, Qt.Key.Key_U, ALT)
+        qtbot.waitUntil(lambda: review.marks.topLevelItemCount() == 0)
+        desk.context.run(lambda s: s.person(again).duplicate_of, marked.append)
+        qtbot.waitUntil(lambda: len(marked) == 2)
+        assert marked[1] == []
+
+        press(qtbot, Qt.Key.Key_E, ALT)  # everyone: the pair is offered again
+        qtbot.waitUntil(lambda: review.candidates.topLevelItemCount() == 1)
+        press(qtbot, Qt.Key.Key_A, ALT)  # set aside for now (this session)
+        qtbot.waitUntil(lambda: review.candidates.topLevelItemCount() == 0)
+        assert review.status.text() == "No likely duplicates found."
+
+        press(qtbot, Qt.Key.Key_E, ALT)
+        qtbot.waitUntil(lambda: review.candidates.topLevelItemCount() == 1)
+        press(qtbot, Qt.Key.Key_L, CTRL)
+        qtbot.waitUntil(window.unlock_page.isVisible)
+        qtbot.waitUntil(lambda: review.candidates.topLevelItemCount() == 0)
+        assert review.marks.topLevelItemCount() == 0
+        assert not review.look_imported.isEnabled()
