@@ -188,6 +188,7 @@ def print_preview(window: MainWindow, out: Path) -> None:
 def sync_pages(app: QApplication, window: MainWindow, out: Path, temporary: Path) -> None:
     """The Sync page after an export, and the Coordinator page with a conflict to settle: a hub
     enrolls this laptop and one at the station; the hub edits a phone this laptop edits too."""
+    from fieldreg.core.names import transliterate
     from fieldreg.services import enrollment_service as enroll
     from fieldreg.services import sync_service as sync
     from fieldreg.services import vault
@@ -206,6 +207,9 @@ def sync_pages(app: QApplication, window: MainWindow, out: Path, temporary: Path
     window.context.run(lambda s: sorted(s.summaries)[5], answers.append)
     wait_for(lambda: len(answers) == 3, "the enrollment")
     someone = str(answers[2])
+    window.context.run(lambda s: s.person(sorted(s.summaries)[8]).fields, answers.append)
+    wait_for(lambda: len(answers) == 4, "a person registered twice")
+    twice = dict(answers[3])  # type: ignore[call-overload]
 
     station_dir, station_stick = DataDir(temporary / "station"), temporary / "stick-station"
     vault.init_store(station_dir, point="Вокзал", operator="Петро", passphrase=PASSPHRASE)
@@ -216,6 +220,15 @@ def sync_pages(app: QApplication, window: MainWindow, out: Path, temporary: Path
         enroll.approve_request(hub, request, prefix="M3", network_passphrase=network).answer,
     )
     station.register_batch(list(people(6, seed=7)))
+    # The same person again at the station, typed in Latin letters (a likely duplicate).
+    station.register(
+        {
+            "family_name": transliterate(str(twice["family_name"])),
+            "given_name": transliterate(str(twice["given_name"])),
+            "dob": twice.get("dob"),
+            "sex": twice.get("sex"),
+        }
+    )
     station_stick.mkdir()
     sync.export_bundles(station, station_stick)
     station.lock()
@@ -254,6 +267,10 @@ def sync_pages(app: QApplication, window: MainWindow, out: Path, temporary: Path
     coordinator.import_files(files)
     wait_for(lambda: bool(coordinator.conflicts.buttons), "the import")
     save(hub_window, out, "coordinator")
+    coordinator.tabs.setCurrentWidget(coordinator.duplicates)
+    coordinator.look_for_duplicates(True)
+    wait_for(lambda: coordinator.duplicates.candidate_count > 0, "the duplicate review")
+    save(hub_window, out, "coordinator-duplicates")
     hub_window.lock_controller.shut_down()
     hub_window.close()
 
