@@ -250,7 +250,7 @@ class DuplicateReview(QWidget):
     def retranslateUi(self) -> None:
         self.look_all.setText(self.tr("Look among &everyone"))
         self.look_imported.setText(
-            self.tr("Look among the %n person(s) just &imported", "", self._imported)
+            self.tr("Look among the people just &imported ({count})").format(count=self._imported)
         )
         self.look_imported.setEnabled(self._imported > 0)
         self.mark_button.setText(self.tr("&Mark as the same person"))
@@ -281,7 +281,9 @@ class DuplicateReview(QWidget):
                 "and can be undone."
             )
         elif count:
-            text = self.tr("%n pair(s) may be one person registered twice.", "", count)
+            text = self.tr("Pairs that may be one person registered twice: {count}.").format(
+                count=count
+            )
         else:
             text = self.tr("No likely duplicates found.")
         self.status.setText(text)

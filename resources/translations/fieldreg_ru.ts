@@ -370,13 +370,9 @@
         <source>Look among &amp;everyone</source>
         <translation>Искать среди &amp;всех</translation>
     </message>
-    <message numerus="yes">
-        <source>Look among the %n person(s) just &amp;imported</source>
-        <translation>
-            <numerusform>Искать среди %n только что &amp;импортированного человека</numerusform>
-            <numerusform>Искать среди %n только что &amp;импортированных человек</numerusform>
-            <numerusform>Искать среди %n только что &amp;импортированных человек</numerusform>
-        </translation>
+    <message>
+        <source>Look among the people just &amp;imported ({count})</source>
+        <translation>Искать среди только что &amp;импортированных ({count})</translation>
     </message>
     <message>
         <source>&amp;Mark as the same person</source>
@@ -430,13 +426,9 @@
         <source>Look for people who may have been registered twice: the same names in any alphabet or spelling, and the same date of birth. Marking keeps both records and can be undone.</source>
         <translation>Найдите людей, которых могли зарегистрировать дважды: те же имена любым алфавитом или в другом написании и та же дата рождения. Отметка сохраняет обе записи, её можно снять.</translation>
     </message>
-    <message numerus="yes">
-        <source>%n pair(s) may be one person registered twice.</source>
-        <translation>
-            <numerusform>%n пара может быть одним человеком, зарегистрированным дважды.</numerusform>
-            <numerusform>%n пары могут быть одним человеком, зарегистрированным дважды.</numerusform>
-            <numerusform>%n пар могут быть одним человеком, зарегистрированным дважды.</numerusform>
-        </translation>
+    <message>
+        <source>Pairs that may be one person registered twice: {count}.</source>
+        <translation>Пар, которые могут быть одним человеком, зарегистрированным дважды: {count}.</translation>
     </message>
     <message>
         <source>No likely duplicates found.</source>

@@ -370,13 +370,9 @@
         <source>Look among &amp;everyone</source>
         <translation>Шукати серед &amp;усіх</translation>
     </message>
-    <message numerus="yes">
-        <source>Look among the %n person(s) just &amp;imported</source>
-        <translation>
-            <numerusform>Шукати серед %n щойно &amp;імпортованої особи</numerusform>
-            <numerusform>Шукати серед %n щойно &amp;імпортованих осіб</numerusform>
-            <numerusform>Шукати серед %n щойно &amp;імпортованих осіб</numerusform>
-        </translation>
+    <message>
+        <source>Look among the people just &amp;imported ({count})</source>
+        <translation>Шукати серед щойно &amp;імпортованих ({count})</translation>
     </message>
     <message>
         <source>&amp;Mark as the same person</source>
@@ -430,13 +426,9 @@
         <source>Look for people who may have been registered twice: the same names in any alphabet or spelling, and the same date of birth. Marking keeps both records and can be undone.</source>
         <translation>Знайдіть осіб, яких могли зареєструвати двічі: ті самі імена будь-якою абеткою чи з іншим написанням і та сама дата народження. Позначка зберігає обидва записи, її можна скасувати.</translation>
     </message>
-    <message numerus="yes">
-        <source>%n pair(s) may be one person registered twice.</source>
-        <translation>
-            <numerusform>%n пара може бути однією особою, зареєстрованою двічі.</numerusform>
-            <numerusform>%n пари можуть бути однією особою, зареєстрованою двічі.</numerusform>
-            <numerusform>%n пар можуть бути однією особою, зареєстрованою двічі.</numerusform>
-        </translation>
+    <message>
+        <source>Pairs that may be one person registered twice: {count}.</source>
+        <translation>Пар, які можуть бути однією особою, зареєстрованою двічі: {count}.</translation>
     </message>
     <message>
         <source>No likely duplicates found.</source>

@@ -222,7 +222,7 @@ def test_the_coordinator_reviews_likely_duplicates_marks_one_and_undoes_it(
         page.import_files(paths)
         qtbot.waitUntil(lambda: page.results.topLevelItemCount() == 2)
         review = page.duplicates
-        assert review.look_imported.text() == "Look among the 3 person(s) just &imported"
+        assert review.look_imported.text() == "Look among the people just &imported (3)"
 
         press(qtbot, Qt.Key.Key_P, ALT)
         assert page.tabs.currentIndex() == DUPLICATES
@@ -234,7 +234,7 @@ def test_the_coordinator_reviews_likely_duplicates_marks_one_and_undoes_it(
         assert row[1] == f"Шевченко Олена · 12.03.1984 · {first}"
         assert int(row[2]) >= 85
         assert "written in another alphabet" in row[3]
-        assert review.status.text() == "1 pair(s) may be one person registered twice."
+        assert review.status.text() == "Pairs that may be one person registered twice: 1."
         assert page.tabs.tabText(DUPLICATES) == "Du&plicates (1)"
         assert review.candidates.hasFocus()
 
