@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from operator import itemgetter
 from typing import Any, cast
 
-from sqlalchemy import Connection, Table, bindparam, insert, select, update
+from sqlalchemy import Connection, RootTransaction, Table, bindparam, insert, select, update
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.sql.dml import UpdateBase
 
@@ -143,15 +143,8 @@ class Repository:
             with self._store_errors(), self.conn.begin_nested():
                 yield
             return
-        if self.conn.in_transaction():
-            self.conn.rollback()  # end a read snapshot left open
-        self.conn.info[WRITE_FLAG] = True
-        try:
-            with self._store_errors(), self.conn.begin():
-                self.conn.info[WRITE_FLAG] = False
-                yield
-        finally:
-            self.conn.info[WRITE_FLAG] = False
+        with self._begun() as outer, outer:
+            yield
 
     @contextmanager
     def batch(self) -> Iterator[None]:
@@ -162,6 +155,28 @@ class Repository:
         if self._batch:
             yield
             return
+        with self._begun() as outer:
+            self._batch = True
+            try:
+                yield
+            except FieldregError as exc:
+                self._batch = False
+                if exc.code == "task.cancelled":
+                    outer.commit()  # the cancelled step rolled back to its savepoint
+                else:
+                    outer.rollback()
+                raise
+            except BaseException:
+                self._batch = False
+                outer.rollback()
+                raise
+            finally:
+                self._batch = False
+            outer.commit()
+
+    @contextmanager
+    def _begun(self) -> Iterator[RootTransaction]:
+        """A write transaction begun with BEGIN IMMEDIATE (see WRITE_FLAG); the caller ends it."""
         if self.conn.in_transaction():
             self.conn.rollback()  # end a read snapshot left open
         self.conn.info[WRITE_FLAG] = True
@@ -169,24 +184,8 @@ class Repository:
             with self._store_errors():
                 outer = self.conn.begin()
                 self.conn.info[WRITE_FLAG] = False
-                self._batch = True
-                try:
-                    yield
-                except FieldregError as exc:
-                    self._batch = False
-                    if exc.code == "task.cancelled":
-                        outer.commit()  # the cancelled step rolled back to its savepoint
-                    else:
-                        outer.rollback()
-                    raise
-                except BaseException:
-                    self._batch = False
-                    outer.rollback()
-                    raise
-                self._batch = False
-                outer.commit()
+                yield outer
         finally:
-            self._batch = False
             self.conn.info[WRITE_FLAG] = False
 
     @contextmanager

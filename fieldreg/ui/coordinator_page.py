@@ -291,10 +291,8 @@ class CoordinatorPage(QWidget):
         self._job = self._context.run(call, done, self._on_error)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() == Qt.Key.Key_Escape and self.progress.running:
-            self.progress.cancel()
-            return
-        super().keyPressEvent(event)
+        if not self.progress.escape_cancels(event):
+            super().keyPressEvent(event)
 
     # --- texts --------------------------------------------------------------------------------
 

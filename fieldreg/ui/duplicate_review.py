@@ -235,10 +235,8 @@ class DuplicateReview(QWidget):
             self.open_person.emit(str(pair[0]))
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() == Qt.Key.Key_Escape and self.progress.running:
-            self.progress.cancel()
-            return
-        super().keyPressEvent(event)
+        if not self.progress.escape_cancels(event):
+            super().keyPressEvent(event)
 
     # --- texts --------------------------------------------------------------------------------
 

@@ -287,10 +287,8 @@ class SyncPage(QWidget):
         show_store_error(self, self._context, error)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() == Qt.Key.Key_Escape and self.progress.running:
-            self.progress.cancel()
-            return
-        super().keyPressEvent(event)
+        if not self.progress.escape_cancels(event):
+            super().keyPressEvent(event)
 
     # --- texts --------------------------------------------------------------------------------
 

@@ -10,7 +10,8 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QWidget
 
 from fieldreg.ui.context import UiContext
@@ -60,6 +61,13 @@ class TaskProgress(QWidget):
     def cancel(self) -> None:
         self._stop.set()
         self.cancel_button.setEnabled(False)
+
+    def escape_cancels(self, event: QKeyEvent) -> bool:
+        """For the page's keyPressEvent: Esc cancels the running job. True if it did."""
+        if event.key() == Qt.Key.Key_Escape and self.running:
+            self.cancel()
+            return True
+        return False
 
     def _moved(self, done: int, total: int) -> None:
         self.bar.setRange(0, max(total, 1))
