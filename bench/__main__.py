@@ -19,6 +19,7 @@ MODULES = [
     "bench.bench_printing",
     "bench.bench_ui",
     "bench.bench_sync",
+    "bench.bench_duplicates",
 ]
 
 results: list[tuple[str, str, str, bool]] = []
