@@ -58,7 +58,6 @@ def build_window(
     window = MainWindow(context, settings, translators, idle_lock)
     worker.setParent(window)
     context.setParent(window)
-    app.installEventFilter(idle_lock)
     return window, idle_lock
 
 
@@ -78,7 +77,7 @@ def main(data_dir: DataDir, argv: list[str]) -> int:
         code = app.exec()
     finally:
         window.lock_controller.shut_down()
-        app.removeEventFilter(idle_lock)
+        idle_lock.stop()
         crash.uninstall()
         window.deleteLater()
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)

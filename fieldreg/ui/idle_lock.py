@@ -1,8 +1,11 @@
 """Lock after idle time: an application-wide event filter notes the last keyboard, mouse or touch
 input; a coarse timer compares it with the clock and emits `idle` once the interval has passed.
 
-The filter only stores a number (no timer restart per event), so it costs next to nothing on
-the event stream. The clock and the check period are injectable for tests.
+The filter only stores a number (no timer restart per event), and it is installed only while the
+lock runs (the store unlocked): every event it sees is a call into Python, which must take the
+interpreter lock from the worker thread, and while the store is being opened (the window shown
+for the first time, thousands of events) those hand-overs slowed the unlock by a third. The clock
+and the check period are injectable for tests.
 """
 
 from __future__ import annotations
@@ -11,7 +14,7 @@ import time
 from collections.abc import Callable
 from typing import Final
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
 
 _ACTIVITY: Final = frozenset(
     {
@@ -28,7 +31,7 @@ CHECK_MS: Final = 1000
 
 
 class IdleLock(QObject):
-    """Install with `app.installEventFilter(idle_lock)`; `start()` while the store is unlocked."""
+    """`start()` while the store is unlocked (it then watches the application's input)."""
 
     idle = Signal()
 
@@ -44,6 +47,7 @@ class IdleLock(QObject):
         self._clock = clock
         self._check_ms = check_ms
         self._last = clock()
+        self._watching = False
         self._timer = QTimer(self)
         self._timer.timeout.connect(self.check)
         self.set_interval(interval_ms)
@@ -55,9 +59,17 @@ class IdleLock(QObject):
     def start(self) -> None:
         self._last = self._clock()
         self._timer.start()
+        app = QCoreApplication.instance()
+        if app is not None and not self._watching:
+            app.installEventFilter(self)
+            self._watching = True
 
     def stop(self) -> None:
         self._timer.stop()
+        app = QCoreApplication.instance()
+        if app is not None and self._watching:
+            app.removeEventFilter(self)
+        self._watching = False
 
     @property
     def active(self) -> bool:
@@ -67,7 +79,7 @@ class IdleLock(QObject):
         """Emit `idle` (once) if no input came for the interval; True if it did."""
         if not self._timer.isActive() or self._clock() - self._last < self._interval_s:
             return False
-        self._timer.stop()
+        self.stop()
         self.idle.emit()
         return True
 

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QPointF, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPointF, Qt
 from PySide6.QtGui import QKeyEvent, QMouseEvent
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from fieldreg.ui.idle_lock import IdleLock
@@ -79,3 +80,37 @@ def test_a_stopped_lock_never_fires(qtbot: QtBot) -> None:
     idle.stop()
     clock.now += 10
     assert not idle.check()
+
+
+class _Counting(IdleLock):
+    seen = 0
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        self.seen += 1
+        return super().eventFilter(watched, event)
+
+
+def test_it_watches_the_application_only_while_running(qtbot: QtBot) -> None:
+    """Input anywhere in the application restarts the wait; while locked (and while the store is
+    being opened) no event is handed to Python for it."""
+    clock = FakeClock()
+    idle = _Counting(60_000, clock=clock)
+    widget = QWidget()
+    qtbot.addWidget(widget)
+    QCoreApplication.sendEvent(widget, _key())
+    assert idle.seen == 0  # not started: not watching
+    idle.start()
+    clock.now += 50
+    QCoreApplication.sendEvent(widget, _key())  # through the application's event filters
+    assert idle.seen >= 1
+    clock.now += 50
+    assert not idle.check()  # the key, 50 s ago, restarted the wait
+    clock.now += 11
+    assert idle.check()  # fired, and stopped watching
+    seen = idle.seen
+    QCoreApplication.sendEvent(widget, _key())
+    assert idle.seen == seen
+    idle.start()
+    idle.stop()
+    QCoreApplication.sendEvent(widget, _key())
+    assert idle.seen == seen
