@@ -29,9 +29,10 @@ from fieldreg.sync.decoder import PrefetchingDecoder, decode
 from fieldreg.sync.importer import BundleRejected, Checked, Importer, ImportResult, Outcome
 
 MAX_FILES = 1000
-# Events committed together: a crash during an import loses at most this much of it (the files
-# can simply be imported again), and on a laptop's disk each commit's flush costs milliseconds.
-BATCH_EVENTS = 20_000
+# Events committed together: on a laptop's disk each commit's flush costs milliseconds, so fewer
+# commits; but a crash loses the open batch (the files can simply be imported again) and another
+# process writing the store waits for the batch (under a second here, well inside busy_timeout).
+BATCH_EVENTS = 10_000
 REFRESH_LIMIT = 2000  # changed people above which the session reloads every summary
 
 
