@@ -80,8 +80,17 @@ def _check_consistent(directory: DataDir, boundaries: dict[str, set[int]]) -> No
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize(
+    "together",
+    [
+        pytest.param([], id="one-file-per-import"),
+        # All files in one import, committed about every 2 bundles: kills land inside a batch
+        # (its savepoints) and between batches.
+        pytest.param(["--together", str(2 * BUNDLE_EVENTS)], id="batches-of-bundles"),
+    ],
+)
 def test_sigkill_during_import_leaves_each_bundle_all_or_nothing(
-    hub_template: Template, tmp_path: Path
+    hub_template: Template, tmp_path: Path, together: list[str]
 ) -> None:
     paths, boundaries = _make_bundles(hub_template, tmp_path / "stick")
     worker = Path(__file__).with_name("import_crash_worker.py")
@@ -93,7 +102,14 @@ def test_sigkill_during_import_leaves_each_bundle_all_or_nothing(
         rounds += 1
         assert rounds < 4 * KILLS, "the worker finished too often to be killed mid-import"
         process = subprocess.Popen(
-            [sys.executable, str(worker), str(directory.root), PASSPHRASE, *map(str, paths)],
+            [
+                sys.executable,
+                str(worker),
+                str(directory.root),
+                PASSPHRASE,
+                *together,
+                *map(str, paths),
+            ],
             stdout=subprocess.PIPE,
             text=True,
             env=env,
