@@ -159,16 +159,11 @@ class Repository:
             self._batch = True
             try:
                 yield
-            except FieldregError as exc:
-                self._batch = False
-                if exc.code == "task.cancelled":
+            except BaseException as exc:
+                if isinstance(exc, FieldregError) and exc.code == "task.cancelled":
                     outer.commit()  # the cancelled step rolled back to its savepoint
                 else:
                     outer.rollback()
-                raise
-            except BaseException:
-                self._batch = False
-                outer.rollback()
                 raise
             finally:
                 self._batch = False
