@@ -49,12 +49,16 @@ def likely_duplicates(
     *,
     progress: Callable[[int, int], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
+    marks: list[Mark] | None = None,
 ) -> list[Candidate]:
     """Pairs that may be one person, best first, for `person_ids` (people an import brought,
-    say) against everyone, or for everyone. Pairs already marked are left out."""
+    say) against everyone, or for everyone. Pairs already marked (`marks`, if the caller read
+    them already) are left out."""
     summaries = session.summaries
     people = sorted(summaries if person_ids is None else set(person_ids) & set(summaries))
-    marked = {frozenset((m.person_id, m.duplicate_of)) for m in marked_duplicates(session)}
+    if marks is None:
+        marks = marked_duplicates(session)
+    marked = {frozenset((m.person_id, m.duplicate_of)) for m in marks}
     registered = session.registered_times()
     index = session.search_index()
     seen: set[frozenset[str]] = set()

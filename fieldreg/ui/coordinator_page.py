@@ -230,8 +230,15 @@ class CoordinatorPage(QWidget):
     # --- conflicts ----------------------------------------------------------------------------
 
     def resolve(self, person_id: str, field: str, value: FieldValue) -> None:
+        self._change(lambda s: sync_desk.resolve(s, person_id, field, value), person_id)
+
+    def _change(self, change: Callable[[Session], object], person_id: str) -> None:
+        """Change one person on the worker (settle a conflict, mark or unmark), then show the
+        tabs again; on failure show why and read the tabs again (the conflict may have been
+        settled, the mark undone, elsewhere meanwhile)."""
+
         def call(session: Session) -> Loaded:
-            sync_desk.resolve(session, person_id, field, value)
+            change(session)
             return load(session)
 
         def done(loaded: Loaded) -> None:
@@ -240,7 +247,7 @@ class CoordinatorPage(QWidget):
 
         def failed(error: BaseException) -> None:
             self._on_error(error)
-            self.refresh()  # the conflict may have been settled elsewhere meanwhile
+            self.refresh()
 
         if self._job:
             self._context.worker.cancel(self._job)
@@ -256,10 +263,11 @@ class CoordinatorPage(QWidget):
         self._render_tab_texts()
 
         def call(session: Session) -> Review:
+            marks = duplicates.marked_duplicates(session)
             found = duplicates.likely_duplicates(
-                session, people, progress=progress, cancelled=cancelled
+                session, people, progress=progress, cancelled=cancelled, marks=marks
             )
-            return review(session, found)
+            return review(session, found, marks)
 
         def done(found: Review) -> None:
             self.duplicates.end_looking(found)
@@ -272,23 +280,10 @@ class CoordinatorPage(QWidget):
         self._context.run(call, done, failed)
 
     def mark_duplicate(self, person_id: str, of_id: str) -> None:
-        self._change_mark(lambda s: duplicates.mark(s, person_id, of_id), person_id)
+        self._change(lambda s: duplicates.mark(s, person_id, of_id), person_id)
 
     def unmark_duplicate(self, person_id: str, of_id: str) -> None:
-        self._change_mark(lambda s: duplicates.unmark(s, person_id, of_id), person_id)
-
-    def _change_mark(self, change: Callable[[Session], object], person_id: str) -> None:
-        def call(session: Session) -> Loaded:
-            change(session)
-            return load(session)
-
-        def done(loaded: Loaded) -> None:
-            self._on_loaded(loaded)
-            self._context.people_changed.emit([person_id])
-
-        if self._job:
-            self._context.worker.cancel(self._job)
-        self._job = self._context.run(call, done, self._on_error)
+        self._change(lambda s: duplicates.unmark(s, person_id, of_id), person_id)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if not self.progress.escape_cancels(event):

@@ -26,7 +26,7 @@ from fieldreg.services import duplicates
 from fieldreg.services.session import Session
 from fieldreg.ui import labels
 from fieldreg.ui.context import UiContext
-from fieldreg.ui.duplicates_panel import SHOWN_REASONS
+from fieldreg.ui.duplicates_panel import SHOWN_REASONS, hit_title
 from fieldreg.ui.field_widgets import push_button
 from fieldreg.ui.import_results import plain_table
 from fieldreg.ui.task_progress import Cancelled, Progress, TaskProgress
@@ -42,28 +42,19 @@ class Review:
     looked: bool = False  # whether `candidates` is the answer of a look (or not looked yet)
 
 
-def person_text(session: Session, person_id: str) -> str:
-    """Runs on the worker: "Family Given Patronymic · born 1984 · ID"."""
-    fields = session.summaries.get(person_id, {})
-    names = [fields.get(key) for key in ("family_name", "given_name", "patronymic")]
-    parts = [" ".join(n for n in names if isinstance(n, str) and n)]
-    dob = fields.get("dob")
-    if isinstance(dob, str):
-        parts.append(labels.dob_text(dob))
-    parts.append(person_id)
-    return " · ".join(p for p in parts if p)
-
-
 def review(
     session: Session,
     candidates: list[duplicates.Candidate] | None,
+    marks: list[duplicates.Mark] | None = None,
 ) -> Review:
-    """Runs on the worker: the marks, and the names of everyone shown."""
-    marks = duplicates.marked_duplicates(session)
+    """Runs on the worker: the marks (`marks` if read already), and the names of everyone
+    shown, written as the registration desk's duplicate panel writes them."""
+    if marks is None:
+        marks = duplicates.marked_duplicates(session)
     shown = candidates or []
     people = {c.person_id for c in shown} | {c.other_id for c in shown}
     people |= {m.person_id for m in marks} | {m.duplicate_of for m in marks}
-    names = {p: person_text(session, p) for p in people}
+    names = {p: hit_title(dict(session.summaries.get(p, {})), p) for p in people}
     return Review(shown, marks, names, looked=candidates is not None)
 
 
