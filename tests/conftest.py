@@ -13,8 +13,32 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+pytest_plugins = ["pytester"]
+
 PASSPHRASE = "correct horse battery staple"
 TODAY = dt.date(2026, 11, 24)
+
+
+def under_ci() -> bool:
+    """CI sets CI=true; there .ci/run installed every tool, so a test that skips hides a broken
+    install step."""
+    return os.environ.get("CI", "").strip().lower() in {"1", "true", "yes"}
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Iterator[None]:
+    """Under CI a skipped test is a failure: `.ci/run` installs age, minisign, zbar, poppler,
+    cups, PostgreSQL and Xvfb, so a skip there means an install step is missing."""
+    outcome = yield
+    report = outcome.get_result()  # type: ignore[attr-defined]
+    if report.skipped and not hasattr(report, "wasxfail") and under_ci():
+        reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else report.longrepr
+        reason = str(reason).removeprefix("Skipped: ")
+        report.outcome = "failed"
+        report.longrepr = (
+            f"skipped under CI: {reason}\n"
+            "(.ci/run must install what this test needs; a skip there hides a broken install)"
+        )
 
 
 @pytest.fixture(autouse=True)

@@ -21,6 +21,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import BinaryIO
 from xml.etree import ElementTree
 
 CUPS_TOOLS = ("cupsd", "lpadmin", "lp", "lpstat", "cupsdisable", "cupsenable")
@@ -74,12 +75,25 @@ def cups_missing() -> str | None:
     return f"CUPS is not installed (missing {', '.join(missing)})" if missing else None
 
 
+class CupsDied(AssertionError):
+    """The private scheduler exited while starting (a config it refused, a missing file...)."""
+
+    def __init__(self, code: int, log: str) -> None:
+        super().__init__(f"cupsd exited with status {code} while starting:\n{log}")
+
+
+def scheduler_running(lpstat_answer: str) -> bool:
+    """Whether `lpstat -r` said the scheduler runs (its exit status says nothing about it)."""
+    return lpstat_answer.strip() == "scheduler is running"
+
+
 class PrivateCups:
     def __init__(self, base: Path) -> None:
         self.base = base
         self.socket = base / "cups.sock"
         self.out = base / "out"
         self._process: subprocess.Popen[bytes] | None = None
+        self._stderr: BinaryIO | None = None
 
     @property
     def env(self) -> dict[str, str]:
@@ -107,26 +121,50 @@ class PrivateCups:
             encoding="utf-8",
         )
         b = self.base
-        (b / "cups-files.conf").write_text(
-            f"ServerRoot {b}\nRequestRoot {b / 'spool'}\nCacheDir {b / 'cache'}\n"
-            f"StateDir {b / 'state'}\nTempDir {temp}\nAccessLog {b / 'log' / 'access_log'}\n"
-            f"ErrorLog {b / 'log' / 'error_log'}\nPageLog {b / 'log' / 'page_log'}\n"
-            "FileDevice Yes\nPrintcap\n",
-            encoding="utf-8",
-        )
+        (b / "cups-files.conf").write_text(self.files_conf(), encoding="utf-8")
         (b / "fieldreg-test.ppd").write_text(_PPD, encoding="ascii")
         cupsd = shutil.which("cupsd") or "/usr/sbin/cupsd"
+        self._stderr = (b / "log" / "cupsd.stderr").open("wb")
         self._process = subprocess.Popen(
             [cupsd, "-f", "-c", str(b / "cupsd.conf"), "-s", str(b / "cups-files.conf")],
             stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
+            stderr=self._stderr,
             start_new_session=True,
         )
-        wait_until(lambda: self.run("lpstat", "-r").returncode == 0, START_TIMEOUT_S, "cupsd")
+        wait_until(self.ready, START_TIMEOUT_S, "cupsd")
         _point_libcups_at(self.socket)
 
+    def files_conf(self) -> str:
+        b = self.base
+        return (
+            f"ServerRoot {b}\nRequestRoot {b / 'spool'}\nCacheDir {b / 'cache'}\n"
+            f"StateDir {b / 'state'}\nTempDir {b / 'tmp'}\nAccessLog {b / 'log' / 'access_log'}\n"
+            f"ErrorLog {b / 'log' / 'error_log'}\nPageLog {b / 'log' / 'page_log'}\n"
+            # A private printcap: a bare `Printcap` line is fatal to cups 2.4.2-3+deb12u10.
+            f"FileDevice Yes\nPrintcap {b / 'state' / 'printcap'}\n"
+        )
+
+    def ready(self) -> bool:
+        """True once the scheduler answers; raises with its own words if it died on the way.
+
+        `lpstat -r` exits 0 even when it prints "scheduler is not running": read the answer."""
+        if self._process is not None and self._process.poll() is not None:
+            raise CupsDied(self._process.returncode, self.error_log())
+        answer = self.run("lpstat", "-r").stdout
+        return scheduler_running(answer)
+
+    def error_log(self) -> str:
+        """What the scheduler said about itself: its stderr, then the tail of its error log."""
+        parts = []
+        for path in (self.base / "log" / "cupsd.stderr", self.base / "log" / "error_log"):
+            if path.exists():
+                parts.append(path.read_text(encoding="utf-8", errors="replace")[-4000:])
+        return "\n".join(part.strip() for part in parts if part.strip()) or "(no log)"
+
     def stop(self) -> None:
-        if self._process is not None:
+        if self._stderr is not None:
+            self._stderr.close()
+        if self._process is not None and self._process.poll() is None:
             self._process.send_signal(signal.SIGTERM)
             try:
                 self._process.wait(timeout=20)
@@ -138,6 +176,9 @@ class PrivateCups:
     def add_queue(self, name: str) -> Path:
         """A queue that writes every job to a file; returns the file's path."""
         device = self.out / f"{name}.out"
+        # Debian's cups (2.4.2-3+deb12u10) opens a file device O_WRONLY|O_EXCL without O_CREAT:
+        # the file must exist, and a job overwrites it from the start without truncating.
+        device.touch(mode=0o600)
         ppd = str(self.base / "fieldreg-test.ppd")
         done = self.run("lpadmin", "-p", name, "-v", f"file://{device}", "-P", ppd, "-E")
         assert done.returncode == 0, done.stderr
@@ -171,9 +212,7 @@ def wait_until(condition: Callable[[], bool], timeout: float, what: str) -> None
 
 def wait_for_job(device: Path, complete: Callable[[bytes], bool]) -> bytes:
     """The bytes the queue wrote to its device file, once `complete` says they are all there."""
-    wait_until(
-        lambda: device.exists() and complete(device.read_bytes()), JOB_TIMEOUT_S, "the print job"
-    )
+    wait_until(lambda: complete(device.read_bytes()), JOB_TIMEOUT_S, "the print job")
     return device.read_bytes()
 
 
