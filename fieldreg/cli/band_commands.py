@@ -19,8 +19,8 @@ from fieldreg.cli.common import (
     EXIT_OK,
     Handler,
     Output,
-    data_dir,
     open_session,
+    store_dir,
     with_session,
 )
 from fieldreg.core.errors import IdError, NotFoundError
@@ -77,7 +77,7 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
     q = actions.add_parser(
         "parse", parents=[common], help="what a scanned or typed code resolves to, or why not"
     )
-    q.add_argument("text")
+    q.add_argument("text", help="what the scanner typed, or an ID")
     q.add_argument(
         "--lookup", action="store_true", help="unlock the store: is the person and band known?"
     )
@@ -140,7 +140,7 @@ def _print(session: Session, args: argparse.Namespace, out: Output) -> int:
 
 
 def _stocks(args: argparse.Namespace, out: Output) -> int:
-    default = bands.load_print_settings(data_dir(args)).stock
+    default = bands.load_print_settings(store_dir(args)).stock
     rows = [
         {
             "name": s.name,
@@ -199,7 +199,7 @@ def _describe_scan(scan: Scan) -> str:
 
 
 def _settings(args: argparse.Namespace, out: Output) -> int:
-    directory = data_dir(args)
+    directory = store_dir(args)
     settings = PrintSettings() if args.reset else bands.load_print_settings(directory)
     changes: dict[str, object] = {}
     if args.set_stock is not None:

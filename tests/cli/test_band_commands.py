@@ -68,6 +68,12 @@ def test_print_to_files_and_look_up_scans(person: str, data_dir: Path, tmp_path:
 
 
 def test_stocks_and_settings(data_dir: Path) -> None:
+    missing = fieldreg(data_dir, "band", "settings", "--stock", "band-child-300")
+    assert missing.returncode == 6
+    assert f"There is no store in {data_dir}." in missing.stderr
+    assert not data_dir.exists()  # settings are never saved beside no store
+    init = fieldreg(data_dir, "init", "--point", "Вокзал", "--operator", "Olena")
+    assert init.returncode == 0, init.stderr
     stocks = fieldreg(data_dir, "band", "stocks", "--json")
     rows = json.loads(stocks.stdout)
     assert {row["name"] for row in rows} == {
