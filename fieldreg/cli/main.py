@@ -41,7 +41,7 @@ from fieldreg.cli.passphrases import (
     read_secret,
 )
 from fieldreg.cli.person_text import history_lines, label, value_text, when_text
-from fieldreg.core.entities import FIELDS, Relationship, Status
+from fieldreg.core.entities import FIELDS, Kind, Relationship, Status
 from fieldreg.core.errors import (
     AuthError,
     FieldregError,
@@ -83,13 +83,23 @@ FIELD_FLAGS: dict[str, str] = {
 }
 
 
+# What each kind of field takes, where its label alone does not say it.
+_KIND_HINTS: dict[Kind, str] = {
+    Kind.DOB: "a date such as 31.12.1980, a year such as 1980, or an age such as ~45",
+    Kind.PHONE: "5 to 15 digits, optionally after a +",
+    Kind.LANGUAGES: "codes such as uk, ru, en, comma-separated",
+}
+
+
 def _add_field_flags(parser: argparse.ArgumentParser) -> None:
     for flag, name in FIELD_FLAGS.items():
         spec = FIELDS[name]
         helptext = FIELD_LABELS.get(name, name)
         if spec.choices:
-            several = ", comma-separated" if spec.kind == "choices" else ""
-            helptext += f" ({'|'.join(spec.choices)}{several})"
+            several = "; several, comma-separated" if spec.kind is Kind.CHOICES else ""
+            helptext += f": {', '.join(spec.choices)}{several}"
+        elif spec.kind in _KIND_HINTS:
+            helptext += f": {_KIND_HINTS[spec.kind]}"
         parser.add_argument(f"--{flag}", dest=f"field_{name}", metavar="VALUE", help=helptext)
 
 
@@ -139,11 +149,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     p = sub.add_parser("edit", parents=[common], help="change fields of a person")
-    p.add_argument("id", help=person_id)
+    p.epilog = 'An empty value ("") clears a field.'
+    p.add_argument("id", metavar="ID", help=person_id)
     _add_field_flags(p)
 
     p = sub.add_parser("consent", parents=[common], help="record consents of a person")
-    p.add_argument("id", help=person_id)
+    p.add_argument("id", metavar="ID", help=person_id)
     for flag in ("consent-data", "consent-tracing", "wishes-evacuation"):
         p.add_argument(
             f"--{flag}",
@@ -153,39 +164,46 @@ def build_parser() -> argparse.ArgumentParser:
         )
 
     p = sub.add_parser("show", parents=[common], help="show a person")
-    p.add_argument("id", help=person_id)
+    p.add_argument("id", metavar="ID", help=person_id)
 
     p = sub.add_parser("search", parents=[common], help="find people by name, date of birth or ID")
-    p.add_argument("query", help="names in any script, a year or date of birth, or an ID")
-    p.add_argument("--limit", type=int, default=10, help="at most this many (default: 10)")
+    p.add_argument(
+        "query", metavar="QUERY", help="names in any script, a year or date of birth, or an ID"
+    )
+    p.add_argument(
+        "--limit", type=int, default=10, metavar="N", help="at most this many (default: 10)"
+    )
 
     p = sub.add_parser("status", parents=[common], help="record what happened to a person")
-    p.add_argument("id", help=person_id)
-    p.add_argument("status", choices=[s.value for s in Status], help="what happened")
+    p.add_argument("id", metavar="ID", help=person_id)
+    statuses = [s.value for s in Status]
+    p.add_argument(
+        "status", choices=statuses, metavar="STATUS", help=f"what happened: {', '.join(statuses)}"
+    )
     p.add_argument("--transport", help="bus, convoy or vehicle (required for departed)")
     p.add_argument("--location", help="where the person is now")
     p.add_argument("--note", help="a note recorded with the status")
 
     p = sub.add_parser("note", parents=[common], help="add a note to a person")
-    p.add_argument("id", help=person_id)
-    p.add_argument("text", help="the note")
+    p.add_argument("id", metavar="ID", help=person_id)
+    p.add_argument("text", metavar="TEXT", help="the note")
 
     p = sub.add_parser(
         "history", parents=[common], help="what happened to a person, and who recorded it"
     )
-    p.add_argument("id", help=person_id)
+    p.add_argument("id", metavar="ID", help=person_id)
 
     p = sub.add_parser("household", parents=[common], help="households")
     hsub = p.add_subparsers(dest="household_command", metavar="ACTION", required=True)
     hsub.add_parser("create", parents=[common], help="create an empty household; prints its ID")
     q = hsub.add_parser("link", parents=[common], help="add a person to a household")
-    q.add_argument("id", help=person_id)
-    q.add_argument("household", help="the household's ID")
+    q.add_argument("id", metavar="ID", help=person_id)
+    q.add_argument("household", metavar="HOUSEHOLD", help="the household's ID")
     q.add_argument(
         "--relationship", required=True, metavar="VALUE", help=f"to the head ({relationships})"
     )
     q = hsub.add_parser("unlink", parents=[common], help="take a person out of their household")
-    q.add_argument("id", help=person_id)
+    q.add_argument("id", metavar="ID", help=person_id)
 
     p = sub.add_parser("operator", parents=[common], help="operators of this laptop")
     osub = p.add_subparsers(dest="operator_command", metavar="ACTION", required=True)
@@ -386,7 +404,10 @@ def _cmd_status(session: Session, args: argparse.Namespace, out: Output) -> int:
     session.set_status(
         args.id, args.status, transport=args.transport, location=args.location, note=args.note
     )
-    out.result({"id": args.id.upper(), "status": args.status}, f"{args.status}")
+    out.result(
+        {"id": args.id.upper(), "status": args.status},
+        f"{label('status')}: {value_text('status', args.status)}",
+    )
     return EXIT_OK
 
 

@@ -92,11 +92,11 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
     q = esub.add_parser(
         "approve", parents=[common, network], help="coordinator: sign a certificate"
     )
-    q.add_argument("request", help="request file, or the request text itself")
+    q.add_argument("request", metavar="REQUEST", help="request file, or the request text itself")
     q.add_argument("--prefix", required=True, help="ID prefix to assign (2-4 symbols)")
     q.add_argument("--out", type=Path, metavar="FILE", help="also write the answer to this file")
     q = esub.add_parser("accept", parents=[common], help="laptop: import the coordinator's answer")
-    q.add_argument("answer", help="answer file, or the answer text itself")
+    q.add_argument("answer", metavar="ANSWER", help="answer file, or the answer text itself")
     q.add_argument("--fingerprint", help="the network fingerprint read out by the coordinator")
 
     p = sub.add_parser("device", parents=[common], help="enrolled devices (coordinator)")
@@ -105,7 +105,7 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
     q = dsub.add_parser(
         "revoke", parents=[common, network], help="accept a device's bundles only up to N"
     )
-    q.add_argument("device", help="prefix or start of the device id")
+    q.add_argument("device", metavar="DEVICE", help="prefix or start of the device id")
     q.add_argument(
         "--up-to", type=int, required=True, metavar="N", help="the last sequence number accepted"
     )
@@ -131,10 +131,14 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
     csub = p.add_subparsers(dest="conflicts_command", metavar="ACTION", required=True)
     csub.add_parser("list", parents=[common], help="list open conflicts")
     q = csub.add_parser("resolve", parents=[common], help="settle a conflict")
-    q.add_argument("id", help="the person's ID")
-    q.add_argument("field", help="the field in conflict (as conflicts list shows it)")
+    q.add_argument("id", metavar="ID", help="the person's ID")
+    q.add_argument(
+        "field", metavar="FIELD", help="the field in conflict (as conflicts list shows it)"
+    )
     how = q.add_mutually_exclusive_group(required=True)
-    how.add_argument("--pick", type=int, help="number of the competing value (from conflicts list)")
+    how.add_argument(
+        "--pick", type=int, metavar="N", help="number of the competing value (from conflicts list)"
+    )
     how.add_argument("--value", help="a new value (lists comma-separated)")
 
     p = sub.add_parser("duplicates", parents=[common], help="people registered twice")
@@ -146,8 +150,8 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
         ("unmark", "undo marking ID as the same person as --of"),
     ):
         q = dsub.add_parser(action, parents=[common], help=text)
-        q.add_argument("id", help="the later registration")
-        q.add_argument("--of", required=True, help="the registration to keep")
+        q.add_argument("id", metavar="ID", help="the later registration")
+        q.add_argument("--of", required=True, metavar="ID", help="the registration to keep")
 
 
 def _network_passphrase(args: argparse.Namespace, *, confirm: bool = False) -> str:
