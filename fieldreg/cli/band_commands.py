@@ -23,6 +23,7 @@ from fieldreg.cli.common import (
     store_dir,
     with_session,
 )
+from fieldreg.cli.person_text import value_text
 from fieldreg.core.errors import IdError, NotFoundError
 from fieldreg.core.messages import describe
 from fieldreg.printing.layouts import SHOWABLE
@@ -226,7 +227,9 @@ def _settings(args: argparse.Namespace, out: Output) -> int:
     if changes or args.reset:
         bands.save_print_settings(directory, settings)
     data = asdict(settings)
-    out.result(data, lambda: "\n".join(f"{key}: {value}" for key, value in data.items()))
+    out.result(
+        data, lambda: "\n".join(f"{key}: {value_text(key, value)}" for key, value in data.items())
+    )
     return EXIT_OK
 
 

@@ -24,6 +24,7 @@ from fieldreg.cli.common import (
     with_session,
 )
 from fieldreg.cli.passphrases import ENV_NEW_PASSPHRASE, ENV_PASSPHRASE, read_secret
+from fieldreg.cli.person_text import value_text
 from fieldreg.core.errors import AuthError, FieldregError, ValidationError
 from fieldreg.core.messages import describe
 from fieldreg.services import duplicates
@@ -236,7 +237,7 @@ def _network_session(session: Session, args: argparse.Namespace, out: Output) ->
         "fingerprint": status.fingerprint,
         "prefix": status.prefix,
     }
-    out.result(data, "\n".join(f"{k}: {v}" for k, v in data.items()))
+    out.result(data, "\n".join(f"{k}: {value_text(k, v)}" for k, v in data.items()))
     return EXIT_OK
 
 
@@ -417,7 +418,7 @@ def _cmd_conflicts(session: Session, args: argparse.Namespace, out: Output) -> i
         lambda: (
             "\n".join(
                 f"{c.person_id} {c.field}: "
-                + "  ".join(f"[{i}] {v}" for i, v in enumerate(c.values))
+                + "  ".join(f"[{i}] {value_text(c.field, v)}" for i, v in enumerate(c.values))
                 for c in found
             )
             or "No conflicts."

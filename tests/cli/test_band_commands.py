@@ -93,3 +93,8 @@ def test_stocks_and_settings(data_dir: Path) -> None:
     bad = fieldreg(data_dir, "band", "settings", "--show", "given_name,phone")
     assert bad.returncode == 3
     assert "(shown)" in bad.stderr
+    shown = fieldreg(data_dir, "band", "settings", "--show", "given_name,birth_year")
+    assert shown.returncode == 0, shown.stderr
+    lines = shown.stdout.splitlines()
+    assert "shown: given_name, birth_year" in lines  # a list reads as one, not as Python's
+    assert "printer: (none)" in lines
