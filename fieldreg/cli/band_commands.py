@@ -19,10 +19,11 @@ from fieldreg.cli.common import (
     EXIT_OK,
     Handler,
     Output,
-    data_dir,
     open_session,
+    store_dir,
     with_session,
 )
+from fieldreg.cli.person_text import value_text
 from fieldreg.core.errors import IdError, NotFoundError
 from fieldreg.core.messages import describe
 from fieldreg.printing.layouts import SHOWABLE
@@ -70,20 +71,20 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
         help="how bands reach --printer: raw ZPL or PDF through the system driver "
         "(default: the settings' choice)",
     )
-    q.add_argument("--copies", type=_copies, help="tags per person on a sheet")
+    q.add_argument("--copies", type=_copies, metavar="N", help="tags per person on a sheet")
 
     actions.add_parser("stocks", parents=[common], help="list the label stocks")
 
     q = actions.add_parser(
         "parse", parents=[common], help="what a scanned or typed code resolves to, or why not"
     )
-    q.add_argument("text")
+    q.add_argument("text", metavar="TEXT", help="what the scanner typed, or an ID")
     q.add_argument(
         "--lookup", action="store_true", help="unlock the store: is the person and band known?"
     )
 
     q = actions.add_parser("settings", parents=[common], help="show or change printing settings")
-    q.add_argument("--stock", dest="set_stock", help="default stock")
+    q.add_argument("--stock", dest="set_stock", metavar="STOCK", help="default stock")
     q.add_argument("--printer", dest="set_printer", metavar="QUEUE", help="default print queue")
     q.add_argument("--via", dest="set_via", choices=BAND_OUTPUTS, help="how bands reach a queue")
     q.add_argument(
@@ -93,8 +94,15 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
         help=f"fields besides the ID, comma-separated, from: {', '.join(SHOWABLE)} "
         "(empty: the ID alone)",
     )
-    q.add_argument("--tag-copies", dest="set_tag_copies", type=_copies, help="tags per person")
-    q.add_argument("--zpl-font", dest="set_zpl_font", help="printer font for names, e.g. E:X.TTF")
+    q.add_argument(
+        "--tag-copies", dest="set_tag_copies", type=_copies, metavar="N", help="tags per person"
+    )
+    q.add_argument(
+        "--zpl-font",
+        dest="set_zpl_font",
+        metavar="FONT",
+        help="printer font for names, e.g. E:X.TTF",
+    )
     q.add_argument("--reset", action="store_true", help="back to the defaults")
 
 
@@ -140,7 +148,7 @@ def _print(session: Session, args: argparse.Namespace, out: Output) -> int:
 
 
 def _stocks(args: argparse.Namespace, out: Output) -> int:
-    default = bands.load_print_settings(data_dir(args)).stock
+    default = bands.load_print_settings(store_dir(args)).stock
     rows = [
         {
             "name": s.name,
@@ -199,7 +207,7 @@ def _describe_scan(scan: Scan) -> str:
 
 
 def _settings(args: argparse.Namespace, out: Output) -> int:
-    directory = data_dir(args)
+    directory = store_dir(args)
     settings = PrintSettings() if args.reset else bands.load_print_settings(directory)
     changes: dict[str, object] = {}
     if args.set_stock is not None:
@@ -219,7 +227,9 @@ def _settings(args: argparse.Namespace, out: Output) -> int:
     if changes or args.reset:
         bands.save_print_settings(directory, settings)
     data = asdict(settings)
-    out.result(data, lambda: "\n".join(f"{key}: {value}" for key, value in data.items()))
+    out.result(
+        data, lambda: "\n".join(f"{key}: {value_text(key, value)}" for key, value in data.items())
+    )
     return EXIT_OK
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from fieldreg.cli.passphrases import ENV_NEW_PASSPHRASE, ENV_PASSPHRASE, read_secret
@@ -40,9 +41,82 @@ class Output:
 
 Handler = Callable[[argparse.Namespace, Output], int]
 
+GLOBAL_OPTIONS_NOTE = (
+    "These options may come before or after the command (and after its action); "
+    "given in both places, the one after the command wins."
+)
+
+
+def global_options(*, defaults: bool) -> argparse.ArgumentParser:
+    """The options every command takes, as a parent parser.
+
+    Only the top-level parser holds their defaults (`defaults=True`). The copies in the commands'
+    parsers default to SUPPRESS: argparse parses a command into a namespace of its own and copies
+    every attribute back, so a real default there would overwrite what was given before the
+    command (`fieldreg --data-dir X init` went to the default store)."""
+
+    def default(value: object) -> object:
+        return value if defaults else argparse.SUPPRESS
+
+    parent = argparse.ArgumentParser(add_help=False)
+    group = parent.add_argument_group("global options", GLOBAL_OPTIONS_NOTE)
+    group.add_argument(
+        "--data-dir",
+        type=Path,
+        metavar="DIR",
+        default=default(None),
+        help=f"the store's folder (default: {default_data_dir()})",
+    )
+    group.add_argument(
+        "--operator",
+        metavar="NAME",
+        default=default(None),
+        help="operator name (needed when several share the laptop)",
+    )
+    group.add_argument(
+        "--passphrase-file",
+        type=Path,
+        metavar="FILE",
+        default=default(None),
+        help=f"read the passphrase from a file (or set {ENV_PASSPHRASE}; else it is asked for)",
+    )
+    group.add_argument(
+        "--json",
+        action="store_true",
+        default=default(False),
+        help="print results as JSON",
+    )
+    return parent
+
 
 def data_dir(args: argparse.Namespace) -> DataDir:
+    """The store folder the options name, whether or not a store is there yet."""
     return DataDir(args.data_dir or default_data_dir())
+
+
+def require_store(directory: DataDir) -> DataDir:
+    """`directory` if it holds a store; else a StoreError naming the folder (exit status 6).
+    Checked before any secret is asked for, and never answered with another store."""
+    if not directory.exists():
+        raise StoreError("cli.no_store", path=_shown(directory.root))
+    return directory
+
+
+def store_dir(args: argparse.Namespace) -> DataDir:
+    """The folder of the store a command works on; it must exist."""
+    return require_store(data_dir(args))
+
+
+def new_store_dir(args: argparse.Namespace) -> DataDir:
+    """The folder for a store about to be created; it must not hold one yet."""
+    directory = data_dir(args)
+    if directory.exists():
+        raise StoreError("cli.store_exists", path=_shown(directory.root))
+    return directory
+
+
+def _shown(path: Path) -> str:
+    return str(path.absolute())  # as typed, made absolute; links are not resolved
 
 
 def passphrase(args: argparse.Namespace) -> str:
@@ -59,7 +133,8 @@ def new_passphrase(args: argparse.Namespace) -> str:
 
 
 def open_session(args: argparse.Namespace) -> Session:
-    return vault.open_session(data_dir(args), operator=args.operator, passphrase=passphrase(args))
+    directory = store_dir(args)
+    return vault.open_session(directory, operator=args.operator, passphrase=passphrase(args))
 
 
 def with_session(

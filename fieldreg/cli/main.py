@@ -13,6 +13,7 @@ import argparse
 import importlib
 import os
 import sys
+import textwrap
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -25,14 +26,29 @@ from fieldreg.cli.common import (
     Output,
     data_dir,
     exit_code_for,
+    global_options,
     new_passphrase,
+    new_store_dir,
     open_session,
     passphrase,
+    store_dir,
     with_session,
 )
-from fieldreg.cli.passphrases import ENV_NEW_PASSPHRASE, ENV_PASSPHRASE, read_secret
-from fieldreg.core.entities import FIELDS, Status
-from fieldreg.core.errors import FieldregError, IdError, NotFoundError, ValidationError
+from fieldreg.cli.passphrases import (
+    ENV_NEW_PASSPHRASE,
+    ENV_PASSPHRASE,
+    ENV_RECOVERY_KEY,
+    read_secret,
+)
+from fieldreg.cli.person_text import history_lines, label, value_text, when_text
+from fieldreg.core.entities import FIELDS, Kind, Relationship, Status
+from fieldreg.core.errors import (
+    AuthError,
+    FieldregError,
+    IdError,
+    NotFoundError,
+    ValidationError,
+)
 from fieldreg.core.messages import FIELD_LABELS, describe
 from fieldreg.services import vault
 from fieldreg.services.session import Session
@@ -67,13 +83,23 @@ FIELD_FLAGS: dict[str, str] = {
 }
 
 
+# What each kind of field takes, where its label alone does not say it.
+_KIND_HINTS: dict[Kind, str] = {
+    Kind.DOB: "a date such as 31.12.1980, a year such as 1980, or an age such as ~45",
+    Kind.PHONE: "5 to 15 digits, optionally after a +",
+    Kind.LANGUAGES: "codes such as uk, ru, en, comma-separated",
+}
+
+
 def _add_field_flags(parser: argparse.ArgumentParser) -> None:
     for flag, name in FIELD_FLAGS.items():
         spec = FIELDS[name]
         helptext = FIELD_LABELS.get(name, name)
         if spec.choices:
-            several = ", comma-separated" if spec.kind == "choices" else ""
-            helptext += f" ({'|'.join(spec.choices)}{several})"
+            several = "; several, comma-separated" if spec.kind is Kind.CHOICES else ""
+            helptext += f": {', '.join(spec.choices)}{several}"
+        elif spec.kind in _KIND_HINTS:
+            helptext += f": {_KIND_HINTS[spec.kind]}"
         parser.add_argument(f"--{flag}", dest=f"field_{name}", metavar="VALUE", help=helptext)
 
 
@@ -86,100 +112,121 @@ def _fields_from(args: argparse.Namespace) -> dict[str, object]:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
-    common.add_argument(
-        "--data-dir", type=Path, help="store folder (default: the user data directory)"
-    )
-    common.add_argument("--operator", help="operator name (needed when several share the laptop)")
-    common.add_argument(
-        "--passphrase-file",
-        type=Path,
-        help=f"read the passphrase from a file (or set {ENV_PASSPHRASE})",
-    )
-    common.add_argument("--json", action="store_true", help="print results as JSON")
-
+    common = global_options(defaults=False)
     parser = argparse.ArgumentParser(
         prog="fieldreg",
         description="Offline registration of evacuees. "
         "Without a command, starts the desk application.",
-        parents=[common],
+        epilog="`fieldreg COMMAND --help` describes a command. Exit status: 0 done, 1 a bug "
+        "(see the log), 2 wrong usage, 3 invalid input, 4 wrong passphrase, recovery key or "
+        "operator, 5 not found, 6 store or disk problem (no store in the folder, for one), "
+        "7 verification found problems.",
+        parents=[global_options(defaults=True)],
     )
     parser.add_argument("--version", action="version", version=f"fieldreg {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    person_id = "the person's ID (as printed on the band)"
+    relationships = ", ".join(r.value for r in Relationship)
 
     p = sub.add_parser("init", parents=[common], help="create a new store on this laptop")
     p.add_argument("--point", required=True, help="name of the reception point")
     p.add_argument("--prefix", help="ID prefix assigned by the coordinator (default: provisional)")
+    p.epilog = (
+        f"--operator names the first operator (required). The new passphrase is read from "
+        f"--passphrase-file, else {ENV_PASSPHRASE}, else asked for twice."
+    )
 
     p = sub.add_parser("register", parents=[common], help="register a person; prints the new ID")
     _add_field_flags(p)
-    p.add_argument("--household", help="ID of an existing household to add the person to")
+    p.add_argument("--household", metavar="ID", help="an existing household to add the person to")
     p.add_argument(
         "--new-household", action="store_true", help="start a household with this person"
     )
-    p.add_argument("--relationship", help="relationship to the household's head")
+    p.add_argument(
+        "--relationship",
+        metavar="VALUE",
+        help=f"relationship to the household's head ({relationships})",
+    )
 
     p = sub.add_parser("edit", parents=[common], help="change fields of a person")
-    p.add_argument("id")
+    p.epilog = 'An empty value ("") clears a field.'
+    p.add_argument("id", metavar="ID", help=person_id)
     _add_field_flags(p)
 
     p = sub.add_parser("consent", parents=[common], help="record consents of a person")
-    p.add_argument("id")
+    p.add_argument("id", metavar="ID", help=person_id)
     for flag in ("consent-data", "consent-tracing", "wishes-evacuation"):
         p.add_argument(
-            f"--{flag}", dest=f"field_{FIELD_FLAGS[flag]}", choices=["yes", "no", "undecided"]
+            f"--{flag}",
+            dest=f"field_{FIELD_FLAGS[flag]}",
+            choices=["yes", "no", "undecided"],
+            help=FIELD_LABELS[FIELD_FLAGS[flag]],
         )
 
     p = sub.add_parser("show", parents=[common], help="show a person")
-    p.add_argument("id")
+    p.add_argument("id", metavar="ID", help=person_id)
 
     p = sub.add_parser("search", parents=[common], help="find people by name, date of birth or ID")
-    p.add_argument("query")
-    p.add_argument("--limit", type=int, default=10)
+    p.add_argument(
+        "query", metavar="QUERY", help="names in any script, a year or date of birth, or an ID"
+    )
+    p.add_argument(
+        "--limit", type=int, default=10, metavar="N", help="at most this many (default: 10)"
+    )
 
     p = sub.add_parser("status", parents=[common], help="record what happened to a person")
-    p.add_argument("id")
-    p.add_argument("status", choices=[s.value for s in Status])
+    p.add_argument("id", metavar="ID", help=person_id)
+    statuses = [s.value for s in Status]
+    p.add_argument(
+        "status", choices=statuses, metavar="STATUS", help=f"what happened: {', '.join(statuses)}"
+    )
     p.add_argument("--transport", help="bus, convoy or vehicle (required for departed)")
     p.add_argument("--location", help="where the person is now")
-    p.add_argument("--note")
+    p.add_argument("--note", help="a note recorded with the status")
 
     p = sub.add_parser("note", parents=[common], help="add a note to a person")
-    p.add_argument("id")
-    p.add_argument("text")
+    p.add_argument("id", metavar="ID", help=person_id)
+    p.add_argument("text", metavar="TEXT", help="the note")
 
     p = sub.add_parser(
         "history", parents=[common], help="what happened to a person, and who recorded it"
     )
-    p.add_argument("id")
+    p.add_argument("id", metavar="ID", help=person_id)
 
     p = sub.add_parser("household", parents=[common], help="households")
     hsub = p.add_subparsers(dest="household_command", metavar="ACTION", required=True)
     hsub.add_parser("create", parents=[common], help="create an empty household; prints its ID")
     q = hsub.add_parser("link", parents=[common], help="add a person to a household")
-    q.add_argument("id")
-    q.add_argument("household")
-    q.add_argument("--relationship", required=True)
+    q.add_argument("id", metavar="ID", help=person_id)
+    q.add_argument("household", metavar="HOUSEHOLD", help="the household's ID")
+    q.add_argument(
+        "--relationship", required=True, metavar="VALUE", help=f"to the head ({relationships})"
+    )
     q = hsub.add_parser("unlink", parents=[common], help="take a person out of their household")
-    q.add_argument("id")
+    q.add_argument("id", metavar="ID", help=person_id)
 
     p = sub.add_parser("operator", parents=[common], help="operators of this laptop")
     osub = p.add_subparsers(dest="operator_command", metavar="ACTION", required=True)
     q = osub.add_parser("add", parents=[common], help="add an operator with their own passphrase")
-    q.add_argument("--name", required=True)
-    q.add_argument("--new-passphrase-file", type=Path)
-    osub.add_parser("list", parents=[common], help="list operators")
+    q.add_argument("--name", required=True, help="the new operator's name")
+    _add_new_passphrase_flag(q, "the new operator's passphrase")
+    osub.add_parser("list", parents=[common], help="list operators (needs no passphrase)")
 
     p = sub.add_parser("passphrase", parents=[common], help="passphrases")
     psub = p.add_subparsers(dest="passphrase_command", metavar="ACTION", required=True)
     q = psub.add_parser("change", parents=[common], help="change your passphrase")
-    q.add_argument("--new-passphrase-file", type=Path)
+    _add_new_passphrase_flag(q, "the new passphrase")
 
     p = sub.add_parser(
         "recover", parents=[common], help="unlock with the recovery key and set a new passphrase"
     )
-    p.add_argument("--recovery-key-file", type=Path)
-    p.add_argument("--new-passphrase-file", type=Path)
+    p.add_argument(
+        "--recovery-key-file",
+        type=Path,
+        metavar="FILE",
+        help=f"read the recovery key from a file (or set {ENV_RECOVERY_KEY}; else it is asked for)",
+    )
+    _add_new_passphrase_flag(p, "the new passphrase")
 
     sub.add_parser(
         "verify", parents=[common], help="check integrity, the event chain and every sealed value"
@@ -187,7 +234,46 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("stats", parents=[common], help="counts by status and need")
     for module in _extensions():
         module.add_parsers(sub, common)
+    _finish_help(parser)
     return parser
+
+
+def _add_new_passphrase_flag(parser: argparse.ArgumentParser, what: str) -> None:
+    parser.add_argument(
+        "--new-passphrase-file",
+        type=Path,
+        metavar="FILE",
+        help=f"read {what} from a file (or set {ENV_NEW_PASSPHRASE}; else it is asked for twice)",
+    )
+
+
+class _HelpFormatter(argparse.HelpFormatter):
+    """Wraps help at spaces only: option names such as --network-passphrase-file stay whole."""
+
+    def _split_lines(self, text: str, width: int) -> list[str]:
+        return textwrap.wrap(" ".join(text.split()), width, break_on_hyphens=False)
+
+    def _fill_text(self, text: str, width: int, indent: str) -> str:
+        return textwrap.fill(
+            " ".join(text.split()),
+            width,
+            initial_indent=indent,
+            subsequent_indent=indent,
+            break_on_hyphens=False,
+        )
+
+
+def _finish_help(parser: argparse.ArgumentParser) -> None:
+    """Every command and action gets the formatter, and as the description of its own --help
+    the line its parent's list shows (argparse keeps the two apart)."""
+    parser.formatter_class = _HelpFormatter
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for listed in action._choices_actions:
+                child = action.choices[listed.dest]
+                if child.description is None and listed.help:
+                    child.description = listed.help[0].upper() + listed.help[1:] + "."
+                _finish_help(child)
 
 
 def _extensions() -> list[Any]:
@@ -198,27 +284,28 @@ def _extensions() -> list[Any]:
 def _format_person(view: Any) -> str:
     lines = [f"{view.person_id}"]
     for name, value in view.fields.items():
-        shown = ", ".join(value) if isinstance(value, list) else value
-        lines.append(f"  {FIELD_LABELS.get(name, name)}: {shown}")
+        lines.append(f"  {label(name)}: {value_text(name, value)}")
     if view.registered:
-        lines.append(f"  Registered: {view.registered:%Y-%m-%d %H:%M} UTC")
+        lines.append(f"  Registered: {when_text(view.registered)}")
     if view.household_members:
         lines.append(f"  Household members: {', '.join(view.household_members)}")
     for name, values in view.conflicts.items():
-        lines.append(f"  CONFLICT {FIELD_LABELS.get(name, name)}: {values}")
+        competing = " | ".join(value_text(name, value) for value in values)
+        lines.append(f"  CONFLICT {label(name)}: {competing}")
     for note in view.notes:
-        lines.append(f"  Note {note.when:%Y-%m-%d %H:%M}: {note.text}")
+        lines.append(f"  Note {when_text(note.when)}: {note.text}")
     return "\n".join(lines)
 
 
 def _cmd_init(args: argparse.Namespace, out: Output) -> int:
+    if not args.operator:
+        raise ValidationError("operator", "validation.required")
+    directory = new_store_dir(args)
     passphrase = read_secret(
         file=args.passphrase_file, env=ENV_PASSPHRASE, prompt="New passphrase: ", confirm=True
     )
-    if not args.operator:
-        raise ValidationError("operator", "validation.required")
     result = vault.init_store(
-        data_dir(args),
+        directory,
         point=args.point,
         operator=args.operator,
         passphrase=passphrase,
@@ -304,10 +391,9 @@ def _cmd_search(session: Session, args: argparse.Namespace, out: Output) -> int:
             name = " ".join(
                 str(f.get(k) or "") for k in ("family_name", "given_name", "patronymic")
             ).strip()
-            rows.append(
-                f"{h.person_id:12} {h.score:5.1f}  {name}  "
-                f"{f.get('dob') or ''}  [{f.get('status') or ''}]"
-            )
+            dob = value_text("dob", f.get("dob")) if f.get("dob") else ""
+            status = value_text("status", f.get("status")) if f.get("status") else ""
+            rows.append(f"{h.person_id:12} {h.score:5.1f}  {name}  {dob}  [{status}]")
         return "\n".join(rows)
 
     out.result(hits, text)
@@ -318,7 +404,10 @@ def _cmd_status(session: Session, args: argparse.Namespace, out: Output) -> int:
     session.set_status(
         args.id, args.status, transport=args.transport, location=args.location, note=args.note
     )
-    out.result({"id": args.id.upper(), "status": args.status}, f"{args.status}")
+    out.result(
+        {"id": args.id.upper(), "status": args.status},
+        f"{label('status')}: {value_text('status', args.status)}",
+    )
     return EXIT_OK
 
 
@@ -340,14 +429,7 @@ def _cmd_history(session: Session, args: argparse.Namespace, out: Output) -> int
         }
         for e in entries
     ]
-    out.result(
-        data,
-        lambda: "\n".join(
-            f"{e.when:%Y-%m-%d %H:%M:%S} {e.operator:16} {e.type:18} "
-            + ", ".join(f"{FIELD_LABELS.get(k, k)}={v}" for k, v in e.changes.items())
-            for e in entries
-        ),
-    )
+    out.result(data, lambda: "\n".join(history_lines(entries)))
     return EXIT_OK
 
 
@@ -366,7 +448,7 @@ def _cmd_household(session: Session, args: argparse.Namespace, out: Output) -> i
 
 def _cmd_operator(args: argparse.Namespace, out: Output) -> int:
     if args.operator_command == "list":
-        infos = vault.operators(data_dir(args))
+        infos = vault.operators(store_dir(args))
         out.result(
             [{"id": o.operator_id, "name": o.label} for o in infos],
             "\n".join(o.label for o in infos),
@@ -388,21 +470,21 @@ def _cmd_operator(args: argparse.Namespace, out: Output) -> int:
 
 
 def _cmd_passphrase(args: argparse.Namespace, out: Output) -> int:
+    directory = store_dir(args)
     old = passphrase(args)
     new = new_passphrase(args)
     vault.change_passphrase(
-        data_dir(args), operator=args.operator, old_passphrase=old, new_passphrase=new
+        directory, operator=args.operator, old_passphrase=old, new_passphrase=new
     )
     out.result({"ok": True}, "Passphrase changed.")
     return EXIT_OK
 
 
 def _cmd_recover(args: argparse.Namespace, out: Output) -> int:
-    key = read_secret(
-        file=args.recovery_key_file, env="FIELDREG_RECOVERY_KEY", prompt="Recovery key: "
-    )
+    directory = store_dir(args)
+    key = read_secret(file=args.recovery_key_file, env=ENV_RECOVERY_KEY, prompt="Recovery key: ")
     new = new_passphrase(args)
-    vault.recover(data_dir(args), recovery_key=key, operator=args.operator, new_passphrase=new)
+    vault.recover(directory, recovery_key=key, operator=args.operator, new_passphrase=new)
     out.result({"ok": True}, "New passphrase set. The old one no longer works.")
     return EXIT_OK
 
@@ -492,6 +574,13 @@ def _handlers() -> dict[str, Handler]:
     return handlers
 
 
+def _in_cli_terms(error: FieldregError) -> FieldregError:
+    """The desk's wording of an error, where the command line needs another: an option to use."""
+    if error.code == "auth.choose_operator":
+        return AuthError("cli.choose_operator", option=error.params.get("option", "--operator"))
+    return error
+
+
 def run(argv: Sequence[str]) -> int:
     os.umask(0o077)  # everything this process creates is private
     parser = build_parser()
@@ -502,7 +591,7 @@ def run(argv: Sequence[str]) -> int:
     try:
         return _handlers()[args.command](args, out)
     except FieldregError as error:
-        print(f"fieldreg: {describe(error)}", file=sys.stderr)
+        print(f"fieldreg: {describe(_in_cli_terms(error))}", file=sys.stderr)
         return exit_code_for(error)
     except KeyboardInterrupt:
         return 130

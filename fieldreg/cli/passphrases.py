@@ -12,6 +12,7 @@ from fieldreg.core.errors import FieldregError
 MAX_SECRET_FILE = 4096
 ENV_PASSPHRASE = "FIELDREG_PASSPHRASE"
 ENV_NEW_PASSPHRASE = "FIELDREG_NEW_PASSPHRASE"
+ENV_RECOVERY_KEY = "FIELDREG_RECOVERY_KEY"
 
 
 def _from_file(path: Path) -> str:

@@ -18,12 +18,14 @@ from fieldreg.cli.common import (
     EXIT_VERIFY,
     Handler,
     Output,
-    data_dir,
     new_passphrase,
+    new_store_dir,
+    require_store,
     with_session,
 )
-from fieldreg.cli.passphrases import ENV_PASSPHRASE, read_secret
-from fieldreg.core.errors import FieldregError, ValidationError
+from fieldreg.cli.passphrases import ENV_NEW_PASSPHRASE, ENV_PASSPHRASE, read_secret
+from fieldreg.cli.person_text import value_text
+from fieldreg.core.errors import AuthError, FieldregError, ValidationError
 from fieldreg.core.messages import describe
 from fieldreg.services import duplicates
 from fieldreg.services import enrollment_service as enroll
@@ -41,7 +43,9 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
     network.add_argument(
         "--network-passphrase-file",
         type=Path,
-        help=f"read the network passphrase from a file (or set {ENV_NETWORK_PASSPHRASE})",
+        metavar="FILE",
+        help=f"read the network passphrase from a file (or set {ENV_NETWORK_PASSPHRASE}; "
+        "else it is asked for)",
     )
 
     p = sub.add_parser("network", parents=[common], help="the sync network (coordinator)")
@@ -50,34 +54,50 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
         "create", parents=[common, network], help="create a coordinator store with new keys"
     )
     q.add_argument("--point", required=True, help="name of the hub")
-    q.add_argument("--prefix", default=enroll.COORDINATOR_PREFIX, help="the hub's own ID prefix")
+    q.add_argument(
+        "--prefix",
+        default=enroll.COORDINATOR_PREFIX,
+        help=f"the hub's own ID prefix (default: {enroll.COORDINATOR_PREFIX})",
+    )
+    q.epilog = (
+        "--operator names the hub's first operator (required). Two passphrases are set, each "
+        "asked for twice unless given otherwise: the store's, from --passphrase-file or "
+        f"{ENV_PASSPHRASE}; and the network's, which protects the root signing key and the "
+        f"escrow key, from --network-passphrase-file or {ENV_NETWORK_PASSPHRASE}."
+    )
     nsub.add_parser("show", parents=[common], help="network id, role and fingerprint")
     q = nsub.add_parser(
         "identity", parents=[common], help="write the bundle key as an age identity file"
     )
-    q.add_argument("--out", type=Path, required=True)
+    q.add_argument("--out", type=Path, required=True, metavar="FILE", help="the file to write")
     q = nsub.add_parser(
         "recover-laptop",
         parents=[common, network],
         help="set a new passphrase on a laptop's store through its escrow slot",
     )
-    q.add_argument("laptop_data_dir", type=Path)
-    q.add_argument("--laptop-operator", help="the laptop's operator (if several)")
-    q.add_argument("--new-passphrase-file", type=Path)
+    q.add_argument("laptop_data_dir", type=Path, metavar="LAPTOP_DIR", help="the laptop's store")
+    q.add_argument("--laptop-operator", metavar="NAME", help="the laptop's operator (if several)")
+    q.add_argument(
+        "--new-passphrase-file",
+        type=Path,
+        metavar="FILE",
+        help=f"read the laptop operator's new passphrase from a file (or set "
+        f"{ENV_NEW_PASSPHRASE}; else it is asked for twice)",
+    )
 
     p = sub.add_parser("enroll", parents=[common], help="enroll a laptop in the network")
     esub = p.add_subparsers(dest="enroll_command", metavar="ACTION", required=True)
     q = esub.add_parser("request", parents=[common], help="laptop: make an enrollment request")
     q.add_argument("--name", help="device name shown to the coordinator (default: the point)")
-    q.add_argument("--out", type=Path, help="also write the request to this file")
+    q.add_argument("--out", type=Path, metavar="FILE", help="also write the request to this file")
     q = esub.add_parser(
         "approve", parents=[common, network], help="coordinator: sign a certificate"
     )
-    q.add_argument("request", help="request file, or the request text itself")
+    q.add_argument("request", metavar="REQUEST", help="request file, or the request text itself")
     q.add_argument("--prefix", required=True, help="ID prefix to assign (2-4 symbols)")
-    q.add_argument("--out", type=Path, help="also write the answer to this file")
+    q.add_argument("--out", type=Path, metavar="FILE", help="also write the answer to this file")
     q = esub.add_parser("accept", parents=[common], help="laptop: import the coordinator's answer")
-    q.add_argument("answer", help="answer file, or the answer text itself")
+    q.add_argument("answer", metavar="ANSWER", help="answer file, or the answer text itself")
     q.add_argument("--fingerprint", help="the network fingerprint read out by the coordinator")
 
     p = sub.add_parser("device", parents=[common], help="enrolled devices (coordinator)")
@@ -86,23 +106,25 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
     q = dsub.add_parser(
         "revoke", parents=[common, network], help="accept a device's bundles only up to N"
     )
-    q.add_argument("device", help="prefix or start of the device id")
-    q.add_argument("--up-to", type=int, required=True, metavar="N")
+    q.add_argument("device", metavar="DEVICE", help="prefix or start of the device id")
+    q.add_argument(
+        "--up-to", type=int, required=True, metavar="N", help="the last sequence number accepted"
+    )
 
     p = sub.add_parser("bundle", parents=[common], help="sync bundles")
     bsub = p.add_subparsers(dest="bundle_command", metavar="ACTION", required=True)
     q = bsub.add_parser("export", parents=[common], help="laptop: write new events to a bundle")
-    q.add_argument("--out", type=Path, required=True, help="folder (the stick)")
+    q.add_argument("--out", type=Path, required=True, metavar="DIR", help="folder (the stick)")
     q.add_argument("--first", type=int, help="first sequence number (default: after last export)")
     q.add_argument("--last", type=int, help="last sequence number (default: the newest)")
     q = bsub.add_parser("import", parents=[common], help="coordinator: import bundles")
-    q.add_argument("files", type=Path, nargs="+")
+    q.add_argument("files", type=Path, nargs="+", metavar="FILE", help="bundle files")
     q = bsub.add_parser("inspect", parents=[common], help="header, signature and certificate")
-    q.add_argument("file", type=Path)
+    q.add_argument("file", type=Path, help="the bundle file")
     q.add_argument("--root-key", help="network root key (hex) instead of opening the store")
     q = bsub.add_parser("split", parents=[common], help="parts for the age and minisign tools")
-    q.add_argument("file", type=Path)
-    q.add_argument("--out", type=Path, required=True)
+    q.add_argument("file", type=Path, help="the bundle file")
+    q.add_argument("--out", type=Path, required=True, metavar="DIR", help="folder for the parts")
     bsub.add_parser("quarantine", parents=[common], help="rejected bundles and why")
     bsub.add_parser("held", parents=[common], help="bundles waiting for a missing one")
 
@@ -110,20 +132,27 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
     csub = p.add_subparsers(dest="conflicts_command", metavar="ACTION", required=True)
     csub.add_parser("list", parents=[common], help="list open conflicts")
     q = csub.add_parser("resolve", parents=[common], help="settle a conflict")
-    q.add_argument("id")
-    q.add_argument("field")
+    q.add_argument("id", metavar="ID", help="the person's ID")
+    q.add_argument(
+        "field", metavar="FIELD", help="the field in conflict (as conflicts list shows it)"
+    )
     how = q.add_mutually_exclusive_group(required=True)
-    how.add_argument("--pick", type=int, help="number of the competing value (from conflicts list)")
+    how.add_argument(
+        "--pick", type=int, metavar="N", help="number of the competing value (from conflicts list)"
+    )
     how.add_argument("--value", help="a new value (lists comma-separated)")
 
     p = sub.add_parser("duplicates", parents=[common], help="people registered twice")
     dsub = p.add_subparsers(dest="duplicates_command", metavar="ACTION", required=True)
     dsub.add_parser("find", parents=[common], help="likely pairs not marked yet, best first")
     dsub.add_parser("list", parents=[common], help="duplicate marks in force")
-    for action, text in (("mark", "mark ID as the same person as --of"), ("unmark", "undo it")):
+    for action, text in (
+        ("mark", "mark ID as the same person as --of"),
+        ("unmark", "undo marking ID as the same person as --of"),
+    ):
         q = dsub.add_parser(action, parents=[common], help=text)
-        q.add_argument("id", help="the later registration")
-        q.add_argument("--of", required=True, help="the registration to keep")
+        q.add_argument("id", metavar="ID", help="the later registration")
+        q.add_argument("--of", required=True, metavar="ID", help="the registration to keep")
 
 
 def _network_passphrase(args: argparse.Namespace, *, confirm: bool = False) -> str:
@@ -166,11 +195,12 @@ def _cmd_network(args: argparse.Namespace, out: Output) -> int:
 def _network_create(args: argparse.Namespace, out: Output) -> int:
     if not args.operator:
         raise ValidationError("operator", "validation.required")
+    directory = new_store_dir(args)
     passphrase = read_secret(
         file=args.passphrase_file, env=ENV_PASSPHRASE, prompt="New passphrase: ", confirm=True
     )
     created = enroll.create_network(
-        data_dir(args),
+        directory,
         point=args.point,
         operator=args.operator,
         passphrase=passphrase,
@@ -207,18 +237,24 @@ def _network_session(session: Session, args: argparse.Namespace, out: Output) ->
         "fingerprint": status.fingerprint,
         "prefix": status.prefix,
     }
-    out.result(data, "\n".join(f"{k}: {v}" for k, v in data.items()))
+    out.result(data, "\n".join(f"{k}: {value_text(k, v)}" for k, v in data.items()))
     return EXIT_OK
 
 
 def _network_recover(session: Session, args: argparse.Namespace, out: Output) -> int:
-    enroll.recover_laptop(
-        session,
-        DataDir(args.laptop_data_dir),
-        network_passphrase=_network_passphrase(args),
-        operator=args.laptop_operator,
-        new_passphrase=new_passphrase(args),
-    )
+    laptop = require_store(DataDir(args.laptop_data_dir))
+    try:
+        enroll.recover_laptop(
+            session,
+            laptop,
+            network_passphrase=_network_passphrase(args),
+            operator=args.laptop_operator,
+            new_passphrase=new_passphrase(args),
+        )
+    except AuthError as error:
+        if error.code == "auth.choose_operator":  # the laptop's operators, not the hub's
+            error.params["option"] = "--laptop-operator"
+        raise
     out.result({"ok": True}, "New passphrase set on the laptop's store.")
     return EXIT_OK
 
@@ -382,7 +418,7 @@ def _cmd_conflicts(session: Session, args: argparse.Namespace, out: Output) -> i
         lambda: (
             "\n".join(
                 f"{c.person_id} {c.field}: "
-                + "  ".join(f"[{i}] {v}" for i, v in enumerate(c.values))
+                + "  ".join(f"[{i}] {value_text(c.field, v)}" for i, v in enumerate(c.values))
                 for c in found
             )
             or "No conflicts."

@@ -97,7 +97,9 @@ MESSAGES: Final[dict[str, str]] = {
     "validation.language": QT_TRANSLATE_NOOP(
         "Errors", "{field}: use language codes such as uk, ru, en (at most 10)."
     ),
-    "validation.choice": QT_TRANSLATE_NOOP("Errors", "{field}: not one of the allowed values."),
+    "validation.choice": QT_TRANSLATE_NOOP(
+        "Errors", "{field}: not one of the allowed values ({allowed})."
+    ),
     "validation.type": QT_TRANSLATE_NOOP("Errors", "{field}: wrong kind of value."),
     "validation.unknown_field": QT_TRANSLATE_NOOP("Errors", "{field}: unknown field."),
     "validation.not_editable": QT_TRANSLATE_NOOP(
@@ -221,6 +223,19 @@ MESSAGES: Final[dict[str, str]] = {
         "Errors", "No terminal to ask for the passphrase: use --passphrase-file or {env}."
     ),
     "cli.secrets_differ": QT_TRANSLATE_NOOP("Errors", "The two entries differ."),
+    "cli.no_store": QT_TRANSLATE_NOOP(
+        "Errors",
+        "There is no store in {path}. Name the store's folder with --data-dir, "
+        "or create a store there with fieldreg init.",
+    ),
+    "cli.store_exists": QT_TRANSLATE_NOOP(
+        "Errors", "A store already exists in {path}; nothing was changed."
+    ),
+    "cli.choose_operator": QT_TRANSLATE_NOOP(
+        "Errors",
+        "Several operators use this laptop: choose one with {option} NAME "
+        "(fieldreg operator list shows them).",
+    ),
     # desk application settings
     "settings.io": QT_TRANSLATE_NOOP(
         "Errors", "The settings could not be saved ({reason}); nothing was changed."

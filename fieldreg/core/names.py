@@ -47,8 +47,8 @@ System = Literal["uk", "ru"]
 
 MODIFIER_APOSTROPHE: Final = "\u02bc"
 # ASCII apostrophe, right single quote, modifier apostrophe, grave, left single quote, prime.
-_APOSTROPHES: Final = frozenset("'\u2019\u02bc`\u2018\u2032")
-_APOSTROPHE_TABLE: Final = str.maketrans(dict.fromkeys(_APOSTROPHES, MODIFIER_APOSTROPHE))
+APOSTROPHES: Final = frozenset("'\u2019\u02bc`\u2018\u2032")
+_APOSTROPHE_TABLE: Final = str.maketrans(dict.fromkeys(APOSTROPHES, MODIFIER_APOSTROPHE))
 # Hyphen, non-breaking hyphen, en dash, em dash; only between letters, as in double names.
 _DASH_BETWEEN_LETTERS: Final = re.compile(r"(?<=[^\W\d_])[\u2010\u2011\u2013\u2014](?=[^\W\d_])")
 _WHITESPACE: Final = re.compile(r"\s+")
@@ -201,13 +201,13 @@ def transliterate(
         if latin is None:
             # Inside a Cyrillic word an apostrophe only marks pronunciation; elsewhere keep it.
             if not (
-                ch in _APOSTROPHES and _is_cyrillic(before) and _is_cyrillic(text[i + 1 : i + 2])
+                ch in APOSTROPHES and _is_cyrillic(before) and _is_cyrillic(text[i + 1 : i + 2])
             ):
                 out.append(ch)
             before = ch
             continue
         if ch in contextual:
-            if not before.isalpha() and before not in _APOSTROPHES:
+            if not before.isalpha() and before not in APOSTROPHES:
                 latin = _UK_INITIAL_CASED.get(ch, latin)
             elif before in ("з", "З") and ch in ("г", "Г"):
                 latin = "gh" if ch == "г" else "Gh"
@@ -224,7 +224,7 @@ def transliterate(
 # Where the Ukrainian and the ICAO tables differ (г, и, word-initial Є Ї Й Ю Я, зг), the key
 # rules erase the difference, so keys can romanise every word with one context-free table.
 _KEY_LETTERS: Final = str.maketrans(
-    {**_UK, **_ICAO, **dict.fromkeys(_APOSTROPHES, None)}
+    {**_UK, **_ICAO, **dict.fromkeys(APOSTROPHES, None)}
     | {"č": "ch", "š": "sh", "ž": "zh"}
     | {"ł": "l", "ß": "ss", "ø": "o", "đ": "d", "æ": "ae", "œ": "oe", "ı": "i", "þ": "th"}
 )

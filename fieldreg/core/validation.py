@@ -14,6 +14,7 @@ from typing import Final
 
 from fieldreg.core.entities import FIELDS, FieldSpec, Kind, PersonFields
 from fieldreg.core.errors import ValidationError
+from fieldreg.core.names import APOSTROPHES
 
 MAX_AGE_YEARS: Final = 120
 PHONE_MIN_DIGITS: Final = 5
@@ -31,7 +32,8 @@ _INVISIBLE_IN_NAMES: Final = frozenset(
     + "".join(chr(code) for code in range(0xFE00, 0xFE10))
     + "".join(chr(code) for code in range(0xE0100, 0xE01F0))
 )
-_NAME_PUNCTUATION: Final = frozenset(" '\u2019\u02bc-\u2010.")
+# Every apostrophe look-alike the name matcher folds into U+02BC is accepted as typed.
+_NAME_PUNCTUATION: Final = frozenset(" -\u2010.") | APOSTROPHES
 _LINE_BREAKS: Final = frozenset("\n\u2028\u2029")
 # Hostile input is bounded before normalising it; NFC shrinks text at most a few times.
 _RAW_LEN_FACTOR: Final = 8
@@ -297,7 +299,7 @@ def _validate_value(spec: FieldSpec, value: object, *, today: date) -> str | lis
     if spec.kind is Kind.CHOICE:
         choice = value.strip()
         if choice not in spec.choices:
-            raise ValidationError(field, "validation.choice")
+            raise choice_error(spec)
         return choice
     raise AssertionError(f"no validator for kind {spec.kind}")
 
@@ -320,6 +322,12 @@ def _validate_name(spec: FieldSpec, value: str) -> str | None:
     return name
 
 
+def choice_error(spec: FieldSpec) -> ValidationError:
+    """A value that is not one of `spec`'s choices; the message lists them (codes, not words:
+    they are what the CLI takes, and the desk offers them in a list that cannot be mistyped)."""
+    return ValidationError(spec.name, "validation.choice", allowed=", ".join(spec.choices))
+
+
 def _validate_choices(spec: FieldSpec, value: str | Sequence[str]) -> list[str]:
     items = value.split(",") if isinstance(value, str) else list(value)
     chosen: set[str] = set()
@@ -328,6 +336,6 @@ def _validate_choices(spec: FieldSpec, value: str | Sequence[str]) -> list[str]:
         if not choice:
             continue
         if choice not in spec.choices:
-            raise ValidationError(spec.name, "validation.choice")
+            raise choice_error(spec)
         chosen.add(choice)
     return sorted(chosen)

@@ -42,7 +42,7 @@ from fieldreg.core.events import Event, EventType, make_event
 from fieldreg.core.fold import PersonState, apply
 from fieldreg.core.hlc import Hlc, HybridClock
 from fieldreg.core.names import transliterate
-from fieldreg.core.validation import clean_text, validate_fields
+from fieldreg.core.validation import choice_error, clean_text, validate_fields
 from fieldreg.crypto.sealing import FieldSealer
 from fieldreg.printing.payload import looks_like_scan, parse_scan  # band scans (issue 4)
 from fieldreg.services.paths import DataDir
@@ -610,7 +610,7 @@ class Session:
         try:
             return Relationship(relationship).value
         except ValueError:
-            raise ValidationError("relationship", "validation.choice") from None
+            raise choice_error(FIELDS["relationship"]) from None
 
     def _state(self, untrusted_id: str) -> PersonState:
         person_id = str(ids.parse_id(untrusted_id))

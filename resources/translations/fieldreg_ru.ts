@@ -548,8 +548,8 @@
         <translation>{field}: укажите коды языков, например uk, ru, en (не более 10).</translation>
     </message>
     <message>
-        <source>{field}: not one of the allowed values.</source>
-        <translation>{field}: недопустимое значение.</translation>
+        <source>{field}: not one of the allowed values ({allowed}).</source>
+        <translation>{field}: недопустимое значение (возможные: {allowed}).</translation>
     </message>
     <message>
         <source>{field}: wrong kind of value.</source>
@@ -810,6 +810,18 @@
     <message>
         <source>The two entries differ.</source>
         <translation>Два ввода не совпадают.</translation>
+    </message>
+    <message>
+        <source>There is no store in {path}. Name the store&apos;s folder with --data-dir, or create a store there with fieldreg init.</source>
+        <translation>В папке {path} нет хранилища. Укажите папку хранилища через --data-dir или создайте там хранилище командой fieldreg init.</translation>
+    </message>
+    <message>
+        <source>A store already exists in {path}; nothing was changed.</source>
+        <translation>В папке {path} уже есть хранилище; ничего не изменено.</translation>
+    </message>
+    <message>
+        <source>Several operators use this laptop: choose one with {option} NAME (fieldreg operator list shows them).</source>
+        <translation>Этим ноутбуком пользуются несколько операторов: выберите одного через {option} ИМЯ (их показывает fieldreg operator list).</translation>
     </message>
     <message>
         <source>The settings could not be saved ({reason}); nothing was changed.</source>

@@ -548,8 +548,8 @@
         <translation>{field}: вкажіть коди мов, як-от uk, ru, en (не більше 10).</translation>
     </message>
     <message>
-        <source>{field}: not one of the allowed values.</source>
-        <translation>{field}: недопустиме значення.</translation>
+        <source>{field}: not one of the allowed values ({allowed}).</source>
+        <translation>{field}: недопустиме значення (можливі: {allowed}).</translation>
     </message>
     <message>
         <source>{field}: wrong kind of value.</source>
@@ -810,6 +810,18 @@
     <message>
         <source>The two entries differ.</source>
         <translation>Два введення не збігаються.</translation>
+    </message>
+    <message>
+        <source>There is no store in {path}. Name the store&apos;s folder with --data-dir, or create a store there with fieldreg init.</source>
+        <translation>У теці {path} немає сховища. Вкажіть теку сховища через --data-dir або створіть там сховище командою fieldreg init.</translation>
+    </message>
+    <message>
+        <source>A store already exists in {path}; nothing was changed.</source>
+        <translation>У теці {path} вже є сховище; нічого не змінено.</translation>
+    </message>
+    <message>
+        <source>Several operators use this laptop: choose one with {option} NAME (fieldreg operator list shows them).</source>
+        <translation>Цим ноутбуком користуються кілька операторів: виберіть одного через {option} ІМʼЯ (їх показує fieldreg operator list).</translation>
     </message>
     <message>
         <source>The settings could not be saved ({reason}); nothing was changed.</source>

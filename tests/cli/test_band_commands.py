@@ -68,6 +68,12 @@ def test_print_to_files_and_look_up_scans(person: str, data_dir: Path, tmp_path:
 
 
 def test_stocks_and_settings(data_dir: Path) -> None:
+    missing = fieldreg(data_dir, "band", "settings", "--stock", "band-child-300")
+    assert missing.returncode == 6
+    assert f"There is no store in {data_dir}." in missing.stderr
+    assert not data_dir.exists()  # settings are never saved beside no store
+    init = fieldreg(data_dir, "init", "--point", "Вокзал", "--operator", "Olena")
+    assert init.returncode == 0, init.stderr
     stocks = fieldreg(data_dir, "band", "stocks", "--json")
     rows = json.loads(stocks.stdout)
     assert {row["name"] for row in rows} == {
@@ -87,3 +93,8 @@ def test_stocks_and_settings(data_dir: Path) -> None:
     bad = fieldreg(data_dir, "band", "settings", "--show", "given_name,phone")
     assert bad.returncode == 3
     assert "(shown)" in bad.stderr
+    shown = fieldreg(data_dir, "band", "settings", "--show", "given_name,birth_year")
+    assert shown.returncode == 0, shown.stderr
+    lines = shown.stdout.splitlines()
+    assert "shown: given_name, birth_year" in lines  # a list reads as one, not as Python's
+    assert "printer: (none)" in lines

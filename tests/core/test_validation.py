@@ -410,6 +410,7 @@ def test_validate_fields_returns_only_the_given_keys() -> None:
     "name",
     [
         "Мар’яна",  # U+2019 apostrophe
+        "Мар‘яна",  # U+2018, typed by some keyboards and autocorrect
         "Обʼєднана",  # U+02BC modifier letter apostrophe
         "Анна-Марія",
         "O'Testy",
@@ -495,6 +496,7 @@ def test_choices_accepted(field: str, value: object, expected: object) -> None:
 def test_choices_refused(field: str, value: object) -> None:
     error = error_of(validate_fields, {field: value}, today=TODAY, require_names=False)
     assert (error.field, error.code) == (field, "validation.choice")
+    assert error.params["allowed"] == ", ".join(FIELDS[field].choices)
 
 
 @pytest.mark.parametrize("field", ["nickname", "Family_Name", "__class__", ""])

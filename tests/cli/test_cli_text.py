@@ -1,0 +1,143 @@
+"""What the command line says, as a person reads it: history in words, errors that name the
+allowed values and the option to use, apostrophes as typed, and help that explains itself."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from fieldreg.cli.main import build_parser, run
+from fieldreg.services import vault
+from fieldreg.services.paths import DataDir
+from tests.conftest import PASSPHRASE
+
+
+@pytest.fixture(autouse=True)
+def _umask() -> Iterator[None]:
+    """`run` sets the process umask to 0o077, as the command does; the tests share the process."""
+    previous = os.umask(0o077)
+    yield
+    os.umask(previous)
+
+
+@pytest.fixture
+def store(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    vault.init_store(DataDir(data_dir), point="Point A", operator="Olena", passphrase=PASSPHRASE)
+    monkeypatch.setenv("FIELDREG_PASSPHRASE", PASSPHRASE)
+    return data_dir
+
+
+def fieldreg(store: Path, capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = run([*argv, "--data-dir", str(store)])
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def registered(store: Path, capsys: pytest.CaptureFixture[str], *fields: str) -> str:
+    code, out, err = fieldreg(store, capsys, "register", "--family", "Testenko", *fields, "--json")
+    assert code == 0, err
+    return str(json.loads(out)["id"])
+
+
+def test_history_prints_values_in_words(store: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    person = registered(
+        store, capsys, "--given", "Ira", "--dob", "12.03.1984", "--needs", "medical,elderly_alone"
+    )
+    assert fieldreg(store, capsys, "edit", person, "--needs", "", "--dob", "~40")[0] == 0
+    assert (
+        fieldreg(store, capsys, "status", person, "medical_referral", "--location", "Chop")[0] == 0
+    )
+    assert fieldreg(store, capsys, "note", person, "Needs a wheelchair")[0] == 0
+    code, out, err = fieldreg(store, capsys, "history", person)
+    assert code == 0, err
+    lines = out.splitlines()
+    assert lines[0].endswith("  Olena  Person registered")
+    assert "    Date of birth: 12.03.1984" in lines
+    assert "    Needs: elderly alone, medical" in lines
+    assert "    Needs: (none)" in lines  # cleared by the edit
+    assert f"    Date of birth: about {dt.date.today().year - 40}" in lines
+    assert "    Status: medical referral" in lines
+    assert "    Note: Needs a wheelchair" in lines
+    for python_text in ("None", "[", "'", "_", "StatusChanged", "text="):
+        assert python_text not in out, python_text
+
+
+def test_not_an_allowed_value_lists_the_allowed_values(
+    store: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    person = registered(store, capsys, "--given", "Ira")
+    code, _, err = fieldreg(store, capsys, "edit", person, "--sex", "f")
+    assert code == 3
+    assert err == "fieldreg: Sex: not one of the allowed values (female, male, other, unknown).\n"
+    code, household, err = fieldreg(store, capsys, "household", "create")
+    assert code == 0, err
+    code, _, err = fieldreg(
+        store, capsys, "household", "link", person, household.strip(), "--relationship", "mother"
+    )
+    assert code == 3
+    assert "Relationship: not one of the allowed values (head, spouse, child, parent," in err
+
+
+def test_choose_one_operator_names_the_option(
+    store: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("FIELDREG_NEW_PASSPHRASE", "another long passphrase 42")
+    assert fieldreg(store, capsys, "operator", "add", "--name", "Taras")[0] == 0
+    code, _, err = fieldreg(store, capsys, "stats")
+    assert code == 4
+    assert err == (
+        "fieldreg: Several operators use this laptop: choose one with --operator NAME "
+        "(fieldreg operator list shows them).\n"
+    )
+
+
+def test_a_left_single_quote_is_an_apostrophe_in_names(
+    store: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    person = registered(store, capsys, "--given", "Мар\u2018яна")
+    code, out, err = fieldreg(store, capsys, "search", "Мар\u02bcяна Testenko", "--json")
+    assert code == 0, err
+    [hit] = json.loads(out)
+    assert hit["id"] == person
+    assert hit["fields"]["given_name"] == "Мар\u2018яна"  # kept as typed
+
+
+def test_network_create_help_names_both_passphrase_variables(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    with pytest.raises(SystemExit) as done:
+        run(["network", "create", "--help"])
+    assert done.value.code == 0
+    words = " ".join(capsys.readouterr().out.split())
+    assert "the store's, from --passphrase-file or FIELDREG_PASSPHRASE" in words
+    assert (
+        "the network's, which protects the root signing key and the escrow key, "
+        "from --network-passphrase-file or FIELDREG_NETWORK_PASSPHRASE" in words
+    )
+
+
+def _parsers(
+    parser: argparse.ArgumentParser, path: str = "fieldreg"
+) -> Iterator[tuple[str, argparse.ArgumentParser]]:
+    yield path, parser
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for name, child in action.choices.items():
+                yield from _parsers(child, f"{path} {name}")
+
+
+def test_every_command_help_says_what_it_does_and_what_it_takes() -> None:
+    for path, parser in _parsers(build_parser()):
+        assert parser.description, f"{path} --help has no description"
+        for action in parser._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                continue
+            assert action.help, f"{path}: {action.dest} has no help"
+            if action.dest.endswith(("passphrase_file", "key_file")):
+                assert "FIELDREG_" in action.help, f"{path}: {action.dest} names no variable"
