@@ -4,7 +4,9 @@
 mode with synchronous=FULL, the store's own settings. `interleaved` alternates a measured action
 with its baseline (in ABBA order, so neither always runs first) so both see the same load.
 `measure_load` is taken before and after every module, so a reader can judge figures that have
-no baseline of their own: on a quiet machine a raw commit takes about 0.15 ms.
+no baseline of their own: on a quiet machine a raw commit takes about 0.15 ms and the CPU probe
+about 8 ms; the probe is one thread, so the load average tells whether the second core was free
+(an import decodes in a second process while it applies).
 """
 
 from __future__ import annotations
@@ -80,9 +82,13 @@ def _cpu_probe() -> float:
 class Load:
     commit_ms: float  # median raw durable commit
     cpu_ms: float  # median of the CPU probe
+    load_average: float  # the system's over the last minute (2 cores: above 2, work waits)
 
     def text(self) -> str:
-        return f"raw commit {self.commit_ms:.2f} ms, CPU probe {self.cpu_ms:.1f} ms"
+        return (
+            f"raw commit {self.commit_ms:.2f} ms, CPU probe {self.cpu_ms:.1f} ms, "
+            f"load average {self.load_average:.1f}"
+        )
 
 
 def measure_load(commits: int = 60, probes: int = 7) -> Load:
@@ -99,12 +105,17 @@ def measure_load(commits: int = 60, probes: int = 7) -> Load:
                 cpu_times.append(_cpu_probe())
         finally:
             raw.close()
-    return Load(statistics.median(commit_times) * 1000, statistics.median(cpu_times) * 1000)
+    return Load(
+        statistics.median(commit_times) * 1000,
+        statistics.median(cpu_times) * 1000,
+        os.getloadavg()[0],
+    )
 
 
 def span(before: Load, after: Load) -> str:
     """A module's load, before and after it ran."""
     return (
         f"raw commit {before.commit_ms:.2f} → {after.commit_ms:.2f} ms, "
-        f"CPU probe {before.cpu_ms:.1f} → {after.cpu_ms:.1f} ms"
+        f"CPU probe {before.cpu_ms:.1f} → {after.cpu_ms:.1f} ms, "
+        f"load average {before.load_average:.1f} → {after.load_average:.1f}"
     )
