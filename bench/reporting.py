@@ -79,6 +79,28 @@ class Reporter:
         )
         self.rows.append(Row(name, measured_text, baseline_text, ratio_text, target, ok))
 
+    def compared(
+        self,
+        name: str,
+        value: float,
+        target: str,
+        ok: bool,
+        unit: str,
+        *,
+        baseline: float,
+        baseline_name: str,
+    ) -> None:
+        """A figure that keeps its absolute target, with a baseline of the same run beside it
+        (same unit as `value`) so that a reader can see how much of it the machine explains."""
+        measured, base = shown(value, unit), f"{shown(baseline, unit)} {baseline_name}"
+        ratio = f"{value / baseline:.3g}×"
+        print(
+            f"  {name:<48} {measured:>12}   target {target:<24} {_met(ok)}\n"
+            f"  {'':<48} {ratio:>12}   of {base}",
+            flush=True,
+        )
+        self.rows.append(Row(name, measured, base, ratio, target, ok))
+
     def missing(self, name: str, measured: float, unit: str, why: str, target: str) -> None:
         """A ratio figure whose baseline cannot be measured here (e.g. a tool not installed)."""
         measured_text = shown(measured, unit)
