@@ -126,8 +126,8 @@ class Reporter:
         judged = [r for r in self.rows if isinstance(r, Row) and not r.target.startswith("(")]
         missed = [r for r in judged if r.met is False]
         unmeasured = [r for r in judged if r.met is None]
-        met = len(judged) - len(missed) - len(unmeasured)
-        lines = [f"{met} of {len(judged)} targets met."]
+        measured = len(judged) - len(unmeasured)
+        lines = [f"{measured - len(missed)} of {measured} targets met."]
         lines += [
             f"  MISSED {r.name.strip()}: {r.ratio or r.measured} (target {r.target})"
             for r in missed
