@@ -48,9 +48,9 @@ def main(argv: list[str]) -> int:
         section.load = gauge.span(before, gauge.measure_load())
         print(f"  ({elapsed:.1f} s; load {section.load})", flush=True)
     print()
-    print(reporter.table())
-    print()
     print(reporter.summary())
+    print()
+    print(reporter.table())
     return 0
 
 

@@ -129,11 +129,17 @@ class Reporter:
         measured = len(judged) - len(unmeasured)
         lines = [f"{measured - len(missed)} of {measured} targets met."]
         lines += [
-            f"  MISSED {r.name.strip()}: {r.ratio or r.measured} (target {r.target})"
+            f"  MISSED {r.name.strip()}: {r.ratio if _is_ratio(r) else r.measured}"
+            f" (target {r.target})"
             for r in missed
         ]
         lines += [f"  NOT MEASURED {r.name.strip()}: {r.baseline}" for r in unmeasured]
         return "\n".join(lines)
+
+
+def _is_ratio(row: Row) -> bool:
+    """Whether the row's target is its ratio (not an absolute figure with a baseline beside)."""
+    return row.target.endswith(("×", "× faster"))
 
 
 def _met(ok: bool | None) -> str:
