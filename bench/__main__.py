@@ -1,7 +1,9 @@
-"""Run every benchmark and print each figure next to its target.
+"""Run every benchmark and print each figure next to its target, then one table of them all.
 
-The machine is shared and noisy: figures are medians, and where a target is relative the
-baseline is measured in the same run. Exit status is 0 even when a target is missed (the table
+The machine is shared and noisy: figures are medians; a speed figure's target is its ratio to a
+physical baseline measured interleaved in the same run (bench/README.md), and the machine's load
+(a raw commit, a CPU probe) is measured before and after each module for the figures that keep
+an absolute target. Exit status is 0 even when a target is missed (the table
 says so); benchmarks inform, tests decide.
 """
 
@@ -10,6 +12,9 @@ from __future__ import annotations
 import importlib
 import sys
 import time
+
+from bench import gauge
+from bench.reporting import Reporter
 
 MODULES = [
     "bench.bench_register",
@@ -22,30 +27,30 @@ MODULES = [
     "bench.bench_duplicates",
 ]
 
-results: list[tuple[str, str, str, bool]] = []
-
 
 def report(name: str, value: float, target: str, ok: bool, unit: str = "") -> None:
-    shown = f"{value:.3g}{unit}" if unit else f"{value:.3g}"
-    line = f"  {name:<48} {shown:>12}   target {target:<24} {'OK' if ok else 'MISSED'}"
-    print(line, flush=True)
-    results.append((name, shown, target, ok))
+    """Print one figure without gathering it (for a module run on its own, as a file)."""
+    Reporter()(name, value, target, ok, unit)
 
 
 def main(argv: list[str]) -> int:
     wanted = argv[1:] or MODULES
+    reporter = Reporter()
     for module_name in wanted:
         module = importlib.import_module(
             module_name if "." in module_name else f"bench.{module_name}"
         )
-        print(f"{module_name}:", flush=True)
+        before = gauge.measure_load()
+        section = reporter.section(module_name)
         started = time.perf_counter()
-        module.run(report)
-        print(f"  ({time.perf_counter() - started:.1f} s)", flush=True)
-    missed = [r for r in results if not r[3]]
-    print(f"\n{len(results) - len(missed)} of {len(results)} targets met.")
-    for name, shown, target, _ in missed:
-        print(f"  MISSED {name}: {shown} (target {target})")
+        module.run(reporter)
+        elapsed = time.perf_counter() - started
+        section.load = gauge.span(before, gauge.measure_load())
+        print(f"  ({elapsed:.1f} s; load {section.load})", flush=True)
+    print()
+    print(reporter.summary())
+    print()
+    print(reporter.table())
     return 0
 
 

@@ -4,13 +4,12 @@ commit) against a raw sqlite3 durable single-row commit of a row of the same siz
 from __future__ import annotations
 
 import os
-import sqlite3
 import statistics
 import tempfile
-import time
-from collections.abc import Callable
 from pathlib import Path
 
+from bench.gauge import RawCommit, interleaved, timed
+from bench.reporting import Reporter
 from bench.synthetic import people
 from fieldreg.services import vault
 from fieldreg.services.paths import DataDir
@@ -19,25 +18,7 @@ PASSPHRASE = "benchmark passphrase 1"
 ROUNDS = 1500
 
 
-class _RawCommit:
-    """The baseline: one durable single-row commit with plain sqlite3 (WAL, synchronous=FULL)."""
-
-    def __init__(self, path: Path, row_bytes: int) -> None:
-        self.connection = sqlite3.connect(path, isolation_level=None)
-        self.connection.execute("PRAGMA journal_mode=WAL")
-        self.connection.execute("PRAGMA synchronous=FULL")
-        self.connection.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, body BLOB)")
-        self.payload = os.urandom(row_bytes)
-
-    def once(self) -> float:
-        start = time.perf_counter()
-        self.connection.execute("BEGIN")
-        self.connection.execute("INSERT INTO t (body) VALUES (?)", (self.payload,))
-        self.connection.execute("COMMIT")
-        return time.perf_counter() - start
-
-
-def run(report: Callable[..., None]) -> None:
+def run(report: Reporter) -> None:
     os.environ.setdefault("FIELDREG_KDF_PROFILE", "minimum")
     with tempfile.TemporaryDirectory() as temp:
         directory = DataDir(Path(temp) / "store")
@@ -56,24 +37,20 @@ def run(report: Callable[..., None]) -> None:
         ).scalar_one()
         session._repo.conn.rollback()
         row_bytes = int(row) + int(event)
-        raw = _RawCommit(Path(temp) / "raw.sqlite", row_bytes)
+        raw = RawCommit(Path(temp) / "raw.sqlite", row_bytes)
         # Interleaved, so that the shared machine's load falls on both alike.
-        times, raw_times = [], []
-        for person in batch[100:]:
-            raw_times.append(raw.once())
-            start = time.perf_counter()
-            session.register(person)
-            times.append(time.perf_counter() - start)
-        raw.connection.close()
+        pending = iter(batch[100:])
+        times, raw_times = interleaved(
+            timed(lambda: session.register(next(pending))), raw.once, ROUNDS
+        )
+        raw.close()
         session.lock()
-    median, raw_median = statistics.median(times), statistics.median(raw_times)
-    report("register one person: median", median * 1000, "≤ 2 ms", median <= 0.002, " ms")
-    report(
-        f"  raw sqlite3 durable commit ({row_bytes} B row)",
-        raw_median * 1000,
-        "(baseline, same run)",
-        True,
+    report.ratio(
+        "register one person (median)",
+        statistics.median(times),
+        statistics.median(raw_times),
+        5,
         " ms",
+        baseline_name=f"raw durable commit, {row_bytes} B row",
+        scale=1000,
     )
-    ratio = median / raw_median
-    report("  ratio register / raw commit", ratio, "≤ 5×", ratio <= 5, "×")

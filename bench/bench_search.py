@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Literal
 
 from faker import Faker
+from rapidfuzz import fuzz, process
 
 if not __package__:  # run as a file: make the repository's package importable
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -31,12 +32,13 @@ if not __package__:  # run as a file: make the repository's package importable
 from fieldreg.core.names import detect_script, search_tokens, transliterate
 from fieldreg.services.search_index import SearchEntry, SearchIndex
 
-Report = Callable[[str, float, str, bool], None]
+Report = Callable[..., None]  # bench.reporting.Reporter, or _print below when run as a file
 Detail = Callable[[str, float, str], None]
 Culture = Literal["uk", "ru"]
 
 PEOPLE = 100_000
 QUERIES = 2_000
+BRUTE_FORCE_QUERIES = 200  # about 40 ms each on a quiet machine
 SEED = 20_240_224
 CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 
@@ -267,7 +269,7 @@ def run(report: Report, detail: Detail | None = None) -> None:
     entries = [person.entry for person in people]
     queries = make_queries(people)
     index, load_seconds = _time_bulk_load(entries)
-    report("bulk_load", load_seconds, "≤ 0.6 s", load_seconds <= 0.6)
+    report("bulk_load", load_seconds, "≤ 0.6 s", load_seconds <= 0.6, " s")
 
     for query in queries[:50]:
         index.search(query.text)  # warm up: caches of the query words, truncated vocabularies
@@ -288,12 +290,24 @@ def run(report: Report, detail: Detail | None = None) -> None:
                 misses[kind] = misses.get(kind, 0) + 1
     median_ms = statistics.median(timings) * 1000
     p95_ms = _p95(timings) * 1000
-    report("search median", median_ms, "≤ 20 ms", median_ms <= 20)
-    report("search p95", p95_ms, "≤ 50 ms", p95_ms <= 50)
+    report("search median", median_ms, "≤ 20 ms", median_ms <= 20, " ms")
+    report("search p95", p95_ms, "≤ 50 ms", p95_ms <= 50, " ms")
+    if hasattr(report, "ratio"):
+        ours, theirs = _against_brute_force(index, entries, queries[:BRUTE_FORCE_QUERIES])
+        report.ratio(
+            f"search {len(entries):,} people, {BRUTE_FORCE_QUERIES} queries (median)",
+            ours,
+            theirs,
+            10,
+            " ms",
+            baseline_name="rapidfuzz scan of all names",
+            faster=True,
+            scale=1000,
+        )
     recall = 100 * found / len(queries)
-    report("intended in top 5", recall, "≥ 95 %", recall >= 95)
+    report("intended in top 5", recall, "≥ 95 %", recall >= 95, " %")
     memory = _index_memory(entries)
-    report("index memory", memory, "≤ 150 MiB", memory <= 150)
+    report("index memory", memory, "≤ 150 MiB", memory <= 150, " MiB")
     if detail is None:
         return
 
@@ -318,6 +332,44 @@ def run(report: Report, detail: Detail | None = None) -> None:
     detail("vocabulary", len({key for name in names for key in search_tokens(name)}), "keys")
 
 
+def _against_brute_force(
+    index: SearchIndex, entries: list[SearchEntry], queries: list[Query]
+) -> tuple[float, float]:
+    """Median seconds per query of the index and of the baseline on the same queries.
+
+    The baseline scans every person's full name as written (family, given, patronymic; one string
+    each, lower-cased beforehand) with rapidfuzz's token_sort_ratio, the cheapest of its scorers
+    that does not care in which order the words were typed, keeping the best 20."""
+    names = [
+        " ".join(name for name in (e.family_name, e.given_name, e.patronymic) if name).lower()
+        for e in entries
+    ]
+
+    def ours(query: Query) -> float:
+        started = time.perf_counter()
+        index.search(query.text, limit=20)
+        return time.perf_counter() - started
+
+    def brute_force(query: Query) -> float:
+        started = time.perf_counter()
+        process.extract(query.text.lower(), names, scorer=fuzz.token_sort_ratio, limit=20)
+        return time.perf_counter() - started
+
+    # Alternated in blocks of ten queries (about 0.05 s of ours, 0.4 s of theirs): query by query,
+    # each of ours would start with the CPU caches just flushed by a scan of 100,000 names.
+    ours_times: list[float] = []
+    theirs_times: list[float] = []
+    for number, start in enumerate(range(0, len(queries), 10)):
+        block = queries[start : start + 10]
+        if number % 2 == 0:
+            theirs_times += [brute_force(query) for query in block]
+            ours_times += [ours(query) for query in block]
+        else:
+            ours_times += [ours(query) for query in block]
+            theirs_times += [brute_force(query) for query in block]
+    return statistics.median(ours_times), statistics.median(theirs_times)
+
+
 def _names(entry: SearchEntry) -> tuple[str, ...]:
     return (
         entry.family_name,
@@ -333,8 +385,7 @@ def _p95(timings: list[float]) -> float:
     return sorted(timings)[int(len(timings) * 0.95)]
 
 
-def _print(name: str, value: float, target: str, ok: bool) -> None:
-    unit = target.rsplit(maxsplit=1)[-1]
+def _print(name: str, value: float, target: str, ok: bool, unit: str = "") -> None:
     print(f"{name:<30} {value:8.2f} {unit:<4} (target {target})  {'OK' if ok else 'MISSED'}")
 
 
