@@ -581,6 +581,9 @@ def _in_cli_terms(error: FieldregError) -> FieldregError:
     return error
 
 
+EXIT_BROKEN_PIPE = 128 + 13  # as a process killed by SIGPIPE, like the standard tools
+
+
 def run(argv: Sequence[str]) -> int:
     os.umask(0o077)  # everything this process creates is private
     parser = build_parser()
@@ -589,9 +592,16 @@ def run(argv: Sequence[str]) -> int:
     if args.command is None:
         return start_gui(args)
     try:
-        return _handlers()[args.command](args, out)
+        code = _handlers()[args.command](args, out)
+        sys.stdout.flush()  # here, where a closed pipe is caught, not at the interpreter's exit
+        return code
     except FieldregError as error:
         print(f"fieldreg: {describe(_in_cli_terms(error))}", file=sys.stderr)
         return exit_code_for(error)
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # The reader stopped reading (`fieldreg search X | head -1`): not an error of ours, and
+        # nothing must be written to the closed pipe when Python flushes at exit.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_BROKEN_PIPE

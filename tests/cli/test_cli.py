@@ -176,3 +176,22 @@ def test_newer_schema_is_refused(store: Path) -> None:
     done = fieldreg(store, "stats")
     assert done.returncode == 6
     assert "newer fieldreg" in done.stderr
+
+
+def test_a_reader_that_stops_early_gets_no_traceback(store: Path) -> None:
+    done = fieldreg(store, "register", "--family", "Заремба", "--given", "Тетяна")
+    assert done.returncode == 0, done.stderr
+    env = {**os.environ, "FIELDREG_PASSPHRASE": PASSPHRASE}
+    # `fieldreg search ... | head -0`: the reader has gone before the first byte is written
+    process = subprocess.Popen(
+        [sys.executable, "-m", "fieldreg", "search", "Заремба", "--data-dir", str(store)],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert process.stdout is not None and process.stderr is not None
+    process.stdout.close()
+    with process.stderr:
+        errors = process.stderr.read().decode("utf-8")
+    assert process.wait(timeout=60) == 141  # as a tool stopped by SIGPIPE
+    assert errors == ""  # no traceback, no "Exception ignored"
