@@ -23,6 +23,7 @@ from fieldreg.crypto.durable_file import os_error_reason
 from fieldreg.services.paths import ensure_private_dir
 
 LOG_NAME: Final = "fieldreg.log"
+LOGGER_NAME: Final = "fieldreg.app"  # writes to logs/fieldreg.log
 LOG_BYTES: Final = 512 * 1024
 LOG_BACKUPS: Final = 3
 MAX_CHAIN: Final = 5
@@ -99,7 +100,7 @@ class _PrivateRotatingHandler(RotatingFileHandler):
 def open_log(logs_dir: Path) -> logging.Logger:
     """The application's logger, writing to `logs_dir/fieldreg.log` (rotated, private)."""
     ensure_private_dir(logs_dir)
-    logger = logging.getLogger("fieldreg.app")
+    logger = logging.getLogger(LOGGER_NAME)
     logger.setLevel(logging.INFO)
     logger.propagate = False
     handler = _PrivateRotatingHandler(

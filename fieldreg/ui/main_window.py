@@ -13,6 +13,7 @@ navigation, so looking someone up halfway through a registration loses nothing.
 from __future__ import annotations
 
 import contextlib
+import logging
 from collections.abc import Callable
 from typing import Final
 
@@ -25,6 +26,7 @@ from fieldreg.services.paths import DataDir
 from fieldreg.services.settings import Settings
 from fieldreg.ui.context import UiContext
 from fieldreg.ui.coordinator_page import CoordinatorPage
+from fieldreg.ui.crash_report import LOGGER_NAME
 from fieldreg.ui.desk_status import DeskStatus
 from fieldreg.ui.first_run_wizard import FirstRunWizard
 from fieldreg.ui.household_page import HouseholdPage
@@ -61,6 +63,7 @@ class MainWindow(QMainWindow):
         self._translators = translators
         self._started: set[str] = set()
         self._person_id: str | None = None  # an opaque id, kept to show the person again
+        self._unlocked = False
 
         self.search_page = SearchPage(context)
         self.register_page = RegisterPage(context)
@@ -178,6 +181,10 @@ class MainWindow(QMainWindow):
             self.go(page if page != PERSON else FIND)
 
     def _set_unlocked(self, unlocked: bool) -> None:
+        if unlocked != self._unlocked:
+            self._unlocked = unlocked
+            # What happened, never to whom: the log holds no personal data.
+            logging.getLogger(LOGGER_NAME).info("store %s", "unlocked" if unlocked else "locked")
         for name, action in self.actions_by_name.items():
             action.setEnabled(unlocked or name == "settings")
         if not unlocked:
