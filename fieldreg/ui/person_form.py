@@ -397,12 +397,13 @@ class PersonForm(QWidget):
             follower.reset()
         for edit in self._edits.values():
             edit.setText("")  # unlike clear(), also forgets the undo history
-        self._sex.setCurrentIndex(0)
         for box in self._needs.values():
             box.setChecked(False)
         self._note.clear()
-        for combo in self._consents.values():
+        for combo in (self._sex, *self._consents.values()):
             combo.setCurrentIndex(0)
+            # Type-ahead starts afresh: "F" for one person then "M" for the next is not "FM".
+            combo.view().keyboardSearch("")
         self._baseline = {}
         self.clear_errors()
 
