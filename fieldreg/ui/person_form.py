@@ -402,8 +402,6 @@ class PersonForm(QWidget):
         self._note.clear()
         for combo in (self._sex, *self._consents.values()):
             combo.setCurrentIndex(0)
-            # Type-ahead starts afresh: "F" for one person then "M" for the next is not "FM".
-            combo.view().keyboardSearch("")
         self._baseline = {}
         self.clear_errors()
 
