@@ -502,6 +502,8 @@ class PersonForm(QWidget):
             parent = parent.parentWidget()
         if isinstance(parent, QScrollArea):
             parent.ensureWidgetVisible(widget)
+            # Only up and down: scrolled sideways to a wide field, the labels went out of view.
+            parent.horizontalScrollBar().setValue(0)
 
     def error_text(self, field: str) -> str:
         error = self._errors.get(field)

@@ -155,13 +155,19 @@ class SearchPage(QWidget):
         self.field.selectAll()
 
     def unmatched_fields(self) -> dict[str, str] | None:
-        """The searched name as registration fields, when the search for exactly the text in the
-        field answered and found no one (a name found is someone to open, not to retype)."""
+        """The searched name as registration fields, unless the search for exactly this text
+        found someone (to open, not to retype) or it is an ID or a scan. A search still on its
+        way counts as no one found: Ctrl+N right after typing says "register this one", and
+        saving still asks if the person turns out to be registered."""
         text = self.field.text().strip()
-        if self._count != 0 or self._shown_query != text or self._timer.isActive() or self._job:
+        answered = self._shown_query == text and not self._timer.isActive() and not self._job
+        if answered and self._count != 0:
             return None
         fields = search_text_fields(text)
-        return fields if any(k in fields for k in NAME_ORDER) else None
+        names = [fields[k] for k in NAME_ORDER if k in fields]
+        if not names or any(ch.isdigit() for name in names for ch in name):
+            return None  # an ID, a band payload or something else than a name
+        return fields
 
     def show_saved(self, ids: list[str], household: str | None = None) -> None:
         """A transient confirmation after a registration: the new ID(s), nothing personal; Ctrl+P

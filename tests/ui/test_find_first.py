@@ -126,3 +126,21 @@ def test_every_mistake_shows_at_once_and_each_goes_when_fixed(qtbot: QtBot, desk
     assert form.error_text("phone")
     assert desk.context.session is not None
     assert len(desk.context.session.summaries) == 1  # nothing was saved
+
+
+def test_ctrl_n_right_after_typing_before_the_search_answers_fills_the_form(
+    qtbot: QtBot, desk: Desk
+) -> None:
+    type_then(qtbot, "Бойко Олеся")
+    assert desk.window.search_page._timer.isActive()  # no answer yet
+    press(qtbot, Qt.Key.Key_N, CTRL)
+    assert desk.window.register_page.form.values() == {
+        "family_name": "Бойко",
+        "given_name": "Олеся",
+    }
+
+
+def test_an_id_typed_in_the_search_is_not_taken_for_a_name(qtbot: QtBot, desk: Desk) -> None:
+    _search(qtbot, desk, "K7-0009-X")
+    press(qtbot, Qt.Key.Key_N, CTRL)
+    assert not desk.window.register_page.form.has_input()
