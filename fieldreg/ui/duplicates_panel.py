@@ -21,10 +21,11 @@ from fieldreg.ui.form_fields import focus_for_keyboard
 
 MAX_SHOWN: Final = 5
 MIN_SCORE: Final = 70.0  # below this a hit is a different person more often than not
-# Saving asks first above this. The search gives 100 for names as recorded and the same date, 97
-# per name typed in another recorded spelling, -4 per recorded name left out, -6 for a year
-# apart: 95 takes the same names (one spelling may differ, or the patronymic is left out) with
-# the same year of birth, and leaves out a typo or a year apart (the panel still shows those).
+# Saving asks first at or above this. The search gives 100 for the names as recorded with no date
+# against them, 97 per name in another spelling of the same key, -4 per recorded name left out,
+# -4 for another day of the same year, -6 for a year apart; one wrong letter costs 4 to 6. So 95
+# asks for the same names (in either script, the patronymic perhaps left out) and year, and not
+# for a year apart (94) or a sister with a similar name (about 90): the side panel shows those.
 ALREADY_REGISTERED_SCORE: Final = 95.0
 DEBOUNCE_MS: Final = 200
 IdRole: Final = Qt.ItemDataRole.UserRole + 1

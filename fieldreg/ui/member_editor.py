@@ -72,7 +72,7 @@ class MemberEditor(QWidget):
         for i, relationship in enumerate(Relationship):
             self.relationship.setItemText(i, labels.label(labels.RELATIONSHIP, relationship))
         self.copy.setText(self.tr("Copy from first member (Ctrl+D)"))
-        self.copy.setToolTip(self.tr("Origin, phone and languages"))
+        self.copy.setToolTip(self.tr("Family name, origin, phone and languages"))
         self.add.setText(self.tr("Add member (Enter)"))
 
     def start(self, position: int, family_name: str = "") -> None:

@@ -1862,8 +1862,8 @@
         <translation>Скопировать у первого члена (Ctrl+D)</translation>
     </message>
     <message>
-        <source>Origin, phone and languages</source>
-        <translation>Происхождение, телефон и языки</translation>
+        <source>Family name, origin, phone and languages</source>
+        <translation>Фамилия, происхождение, телефон и языки</translation>
     </message>
     <message>
         <source>Add member (Enter)</source>

@@ -1862,8 +1862,8 @@
         <translation>Скопіювати з першого члена (Ctrl+D)</translation>
     </message>
     <message>
-        <source>Origin, phone and languages</source>
-        <translation>Походження, телефон і мови</translation>
+        <source>Family name, origin, phone and languages</source>
+        <translation>Прізвище, походження, телефон і мови</translation>
     </message>
     <message>
         <source>Add member (Enter)</source>

@@ -144,3 +144,17 @@ def test_an_id_typed_in_the_search_is_not_taken_for_a_name(qtbot: QtBot, desk: D
     _search(qtbot, desk, "K7-0009-X")
     press(qtbot, Qt.Key.Key_N, CTRL)
     assert not desk.window.register_page.form.has_input()
+
+
+def test_an_edit_marks_every_mistake_at_once(qtbot: QtBot, desk: Desk, session: Session) -> None:
+    [person_id] = session.summaries
+    type_then(qtbot, person_id, ENTER)
+    page = desk.window.person_page
+    qtbot.waitUntil(lambda: page.person_id() == person_id)
+    press(qtbot, Qt.Key.Key_E, CTRL)
+    type_then(qtbot, "", Qt.Key.Key_Delete, TAB, TAB, TAB)  # the family name, selected, deleted
+    type_then(qtbot, "31.02.1950", ENTER)
+    assert "required" in page.form.error_text("family_name")
+    assert page.form.error_text("dob") == "Date of birth: no such date."
+    assert focused().objectName() == "family_name"
+    assert session.person(person_id).fields["family_name"] == "Мельник"
