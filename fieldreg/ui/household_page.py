@@ -75,6 +75,7 @@ class HouseholdPage(QWidget):
         self._editing: int | None = None  # where the member in the editor came from
         self._saving = False
         self._checking = False  # a member's last look among the registered is on its way
+        self._save_after_check = False  # Ctrl+Enter came while it was
         self._focus_before: QWidget | None = None
         self.saved_household: str | None = None  # the last one saved, for printing its bands
         self._title = QLabel()
@@ -282,6 +283,8 @@ class HouseholdPage(QWidget):
 
     def _on_checked(self, hit: PersonHit | None, member: Member, then_save: bool) -> None:
         self._checking = False
+        then_save = then_save or self._save_after_check
+        self._save_after_check = False
         if hit is None:
             self._add_typed(member, then_save)
             return
@@ -301,6 +304,7 @@ class HouseholdPage(QWidget):
 
     def _on_check_failed(self, error: BaseException) -> None:
         self._checking = False
+        self._save_after_check = False
         if not isinstance(error, FieldregError):
             raise error
         show_store_error(self, self._context, error)  # the member stays in the editor
@@ -411,7 +415,10 @@ class HouseholdPage(QWidget):
     # --- saving -------------------------------------------------------------------------------
 
     def save(self) -> None:
-        if self._saving or self._checking:
+        if self._checking:
+            self._save_after_check = True  # Enter, then Ctrl+Enter before the answer came
+            return
+        if self._saving:
             return
         if self.form.has_input():
             self._add_member(then_save=True)  # saves once the member is in

@@ -139,3 +139,23 @@ def test_a_household_member_already_registered_is_added_as_registered(
     assert not page.form.has_input()
     family = page.form.field_widget("family_name")
     qtbot.waitUntil(lambda: QApplication.focusWidget() is family)  # the window active again
+
+
+def test_ctrl_enter_right_after_enter_saves_the_household_once_the_member_is_in(
+    qtbot: QtBot, context: UiContext, session: Session, daryna: str
+) -> None:
+    page = HouseholdPage(context)
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitExposed(page)
+    page.activateWindow()
+    qtbot.waitUntil(page.isActiveWindow)
+    page.start_new()
+    type_then(qtbot, "Гончар", TAB)
+    type_then(qtbot, "Олена")
+    with qtbot.waitSignal(page.saved) as saved:
+        qtbot.keyClick(focused(), ENTER)
+        assert page.checking()  # the look among the registered has not answered yet
+        qtbot.keyClick(focused(), ENTER, Qt.KeyboardModifier.ControlModifier)
+    assert len(saved.args[0]) == 1
+    assert len(session.summaries) == 2
