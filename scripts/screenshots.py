@@ -149,8 +149,8 @@ def tour(window: MainWindow, out: Path, crowd: list[dict[str, object]], suffix: 
     type_into(field(household, "family_name"), "Мельничук")
     type_into(field(household, "given_name"), "Ганна")
     household.add_member()
-    type_into(field(household, "family_name"), "Мельничук")
-    type_into(field(household, "given_name"), "Тарас")
+    wait_for(lambda: len(household.members()) == 1, "the first member")
+    type_into(field(household, "given_name"), "Тарас")  # the family name is the first member's
     save(window, out, "household")
     household.clear_personal_data()
 

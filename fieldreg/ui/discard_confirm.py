@@ -41,7 +41,7 @@ def ask_discard(parent: QWidget, on_discard: Callable[[], None]) -> QMessageBox:
         elif previous is not None and previous.isVisible():
             # Back to the field the volunteer was in, even where the window manager forgets.
             previous.activateWindow()
-            previous.setFocus(Qt.FocusReason.OtherFocusReason)
+            previous.setFocus(Qt.FocusReason.ShortcutFocusReason)  # with its focus ring
 
     box.finished.connect(finished)
     box.open()

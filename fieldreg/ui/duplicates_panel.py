@@ -13,16 +13,43 @@ from PySide6.QtGui import QHideEvent, QKeyEvent, QKeySequence, QShortcut, QShowE
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from fieldreg.core.errors import FieldregError
+from fieldreg.services.session import Session
 from fieldreg.services.views import PersonHit, SearchResult
 from fieldreg.ui import labels
 from fieldreg.ui.context import UiContext
+from fieldreg.ui.form_fields import focus_for_keyboard
 
 MAX_SHOWN: Final = 5
 MIN_SCORE: Final = 70.0  # below this a hit is a different person more often than not
+# Saving asks first at or above this. The search gives 100 for the names as recorded with no date
+# against them, 97 per name in another spelling of the same key, -4 per recorded name left out,
+# -4 for another day of the same year, -6 for a year apart; one wrong letter costs 4 to 6. So 95
+# asks for the same names (in either script, the patronymic perhaps left out) and year, and not
+# for a year apart (94) or a sister with a similar name (about 90): the side panel shows those.
+ALREADY_REGISTERED_SCORE: Final = 95.0
 DEBOUNCE_MS: Final = 200
 IdRole: Final = Qt.ItemDataRole.UserRole + 1
 # Why they match; "partial" and "prefix" only say the volunteer is still typing.
 SHOWN_REASONS: Final = frozenset(labels.REASON) - {"name.partial", "name.prefix"}
+
+
+def duplicate_query(family: str, given: str, patronymic: str, dob: str | None) -> str:
+    """The search text for people like this one; "" when there is too little to look for."""
+    if dob is not None and dob.startswith("~"):
+        dob = None  # a guessed age is often years off, and the search drops those: names only
+    if len(family) + len(given) < 2:
+        return ""
+    return " ".join(part for part in (family, given, patronymic, dob or "") if part)
+
+
+def already_registered(session: Session, query: str) -> PersonHit | None:
+    """Runs on the worker: the best match when it is almost surely the same person."""
+    if not query:
+        return None
+    hits = session.search(query, limit=1).hits
+    if hits and hits[0].score >= ALREADY_REGISTERED_SCORE:
+        return hits[0]
+    return None
 
 
 def hit_title(fields: dict[str, object], person_id: str) -> str:
@@ -107,13 +134,11 @@ class DuplicatesPanel(QWidget):
 
     def set_query(self, family: str, given: str, patronymic: str, dob: str | None) -> None:
         """Look for people like this one once typing pauses."""
-        if dob is not None and dob.startswith("~"):
-            dob = None  # a guessed age is often years off, and the search drops those: names only
-        query = " ".join(part for part in (family, given, patronymic, dob or "") if part)
+        query = duplicate_query(family, given, patronymic, dob)
         if query == self._query:
             return
         self._query = query
-        if len(family) + len(given) < 2:
+        if not query:
             self._cancel()
             self._show_hits([])
             return
@@ -196,7 +221,7 @@ class DuplicatesPanel(QWidget):
 
     def focus_list(self) -> None:
         if self._hits:
-            self._list.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            focus_for_keyboard(self._list)
             if self._list.currentRow() < 0:
                 self._list.setCurrentRow(0)
 

@@ -88,6 +88,19 @@ def dob_hint(text: str, today: dt.date) -> str:
     return QCoreApplication.translate("PersonForm", "Exact date: %1").replace("%1", date)
 
 
+def focus_for_keyboard(widget: QWidget) -> None:
+    """Give `widget` the focus with its focus ring shown. The reason matters: any other than
+    ShortcutFocusReason (or a real Tab) clears the window's "keyboard focus change" flag, and
+    Fusion and the Windows styles then draw no focus frame on combo boxes, checkboxes, buttons.
+    A widget that already has the focus (given back by a stacked widget) ignores setFocus, so the
+    flag is set here too."""
+    widget.setFocus(Qt.FocusReason.ShortcutFocusReason)
+    window = widget.window()
+    if not window.testAttribute(Qt.WidgetAttribute.WA_KeyboardFocusChange):
+        window.setAttribute(Qt.WidgetAttribute.WA_KeyboardFocusChange)
+        widget.update()
+
+
 def set_tab_chain(chain: list[QWidget]) -> None:
     """Make Tab visit `chain` in this order (each call moves the second widget after the first)."""
     for first, second in itertools.pairwise(chain):

@@ -1,6 +1,11 @@
-"""Register a household in one flow: type each member (Enter adds them and starts the next),
-copy origin, phone and languages from the first (Ctrl+D), pick each relationship, add people
-already registered by scanning their band or typing their ID, then save all at once (Ctrl+Enter).
+"""Register a household in one flow: type each member (Enter adds them and starts the next, with
+the first member's family name), copy family name, origin, phone and languages from the first
+(Ctrl+D), pick each relationship, add people already registered by scanning their band or typing
+their ID, then save all at once (Ctrl+Enter).
+
+Enter looks once more on the worker for the member among the registered (the side panel may not
+have answered yet); when they are almost surely registered already, the volunteer is asked (add
+the registered person, the default, or register a new one).
 
 The new members are registered in one transaction (`register_batch`, first member heads the new
 household); people already registered are then linked to it.
@@ -13,6 +18,7 @@ from typing import Final
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -23,13 +29,14 @@ from PySide6.QtWidgets import (
 
 from fieldreg.core.errors import FieldregError, ValidationError
 from fieldreg.services.session import Session
-from fieldreg.services.views import SearchResult
+from fieldreg.services.views import PersonHit, SearchResult
+from fieldreg.ui.already_registered import ask_already_registered
 from fieldreg.ui.context import UiContext
 from fieldreg.ui.discard_confirm import ask_discard
-from fieldreg.ui.duplicates_panel import DuplicatesPanel
+from fieldreg.ui.duplicates_panel import DuplicatesPanel, already_registered, duplicate_query
 from fieldreg.ui.error_dialog import show_store_error
 from fieldreg.ui.field_widgets import ErrorLabel
-from fieldreg.ui.form_fields import set_tab_chain
+from fieldreg.ui.form_fields import focus_for_keyboard, set_tab_chain
 from fieldreg.ui.household_members import HEAD, Member, MembersTable
 from fieldreg.ui.member_editor import MemberEditor
 from fieldreg.ui.register_page import ENTER_KEYS, close_dialogs, page_title
@@ -67,6 +74,9 @@ class HouseholdPage(QWidget):
         self._members: list[Member] = []
         self._editing: int | None = None  # where the member in the editor came from
         self._saving = False
+        self._checking = False  # a member's last look among the registered is on its way
+        self._save_after_check = False  # Ctrl+Enter came while it was
+        self._focus_before: QWidget | None = None
         self.saved_household: str | None = None  # the last one saved, for printing its bands
         self._title = QLabel()
         page_title(self._title)
@@ -167,6 +177,20 @@ class HouseholdPage(QWidget):
     def clear_personal_data(self) -> None:
         self.start_new()
 
+    def focus_first(self) -> None:
+        """The cursor in the member's family name, its ring shown (see RegisterPage)."""
+        if not self._saving:
+            self.form.focus_field("family_name")
+
+    def fill_from_search(self, values: dict[str, str]) -> None:
+        """Find first, then register: what was searched becomes the first member."""
+        if not self._members and not self.form.has_input() and not self._saving:
+            self.form.fill(values)
+
+    def checking(self) -> bool:
+        """Whether a member's look among the registered is still to answer (tests wait)."""
+        return self._checking
+
     def export_draft(self) -> dict[str, object] | None:
         if not self._members and not self.form.has_input():
             return None
@@ -215,29 +239,88 @@ class HouseholdPage(QWidget):
         return super().eventFilter(watched, event)
 
     def _focus_scan(self) -> None:
-        self.scan.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        focus_for_keyboard(self.scan)
         self.scan.selectAll()
 
     # --- the member editor --------------------------------------------------------------------
 
     def _start_member(self) -> None:
         self.duplicates.clear()
-        self.editor.start(self._editing if self._editing is not None else len(self._members))
+        position = self._editing if self._editing is not None else len(self._members)
+        self.editor.start(position, self._first_family_name() if position > 0 else "")
 
-    def add_member(self) -> bool:
-        """Check the member being typed and add them to the list; False if something is wrong."""
+    def _first_family_name(self) -> str:
+        if not self._members:
+            return ""
+        first = self._members[0]
+        name = (first.raw or first.fields).get("family_name")
+        return name if isinstance(name, str) else ""
+
+    def add_member(self) -> None:
+        self._add_member(then_save=False)
+
+    def _add_member(self, *, then_save: bool) -> None:
+        """Check the member being typed, look once more for them among the registered, then add
+        them to the list (and save the household when `then_save`)."""
+        if self._checking or self._saving:
+            return
         if not self.form.has_input():
             self._message.show_text(lambda: self.tr("Type a member, or press Ctrl+Enter to save."))
-            return False
-        fields = self.editor.validated()
-        if fields is None:
-            return False
-        relationship = self.editor.chosen_relationship()
-        if relationship is None:
-            return False
-        self._insert(Member(relationship, dict(fields), raw=self.form.raw()))
+            return
+        checked = self.editor.validated()
+        if checked is None:
+            return
+        fields, relationship = checked
+        member = Member(relationship, dict(fields), raw=self.form.raw())
+        query = duplicate_query(*self.form.name_query())
+        self._checking = True
+        self._focus_before = QApplication.focusWidget()
+        self._context.run(
+            lambda s: already_registered(s, query),
+            lambda hit: self._on_checked(hit, member, then_save),
+            self._on_check_failed,
+        )
+
+    def _on_checked(self, hit: PersonHit | None, member: Member, then_save: bool) -> None:
+        self._checking = False
+        then_save = then_save or self._save_after_check
+        self._save_after_check = False
+        if hit is None:
+            self._add_typed(member, then_save)
+            return
+
+        def add_registered() -> None:
+            if self._add_registered(hit.person_id, dict(hit.fields)) and then_save:
+                self.save()
+
+        ask_already_registered(
+            self,
+            hit,
+            adds=True,
+            on_existing=add_registered,
+            on_new=lambda: self._add_typed(member, then_save),
+            on_back=self._back_to_form,
+        )
+
+    def _on_check_failed(self, error: BaseException) -> None:
+        self._checking = False
+        self._save_after_check = False
+        if not isinstance(error, FieldregError):
+            raise error
+        show_store_error(self, self._context, error)  # the member stays in the editor
+
+    def _add_typed(self, member: Member, then_save: bool) -> None:
+        self._insert(member)
         self._start_member()
-        return True
+        if then_save:
+            self.save()
+
+    def _back_to_form(self) -> None:
+        previous = self._focus_before
+        if previous is not None and self.isAncestorOf(previous) and previous.isVisible():
+            focus_for_keyboard(previous)
+        else:
+            self.form.focus_field("family_name")
 
     def _insert(self, member: Member) -> None:
         position = self._editing if self._editing is not None else len(self._members)
@@ -272,7 +355,7 @@ class HouseholdPage(QWidget):
         if self._editing is not None and self._editing > row:
             self._editing -= 1
         self.table.show_members(self._members)
-        self.editor.start(self._editing if self._editing is not None else len(self._members))
+        self._start_member()
 
     def copy_shared(self) -> None:
         if not self._members or self._editing == 0:
@@ -332,9 +415,13 @@ class HouseholdPage(QWidget):
     # --- saving -------------------------------------------------------------------------------
 
     def save(self) -> None:
+        if self._checking:
+            self._save_after_check = True  # Enter, then Ctrl+Enter before the answer came
+            return
         if self._saving:
             return
-        if self.form.has_input() and not self.add_member():
+        if self.form.has_input():
+            self._add_member(then_save=True)  # saves once the member is in
             return
         if not self._members:
             self._message.show_text(lambda: self.tr("Add at least one member."))

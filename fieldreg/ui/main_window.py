@@ -127,6 +127,7 @@ class MainWindow(QMainWindow):
         self.person_page.closed.connect(lambda: self.go(FIND))
         self.person_page.bands.printed.connect(self._show_printed)
         self.search_page.print_requested.connect(self._print_saved)
+        self.search_page.register_requested.connect(lambda: self.go(REGISTER))
         self.resize(1100, 720)
         self.retranslateUi()
         self._set_unlocked(False)
@@ -203,17 +204,25 @@ class MainWindow(QMainWindow):
         page = self.pages[name]
         if name in (SYNC, COORDINATOR) and not self.actions_by_name[name].isVisible():
             return  # the other role's page
+        searched = self.search_page.unmatched_fields() if self.current_page == FIND else None
         if name in (REGISTER, HOUSEHOLD) and name not in self._started:
             self._started.add(name)
             page.start_new()  # type: ignore[attr-defined]
+        if searched and name in (REGISTER, HOUSEHOLD):
+            page.fill_from_search(searched)  # type: ignore[attr-defined]
         if name == ROSTER:
             self.roster_page.reload()
         if name != PERSON:
             self._person_id = None
         self.work.setCurrentWidget(page)
         self._mark_current_page()
+        # Focus is given here, after the page is shown: the stacked widget hands it back to the
+        # page's last focused field (Region, Date of birth...), whatever start_new() chose.
+        focus_first = getattr(page, "focus_first", None)
         if name == FIND:
             self.search_page.focus_search()
+        elif focus_first is not None:
+            focus_first()
         elif not page.isAncestorOf(self.focusWidget()):
             page.focusNextChild()
 

@@ -1,20 +1,21 @@
-"""The household page's editor for the member being typed: their relationship to the head,
-the person form, "copy from the first member" and "add member"."""
+"""The household page's editor for the member being typed: the person form with their
+relationship to the head after Sex, "copy from the first member" and "add member".
+
+Every member starts in the family name, as a single registration does (typing a name into the
+relationship box lost it); from the second member on it holds the first member's family name,
+selected, so Tab keeps it and typing replaces it."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from fieldreg.core.entities import PersonFields, Relationship
 from fieldreg.core.errors import ValidationError
-from fieldreg.core.messages import describe
 from fieldreg.core.validation import validate_fields
 from fieldreg.ui import labels
-from fieldreg.ui.context import translate
-from fieldreg.ui.field_widgets import ErrorLabel
 from fieldreg.ui.household_members import HEAD
 from fieldreg.ui.person_form import PersonForm
 from fieldreg.ui.register_page import scrolled
@@ -35,34 +36,29 @@ class MemberEditor(QWidget):
         self.relationship.setObjectName("relationship")
         for relationship in Relationship:
             self.relationship.addItem(relationship.value, relationship.value)
-        self._relationship_label = QLabel()
-        self._relationship_label.setBuddy(self.relationship)
-        self._relationship_error = ErrorLabel()
+        self.relationship.currentIndexChanged.connect(self._relationship_chosen)
         self.copy = QPushButton()
         self.copy.clicked.connect(self.copy_requested)
-        self.form = PersonForm()
+        self.form = PersonForm(after_sex={"relationship": self.relationship})
         self.add = QPushButton()
         self.add.clicked.connect(self.add_requested)
         for button in (self.copy, self.add):
             button.setAutoDefault(True)
-        relation_row = QHBoxLayout()
-        relation_row.addWidget(self._relationship_label)
-        relation_row.addWidget(self.relationship, 1)
-        relation_row.addWidget(self.copy)
+        title_row = QHBoxLayout()
+        title_row.addWidget(self._title, 1)
+        title_row.addWidget(self.copy)
         add_row = QHBoxLayout()
         add_row.addStretch(1)
         add_row.addWidget(self.add)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self._title)
-        layout.addLayout(relation_row)
-        layout.addWidget(self._relationship_error)
+        layout.addLayout(title_row)
         layout.addWidget(scrolled(self.form), 1)
         layout.addLayout(add_row)
         self.retranslateUi()
 
     def tab_chain(self) -> list[QWidget]:
-        return [self.relationship, *self.form.tab_chain(), self.add, self.copy]
+        return [*self.form.tab_chain(), self.add, self.copy]
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -71,20 +67,21 @@ class MemberEditor(QWidget):
 
     def retranslateUi(self) -> None:
         self._title.setText(self.tr("Member %1").replace("%1", str(self._position + 1)))
-        self._relationship_label.setText(labels.field_label("relationship"))
         self.relationship.setAccessibleName(labels.field_label("relationship"))
         self.relationship.setPlaceholderText(self.tr("Choose..."))
         for i, relationship in enumerate(Relationship):
             self.relationship.setItemText(i, labels.label(labels.RELATIONSHIP, relationship))
         self.copy.setText(self.tr("Copy from first member (Ctrl+D)"))
-        self.copy.setToolTip(self.tr("Origin, phone and languages"))
+        self.copy.setToolTip(self.tr("Family name, origin, phone and languages"))
         self.add.setText(self.tr("Add member (Enter)"))
 
-    def start(self, position: int) -> None:
-        """An empty editor for the member at `position`; the first one heads the household."""
+    def start(self, position: int, family_name: str = "") -> None:
+        """An empty editor for the member at `position`, the cursor in the family name, holding
+        `family_name` (not counted as typed); the first member heads the household."""
         self._position = position
         self.form.clear()
-        self._relationship_error.clear_error()
+        if family_name:
+            self.form.set_defaults({"family_name": family_name})
         first = position == 0
         self.relationship.setEnabled(not first)
         self.copy.setEnabled(not first)
@@ -92,10 +89,7 @@ class MemberEditor(QWidget):
         # Type-ahead must start afresh: "S" for the last member then "C" is not a search for "SC".
         self.relationship.view().keyboardSearch("")
         self.retranslateUi()
-        if first:
-            self.form.focus_field("family_name")
-        else:
-            self.relationship.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.form.focus_field("family_name")
 
     def set_relationship(self, code: object) -> None:
         index = self.relationship.findData(code)
@@ -106,22 +100,33 @@ class MemberEditor(QWidget):
         """The relationship chosen, or None with the error shown and the choice focused."""
         code = self.relationship.currentData()
         if isinstance(code, str):
-            self._relationship_error.clear_error()
             return code
         error = ValidationError("relationship", "validation.required")
-        self._relationship_error.show_text(lambda: describe(error, translate))
-        self.relationship.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.form.show_error("relationship", error)
         return None
 
-    def relationship_error(self) -> str:
-        return self._relationship_error.text() if self._relationship_error.has_error else ""
+    def _relationship_chosen(self) -> None:
+        if isinstance(self.relationship.currentData(), str):
+            self.form.clear_error("relationship")
 
-    def validated(self) -> PersonFields | None:
-        """The typed person checked as the store will check them (so a mistake shows while the
-        member is still in the editor); None with the error shown beside its field."""
-        self.form.clear_errors()
+    def relationship_error(self) -> str:
+        return self.form.error_text("relationship")
+
+    def validated(self) -> tuple[PersonFields, str] | None:
+        """The typed person and their relationship, checked as the store will check them (so
+        every mistake shows while the member is still in the editor, the first focused); None
+        with the errors shown beside their fields."""
+        valid = self.form.check()
+        code = self.relationship.currentData()
+        if not isinstance(code, str):
+            error = ValidationError("relationship", "validation.required")
+            self.form.show_error("relationship", error, focus=valid)
+            return None
+        if not valid:
+            return None
         try:
-            return validate_fields(self.form.values(), today=dt.date.today(), require_names=True)
+            fields = validate_fields(self.form.values(), today=dt.date.today(), require_names=True)
         except ValidationError as exc:
             self.form.show_error(exc.field, exc)
             return None
+        return fields, code

@@ -4,7 +4,8 @@ Keyboard-first: Tab walks the fields in the order a volunteer asks the questions
 spellings are filled live beside each name and skipped by Tab (Alt+L jumps between a name and
 its Latin spelling), since typing the next name into them by habit would corrupt them. Enter is
 not handled here: it is ignored and reaches the page, which decides what Enter means.
-Validation is the services' job; the form only shows an error next to the field it names.
+The services validate again on save; the form checks every field first (`check()`) so that all
+mistakes show at once, and drops a field's error as soon as its value is valid again.
 """
 
 from __future__ import annotations
@@ -27,11 +28,18 @@ from PySide6.QtWidgets import (
 from fieldreg.core.entities import Need, PersonFields, Sex
 from fieldreg.core.errors import FieldregError, ValidationError
 from fieldreg.core.messages import describe
-from fieldreg.core.validation import parse_dob
+from fieldreg.core.validation import parse_dob, validate_fields
 from fieldreg.ui import labels
 from fieldreg.ui.context import translate
 from fieldreg.ui.field_widgets import ErrorLabel
-from fieldreg.ui.form_fields import LatinFollower, NoteEdit, dob_hint, select_code, set_tab_chain
+from fieldreg.ui.form_fields import (
+    LatinFollower,
+    NoteEdit,
+    dob_hint,
+    focus_for_keyboard,
+    select_code,
+    set_tab_chain,
+)
 
 NAMES: Final = ("family_name", "given_name", "patronymic")
 LATIN: Final = {name: f"latin_{name}" for name in NAMES}
@@ -48,6 +56,7 @@ TEXT_FIELDS: Final = (
     "languages",
 )
 SHARED_FIELDS: Final = (
+    "family_name",
     "origin_settlement",
     "origin_district",
     "origin_region",
@@ -62,8 +71,12 @@ class PersonForm(QWidget):
     names_changed = Signal()  # names or date of birth changed: time to look for duplicates
     changed = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, parent: QWidget | None = None, *, after_sex: dict[str, QWidget] | None = None
+    ) -> None:
+        """`after_sex`: rows a page adds after Sex, in Tab order (the household's relationship)."""
         super().__init__(parent)
+        self._extra = dict(after_sex or {})
         self._edits: dict[str, QLineEdit] = {}
         self._labels: dict[str, QLabel] = {}
         self._errors: dict[str, ErrorLabel] = {}
@@ -87,6 +100,8 @@ class PersonForm(QWidget):
         self._edits["dob"].textChanged.connect(self._on_dob)
         self._sex = self._combo("sex", labels.SEX, [s.value for s in Sex])
         self._row("sex", self._sex)
+        for name, widget in self._extra.items():
+            self._row(name, widget)
         self._section("origin")
         for name in TEXT_FIELDS[:7]:
             self._row(name, self._line(name))
@@ -116,7 +131,10 @@ class PersonForm(QWidget):
         grid.setRowStretch(grid.rowCount(), 1)
         self._required_note = QLabel()
         grid.addWidget(self._required_note, grid.rowCount(), 0, 1, 3)
+        self._baseline: dict[str, object] = {}
         self._set_tab_order()
+        for name, edit in self._edits.items():
+            edit.textChanged.connect(lambda _text, n=name: self._recheck(n))
         latin_toggle = QShortcut(QKeySequence("Alt+L"), self)
         latin_toggle.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         latin_toggle.activated.connect(self._toggle_latin)
@@ -176,7 +194,7 @@ class PersonForm(QWidget):
         chain: list[QWidget] = []
         for name in NAMES:
             chain += [self._edits[name], self._edits[LATIN[name]]]
-        chain += [self._edits["dob"], self._sex]
+        chain += [self._edits["dob"], self._sex, *self._extra.values()]
         chain += [self._edits[name] for name in TEXT_FIELDS]
         chain += list(self._needs.values())
         chain += [self._note, *self._consents.values()]
@@ -240,12 +258,12 @@ class PersonForm(QWidget):
         focused = self.focusWidget()
         for name in NAMES:
             if focused is self._edits[name]:
-                self._edits[LATIN[name]].setFocus(Qt.FocusReason.ShortcutFocusReason)
+                focus_for_keyboard(self._edits[LATIN[name]])
                 return
             if focused is self._edits[LATIN[name]]:
-                self._edits[name].setFocus(Qt.FocusReason.ShortcutFocusReason)
+                focus_for_keyboard(self._edits[name])
                 return
-        self._edits[LATIN["family_name"]].setFocus(Qt.FocusReason.ShortcutFocusReason)
+        focus_for_keyboard(self._edits[LATIN["family_name"]])
 
     # --- values -------------------------------------------------------------------------------
 
@@ -344,8 +362,24 @@ class PersonForm(QWidget):
             if isinstance(value, str) and value:
                 self._edits[name].setText(value)
 
+    def set_defaults(self, values: dict[str, str]) -> None:
+        """Prefill fields (a household member's family name) that do not count as typed."""
+        for name, value in values.items():
+            if name in self._edits and name not in LATIN.values():
+                self._edits[name].setText(value)
+        self._baseline = self.raw()
+
+    def fill(self, values: dict[str, str]) -> None:
+        """Put values typed elsewhere (the search field) into their fields; they count as typed."""
+        for name, value in values.items():
+            if name in self._edits and name not in LATIN.values():
+                self._edits[name].setText(value)
+
     def has_input(self) -> bool:
+        """Whether anything was typed beyond the defaults (`set_defaults`)."""
         raw = self.raw()
+        if self._baseline and raw == self._baseline:
+            return False
         return any(value for name, value in raw.items() if name != "latin_manual")
 
     def name_query(self) -> tuple[str, str, str, str | None]:
@@ -363,12 +397,12 @@ class PersonForm(QWidget):
             follower.reset()
         for edit in self._edits.values():
             edit.setText("")  # unlike clear(), also forgets the undo history
-        self._sex.setCurrentIndex(0)
         for box in self._needs.values():
             box.setChecked(False)
         self._note.clear()
-        for combo in self._consents.values():
+        for combo in (self._sex, *self._consents.values()):
             combo.setCurrentIndex(0)
+        self._baseline = {}
         self.clear_errors()
 
     # --- errors and focus ---------------------------------------------------------------------
@@ -377,18 +411,77 @@ class PersonForm(QWidget):
         for error in self._errors.values():
             error.clear_error()
 
-    def show_error(self, field: str, error: FieldregError) -> bool:
+    def clear_error(self, field: str) -> None:
+        error = self._errors.get(field)
+        if error is not None:
+            error.clear_error()
+
+    def show_error(self, field: str, error: FieldregError, *, focus: bool = True) -> bool:
         """Explain `error` under `field` and focus it; False if the form has no such field."""
         label = self._errors.get(field)
         if label is None:
             return False
         label.show_text(lambda: describe(error, translate))
-        self.focus_field(field)
+        if focus:
+            self.focus_field(field)
         return True
+
+    def field_errors(self, *, require_names: bool = True) -> dict[str, ValidationError]:
+        """Every field whose value the store would refuse, in Tab order."""
+        values = self.edit_values()
+        errors: dict[str, ValidationError] = {}
+        for name in dict.fromkeys([w.objectName() for w in self._chain] + list(values)):
+            if name not in values:
+                continue
+            error = self._field_error(name, values[name], require_names=require_names)
+            if error is not None:
+                errors[name] = error
+        return errors
+
+    def check(self, *, require_names: bool = True) -> bool:
+        """Mark every invalid field at once and focus the first; True when all are valid."""
+        self.clear_errors()
+        errors = self.field_errors(require_names=require_names)
+        for name, error in errors.items():
+            self.show_error(name, error, focus=False)
+        if errors:
+            self.focus_field(next(iter(errors)))
+        return not errors
+
+    def _field_error(
+        self, name: str, value: object, *, require_names: bool
+    ) -> ValidationError | None:
+        if require_names and name in REQUIRED and value is None:
+            return ValidationError(name, "validation.required")
+        try:
+            validate_fields({name: value}, today=self._today(), require_names=False)
+        except ValidationError as exc:
+            return exc
+        return None
+
+    def _recheck(self, name: str) -> None:
+        # A shown error goes as soon as the value is valid; another mistake replaces its words.
+        # A name and its Latin spelling share one error line: both must be valid to clear it.
+        label = self._errors.get(name)
+        if label is None or not label.has_error:
+            return
+        script = next((n for n, latin in LATIN.items() if latin == name), name)
+        values = self.edit_values()
+        checked = [script, LATIN[script]] if script in LATIN else [script]
+        errors = [
+            self._field_error(n, values[n], require_names=True) for n in checked if n in values
+        ]
+        error = next((e for e in errors if e is not None), None)
+        if error is None:
+            label.clear_error()
+        else:
+            label.show_text(lambda: describe(error, translate))
 
     def field_widget(self, field: str) -> QWidget | None:
         if field in self._edits:
             return self._edits[field]
+        if field in self._extra:
+            return self._extra[field]
         if field == "sex":
             return self._sex
         if field == "needs":
@@ -401,7 +494,7 @@ class PersonForm(QWidget):
         widget = self.field_widget(field)
         if widget is None:
             return
-        widget.setFocus(Qt.FocusReason.OtherFocusReason)
+        focus_for_keyboard(widget)
         if isinstance(widget, QLineEdit):
             widget.selectAll()
         parent = self.parentWidget()
@@ -409,6 +502,8 @@ class PersonForm(QWidget):
             parent = parent.parentWidget()
         if isinstance(parent, QScrollArea):
             parent.ensureWidgetVisible(widget)
+            # Only up and down: scrolled sideways to a wide field, the labels went out of view.
+            parent.horizontalScrollBar().setValue(0)
 
     def error_text(self, field: str) -> str:
         error = self._errors.get(field)

@@ -373,8 +373,9 @@ class PersonPage(QWidget):
         person_id = self.person_id()
         if person_id is None or self.stack.currentIndex() != EDIT:
             return
+        if not self.form.check():  # every mistake marked at once, the first focused
+            return
         values = self.form.edit_values()
-        self.form.clear_errors()
         self._context.run(
             lambda s: _save_edit(s, person_id, values), self._on_edit_saved, self._on_error
         )

@@ -1,8 +1,12 @@
 """Register one person, keyboard-first: type, Enter saves, Esc cancels (asking if anything was
 typed). Beside the form, people who may already be registered; Ctrl+1..5 opens one instead.
 
-Saving runs on the worker; the form is disabled only until the answer comes back (a few ms),
-then cleared and focused for the next person, or left as typed with the error beside its field.
+Enter first checks every field (all mistakes marked at once, the first focused). Saving then runs
+on the worker, in one job with a last look for the same person: the side panel's answer may not
+have come yet, so it is not trusted. When someone is almost surely already registered, nothing is
+saved and the volunteer is asked (open them, the default, or register a new person anyway). The
+form is disabled only until the answer comes back (a few ms), then cleared and focused for the
+next person, or left as typed with the error beside its field.
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ from typing import Final
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QLabel,
     QMessageBox,
@@ -22,12 +27,15 @@ from PySide6.QtWidgets import (
 )
 
 from fieldreg.core.errors import FieldregError, ValidationError
+from fieldreg.services.session import Session
+from fieldreg.services.views import PersonHit
+from fieldreg.ui.already_registered import ask_already_registered
 from fieldreg.ui.context import UiContext
 from fieldreg.ui.discard_confirm import ask_discard
-from fieldreg.ui.duplicates_panel import DuplicatesPanel
+from fieldreg.ui.duplicates_panel import DuplicatesPanel, already_registered, duplicate_query
 from fieldreg.ui.error_dialog import show_store_error
 from fieldreg.ui.field_widgets import ErrorLabel
-from fieldreg.ui.form_fields import set_tab_chain
+from fieldreg.ui.form_fields import focus_for_keyboard, set_tab_chain
 from fieldreg.ui.person_form import PersonForm
 
 DRAFT_VERSION: Final = 1
@@ -49,6 +57,17 @@ def scrolled(widget: QWidget) -> QScrollArea:
     return area
 
 
+def register_unless_known(
+    session: Session, values: dict[str, object], query: str, *, anyway: bool
+) -> str | PersonHit:
+    """Runs on the worker: the new ID, or (unless `anyway`) the person it almost surely is."""
+    if not anyway:
+        known = already_registered(session, query)
+        if known is not None:
+            return known
+    return session.register(values)
+
+
 def close_dialogs(page: QWidget) -> None:
     """Close any confirmation or error box still open over `page` (locking, a new task)."""
     for box in page.findChildren(QMessageBox):
@@ -63,6 +82,7 @@ class RegisterPage(QWidget):
         super().__init__(parent)
         self._context = context
         self._saving = False
+        self._focus_before: QWidget | None = None  # where Enter was pressed, to return there
         self._title = QLabel()
         page_title(self._title)
         self.form = PersonForm()
@@ -118,6 +138,17 @@ class RegisterPage(QWidget):
         self._message.clear_error()
         self.form.focus_field("family_name")
 
+    def focus_first(self) -> None:
+        """The cursor in the family name, its ring shown: every way onto this page ends here (the
+        stacked widget would give the focus back to whichever field had it last)."""
+        if not self._saving:
+            self.form.focus_field("family_name")
+
+    def fill_from_search(self, values: dict[str, str]) -> None:
+        """Find first, then register: names and date typed in the search, on an empty form."""
+        if not self.form.has_input() and not self._saving:
+            self.form.fill(values)
+
     def clear_personal_data(self) -> None:
         close_dialogs(self)
         self.form.clear()
@@ -151,19 +182,51 @@ class RegisterPage(QWidget):
         return self._saving
 
     def save(self) -> None:
+        self._check_and_save(anyway=False)
+
+    def _check_and_save(self, *, anyway: bool) -> None:
+        """Check, then register; `anyway`: the volunteer said this is a new person."""
         if self._saving:
             return
-        values = self.form.values()
-        self.form.clear_errors()
         self._message.clear_error()
+        if not self.form.check():
+            return
+        values = self.form.values()
+        query = duplicate_query(*self.form.name_query())
+        self._focus_before = QApplication.focusWidget()
         self._set_saving(True)
-        self._context.run(lambda s: s.register(values), self._on_saved, self._on_failed)
+        self._context.run(
+            lambda s: register_unless_known(s, values, query, anyway=anyway),
+            self._on_answer,
+            self._on_failed,
+        )
 
     def _set_saving(self, saving: bool) -> None:
         self._saving = saving
         self.form.setEnabled(not saving)
         self._save.setEnabled(not saving)
         self._cancel.setEnabled(not saving)
+
+    def _on_answer(self, answer: str | PersonHit) -> None:
+        if isinstance(answer, str):
+            self._on_saved(answer)
+            return
+        self._set_saving(False)
+        ask_already_registered(
+            self,
+            answer,
+            adds=False,
+            on_existing=lambda: self._open_candidate(answer.person_id),
+            on_new=lambda: self._check_and_save(anyway=True),
+            on_back=self._back_to_form,
+        )
+
+    def _back_to_form(self) -> None:
+        previous = self._focus_before
+        if previous is not None and self.isAncestorOf(previous) and previous.isVisible():
+            focus_for_keyboard(previous)
+        else:
+            self.form.focus_field("family_name")
 
     def _on_saved(self, person_id: str) -> None:
         self._set_saving(False)

@@ -7,10 +7,15 @@ was a valid ID or band of someone registered (a voided or unknown band is said f
 second Enter opens). When the results on screen are those of the text in the field, Enter opens
 the selected row instead; Up and Down move the selection without leaving the field. While the
 confirmation of a registration shows, Ctrl+P prints the band(s) of the people just saved.
+
+Find first, then register: when no one matched a name, Ctrl+N (or the button under the empty
+result) opens the registration with the names in the order typed and a year or date as the date
+of birth (`unmatched_fields`).
 """
 
 from __future__ import annotations
 
+import re
 from typing import Final
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
@@ -20,6 +25,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -40,10 +46,32 @@ _NAVIGATION_KEYS: Final = frozenset(
 )
 ERROR_STYLE: Final = "color: #b00020; font-weight: bold;"
 SUCCESS_STYLE: Final = "color: #1b5e20; font-weight: bold;"
+NAME_ORDER: Final = ("family_name", "given_name", "patronymic")
+_DOB_WORD: Final = re.compile(r"~?\d+(?:[./-]\d+)*")  # 1984, 12.03.1984, 1984-03-12, ~40
+
+
+def search_text_fields(text: str) -> dict[str, str]:
+    """A searched name as form fields: family, given and patronymic in the order typed (more
+    words go to the patronymic), and the first year or date as the date of birth."""
+    names: list[str] = []
+    dob = ""
+    for word in text.replace(",", " ").replace(";", " ").split():
+        piece = word.rstrip(".")
+        if _DOB_WORD.fullmatch(piece):
+            dob = dob or piece
+        else:
+            names.append(word)
+    fields = dict(zip(NAME_ORDER, names[:2], strict=False))
+    if len(names) > 2:
+        fields["patronymic"] = " ".join(names[2:])
+    if dob:
+        fields["dob"] = dob
+    return fields
 
 
 class SearchPage(QWidget):
     print_requested = Signal(list)  # person or household IDs whose bands to print
+    register_requested = Signal()  # the button under a search that found no one
 
     def __init__(self, context: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -75,6 +103,11 @@ class SearchPage(QWidget):
         self.notice.setWordWrap(True)
         self.notice.setTextFormat(Qt.TextFormat.PlainText)
         self._count_label = QLabel()
+        self.register_button = QPushButton()
+        self.register_button.setObjectName("registerFound")
+        self.register_button.setAutoDefault(True)
+        self.register_button.clicked.connect(self.register_requested)
+        self.register_button.hide()
         self.model = SearchResultsModel(self)
         self.table = QTableView()
         self.table.setObjectName("searchResults")
@@ -95,6 +128,7 @@ class SearchPage(QWidget):
         layout.addWidget(self.field)
         layout.addWidget(self.notice)
         layout.addWidget(self._count_label)
+        layout.addWidget(self.register_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.table, 1)
 
         self._timer = QTimer(self)
@@ -119,6 +153,21 @@ class SearchPage(QWidget):
             self.field.clear()
         self.field.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.field.selectAll()
+
+    def unmatched_fields(self) -> dict[str, str] | None:
+        """The searched name as registration fields, unless the search for exactly this text
+        found someone (to open, not to retype) or it is an ID or a scan. A search still on its
+        way counts as no one found: Ctrl+N right after typing says "register this one", and
+        saving still asks if the person turns out to be registered."""
+        text = self.field.text().strip()
+        answered = self._shown_query == text and not self._timer.isActive() and not self._job
+        if answered and self._count != 0:
+            return None
+        fields = search_text_fields(text)
+        names = [fields[k] for k in NAME_ORDER if k in fields]
+        if not names or any(ch.isdigit() for name in names for ch in name):
+            return None  # an ID, a band payload or something else than a name
+        return fields
 
     def show_saved(self, ids: list[str], household: str | None = None) -> None:
         """A transient confirmation after a registration: the new ID(s), nothing personal; Ctrl+P
@@ -305,6 +354,11 @@ class SearchPage(QWidget):
             self._count_label.setText(self.tr("No one found. Check the spelling or register."))
         else:
             self._count_label.setText(self.tr("Found: {count}").format(count=self._count))
+        fields = search_text_fields(self._shown_query or "") if self._count == 0 else {}
+        name = " ".join(fields[k] for k in NAME_ORDER if k in fields)
+        shown = self.tr("Register {name} (Ctrl+N)").format(name=name) if name else ""
+        self.register_button.setText(shown)  # emptied too: a hidden button still holds its text
+        self.register_button.setVisible(bool(name))
 
     def retranslateUi(self) -> None:
         self._title.setText(self.tr("&Find a person"))

@@ -2,6 +2,53 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru_RU">
 <context>
+    <name>AlreadyRegistered</name>
+    <message>
+        <source>{who} is already registered as {id}: add her, or register a new person?</source>
+        <translation>{who} уже зарегистрирована как {id}: добавить её или зарегистрировать нового человека?</translation>
+    </message>
+    <message>
+        <source>{who} is already registered as {id}: add him, or register a new person?</source>
+        <translation>{who} уже зарегистрирован как {id}: добавить его или зарегистрировать нового человека?</translation>
+    </message>
+    <message>
+        <source>{who} is already registered as {id}: add this person, or register a new person?</source>
+        <translation>{who}: этот человек уже зарегистрирован как {id}. Добавить его или зарегистрировать нового?</translation>
+    </message>
+    <message>
+        <source>{who} is already registered as {id}: open her, or register a new person?</source>
+        <translation>{who} уже зарегистрирована как {id}: открыть её или зарегистрировать нового человека?</translation>
+    </message>
+    <message>
+        <source>{who} is already registered as {id}: open him, or register a new person?</source>
+        <translation>{who} уже зарегистрирован как {id}: открыть его или зарегистрировать нового человека?</translation>
+    </message>
+    <message>
+        <source>{who} is already registered as {id}: open this person, or register a new person?</source>
+        <translation>{who}: этот человек уже зарегистрирован как {id}. Открыть его или зарегистрировать нового?</translation>
+    </message>
+    <message>
+        <source>Already registered?</source>
+        <translation>Уже зарегистрированы?</translation>
+    </message>
+    <message>
+        <source>&amp;Add the registered person</source>
+        <translation>&amp;Добавить зарегистрированного</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>&amp;Открыть</translation>
+    </message>
+    <message>
+        <source>&amp;Register a new person</source>
+        <translation>&amp;Зарегистрировать нового человека</translation>
+    </message>
+    <message>
+        <source>Keep editing</source>
+        <translation>Продолжить заполнение</translation>
+    </message>
+</context>
+<context>
     <name>ApproveDialog</name>
     <message>
         <source>Open the enrollment request</source>
@@ -1827,8 +1874,8 @@
         <translation>Скопировать у первого члена (Ctrl+D)</translation>
     </message>
     <message>
-        <source>Origin, phone and languages</source>
-        <translation>Происхождение, телефон и языки</translation>
+        <source>Family name, origin, phone and languages</source>
+        <translation>Фамилия, происхождение, телефон и языки</translation>
     </message>
     <message>
         <source>Add member (Enter)</source>
@@ -2342,6 +2389,10 @@
     <message>
         <source>Found: {count}</source>
         <translation>Найдено: {count}</translation>
+    </message>
+    <message>
+        <source>Register {name} (Ctrl+N)</source>
+        <translation>Зарегистрировать: {name} (Ctrl+N)</translation>
     </message>
     <message>
         <source>&amp;Find a person</source>

@@ -2,6 +2,53 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="uk_UA">
 <context>
+    <name>AlreadyRegistered</name>
+    <message>
+        <source>{who} is already registered as {id}: add her, or register a new person?</source>
+        <translation>{who} вже зареєстрована як {id}: додати її чи зареєструвати нову людину?</translation>
+    </message>
+    <message>
+        <source>{who} is already registered as {id}: add him, or register a new person?</source>
+        <translation>{who} вже зареєстрований як {id}: додати його чи зареєструвати нову людину?</translation>
+    </message>
+    <message>
+        <source>{who} is already registered as {id}: add this person, or register a new person?</source>
+        <translation>{who}: ця людина вже зареєстрована як {id}. Додати її чи зареєструвати нову людину?</translation>
+    </message>
+    <message>
+        <source>{who} is already registered as {id}: open her, or register a new person?</source>
+        <translation>{who} вже зареєстрована як {id}: відкрити її чи зареєструвати нову людину?</translation>
+    </message>
+    <message>
+        <source>{who} is already registered as {id}: open him, or register a new person?</source>
+        <translation>{who} вже зареєстрований як {id}: відкрити його чи зареєструвати нову людину?</translation>
+    </message>
+    <message>
+        <source>{who} is already registered as {id}: open this person, or register a new person?</source>
+        <translation>{who}: ця людина вже зареєстрована як {id}. Відкрити її чи зареєструвати нову людину?</translation>
+    </message>
+    <message>
+        <source>Already registered?</source>
+        <translation>Уже зареєстровані?</translation>
+    </message>
+    <message>
+        <source>&amp;Add the registered person</source>
+        <translation>&amp;Додати зареєстровану людину</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>&amp;Відкрити</translation>
+    </message>
+    <message>
+        <source>&amp;Register a new person</source>
+        <translation>&amp;Зареєструвати нову людину</translation>
+    </message>
+    <message>
+        <source>Keep editing</source>
+        <translation>Продовжити заповнення</translation>
+    </message>
+</context>
+<context>
     <name>ApproveDialog</name>
     <message>
         <source>Open the enrollment request</source>
@@ -1827,8 +1874,8 @@
         <translation>Скопіювати з першого члена (Ctrl+D)</translation>
     </message>
     <message>
-        <source>Origin, phone and languages</source>
-        <translation>Походження, телефон і мови</translation>
+        <source>Family name, origin, phone and languages</source>
+        <translation>Прізвище, походження, телефон і мови</translation>
     </message>
     <message>
         <source>Add member (Enter)</source>
@@ -2342,6 +2389,10 @@
     <message>
         <source>Found: {count}</source>
         <translation>Знайдено: {count}</translation>
+    </message>
+    <message>
+        <source>Register {name} (Ctrl+N)</source>
+        <translation>Зареєструвати: {name} (Ctrl+N)</translation>
     </message>
     <message>
         <source>&amp;Find a person</source>

@@ -161,9 +161,10 @@ def test_ctrl_p_after_saving_a_household_prints_all_its_bands_in_one_job(
     press(qtbot, Qt.Key.Key_H, CTRL)
     type_then(qtbot, "Тестенко", TAB)
     type_then(qtbot, "Орися", ENTER)
-    type_then(qtbot, "C", TAB)  # the next member: a child
-    type_then(qtbot, "Тестенко", TAB)
-    type_then(qtbot, "Марко")
+    qtbot.waitUntil(lambda: len(window.household_page.members()) == 1)
+    type_then(qtbot, "", TAB)  # the next member has the first one's family name
+    type_then(qtbot, "Марко", TAB, TAB, TAB, TAB)  # patronymic, born, sex, relationship
+    type_then(qtbot, "C")  # a child
     press(qtbot, Qt.Key.Key_Return, CTRL)
     notice = window.search_page.notice
     qtbot.waitUntil(lambda: notice.isVisible() and "Ctrl+P" in notice.text())
