@@ -25,6 +25,7 @@ MODULES = [
     "bench.bench_ui",
     "bench.bench_sync",
     "bench.bench_duplicates",
+    "bench.bench_keystrokes",
 ]
 
 

@@ -189,7 +189,8 @@ def test_a_reader_that_stops_early_gets_no_traceback(store: Path) -> None:
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
     )
-    assert process.stdout is not None and process.stderr is not None
+    assert process.stdout is not None
+    assert process.stderr is not None
     process.stdout.close()
     with process.stderr:
         errors = process.stderr.read().decode("utf-8")
