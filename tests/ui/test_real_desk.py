@@ -1,0 +1,177 @@
+"""The desk as a volunteer meets it: the real application, started as `fieldreg --data-dir DIR`,
+under a real X server with a window manager, typed at with xdotool, checked through the store.
+
+Tests that drive widgets directly missed a lost first key press and letters landing in the wrong
+field; only keystrokes through an X server show those. What was saved is read back with the
+command line, from the same store, while the desk is still running.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import PASSPHRASE
+from tests.printing.printing_support import tools_missing
+
+TOOLS = ("Xvfb", "openbox", "xdotool")
+START_TIMEOUT_S = 60.0
+pytestmark = pytest.mark.slow
+
+
+def _wait(condition: object, timeout: float, what: str) -> None:
+    """Poll an external process (no Qt event loop here to wait on)."""
+    deadline = time.monotonic() + timeout
+    while not condition():  # type: ignore[operator]
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out waiting for {what}")
+        time.sleep(0.1)
+
+
+@pytest.fixture
+def x_env(tmp_path: Path) -> Iterator[dict[str, str]]:
+    """An X server of its own with openbox on it; yields the environment that reaches it."""
+    if reason := tools_missing(*TOOLS):
+        pytest.skip(f"{reason}; .ci/run installs xvfb, openbox and xdotool")
+    read_end, write_end = os.pipe()
+    server = subprocess.Popen(
+        ["Xvfb", "-displayfd", str(write_end), "-screen", "0", "1600x1000x24", "-nolisten", "tcp"],
+        pass_fds=(write_end,),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    os.close(write_end)
+    with os.fdopen(read_end) as answer:
+        display = answer.readline().strip()
+    env = {key: value for key, value in os.environ.items() if key != "QT_QPA_PLATFORM"}
+    env["DISPLAY"] = f":{display}"
+    manager = subprocess.Popen(
+        ["openbox"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    try:
+        # openbox answers EWMH questions once it manages the screen
+        _wait(lambda: _xdo(env, "get_num_desktops", check=False).returncode == 0, 20, "openbox")
+        yield env
+    finally:
+        for process in (manager, server):
+            process.terminate()
+            process.wait(timeout=20)
+
+
+def _xdo(env: dict[str, str], *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        ["xdotool", *args], env=env, capture_output=True, text=True, timeout=60, check=check
+    )
+
+
+def _fieldreg(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
+    env = {**env, "FIELDREG_PASSPHRASE": PASSPHRASE}
+    return subprocess.run(
+        [sys.executable, "-m", "fieldreg", *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+class RealDesk:
+    def __init__(self, env: dict[str, str], store: Path) -> None:
+        self.env = env
+        self.store = store
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "fieldreg", "--data-dir", str(store)],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+        )
+        found = _xdo(env, "search", "--sync", "--onlyvisible", "--name", "^fieldreg")
+        self.window = found.stdout.split()[0]
+        _xdo(env, "windowactivate", "--sync", self.window)
+
+    def type(self, text: str) -> None:
+        _xdo(self.env, "type", "--delay", "40", "--window", self.window, text)
+
+    def key(self, *keys: str) -> None:
+        _xdo(self.env, "key", "--delay", "60", *keys)
+
+    def log(self) -> str:
+        path = self.store / "logs" / "fieldreg.log"
+        return path.read_text(encoding="utf-8") if path.exists() else ""
+
+    def wait_logged(self, line: str) -> None:
+        _wait(lambda: line in self.log(), START_TIMEOUT_S, f"{line!r} in the desk's log")
+
+    def people(self, query: str) -> list[dict[str, object]]:
+        done = _fieldreg(self.env, "search", query, "--data-dir", str(self.store), "--json")
+        assert done.returncode == 0, done.stderr
+        found = json.loads(done.stdout)
+        assert isinstance(found, list)
+        return found
+
+    def show(self, person_id: str) -> dict[str, object]:
+        done = _fieldreg(self.env, "show", person_id, "--data-dir", str(self.store), "--json")
+        assert done.returncode == 0, done.stderr
+        shown = json.loads(done.stdout)
+        assert isinstance(shown, dict)
+        return shown
+
+    def close(self) -> str:
+        """Quit as a volunteer does (the window's close button); returns what it printed."""
+        _xdo(self.env, "windowclose", self.window, check=False)
+        try:
+            _, errors = self.process.communicate(timeout=30)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            _, errors = self.process.communicate()
+        return errors.decode("utf-8", "replace")
+
+
+@pytest.fixture
+def desk(x_env: dict[str, str], tmp_path: Path) -> Iterator[RealDesk]:
+    store = tmp_path / "usb" / "store"
+    made = _fieldreg(
+        x_env, "init", "--data-dir", str(store), "--point", "Depot 3", "--operator", "Taras"
+    )
+    assert made.returncode == 0, made.stderr
+    running = RealDesk(x_env, store)
+    try:
+        yield running
+    finally:
+        errors = running.close()
+        assert "Traceback" not in errors, errors
+
+
+def _fields(shown: dict[str, object]) -> dict[str, object]:
+    fields = shown.get("fields", shown)
+    assert isinstance(fields, dict)
+    return fields
+
+
+def test_a_volunteer_unlocks_registers_and_the_store_has_every_letter(desk: RealDesk) -> None:
+    desk.type(PASSPHRASE)
+    desk.key("Return")
+    desk.wait_logged("store unlocked")  # the store the desk was started on, not the default one
+
+    desk.key("ctrl+n")
+    desk.type("Kovalenko")
+    desk.key("Tab")
+    desk.type("Daryna")
+    desk.key("Tab", "Tab")
+    desk.type("2015")
+    desk.key("Return")
+
+    _wait(lambda: desk.people("Kovalenko Daryna"), 30, "the saved person in the store")
+    [found] = desk.people("Kovalenko Daryna")
+    fields = _fields(desk.show(str(found["id"])))
+    assert fields["family_name"] == "Kovalenko"  # no first key press lost
+    assert fields["given_name"] == "Daryna"
+    assert str(fields["dob"]).startswith("2015")
