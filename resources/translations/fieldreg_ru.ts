@@ -532,6 +532,10 @@
         <translation>{field}: дата более 120 лет назад.</translation>
     </message>
     <message>
+        <source>{field}: write the year with four digits (19.. or 20..?).</source>
+        <translation>{field}: напишите год четырьмя цифрами (19.. или 20..?).</translation>
+    </message>
+    <message>
         <source>{field}: not a date of birth.</source>
         <translation>{field}: это не дата рождения.</translation>
     </message>

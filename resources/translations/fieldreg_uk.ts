@@ -532,6 +532,10 @@
         <translation>{field}: дата понад 120 років тому.</translation>
     </message>
     <message>
+        <source>{field}: write the year with four digits (19.. or 20..?).</source>
+        <translation>{field}: напишіть рік чотирма цифрами (19.. чи 20..?).</translation>
+    </message>
+    <message>
         <source>{field}: not a date of birth.</source>
         <translation>{field}: це не дата народження.</translation>
     </message>

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -183,3 +184,16 @@ def test_keeping_one_of_two_conflicting_values(
     keep[0].click()
     qtbot.waitUntil(lambda: page.details.text_of("phone") == "+380509998877")
     assert session.person(family[0]).fields["phone"] == "+380509998877"
+
+
+def test_dates_are_written_one_way(qtbot: QtBot, page: PersonPage, family: list[str]) -> None:
+    """The history's time reads like the date of birth beside it (day first, 24-hour clock),
+    not like Qt's English short format ("12/1/26 7:44 PM")."""
+    stamp = r"\d\d\.\d\d\.\d{4} \d\d:\d\d"
+    page.show_person(family[1])
+    qtbot.waitUntil(lambda: page.person_id() == family[1])
+    assert page.details.text_of("dob") == "01.05.2012"
+    item = page.history.topLevelItem(0)
+    assert item is not None
+    assert re.fullmatch(stamp, item.text(0)), item.text(0)
+    assert re.search(f"Registered {stamp}", page._summary.text()), page._summary.text()

@@ -191,3 +191,22 @@ def test_a_draft_survives_export_and_import(qtbot: QtBot, page: RegisterPage) ->
     assert not page.form.has_input()
     page.import_draft(draft)
     assert page.form.values() == {"family_name": "Гнатюк", "given_name": "Юлія", "dob": "~40"}
+
+
+@pytest.mark.parametrize(
+    ("typed", "understood"),
+    [
+        ("12.3.84", "Exact date: 12 March 1984"),
+        ("12031984", "Exact date: 12 March 1984"),
+        ("1984", "Year only: 1984"),
+        ("12.3.20", "Date of birth: write the year with four digits (19.. or 20..?)."),
+    ],
+)
+def test_the_date_of_birth_says_what_it_understood(
+    qtbot: QtBot, page: RegisterPage, typed: str, understood: str
+) -> None:
+    type_then(qtbot, "Коваль", TAB)
+    type_then(qtbot, "Марко", TAB, TAB)
+    type_then(qtbot, typed)
+    assert focused().objectName() == "dob"
+    assert page.form.dob_hint_text() == understood
