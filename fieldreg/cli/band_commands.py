@@ -120,13 +120,24 @@ def _print(session: Session, args: argparse.Namespace, out: Output) -> int:
         via = args.via or settings.band_output
         destination = bands.PrinterQueue(args.printer, system=via == "system")
     result = bands.print_labels(
-        session, args.ids, destination, stock_name=args.stock, copies=args.copies
+        session,
+        args.ids,
+        destination,
+        stock_name=args.stock,
+        copies=args.copies,
+        by_age=args.stock is None,  # children get child bands unless a stock is named
     )
 
     def text() -> str:
         what = f"{len(result.bands)} band(s)" if result.bands else f"{result.labels} tag(s)"
-        verb = "Printed" if args.printer else f"Wrote {args.pdf or args.zpl}:"
-        lines = [f"{verb} {what} on {result.stock} for {', '.join(result.people)}."]
+        lines = []
+        for index, (stock, people) in enumerate(result.stocks.items()):
+            path = args.pdf or args.zpl
+            if path is not None and index:
+                path = bands.child_file(path)  # the child bands of a mixed household
+            verb = "Printed" if args.printer else f"Wrote {path}:"
+            count = f"{len(people)} band(s)" if result.bands else what  # tags: one job
+            lines.append(f"{verb} {count} on {stock} for {', '.join(people)}.")
         if result.job:
             lines.append(f"Print job: {result.job}")
         if result.bands:

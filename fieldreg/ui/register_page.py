@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldreg.core.errors import FieldregError, ValidationError
+from fieldreg.ui.child_warning import ChildWarning
 from fieldreg.ui.context import UiContext
 from fieldreg.ui.discard_confirm import ask_discard
 from fieldreg.ui.duplicates_panel import DuplicatesPanel
@@ -68,6 +69,7 @@ class RegisterPage(QWidget):
         self.form = PersonForm()
         self.duplicates = DuplicatesPanel(context)
         self._message = ErrorLabel()
+        self.child_warning = ChildWarning(self.form)
         self._save = QPushButton()
         self._cancel = QPushButton()
         for button in (self._save, self._cancel):
@@ -85,6 +87,7 @@ class RegisterPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self._title)
         layout.addLayout(columns, 1)
+        layout.addWidget(self.child_warning)
         layout.addLayout(buttons)
         set_tab_chain(
             [*self.form.tab_chain(), self._save, self._cancel, self.duplicates.list_widget()]

@@ -128,6 +128,17 @@
     </message>
 </context>
 <context>
+    <name>ChildWarning</name>
+    <message>
+        <source>⚠ Under 18 and registered alone. If the family is here, register them together (Ctrl+H); if not, tick “Unaccompanied child” or “Separated child”.</source>
+        <translation>⚠ Младше 18 лет и регистрируется один. Если семья здесь, зарегистрируйте всех вместе (Ctrl+H); если нет, отметьте «Ребёнок без сопровождения» или «Ребёнок, разлучённый с родителями».</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Предупреждение</translation>
+    </message>
+</context>
+<context>
     <name>ConflictPanel</name>
     <message>
         <source>No open conflicts.</source>
@@ -2034,6 +2045,10 @@
         <translation>Бирки — для вещей и документов; они не регистрируются.</translation>
     </message>
     <message>
+        <source>Child bands ({stock}) for: {ids}.</source>
+        <translation>Детские браслеты ({stock}) для: {ids}.</translation>
+    </message>
+    <message>
         <source>The band now worn becomes void for: {ids}.</source>
         <translation>Браслет, который сейчас на руке, станет недействительным для: {ids}.</translation>
     </message>
@@ -2088,6 +2103,10 @@
     <message>
         <source>Send as &amp;ZPL (thermal band printers)</source>
         <translation>Отправлять как &amp;ZPL (термопринтеры браслетов)</translation>
+    </message>
+    <message>
+        <source>C&amp;hild bands for children under {age}</source>
+        <translation>Детские браслеты для де&amp;тей младше {age} лет</translation>
     </message>
     <message>
         <source>PDF file</source>
@@ -2171,6 +2190,18 @@
     <message>
         <source>Tags per person</source>
         <translation>Бирок на человека</translation>
+    </message>
+    <message>
+        <source>C&amp;hild band below the age of</source>
+        <translation>&amp;Детский браслет, если возраст меньше</translation>
+    </message>
+    <message>
+        <source>Child band below the age of</source>
+        <translation>Детский браслет, если возраст меньше</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>Никогда</translation>
     </message>
     <message>
         <source>Family names, dates of birth, phone numbers and notes are never printed. The QR code holds only the ID.</source>
@@ -2428,8 +2459,24 @@
 <context>
     <name>StatusDialog</name>
     <message>
+        <source>&amp;Transport *</source>
+        <translation>&amp;Транспорт *</translation>
+    </message>
+    <message>
+        <source>&amp;Location</source>
+        <translation>&amp;Место</translation>
+    </message>
+    <message>
+        <source>&amp;Note</source>
+        <translation>&amp;Примечание</translation>
+    </message>
+    <message>
         <source>Bus 12, convoy 3, train 45</source>
         <translation>Автобус 12, колонна 3, поезд 45</translation>
+    </message>
+    <message>
+        <source>⚠ A child under 18, not in a household and not marked as unaccompanied or separated. Check who the child leaves with, and write it in the note.</source>
+        <translation>⚠ Ребёнок до 18 лет не в домохозяйстве и не отмечен как ребёнок без сопровождения или разлучённый с родителями. Выясните, с кем ребёнок уезжает, и запишите это в примечании.</translation>
     </message>
 </context>
 <context>

@@ -128,6 +128,17 @@
     </message>
 </context>
 <context>
+    <name>ChildWarning</name>
+    <message>
+        <source>⚠ Under 18 and registered alone. If the family is here, register them together (Ctrl+H); if not, tick “Unaccompanied child” or “Separated child”.</source>
+        <translation>⚠ Молодше 18 років і реєструється саме. Якщо родина тут, зареєструйте всіх разом (Ctrl+H); якщо ні, позначте «Дитина без супроводу» або «Дитина, розлучена з батьками».</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Попередження</translation>
+    </message>
+</context>
+<context>
     <name>ConflictPanel</name>
     <message>
         <source>No open conflicts.</source>
@@ -2034,6 +2045,10 @@
         <translation>Бирки — для речей і документів; їх не реєструють.</translation>
     </message>
     <message>
+        <source>Child bands ({stock}) for: {ids}.</source>
+        <translation>Дитячі браслети ({stock}) для: {ids}.</translation>
+    </message>
+    <message>
         <source>The band now worn becomes void for: {ids}.</source>
         <translation>Браслет, що зараз на руці, стане недійсним для: {ids}.</translation>
     </message>
@@ -2088,6 +2103,10 @@
     <message>
         <source>Send as &amp;ZPL (thermal band printers)</source>
         <translation>Надсилати як &amp;ZPL (термопринтери браслетів)</translation>
+    </message>
+    <message>
+        <source>C&amp;hild bands for children under {age}</source>
+        <translation>Дитячі браслети для ді&amp;тей, молодших за {age} років</translation>
     </message>
     <message>
         <source>PDF file</source>
@@ -2171,6 +2190,18 @@
     <message>
         <source>Tags per person</source>
         <translation>Бирок на людину</translation>
+    </message>
+    <message>
+        <source>C&amp;hild band below the age of</source>
+        <translation>&amp;Дитячий браслет, якщо вік менше ніж</translation>
+    </message>
+    <message>
+        <source>Child band below the age of</source>
+        <translation>Дитячий браслет, якщо вік менше ніж</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>Ніколи</translation>
     </message>
     <message>
         <source>Family names, dates of birth, phone numbers and notes are never printed. The QR code holds only the ID.</source>
@@ -2428,8 +2459,24 @@
 <context>
     <name>StatusDialog</name>
     <message>
+        <source>&amp;Transport *</source>
+        <translation>&amp;Транспорт *</translation>
+    </message>
+    <message>
+        <source>&amp;Location</source>
+        <translation>&amp;Місце</translation>
+    </message>
+    <message>
+        <source>&amp;Note</source>
+        <translation>&amp;Примітка</translation>
+    </message>
+    <message>
         <source>Bus 12, convoy 3, train 45</source>
         <translation>Автобус 12, колона 3, поїзд 45</translation>
+    </message>
+    <message>
+        <source>⚠ A child under 18, not in a household and not marked as unaccompanied or separated. Check who the child leaves with, and write it in the note.</source>
+        <translation>⚠ Дитина до 18 років не в домогосподарстві й не позначена як дитина без супроводу чи розлучена з батьками. З’ясуйте, з ким дитина їде, і запишіть це в примітці.</translation>
     </message>
 </context>
 <context>

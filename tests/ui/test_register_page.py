@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 from fieldreg.services.session import Session
 from fieldreg.ui.context import UiContext
 from fieldreg.ui.register_page import RegisterPage
-from tests.ui.keyboard import TAB, focused, running_context, type_then
+from tests.ui.keyboard import ENTER, TAB, focused, running_context, type_then
 
 
 @pytest.fixture
@@ -210,3 +210,31 @@ def test_the_date_of_birth_says_what_it_understood(
     type_then(qtbot, typed)
     assert focused().objectName() == "dob"
     assert page.form.dob_hint_text() == understood
+
+
+def test_a_child_registered_alone_is_warned_about_until_marked(
+    qtbot: QtBot, page: RegisterPage, session: Session
+) -> None:
+    """A 10-year-old typed with no household: the warning shows while typing (the save is not
+    stopped); ticking "Unaccompanied child" answers it."""
+    warning = page.child_warning
+    type_then(qtbot, "Коваль", TAB)
+    type_then(qtbot, "Марко", TAB, TAB)
+    assert not warning.isVisible()
+    type_then(qtbot, "1990")
+    assert not warning.isVisible()  # an adult
+    type_then(qtbot, "", *[Qt.Key.Key_Backspace] * 4)
+    type_then(qtbot, "2016")
+    assert warning.isVisible()
+    assert warning.text().startswith("⚠ Under 18 and registered alone.")
+    type_then(qtbot, "", *[TAB] * 16)
+    assert focused().property("text") == "Unaccompanied child"
+    type_then(qtbot, " ")
+    assert not warning.isVisible()
+    type_then(qtbot, " ")
+    assert warning.isVisible()
+    with qtbot.waitSignal(page.saved) as saved:
+        type_then(qtbot, "", ENTER)  # a warning, not a refusal
+    [person_id] = saved.args[0]
+    assert session.person(person_id).fields["dob"] == "2016"
+    assert not warning.isVisible()  # the next person starts clean
