@@ -196,6 +196,8 @@ class MainWindow(QMainWindow):
         page = self.pages[name]
         if name in (SYNC, COORDINATOR) and not self.actions_by_name[name].isVisible():
             return  # the other role's page
+        if name in (REGISTER, HOUSEHOLD):
+            self.search_page.end_saved()  # the next registration: Ctrl+P is its own now
         if name in (REGISTER, HOUSEHOLD) and name not in self._started:
             self._started.add(name)
             page.start_new()  # type: ignore[attr-defined]
@@ -225,6 +227,7 @@ class MainWindow(QMainWindow):
         if self.context.session is None:
             return
         self._person_id = person_id
+        self.search_page.end_saved()  # Ctrl+P prints the person shown
         self.person_page.show_person(person_id)
         self.work.setCurrentWidget(self.person_page)
 
@@ -232,7 +235,7 @@ class MainWindow(QMainWindow):
         page = self.sender()
         if isinstance(page, (RegisterPage, HouseholdPage)):
             page.start_new()
-        self.status.refresh_soon()
+        self.status.saved()
         if self.context.session is None:
             return  # locked while the save was on its way: the shell shows the unlock screen
         self.go(FIND)

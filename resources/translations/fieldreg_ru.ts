@@ -2406,6 +2406,10 @@
         <translation>Дата рождения</translation>
     </message>
     <message>
+        <source>Household</source>
+        <translation>Домохозяйство</translation>
+    </message>
+    <message>
         <source>Status</source>
         <translation>Статус</translation>
     </message>

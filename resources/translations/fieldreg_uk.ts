@@ -2406,6 +2406,10 @@
         <translation>Дата народження</translation>
     </message>
     <message>
+        <source>Household</source>
+        <translation>Домогосподарство</translation>
+    </message>
+    <message>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
