@@ -32,12 +32,20 @@
         <translation>Одобрение запроса на подключение</translation>
     </message>
     <message>
+        <source>&amp;Request file</source>
+        <translation>&amp;Файл запроса</translation>
+    </message>
+    <message>
         <source>Request file</source>
         <translation>Файл запроса</translation>
     </message>
     <message>
         <source>Choose…</source>
         <translation>Выбрать…</translation>
+    </message>
+    <message>
+        <source>ID &amp;prefix</source>
+        <translation>&amp;Префикс ID</translation>
     </message>
     <message>
         <source>ID prefix</source>
@@ -50,6 +58,10 @@
     <message>
         <source>Answer for the laptop</source>
         <translation>Ответ для ноутбука</translation>
+    </message>
+    <message>
+        <source>Answer for the &amp;laptop</source>
+        <translation>Ответ для &amp;ноутбука</translation>
     </message>
     <message>
         <source>Approve</source>
@@ -2234,6 +2246,10 @@
         <translation>Устройство {prefix} ({name}): его пакеты будут приниматься только до указанного ниже события (0 — отныне ни одного). Так поступают с потерянным или украденным ноутбуком.</translation>
     </message>
     <message>
+        <source>&amp;Accept events up to</source>
+        <translation>Принимать события &amp;до</translation>
+    </message>
+    <message>
         <source>Accept events up to</source>
         <translation>Принимать события до</translation>
     </message>
@@ -2437,7 +2453,7 @@
         <translation>Язык</translation>
     </message>
     <message>
-        <source>&amp;Lock after no input for</source>
+        <source>Loc&amp;k after no input for</source>
         <translation>&amp;Блокировать, если ничего не вводят</translation>
     </message>
     <message>
@@ -2725,6 +2741,10 @@ Network fingerprint: {fingerprint}</source>
 </context>
 <context>
     <name>_NetworkDialog</name>
+    <message>
+        <source>&amp;Network passphrase</source>
+        <translation>Парольная фраза &amp;сети</translation>
+    </message>
     <message>
         <source>Network passphrase</source>
         <translation>Парольная фраза сети</translation>

@@ -32,12 +32,20 @@
         <translation>Схвалення запиту на приєднання</translation>
     </message>
     <message>
+        <source>&amp;Request file</source>
+        <translation>&amp;Файл запиту</translation>
+    </message>
+    <message>
         <source>Request file</source>
         <translation>Файл запиту</translation>
     </message>
     <message>
         <source>Choose…</source>
         <translation>Вибрати…</translation>
+    </message>
+    <message>
+        <source>ID &amp;prefix</source>
+        <translation>&amp;Префікс ID</translation>
     </message>
     <message>
         <source>ID prefix</source>
@@ -50,6 +58,10 @@
     <message>
         <source>Answer for the laptop</source>
         <translation>Відповідь для ноутбука</translation>
+    </message>
+    <message>
+        <source>Answer for the &amp;laptop</source>
+        <translation>Відповідь для &amp;ноутбука</translation>
     </message>
     <message>
         <source>Approve</source>
@@ -2234,6 +2246,10 @@
         <translation>Пристрій {prefix} ({name}): його пакети прийматимуться лише до вказаної нижче події (0 — відтепер жодного). Так роблять із загубленим або викраденим ноутбуком.</translation>
     </message>
     <message>
+        <source>&amp;Accept events up to</source>
+        <translation>Приймати &amp;події до</translation>
+    </message>
+    <message>
         <source>Accept events up to</source>
         <translation>Приймати події до</translation>
     </message>
@@ -2437,7 +2453,7 @@
         <translation>Мова</translation>
     </message>
     <message>
-        <source>&amp;Lock after no input for</source>
+        <source>Loc&amp;k after no input for</source>
         <translation>&amp;Блокувати, якщо нічого не вводять</translation>
     </message>
     <message>
@@ -2725,6 +2741,10 @@ Network fingerprint: {fingerprint}</source>
 </context>
 <context>
     <name>_NetworkDialog</name>
+    <message>
+        <source>&amp;Network passphrase</source>
+        <translation>Парольна фраза &amp;мережі</translation>
+    </message>
     <message>
         <source>Network passphrase</source>
         <translation>Парольна фраза мережі</translation>
