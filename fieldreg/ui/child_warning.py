@@ -19,6 +19,7 @@ class ChildWarning(QLabel):
         self.setObjectName("childWarning")
         self.setWordWrap(True)
         self._form = form
+        self.warns = False  # also while the page is hidden (isVisible() is then False)
         form.changed.connect(self.refresh)
         self.retranslateUi()
         self.refresh()
@@ -27,7 +28,8 @@ class ChildWarning(QLabel):
         dob = self._form.name_query()[3]
         needs = self._form.raw().get("needs")
         fields = {"dob": dob, "needs": needs if isinstance(needs, list) else None}
-        self.setVisible(alone_without_flag(fields, dt.date.today()))
+        self.warns = alone_without_flag(fields, dt.date.today())
+        self.setVisible(self.warns)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

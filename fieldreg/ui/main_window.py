@@ -241,7 +241,8 @@ class MainWindow(QMainWindow):
         self.go(FIND)
         self.search_page.focus_search(clear=True)
         household = page.saved_household if isinstance(page, HouseholdPage) else None
-        self.search_page.show_saved(ids, household)
+        alone = page.saved_child_alone if isinstance(page, RegisterPage) else False
+        self.search_page.show_saved(ids, household, child_alone=alone)
         self.statusBar().showMessage(self.tr("Saved: {ids}").format(ids=", ".join(ids)), STATUS_MS)
 
     def _print_saved(self, targets: list[str]) -> None:

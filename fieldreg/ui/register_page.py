@@ -64,6 +64,7 @@ class RegisterPage(QWidget):
         super().__init__(parent)
         self._context = context
         self._saving = False
+        self.saved_child_alone = False  # the last save was of a minor alone (see ChildWarning)
         self._title = QLabel()
         page_title(self._title)
         self.form = PersonForm()
@@ -157,10 +158,15 @@ class RegisterPage(QWidget):
         if self._saving:
             return
         values = self.form.values()
+        child_alone = self.child_warning.warns
         self.form.clear_errors()
         self._message.clear_error()
         self._set_saving(True)
-        self._context.run(lambda s: s.register(values), self._on_saved, self._on_failed)
+        self._context.run(
+            lambda s: s.register(values),
+            lambda person_id: self._on_saved(person_id, child_alone=child_alone),
+            self._on_failed,
+        )
 
     def _set_saving(self, saving: bool) -> None:
         self._saving = saving
@@ -168,8 +174,9 @@ class RegisterPage(QWidget):
         self._save.setEnabled(not saving)
         self._cancel.setEnabled(not saving)
 
-    def _on_saved(self, person_id: str) -> None:
+    def _on_saved(self, person_id: str, *, child_alone: bool = False) -> None:
         self._set_saving(False)
+        self.saved_child_alone = child_alone
         self.form.clear()
         self.duplicates.clear()
         self.form.focus_field("family_name")

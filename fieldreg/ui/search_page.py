@@ -40,6 +40,7 @@ _NAVIGATION_KEYS: Final = frozenset(
 )
 ERROR_STYLE: Final = "color: #b00020; font-weight: bold;"
 SUCCESS_STYLE: Final = "color: #1b5e20; font-weight: bold;"
+WARNING_STYLE: Final = "color: #8a4b00; font-weight: bold;"
 
 
 class SearchPage(QWidget):
@@ -55,6 +56,7 @@ class SearchPage(QWidget):
         self._count: int | None = None
         self._saved_ids: list[str] = []  # the last registration, until `end_saved()`
         self._saved_household: str | None = None
+        self._saved_child_alone = False
 
         self._title = QLabel()
         title_font = QFont(self._title.font())
@@ -116,10 +118,14 @@ class SearchPage(QWidget):
         self.field.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.field.selectAll()
 
-    def show_saved(self, ids: list[str], household: str | None = None) -> None:
+    def show_saved(
+        self, ids: list[str], household: str | None = None, *, child_alone: bool = False
+    ) -> None:
         """The confirmation of a registration: the new ID(s), nothing personal; Ctrl+P prints
-        their bands (all of the household's members when a household was saved)."""
+        their bands (all of the household's members when a household was saved). With
+        `child_alone`, it repeats the form's warning: a minor was registered alone."""
         self._saved_ids, self._saved_household = list(ids), household
+        self._saved_child_alone = child_alone
         self._set_notice(None)
 
     def end_saved(self) -> None:
@@ -277,7 +283,7 @@ class SearchPage(QWidget):
             error = IdError(code) if code.startswith("id.") else FieldregError(code)
             self.notice.setText(self._context.describe(error))
         elif saved:
-            self.notice.setStyleSheet(SUCCESS_STYLE)
+            self.notice.setStyleSheet(WARNING_STYLE if self._saved_child_alone else SUCCESS_STYLE)
             text = (
                 self.tr("Saved. New ID: {ids}")
                 if len(saved) == 1
@@ -288,7 +294,14 @@ class SearchPage(QWidget):
                 if self._saved_household
                 else self.tr("Ctrl+P prints the band.")
             )
-            self.notice.setText(f"{text.format(ids=', '.join(saved))} {hint}")
+            shown = f"{text.format(ids=', '.join(saved))} {hint}"
+            if self._saved_child_alone:
+                warning = self.tr(
+                    "⚠ Under 18, registered alone and not marked unaccompanied or separated: "
+                    "check who is with the child."
+                )
+                shown = f"{shown}\n{warning}"
+            self.notice.setText(shown)
         else:
             self.notice.clear()
             self.notice.hide()

@@ -2375,6 +2375,10 @@
         <translation>Ctrl+P — напечатать браслет.</translation>
     </message>
     <message>
+        <source>⚠ Under 18, registered alone and not marked unaccompanied or separated: check who is with the child.</source>
+        <translation>⚠ Младше 18 лет, зарегистрирован один и не отмечен как ребёнок без сопровождения или разлучённый с родителями: выясните, кто с ребёнком.</translation>
+    </message>
+    <message>
         <source>No one found. Check the spelling or register.</source>
         <translation>Никого не найдено. Проверьте написание или зарегистрируйте человека.</translation>
     </message>

@@ -2375,6 +2375,10 @@
         <translation>Ctrl+P — надрукувати браслет.</translation>
     </message>
     <message>
+        <source>⚠ Under 18, registered alone and not marked unaccompanied or separated: check who is with the child.</source>
+        <translation>⚠ Молодше 18 років, зареєстровано саме й не позначено як дитину без супроводу чи розлучену з батьками: з’ясуйте, хто з дитиною.</translation>
+    </message>
+    <message>
         <source>No one found. Check the spelling or register.</source>
         <translation>Нікого не знайдено. Перевірте написання або зареєструйте людину.</translation>
     </message>

@@ -123,3 +123,21 @@ def test_search_results_show_the_household(
     }
     header = search.model.headerData(COL_HOUSEHOLD, Qt.Orientation.Horizontal)
     assert header == "Household"
+
+
+def test_the_confirmation_repeats_the_warning_for_a_child_registered_alone(
+    qtbot: QtBot, desk: Desk
+) -> None:
+    window = desk.window
+    press(qtbot, Qt.Key.Key_N, CTRL)
+    type_then(qtbot, "Коваль", TAB)
+    type_then(qtbot, "Марко", TAB, TAB)
+    with qtbot.waitSignal(window.register_page.saved):
+        type_then(qtbot, "2016", ENTER)
+    notice = window.search_page.notice
+    qtbot.waitUntil(lambda: "Ctrl+P" in notice.text())
+    assert "⚠ Under 18, registered alone and not marked unaccompanied or separated" in (
+        notice.text()
+    )
+    _register(qtbot, desk, "Коваль", "Ганна")  # no date of birth: nothing to warn about
+    assert "⚠" not in notice.text()
