@@ -95,6 +95,13 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
     )
     q.add_argument("--tag-copies", dest="set_tag_copies", type=_copies, help="tags per person")
     q.add_argument("--zpl-font", dest="set_zpl_font", help="printer font for names, e.g. E:X.TTF")
+    q.add_argument(
+        "--child-band-under",
+        dest="set_child_band_under",
+        type=int,
+        metavar="AGE",
+        help="people younger than AGE get the child band unless --stock is given (0: never)",
+    )
     q.add_argument("--reset", action="store_true", help="back to the defaults")
 
 
@@ -225,6 +232,8 @@ def _settings(args: argparse.Namespace, out: Output) -> int:
         changes["tag_copies"] = args.set_tag_copies
     if args.set_zpl_font is not None:
         changes["zpl_text_font"] = args.set_zpl_font
+    if args.set_child_band_under is not None:
+        changes["child_band_under"] = args.set_child_band_under
     if changes:
         settings = settings.changed(**changes)
     if changes or args.reset:

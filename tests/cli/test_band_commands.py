@@ -87,3 +87,9 @@ def test_stocks_and_settings(data_dir: Path) -> None:
     bad = fieldreg(data_dir, "band", "settings", "--show", "given_name,phone")
     assert bad.returncode == 3
     assert "(shown)" in bad.stderr
+    child = fieldreg(data_dir, "band", "settings", "--child-band-under", "10", "--json")
+    assert child.returncode == 0, child.stderr
+    assert json.loads(child.stdout)["child_band_under"] == 10
+    bad = fieldreg(data_dir, "band", "settings", "--child-band-under", "40")
+    assert bad.returncode == 3
+    assert "(child_band_under)" in bad.stderr
