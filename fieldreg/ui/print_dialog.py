@@ -148,6 +148,7 @@ class PrintDialog(QDialog):
         self._print_job = 0
         self._cancel = threading.Event()
         self._closing = False
+        self._finished = False  # closed: a late signal (a checkbox's delayed click) starts nothing
         self._previous = QApplication.focusWidget()  # gets the focus back when this closes
         self._progress = _Progress(self)
         settings = self._settings()
@@ -306,6 +307,8 @@ class PrintDialog(QDialog):
     # --- preview ------------------------------------------------------------------------------
 
     def _refresh_preview(self) -> None:
+        if self._finished:
+            return
         if self._preview_job:
             self._context.worker.cancel(self._preview_job)
         self._drop_preview()
@@ -452,6 +455,7 @@ class PrintDialog(QDialog):
         self._finish(result)
 
     def _finish(self, result: int) -> None:
+        self._finished = True
         if self._preview_job:
             self._context.worker.cancel(self._preview_job)
             self._preview_job = 0

@@ -323,6 +323,6 @@ def test_children_get_child_bands_and_the_pdf_folder_is_remembered(
         again.note.text()
     )
     press(qtbot, Qt.Key.Key_H, ALT)  # the volunteer chose the adult band for him after all
-    type_then(qtbot, " ")
+    qtbot.waitUntil(lambda: not again.child_bands.isChecked())
     qtbot.waitUntil(lambda: "Child bands" not in again.note.text() and again.note.text() != "")
     again.reject()
