@@ -5,6 +5,7 @@ volunteer may know better); it makes sure someone looked."""
 from __future__ import annotations
 
 import datetime as dt
+from typing import Final
 
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QLabel, QWidget
@@ -12,12 +13,15 @@ from PySide6.QtWidgets import QLabel, QWidget
 from fieldreg.core.children import alone_without_flag
 from fieldreg.ui.person_form import PersonForm
 
+WARNING_STYLE: Final = "color: #8a4b00; font-weight: bold;"  # dark amber: read, not alarming
+
 
 class ChildWarning(QLabel):
     def __init__(self, form: PersonForm, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("childWarning")
         self.setWordWrap(True)
+        self.setStyleSheet(WARNING_STYLE)
         self._form = form
         self.warns = False  # also while the page is hidden (isVisible() is then False)
         form.changed.connect(self.refresh)

@@ -25,6 +25,7 @@ from fieldreg.core.entities import Status
 from fieldreg.core.errors import ValidationError
 from fieldreg.core.messages import describe
 from fieldreg.ui import labels
+from fieldreg.ui.child_warning import WARNING_STYLE
 from fieldreg.ui.context import translate
 from fieldreg.ui.field_widgets import ErrorLabel
 from fieldreg.ui.form_fields import NoteEdit
@@ -61,6 +62,7 @@ class StatusDialog(QDialog):
         self.warning = QLabel()
         self.warning.setObjectName("childWarning")
         self.warning.setWordWrap(True)
+        self.warning.setStyleSheet(WARNING_STYLE)
         self.warning.setVisible(child_alone and status in ASKS_TRANSPORT)
         self._error = ErrorLabel()
         self._captions: dict[QWidget, QLabel] = {}

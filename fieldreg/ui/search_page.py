@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from fieldreg.core.errors import FieldregError, IdError
 from fieldreg.services.session import Session
 from fieldreg.services.views import SearchResult
+from fieldreg.ui.child_warning import WARNING_STYLE
 from fieldreg.ui.context import UiContext
 from fieldreg.ui.error_dialog import show_store_error
 from fieldreg.ui.search_model import COL_ID, COL_LATIN, COL_NAME, SearchResultsModel
@@ -40,7 +41,6 @@ _NAVIGATION_KEYS: Final = frozenset(
 )
 ERROR_STYLE: Final = "color: #b00020; font-weight: bold;"
 SUCCESS_STYLE: Final = "color: #1b5e20; font-weight: bold;"
-WARNING_STYLE: Final = "color: #8a4b00; font-weight: bold;"
 
 
 class SearchPage(QWidget):
