@@ -235,7 +235,7 @@ class MainWindow(QMainWindow):
         page = self.sender()
         if isinstance(page, (RegisterPage, HouseholdPage)):
             page.start_new()
-        self.status.saved()
+        self.status.refresh_soon()
         if self.context.session is None:
             return  # locked while the save was on its way: the shell shows the unlock screen
         self.go(FIND)

@@ -102,6 +102,12 @@ def test_the_counts_change_with_the_save(qtbot: QtBot, desk: Desk) -> None:
     assert "People: 2 · today: 2" in window.status.counts.text()
     _register(qtbot, desk, "Коваль", "Марко")
     qtbot.waitUntil(lambda: "People: 3 · today: 3" in window.status.counts.text(), timeout=5000)
+    person = window.search_page.saved_printable()[0]
+    type_then(qtbot, person, ENTER)
+    qtbot.waitUntil(lambda: window.person_page.person_id() == person)
+    qtbot.waitUntil(window.person_page.status.isEnabled)
+    press(qtbot, Qt.Key.Key_2, Qt.KeyboardModifier.AltModifier)  # waiting
+    qtbot.waitUntil(lambda: "waiting: 1" in window.status.counts.text(), timeout=5000)
 
 
 def test_search_results_show_the_household(
