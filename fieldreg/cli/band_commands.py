@@ -103,6 +103,13 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
         metavar="FONT",
         help="printer font for names, e.g. E:X.TTF",
     )
+    q.add_argument(
+        "--child-band-under",
+        dest="set_child_band_under",
+        type=int,
+        metavar="AGE",
+        help="people younger than AGE get the child band unless --stock is given (0: never)",
+    )
     q.add_argument("--reset", action="store_true", help="back to the defaults")
 
 
@@ -128,13 +135,24 @@ def _print(session: Session, args: argparse.Namespace, out: Output) -> int:
         via = args.via or settings.band_output
         destination = bands.PrinterQueue(args.printer, system=via == "system")
     result = bands.print_labels(
-        session, args.ids, destination, stock_name=args.stock, copies=args.copies
+        session,
+        args.ids,
+        destination,
+        stock_name=args.stock,
+        copies=args.copies,
+        by_age=args.stock is None,  # children get child bands unless a stock is named
     )
 
     def text() -> str:
         what = f"{len(result.bands)} band(s)" if result.bands else f"{result.labels} tag(s)"
-        verb = "Printed" if args.printer else f"Wrote {args.pdf or args.zpl}:"
-        lines = [f"{verb} {what} on {result.stock} for {', '.join(result.people)}."]
+        lines = []
+        for index, (stock, people) in enumerate(result.stocks.items()):
+            path = args.pdf or args.zpl
+            if path is not None and index:
+                path = bands.child_file(path)  # the child bands of a mixed household
+            verb = "Printed" if args.printer else f"Wrote {path}:"
+            count = f"{len(people)} band(s)" if result.bands else what  # tags: one job
+            lines.append(f"{verb} {count} on {stock} for {', '.join(people)}.")
         if result.job:
             lines.append(f"Print job: {result.job}")
         if result.bands:
@@ -222,6 +240,8 @@ def _settings(args: argparse.Namespace, out: Output) -> int:
         changes["tag_copies"] = args.set_tag_copies
     if args.set_zpl_font is not None:
         changes["zpl_text_font"] = args.set_zpl_font
+    if args.set_child_band_under is not None:
+        changes["child_band_under"] = args.set_child_band_under
     if changes:
         settings = settings.changed(**changes)
     if changes or args.reset:

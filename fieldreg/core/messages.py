@@ -89,6 +89,9 @@ MESSAGES: Final[dict[str, str]] = {
     "validation.date_too_old": QT_TRANSLATE_NOOP(
         "Errors", "{field}: the date is more than 120 years ago."
     ),
+    "validation.date_century": QT_TRANSLATE_NOOP(
+        "Errors", "{field}: write the year with four digits (19.. or 20..?)."
+    ),
     "dob.invalid": QT_TRANSLATE_NOOP("Errors", "{field}: not a date of birth."),
     "validation.age_range": QT_TRANSLATE_NOOP("Errors", "{field}: an age must be 0 to 120."),
     "validation.phone": QT_TRANSLATE_NOOP(

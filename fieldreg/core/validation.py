@@ -20,6 +20,10 @@ MAX_AGE_YEARS: Final = 120
 PHONE_MIN_DIGITS: Final = 5
 PHONE_MAX_DIGITS: Final = 15  # E.164
 MAX_LANGUAGES: Final = 10
+# A two-digit year names the century in which the person is 0 to 110 years old, when exactly
+# one century does ("12.3.84" in 2026 is 1984, since 2084 is in the future); "12.3.20" could be
+# a child or a centenarian, so it asks for four digits rather than guess.
+TWO_DIGIT_YEAR_MAX_AGE: Final = 110
 
 _BIDI_CONTROLS: Final = frozenset(
     "\u061c\u200e\u200f"
@@ -42,8 +46,10 @@ _RAW_LEN_SLACK: Final = 256
 _DIGITS: Final = "[0-9]"  # not \d, which also matches Arabic-Indic and other digits
 _ISO_DATE: Final = re.compile(rf"({_DIGITS}{{4}})-({_DIGITS}{{1,2}})-({_DIGITS}{{1,2}})")
 _DAY_FIRST_DATE: Final = re.compile(
-    rf"({_DIGITS}{{1,2}})([./-])({_DIGITS}{{1,2}})\2({_DIGITS}{{4}})"
+    rf"({_DIGITS}{{1,2}})([./-])({_DIGITS}{{1,2}})\2({_DIGITS}{{4}}|{_DIGITS}{{2}})"
 )
+# Digits only, day first: "12031984" (or "19840312" when only that reading is a date), "120384".
+_DIGITS_DATE: Final = re.compile(rf"{_DIGITS}{{6}}|{_DIGITS}{{8}}")
 _YEAR: Final = re.compile(rf"(~?) *({_DIGITS}{{4}})")
 _AGE: Final = re.compile(rf"~? *({_DIGITS}{{1,3}}) *[yY]?")
 _DOB_MAX_INPUT: Final = 20
@@ -137,8 +143,10 @@ def _code_point(char: str) -> str:
 def parse_dob(field: str, untrusted: str, *, today: date) -> str:
     """A date of birth as "YYYY-MM-DD", a year "YYYY" or an estimated year "~YYYY".
 
-    Accepts ISO dates, day-first dates ("12.03.1984", "12/03/1984"), a year, an estimated year
-    ("~1981") and an age ("45", "~45", "45y") which becomes an estimated year.
+    Accepts ISO dates, day-first dates ("12.03.1984", "12/03/1984", "12.3.84"), day-first digits
+    ("12031984", "120384"), a year, an estimated year ("~1981") and an age ("45", "~45", "45y")
+    which becomes an estimated year. A two-digit year follows `TWO_DIGIT_YEAR_MAX_AGE`; eight
+    digits are also read year first ("19840312") when that is the only reading that is a date.
     """
     if not isinstance(untrusted, str):
         raise ValidationError(field, "validation.type")
@@ -150,8 +158,10 @@ def parse_dob(field: str, untrusted: str, *, today: date) -> str:
         year, month, day = (int(part) for part in match.groups())
         return _exact_date(field, year, month, day, today=today)
     if match := _DAY_FIRST_DATE.fullmatch(text):
-        day, month, year = int(match[1]), int(match[3]), int(match[4])
-        return _exact_date(field, year, month, day, today=today)
+        day, month, year_text = int(match[1]), int(match[3]), match[4]
+        return _day_first(field, day, month, year_text, today=today)
+    if _DIGITS_DATE.fullmatch(text):
+        return _digits_date(field, text, today=today)
     if match := _YEAR.fullmatch(text):
         year = int(match[2])
         _check_year(field, year, today=today)
@@ -162,6 +172,58 @@ def parse_dob(field: str, untrusted: str, *, today: date) -> str:
             raise ValidationError(field, "validation.age_range", min=0, max=MAX_AGE_YEARS)
         return f"~{today.year - age:04d}"
     raise ValidationError(field, "validation.date_format")
+
+
+def _day_first(field: str, day: int, month: int, year_text: str, *, today: date) -> str:
+    if len(year_text) == 4:
+        return _exact_date(field, int(year_text), month, day, today=today)
+    return _two_digit_year(field, day, month, int(year_text), today=today)
+
+
+def _digits_date(field: str, text: str, *, today: date) -> str:
+    day, month = int(text[0:2]), int(text[2:4])
+    if len(text) == 6:
+        return _two_digit_year(field, day, month, int(text[4:6]), today=today)
+    readings = {
+        born
+        for year, month, day in (
+            (int(text[4:8]), month, day),  # 12031984
+            (int(text[0:4]), int(text[4:6]), int(text[6:8])),  # 19840312
+        )
+        if (born := _plausible(year, month, day, today=today)) is not None
+    }
+    if len(readings) == 1:
+        return readings.pop().isoformat()
+    # Neither reading (or, impossibly within 120 years, both): explain the day-first one.
+    return _exact_date(field, int(text[4:8]), month, day, today=today)
+
+
+def _two_digit_year(field: str, day: int, month: int, yy: int, *, today: date) -> str:
+    oldest = _years_before(today, TWO_DIGIT_YEAR_MAX_AGE)
+    century = today.year // 100 * 100
+    years = (century - 100 + yy, century + yy)
+    dates = [born for year in years if (born := _date(year, month, day)) is not None]
+    if not dates:
+        raise ValidationError(field, "validation.date_invalid")
+    candidates = [born for born in dates if oldest <= born <= today]
+    if len(candidates) == 1:
+        return candidates[0].isoformat()
+    # Both centuries fit (or, for a leap day, neither): only four digits can say which.
+    raise ValidationError(field, "validation.date_century")
+
+
+def _date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _plausible(year: int, month: int, day: int, *, today: date) -> date | None:
+    born = _date(year, month, day)
+    if born is None:
+        return None
+    return born if _years_before(today, MAX_AGE_YEARS) <= born <= today else None
 
 
 def _exact_date(field: str, year: int, month: int, day: int, *, today: date) -> str:

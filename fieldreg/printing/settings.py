@@ -11,8 +11,9 @@ from __future__ import annotations
 import json
 import re
 import secrets
+import unicodedata
 from dataclasses import asdict, dataclass, replace
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Any, Final
 
 from fieldreg.core.errors import FieldregError
@@ -25,6 +26,8 @@ from fieldreg.printing.zpl import DEFAULT_TEXT_FONT
 FILE_NAME: Final = "printing.json"
 MAX_BYTES: Final = 16 * 1024
 MAX_TAG_COPIES: Final = 24
+MAX_CHILD_BAND_AGE: Final = 18
+MAX_FOLDER_CHARS: Final = 1024
 BAND_OUTPUTS: Final = ("zpl", "system")
 # A font on a Zebra printer: drive letter, 1-16 character name, TrueType or bitmap extension.
 _ZPL_FONT: Final = re.compile(r"[REBA]:[A-Z0-9_\-]{1,16}\.(?:TTF|TTE|FNT)")
@@ -38,6 +41,10 @@ class PrintSettings:
     shown: tuple[str, ...] = DEFAULT_SHOWN  # fields printed besides the ID (see layouts)
     tag_copies: int = 2  # tags per person on a sheet
     zpl_text_font: str = DEFAULT_TEXT_FONT  # printer font for names in ZPL
+    # People younger than this get the child band (of the chosen stock's resolution); 0: never.
+    child_band_under: int = 12
+    # The folder the desk last saved a PDF in: a folder only, since a file name may hold a name.
+    pdf_folder: str | None = None
 
     def changed(self, **untrusted: object) -> PrintSettings:
         """A copy with some values replaced, each checked as if read from the file."""
@@ -83,7 +90,27 @@ def settings_from(untrusted: object) -> PrintSettings:
     if not isinstance(font, str) or not _ZPL_FONT.fullmatch(font):
         raise FieldregError("print.settings_invalid", key="zpl_text_font")
     values["zpl_text_font"] = font
+    child_age = untrusted.get("child_band_under", defaults.child_band_under)
+    if isinstance(child_age, bool) or not isinstance(child_age, int):
+        raise FieldregError("print.settings_invalid", key="child_band_under")
+    if not 0 <= child_age <= MAX_CHILD_BAND_AGE:
+        raise FieldregError("print.settings_invalid", key="child_band_under")
+    values["child_band_under"] = child_age
+    folder = untrusted.get("pdf_folder", defaults.pdf_folder)
+    if folder is not None and not _is_folder_path(folder):
+        raise FieldregError("print.settings_invalid", key="pdf_folder")
+    values["pdf_folder"] = folder
     return replace(defaults, **values)
+
+
+def _is_folder_path(untrusted: object) -> bool:
+    """An absolute path of printable characters that does not name a PDF file."""
+    if not isinstance(untrusted, str) or not 0 < len(untrusted) <= MAX_FOLDER_CHARS:
+        return False
+    if any(unicodedata.category(char)[0] == "C" for char in untrusted):
+        return False
+    path = PurePath(untrusted)
+    return path.is_absolute() and path.suffix.lower() != ".pdf"
 
 
 def load_settings(path: Path) -> PrintSettings:

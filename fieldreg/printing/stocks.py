@@ -136,6 +136,13 @@ STOCKS: Final[Mapping[str, Stock]] = {
 DEFAULT_STOCK: Final = "band-adult-203"
 
 
+def band_for(stock: Stock, *, child: bool) -> Stock:
+    """The child or adult wristband of `stock`'s resolution; a sheet of tags stays itself."""
+    if not stock.is_band:
+        return stock
+    return STOCKS.get(f"band-{'child' if child else 'adult'}-{stock.dpi}", stock)
+
+
 def stock_named(untrusted_name: str) -> Stock:
     stock = STOCKS.get(untrusted_name)
     if stock is None:

@@ -14,6 +14,7 @@ private temporary directory that is deleted when the preview closes.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import secrets
 from collections.abc import Callable, Iterator, Sequence
@@ -22,6 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Final
 
+from fieldreg.core.children import age_years
 from fieldreg.core.entities import Relationship
 from fieldreg.core.errors import FieldregError, NotFoundError
 from fieldreg.crypto.durable_file import os_error_reason
@@ -29,7 +31,7 @@ from fieldreg.printing import spool
 from fieldreg.printing.layouts import LabelContent, label_content
 from fieldreg.printing.payload import band_id, format_payload, next_band_no, parse_scan
 from fieldreg.printing.settings import FILE_NAME, PrintSettings, load_settings, save_settings
-from fieldreg.printing.stocks import Stock, stock_named
+from fieldreg.printing.stocks import Stock, band_for, stock_named
 from fieldreg.printing.zpl import render_zpl
 from fieldreg.services.paths import DataDir
 from fieldreg.services.session import Session
@@ -71,12 +73,21 @@ Destination = PdfFile | ZplFile | PrinterQueue | DialogPrinter
 
 @dataclass(frozen=True, slots=True)
 class PrintResult:
-    stock: str
+    stock: str  # of the first job (the only one unless children got child bands)
     people: list[str]
     labels: int
     bands: list[str] = field(default_factory=list)  # recorded as issued
     voided: list[str] = field(default_factory=list)  # voided by those
-    job: str | None = None  # the spooler's job id, for raw ZPL
+    job: str | None = None  # the spooler's job id, for raw ZPL (of the last job)
+    stocks: dict[str, list[str]] = field(default_factory=dict)  # stock name -> its people
+
+
+@dataclass(frozen=True, slots=True)
+class Job:
+    """People printed together on one stock."""
+
+    stock: Stock
+    people: list[str]
 
 
 def settings_path(data_dir: DataDir) -> Path:
@@ -89,6 +100,15 @@ def load_print_settings(data_dir: DataDir) -> PrintSettings:
 
 def save_print_settings(data_dir: DataDir, settings: PrintSettings) -> None:
     save_settings(settings_path(data_dir), settings)
+
+
+def remember_pdf_folder(data_dir: DataDir, pdf: Path) -> None:
+    """Keep the folder `pdf` was written to for the next PDF; never the file's own name, which
+    a volunteer may have made of a person's name."""
+    settings = load_print_settings(data_dir)
+    folder = str(pdf.parent)
+    if settings.pdf_folder != folder:
+        save_print_settings(data_dir, settings.changed(pdf_folder=folder))
 
 
 def people_to_print(session: Session, untrusted: Sequence[str]) -> list[str]:
@@ -107,6 +127,30 @@ def people_to_print(session: Session, untrusted: Sequence[str]) -> list[str]:
         else:
             raise NotFoundError("person.not_found", id=record)
     return list(dict.fromkeys(people))
+
+
+def plan_jobs(
+    session: Session,
+    people: Sequence[str],
+    stock: Stock,
+    settings: PrintSettings,
+    *,
+    by_age: bool,
+    today: dt.date,
+) -> list[Job]:
+    """One job on `stock`, or with `by_age` and a band stock, the people younger than the
+    settings' `child_band_under` on the child band of its resolution and everyone else
+    (including anyone whose age is not known) on the adult band: one job per stock, adults
+    first, each in the given order."""
+    if not (by_age and stock.is_band and settings.child_band_under):
+        return [Job(stock, list(people))]
+    jobs: dict[str, Job] = {}
+    for person_id in people:
+        age = age_years(session.summaries[person_id].get("dob"), today)
+        child = age is not None and age < settings.child_band_under
+        chosen = band_for(stock, child=child)
+        jobs.setdefault(chosen.name, Job(chosen, [])).people.append(person_id)
+    return sorted(jobs.values(), key=lambda job: job.stock.label_h, reverse=True)
 
 
 def plan_labels(
@@ -147,30 +191,70 @@ def print_labels(
     *,
     stock_name: str | None = None,
     copies: int | None = None,
+    by_age: bool = False,
+    today: dt.date | None = None,
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
 ) -> PrintResult:
-    """Print bands (or tags) for the people and households named, and record issued bands."""
+    """Print bands (or tags) for the people and households named, and record issued bands.
+
+    With `by_age`, children get the child band (see `plan_jobs`): a job per stock, each
+    recorded as soon as its output accepted it. A file destination then gets the child bands
+    in a second file beside it, named like it with "-child" added (see `child_file`)."""
     settings = load_print_settings(session.data_dir)
     stock = stock_named(stock_name or settings.stock)
     people = people_to_print(session, untrusted_ids)
-    labels = plan_labels(session, people, stock, settings, copies)
-    total = len(labels) * 2 if stock.is_band else len(labels)
+    jobs = plan_jobs(
+        session, people, stock, settings, by_age=by_age, today=today or dt.date.today()
+    )
+    planned = [(job, plan_labels(session, job.people, job.stock, settings, copies)) for job in jobs]
+    count = sum(len(labels) for _, labels in planned)
+    if count > MAX_LABELS:
+        raise FieldregError("print.too_many", max=MAX_LABELS)
+    total = count * 2 if stock.is_band else count
+    done = 0
     if progress:
         progress(0, total)
-    job = _deliver(destination, stock, labels, settings, cancelled)
-    result = PrintResult(stock.name, people, len(labels), job=job)
-    if progress:
-        progress(len(labels), total)
-    if not stock.is_band:
-        return result
-    printed = [(label.person_id, label.band_id) for label in labels if label.band_id is not None]
-    # One transaction for the whole job: a batch is recorded whole or not at all.
-    result.voided.extend(session.record_bands(printed))
-    result.bands.extend(band_id for _, band_id in printed)
-    if progress:
-        progress(total, total)
-    return result
+    issued: list[str] = []
+    voided: list[str] = []
+    spooled: str | None = None
+    for index, (job, labels) in enumerate(planned):
+        target = destination if index == 0 else _second_file(destination)
+        spooled = _deliver(target, job.stock, labels, settings, cancelled) or spooled
+        done += len(labels)
+        if progress:
+            progress(done, total)
+        if not job.stock.is_band:
+            continue
+        printed = [(label.person_id, label.band_id) for label in labels if label.band_id]
+        # One transaction per job: a job is recorded whole or not at all.
+        voided.extend(session.record_bands(printed))
+        issued.extend(band_id for _, band_id in printed)
+        done += len(labels)
+        if progress:
+            progress(done, total)
+    return PrintResult(
+        jobs[0].stock.name,
+        people,
+        count,
+        bands=issued,
+        voided=voided,
+        job=spooled,
+        stocks={job.stock.name: list(job.people) for job in jobs},
+    )
+
+
+def child_file(path: Path) -> Path:
+    """Where the child bands of a job written to `path` go: "bands.pdf" -> "bands-child.pdf"."""
+    return path.with_name(f"{path.stem}-child{path.suffix}")
+
+
+def _second_file(destination: Destination) -> Destination:
+    if isinstance(destination, PdfFile):
+        return PdfFile(child_file(destination.path))
+    if isinstance(destination, ZplFile):
+        return ZplFile(child_file(destination.path))
+    return destination
 
 
 @contextmanager

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Final
 
 import shiboken6
-from PySide6.QtCore import QDateTime, QEvent, QLocale, Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QGroupBox,
@@ -23,15 +23,14 @@ from PySide6.QtWidgets import (
 )
 
 from fieldreg.services.sync_desk import Competing, ConflictDetail
-from fieldreg.ui import labels
+from fieldreg.ui import dates, labels
 from fieldreg.ui.field_widgets import push_button
 
 MAX_SHOWN: Final = 100  # more are settled in batches: each choice shows the next
 
 
 def written_at(when_ms: int) -> str:
-    stamp = QDateTime.fromMSecsSinceEpoch(when_ms)
-    return QLocale().toString(stamp, QLocale.FormatType.ShortFormat)
+    return dates.date_time_ms(when_ms)
 
 
 class ConflictPanel(QScrollArea):

@@ -1,9 +1,11 @@
 """The status bar's permanent part: the reception point, the operator, the counts (people,
 registered today, waiting, with needs) and, on a laptop, what is not yet exported.
 
-Counting runs on the worker. After a save it waits for a short pause (saves come in bursts while
-a family is registered), so that it never holds up the next save or search; one count at a time,
-and a request that comes in meanwhile runs once afterwards.
+Counting runs on the worker. After a save (or any change to people) the people counts are taken
+at once (a few milliseconds, from the session's memory), so the figures change with the save;
+what is not yet exported is a query of the store, and waits for a short pause (saves come in
+bursts while a family is registered), so that it never holds up the next save or search. One
+full count at a time, and a request that comes in meanwhile runs once afterwards.
 """
 
 from __future__ import annotations
@@ -43,10 +45,27 @@ class DeskStatus(QWidget):
         self._pause.setSingleShot(True)
         self._pause.setInterval(PAUSE_MS)
         self._pause.timeout.connect(self.refresh)
-        context.people_changed.connect(lambda _ids: self.refresh_soon())
+        context.people_changed.connect(lambda _ids: self.changed())
 
     def refresh_soon(self) -> None:
         self._pause.start()
+
+    def changed(self) -> None:
+        """After a save or a status change: the people counts now, the rest after the pause."""
+        self.refresh_soon()
+        if self._context.session is None:
+            return
+
+        def call(session: Session) -> tuple[str, DeskCounts]:
+            return session.point_name(), desk_counts(session)
+
+        self._context.run(call, self._counts_done, self._counts_failed)
+
+    def _counts_done(self, figures: tuple[str, DeskCounts]) -> None:
+        if self._context.session is None:
+            return
+        self.figures = figures
+        self._render()
 
     def refresh(self) -> None:
         self._pause.stop()
@@ -76,6 +95,9 @@ class DeskStatus(QWidget):
         if self._stale:
             self._stale = False
             self.refresh()
+
+    def _counts_failed(self, error: BaseException) -> None:
+        show_store_error(self.window(), self._context, error)
 
     def _failed(self, error: BaseException) -> None:
         self._job = 0

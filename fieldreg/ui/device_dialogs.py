@@ -173,7 +173,7 @@ class _NetworkDialog(QDialog):
         super().changeEvent(event)
 
     def retranslateUi(self) -> None:
-        self.passphrase_caption.setText(self.tr("Network passphrase"))
+        self.passphrase_caption.setText(self.tr("&Network passphrase"))
         self.passphrase.setAccessibleName(self.tr("Network passphrase"))
         self.close_button.setText(self.tr("Close"))
 
@@ -194,6 +194,9 @@ class ApproveDialog(_NetworkDialog):
         self.answer.setTabChangesFocus(True)
         self.answer.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self.answer.hide()
+        self.answer_caption = QLabel()
+        self.answer_caption.setBuddy(self.answer)
+        self.answer_caption.hide()
         self.note = QLabel()
         self.note.setWordWrap(True)
         self.note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -207,7 +210,8 @@ class ApproveDialog(_NetworkDialog):
         self.form.addRow(self._captions["prefix"], self.prefix)
         self.form.addRow(self.passphrase_caption, self.passphrase)
         self.main.insertWidget(1, self.note)
-        self.main.insertWidget(2, self.answer)
+        self.main.insertWidget(2, self.answer_caption)
+        self.main.insertWidget(3, self.answer)
         self._saved: Path | None = None
         self._approval: tuple[enroll.Approval, str] | None = None
         self.retranslateUi()
@@ -246,6 +250,7 @@ class ApproveDialog(_NetworkDialog):
         self.approved.emit()
         approval = answer[0]
         self.answer.setPlainText(approval.answer)
+        self.answer_caption.show()
         self.answer.show()
         for widget in (self.request_path, self.browse, self.prefix, self.passphrase):
             widget.setEnabled(False)
@@ -291,13 +296,14 @@ class ApproveDialog(_NetworkDialog):
     def retranslateUi(self) -> None:
         super().retranslateUi()
         self.setWindowTitle(self.tr("Approve an enrollment request"))
-        self._captions["request"].setText(self.tr("Request file"))
+        self._captions["request"].setText(self.tr("&Request file"))
         self.request_path.setAccessibleName(self.tr("Request file"))
         self.browse.setText(self.tr("Choose…"))
-        self._captions["prefix"].setText(self.tr("ID prefix"))
+        self._captions["prefix"].setText(self.tr("ID &prefix"))
         self.prefix.setAccessibleName(self.tr("ID prefix"))
         self.prefix.setPlaceholderText(self.tr("2 to 4 letters or digits, e.g. K7"))
         self.answer.setAccessibleName(self.tr("Answer for the laptop"))
+        self.answer_caption.setText(self.tr("Answer for the &laptop"))
         self.ok_button.setText(self.tr("Approve"))
         self._render_note()
 
@@ -351,6 +357,6 @@ class RevokeDialog(_NetworkDialog):
                 "below (0: none from now on). Do this for a lost or stolen laptop."
             ).format(prefix=self._device.prefix, name=self._device.name)
         )
-        self.up_to_caption.setText(self.tr("Accept events up to"))
+        self.up_to_caption.setText(self.tr("&Accept events up to"))
         self.up_to.setAccessibleName(self.tr("Accept events up to"))
         self.ok_button.setText(self.tr("Revoke"))

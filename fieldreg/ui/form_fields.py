@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QWidget
 
@@ -15,6 +15,7 @@ from fieldreg.core.errors import ValidationError
 from fieldreg.core.messages import describe
 from fieldreg.core.names import transliterate
 from fieldreg.core.validation import parse_dob
+from fieldreg.ui import dates
 from fieldreg.ui.context import translate
 
 
@@ -83,9 +84,8 @@ def dob_hint(text: str, today: dt.date) -> str:
         return shown.replace("%1", dob[1:])
     if len(dob) == 4:
         return QCoreApplication.translate("PersonForm", "Year only: %1").replace("%1", dob)
-    born = dt.date.fromisoformat(dob)
-    date = QLocale().toString(QDate(born.year, born.month, born.day), QLocale.FormatType.LongFormat)
-    return QCoreApplication.translate("PersonForm", "Exact date: %1").replace("%1", date)
+    words = dates.date_in_words(dt.date.fromisoformat(dob))
+    return QCoreApplication.translate("PersonForm", "Exact date: %1").replace("%1", words)
 
 
 def focus_for_keyboard(widget: QWidget) -> None:

@@ -205,6 +205,8 @@ class MainWindow(QMainWindow):
         if name in (SYNC, COORDINATOR) and not self.actions_by_name[name].isVisible():
             return  # the other role's page
         searched = self.search_page.unmatched_fields() if self.current_page == FIND else None
+        if name in (REGISTER, HOUSEHOLD):
+            self.search_page.end_saved()  # the next registration: Ctrl+P is its own now
         if name in (REGISTER, HOUSEHOLD) and name not in self._started:
             self._started.add(name)
             page.start_new()  # type: ignore[attr-defined]
@@ -241,6 +243,7 @@ class MainWindow(QMainWindow):
         if self.context.session is None:
             return
         self._person_id = person_id
+        self.search_page.end_saved()  # Ctrl+P prints the person shown
         self.person_page.show_person(person_id)
         self.work.setCurrentWidget(self.person_page)
 
@@ -254,7 +257,8 @@ class MainWindow(QMainWindow):
         self.go(FIND)
         self.search_page.focus_search(clear=True)
         household = page.saved_household if isinstance(page, HouseholdPage) else None
-        self.search_page.show_saved(ids, household)
+        alone = page.saved_child_alone if isinstance(page, RegisterPage) else False
+        self.search_page.show_saved(ids, household, child_alone=alone)
         self.statusBar().showMessage(self.tr("Saved: {ids}").format(ids=", ".join(ids)), STATUS_MS)
 
     def _print_saved(self, targets: list[str]) -> None:

@@ -254,6 +254,10 @@ class PersonForm(QWidget):
         self._dob_hint.setText(dob_hint(text, self._today()))
         self.names_changed.emit()
 
+    def dob_hint_text(self) -> str:
+        """What the date-of-birth field understood, as shown beside it."""
+        return self._dob_hint.text()
+
     def _toggle_latin(self) -> None:
         focused = self.focusWidget()
         for name in NAMES:

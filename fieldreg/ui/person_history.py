@@ -5,20 +5,19 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDateTime, QEvent, QLocale
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeWidget, QTreeWidgetItem
 
 from fieldreg.core.entities import FIELDS
 from fieldreg.services.views import HistoryEntry
-from fieldreg.ui import labels
+from fieldreg.ui import dates, labels
 
 WHEN, WHO, WHAT = range(3)
 STATUS_ORDER = ("status", "status_transport", "status_location")
 
 
 def local_time(moment: dt.datetime) -> str:
-    stamp = QDateTime.fromMSecsSinceEpoch(int(moment.timestamp() * 1000))
-    return QLocale().toString(stamp, QLocale.FormatType.ShortFormat)
+    return dates.date_time(moment)
 
 
 def describe_entry(entry: HistoryEntry) -> str:

@@ -4,6 +4,7 @@ closes the page. Ctrl+P prints a band, Ctrl+Shift+P the household's, Ctrl+T tags
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Final
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fieldreg.core.children import alone_without_flag
 from fieldreg.core.entities import CONSENT_FIELDS, FieldValue
 from fieldreg.core.errors import FieldregError, ValidationError
 from fieldreg.services.session import Session
@@ -237,6 +239,7 @@ class PersonPage(QWidget):
         self.note.setText("")  # unlike clear(), also forgets the undo history
         self._message.clear_error()
         self.status.set_current(None)
+        self.status.set_child_alone(False)
         self._set_enabled(False)
         self._show_summary()
 
@@ -258,6 +261,7 @@ class PersonPage(QWidget):
             self.notes.addItem(f"{local_time(note.when)}  {note.text}")
         status = view.fields.get("status")
         self.status.set_current(status if isinstance(status, str) else None)
+        self.status.set_child_alone(alone_without_flag(view.fields, dt.date.today()))
         self._set_enabled(True)
         self._show_summary()
         draft, self._pending_draft = self._pending_draft, None

@@ -25,6 +25,7 @@ from fieldreg.core.entities import Status
 from fieldreg.core.errors import ValidationError
 from fieldreg.core.messages import describe
 from fieldreg.ui import labels
+from fieldreg.ui.child_warning import WARNING_STYLE
 from fieldreg.ui.context import translate
 from fieldreg.ui.field_widgets import ErrorLabel
 from fieldreg.ui.form_fields import NoteEdit
@@ -42,9 +43,13 @@ class StatusChange:
 
 
 class StatusDialog(QDialog):
-    """The details a status needs: the transport for a departure, a place and note otherwise."""
+    """The details a status needs: the transport for a departure, a place and note otherwise.
+    With `child_alone`, a departure warns that the child is neither in a household nor marked
+    unaccompanied or separated (it does not stop it: the volunteer may know better)."""
 
-    def __init__(self, status: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, status: str, parent: QWidget | None = None, *, child_alone: bool = False
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("statusDialog")
         self.status = status
@@ -54,19 +59,31 @@ class StatusDialog(QDialog):
         self.location.setObjectName("location")
         self.note = NoteEdit()
         self.note.setObjectName("note")
+        self.warning = QLabel()
+        self.warning.setObjectName("childWarning")
+        self.warning.setWordWrap(True)
+        self.warning.setStyleSheet(WARNING_STYLE)
+        self.warning.setVisible(child_alone and status in ASKS_TRANSPORT)
         self._error = ErrorLabel()
+        self._captions: dict[QWidget, QLabel] = {}
         self._form = QFormLayout()
+        rows: list[QWidget] = [self.location, self.note]
         if status in ASKS_TRANSPORT:
-            self._form.addRow("", self.transport)
-            self._form.addRow("", self._error)
-        self._form.addRow("", self.location)
-        self._form.addRow("", self.note)
+            rows.insert(0, self.transport)
+        for widget in rows:
+            caption = QLabel()
+            caption.setBuddy(widget)  # Alt+its letter focuses the field
+            self._captions[widget] = caption
+            self._form.addRow(caption, widget)
+            if widget is self.transport:
+                self._form.addRow("", self._error)
         self._buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         self._buttons.accepted.connect(self.accept)
         self._buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.warning)
         layout.addLayout(self._form)
         layout.addWidget(self._buttons)
         self.retranslateUi()
@@ -78,19 +95,26 @@ class StatusDialog(QDialog):
 
     def retranslateUi(self) -> None:
         self.setWindowTitle(labels.label(labels.STATUS, self.status))
+        captions = {
+            self.transport: self.tr("&Transport *"),
+            self.location: self.tr("&Location"),
+            self.note: self.tr("&Note"),
+        }
+        for widget, caption in self._captions.items():
+            caption.setText(captions[widget])
         for widget, field in (
             (self.transport, "status_transport"),
             (self.location, "status_location"),
             (self.note, "note"),
         ):
-            caption = labels.field_label(field)
-            if field == "status_transport":
-                caption += " *"
-            label = self._form.labelForField(widget)
-            if label is not None:
-                label.setText(caption)  # type: ignore[attr-defined]
             widget.setAccessibleName(labels.field_label(field))
         self.transport.setPlaceholderText(self.tr("Bus 12, convoy 3, train 45"))
+        self.warning.setText(
+            self.tr(
+                "⚠ A child under 18, not in a household and not marked as unaccompanied or "
+                "separated. Check who the child leaves with, and write it in the note."
+            )
+        )
 
     def accept(self) -> None:
         if self.status in ASKS_TRANSPORT and not self.transport.text().strip():
@@ -118,6 +142,7 @@ class StatusButtons(QWidget):
         super().__init__(parent)
         self._buttons: dict[str, QPushButton] = {}
         self._current: str | None = None
+        self._child_alone = False
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self._hint = QLabel()
@@ -154,6 +179,11 @@ class StatusButtons(QWidget):
         for code, button in self._buttons.items():
             button.setChecked(code == status)
 
+    def set_child_alone(self, child_alone: bool) -> None:
+        """Whether the person shown is a minor with no household and no unaccompanied or
+        separated mark (see `fieldreg.core.children.alone_without_flag`)."""
+        self._child_alone = child_alone
+
     def choose(self, status: str) -> None:
         self.set_current(self._current)  # a click toggles the button; the store decides
         if not self.isEnabled():
@@ -161,7 +191,7 @@ class StatusButtons(QWidget):
         if status not in ASKS_TRANSPORT | ASKS_PLACE:
             self.chosen.emit(StatusChange(status))
             return
-        dialog = StatusDialog(status, self)
+        dialog = StatusDialog(status, self, child_alone=self._child_alone)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self.chosen.emit(dialog.change()))
         dialog.open()

@@ -12,10 +12,13 @@ closes (or stops a job under way).
 
 from __future__ import annotations
 
+import contextlib
+import datetime as dt
 import math
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
+from dataclasses import field as data_field
 from pathlib import Path
 from typing import Final
 
@@ -44,7 +47,7 @@ from PySide6.QtWidgets import (
 from fieldreg.core.errors import FieldregError
 from fieldreg.printing.qt_renderer import QtLabelRenderer
 from fieldreg.printing.settings import MAX_TAG_COPIES, PrintSettings
-from fieldreg.printing.stocks import MM_PER_INCH, STOCKS, StockKind, stock_named
+from fieldreg.printing.stocks import MM_PER_INCH, STOCKS, StockKind, band_for, stock_named
 from fieldreg.services import bands
 from fieldreg.services.session import Session
 from fieldreg.ui.context import UiContext
@@ -56,12 +59,14 @@ from fieldreg.ui.print_choices import (
     printer_names,
     retranslate_stocks,
     stock_names,
+    stock_title,
 )
 
 BAND, TAGS = "band", "tags"
 QUEUE, OTHER, PDF = "queue", "other", "pdf"
 PREVIEW_PAGES: Final = 6
 PREVIEW_PIXELS: Final = 860  # the long side of a page in the preview
+DEFAULT_PDF_NAME: Final = "labels.pdf"
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,25 +77,46 @@ class Preview:
     images: list[QImage]
     bands: list[str]  # what the job would record as issued
     voiding: list[str]  # people whose band now worn the job would void
+    children: list[str] = data_field(default_factory=list)  # people on the child band
+    child_stock: str = ""
 
 
 def make_preview(
-    session: Session, targets: Sequence[str], stock_name: str, copies: int | None, dpi: float
+    session: Session,
+    targets: Sequence[str],
+    stock_name: str,
+    copies: int | None,
+    dpi: float,
+    *,
+    by_age: bool = False,
 ) -> Preview:
-    """Runs on the worker: the labels the job would print, painted in memory."""
+    """Runs on the worker: the labels the job would print, painted in memory (adults first,
+    then the children on child bands, as they will print)."""
     settings = bands.load_print_settings(session.data_dir)
     stock = stock_named(stock_name)
     people = bands.people_to_print(session, targets)
-    planned = bands.plan_labels(session, people, stock, settings, copies)
+    jobs = bands.plan_jobs(session, people, stock, settings, by_age=by_age, today=dt.date.today())
+    images: list[QImage] = []
+    planned = []
+    pages = 0
     with QtLabelRenderer() as renderer:
-        images = renderer.page_images(stock, planned, dpi, PREVIEW_PAGES)
+        for job in jobs:
+            labels = bands.plan_labels(session, job.people, job.stock, settings, copies)
+            room = PREVIEW_PAGES - len(images)
+            images += renderer.page_images(job.stock, labels, dpi, room) if room > 0 else []
+            pages += math.ceil(len(labels) / job.stock.labels_per_page)
+            planned += labels
+    child = band_for(stock, child=True)
+    child_jobs = [job for job in jobs if by_age and job.stock is child]
     return Preview(
         people=people,
         labels=len(planned),
-        pages=math.ceil(len(planned) / stock.labels_per_page),
+        pages=pages,
         images=images,
         bands=[label.band_id for label in planned if label.band_id],
         voiding=[p for p in people if stock.is_band and any(session.bands(p).values())],
+        children=[p for job in child_jobs for p in job.people],
+        child_stock=child_jobs[0].stock.name if child_jobs else "",
     )
 
 
@@ -122,6 +148,7 @@ class PrintDialog(QDialog):
         self._print_job = 0
         self._cancel = threading.Event()
         self._closing = False
+        self._finished = False  # closed: a late signal (a checkbox's delayed click) starts nothing
         self._previous = QApplication.focusWidget()  # gets the focus back when this closes
         self._progress = _Progress(self)
         settings = self._settings()
@@ -143,8 +170,16 @@ class PrintDialog(QDialog):
         )
         self.zpl = QCheckBox()
         self.zpl.setChecked(settings.band_output == "zpl")
+        self._child_age = settings.child_band_under
+        self.child_bands = QCheckBox()
+        self.child_bands.setObjectName("childBands")
+        self.child_bands.setChecked(self._child_age > 0)
+        self.child_bands.setEnabled(self._child_age > 0)
         self.pdf_path = QLineEdit()
         self.pdf_path.setObjectName("pdfPath")
+        self._pdf_folder = Path(settings.pdf_folder) if settings.pdf_folder else None
+        if self._pdf_folder is not None:  # a file name of our own: the remembered one is a folder
+            self.pdf_path.setText(str(self._pdf_folder / DEFAULT_PDF_NAME))
         self._browse = push_button()
         self._browse.clicked.connect(self._choose_file)
         self.copies = QSpinBox()
@@ -159,6 +194,7 @@ class PrintDialog(QDialog):
             self._captions[key].setBuddy(field)
             self._form.addRow(self._captions[key], field)
         self._form.addRow("", self.zpl)
+        self._form.addRow("", self.child_bands)
         self._captions["file"].setBuddy(self.pdf_path)
         self._form.addRow(self._captions["file"], self._file_row)
         self._captions["copies"].setBuddy(self.copies)
@@ -196,6 +232,7 @@ class PrintDialog(QDialog):
                 self.stock,
                 self.destination,
                 self.zpl,
+                self.child_bands,
                 self.pdf_path,
                 self._browse,
                 self.copies,
@@ -205,6 +242,7 @@ class PrintDialog(QDialog):
         )
         self._progress.moved.connect(self._moved)
         self.stock.currentIndexChanged.connect(self._choices_changed)
+        self.child_bands.toggled.connect(self._refresh_preview)
         self.copies.valueChanged.connect(self._refresh_preview)
         self.destination.currentIndexChanged.connect(self._show_rows)
         context.locked.connect(self._locked)
@@ -229,6 +267,9 @@ class PrintDialog(QDialog):
     def destination_kind(self) -> str:
         return self._destinations[self.destination.currentIndex()][0]
 
+    def _by_age(self) -> bool:
+        return self._kind == BAND and self.child_bands.isChecked()
+
     def _copies(self) -> int | None:
         return None if self._kind == BAND else self.copies.value()
 
@@ -236,6 +277,7 @@ class PrintDialog(QDialog):
         kind = self.destination_kind()
         band = STOCKS[self.stock_name()].is_band
         self._form.setRowVisible(self.zpl, self._kind == BAND)
+        self._form.setRowVisible(self.child_bands, self._kind == BAND)
         self.zpl.setEnabled(kind == QUEUE and band)
         self._form.setRowVisible(self._file_row, kind == PDF)
         self._form.setRowVisible(self.copies, self._kind == TAGS)
@@ -248,7 +290,7 @@ class PrintDialog(QDialog):
         chosen, _filter = QFileDialog.getSaveFileName(
             self,
             self.tr("Save the labels as PDF"),
-            self.pdf_path.text() or str(Path.home() / "labels.pdf"),
+            self.pdf_path.text() or str((self._pdf_folder or Path.home()) / DEFAULT_PDF_NAME),
             self.tr("PDF files (*.pdf)"),
         )
         if chosen:
@@ -265,6 +307,8 @@ class PrintDialog(QDialog):
     # --- preview ------------------------------------------------------------------------------
 
     def _refresh_preview(self) -> None:
+        if self._finished:
+            return
         if self._preview_job:
             self._context.worker.cancel(self._preview_job)
         self._drop_preview()
@@ -272,8 +316,9 @@ class PrintDialog(QDialog):
         ratio = self.devicePixelRatioF()
         dpi = PREVIEW_PIXELS / max(stock.page_w, stock.page_h) * MM_PER_INCH * ratio
         targets, name, copies = list(self._targets), stock.name, self._copies()
+        by_age = self._by_age()
         self._preview_job = self._context.run(
-            lambda s: make_preview(s, targets, name, copies, dpi),
+            lambda s: make_preview(s, targets, name, copies, dpi, by_age=by_age),
             self._on_preview,
             self._on_preview_failed,
         )
@@ -345,17 +390,24 @@ class PrintDialog(QDialog):
         cancel = self._cancel = threading.Event()
         progress = self._progress
         targets, stock, copies = list(self._targets), self.stock_name(), self._copies()
+        by_age = self._by_age()
 
         def call(session: Session) -> bands.PrintResult:
-            return bands.print_labels(
+            result = bands.print_labels(
                 session,
                 targets,
                 destination,
                 stock_name=stock,
                 copies=copies,
+                by_age=by_age,
                 progress=progress.moved.emit,
                 cancelled=cancel.is_set,
             )
+            if isinstance(destination, bands.PdfFile):
+                # Written and recorded: a folder not remembered only means starting from home.
+                with contextlib.suppress(FieldregError):
+                    bands.remember_pdf_folder(session.data_dir, destination.path)
+            return result
 
         self._set_printing(True)
         self._print_job = self._context.run(call, self._on_printed, self._on_failed)
@@ -365,6 +417,7 @@ class PrintDialog(QDialog):
         self.progress.setRange(0, 0)  # busy until the first step is known
         for widget in (self.stock, self.destination, self.zpl, self.pdf_path, self.copies):
             widget.setEnabled(not printing)
+        self.child_bands.setEnabled(not printing and self._child_age > 0)
         self._browse.setEnabled(not printing)
         self.print_button.setEnabled(not printing)
         if not printing:
@@ -402,6 +455,7 @@ class PrintDialog(QDialog):
         self._finish(result)
 
     def _finish(self, result: int) -> None:
+        self._finished = True
         if self._preview_job:
             self._context.worker.cancel(self._preview_job)
             self._preview_job = 0
@@ -448,6 +502,12 @@ class PrintDialog(QDialog):
             )
         else:
             notes.append(self.tr("Tags are for belongings and documents; they are not recorded."))
+        if preview.children:
+            notes.append(
+                self.tr("Child bands ({stock}) for: {ids}.").format(
+                    stock=stock_title(preview.child_stock), ids=", ".join(preview.children)
+                )
+            )
         if preview.voiding:
             notes.append(
                 self.tr("The band now worn becomes void for: {ids}.").format(
@@ -486,6 +546,9 @@ class PrintDialog(QDialog):
             }[kind]
             self.destination.setItemText(index, text)
         self.zpl.setText(self.tr("Send as &ZPL (thermal band printers)"))
+        self.child_bands.setText(
+            self.tr("C&hild bands for children under {age}").format(age=self._child_age)
+        )
         self.pdf_path.setAccessibleName(self.tr("PDF file"))
         self.pdf_path.setPlaceholderText(self.tr("For example ~/labels.pdf"))
         self._browse.setText(self.tr("&Browse…"))

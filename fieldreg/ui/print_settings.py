@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from fieldreg.core.errors import FieldregError
 from fieldreg.printing.layouts import SHOWABLE
-from fieldreg.printing.settings import MAX_TAG_COPIES, PrintSettings
+from fieldreg.printing.settings import MAX_CHILD_BAND_AGE, MAX_TAG_COPIES, PrintSettings
 from fieldreg.services import bands
 from fieldreg.services.paths import DataDir
 from fieldreg.ui.field_widgets import ErrorLabel
@@ -71,12 +71,19 @@ class PrintSettingsBox(QGroupBox):
         self.tag_copies = QSpinBox()
         self.tag_copies.setRange(1, MAX_TAG_COPIES)
         self.tag_copies.setValue(loaded.tag_copies)
-        self._captions = {key: QLabel() for key in ("stock", "printer", "shown", "copies")}
+        self.child_age = QSpinBox()
+        self.child_age.setObjectName("childBandAge")
+        self.child_age.setRange(0, MAX_CHILD_BAND_AGE)
+        self.child_age.setValue(loaded.child_band_under)
+        keys = ("stock", "printer", "child", "shown", "copies")
+        self._captions = {key: QLabel() for key in keys}
         form = QFormLayout()
         for key, field in (("stock", self.stock), ("printer", self.printer)):
             self._captions[key].setBuddy(field)
             form.addRow(self._captions[key], field)
         form.addRow("", self.zpl)
+        self._captions["child"].setBuddy(self.child_age)
+        form.addRow(self._captions["child"], self.child_age)
         shown = QVBoxLayout()
         shown.setSpacing(2)
         for box in self.shown.values():
@@ -99,6 +106,7 @@ class PrintSettingsBox(QGroupBox):
             band_output="zpl" if self.zpl.isChecked() else "system",
             shown=[name for name, box in self.shown.items() if box.isChecked()],
             tag_copies=self.tag_copies.value(),
+            child_band_under=self.child_age.value(),
         )
 
     def save(self) -> None:
@@ -122,6 +130,9 @@ class PrintSettingsBox(QGroupBox):
         for name, box in self.shown.items():
             box.setText(shown_title(name))
         self.tag_copies.setAccessibleName(self.tr("Tags per person"))
+        self._captions["child"].setText(self.tr("C&hild band below the age of"))
+        self.child_age.setAccessibleName(self.tr("Child band below the age of"))
+        self.child_age.setSpecialValueText(self.tr("Never"))
         self._never.setText(
             self.tr(
                 "Family names, dates of birth, phone numbers and notes are never printed. "

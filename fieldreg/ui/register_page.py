@@ -30,6 +30,7 @@ from fieldreg.core.errors import FieldregError, ValidationError
 from fieldreg.services.session import Session
 from fieldreg.services.views import PersonHit
 from fieldreg.ui.already_registered import ask_already_registered
+from fieldreg.ui.child_warning import ChildWarning
 from fieldreg.ui.context import UiContext
 from fieldreg.ui.discard_confirm import ask_discard
 from fieldreg.ui.duplicates_panel import DuplicatesPanel, already_registered, duplicate_query
@@ -83,11 +84,13 @@ class RegisterPage(QWidget):
         self._context = context
         self._saving = False
         self._focus_before: QWidget | None = None  # where Enter was pressed, to return there
+        self.saved_child_alone = False  # the last save was of a minor alone (see ChildWarning)
         self._title = QLabel()
         page_title(self._title)
         self.form = PersonForm()
         self.duplicates = DuplicatesPanel(context)
         self._message = ErrorLabel()
+        self.child_warning = ChildWarning(self.form)
         self._save = QPushButton()
         self._cancel = QPushButton()
         for button in (self._save, self._cancel):
@@ -105,6 +108,7 @@ class RegisterPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self._title)
         layout.addLayout(columns, 1)
+        layout.addWidget(self.child_warning)
         layout.addLayout(buttons)
         set_tab_chain(
             [*self.form.tab_chain(), self._save, self._cancel, self.duplicates.list_widget()]
@@ -188,6 +192,7 @@ class RegisterPage(QWidget):
         """Check, then register; `anyway`: the volunteer said this is a new person."""
         if self._saving:
             return
+        child_alone = self.child_warning.warns
         self._message.clear_error()
         if not self.form.check():
             return
@@ -197,7 +202,7 @@ class RegisterPage(QWidget):
         self._set_saving(True)
         self._context.run(
             lambda s: register_unless_known(s, values, query, anyway=anyway),
-            self._on_answer,
+            lambda answer: self._on_answer(answer, child_alone=child_alone),
             self._on_failed,
         )
 
@@ -207,9 +212,9 @@ class RegisterPage(QWidget):
         self._save.setEnabled(not saving)
         self._cancel.setEnabled(not saving)
 
-    def _on_answer(self, answer: str | PersonHit) -> None:
+    def _on_answer(self, answer: str | PersonHit, *, child_alone: bool) -> None:
         if isinstance(answer, str):
-            self._on_saved(answer)
+            self._on_saved(answer, child_alone=child_alone)
             return
         self._set_saving(False)
         ask_already_registered(
@@ -228,8 +233,9 @@ class RegisterPage(QWidget):
         else:
             self.form.focus_field("family_name")
 
-    def _on_saved(self, person_id: str) -> None:
+    def _on_saved(self, person_id: str, *, child_alone: bool = False) -> None:
         self._set_saving(False)
+        self.saved_child_alone = child_alone
         self.form.clear()
         self.duplicates.clear()
         self.form.focus_field("family_name")

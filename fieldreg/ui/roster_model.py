@@ -18,8 +18,6 @@ import numpy as np
 import numpy.typing as npt
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QDateTime,
-    QLocale,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -27,7 +25,7 @@ from PySide6.QtCore import (
 
 from fieldreg.core.entities import FieldValue, Need, Relationship, Sex, Status
 from fieldreg.core.hlc import LOGICAL_BITS
-from fieldreg.ui import labels
+from fieldreg.ui import dates, labels
 
 IntArray = npt.NDArray[np.int32]
 Index = QModelIndex | QPersistentModelIndex
@@ -350,8 +348,7 @@ class RosterModel(QAbstractTableModel):
         if column == self.RELATIONSHIP:
             return labels.label(labels.RELATIONSHIP, row.relationship) if row.relationship else ""
         if column == self.REGISTERED and row.registered_ms:
-            moment = QDateTime.fromMSecsSinceEpoch(row.registered_ms)
-            return QLocale().toString(moment, QLocale.FormatType.ShortFormat)
+            return dates.date_time_ms(row.registered_ms)
         return ""
 
     def headerData(

@@ -25,7 +25,7 @@ from fieldreg.core.entities import Need, Status
 from fieldreg.core.errors import FieldregError, IdError
 from fieldreg.core.ids import parse_id
 from fieldreg.services.session import Session
-from fieldreg.ui import labels
+from fieldreg.ui import dates, labels
 from fieldreg.ui.context import UiContext
 from fieldreg.ui.error_dialog import show_store_error
 from fieldreg.ui.field_widgets import ErrorLabel
@@ -72,6 +72,7 @@ class RosterPage(QWidget):
         self.date_to = QDateEdit()
         for edit in (self.date_from, self.date_to):
             edit.setCalendarPopup(True)
+            edit.setDisplayFormat(dates.DATE_FORMAT)
             edit.setDate(QDate.currentDate())
             edit.dateChanged.connect(self._apply_filter)
         self._household_error = ErrorLabel()

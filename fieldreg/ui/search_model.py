@@ -18,12 +18,13 @@ from fieldreg.core.messages import QT_TRANSLATE_NOOP
 from fieldreg.services.views import PersonHit
 from fieldreg.ui import labels
 
-COL_ID, COL_NAME, COL_LATIN, COL_DOB, COL_STATUS, COL_SCORE = range(6)
+COL_ID, COL_NAME, COL_LATIN, COL_DOB, COL_HOUSEHOLD, COL_STATUS, COL_SCORE = range(7)
 HEADERS: Final[tuple[str, ...]] = (
     QT_TRANSLATE_NOOP("SearchResultsModel", "ID"),
     QT_TRANSLATE_NOOP("SearchResultsModel", "Name"),
     QT_TRANSLATE_NOOP("SearchResultsModel", "Latin spelling"),
     QT_TRANSLATE_NOOP("SearchResultsModel", "Date of birth"),
+    QT_TRANSLATE_NOOP("SearchResultsModel", "Household"),
     QT_TRANSLATE_NOOP("SearchResultsModel", "Status"),
     QT_TRANSLATE_NOOP("SearchResultsModel", "Match"),
 )
@@ -36,6 +37,17 @@ Index = QModelIndex | QPersistentModelIndex
 
 def _joined(fields: PersonFields, names: tuple[str, ...]) -> str:
     return " ".join(value for n in names if isinstance(value := fields.get(n), str) and value)
+
+
+def _household(fields: PersonFields) -> str:
+    """ "K7-0001-X · Child": the household and the person's place in it, or nothing."""
+    household = fields.get("household_id")
+    if not isinstance(household, str) or not household:
+        return ""
+    relationship = fields.get("relationship")
+    if isinstance(relationship, str) and relationship:
+        return f"{household} · {labels.label(labels.RELATIONSHIP, relationship)}"
+    return household
 
 
 class SearchResultsModel(QAbstractTableModel):
@@ -55,11 +67,11 @@ class SearchResultsModel(QAbstractTableModel):
         return self._hits[row] if 0 <= row < len(self._hits) else None
 
     def retranslate(self) -> None:
-        """Headers and status words follow the language."""
+        """Headers, relationships and status words follow the language."""
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(HEADERS) - 1)
         if self._hits:
             self.dataChanged.emit(
-                self.index(0, COL_STATUS), self.index(len(self._hits) - 1, COL_STATUS)
+                self.index(0, COL_HOUSEHOLD), self.index(len(self._hits) - 1, COL_STATUS)
             )
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
@@ -103,6 +115,8 @@ class SearchResultsModel(QAbstractTableModel):
         if column == COL_DOB:
             dob = fields.get("dob")
             return labels.dob_text(dob) if isinstance(dob, str) else ""
+        if column == COL_HOUSEHOLD:
+            return _household(fields)
         if column == COL_STATUS:
             status = fields.get("status")
             return labels.label(labels.STATUS, status) if isinstance(status, str) else ""

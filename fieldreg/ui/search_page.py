@@ -5,8 +5,9 @@ job of the text it supersedes, so only the latest text is ever shown. A keyboard
 types its payload and presses Enter: Enter searches at once and opens the person when the text
 was a valid ID or band of someone registered (a voided or unknown band is said first, and a
 second Enter opens). When the results on screen are those of the text in the field, Enter opens
-the selected row instead; Up and Down move the selection without leaving the field. While the
-confirmation of a registration shows, Ctrl+P prints the band(s) of the people just saved.
+the selected row instead; Up and Down move the selection without leaving the field. After a
+registration, Ctrl+P prints the band(s) of the people just saved, however long the volunteer
+takes, until the shell calls `end_saved()` (the next registration starts, or a person is opened).
 
 Find first, then register: when no one matched a name, Ctrl+N (or the button under the empty
 result) opens the registration with the names in the order typed and a year or date as the date
@@ -34,13 +35,13 @@ from PySide6.QtWidgets import (
 from fieldreg.core.errors import FieldregError, IdError
 from fieldreg.services.session import Session
 from fieldreg.services.views import SearchResult
+from fieldreg.ui.child_warning import WARNING_STYLE
 from fieldreg.ui.context import UiContext
 from fieldreg.ui.error_dialog import show_store_error
 from fieldreg.ui.search_model import COL_ID, COL_LATIN, COL_NAME, SearchResultsModel
 
 DEBOUNCE_MS: Final = 150
 RESULT_LIMIT: Final = 50
-CONFIRMATION_MS: Final = 15_000
 _NAVIGATION_KEYS: Final = frozenset(
     {Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown}
 )
@@ -79,10 +80,11 @@ class SearchPage(QWidget):
         self._context = context
         self._job = 0
         self._shown_query: str | None = None  # the text whose results are on screen
-        self._notice: tuple[str, object] | None = None  # ("error", code) or ("saved", ids)
+        self._notice: str | None = None  # the code of an ID or band error, shown first
         self._count: int | None = None
-        self._printable: list[str] = []  # what Ctrl+P prints while a save is confirmed
+        self._saved_ids: list[str] = []  # the last registration, until `end_saved()`
         self._saved_household: str | None = None
+        self._saved_child_alone = False
 
         self._title = QLabel()
         title_font = QFont(self._title.font())
@@ -135,10 +137,6 @@ class SearchPage(QWidget):
         self._timer.setSingleShot(True)
         self._timer.setInterval(DEBOUNCE_MS)
         self._timer.timeout.connect(self._search_typed)
-        self._notice_timer = QTimer(self)
-        self._notice_timer.setSingleShot(True)
-        self._notice_timer.setInterval(CONFIRMATION_MS)
-        self._notice_timer.timeout.connect(self._clear_saved_notice)
         self.field.textChanged.connect(self._text_changed)
         self.field.returnPressed.connect(self._enter)
         print_saved = QShortcut(QKeySequence("Ctrl+P"), self)
@@ -169,18 +167,32 @@ class SearchPage(QWidget):
             return None  # an ID, a band payload or something else than a name
         return fields
 
-    def show_saved(self, ids: list[str], household: str | None = None) -> None:
-        """A transient confirmation after a registration: the new ID(s), nothing personal; Ctrl+P
-        prints their bands (all of the household's members when a household was saved)."""
-        self._set_notice(("saved", list(ids)))
-        self._saved_household = household
-        self._printable = [household] if household else list(ids)
+    def show_saved(
+        self, ids: list[str], household: str | None = None, *, child_alone: bool = False
+    ) -> None:
+        """The confirmation of a registration: the new ID(s), nothing personal; Ctrl+P prints
+        their bands (all of the household's members when a household was saved). With
+        `child_alone`, it repeats the form's warning: a minor was registered alone."""
+        self._saved_ids, self._saved_household = list(ids), household
+        self._saved_child_alone = child_alone
+        self._set_notice(None)
+
+    def end_saved(self) -> None:
+        """The next registration started, or a person was opened: Ctrl+P no longer means the
+        people saved last."""
+        self._saved_ids, self._saved_household = [], None
         self._render_notice()
-        self._notice_timer.start()
+
+    def saved_printable(self) -> list[str]:
+        """What Ctrl+P prints now (the household of the last save, or its people)."""
+        if self._saved_household:
+            return [self._saved_household]
+        return list(self._saved_ids)
 
     def _print_saved(self) -> None:
-        if self._notice and self._notice[0] == "saved" and self._printable:
-            self.print_requested.emit(list(self._printable))
+        printable = self.saved_printable()
+        if printable:
+            self.print_requested.emit(printable)
 
     def export_draft(self) -> dict[str, object] | None:
         """The search text, sealed by the shell across a lock (a name is personal)."""
@@ -200,6 +212,7 @@ class SearchPage(QWidget):
         self.model.clear()
         self._shown_query = None
         self._count = None
+        self._saved_ids, self._saved_household = [], None
         self._set_notice(None)
         self._render_count()
 
@@ -207,7 +220,7 @@ class SearchPage(QWidget):
 
     def _text_changed(self, text: str) -> None:
         self._cancel_job()
-        if self._notice and self._notice[0] == "error":
+        if self._notice is not None:
             self._set_notice(None)
         if not text.strip():
             self._timer.stop()
@@ -252,11 +265,11 @@ class SearchPage(QWidget):
         if result.id_error:
             self.model.clear()
             self._count = None
-            self._set_notice(("error", result.id_error))
+            self._set_notice(result.id_error)
         else:
             self.model.set_hits(result.hits)
             self._count = len(result.hits)
-            self._set_notice(("error", warning) if isinstance(warning, str) else None)
+            self._set_notice(warning if isinstance(warning, str) else None)
             if result.hits:
                 self.table.setCurrentIndex(self.model.index(0, COL_ID))
         self._render_count()
@@ -307,29 +320,22 @@ class SearchPage(QWidget):
 
     # --- texts ----------------------------------------------------------------------------------
 
-    def _set_notice(self, notice: tuple[str, object] | None) -> None:
-        self._notice = notice
-        if notice is None or notice[0] != "saved":
-            self._notice_timer.stop()
-            self._printable, self._saved_household = [], None
+    def _set_notice(self, code: str | None) -> None:
+        self._notice = code
         self._render_notice()
 
-    def _clear_saved_notice(self) -> None:
-        if self._notice and self._notice[0] == "saved":
-            self._set_notice(None)
-
     def _render_notice(self) -> None:
-        notice = self._notice
-        if notice is None:
-            self.notice.clear()
-            self.notice.hide()
-            return
-        kind, value = notice
-        if kind == "saved" and isinstance(value, list):
-            self.notice.setStyleSheet(SUCCESS_STYLE)
+        """An ID or band error first; else the confirmation of the last save, if any."""
+        code, saved = self._notice, self._saved_ids
+        if code is not None:
+            self.notice.setStyleSheet(ERROR_STYLE)
+            error = IdError(code) if code.startswith("id.") else FieldregError(code)
+            self.notice.setText(self._context.describe(error))
+        elif saved:
+            self.notice.setStyleSheet(WARNING_STYLE if self._saved_child_alone else SUCCESS_STYLE)
             text = (
                 self.tr("Saved. New ID: {ids}")
-                if len(value) == 1
+                if len(saved) == 1
                 else self.tr("Saved. New IDs: {ids}")
             )
             hint = (
@@ -337,13 +343,18 @@ class SearchPage(QWidget):
                 if self._saved_household
                 else self.tr("Ctrl+P prints the band.")
             )
-            shown = text.format(ids=", ".join(value))
-            self.notice.setText(f"{shown} {hint}" if self._printable else shown)
+            shown = f"{text.format(ids=', '.join(saved))} {hint}"
+            if self._saved_child_alone:
+                warning = self.tr(
+                    "⚠ Under 18, registered alone and not marked unaccompanied or separated: "
+                    "check who is with the child."
+                )
+                shown = f"{shown}\n{warning}"
+            self.notice.setText(shown)
         else:
-            self.notice.setStyleSheet(ERROR_STYLE)
-            code = str(value)
-            error = IdError(code) if code.startswith("id.") else FieldregError(code)
-            self.notice.setText(self._context.describe(error))
+            self.notice.clear()
+            self.notice.hide()
+            return
         self.notice.setAccessibleName(self.notice.text())
         self.notice.show()
 

@@ -104,7 +104,7 @@ class SettingsDialog(QDialog):
         self.language.setItemText(0, self.tr("As the system ({language})").format(language=system))
         self._language_label.setText(self.tr("&Language"))
         self.language.setAccessibleName(self.tr("Language"))
-        self._idle_label.setText(self.tr("&Lock after no input for"))
+        self._idle_label.setText(self.tr("Loc&k after no input for"))
         self.idle_minutes.setSuffix(self.tr(" min"))
         self.idle_minutes.setAccessibleName(self.tr("Minutes without input before locking"))
         self._note.setText(

@@ -79,12 +79,20 @@
         <translation>Одобрение запроса на подключение</translation>
     </message>
     <message>
+        <source>&amp;Request file</source>
+        <translation>&amp;Файл запроса</translation>
+    </message>
+    <message>
         <source>Request file</source>
         <translation>Файл запроса</translation>
     </message>
     <message>
         <source>Choose…</source>
         <translation>Выбрать…</translation>
+    </message>
+    <message>
+        <source>ID &amp;prefix</source>
+        <translation>&amp;Префикс ID</translation>
     </message>
     <message>
         <source>ID prefix</source>
@@ -97,6 +105,10 @@
     <message>
         <source>Answer for the laptop</source>
         <translation>Ответ для ноутбука</translation>
+    </message>
+    <message>
+        <source>Answer for the &amp;laptop</source>
+        <translation>Ответ для &amp;ноутбука</translation>
     </message>
     <message>
         <source>Approve</source>
@@ -172,6 +184,17 @@
     <message>
         <source>Print tags (Ctrl+T)</source>
         <translation>Напечатать бирки (Ctrl+T)</translation>
+    </message>
+</context>
+<context>
+    <name>ChildWarning</name>
+    <message>
+        <source>⚠ Under 18 and registered alone. If the family is here, register them together (Ctrl+H); if not, tick “Unaccompanied child” or “Separated child”.</source>
+        <translation>⚠ Младше 18 лет и регистрируется один. Если семья здесь, зарегистрируйте всех вместе (Ctrl+H); если нет, отметьте «Ребёнок без сопровождения» или «Ребёнок, разлучённый с родителями».</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Предупреждение</translation>
     </message>
 </context>
 <context>
@@ -577,6 +600,10 @@
     <message>
         <source>{field}: the date is more than 120 years ago.</source>
         <translation>{field}: дата более 120 лет назад.</translation>
+    </message>
+    <message>
+        <source>{field}: write the year with four digits (19.. or 20..?).</source>
+        <translation>{field}: напишите год четырьмя цифрами (19.. или 20..?).</translation>
     </message>
     <message>
         <source>{field}: not a date of birth.</source>
@@ -2089,6 +2116,10 @@
         <translation>Бирки — для вещей и документов; они не регистрируются.</translation>
     </message>
     <message>
+        <source>Child bands ({stock}) for: {ids}.</source>
+        <translation>Детские браслеты ({stock}) для: {ids}.</translation>
+    </message>
+    <message>
         <source>The band now worn becomes void for: {ids}.</source>
         <translation>Браслет, который сейчас на руке, станет недействительным для: {ids}.</translation>
     </message>
@@ -2143,6 +2174,10 @@
     <message>
         <source>Send as &amp;ZPL (thermal band printers)</source>
         <translation>Отправлять как &amp;ZPL (термопринтеры браслетов)</translation>
+    </message>
+    <message>
+        <source>C&amp;hild bands for children under {age}</source>
+        <translation>Детские браслеты для де&amp;тей младше {age} лет</translation>
     </message>
     <message>
         <source>PDF file</source>
@@ -2228,6 +2263,18 @@
         <translation>Бирок на человека</translation>
     </message>
     <message>
+        <source>C&amp;hild band below the age of</source>
+        <translation>&amp;Детский браслет, если возраст меньше</translation>
+    </message>
+    <message>
+        <source>Child band below the age of</source>
+        <translation>Детский браслет, если возраст меньше</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>Никогда</translation>
+    </message>
+    <message>
         <source>Family names, dates of birth, phone numbers and notes are never printed. The QR code holds only the ID.</source>
         <translation>Фамилии, даты рождения, номера телефонов и заметки никогда не печатаются. QR-код содержит только ID.</translation>
     </message>
@@ -2256,6 +2303,10 @@
     <message>
         <source>Device {prefix} ({name}): its bundles will be accepted only up to the event below (0: none from now on). Do this for a lost or stolen laptop.</source>
         <translation>Устройство {prefix} ({name}): его пакеты будут приниматься только до указанного ниже события (0 — отныне ни одного). Так поступают с потерянным или украденным ноутбуком.</translation>
+    </message>
+    <message>
+        <source>&amp;Accept events up to</source>
+        <translation>Принимать события &amp;до</translation>
     </message>
     <message>
         <source>Accept events up to</source>
@@ -2383,6 +2434,10 @@
         <translation>Ctrl+P — напечатать браслет.</translation>
     </message>
     <message>
+        <source>⚠ Under 18, registered alone and not marked unaccompanied or separated: check who is with the child.</source>
+        <translation>⚠ Младше 18 лет, зарегистрирован один и не отмечен как ребёнок без сопровождения или разлучённый с родителями: выясните, кто с ребёнком.</translation>
+    </message>
+    <message>
         <source>No one found. Check the spelling or register.</source>
         <translation>Никого не найдено. Проверьте написание или зарегистрируйте человека.</translation>
     </message>
@@ -2434,6 +2489,10 @@
         <translation>Дата рождения</translation>
     </message>
     <message>
+        <source>Household</source>
+        <translation>Домохозяйство</translation>
+    </message>
+    <message>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
@@ -2461,7 +2520,7 @@
         <translation>Язык</translation>
     </message>
     <message>
-        <source>&amp;Lock after no input for</source>
+        <source>Loc&amp;k after no input for</source>
         <translation>&amp;Блокировать, если ничего не вводят</translation>
     </message>
     <message>
@@ -2487,8 +2546,24 @@
 <context>
     <name>StatusDialog</name>
     <message>
+        <source>&amp;Transport *</source>
+        <translation>&amp;Транспорт *</translation>
+    </message>
+    <message>
+        <source>&amp;Location</source>
+        <translation>&amp;Место</translation>
+    </message>
+    <message>
+        <source>&amp;Note</source>
+        <translation>&amp;Примечание</translation>
+    </message>
+    <message>
         <source>Bus 12, convoy 3, train 45</source>
         <translation>Автобус 12, колонна 3, поезд 45</translation>
+    </message>
+    <message>
+        <source>⚠ A child under 18, not in a household and not marked as unaccompanied or separated. Check who the child leaves with, and write it in the note.</source>
+        <translation>⚠ Ребёнок до 18 лет не в домохозяйстве и не отмечен как ребёнок без сопровождения или разлучённый с родителями. Выясните, с кем ребёнок уезжает, и запишите это в примечании.</translation>
     </message>
 </context>
 <context>
@@ -2733,6 +2808,10 @@ Network fingerprint: {fingerprint}</source>
 </context>
 <context>
     <name>_NetworkDialog</name>
+    <message>
+        <source>&amp;Network passphrase</source>
+        <translation>Парольная фраза &amp;сети</translation>
+    </message>
     <message>
         <source>Network passphrase</source>
         <translation>Парольная фраза сети</translation>

@@ -79,12 +79,20 @@
         <translation>Схвалення запиту на приєднання</translation>
     </message>
     <message>
+        <source>&amp;Request file</source>
+        <translation>&amp;Файл запиту</translation>
+    </message>
+    <message>
         <source>Request file</source>
         <translation>Файл запиту</translation>
     </message>
     <message>
         <source>Choose…</source>
         <translation>Вибрати…</translation>
+    </message>
+    <message>
+        <source>ID &amp;prefix</source>
+        <translation>&amp;Префікс ID</translation>
     </message>
     <message>
         <source>ID prefix</source>
@@ -97,6 +105,10 @@
     <message>
         <source>Answer for the laptop</source>
         <translation>Відповідь для ноутбука</translation>
+    </message>
+    <message>
+        <source>Answer for the &amp;laptop</source>
+        <translation>Відповідь для &amp;ноутбука</translation>
     </message>
     <message>
         <source>Approve</source>
@@ -172,6 +184,17 @@
     <message>
         <source>Print tags (Ctrl+T)</source>
         <translation>Надрукувати бирки (Ctrl+T)</translation>
+    </message>
+</context>
+<context>
+    <name>ChildWarning</name>
+    <message>
+        <source>⚠ Under 18 and registered alone. If the family is here, register them together (Ctrl+H); if not, tick “Unaccompanied child” or “Separated child”.</source>
+        <translation>⚠ Молодше 18 років і реєструється саме. Якщо родина тут, зареєструйте всіх разом (Ctrl+H); якщо ні, позначте «Дитина без супроводу» або «Дитина, розлучена з батьками».</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Попередження</translation>
     </message>
 </context>
 <context>
@@ -577,6 +600,10 @@
     <message>
         <source>{field}: the date is more than 120 years ago.</source>
         <translation>{field}: дата понад 120 років тому.</translation>
+    </message>
+    <message>
+        <source>{field}: write the year with four digits (19.. or 20..?).</source>
+        <translation>{field}: напишіть рік чотирма цифрами (19.. чи 20..?).</translation>
     </message>
     <message>
         <source>{field}: not a date of birth.</source>
@@ -2089,6 +2116,10 @@
         <translation>Бирки — для речей і документів; їх не реєструють.</translation>
     </message>
     <message>
+        <source>Child bands ({stock}) for: {ids}.</source>
+        <translation>Дитячі браслети ({stock}) для: {ids}.</translation>
+    </message>
+    <message>
         <source>The band now worn becomes void for: {ids}.</source>
         <translation>Браслет, що зараз на руці, стане недійсним для: {ids}.</translation>
     </message>
@@ -2143,6 +2174,10 @@
     <message>
         <source>Send as &amp;ZPL (thermal band printers)</source>
         <translation>Надсилати як &amp;ZPL (термопринтери браслетів)</translation>
+    </message>
+    <message>
+        <source>C&amp;hild bands for children under {age}</source>
+        <translation>Дитячі браслети для ді&amp;тей, молодших за {age} років</translation>
     </message>
     <message>
         <source>PDF file</source>
@@ -2228,6 +2263,18 @@
         <translation>Бирок на людину</translation>
     </message>
     <message>
+        <source>C&amp;hild band below the age of</source>
+        <translation>&amp;Дитячий браслет, якщо вік менше ніж</translation>
+    </message>
+    <message>
+        <source>Child band below the age of</source>
+        <translation>Дитячий браслет, якщо вік менше ніж</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>Ніколи</translation>
+    </message>
+    <message>
         <source>Family names, dates of birth, phone numbers and notes are never printed. The QR code holds only the ID.</source>
         <translation>Прізвища, дати народження, номери телефонів і нотатки ніколи не друкуються. QR-код містить лише ID.</translation>
     </message>
@@ -2256,6 +2303,10 @@
     <message>
         <source>Device {prefix} ({name}): its bundles will be accepted only up to the event below (0: none from now on). Do this for a lost or stolen laptop.</source>
         <translation>Пристрій {prefix} ({name}): його пакети прийматимуться лише до вказаної нижче події (0 — відтепер жодного). Так роблять із загубленим або викраденим ноутбуком.</translation>
+    </message>
+    <message>
+        <source>&amp;Accept events up to</source>
+        <translation>Приймати &amp;події до</translation>
     </message>
     <message>
         <source>Accept events up to</source>
@@ -2383,6 +2434,10 @@
         <translation>Ctrl+P — надрукувати браслет.</translation>
     </message>
     <message>
+        <source>⚠ Under 18, registered alone and not marked unaccompanied or separated: check who is with the child.</source>
+        <translation>⚠ Молодше 18 років, зареєстровано саме й не позначено як дитину без супроводу чи розлучену з батьками: з’ясуйте, хто з дитиною.</translation>
+    </message>
+    <message>
         <source>No one found. Check the spelling or register.</source>
         <translation>Нікого не знайдено. Перевірте написання або зареєструйте людину.</translation>
     </message>
@@ -2434,6 +2489,10 @@
         <translation>Дата народження</translation>
     </message>
     <message>
+        <source>Household</source>
+        <translation>Домогосподарство</translation>
+    </message>
+    <message>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
@@ -2461,7 +2520,7 @@
         <translation>Мова</translation>
     </message>
     <message>
-        <source>&amp;Lock after no input for</source>
+        <source>Loc&amp;k after no input for</source>
         <translation>&amp;Блокувати, якщо нічого не вводять</translation>
     </message>
     <message>
@@ -2487,8 +2546,24 @@
 <context>
     <name>StatusDialog</name>
     <message>
+        <source>&amp;Transport *</source>
+        <translation>&amp;Транспорт *</translation>
+    </message>
+    <message>
+        <source>&amp;Location</source>
+        <translation>&amp;Місце</translation>
+    </message>
+    <message>
+        <source>&amp;Note</source>
+        <translation>&amp;Примітка</translation>
+    </message>
+    <message>
         <source>Bus 12, convoy 3, train 45</source>
         <translation>Автобус 12, колона 3, поїзд 45</translation>
+    </message>
+    <message>
+        <source>⚠ A child under 18, not in a household and not marked as unaccompanied or separated. Check who the child leaves with, and write it in the note.</source>
+        <translation>⚠ Дитина до 18 років не в домогосподарстві й не позначена як дитина без супроводу чи розлучена з батьками. З’ясуйте, з ким дитина їде, і запишіть це в примітці.</translation>
     </message>
 </context>
 <context>
@@ -2733,6 +2808,10 @@ Network fingerprint: {fingerprint}</source>
 </context>
 <context>
     <name>_NetworkDialog</name>
+    <message>
+        <source>&amp;Network passphrase</source>
+        <translation>Парольна фраза &amp;мережі</translation>
+    </message>
     <message>
         <source>Network passphrase</source>
         <translation>Парольна фраза мережі</translation>

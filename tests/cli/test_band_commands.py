@@ -98,3 +98,9 @@ def test_stocks_and_settings(data_dir: Path) -> None:
     lines = shown.stdout.splitlines()
     assert "shown: given_name, birth_year" in lines  # a list reads as one, not as Python's
     assert "printer: (none)" in lines
+    child = fieldreg(data_dir, "band", "settings", "--child-band-under", "10", "--json")
+    assert child.returncode == 0, child.stderr
+    assert json.loads(child.stdout)["child_band_under"] == 10
+    bad = fieldreg(data_dir, "band", "settings", "--child-band-under", "40")
+    assert bad.returncode == 3
+    assert "(child_band_under)" in bad.stderr

@@ -228,7 +228,6 @@ def test_parse_dob_accepts(raw: str, expected: str) -> None:
     [
         ("", "validation.date_format"),
         ("yesterday", "validation.date_format"),
-        ("12.03.84", "validation.date_format"),  # two-digit year: which century?
         ("1984/03/12", "validation.date_format"),
         ("12.03/1984", "validation.date_format"),
         ("1984-03-12T00:00", "validation.date_format"),
@@ -260,6 +259,98 @@ def test_parse_dob_accepts(raw: str, expected: str) -> None:
 def test_parse_dob_refuses(raw: str, code: str) -> None:
     error = error_of(parse_dob, "dob", raw, today=TODAY)
     assert (error.field, error.code) == ("dob", code)
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("12.3.84", "1984-03-12"),  # 2084 is in the future
+        ("12/3/84", "1984-03-12"),
+        ("1.1.00", "2000-01-01"),  # 1900 is more than 110 years ago
+        ("29.02.00", "2000-02-29"),  # 1900 had no 29 February, 2000 had
+        ("12.03.15", "2015-03-12"),  # 1915: 111 years old
+        ("12.03.16", "2016-03-12"),  # 1916-03-12 is just over 110 years before TODAY
+        ("11.05.26", "1926-05-11"),  # 2026-05-11 is tomorrow: only 1926 fits
+        ("10.05.27", "1927-05-10"),
+        ("12031984", "1984-03-12"),
+        ("01012000", "2000-01-01"),
+        ("19840312", "1984-03-12"),  # the only reading that is a date is year first
+        ("20260510", "2026-05-10"),
+        ("120384", "1984-03-12"),
+        ("010100", "2000-01-01"),
+        (" 12031984 ", "1984-03-12"),
+    ],
+)
+def test_parse_dob_accepts_short_forms(raw: str, expected: str) -> None:
+    assert parse_dob("dob", raw, today=TODAY) == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "code"),
+    [
+        ("12.03.20", "validation.date_century"),  # 6 or 106 years old
+        ("10.05.26", "validation.date_century"),  # born today or 100 years ago
+        ("11.05.16", "validation.date_century"),  # 109 or 9 years old
+        ("29.02.24", "validation.date_century"),
+        ("120320", "validation.date_century"),
+        ("29.02.21", "validation.date_invalid"),  # neither 1921 nor 2021 was a leap year
+        ("31.02.84", "validation.date_invalid"),
+        ("31.02.1984", "validation.date_invalid"),
+        ("310284", "validation.date_invalid"),
+        ("31021984", "validation.date_invalid"),
+        ("00.00.0000", "validation.date_invalid"),
+        ("00.00.00", "validation.date_invalid"),
+        ("000000", "validation.date_invalid"),
+        ("00000000", "validation.date_invalid"),
+        ("12.13.84", "validation.date_invalid"),
+        ("11052026", "validation.date_future"),  # tomorrow
+        ("01012099", "validation.date_future"),
+        ("01011900", "validation.date_too_old"),
+        ("99999999", "validation.date_invalid"),
+        ("12.3", "validation.date_format"),
+        ("12.3.", "validation.date_format"),
+        ("12.3.984", "validation.date_format"),  # three-digit year
+        ("12.3.8", "validation.date_format"),
+        ("12.3/84", "validation.date_format"),
+        ("1203198", "validation.date_format"),  # seven digits
+        ("12031", "validation.date_format"),
+        ("120319845", "validation.date_format"),
+        ("1" * 20, "validation.date_format"),
+        ("9" * 21, "validation.date_format"),
+        ("1" * 10_000, "validation.date_format"),
+        ("12 03 1984", "validation.date_format"),
+        ("12.03.８４", "validation.date_format"),  # fullwidth digits
+        ("١٢٠٣١٩٨٤", "validation.date_format"),  # Arabic-Indic digits
+        ("+12031984", "validation.date_format"),
+    ],
+)
+def test_parse_dob_refuses_short_forms(raw: str, code: str) -> None:
+    error = error_of(parse_dob, "dob", raw, today=TODAY)
+    assert (error.field, error.code) == ("dob", code)
+
+
+def test_two_digit_year_follows_today() -> None:
+    """The window moves with the calendar: "12.3.30" is 1930 in 2026 but 2030 in 2050."""
+    assert parse_dob("dob", "12.3.30", today=TODAY) == "1930-03-12"
+    assert parse_dob("dob", "12.3.30", today=date(2050, 1, 1)) == "2030-03-12"
+    assert parse_dob("dob", "12.3.99", today=date(2101, 6, 1)) == "2099-03-12"
+
+
+@given(st.text(alphabet="0123456789./-~ y", max_size=24))
+def test_parse_dob_returns_canonical_or_refuses(raw: str) -> None:
+    try:
+        dob = parse_dob("dob", raw, today=TODAY)
+    except ValidationError as error:
+        code = error.code
+    else:
+        code = ""
+    if code:
+        assert code.startswith("validation.")
+        return
+    year = dob_year(dob)
+    assert TODAY.year - 120 <= year <= TODAY.year
+    if len(dob) == 10:
+        assert date.fromisoformat(dob) <= TODAY
 
 
 def test_parse_dob_params() -> None:

@@ -44,6 +44,15 @@ def test_saved_settings_round_trip_privately(tmp_path: Path) -> None:
         (b'{"tag_copies": true}', "tag_copies"),
         (b'{"tag_copies": 500}', "tag_copies"),
         (b'{"zpl_text_font": "E:../X.TTF"}', "zpl_text_font"),
+        (b'{"child_band_under": 19}', "child_band_under"),
+        (b'{"child_band_under": -1}', "child_band_under"),
+        (b'{"child_band_under": "12"}', "child_band_under"),
+        (b'{"child_band_under": false}', "child_band_under"),
+        (b'{"pdf_folder": "/home/v/Kovalenko Daryna.pdf"}', "pdf_folder"),  # a file, not a folder
+        (b'{"pdf_folder": "relative/folder"}', "pdf_folder"),
+        (b'{"pdf_folder": "/tmp/a\\u0000b"}', "pdf_folder"),
+        (b'{"pdf_folder": ""}', "pdf_folder"),
+        (b'{"pdf_folder": 5}', "pdf_folder"),
     ],
 )
 def test_a_damaged_file_is_refused_by_name(tmp_path: Path, content: bytes, key: str) -> None:
@@ -59,3 +68,12 @@ def test_keys_of_a_newer_version_are_ignored(tmp_path: Path) -> None:
     path = tmp_path / "printing.json"
     path.write_text('{"stock": "tags-a4", "colour_bands": true}', encoding="utf-8")
     assert load_settings(path) == PrintSettings(stock="tags-a4")
+
+
+def test_child_bands_and_the_pdf_folder_have_defaults(tmp_path: Path) -> None:
+    settings = load_settings(tmp_path / "printing.json")
+    assert settings.child_band_under == 12
+    assert settings.pdf_folder is None
+    chosen = settings.changed(child_band_under=0, pdf_folder=str(tmp_path / "bands"))
+    save_settings(tmp_path / "printing.json", chosen)
+    assert load_settings(tmp_path / "printing.json") == chosen

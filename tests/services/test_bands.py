@@ -3,6 +3,7 @@ scan of a voided band warns, a household prints as one batch; tags are never rec
 
 from __future__ import annotations
 
+import datetime as dt
 import stat
 from pathlib import Path
 
@@ -216,3 +217,48 @@ def test_a_household_batch_is_recorded_whole_or_not_at_all(
     assert session.record_bands([(i, f"{i}/1") for i in ids]) == []
     assert session.record_bands([(ids[0], f"{ids[0]}/2")]) == [f"{ids[0]}/1"]
     assert session.bands(ids[0]) == {f"{ids[0]}/1": False, f"{ids[0]}/2": True}
+
+
+def test_children_get_the_child_band_of_the_same_resolution(
+    session: Session, family: list[str], tmp_path: Path
+) -> None:
+    """Ґаврило (born 2015, under 12) on the 178 mm child band, Євдокія on the 254 mm adult band:
+    one job each, adults first; the child bands go to a second file beside the first."""
+    household, head, child = family
+    out = tmp_path / "bands.zpl"
+    today = dt.date(2026, 11, 24)
+    result = _zpl(session, [household], out, by_age=True, today=today)
+    assert result.stocks == {"band-adult-203": [head], "band-child-203": [child]}
+    assert result.bands == [f"{head}/1", f"{child}/1"]
+    adult_zpl = out.read_text(encoding="utf-8")
+    child_zpl = (tmp_path / "bands-child.zpl").read_text(encoding="utf-8")
+    assert f"FR1:{head}/1" in adult_zpl
+    assert f"FR1:{child}/1" not in adult_zpl
+    assert f"FR1:{child}/1" in child_zpl
+    assert "^LL2030" in adult_zpl  # 254 mm at 203 dpi
+    assert "^LL1423" in child_zpl  # 178 mm
+    assert session.bands(child) == {f"{child}/1": True}
+
+    alone = _zpl(session, [child], tmp_path / "one.zpl", by_age=True, today=today)
+    assert alone.stocks == {"band-child-203": [child]}  # one child alone: one file, its own
+    assert not (tmp_path / "one-child.zpl").exists()
+    assert "^LL1423" in (tmp_path / "one.zpl").read_text(encoding="utf-8")
+
+
+def test_the_child_age_is_a_setting(session: Session, family: list[str], tmp_path: Path) -> None:
+    household, head, child = family
+    today = dt.date(2026, 11, 24)  # Ґаврило is 11
+    bands.save_print_settings(session.data_dir, PrintSettings(child_band_under=11))
+    result = _zpl(session, [household], tmp_path / "a.zpl", by_age=True, today=today)
+    assert result.stocks == {"band-adult-203": [head, child]}
+    bands.save_print_settings(
+        session.data_dir, PrintSettings(stock="band-adult-300", child_band_under=12)
+    )
+    result = _zpl(session, [household], tmp_path / "b.zpl", by_age=True, today=today)
+    assert result.stocks == {"band-adult-300": [head], "band-child-300": [child]}
+    bands.save_print_settings(session.data_dir, PrintSettings(child_band_under=0))
+    result = _zpl(session, [household], tmp_path / "c.zpl", by_age=True, today=today)
+    assert result.stocks == {"band-adult-203": [head, child]}
+    # Without by_age (the command line's explicit --stock), the stock named is used for all.
+    result = _zpl(session, [child], tmp_path / "d.zpl", stock_name="band-adult-203")
+    assert result.stocks == {"band-adult-203": [child]}

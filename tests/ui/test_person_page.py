@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QPushButton
+from PySide6.QtWidgets import QDialog, QLabel, QPushButton
 from pytestqt.qtbot import QtBot
 
 from fieldreg.services.session import Session
 from fieldreg.ui.context import UiContext
 from fieldreg.ui.person_page import PersonPage
+from fieldreg.ui.person_status import StatusDialog
 from tests.ui.keyboard import (
     ALT,
     CTRL,
@@ -183,3 +185,80 @@ def test_keeping_one_of_two_conflicting_values(
     keep[0].click()
     qtbot.waitUntil(lambda: page.details.text_of("phone") == "+380509998877")
     assert session.person(family[0]).fields["phone"] == "+380509998877"
+
+
+def test_dates_are_written_one_way(qtbot: QtBot, page: PersonPage, family: list[str]) -> None:
+    """The history's time reads like the date of birth beside it (day first, 24-hour clock),
+    not like Qt's English short format ("12/1/26 7:44 PM")."""
+    stamp = r"\d\d\.\d\d\.\d{4} \d\d:\d\d"
+    page.show_person(family[1])
+    qtbot.waitUntil(lambda: page.person_id() == family[1])
+    assert page.details.text_of("dob") == "01.05.2012"
+    item = page.history.topLevelItem(0)
+    assert item is not None
+    assert re.fullmatch(stamp, item.text(0)), item.text(0)
+    assert re.search(f"Registered {stamp}", page._summary.text()), page._summary.text()
+
+
+def _departure_dialog(qtbot: QtBot, page: PersonPage, person: str) -> StatusDialog:
+    page.show_person(person)
+    qtbot.waitUntil(lambda: page.person_id() == person and page.status.isEnabled())
+    page.activateWindow()
+    qtbot.waitUntil(page.isActiveWindow)
+    page.setFocus()
+    press(qtbot, Qt.Key.Key_4, ALT)  # departed
+    dialog = page.findChild(StatusDialog, "statusDialog")
+    assert dialog is not None
+    qtbot.waitUntil(lambda: focused().objectName() == "transport")
+    return dialog
+
+
+def test_every_field_of_the_departure_dialog_is_labelled_and_reached_by_its_letter(
+    qtbot: QtBot, page: PersonPage, session: Session, family: list[str]
+) -> None:
+    dialog = _departure_dialog(qtbot, page, family[0])
+    assert not dialog.warning.isVisible()  # an adult in a household
+    captions = {
+        label.buddy().objectName(): label.text()
+        for label in dialog.findChildren(QLabel)
+        if label.buddy() is not None
+    }
+    assert captions == {"transport": "&Transport *", "location": "&Location", "note": "&Note"}
+    type_then(qtbot, "Bus 12")
+    press(qtbot, Qt.Key.Key_L, ALT)
+    assert focused().objectName() == "location"
+    type_then(qtbot, "Chop")
+    press(qtbot, Qt.Key.Key_N, ALT)
+    assert focused().objectName() == "note"
+    type_then(qtbot, "With her sister")
+    press(qtbot, Qt.Key.Key_T, ALT)
+    assert focused().objectName() == "transport"
+    qtbot.keyPress(focused(), ENTER)
+    qtbot.waitUntil(lambda: page.details.text_of("status") == "Departed")
+    assert session.person(family[0]).fields["status_location"] == "Chop"
+
+
+def test_a_child_alone_leaving_is_warned_about(
+    qtbot: QtBot, page: PersonPage, session: Session
+) -> None:
+    """Under 18, no household, not marked unaccompanied or separated: the departure dialog
+    warns; once marked unaccompanied, it does not."""
+    child = session.register({"family_name": "Коваль", "given_name": "Марко", "dob": "2016"})
+    dialog = _departure_dialog(qtbot, page, child)
+    assert dialog.warning.isVisible()
+    assert dialog.warning.text().startswith("⚠ A child under 18, not in a household")
+    type_then(qtbot, "Bus 12")
+    qtbot.keyPress(focused(), ENTER)  # a warning, not a refusal
+    qtbot.waitUntil(lambda: page.details.text_of("status") == "Departed")
+
+    marked = session.register(
+        {
+            "family_name": "Коваль",
+            "given_name": "Ганна",
+            "dob": "2016",
+            "needs": ["unaccompanied_child"],
+        }
+    )
+    dialog = _departure_dialog(qtbot, page, marked)
+    assert not dialog.warning.isVisible()
+    dialog.reject()

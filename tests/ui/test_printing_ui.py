@@ -271,9 +271,59 @@ def test_printing_settings_are_kept(qtbot: QtBot, data_dir: Path) -> None:
     printing.shown["birth_year"].setFocus()
     type_then(qtbot, " ")
     printing.shown["household_id"].setFocus()
-    type_then(qtbot, " ", ENTER)
+    type_then(qtbot, " ")
+    press(qtbot, Qt.Key.Key_H, ALT)  # Child band below the age of: 12 by default
+    assert focused() is printing.child_age
+    assert printing.child_age.text() == "12"
+    type_then(qtbot, "", Qt.Key.Key_Down, Qt.Key.Key_Down, ENTER)
     assert not dialog.isVisible()
     assert bands.load_print_settings(directory) == PrintSettings(
-        stock="band-child-203", shown=("given_name", "birth_year")
+        stock="band-child-203", shown=("given_name", "birth_year"), child_band_under=10
     )
     assert (directory.root / "printing.json").stat().st_mode & 0o077 == 0
+
+
+def test_children_get_child_bands_and_the_pdf_folder_is_remembered(
+    qtbot: QtBot, context: UiContext, session: Session, tmp_path: Path
+) -> None:
+    """A mother and her 7-year-old: the dialog says the boy gets the child band, the PDF of his
+    band is written beside hers; the next dialog starts in the same folder, and the settings
+    keep the folder, never the file name the volunteer typed."""
+    mother, son = session.register_batch(
+        [
+            {"family_name": "Тестенко", "given_name": "Орися", "dob": "1990"},
+            {"family_name": "Тестенко", "given_name": "Марко", "dob": "2019-06-01"},
+        ],
+        new_household=True,
+    )
+    household = session.summaries[mother]["household_id"]
+    assert isinstance(household, str)
+    open_print_dialog(None, context, [household], BAND)
+    dialog = _dialog(qtbot)
+    qtbot.addWidget(dialog)
+    assert dialog.child_bands.isChecked()
+    assert dialog.child_bands.text() == "C&hild bands for children under 12"
+    assert f"Child bands (Wristband, child (25 × 178 mm), 203 dpi) for: {son}." in (
+        dialog.note.text()
+    )
+    folder = tmp_path / "out"
+    folder.mkdir()
+    _print_to_pdf(qtbot, folder / "Тестенко Орися.pdf")
+    assert (folder / "Тестенко Орися.pdf").is_file()
+    assert (folder / "Тестенко Орися-child.pdf").is_file()
+    assert session.bands(son) == {f"{son}/1": True}
+    written = (session.data_dir.root / "printing.json").read_text(encoding="utf-8")
+    assert "Тестенко" not in written
+    assert bands.load_print_settings(session.data_dir).pdf_folder == str(folder)
+
+    open_print_dialog(None, context, [son], BAND)
+    again = _dialog(qtbot)
+    qtbot.addWidget(again)
+    assert again.pdf_path.text() == str(folder / "labels.pdf")
+    assert f"Child bands (Wristband, child (25 × 178 mm), 203 dpi) for: {son}." in (
+        again.note.text()
+    )
+    press(qtbot, Qt.Key.Key_H, ALT)  # the volunteer chose the adult band for him after all
+    qtbot.waitUntil(lambda: not again.child_bands.isChecked())
+    qtbot.waitUntil(lambda: "Child bands" not in again.note.text() and again.note.text() != "")
+    again.reject()

@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 from fieldreg.services.session import Session
 from fieldreg.ui.context import UiContext
 from fieldreg.ui.register_page import RegisterPage
-from tests.ui.keyboard import TAB, focused, running_context, type_then
+from tests.ui.keyboard import ENTER, TAB, focused, running_context, type_then
 
 
 @pytest.fixture
@@ -191,3 +191,50 @@ def test_a_draft_survives_export_and_import(qtbot: QtBot, page: RegisterPage) ->
     assert not page.form.has_input()
     page.import_draft(draft)
     assert page.form.values() == {"family_name": "Гнатюк", "given_name": "Юлія", "dob": "~40"}
+
+
+@pytest.mark.parametrize(
+    ("typed", "understood"),
+    [
+        ("12.3.84", "Exact date: 12 March 1984"),
+        ("12031984", "Exact date: 12 March 1984"),
+        ("1984", "Year only: 1984"),
+        ("12.3.20", "Date of birth: write the year with four digits (19.. or 20..?)."),
+    ],
+)
+def test_the_date_of_birth_says_what_it_understood(
+    qtbot: QtBot, page: RegisterPage, typed: str, understood: str
+) -> None:
+    type_then(qtbot, "Коваль", TAB)
+    type_then(qtbot, "Марко", TAB, TAB)
+    type_then(qtbot, typed)
+    assert focused().objectName() == "dob"
+    assert page.form.dob_hint_text() == understood
+
+
+def test_a_child_registered_alone_is_warned_about_until_marked(
+    qtbot: QtBot, page: RegisterPage, session: Session
+) -> None:
+    """A 10-year-old typed with no household: the warning shows while typing (the save is not
+    stopped); ticking "Unaccompanied child" answers it."""
+    warning = page.child_warning
+    type_then(qtbot, "Коваль", TAB)
+    type_then(qtbot, "Марко", TAB, TAB)
+    assert not warning.isVisible()
+    type_then(qtbot, "1990")
+    assert not warning.isVisible()  # an adult
+    type_then(qtbot, "", *[Qt.Key.Key_Backspace] * 4)
+    type_then(qtbot, "2016")
+    assert warning.isVisible()
+    assert warning.text().startswith("⚠ Under 18 and registered alone.")
+    type_then(qtbot, "", *[TAB] * 16)
+    assert focused().property("text") == "Unaccompanied child"
+    type_then(qtbot, " ")
+    assert not warning.isVisible()
+    type_then(qtbot, " ")
+    assert warning.isVisible()
+    with qtbot.waitSignal(page.saved) as saved:
+        type_then(qtbot, "", ENTER)  # a warning, not a refusal
+    [person_id] = saved.args[0]
+    assert session.person(person_id).fields["dob"] == "2016"
+    assert not warning.isVisible()  # the next person starts clean

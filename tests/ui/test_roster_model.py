@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 from PySide6.QtCore import Qt
@@ -151,3 +152,12 @@ def test_clearing_drops_every_row(model: RosterModel, qtbot: QtBot) -> None:
         model.clear()
     assert model.rowCount() == 0
     assert model.counts().total == 0
+
+
+def test_dates_read_like_the_date_of_birth(model: RosterModel, people: dict[str, str]) -> None:
+    """Registered at "24.11.2026 09:05" beside born "12.03.2015": one format, day first."""
+    row = model.person_ids().index(people["ivan"])
+    born = model.data(model.index(row, RosterModel.BORN))
+    registered = model.data(model.index(row, RosterModel.REGISTERED))
+    assert born == "12.03.2015"
+    assert re.fullmatch(r"\d\d\.\d\d\.\d{4} \d\d:\d\d", registered), registered
