@@ -61,7 +61,7 @@ class DetailsView(QWidget):
     def show_fields(self, fields: PersonFields) -> None:
         self._fields = fields
         for name, value in self._values.items():
-            text = labels.value_text(name, fields.get(name))
+            text = labels.value_text(name, fields.get(name), fields.get("sex"))
             value.setText(text or ("—" if fields else ""))
             value.setAccessibleName(f"{labels.field_label(name)}: {text}")
 

@@ -252,12 +252,13 @@ class PersonPage(QWidget):
             BandState(view.person_id, data.bands, household_id, data.household_banded)
         )
         self.conflicts.show_conflicts(view.conflicts)
-        self.history.show_entries(data.history)
+        self.history.show_entries(data.history, data.view.fields.get("sex"))
         self.notes.clear()
         for note in view.notes:
             self.notes.addItem(f"{local_time(note.when)}  {note.text}")
         status = view.fields.get("status")
         self.status.set_current(status if isinstance(status, str) else None)
+        self.status.set_sex(view.fields.get("sex"))
         self._set_enabled(True)
         self._show_summary()
         draft, self._pending_draft = self._pending_draft, None
@@ -277,7 +278,7 @@ class PersonPage(QWidget):
         view = self._data.view
         self._title.setText(f"{person_name(view.fields)} · {view.person_id}")
         parts = []
-        status = labels.value_text("status", view.fields.get("status"))
+        status = labels.value_text("status", view.fields.get("status"), view.fields.get("sex"))
         transport = view.fields.get("status_transport")
         parts.append(f"{status} ({transport})" if isinstance(transport, str) else status)
         if view.registered is not None:

@@ -1565,6 +1565,76 @@
         <translation>Ушёл (ушла) самостоятельно</translation>
     </message>
     <message>
+        <source>Arrived</source>
+        <comment>status, female</comment>
+        <translation>Прибыла</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <comment>status, female</comment>
+        <translation>Ожидает</translation>
+    </message>
+    <message>
+        <source>Medical referral</source>
+        <comment>status, female</comment>
+        <translation>Направлена к врачу</translation>
+    </message>
+    <message>
+        <source>Departed</source>
+        <comment>status, female</comment>
+        <translation>Уехала</translation>
+    </message>
+    <message>
+        <source>Handed over</source>
+        <comment>status, female</comment>
+        <translation>Передана</translation>
+    </message>
+    <message>
+        <source>Reunited</source>
+        <comment>status, female</comment>
+        <translation>Воссоединена с родными</translation>
+    </message>
+    <message>
+        <source>Left on own</source>
+        <comment>status, female</comment>
+        <translation>Ушла самостоятельно</translation>
+    </message>
+    <message>
+        <source>Arrived</source>
+        <comment>status, male</comment>
+        <translation>Прибыл</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <comment>status, male</comment>
+        <translation>Ожидает</translation>
+    </message>
+    <message>
+        <source>Medical referral</source>
+        <comment>status, male</comment>
+        <translation>Направлен к врачу</translation>
+    </message>
+    <message>
+        <source>Departed</source>
+        <comment>status, male</comment>
+        <translation>Уехал</translation>
+    </message>
+    <message>
+        <source>Handed over</source>
+        <comment>status, male</comment>
+        <translation>Передан</translation>
+    </message>
+    <message>
+        <source>Reunited</source>
+        <comment>status, male</comment>
+        <translation>Воссоединён с родными</translation>
+    </message>
+    <message>
+        <source>Left on own</source>
+        <comment>status, male</comment>
+        <translation>Ушёл самостоятельно</translation>
+    </message>
+    <message>
         <source>Medical</source>
         <translation>Медицинская помощь</translation>
     </message>

@@ -1565,6 +1565,76 @@
         <translation>Пішов(-ла) самостійно</translation>
     </message>
     <message>
+        <source>Arrived</source>
+        <comment>status, female</comment>
+        <translation>Прибула</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <comment>status, female</comment>
+        <translation>Очікує</translation>
+    </message>
+    <message>
+        <source>Medical referral</source>
+        <comment>status, female</comment>
+        <translation>Направлена до лікаря</translation>
+    </message>
+    <message>
+        <source>Departed</source>
+        <comment>status, female</comment>
+        <translation>Виїхала</translation>
+    </message>
+    <message>
+        <source>Handed over</source>
+        <comment>status, female</comment>
+        <translation>Передана</translation>
+    </message>
+    <message>
+        <source>Reunited</source>
+        <comment>status, female</comment>
+        <translation>Возз’єдналася з рідними</translation>
+    </message>
+    <message>
+        <source>Left on own</source>
+        <comment>status, female</comment>
+        <translation>Пішла самостійно</translation>
+    </message>
+    <message>
+        <source>Arrived</source>
+        <comment>status, male</comment>
+        <translation>Прибув</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <comment>status, male</comment>
+        <translation>Очікує</translation>
+    </message>
+    <message>
+        <source>Medical referral</source>
+        <comment>status, male</comment>
+        <translation>Направлений до лікаря</translation>
+    </message>
+    <message>
+        <source>Departed</source>
+        <comment>status, male</comment>
+        <translation>Виїхав</translation>
+    </message>
+    <message>
+        <source>Handed over</source>
+        <comment>status, male</comment>
+        <translation>Переданий</translation>
+    </message>
+    <message>
+        <source>Reunited</source>
+        <comment>status, male</comment>
+        <translation>Возз’єднався з рідними</translation>
+    </message>
+    <message>
+        <source>Left on own</source>
+        <comment>status, male</comment>
+        <translation>Пішов самостійно</translation>
+    </message>
+    <message>
         <source>Medical</source>
         <translation>Медична допомога</translation>
     </message>
