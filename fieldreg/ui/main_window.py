@@ -18,7 +18,7 @@ from typing import Final
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeyEvent, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QStackedWidget, QToolBar, QWidget
+from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QToolBar, QWidget
 
 from fieldreg.core.errors import FieldregError
 from fieldreg.services.paths import DataDir
@@ -29,6 +29,7 @@ from fieldreg.ui.desk_status import DeskStatus
 from fieldreg.ui.first_run_wizard import FirstRunWizard
 from fieldreg.ui.household_page import HouseholdPage
 from fieldreg.ui.idle_lock import IdleLock
+from fieldreg.ui.layout_keys import LayoutShortcuts
 from fieldreg.ui.lock_controller import LockController
 from fieldreg.ui.person_page import PersonPage
 from fieldreg.ui.print_dialog import BAND, open_print_dialog, printed_text
@@ -88,6 +89,12 @@ class MainWindow(QMainWindow):
         self.screens.addWidget(self.work)
         self.setCentralWidget(self.screens)
         self.lock_controller = LockController(self, idle_lock)
+        # Every window of the application (dialogs too) gets its shortcuts on any layout; the
+        # filter goes with this window.
+        self.layout_keys = LayoutShortcuts(lambda: translators.language, self)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self.layout_keys)
 
         self.toolbar = QToolBar()
         self.toolbar.setObjectName("navigation")
