@@ -1,6 +1,7 @@
 """The Ukrainian and Russian translations are complete, keep every placeholder and mnemonic of
 their source, cover every string the code marks for translation, and the shipped .qm files are
-compiled from the current .ts sources (no Qt tool is needed to run this test)."""
+compiled from the current .ts sources (no Qt tool is needed to run this test); Qt's own
+translations ship beside them."""
 
 from __future__ import annotations
 
@@ -12,8 +13,9 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QTranslator
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
 
-from fieldreg.ui.translations import translations_dir
+from fieldreg.ui.translations import Translators, translations_dir
 
 ROOT = Path(__file__).resolve().parents[2]
 LANGUAGES = ("uk", "ru")
@@ -124,3 +126,24 @@ def test_every_string_marked_in_the_code_is_in_the_ts(language: str) -> None:
     in_ts = {(context, source, comment) for context, source, comment, _ in _messages(language)}
     missing = sorted(_marked_in_code() - in_ts, key=str)
     assert missing == [], "run `make translations`, translate the new entries, run it again"
+
+
+@pytest.mark.parametrize(("language", "cancel"), [("uk", "Скасувати"), ("ru", "Отмена")])
+def test_qt_standard_buttons_speak_the_language_from_the_shipped_files(
+    qapp: QApplication, language: str, cancel: str
+) -> None:
+    """Qt's own translations ship with fieldreg's (a frozen build has no Qt folder to look in)."""
+    assert (translations_dir() / f"qtbase_{language}.qm").is_file()
+    translators = Translators(qapp)
+    translators.switch(language)
+    try:
+        box = QMessageBox(QMessageBox.Icon.Question, "", "", QMessageBox.StandardButton.Cancel)
+        button = box.button(QMessageBox.StandardButton.Cancel)
+        assert button is not None
+        assert button.text() == cancel
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        cancel_button = buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        assert cancel_button is not None
+        assert cancel_button.text() == cancel
+    finally:
+        translators.switch("en")
