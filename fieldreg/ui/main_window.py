@@ -40,6 +40,7 @@ from fieldreg.ui.settings_dialog import SettingsDialog
 from fieldreg.ui.sync_page import SyncPage
 from fieldreg.ui.translations import Translators, resolve_language
 from fieldreg.ui.unlock_page import UnlockPage
+from fieldreg.ui.window_geometry import remember, show_where_left
 
 FIND, REGISTER, HOUSEHOLD, PERSON, ROSTER = "find", "register", "household", "person", "roster"
 SYNC, COORDINATOR = "sync", "coordinator"
@@ -158,6 +159,10 @@ class MainWindow(QMainWindow):
         self.wizard.store_opened.connect(self._use_store)
         self.screens.addWidget(self.wizard)
         self.screens.setCurrentWidget(self.wizard)
+
+    def show_on_screen(self) -> None:
+        """Show the window where it was left, or at its first size (see window_geometry)."""
+        show_where_left(self, self.settings, self.roster_page.columns_width())
 
     def _use_store(self, directory: DataDir) -> None:
         self.context.data_dir = directory
@@ -309,5 +314,6 @@ class MainWindow(QMainWindow):
         super().changeEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        remember(self, self.settings)
         self.lock_controller.shut_down()
         super().closeEvent(event)

@@ -211,6 +211,12 @@ class RosterPage(QWidget):
             self.table.setColumnWidth(column, metrics.horizontalAdvance(sample) + 24)
         self._fit_id_columns()
 
+    def columns_width(self) -> int:
+        """How wide the table must be to show every column without scrolling sideways."""
+        columns = sum(self.table.columnWidth(c) for c in range(self.model.columnCount()))
+        scroll_bar = self.table.verticalScrollBar().sizeHint().width()
+        return columns + scroll_bar + 2 * self.table.frameWidth()
+
     def _fit_id_columns(self) -> None:
         """Widen the ID columns to the widest ID shown (a provisional prefix has 6 symbols)."""
         needed = self.table.fontMetrics().horizontalAdvance(self.model.widest_id()) + 24
