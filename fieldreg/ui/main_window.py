@@ -17,8 +17,15 @@ from collections.abc import Callable
 from typing import Final
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeyEvent, QKeySequence
-from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QToolBar, QWidget
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QApplication,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QToolBar,
+    QWidget,
+)
 
 from fieldreg.core.errors import FieldregError
 from fieldreg.services.paths import DataDir
@@ -117,6 +124,13 @@ class MainWindow(QMainWindow):
             ("settings", "Ctrl+,", self.open_settings),
         ):
             self._add_action(name, keys, slot)
+        # The other role's page key says why that page is not here (a hidden action takes none).
+        self._role_hints: dict[str, QShortcut] = {}
+        for name in (SYNC, COORDINATOR):
+            hint = QShortcut(self.actions_by_name[name].shortcut(), self)
+            hint.setContext(Qt.ShortcutContext.WindowShortcut)
+            hint.activated.connect(lambda page=name: self._explain_missing(page))
+            self._role_hints[name] = hint
 
         self.status = DeskStatus(context, self.statusBar())
         self.sync_page.role_known.connect(self._show_role)
@@ -192,8 +206,35 @@ class MainWindow(QMainWindow):
     def _set_unlocked(self, unlocked: bool) -> None:
         for name, action in self.actions_by_name.items():
             action.setEnabled(unlocked or name == "settings")
+        self._enable_role_hints()
         if not unlocked:
             self.status.clear()
+
+    def _enable_role_hints(self) -> None:
+        unlocked = self.actions_by_name[FIND].isEnabled()
+        for name, hint in self._role_hints.items():
+            hint.setEnabled(unlocked and not self.actions_by_name[name].isVisible())
+
+    def _explain_missing(self, page: str) -> QMessageBox:
+        """Why the other role's page is not here (a box: too long for the status bar)."""
+        if page == COORDINATOR:
+            title = self.tr("No Coordinator page on this laptop")
+            text = self.tr(
+                "This store is a reception point's. Bundles are imported at a coordinator hub, "
+                "a store created with “Create a coordinator hub” on its first run. This laptop "
+                "hands its work over on the Sync page (Ctrl+Shift+S)."
+            )
+        else:
+            title = self.tr("No Sync page at a coordinator hub")
+            text = self.tr(
+                "This store is a coordinator hub: the laptops' bundles are imported, and the "
+                "roster sent back, on the Coordinator page (Ctrl+Shift+I)."
+            )
+        box = QMessageBox(QMessageBox.Icon.Information, title, text, parent=self)
+        box.setObjectName("missingPage")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+        return box
 
     # --- navigation ---------------------------------------------------------------------------
 
@@ -226,6 +267,7 @@ class MainWindow(QMainWindow):
         """A coordinator's store imports (Coordinator page); a laptop's enrolls and exports."""
         self.actions_by_name[SYNC].setVisible(role != "coordinator")
         self.actions_by_name[COORDINATOR].setVisible(role == "coordinator")
+        self._enable_role_hints()
 
     def _mark_current_page(self) -> None:
         current = self.current_page
