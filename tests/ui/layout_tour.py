@@ -17,14 +17,16 @@ from pathlib import Path
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
-from fieldreg.services import vault
+from fieldreg.services import enrollment_service, vault
 from fieldreg.services.paths import DataDir
 from fieldreg.services.settings import Settings
 from fieldreg.ui.app import application, build_window
+from fieldreg.ui.person_status import StatusDialog
 from tests.ui.cut_off import cut_off
 from tests.ui.shell_support import synthetic_people
 
 PASSPHRASE = "layout tour passphrase"
+os.environ.setdefault("FIELDREG_KDF_PROFILE", "minimum")  # a throwaway store
 
 
 def _wait(condition: Callable[[], bool]) -> None:
@@ -93,6 +95,11 @@ def tour(language: str, width: int, height: int, pictures: Path | None) -> list[
         window.show_person(ids[1])
         _wait(lambda: window.person_page.person_id() == ids[1])
         look(window, "person")
+        window.person_page.status.choose("departed")
+        status_dialog = window.findChild(StatusDialog)
+        assert status_dialog is not None
+        look(status_dialog, "departed")
+        status_dialog.reject()
         window.go("roster")
         _wait(lambda: window.roster_page.model.rowCount() == len(people))
         look(window, "roster")
@@ -104,6 +111,29 @@ def tour(language: str, width: int, height: int, pictures: Path | None) -> list[
         dialog.reject()
         window.lock_controller.shut_down()
         window.close()
+
+        hub_dir = DataDir(Path(temporary) / "hub")
+        enrollment_service.create_network(
+            hub_dir,
+            point="Обласна координація",
+            operator="Ірина",
+            passphrase=PASSPHRASE,
+            network_passphrase=PASSPHRASE + " of the network",
+        )
+        hub_settings = Settings.load(hub_dir)
+        hub_settings.language = language
+        hub, _hub_idle = build_window(app, hub_dir, hub_settings)
+        hub.resize(width, height)
+        hub.start()
+        hub.show()
+        QTest.qWaitForWindowExposed(hub)
+        hub.unlock_page.passphrase.setText(PASSPHRASE)
+        hub.unlock_page.unlock_button.click()
+        _wait(hub.actions_by_name["coordinator"].isVisible)
+        hub.go("coordinator")
+        look(hub, "coordinator")
+        hub.lock_controller.shut_down()
+        hub.close()
     return found
 
 
