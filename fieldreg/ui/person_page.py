@@ -251,7 +251,7 @@ class PersonPage(QWidget):
         self.bands.show_state(
             BandState(view.person_id, data.bands, household_id, data.household_banded)
         )
-        self.conflicts.show_conflicts(view.conflicts)
+        self.conflicts.show_conflicts(view.conflicts, view.fields.get("sex"))
         self.history.show_entries(data.history, data.view.fields.get("sex"))
         self.notes.clear()
         for note in view.notes:
