@@ -7,7 +7,10 @@ Ctrl+, settings; Esc (not taken by the page itself) goes back to find. After a s
 confirmation prints the new bands (at once when a default printer is set). Locking and unlocking are
 `lock_controller.LockController`'s and the status bar `desk_status.DeskStatus`'s; this module
 navigates. A form is reset (`start_new()`) on its first visit and after each save, never on
-navigation, so looking someone up halfway through a registration loses nothing.
+navigation, so looking someone up halfway through a registration loses nothing. The other role's
+page key (Ctrl+Shift+I on a laptop, Ctrl+Shift+S at a hub) says why that page is not there.
+Every key works on a Cyrillic layout too (layout_keys); the window opens where it was left
+(window_geometry).
 """
 
 from __future__ import annotations
