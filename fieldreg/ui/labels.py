@@ -117,6 +117,12 @@ EVENT: Final[dict[str, str]] = {
     "Erased": QT_TRANSLATE_NOOP("Labels", "Erased"),
 }
 
+# "Registered" agrees with the person too (ru "Зарегистрирована"), by the same disambiguations.
+_REGISTERED_BY_SEX: Final[dict[str, tuple[str, str]]] = {
+    Sex.FEMALE: (_FEMALE, QT_TRANSLATE_NOOP("Labels", "Registered", "status, female")),
+    Sex.MALE: (_MALE, QT_TRANSLATE_NOOP("Labels", "Registered", "status, male")),
+}
+
 # Which table translates the values of a choice field.
 CHOICE_FIELDS: Final[dict[str, dict[str, str]]] = {
     "status": STATUS,
@@ -141,6 +147,14 @@ def status_label(code: str, sex: object = None) -> str:
     disambiguation, table = _STATUS_BY_SEX.get(sex if isinstance(sex, str) else "", (None, STATUS))
     source = table.get(code)
     return code if source is None else QCoreApplication.translate("Labels", source, disambiguation)
+
+
+def event_label(event_type: str, sex: object = None) -> str:
+    """The translated title of a history entry about a person whose recorded sex is `sex`."""
+    gendered = _REGISTERED_BY_SEX.get(sex if isinstance(sex, str) else "")
+    if event_type == "PersonRegistered" and gendered is not None:
+        return QCoreApplication.translate("Labels", gendered[1], gendered[0])
+    return label(EVENT, event_type)
 
 
 def field_label(field: str) -> str:

@@ -24,7 +24,7 @@ def local_time(moment: dt.datetime) -> str:
 def describe_entry(entry: HistoryEntry, sex: object = None) -> str:
     """One line: what kind of change, then each changed field with its new value (a status
     agreeing with the person's recorded `sex`)."""
-    title = labels.label(labels.EVENT, entry.type)
+    title = labels.event_label(entry.type, sex)
     changes = entry.changes
     if entry.type == "PersonRegistered":
         return title  # every field was set: the details are on the page itself

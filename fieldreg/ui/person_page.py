@@ -282,7 +282,8 @@ class PersonPage(QWidget):
         transport = view.fields.get("status_transport")
         parts.append(f"{status} ({transport})" if isinstance(transport, str) else status)
         if view.registered is not None:
-            parts.append(self.tr("Registered %1").replace("%1", local_time(view.registered)))
+            registered = labels.event_label("PersonRegistered", view.fields.get("sex"))
+            parts.append(f"{registered} {local_time(view.registered)}")
         parts.append(self.tr("Bands: %1").replace("%1", ", ".join(view.bands) or "—"))
         if view.duplicate_of:
             joined = ", ".join(view.duplicate_of)

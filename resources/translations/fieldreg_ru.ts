@@ -1886,6 +1886,16 @@
         <source>Erased</source>
         <translation>Удалено</translation>
     </message>
+    <message>
+        <source>Registered</source>
+        <comment>status, female</comment>
+        <translation>Зарегистрирована</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <comment>status, male</comment>
+        <translation>Зарегистрирован</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -2104,10 +2114,6 @@
     <message>
         <source>Person</source>
         <translation>Человек</translation>
-    </message>
-    <message>
-        <source>Registered %1</source>
-        <translation>Зарегистрирован(а) %1</translation>
     </message>
     <message>
         <source>Bands: %1</source>

@@ -1886,6 +1886,16 @@
         <source>Erased</source>
         <translation>Видалено</translation>
     </message>
+    <message>
+        <source>Registered</source>
+        <comment>status, female</comment>
+        <translation>Зареєстрована</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <comment>status, male</comment>
+        <translation>Зареєстрований</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -2104,10 +2114,6 @@
     <message>
         <source>Person</source>
         <translation>Людина</translation>
-    </message>
-    <message>
-        <source>Registered %1</source>
-        <translation>Зареєстровано %1</translation>
     </message>
     <message>
         <source>Bands: %1</source>

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 from pytestqt.qtbot import QtBot
 
 from fieldreg.services.session import Session
@@ -37,6 +37,14 @@ WORDS = {
         "unknown": ("Прибыл(а)", "Уехал(а)"),
     },
     "en": dict.fromkeys(PEOPLE, ("Arrived", "Departed")),
+}
+REGISTERED = {
+    "uk": {"female": "Зареєстрована", "male": "Зареєстрований", "unknown": "Зареєстровано"},
+    "ru": {
+        "female": "Зарегистрирована",
+        "male": "Зарегистрирован",
+        "unknown": "Зарегистрирован(а)",
+    },
 }
 
 
@@ -104,6 +112,13 @@ def test_the_person_page_and_its_history_agree_with_the_sex(
         status_value = page.findChild(QLabel, "value_status")
         assert status_value is not None
         assert status_value.text() == word
+        registered = REGISTERED[language][sex]
+        assert any(f" · {registered} " in text for text in texts), texts
+        assert page.history.lines()[-1] == registered  # the oldest entry
         if sex == "male":
             assert any(word in line for line in page.history.lines())
+        departed = WORDS[language][sex][1]
+        button = page.findChild(QPushButton, "status_departed")
+        assert button is not None
+        assert button.text() == f"4 {departed}"
         press(qtbot, Qt.Key.Key_F, CTRL)
