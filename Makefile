@@ -32,12 +32,16 @@ bench: $(STAMP)
 	$(BIN)/python -m bench
 
 # After changing visible strings: refresh the .ts sources, translate what lupdate marked
-# unfinished (Qt Linguist: .venv/bin/pyside6-linguist), then run this again to compile the .qm.
+# unfinished (Qt Linguist: .venv/bin/pyside6-linguist), then run this again to compile the .qm
+# (and to copy Qt's own qtbase_uk/ru.qm, shipped with ours, from the PySide6 package).
 TS := resources/translations/fieldreg_uk.ts resources/translations/fieldreg_ru.ts
 translations: $(STAMP)
 	$(BIN)/pyside6-lupdate -no-obsolete -locations none \
 		$$(find fieldreg/ui -name '*.py' | sort) fieldreg/core/messages.py -ts $(TS)
 	$(BIN)/pyside6-lrelease $(TS)
+	$(BIN)/python -c "import shutil; from PySide6.QtCore import QLibraryInfo as L; \
+		[shutil.copy(f'{L.path(L.LibraryPath.TranslationsPath)}/qtbase_{x}.qm', \
+		'resources/translations') for x in ('uk', 'ru')]"
 
 # The README's screenshots, taken under Xvfb with a throwaway store of made-up people.
 screenshots: $(STAMP)

@@ -15,7 +15,8 @@ from fieldreg.core.errors import FieldregError
 Translate = Callable[[str, str], str]
 
 
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
+def QT_TRANSLATE_NOOP(context: str, text: str, disambiguation: str | None = None) -> str:
+    """Marks `text` for Qt Linguist; a disambiguation tells apart two uses of the same words."""
     return text
 
 

@@ -7,6 +7,7 @@ escrow key slot), revoke a device, and recover a laptop's passphrase through esc
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -50,20 +51,26 @@ def create_network(
     network_passphrase: str,
     prefix: str = COORDINATOR_PREFIX,
     kdf: KdfParams | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> NetworkCreated:
     """A new coordinator store holding a new network's keys. The root and escrow keys are also
-    wrapped under the network passphrase, asked for only to approve, revoke or recover."""
+    wrapped under the network passphrase, asked for only to approve, revoke or recover.
+    `progress(done, 3)` follows the steps: network keys wrapped, store created, network kept."""
     check_passphrase(network_passphrase)
     if network_passphrase == passphrase:
         raise FieldregError("sync.same_passphrase")
+    step = progress or (lambda _done, _total: None)
     own_prefix = enrollment.enrolled_prefix(prefix)
+    step(0, 3)
     info, secrets = enrollment.new_network()
     wrapped = enrollment.wrap_rare_secrets(
         secrets, network_passphrase, kdf or params_for_new_slot()
     )
+    step(1, 3)
     result = vault.init_store(
         data_dir, point=point, operator=operator, passphrase=passphrase, kdf=kdf, prefix=own_prefix
     )
+    step(2, 3)
     session = vault.open_session(data_dir, operator=None, passphrase=passphrase, load=False)
     try:
         with sync_repository(session) as repo, repo.transaction():
@@ -72,6 +79,7 @@ def create_network(
             )
     finally:
         session.lock()
+    step(3, 3)
     return NetworkCreated(result, info.network_id, info.fingerprint())
 
 

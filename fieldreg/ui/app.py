@@ -73,7 +73,7 @@ def main(data_dir: DataDir, argv: list[str]) -> int:
     logger.info("fieldreg %s started", __version__)
     try:
         window.start()
-        window.show()
+        window.show_on_screen()
         code = app.exec()
     finally:
         window.lock_controller.shut_down()

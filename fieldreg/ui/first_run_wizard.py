@@ -1,11 +1,13 @@
 """First run: create a store (point, operator, passphrase twice with a strength hint), show the
 recovery key once, and make the volunteer type two of its groups (chosen at random) before going
 on, so a key that was not written down is noticed now rather than on the day it is needed.
-Or open an existing store folder.
+Or create a coordinator hub: the same, plus the network passphrase (twice) that protects the new
+network's root signing key, as `fieldreg network create` asks; its fingerprint is shown with the
+recovery key, to be read out to every laptop that enrolls. Or open an existing store folder.
 
-The store is created on the worker (the passphrase KDF is calibrated, about 1-2 s). No session
-is opened here: once the key is confirmed the volunteer unlocks with the new passphrase, which
-also proves they can type it.
+The store is created on the worker (the passphrase KDF is calibrated, about 1-2 s, twice for a
+hub). No session is opened here: once the key is confirmed the volunteer unlocks with the new
+passphrase, which also proves they can type it.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from functools import partial
 from pathlib import Path
 from typing import Final
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -30,8 +32,9 @@ from PySide6.QtWidgets import (
 )
 
 from fieldreg.core.errors import FieldregError, StoreError, ValidationError
+from fieldreg.crypto.kdf import check_passphrase
 from fieldreg.crypto.recovery import GROUPS
-from fieldreg.services import vault
+from fieldreg.services import enrollment_service, vault
 from fieldreg.services.paths import DataDir
 from fieldreg.ui import labels
 from fieldreg.ui.context import UiContext
@@ -41,6 +44,7 @@ from fieldreg.ui.recovery_key_view import RecoveryKeyView, group_matches
 CHOOSE, CREATE, KEY, CONFIRM = range(4)
 PAGE_WIDTH: Final = 640
 _PASSWORD: Final = QLineEdit.EchoMode.Password
+_FIELDS: Final = ("point", "operator", "passphrase", "repeat", "network", "network_repeat")
 
 
 def _heading(scale: float = 1.6) -> QLabel:
@@ -59,6 +63,12 @@ def _text() -> QLabel:
     return label
 
 
+class _Steps(QObject):
+    """Progress of a hub's creation: emitted on the worker, shown on the GUI thread."""
+
+    moved = Signal(int, int)
+
+
 class FirstRunWizard(QWidget):
     created = Signal(str)  # the operator id of the new store, once its recovery key is confirmed
     store_opened = Signal(object)  # a DataDir chosen with "open an existing store"
@@ -71,6 +81,9 @@ class FirstRunWizard(QWidget):
         self._operator_id = ""
         self._asked: tuple[int, int] = (1, 2)
         self._busy = False
+        self.hub = False  # creating a coordinator hub rather than a reception point's store
+        self._fingerprint = ""
+        self._steps = _Steps(self)
         self.steps = QStackedWidget()
         self.steps.addWidget(self._build_choose())
         self.steps.addWidget(self._build_create())
@@ -83,6 +96,7 @@ class FirstRunWizard(QWidget):
         outer.addStretch(1)
         outer.addWidget(column, 4)
         outer.addStretch(1)
+        self._show_hub_rows()
         self.retranslateUi()
         self.go(CHOOSE)
 
@@ -95,6 +109,9 @@ class FirstRunWizard(QWidget):
         self.new_button = push_button()
         self.new_button.setObjectName("newStoreButton")
         self.new_button.setDefault(True)
+        self.hub_button = push_button()
+        self.hub_button.setObjectName("newHubButton")
+        self._hub_text = _text()
         self.open_button = push_button()
         self.open_button.setObjectName("openStoreButton")
         self._folder = _text()
@@ -104,10 +121,14 @@ class FirstRunWizard(QWidget):
         for widget in (self._welcome, self._welcome_text, self.new_button, self._folder):
             layout.addWidget(widget)
         layout.addSpacing(12)
+        layout.addWidget(self.hub_button)
+        layout.addWidget(self._hub_text)
+        layout.addSpacing(12)
         layout.addWidget(self.open_button)
         layout.addWidget(self.open_error)
         layout.addStretch(1)
-        self.new_button.clicked.connect(lambda: self.go(CREATE))
+        self.new_button.clicked.connect(lambda: self.start_creating(hub=False))
+        self.hub_button.clicked.connect(lambda: self.start_creating(hub=True))
         self.open_button.clicked.connect(self._open_existing)
         return page
 
@@ -127,8 +148,14 @@ class FirstRunWizard(QWidget):
         self.repeat = QLineEdit()
         self.repeat.setObjectName("repeatField")
         self.repeat.setEchoMode(_PASSWORD)
+        self.network = QLineEdit()
+        self.network.setObjectName("networkPassphraseField")
+        self.network.setEchoMode(_PASSWORD)
+        self.network_repeat = QLineEdit()
+        self.network_repeat.setObjectName("networkRepeatField")
+        self.network_repeat.setEchoMode(_PASSWORD)
         self.strength = StrengthHint()
-        self.errors = {name: ErrorLabel() for name in ("point", "operator", "passphrase", "repeat")}
+        self.errors = {name: ErrorLabel() for name in _FIELDS}
         self.create_button = push_button()
         self.create_button.setObjectName("createButton")
         self.create_back = push_button()
@@ -138,17 +165,10 @@ class FirstRunWizard(QWidget):
         self._busy_text = _text()
         self._busy_text.hide()
         self.general_error = ErrorLabel()
-        form = QFormLayout()
+        form = self._create_form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
-        self._form_labels = {
-            name: QLabel() for name in ("point", "operator", "passphrase", "repeat")
-        }
-        for name, field in (
-            ("point", self.point),
-            ("operator", self.operator),
-            ("passphrase", self.passphrase),
-            ("repeat", self.repeat),
-        ):
+        self._form_labels = {name: QLabel() for name in _FIELDS}
+        for name, field in self._fields().items():
             self._form_labels[name].setBuddy(field)
             form.addRow(self._form_labels[name], field)
             if name == "passphrase":
@@ -170,22 +190,60 @@ class FirstRunWizard(QWidget):
         self.point.returnPressed.connect(self.operator.setFocus)
         self.operator.returnPressed.connect(self.passphrase.setFocus)
         self.passphrase.returnPressed.connect(self.repeat.setFocus)
-        self.repeat.returnPressed.connect(self._create)
+        self.repeat.returnPressed.connect(
+            lambda: self.network.setFocus() if self.hub else self._create()
+        )
+        self.network.returnPressed.connect(self.network_repeat.setFocus)
+        self.network_repeat.returnPressed.connect(self._create)
+        self._steps.moved.connect(self._moved)
         self.passphrase.textChanged.connect(self.strength.update_for)
         self.create_button.clicked.connect(self._create)
         self.create_back.clicked.connect(lambda: self.go(CHOOSE))
         return page
+
+    def _fields(self) -> dict[str, QLineEdit]:
+        return {
+            "point": self.point,
+            "operator": self.operator,
+            "passphrase": self.passphrase,
+            "repeat": self.repeat,
+            "network": self.network,
+            "network_repeat": self.network_repeat,
+        }
+
+    def start_creating(self, *, hub: bool) -> None:
+        """The form for a reception point's store, or for a coordinator hub (two more fields)."""
+        self.hub = hub
+        self._show_hub_rows()
+        for label in (*self.errors.values(), self.general_error):
+            label.clear_error()
+        self.retranslateUi()
+        self.go(CREATE)
+
+    def _show_hub_rows(self) -> None:
+        for name in ("network", "network_repeat"):
+            for widget in (self._fields()[name], self.errors[name]):
+                self._create_form.setRowVisible(widget, self.hub)
 
     def _build_key(self) -> QWidget:
         page = QWidget()
         self._key_title = _heading()
         self._key_text = _text()
         self.key_view = RecoveryKeyView()
+        self.fingerprint = _text()
+        self.fingerprint.setObjectName("networkFingerprint")
+        self.fingerprint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.written_button = push_button()
         self.written_button.setObjectName("writtenButton")
         self.written_button.setDefault(True)
         layout = QVBoxLayout(page)
-        for widget in (self._key_title, self._key_text, self.key_view, self.written_button):
+        for widget in (
+            self._key_title,
+            self._key_text,
+            self.key_view,
+            self.fingerprint,
+            self.written_button,
+        ):
             layout.addWidget(widget)
         layout.addStretch(1)
         self.written_button.clicked.connect(lambda: self.go(CONFIRM))
@@ -231,6 +289,8 @@ class FirstRunWizard(QWidget):
 
     def go(self, step: int) -> None:
         self.steps.setCurrentIndex(step)
+        if step == KEY:
+            self.fingerprint.setVisible(bool(self._fingerprint))
         focus = {
             CHOOSE: self.new_button,
             CREATE: self.point,
@@ -273,19 +333,70 @@ class FirstRunWizard(QWidget):
             self.passphrase.text(),
         )
         directory = self._context.data_dir
+        if not self.hub:
 
-        def call() -> vault.InitResult:
-            return vault.init_store(
-                directory, point=point, operator=operator, passphrase=passphrase
+            def call() -> vault.InitResult:
+                return vault.init_store(
+                    directory, point=point, operator=operator, passphrase=passphrase
+                )
+
+            self._set_busy(True)
+            self._context.worker.submit(call, self._created, self._failed)
+            return
+        network = self._network_passphrase(passphrase)
+        if network is None:
+            return
+        progress = self._steps.moved.emit
+
+        def create_hub() -> enrollment_service.NetworkCreated:
+            return enrollment_service.create_network(
+                directory,
+                point=point,
+                operator=operator,
+                passphrase=passphrase,
+                network_passphrase=network,
+                progress=progress,
             )
 
         self._set_busy(True)
-        self._context.worker.submit(call, self._created, self._failed)
+        self._context.worker.submit(create_hub, self._created, self._failed)
 
-    def _created(self, result: vault.InitResult) -> None:
+    def _network_passphrase(self, passphrase: str) -> str | None:
+        """The hub's network passphrase if both fields agree and it may be used, else None (and
+        the reason shown under its field): checked here, before a second of key derivation."""
+        network = self.network.text()
+        problem: FieldregError | None = None
+        if network != self.network_repeat.text():
+            self.network_repeat.clear()
+            self.errors["network_repeat"].show_text(
+                lambda: self.tr("The two network passphrases differ.")
+            )
+            self.network_repeat.setFocus()
+            return None
+        try:
+            check_passphrase(network)
+        except ValidationError as exc:
+            problem = exc
+        if problem is None and network == passphrase:
+            problem = FieldregError("sync.same_passphrase")
+        if problem is not None:
+            error = problem
+            self.errors["network"].show_text(lambda: self._context.describe(error))
+            self.network.setFocus()
+            return None
+        return network
+
+    def _moved(self, done: int, total: int) -> None:
+        self.busy.setRange(0, total)
+        self.busy.setValue(done)
+
+    def _created(self, result: vault.InitResult | enrollment_service.NetworkCreated) -> None:
         self._set_busy(False)
-        for field in (self.passphrase, self.repeat):
+        for field in (self.passphrase, self.repeat, self.network, self.network_repeat):
             field.clear()
+        if isinstance(result, enrollment_service.NetworkCreated):
+            self._fingerprint = result.fingerprint
+            result = result.init
         self._recovery_key = result.recovery_key
         self._operator_id = result.operator_id
         first, second = sorted(secrets.SystemRandom().sample(range(1, GROUPS + 1), 2))
@@ -320,6 +431,7 @@ class FirstRunWizard(QWidget):
                 return
         self._recovery_key = None  # shown once; not kept once confirmed
         self.key_view.clear()
+        self._fingerprint = ""
         self.created.emit(self._operator_id)
 
     def _mismatch_text(self, number: int) -> str:
@@ -330,15 +442,9 @@ class FirstRunWizard(QWidget):
 
     def _set_busy(self, busy: bool) -> None:
         self._busy = busy
-        for widget in (
-            self.point,
-            self.operator,
-            self.passphrase,
-            self.repeat,
-            self.create_button,
-            self.create_back,
-        ):
+        for widget in (*self._fields().values(), self.create_button, self.create_back):
             widget.setEnabled(not busy)
+        self.busy.setRange(0, 0)  # busy until a hub's first step is known
         self.busy.setVisible(busy)
         self._busy_text.setVisible(busy)
 
@@ -356,50 +462,83 @@ class FirstRunWizard(QWidget):
         self._folder.setText(
             self.tr("It will be kept in: {folder}").format(folder=self._context.data_dir.root)
         )
-        self.open_button.setText(self.tr("&Open an existing store folder…"))
-        self._create_title.setText(self.tr("Create the store"))
-        self._create_text.setText(
+        self.hub_button.setText(self.tr("Create a coordinator &hub"))
+        self._hub_text.setText(
             self.tr(
-                "Choose a passphrase of at least 10 characters that you can type without "
-                "looking, such as four unrelated words. Everyone who uses this laptop after you "
-                "will need it, or a passphrase of their own."
+                "For the coordinator's computer: it creates the network that reception laptops "
+                "enroll in, imports their work and sends the roster back."
             )
         )
+        self.open_button.setText(self.tr("&Open an existing store folder…"))
+        self._create_title.setText(
+            self.tr("Create the coordinator hub") if self.hub else self.tr("Create the store")
+        )
+        passphrase_text = self.tr(
+            "Choose a passphrase of at least 10 characters that you can type without "
+            "looking, such as four unrelated words. Everyone who uses this laptop after you "
+            "will need it, or a passphrase of their own."
+        )
+        if self.hub:
+            passphrase_text += " " + self.tr(
+                "The network passphrase is a second, different one: it protects the network's "
+                "signing key and is asked for only to enroll, revoke or recover a laptop."
+            )
+        self._create_text.setText(passphrase_text)
         field_names = {
-            "point": labels.field_label("point"),
+            "point": self.tr("Hub") if self.hub else labels.field_label("point"),
             "operator": self.tr("Your name"),
             "passphrase": labels.field_label("passphrase"),
             "repeat": self.tr("Repeat the passphrase"),
+            "network": self.tr("Network passphrase"),
+            "network_repeat": self.tr("Repeat the network passphrase"),
         }
         mnemonics = {
-            "point": self.tr("&Reception point"),
+            "point": self.tr("&Hub") if self.hub else self.tr("&Reception point"),
             "operator": self.tr("Your &name"),
             "passphrase": self.tr("&Passphrase"),
             "repeat": self.tr("Re&peat it"),
+            "network": self.tr("Ne&twork passphrase"),
+            "network_repeat": self.tr("Repeat the net&work passphrase"),
         }
-        for name, field in (
-            ("point", self.point),
-            ("operator", self.operator),
-            ("passphrase", self.passphrase),
-            ("repeat", self.repeat),
-        ):
+        for name, field in self._fields().items():
             self._form_labels[name].setText(mnemonics[name])
             field.setAccessibleName(field_names[name])
-        self.point.setPlaceholderText(self.tr("e.g. School 5, gym"))
+        self.point.setPlaceholderText(
+            self.tr("e.g. Regional coordination, Lviv")
+            if self.hub
+            else self.tr("e.g. School 5, gym")
+        )
         self.operator.setPlaceholderText(self.tr("a first name or a call sign"))
-        self.create_button.setText(self.tr("C&reate the store"))
+        self.create_button.setText(
+            self.tr("C&reate the hub") if self.hub else self.tr("C&reate the store")
+        )
         self.create_back.setText(self.tr("&Back"))
         self._busy_text.setText(
-            self.tr("Creating the store and protecting it with your passphrase…")
+            self.tr(
+                "Creating the network's keys and the hub's store, protected by your passphrases…"
+            )
+            if self.hub
+            else self.tr("Creating the store and protecting it with your passphrase…")
         )
         self.busy.setAccessibleName(self._busy_text.text())
         self._key_title.setText(self.tr("Write down the recovery key"))
         self._key_text.setText(
             self.tr(
                 "If every passphrase is forgotten, this key is the only way to open the store. "
+                "Write it on paper now and keep it apart from this computer. It is shown only "
+                "once and is not kept here."
+            )
+            if self.hub
+            else self.tr(
+                "If every passphrase is forgotten, this key is the only way to open the store. "
                 "Write it on paper now and give it to your coordinator. It is shown only once "
                 "and is not kept on this laptop."
             )
+        )
+        self.fingerprint.setText(
+            self.tr(
+                "Network fingerprint (read it out to every laptop that enrolls): {fingerprint}"
+            ).format(fingerprint=self._fingerprint)
         )
         self.key_view.setAccessibleName(self.tr("Recovery key"))
         self.written_button.setText(self.tr("I have &written it down"))

@@ -86,6 +86,7 @@ class HouseholdPage(QWidget):
         self._members_label = QLabel()
         self._members_label.setBuddy(self.table)
         self._scan_label = QLabel()
+        self._scan_label.setWordWrap(True)  # a long sentence in Russian; the form needs the room
         self.scan = QLineEdit()
         self.scan.setObjectName("scan")
         self.scan.installEventFilter(self)
@@ -104,8 +105,8 @@ class HouseholdPage(QWidget):
         self.form = self.editor.form
         self.form.names_changed.connect(self._look_for_duplicates)
         columns = QHBoxLayout()
-        columns.addLayout(left, 2)
-        columns.addWidget(self.editor, 3)
+        columns.addLayout(left, 1)
+        columns.addWidget(self.editor, 2)  # the form, not the list, must show without scrolling
         self._message = ErrorLabel()
         self._save = QPushButton()
         self._save.clicked.connect(self.save)

@@ -21,6 +21,35 @@ STATUS: Final[dict[str, str]] = {
     Status.LEFT_ON_OWN: QT_TRANSLATE_NOOP("Labels", "Left on own"),
 }
 
+# Ukrainian and Russian statuses agree with the person ("Прибув" / "Прибула", "Прибыл" /
+# "Прибыла"). Qt Linguist tells the forms apart by disambiguation; the plain STATUS entry is the
+# neutral form, for a sex that is other or unknown. These tables exist for lupdate: the English
+# words are the same in all three.
+_FEMALE: Final = "status, female"
+_MALE: Final = "status, male"
+_STATUS_FEMALE: Final[dict[str, str]] = {
+    Status.ARRIVED: QT_TRANSLATE_NOOP("Labels", "Arrived", "status, female"),
+    Status.WAITING: QT_TRANSLATE_NOOP("Labels", "Waiting", "status, female"),
+    Status.MEDICAL_REFERRAL: QT_TRANSLATE_NOOP("Labels", "Medical referral", "status, female"),
+    Status.DEPARTED: QT_TRANSLATE_NOOP("Labels", "Departed", "status, female"),
+    Status.HANDED_OVER: QT_TRANSLATE_NOOP("Labels", "Handed over", "status, female"),
+    Status.REUNITED: QT_TRANSLATE_NOOP("Labels", "Reunited", "status, female"),
+    Status.LEFT_ON_OWN: QT_TRANSLATE_NOOP("Labels", "Left on own", "status, female"),
+}
+_STATUS_MALE: Final[dict[str, str]] = {
+    Status.ARRIVED: QT_TRANSLATE_NOOP("Labels", "Arrived", "status, male"),
+    Status.WAITING: QT_TRANSLATE_NOOP("Labels", "Waiting", "status, male"),
+    Status.MEDICAL_REFERRAL: QT_TRANSLATE_NOOP("Labels", "Medical referral", "status, male"),
+    Status.DEPARTED: QT_TRANSLATE_NOOP("Labels", "Departed", "status, male"),
+    Status.HANDED_OVER: QT_TRANSLATE_NOOP("Labels", "Handed over", "status, male"),
+    Status.REUNITED: QT_TRANSLATE_NOOP("Labels", "Reunited", "status, male"),
+    Status.LEFT_ON_OWN: QT_TRANSLATE_NOOP("Labels", "Left on own", "status, male"),
+}
+_STATUS_BY_SEX: Final[dict[str, tuple[str, dict[str, str]]]] = {
+    Sex.FEMALE: (_FEMALE, _STATUS_FEMALE),
+    Sex.MALE: (_MALE, _STATUS_MALE),
+}
+
 NEED: Final[dict[str, str]] = {
     Need.MEDICAL: QT_TRANSLATE_NOOP("Labels", "Medical"),
     Need.MOBILITY: QT_TRANSLATE_NOOP("Labels", "Mobility"),
@@ -88,6 +117,12 @@ EVENT: Final[dict[str, str]] = {
     "Erased": QT_TRANSLATE_NOOP("Labels", "Erased"),
 }
 
+# "Registered" agrees with the person too (ru "Зарегистрирована"), by the same disambiguations.
+_REGISTERED_BY_SEX: Final[dict[str, tuple[str, str]]] = {
+    Sex.FEMALE: (_FEMALE, QT_TRANSLATE_NOOP("Labels", "Registered", "status, female")),
+    Sex.MALE: (_MALE, QT_TRANSLATE_NOOP("Labels", "Registered", "status, male")),
+}
+
 # Which table translates the values of a choice field.
 CHOICE_FIELDS: Final[dict[str, dict[str, str]]] = {
     "status": STATUS,
@@ -106,14 +141,33 @@ def label(table: dict[str, str], code: str) -> str:
     return code if source is None else QCoreApplication.translate("Labels", source)
 
 
+def status_label(code: str, sex: object = None) -> str:
+    """The translated status of a person whose recorded sex is `sex` (a Sex code, or None):
+    the form that agrees with it where the language has one, else the neutral form."""
+    disambiguation, table = _STATUS_BY_SEX.get(sex if isinstance(sex, str) else "", (None, STATUS))
+    source = table.get(code)
+    return code if source is None else QCoreApplication.translate("Labels", source, disambiguation)
+
+
+def event_label(event_type: str, sex: object = None) -> str:
+    """The translated title of a history entry about a person whose recorded sex is `sex`."""
+    gendered = _REGISTERED_BY_SEX.get(sex if isinstance(sex, str) else "")
+    if event_type == "PersonRegistered" and gendered is not None:
+        return QCoreApplication.translate("Labels", gendered[1], gendered[0])
+    return label(EVENT, event_type)
+
+
 def field_label(field: str) -> str:
     return QCoreApplication.translate("Fields", FIELD_LABELS.get(field, field))
 
 
-def value_text(field: str, value: object) -> str:
-    """A stored value of `field` as a person reads it (choices translated, lists joined)."""
+def value_text(field: str, value: object, sex: object = None) -> str:
+    """A stored value of `field` as a person reads it (choices translated, lists joined); a
+    status agrees with the person's recorded `sex`."""
     if value is None or value in ("", []):
         return ""
+    if field == "status" and isinstance(value, str):
+        return status_label(value, sex)
     table = CHOICE_FIELDS.get(field)
     if isinstance(value, list):
         items = [label(table, str(item)) if table else str(item) for item in value]

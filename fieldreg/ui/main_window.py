@@ -7,7 +7,10 @@ Ctrl+, settings; Esc (not taken by the page itself) goes back to find. After a s
 confirmation prints the new bands (at once when a default printer is set). Locking and unlocking are
 `lock_controller.LockController`'s and the status bar `desk_status.DeskStatus`'s; this module
 navigates. A form is reset (`start_new()`) on its first visit and after each save, never on
-navigation, so looking someone up halfway through a registration loses nothing.
+navigation, so looking someone up halfway through a registration loses nothing. The other role's
+page key (Ctrl+Shift+I on a laptop, Ctrl+Shift+S at a hub) says why that page is not there.
+Every key works on a Cyrillic layout too (layout_keys); the window opens where it was left
+(window_geometry).
 """
 
 from __future__ import annotations
@@ -18,8 +21,15 @@ from collections.abc import Callable
 from typing import Final
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeyEvent, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QStackedWidget, QToolBar, QWidget
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QApplication,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QToolBar,
+    QWidget,
+)
 
 from fieldreg.core.errors import FieldregError
 from fieldreg.services.paths import DataDir
@@ -31,6 +41,7 @@ from fieldreg.ui.desk_status import DeskStatus
 from fieldreg.ui.first_run_wizard import FirstRunWizard
 from fieldreg.ui.household_page import HouseholdPage
 from fieldreg.ui.idle_lock import IdleLock
+from fieldreg.ui.layout_keys import LayoutShortcuts
 from fieldreg.ui.lock_controller import LockController
 from fieldreg.ui.person_page import PersonPage
 from fieldreg.ui.print_dialog import BAND, open_print_dialog, printed_text
@@ -41,6 +52,7 @@ from fieldreg.ui.settings_dialog import SettingsDialog
 from fieldreg.ui.sync_page import SyncPage
 from fieldreg.ui.translations import Translators, resolve_language
 from fieldreg.ui.unlock_page import UnlockPage
+from fieldreg.ui.window_geometry import remember, show_where_left
 
 FIND, REGISTER, HOUSEHOLD, PERSON, ROSTER = "find", "register", "household", "person", "roster"
 SYNC, COORDINATOR = "sync", "coordinator"
@@ -91,6 +103,12 @@ class MainWindow(QMainWindow):
         self.screens.addWidget(self.work)
         self.setCentralWidget(self.screens)
         self.lock_controller = LockController(self, idle_lock)
+        # Every window of the application (dialogs too) gets its shortcuts on any layout; the
+        # filter goes with this window.
+        self.layout_keys = LayoutShortcuts(lambda: translators.language, self)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self.layout_keys)
 
         self.toolbar = QToolBar()
         self.toolbar.setObjectName("navigation")
@@ -112,6 +130,13 @@ class MainWindow(QMainWindow):
             ("settings", "Ctrl+,", self.open_settings),
         ):
             self._add_action(name, keys, slot)
+        # The other role's page key says why that page is not here (a hidden action takes none).
+        self._role_hints: dict[str, QShortcut] = {}
+        for name in (SYNC, COORDINATOR):
+            hint = QShortcut(self.actions_by_name[name].shortcut(), self)
+            hint.setContext(Qt.ShortcutContext.WindowShortcut)
+            hint.activated.connect(lambda page=name: self._explain_missing(page))
+            self._role_hints[name] = hint
 
         self.status = DeskStatus(context, self.statusBar())
         self.sync_page.role_known.connect(self._show_role)
@@ -156,6 +181,10 @@ class MainWindow(QMainWindow):
         self.screens.addWidget(self.wizard)
         self.screens.setCurrentWidget(self.wizard)
 
+    def show_on_screen(self) -> None:
+        """Show the window where it was left, or at its first size (see window_geometry)."""
+        show_where_left(self, self.settings, self.roster_page.columns_width())
+
     def _use_store(self, directory: DataDir) -> None:
         self.context.data_dir = directory
         self.settings.set("store_folder", str(directory.root))
@@ -188,8 +217,35 @@ class MainWindow(QMainWindow):
             logging.getLogger(LOGGER_NAME).info("store %s", "unlocked" if unlocked else "locked")
         for name, action in self.actions_by_name.items():
             action.setEnabled(unlocked or name == "settings")
+        self._enable_role_hints()
         if not unlocked:
             self.status.clear()
+
+    def _enable_role_hints(self) -> None:
+        unlocked = self.actions_by_name[FIND].isEnabled()
+        for name, hint in self._role_hints.items():
+            hint.setEnabled(unlocked and not self.actions_by_name[name].isVisible())
+
+    def _explain_missing(self, page: str) -> QMessageBox:
+        """Why the other role's page is not here (a box: too long for the status bar)."""
+        if page == COORDINATOR:
+            title = self.tr("No Coordinator page on this laptop")
+            text = self.tr(
+                "This store is a reception point's. Bundles are imported at a coordinator hub, "
+                "a store created with “Create a coordinator hub” on its first run. This laptop "
+                "hands its work over on the Sync page (Ctrl+Shift+S)."
+            )
+        else:
+            title = self.tr("No Sync page at a coordinator hub")
+            text = self.tr(
+                "This store is a coordinator hub: the laptops' bundles are imported, and the "
+                "roster sent back, on the Coordinator page (Ctrl+Shift+I)."
+            )
+        box = QMessageBox(QMessageBox.Icon.Information, title, text, parent=self)
+        box.setObjectName("missingPage")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+        return box
 
     # --- navigation ---------------------------------------------------------------------------
 
@@ -232,6 +288,7 @@ class MainWindow(QMainWindow):
         """A coordinator's store imports (Coordinator page); a laptop's enrolls and exports."""
         self.actions_by_name[SYNC].setVisible(role != "coordinator")
         self.actions_by_name[COORDINATOR].setVisible(role == "coordinator")
+        self._enable_role_hints()
 
     def _mark_current_page(self) -> None:
         current = self.current_page
@@ -322,5 +379,6 @@ class MainWindow(QMainWindow):
         super().changeEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        remember(self, self.settings)
         self.lock_controller.shut_down()
         super().closeEvent(event)

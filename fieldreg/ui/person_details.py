@@ -61,7 +61,7 @@ class DetailsView(QWidget):
     def show_fields(self, fields: PersonFields) -> None:
         self._fields = fields
         for name, value in self._values.items():
-            text = labels.value_text(name, fields.get(name))
+            text = labels.value_text(name, fields.get(name), fields.get("sex"))
             value.setText(text or ("—" if fields else ""))
             value.setAccessibleName(f"{labels.field_label(name)}: {text}")
 
@@ -142,6 +142,7 @@ class ConflictsBox(QGroupBox):
         self._layout = QVBoxLayout(self)
         self._rows: list[QWidget] = []
         self._conflicts: dict[str, list[FieldValue]] = {}
+        self._sex: object = None
         self.retranslateUi()
         self.hide()
 
@@ -152,10 +153,11 @@ class ConflictsBox(QGroupBox):
 
     def retranslateUi(self) -> None:
         self.setTitle(self.tr("Edited at two points at once: choose the value to keep"))
-        self.show_conflicts(self._conflicts)
+        self.show_conflicts(self._conflicts, self._sex)
 
-    def show_conflicts(self, conflicts: dict[str, list[FieldValue]]) -> None:
-        self._conflicts = conflicts
+    def show_conflicts(self, conflicts: dict[str, list[FieldValue]], sex: object = None) -> None:
+        """The values left by two points; a status agrees with the person's recorded `sex`."""
+        self._conflicts, self._sex = conflicts, sex
         for row in self._rows:
             row.deleteLater()
         self._rows = []
@@ -165,7 +167,7 @@ class ConflictsBox(QGroupBox):
             line.setContentsMargins(0, 0, 0, 0)
             line.addWidget(QLabel(labels.field_label(field)))
             for value in values:
-                shown = labels.value_text(field, value) or "—"
+                shown = labels.value_text(field, value, sex) or "—"
                 button = QPushButton(self.tr("Keep “%1”").replace("%1", shown))
                 button.setAutoDefault(True)
                 button.clicked.connect(lambda _c=False, f=field, v=value: self.keep.emit(f, v))

@@ -20,14 +20,15 @@ def local_time(moment: dt.datetime) -> str:
     return dates.date_time(moment)
 
 
-def describe_entry(entry: HistoryEntry) -> str:
-    """One line: what kind of change, then each changed field with its new value."""
-    title = labels.label(labels.EVENT, entry.type)
+def describe_entry(entry: HistoryEntry, sex: object = None) -> str:
+    """One line: what kind of change, then each changed field with its new value (a status
+    agreeing with the person's recorded `sex`)."""
+    title = labels.event_label(entry.type, sex)
     changes = entry.changes
     if entry.type == "PersonRegistered":
         return title  # every field was set: the details are on the page itself
     if entry.type == "StatusChanged":  # "Status changed: Departed · Bus 12 · Chop"
-        details = [labels.value_text(name, changes.get(name)) for name in STATUS_ORDER]
+        details = [labels.value_text(name, changes.get(name), sex) for name in STATUS_ORDER]
         return f"{title}: {' · '.join(part for part in details if part)}"
     if entry.type == "NoteAdded":
         text = changes.get("text")
@@ -35,7 +36,8 @@ def describe_entry(entry: HistoryEntry) -> str:
     parts = []
     for field, value in changes.items():
         if field in FIELDS:
-            parts.append(f"{labels.field_label(field)}: {labels.value_text(field, value) or '—'}")
+            shown = labels.value_text(field, value, sex) or "—"
+            parts.append(f"{labels.field_label(field)}: {shown}")
         elif isinstance(value, str):
             parts.append(value)
     return f"{title}: {'; '.join(parts)}" if parts else title
@@ -54,6 +56,7 @@ class HistoryView(QTreeWidget):
         header.setSectionResizeMode(WHO, QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
         self._entries: list[HistoryEntry] = []
+        self._sex: object = None
         self.retranslateUi()
 
     def changeEvent(self, event: QEvent) -> None:
@@ -64,14 +67,15 @@ class HistoryView(QTreeWidget):
     def retranslateUi(self) -> None:
         self.setHeaderLabels([self.tr("When"), self.tr("Who"), self.tr("What")])
         self.setAccessibleName(self.tr("History"))
-        self.show_entries(self._entries)
+        self.show_entries(self._entries, self._sex)
 
-    def show_entries(self, entries: list[HistoryEntry]) -> None:
-        self._entries = entries
+    def show_entries(self, entries: list[HistoryEntry], sex: object = None) -> None:
+        self._entries, self._sex = entries, sex
         self.clear()
         for entry in reversed(entries):  # the store gives them oldest first
-            item = QTreeWidgetItem([local_time(entry.when), entry.operator, describe_entry(entry)])
-            item.setToolTip(WHAT, describe_entry(entry))
+            what = describe_entry(entry, sex)
+            item = QTreeWidgetItem([local_time(entry.when), entry.operator, what])
+            item.setToolTip(WHAT, what)
             self.addTopLevelItem(item)
 
     def lines(self) -> list[str]:

@@ -254,14 +254,15 @@ class PersonPage(QWidget):
         self.bands.show_state(
             BandState(view.person_id, data.bands, household_id, data.household_banded)
         )
-        self.conflicts.show_conflicts(view.conflicts)
-        self.history.show_entries(data.history)
+        self.conflicts.show_conflicts(view.conflicts, view.fields.get("sex"))
+        self.history.show_entries(data.history, data.view.fields.get("sex"))
         self.notes.clear()
         for note in view.notes:
             self.notes.addItem(f"{local_time(note.when)}  {note.text}")
         status = view.fields.get("status")
         self.status.set_current(status if isinstance(status, str) else None)
         self.status.set_child_alone(alone_without_flag(view.fields, dt.date.today()))
+        self.status.set_sex(view.fields.get("sex"))
         self._set_enabled(True)
         self._show_summary()
         draft, self._pending_draft = self._pending_draft, None
@@ -281,11 +282,12 @@ class PersonPage(QWidget):
         view = self._data.view
         self._title.setText(f"{person_name(view.fields)} · {view.person_id}")
         parts = []
-        status = labels.value_text("status", view.fields.get("status"))
+        status = labels.value_text("status", view.fields.get("status"), view.fields.get("sex"))
         transport = view.fields.get("status_transport")
         parts.append(f"{status} ({transport})" if isinstance(transport, str) else status)
         if view.registered is not None:
-            parts.append(self.tr("Registered %1").replace("%1", local_time(view.registered)))
+            registered = labels.event_label("PersonRegistered", view.fields.get("sex"))
+            parts.append(f"{registered} {local_time(view.registered)}")
         parts.append(self.tr("Bands: %1").replace("%1", ", ".join(view.bands) or "—"))
         if view.duplicate_of:
             joined = ", ".join(view.duplicate_of)

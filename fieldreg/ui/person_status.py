@@ -143,6 +143,7 @@ class StatusButtons(QWidget):
         self._buttons: dict[str, QPushButton] = {}
         self._current: str | None = None
         self._child_alone = False
+        self._sex: object = None  # the person's: the words agree with it (uk, ru)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self._hint = QLabel()
@@ -168,11 +169,17 @@ class StatusButtons(QWidget):
 
     def retranslateUi(self) -> None:
         for number, (status, button) in enumerate(self._buttons.items(), start=1):
-            text = labels.label(labels.STATUS, status)
+            text = labels.status_label(status, self._sex)
             button.setText(f"{number} {text}")
             button.setToolTip(f"Alt+{number}")
             button.setAccessibleName(text)
         self._hint.setText(self.tr("Status (Alt+1 to 7):"))
+
+    def set_sex(self, sex: object) -> None:
+        """The person's recorded sex, which the words of the buttons agree with."""
+        if sex != self._sex:
+            self._sex = sex
+            self.retranslateUi()
 
     def set_current(self, status: str | None) -> None:
         self._current = status

@@ -339,7 +339,7 @@ class RosterModel(QAbstractTableModel):
         if column == self.BORN:
             return labels.dob_text(row.dob)
         if column == self.STATUS:
-            status = labels.label(labels.STATUS, row.status) if row.status else ""
+            status = labels.status_label(row.status, row.sex) if row.status else ""
             return f"{status} ({row.transport})" if row.transport else status
         if column == self.NEEDS:
             return ", ".join(labels.label(labels.NEED, need) for need in row.needs)

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldreg.core.entities import Need, Status
+from fieldreg.core.entities import Need, Relationship, Sex, Status
 from fieldreg.core.errors import FieldregError, IdError
 from fieldreg.core.ids import parse_id
 from fieldreg.services.session import Session
@@ -192,25 +192,39 @@ class RosterPage(QWidget):
         self._show_counts()
 
     def _size_columns(self) -> None:
-        """Widths from the font (so they follow the scaling) and the longest usual content."""
+        """Widths from the font (so they follow the scaling), the longest usual content in the
+        current language, and the column's heading."""
         metrics = self.table.fontMetrics()
+        heading = self.table.horizontalHeader().fontMetrics()
+        statuses = [labels.status_label(s, sex) for s in Status for sex in (*Sex, None)]
+        departed = labels.status_label(Status.DEPARTED, Sex.FEMALE) + " (Bus 12)"
         samples = {
-            RosterModel.ID: "K7-0000-XX",
-            RosterModel.FAMILY: "Шевченко-Коваленко",
-            RosterModel.GIVEN: "Олександра",
-            RosterModel.PATRONYMIC: "Олександрівна",
-            RosterModel.LATIN: "Shevchenko Oleksandra",
-            RosterModel.SEX: "Female",
-            RosterModel.BORN: "00.00.0000",
-            RosterModel.STATUS: "Medical referral",
-            RosterModel.NEEDS: "Medical, Mobility",
-            RosterModel.HOUSEHOLD: "K7-0000-XX",
-            RosterModel.RELATIONSHIP: "Head of household",
-            RosterModel.REGISTERED: "00.00.0000 00:00",
+            RosterModel.ID: ["K7-0000-XX"],
+            RosterModel.FAMILY: ["Шевченко-Коваленко"],
+            RosterModel.GIVEN: ["Олександра"],
+            RosterModel.PATRONYMIC: ["Олександрівна"],
+            RosterModel.LATIN: ["Shevchenko Oleksandra"],
+            RosterModel.SEX: [labels.label(labels.SEX, sex) for sex in Sex],
+            RosterModel.BORN: ["00.00.0000"],
+            RosterModel.STATUS: [*statuses, departed],
+            RosterModel.NEEDS: [labels.label(labels.NEED, need) for need in Need],
+            RosterModel.HOUSEHOLD: ["K7-0000-XX"],
+            RosterModel.RELATIONSHIP: [labels.label(labels.RELATIONSHIP, r) for r in Relationship],
+            RosterModel.REGISTERED: ["00.00.0000 00:00"],
         }
-        for column, sample in samples.items():
-            self.table.setColumnWidth(column, metrics.horizontalAdvance(sample) + 24)
+        for column, texts in samples.items():
+            title = self.model.headerData(column, Qt.Orientation.Horizontal)
+            widths = [metrics.horizontalAdvance(text) for text in texts]
+            if isinstance(title, str):
+                widths.append(heading.horizontalAdvance(title))
+            self.table.setColumnWidth(column, max(widths) + 24)
         self._fit_id_columns()
+
+    def columns_width(self) -> int:
+        """How wide the table must be to show every column without scrolling sideways."""
+        columns = sum(self.table.columnWidth(c) for c in range(self.model.columnCount()))
+        scroll_bar = self.table.verticalScrollBar().sizeHint().width()
+        return columns + scroll_bar + 2 * self.table.frameWidth()
 
     def _fit_id_columns(self) -> None:
         """Widen the ID columns to the widest ID shown (a provisional prefix has 6 symbols)."""

@@ -119,7 +119,7 @@ class SearchResultsModel(QAbstractTableModel):
             return _household(fields)
         if column == COL_STATUS:
             status = fields.get("status")
-            return labels.label(labels.STATUS, status) if isinstance(status, str) else ""
+            return labels.status_label(status, fields.get("sex")) if isinstance(status, str) else ""
         if column == COL_SCORE:
             return f"{hit.score:.0f}"
         return None

@@ -1,7 +1,10 @@
 """Languages of the desk application: which one to show, and installing its Qt Linguist files.
 
 The compiled `.qm` files ship in `resources/translations/` (a source checkout) or as
-`fieldreg/_resources/translations/` (an installed or frozen build). Switching the language
+`fieldreg/_resources/translations/` (an installed or frozen build), beside copies of Qt's own
+`qtbase_uk.qm` / `qtbase_ru.qm` (the standard buttons and dialogs: "Cancel" is "Скасувати"), so
+a frozen build needs no Qt translations folder of its own (`make translations` refreshes them
+from the PySide6 package). Switching the language
 installs new translators; Qt then sends every widget a `LanguageChange` event, and each widget
 sets its texts again in `retranslateUi()`.
 """
@@ -11,7 +14,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Final
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QObject, QTranslator
+from PySide6.QtCore import QLocale, QObject, QTranslator
 from PySide6.QtWidgets import QApplication
 
 # Shown in the language's own words, so a volunteer who cannot read the current one finds theirs.
@@ -65,13 +68,11 @@ class Translators(QObject):
         self._installed = []
         self.language = language
         if language != DEFAULT_LANGUAGE:
-            qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-            for directory, name in (
-                (qt_dir, f"qtbase_{language}.qm"),
-                (str(translations_dir()), f"fieldreg_{language}.qm"),
-            ):
+            directory = str(translations_dir())
+            for name in (f"qtbase_{language}.qm", f"fieldreg_{language}.qm"):
                 translator = QTranslator(self)
-                if translator.load(name, directory):
-                    self._app.installTranslator(translator)
-                    self._installed.append(translator)
+                if not translator.load(name, directory):
+                    raise RuntimeError(f"{name} is missing from this build")
+                self._app.installTranslator(translator)
+                self._installed.append(translator)
         QLocale.setDefault(QLocale(language))

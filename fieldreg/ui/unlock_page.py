@@ -97,8 +97,12 @@ class UnlockPage(QWidget):
         buttons = QHBoxLayout()
         buttons.addWidget(self.unlock_button)
         buttons.addStretch(1)
-        buttons.addWidget(self.forgot_button)
         form.addRow(buttons)
+        # A row of its own: beside Unlock, the Russian sentence does not fit the column.
+        forgot = QHBoxLayout()
+        forgot.addWidget(self.forgot_button)
+        forgot.addStretch(1)
+        form.addRow(forgot)
 
         # recovery: the recovery key and a new passphrase
         self.recovery_key = QLineEdit()

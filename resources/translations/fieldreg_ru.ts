@@ -1356,6 +1356,10 @@
         <translation>Парольные фразы не совпадают.</translation>
     </message>
     <message>
+        <source>The two network passphrases differ.</source>
+        <translation>Две парольные фразы сети различаются.</translation>
+    </message>
+    <message>
         <source>Group {number} does not match the key. Look at what you wrote down, or show the key again.</source>
         <translation>Группа {number} не совпадает с ключом. Проверьте записанное или покажите ключ ещё раз.</translation>
     </message>
@@ -1376,6 +1380,14 @@
         <translation>Оно будет храниться здесь: {folder}</translation>
     </message>
     <message>
+        <source>Create a coordinator &amp;hub</source>
+        <translation>Создать &amp;координационный центр</translation>
+    </message>
+    <message>
+        <source>For the coordinator&apos;s computer: it creates the network that reception laptops enroll in, imports their work and sends the roster back.</source>
+        <translation>Для компьютера координатора: создаёт сеть, к которой подключаются ноутбуки пунктов приёма, импортирует их работу и отправляет им список.</translation>
+    </message>
+    <message>
         <source>&amp;Open an existing store folder…</source>
         <translation>&amp;Открыть папку существующего хранилища…</translation>
     </message>
@@ -1384,8 +1396,20 @@
         <translation>Создание хранилища</translation>
     </message>
     <message>
+        <source>Create the coordinator hub</source>
+        <translation>Создание координационного центра</translation>
+    </message>
+    <message>
         <source>Choose a passphrase of at least 10 characters that you can type without looking, such as four unrelated words. Everyone who uses this laptop after you will need it, or a passphrase of their own.</source>
         <translation>Выберите парольную фразу не короче 10 символов, которую сможете набрать не подглядывая, например четыре не связанных между собой слова. Она понадобится каждому, кто будет работать на этом ноутбуке после вас, если у него не будет своей.</translation>
+    </message>
+    <message>
+        <source>The network passphrase is a second, different one: it protects the network&apos;s signing key and is asked for only to enroll, revoke or recover a laptop.</source>
+        <translation>Парольная фраза сети — вторая, другая: она защищает ключ подписи сети, и её спрашивают только для подключения, отзыва или восстановления ноутбука.</translation>
+    </message>
+    <message>
+        <source>Hub</source>
+        <translation>Координационный центр</translation>
     </message>
     <message>
         <source>Your name</source>
@@ -1396,8 +1420,20 @@
         <translation>Повторите парольную фразу</translation>
     </message>
     <message>
+        <source>Network passphrase</source>
+        <translation>Парольная фраза сети</translation>
+    </message>
+    <message>
+        <source>Repeat the network passphrase</source>
+        <translation>Повторите парольную фразу сети</translation>
+    </message>
+    <message>
         <source>&amp;Reception point</source>
         <translation>П&amp;ункт приёма</translation>
+    </message>
+    <message>
+        <source>&amp;Hub</source>
+        <translation>&amp;Координационный центр</translation>
     </message>
     <message>
         <source>Your &amp;name</source>
@@ -1412,6 +1448,18 @@
         <translation>Пов&amp;торите её</translation>
     </message>
     <message>
+        <source>Ne&amp;twork passphrase</source>
+        <translation>Парольная фраза &amp;сети</translation>
+    </message>
+    <message>
+        <source>Repeat the net&amp;work passphrase</source>
+        <translation>Повторите фразу с&amp;ети</translation>
+    </message>
+    <message>
+        <source>e.g. Regional coordination, Lviv</source>
+        <translation>напр. Областная координация, Львов</translation>
+    </message>
+    <message>
         <source>e.g. School 5, gym</source>
         <translation>напр. Школа 5, спортзал</translation>
     </message>
@@ -1424,8 +1472,16 @@
         <translation>Создать &amp;хранилище</translation>
     </message>
     <message>
+        <source>C&amp;reate the hub</source>
+        <translation>Создать &amp;центр</translation>
+    </message>
+    <message>
         <source>&amp;Back</source>
         <translation>&amp;Назад</translation>
+    </message>
+    <message>
+        <source>Creating the network&apos;s keys and the hub&apos;s store, protected by your passphrases…</source>
+        <translation>Создаём ключи сети и хранилище центра, защищённые вашими парольными фразами…</translation>
     </message>
     <message>
         <source>Creating the store and protecting it with your passphrase…</source>
@@ -1436,8 +1492,16 @@
         <translation>Запишите ключ восстановления</translation>
     </message>
     <message>
+        <source>If every passphrase is forgotten, this key is the only way to open the store. Write it on paper now and keep it apart from this computer. It is shown only once and is not kept here.</source>
+        <translation>Если все парольные фразы забыты, только этот ключ откроет хранилище. Запишите его на бумаге сейчас и храните отдельно от этого компьютера. Он показан только один раз и здесь не хранится.</translation>
+    </message>
+    <message>
         <source>If every passphrase is forgotten, this key is the only way to open the store. Write it on paper now and give it to your coordinator. It is shown only once and is not kept on this laptop.</source>
         <translation>Если все парольные фразы забыты, только этим ключом можно открыть хранилище. Запишите его на бумаге сейчас и передайте координатору. Ключ показан только один раз, на ноутбуке он не хранится.</translation>
+    </message>
+    <message>
+        <source>Network fingerprint (read it out to every laptop that enrolls): {fingerprint}</source>
+        <translation>Отпечаток сети (прочитайте его вслух каждому подключающемуся ноутбуку): {fingerprint}</translation>
     </message>
     <message>
         <source>Recovery key</source>
@@ -1651,6 +1715,76 @@
         <translation>Ушёл (ушла) самостоятельно</translation>
     </message>
     <message>
+        <source>Arrived</source>
+        <comment>status, female</comment>
+        <translation>Прибыла</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <comment>status, female</comment>
+        <translation>Ожидает</translation>
+    </message>
+    <message>
+        <source>Medical referral</source>
+        <comment>status, female</comment>
+        <translation>Направлена к врачу</translation>
+    </message>
+    <message>
+        <source>Departed</source>
+        <comment>status, female</comment>
+        <translation>Уехала</translation>
+    </message>
+    <message>
+        <source>Handed over</source>
+        <comment>status, female</comment>
+        <translation>Передана</translation>
+    </message>
+    <message>
+        <source>Reunited</source>
+        <comment>status, female</comment>
+        <translation>Воссоединена с родными</translation>
+    </message>
+    <message>
+        <source>Left on own</source>
+        <comment>status, female</comment>
+        <translation>Ушла самостоятельно</translation>
+    </message>
+    <message>
+        <source>Arrived</source>
+        <comment>status, male</comment>
+        <translation>Прибыл</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <comment>status, male</comment>
+        <translation>Ожидает</translation>
+    </message>
+    <message>
+        <source>Medical referral</source>
+        <comment>status, male</comment>
+        <translation>Направлен к врачу</translation>
+    </message>
+    <message>
+        <source>Departed</source>
+        <comment>status, male</comment>
+        <translation>Уехал</translation>
+    </message>
+    <message>
+        <source>Handed over</source>
+        <comment>status, male</comment>
+        <translation>Передан</translation>
+    </message>
+    <message>
+        <source>Reunited</source>
+        <comment>status, male</comment>
+        <translation>Воссоединён с родными</translation>
+    </message>
+    <message>
+        <source>Left on own</source>
+        <comment>status, male</comment>
+        <translation>Ушёл самостоятельно</translation>
+    </message>
+    <message>
         <source>Medical</source>
         <translation>Медицинская помощь</translation>
     </message>
@@ -1838,9 +1972,35 @@
         <source>Erased</source>
         <translation>Удалено</translation>
     </message>
+    <message>
+        <source>Registered</source>
+        <comment>status, female</comment>
+        <translation>Зарегистрирована</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <comment>status, male</comment>
+        <translation>Зарегистрирован</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
+    <message>
+        <source>No Coordinator page on this laptop</source>
+        <translation>На этом ноутбуке нет страницы «Координатор»</translation>
+    </message>
+    <message>
+        <source>This store is a reception point&apos;s. Bundles are imported at a coordinator hub, a store created with “Create a coordinator hub” on its first run. This laptop hands its work over on the Sync page (Ctrl+Shift+S).</source>
+        <translation>Это хранилище пункта приёма. Пакеты импортируют в координационном центре — хранилище, созданном кнопкой «Создать координационный центр» при первом запуске. Этот ноутбук передаёт свою работу на странице «Синхронизация» (Ctrl+Shift+S).</translation>
+    </message>
+    <message>
+        <source>No Sync page at a coordinator hub</source>
+        <translation>В координационном центре нет страницы «Синхронизация»</translation>
+    </message>
+    <message>
+        <source>This store is a coordinator hub: the laptops&apos; bundles are imported, and the roster sent back, on the Coordinator page (Ctrl+Shift+I).</source>
+        <translation>Это хранилище координационного центра: пакеты ноутбуков импортируют, а список отправляют обратно на странице «Координатор» (Ctrl+Shift+I).</translation>
+    </message>
     <message>
         <source>Saved: {ids}</source>
         <translation>Сохранено: {ids}</translation>
@@ -2040,10 +2200,6 @@
     <message>
         <source>Person</source>
         <translation>Человек</translation>
-    </message>
-    <message>
-        <source>Registered %1</source>
-        <translation>Зарегистрирован(а) %1</translation>
     </message>
     <message>
         <source>Bands: %1</source>

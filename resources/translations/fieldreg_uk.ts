@@ -1356,6 +1356,10 @@
         <translation>Парольні фрази не збігаються.</translation>
     </message>
     <message>
+        <source>The two network passphrases differ.</source>
+        <translation>Дві парольні фрази мережі різняться.</translation>
+    </message>
+    <message>
         <source>Group {number} does not match the key. Look at what you wrote down, or show the key again.</source>
         <translation>Група {number} не збігається з ключем. Перевірте записане або покажіть ключ ще раз.</translation>
     </message>
@@ -1376,6 +1380,14 @@
         <translation>Воно зберігатиметься тут: {folder}</translation>
     </message>
     <message>
+        <source>Create a coordinator &amp;hub</source>
+        <translation>Створити &amp;координаційний центр</translation>
+    </message>
+    <message>
+        <source>For the coordinator&apos;s computer: it creates the network that reception laptops enroll in, imports their work and sends the roster back.</source>
+        <translation>Для комп’ютера координатора: створює мережу, до якої приєднуються ноутбуки пунктів прийому, імпортує їхню роботу й надсилає їм список.</translation>
+    </message>
+    <message>
         <source>&amp;Open an existing store folder…</source>
         <translation>&amp;Відкрити теку наявного сховища…</translation>
     </message>
@@ -1384,8 +1396,20 @@
         <translation>Створення сховища</translation>
     </message>
     <message>
+        <source>Create the coordinator hub</source>
+        <translation>Створення координаційного центру</translation>
+    </message>
+    <message>
         <source>Choose a passphrase of at least 10 characters that you can type without looking, such as four unrelated words. Everyone who uses this laptop after you will need it, or a passphrase of their own.</source>
         <translation>Виберіть парольну фразу щонайменше з 10 символів, яку зможете набрати не підглядаючи, наприклад чотири не пов’язані між собою слова. Вона знадобиться кожному, хто працюватиме на цьому ноутбуці після вас, якщо в нього не буде власної.</translation>
+    </message>
+    <message>
+        <source>The network passphrase is a second, different one: it protects the network&apos;s signing key and is asked for only to enroll, revoke or recover a laptop.</source>
+        <translation>Парольна фраза мережі — друга, інша: вона захищає ключ підпису мережі, і її питають лише для приєднання, відкликання чи відновлення ноутбука.</translation>
+    </message>
+    <message>
+        <source>Hub</source>
+        <translation>Координаційний центр</translation>
     </message>
     <message>
         <source>Your name</source>
@@ -1396,8 +1420,20 @@
         <translation>Повторіть парольну фразу</translation>
     </message>
     <message>
+        <source>Network passphrase</source>
+        <translation>Парольна фраза мережі</translation>
+    </message>
+    <message>
+        <source>Repeat the network passphrase</source>
+        <translation>Повторіть парольну фразу мережі</translation>
+    </message>
+    <message>
         <source>&amp;Reception point</source>
         <translation>П&amp;ункт прийому</translation>
+    </message>
+    <message>
+        <source>&amp;Hub</source>
+        <translation>&amp;Координаційний центр</translation>
     </message>
     <message>
         <source>Your &amp;name</source>
@@ -1412,6 +1448,18 @@
         <translation>Пов&amp;торіть її</translation>
     </message>
     <message>
+        <source>Ne&amp;twork passphrase</source>
+        <translation>Парольна фраза &amp;мережі</translation>
+    </message>
+    <message>
+        <source>Repeat the net&amp;work passphrase</source>
+        <translation>Повторіть фразу ме&amp;режі</translation>
+    </message>
+    <message>
+        <source>e.g. Regional coordination, Lviv</source>
+        <translation>напр. Обласна координація, Львів</translation>
+    </message>
+    <message>
         <source>e.g. School 5, gym</source>
         <translation>напр. Школа 5, спортзал</translation>
     </message>
@@ -1424,8 +1472,16 @@
         <translation>Створити с&amp;ховище</translation>
     </message>
     <message>
+        <source>C&amp;reate the hub</source>
+        <translation>Створити &amp;центр</translation>
+    </message>
+    <message>
         <source>&amp;Back</source>
         <translation>&amp;Назад</translation>
+    </message>
+    <message>
+        <source>Creating the network&apos;s keys and the hub&apos;s store, protected by your passphrases…</source>
+        <translation>Створюємо ключі мережі та сховище центру, захищені вашими парольними фразами…</translation>
     </message>
     <message>
         <source>Creating the store and protecting it with your passphrase…</source>
@@ -1436,8 +1492,16 @@
         <translation>Запишіть ключ відновлення</translation>
     </message>
     <message>
+        <source>If every passphrase is forgotten, this key is the only way to open the store. Write it on paper now and keep it apart from this computer. It is shown only once and is not kept here.</source>
+        <translation>Якщо всі парольні фрази забуто, лише цей ключ відкриє сховище. Запишіть його на папері зараз і зберігайте окремо від цього комп’ютера. Його показано лише раз, і тут він не зберігається.</translation>
+    </message>
+    <message>
         <source>If every passphrase is forgotten, this key is the only way to open the store. Write it on paper now and give it to your coordinator. It is shown only once and is not kept on this laptop.</source>
         <translation>Якщо всі парольні фрази забуто, лише цим ключем можна відкрити сховище. Запишіть його на папері зараз і передайте координатору. Ключ показано лише один раз, на ноутбуці він не зберігається.</translation>
+    </message>
+    <message>
+        <source>Network fingerprint (read it out to every laptop that enrolls): {fingerprint}</source>
+        <translation>Відбиток мережі (прочитайте його вголос кожному ноутбуку, що приєднується): {fingerprint}</translation>
     </message>
     <message>
         <source>Recovery key</source>
@@ -1651,6 +1715,76 @@
         <translation>Пішов(-ла) самостійно</translation>
     </message>
     <message>
+        <source>Arrived</source>
+        <comment>status, female</comment>
+        <translation>Прибула</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <comment>status, female</comment>
+        <translation>Очікує</translation>
+    </message>
+    <message>
+        <source>Medical referral</source>
+        <comment>status, female</comment>
+        <translation>Направлена до лікаря</translation>
+    </message>
+    <message>
+        <source>Departed</source>
+        <comment>status, female</comment>
+        <translation>Виїхала</translation>
+    </message>
+    <message>
+        <source>Handed over</source>
+        <comment>status, female</comment>
+        <translation>Передана</translation>
+    </message>
+    <message>
+        <source>Reunited</source>
+        <comment>status, female</comment>
+        <translation>Возз’єдналася з рідними</translation>
+    </message>
+    <message>
+        <source>Left on own</source>
+        <comment>status, female</comment>
+        <translation>Пішла самостійно</translation>
+    </message>
+    <message>
+        <source>Arrived</source>
+        <comment>status, male</comment>
+        <translation>Прибув</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <comment>status, male</comment>
+        <translation>Очікує</translation>
+    </message>
+    <message>
+        <source>Medical referral</source>
+        <comment>status, male</comment>
+        <translation>Направлений до лікаря</translation>
+    </message>
+    <message>
+        <source>Departed</source>
+        <comment>status, male</comment>
+        <translation>Виїхав</translation>
+    </message>
+    <message>
+        <source>Handed over</source>
+        <comment>status, male</comment>
+        <translation>Переданий</translation>
+    </message>
+    <message>
+        <source>Reunited</source>
+        <comment>status, male</comment>
+        <translation>Возз’єднався з рідними</translation>
+    </message>
+    <message>
+        <source>Left on own</source>
+        <comment>status, male</comment>
+        <translation>Пішов самостійно</translation>
+    </message>
+    <message>
         <source>Medical</source>
         <translation>Медична допомога</translation>
     </message>
@@ -1838,9 +1972,35 @@
         <source>Erased</source>
         <translation>Видалено</translation>
     </message>
+    <message>
+        <source>Registered</source>
+        <comment>status, female</comment>
+        <translation>Зареєстрована</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <comment>status, male</comment>
+        <translation>Зареєстрований</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
+    <message>
+        <source>No Coordinator page on this laptop</source>
+        <translation>На цьому ноутбуці немає сторінки «Координатор»</translation>
+    </message>
+    <message>
+        <source>This store is a reception point&apos;s. Bundles are imported at a coordinator hub, a store created with “Create a coordinator hub” on its first run. This laptop hands its work over on the Sync page (Ctrl+Shift+S).</source>
+        <translation>Це сховище пункту прийому. Пакети імпортують у координаційному центрі — сховищі, створеному кнопкою «Створити координаційний центр» під час першого запуску. Цей ноутбук передає свою роботу на сторінці «Синхронізація» (Ctrl+Shift+S).</translation>
+    </message>
+    <message>
+        <source>No Sync page at a coordinator hub</source>
+        <translation>У координаційному центрі немає сторінки «Синхронізація»</translation>
+    </message>
+    <message>
+        <source>This store is a coordinator hub: the laptops&apos; bundles are imported, and the roster sent back, on the Coordinator page (Ctrl+Shift+I).</source>
+        <translation>Це сховище координаційного центру: пакети ноутбуків імпортують, а список надсилають назад на сторінці «Координатор» (Ctrl+Shift+I).</translation>
+    </message>
     <message>
         <source>Saved: {ids}</source>
         <translation>Збережено: {ids}</translation>
@@ -2040,10 +2200,6 @@
     <message>
         <source>Person</source>
         <translation>Людина</translation>
-    </message>
-    <message>
-        <source>Registered %1</source>
-        <translation>Зареєстровано %1</translation>
     </message>
     <message>
         <source>Bands: %1</source>

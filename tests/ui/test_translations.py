@@ -1,6 +1,7 @@
 """The Ukrainian and Russian translations are complete, keep every placeholder and mnemonic of
 their source, cover every string the code marks for translation, and the shipped .qm files are
-compiled from the current .ts sources (no Qt tool is needed to run this test)."""
+compiled from the current .ts sources (no Qt tool is needed to run this test); Qt's own
+translations ship beside them."""
 
 from __future__ import annotations
 
@@ -12,13 +13,16 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QTranslator
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
 
-from fieldreg.ui.translations import translations_dir
+from fieldreg.ui.translations import Translators, translations_dir
 
 ROOT = Path(__file__).resolve().parents[2]
 LANGUAGES = ("uk", "ru")
 PLACEHOLDER = re.compile(r"\{[a-z_]*\}|%n|%L?[1-9]")
-Message = tuple[str, str, str | None]  # context, source, translation (None when unfinished)
+# context, source, disambiguation (None if none), translation (None when unfinished)
+Message = tuple[str, str, str | None, str | None]
+Marked = tuple[str, str, str | None]  # context, source, disambiguation
 
 
 def _messages(language: str) -> list[Message]:
@@ -36,7 +40,8 @@ def _messages(language: str) -> list[Message]:
                 text = "|".join(forms) if all(forms) else None
             if translation.get("type") in {"unfinished", "vanished", "obsolete"}:
                 text = None
-            found.append((name, message.findtext("source") or "", text or None))
+            source, comment = message.findtext("source") or "", message.findtext("comment")
+            found.append((name, source, comment, text or None))
     return found
 
 
@@ -47,7 +52,7 @@ def _mnemonics(text: str) -> int:
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_every_entry_is_finished_and_keeps_placeholders(language: str) -> None:
     problems = []
-    for context, source, translation in _messages(language):
+    for context, source, _comment, translation in _messages(language):
         if translation is None:
             problems.append(f"unfinished: {context}: {source!r}")
             continue
@@ -64,11 +69,11 @@ def test_the_shipped_qm_is_compiled_from_the_ts(language: str) -> None:
     translator = QTranslator()
     assert translator.load(f"fieldreg_{language}.qm", str(translations_dir()))
     stale = [
-        (context, source)
-        for context, source, translation in _messages(language)
+        (context, source, comment)
+        for context, source, comment, translation in _messages(language)
         if translation is not None
         and "%n" not in source
-        and translator.translate(context, source) != translation
+        and translator.translate(context, source, comment) != translation
     ]
     assert stale == [], "run `make translations` to compile the .qm files"
 
@@ -86,8 +91,12 @@ def _literal(node: ast.expr) -> str | None:
     return node.value if isinstance(node, ast.Constant) and isinstance(node.value, str) else None
 
 
-def _marked_in_code() -> set[tuple[str, str]]:
-    """(context, source) of every literal the code marks for translation."""
+def _disambiguation(node: ast.Call, position: int) -> str | None:
+    return _literal(node.args[position]) if len(node.args) > position else None
+
+
+def _marked_in_code() -> set[Marked]:
+    """(context, source, disambiguation) of every literal the code marks for translation."""
     files = [
         *sorted((ROOT / "fieldreg" / "ui").rglob("*.py")),
         ROOT / "fieldreg" / "core" / "messages.py",
@@ -104,16 +113,37 @@ def _marked_in_code() -> set[tuple[str, str]]:
             if name == "tr" and node in owners:
                 source = _literal(node.args[0])
                 if source is not None:
-                    marked.add((owners[node], source))
+                    marked.add((owners[node], source, _disambiguation(node, 1)))
             elif name in {"translate", "QT_TRANSLATE_NOOP"} and len(node.args) >= 2:
                 context, source = _literal(node.args[0]), _literal(node.args[1])
                 if context is not None and source is not None:
-                    marked.add((context, source))
+                    marked.add((context, source, _disambiguation(node, 2)))
     return marked
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_every_string_marked_in_the_code_is_in_the_ts(language: str) -> None:
-    in_ts = {(context, source) for context, source, _ in _messages(language)}
-    missing = sorted(_marked_in_code() - in_ts)
+    in_ts = {(context, source, comment) for context, source, comment, _ in _messages(language)}
+    missing = sorted(_marked_in_code() - in_ts, key=str)
     assert missing == [], "run `make translations`, translate the new entries, run it again"
+
+
+@pytest.mark.parametrize(("language", "cancel"), [("uk", "Скасувати"), ("ru", "Отмена")])
+def test_qt_standard_buttons_speak_the_language_from_the_shipped_files(
+    qapp: QApplication, language: str, cancel: str
+) -> None:
+    """Qt's own translations ship with fieldreg's (a frozen build has no Qt folder to look in)."""
+    assert (translations_dir() / f"qtbase_{language}.qm").is_file()
+    translators = Translators(qapp)
+    translators.switch(language)
+    try:
+        box = QMessageBox(QMessageBox.Icon.Question, "", "", QMessageBox.StandardButton.Cancel)
+        button = box.button(QMessageBox.StandardButton.Cancel)
+        assert button is not None
+        assert button.text() == cancel
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        cancel_button = buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        assert cancel_button is not None
+        assert cancel_button.text() == cancel
+    finally:
+        translators.switch("en")
