@@ -6,6 +6,7 @@ goes back to the form. Opened without blocking (`open()`), window-modal, like th
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -53,7 +54,8 @@ def question(hit: PersonHit, *, adds: bool) -> str:
             "AlreadyRegistered",
             "{who} is already registered as {id}: open this person, or register a new person?",
         )
-    return text.format(who=who, id=hit.person_id)
+    # rich text, so that the ID is never broken at one of its hyphens ("K7-0001-" / "X")
+    return text.format(who=html.escape(who), id=f"<nobr>{html.escape(hit.person_id)}</nobr>")
 
 
 def ask_already_registered(
@@ -72,6 +74,7 @@ def ask_already_registered(
     box.setWindowModality(Qt.WindowModality.WindowModal)
     box.setIcon(QMessageBox.Icon.Question)
     box.setWindowTitle(QCoreApplication.translate("AlreadyRegistered", "Already registered?"))
+    box.setTextFormat(Qt.TextFormat.RichText)
     box.setText(question(hit, adds=adds))
     existing = box.addButton(
         QCoreApplication.translate("AlreadyRegistered", "&Add the registered person")

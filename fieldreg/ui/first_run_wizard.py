@@ -466,7 +466,7 @@ class FirstRunWizard(QWidget):
         self._hub_text.setText(
             self.tr(
                 "For the coordinator's computer: it creates the network that reception laptops "
-                "enroll in, imports their work and sends the roster back."
+                "enroll in, and imports their work."
             )
         )
         self.open_button.setText(self.tr("&Open an existing store folder…"))

@@ -50,6 +50,7 @@ from fieldreg.printing.settings import MAX_TAG_COPIES, PrintSettings
 from fieldreg.printing.stocks import MM_PER_INCH, STOCKS, StockKind, band_for, stock_named
 from fieldreg.services import bands
 from fieldreg.services.session import Session
+from fieldreg.ui.child_warning import WARNING_STYLE
 from fieldreg.ui.context import UiContext
 from fieldreg.ui.field_widgets import ErrorLabel, push_button
 from fieldreg.ui.form_fields import set_tab_chain
@@ -197,6 +198,11 @@ class PrintDialog(QDialog):
         self._form.addRow("", self.child_bands)
         self._captions["file"].setBuddy(self.pdf_path)
         self._form.addRow(self._captions["file"], self._file_row)
+        # said before the file is written: what a band shows (a given name, ...) is personal
+        self.pdf_notice = QLabel()
+        self.pdf_notice.setWordWrap(True)
+        self.pdf_notice.setStyleSheet(WARNING_STYLE)
+        self._form.addRow("", self.pdf_notice)
         self._captions["copies"].setBuddy(self.copies)
         self._form.addRow(self._captions["copies"], self.copies)
         self._pages = QWidget()
@@ -280,6 +286,7 @@ class PrintDialog(QDialog):
         self._form.setRowVisible(self.child_bands, self._kind == BAND)
         self.zpl.setEnabled(kind == QUEUE and band)
         self._form.setRowVisible(self._file_row, kind == PDF)
+        self._form.setRowVisible(self.pdf_notice, kind == PDF)
         self._form.setRowVisible(self.copies, self._kind == TAGS)
 
     def _choices_changed(self) -> None:
@@ -552,6 +559,12 @@ class PrintDialog(QDialog):
         self.pdf_path.setAccessibleName(self.tr("PDF file"))
         self.pdf_path.setPlaceholderText(self.tr("For example ~/labels.pdf"))
         self._browse.setText(self.tr("&Browse…"))
+        self.pdf_notice.setText(
+            self.tr(
+                "The PDF holds what the labels show, names included. It is written so that only "
+                "you can read it: print it, then delete it; do not leave it on a shared stick."
+            )
+        )
         self.copies.setAccessibleName(self.tr("Copies per person"))
         self.preview_area.setAccessibleName(self.tr("Preview"))
         self.progress.setAccessibleName(self.tr("Printing"))

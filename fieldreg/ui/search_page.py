@@ -343,7 +343,7 @@ class SearchPage(QWidget):
                 if self._saved_household
                 else self.tr("Ctrl+P prints the band.")
             )
-            shown = f"{text.format(ids=', '.join(saved))} {hint}"
+            shown = f"{text.format(ids=', '.join(saved))}. {hint}"  # the IDs end a sentence
             if self._saved_child_alone:
                 warning = self.tr(
                     "⚠ Under 18, registered alone and not marked unaccompanied or separated: "

@@ -1384,8 +1384,8 @@
         <translation>Создать &amp;координационный центр</translation>
     </message>
     <message>
-        <source>For the coordinator&apos;s computer: it creates the network that reception laptops enroll in, imports their work and sends the roster back.</source>
-        <translation>Для компьютера координатора: создаёт сеть, к которой подключаются ноутбуки пунктов приёма, импортирует их работу и отправляет им список.</translation>
+        <source>For the coordinator&apos;s computer: it creates the network that reception laptops enroll in, and imports their work.</source>
+        <translation>Для компьютера координатора: создаёт сеть, к которой подключаются ноутбуки пунктов приёма, и импортирует их работу.</translation>
     </message>
     <message>
         <source>&amp;Open an existing store folder…</source>
@@ -2346,6 +2346,10 @@
     <message>
         <source>&amp;Browse…</source>
         <translation>&amp;Обзор…</translation>
+    </message>
+    <message>
+        <source>The PDF holds what the labels show, names included. It is written so that only you can read it: print it, then delete it; do not leave it on a shared stick.</source>
+        <translation>PDF содержит то, что показывают метки, в том числе имена. Он записан так, что прочитать его можете только вы: распечатайте его, затем удалите; не оставляйте его на общей флешке.</translation>
     </message>
     <message>
         <source>Copies per person</source>

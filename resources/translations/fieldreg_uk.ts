@@ -1384,8 +1384,8 @@
         <translation>Створити &amp;координаційний центр</translation>
     </message>
     <message>
-        <source>For the coordinator&apos;s computer: it creates the network that reception laptops enroll in, imports their work and sends the roster back.</source>
-        <translation>Для комп’ютера координатора: створює мережу, до якої приєднуються ноутбуки пунктів прийому, імпортує їхню роботу й надсилає їм список.</translation>
+        <source>For the coordinator&apos;s computer: it creates the network that reception laptops enroll in, and imports their work.</source>
+        <translation>Для комп’ютера координатора: створює мережу, до якої приєднуються ноутбуки пунктів прийому, і імпортує їхню роботу.</translation>
     </message>
     <message>
         <source>&amp;Open an existing store folder…</source>
@@ -2346,6 +2346,10 @@
     <message>
         <source>&amp;Browse…</source>
         <translation>&amp;Огляд…</translation>
+    </message>
+    <message>
+        <source>The PDF holds what the labels show, names included. It is written so that only you can read it: print it, then delete it; do not leave it on a shared stick.</source>
+        <translation>PDF містить те, що показують мітки, зокрема імена. Його записано так, що прочитати його можете лише ви: роздрукуйте його, потім видаліть; не залишайте його на спільній флешці.</translation>
     </message>
     <message>
         <source>Copies per person</source>

@@ -60,7 +60,7 @@ def test_ctrl_p_prints_the_last_save_until_the_next_registration_starts(
     window = desk.window
     search = window.search_page
     person = _register(qtbot, desk, "Коваль", "Марко")
-    assert "Ctrl+P prints the band." in search.notice.text()
+    assert search.notice.text() == f"Saved. New ID: {person}. Ctrl+P prints the band."
 
     # The volunteer looks someone up before printing: the save is still Ctrl+P's.
     type_then(qtbot, "Тестенко")

@@ -22,7 +22,7 @@ from fieldreg.services.session import Session
 from fieldreg.services.settings import Settings
 from fieldreg.ui.context import UiContext
 from fieldreg.ui.person_page import PersonPage
-from fieldreg.ui.print_dialog import BAND, TAGS, PrintDialog, open_print_dialog
+from fieldreg.ui.print_dialog import BAND, PDF, TAGS, PrintDialog, open_print_dialog
 from fieldreg.ui.settings_dialog import SettingsDialog
 from tests.printing.printing_support import (
     PrivateCups,
@@ -327,3 +327,19 @@ def test_children_get_child_bands_and_the_pdf_folder_is_remembered(
     qtbot.waitUntil(lambda: not again.child_bands.isChecked())
     qtbot.waitUntil(lambda: "Child bands" not in again.note.text() and again.note.text() != "")
     again.reject()
+
+
+def test_saving_as_pdf_says_the_file_holds_names_before_it_is_written(
+    qtbot: QtBot, context: UiContext, session: Session
+) -> None:
+    [person] = session.register_batch([{"family_name": "Тестенко", "given_name": "Орися"}])
+    open_print_dialog(None, context, [person], BAND)
+    dialog = _dialog(qtbot)
+    qtbot.addWidget(dialog)
+    press(qtbot, Qt.Key.Key_T, ALT)  # Print to:
+    type_then(qtbot, "", Qt.Key.Key_Home)  # a printer (the system's dialog): no file is left
+    assert dialog.destination_kind() != PDF
+    assert not dialog.pdf_notice.isVisible()
+    type_then(qtbot, "", Qt.Key.Key_End)  # Save as PDF…
+    assert dialog.pdf_notice.isVisible()
+    assert "names included" in dialog.pdf_notice.text()
