@@ -175,3 +175,34 @@ def test_a_volunteer_unlocks_registers_and_the_store_has_every_letter(desk: Real
     assert fields["family_name"] == "Kovalenko"  # no first key press lost
     assert fields["given_name"] == "Daryna"
     assert str(fields["dob"]).startswith("2015")
+
+
+def test_enter_on_someone_already_registered_asks_and_a_second_enter_opens_her(
+    desk: RealDesk,
+) -> None:
+    desk.type(PASSPHRASE)
+    desk.key("Return")
+    desk.wait_logged("store unlocked")
+    for _ in range(2):  # the same girl, typed twice as a tired volunteer would
+        desk.key("ctrl+n")
+        desk.type("Kovalenko")
+        desk.key("Tab")
+        desk.type("Daryna")
+        desk.key("Tab", "Tab")
+        desk.type("2015")
+        desk.key("Return")
+        _wait(lambda: desk.people("Kovalenko Daryna"), 30, "the first save")
+    # the second Enter asked instead of saving: a window titled as the question
+    _xdo(desk.env, "search", "--sync", "--onlyvisible", "--name", "^Already registered")
+    desk.key("Return")  # Open, the default
+    # then the volunteer goes on with the next person: the keys land in the new form
+    desk.key("Escape", "ctrl+n")
+    desk.type("Boiko")
+    desk.key("Tab")
+    desk.type("Petro")
+    desk.key("Return")
+    _wait(lambda: desk.people("Boiko Petro"), 30, "the next person in the store")
+    assert len(desk.people("Kovalenko Daryna")) == 1  # she was not saved twice
+    [found] = desk.people("Boiko Petro")
+    fields = _fields(desk.show(str(found["id"])))
+    assert (fields["family_name"], fields["given_name"]) == ("Boiko", "Petro")
