@@ -62,7 +62,12 @@ def _measure_in_child() -> None:
     rss = psutil.Process().memory_info().rss
     print(
         json.dumps(
-            {"seconds": elapsed, "rss": rss, "people": len(session.summaries), "hits": len(hits)}
+            {
+                "seconds": elapsed,
+                "rss": rss,
+                "people": len(session.people.summaries()),
+                "hits": len(hits),
+            }
         )
     )
 

@@ -11,18 +11,16 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from fieldreg.core.entities import Group
-from fieldreg.core.errors import FieldregError, TamperError
+from fieldreg.core.errors import Cancelled, FieldregError, TamperError
 from fieldreg.core.events import GENESIS
 from fieldreg.core.fold import PersonState, apply
+from fieldreg.core.tasks import CancelFlag, Progress
 from fieldreg.services.views import VerifyReport
 from fieldreg.store.repository import Repository
 
-Progress = Callable[[int, int], None]
-Cancelled = Callable[[], bool]
-
 
 def verify_store(
-    repo: Repository, progress: Progress | None = None, cancelled: Cancelled | None = None
+    repo: Repository, progress: Progress | None = None, cancelled: CancelFlag | None = None
 ) -> VerifyReport:
     """Check the database, every device's hash chain, that every sealed value opens, and that
     every person's stored state is what their events fold to. Run inside `repo.reading()`."""
@@ -45,7 +43,7 @@ def verify_store(
         if progress and done % 1000 == 0:
             progress(done, total)
         if cancelled and cancelled():
-            raise FieldregError("task.cancelled")
+            raise Cancelled
 
     for device_id in repo.device_ids():
         _verify_chain(repo, device_id, report, step)

@@ -82,3 +82,4 @@ class VerifyReport:
     @property
     def ok(self) -> bool:
         return not self.problems and self.integrity == "ok"
+

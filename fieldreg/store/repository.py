@@ -20,7 +20,7 @@ from sqlalchemy.sql.dml import UpdateBase
 
 from fieldreg.core import events as ev
 from fieldreg.core.entities import FIELDS, Group, PersonFields
-from fieldreg.core.errors import FieldregError, TamperError
+from fieldreg.core.errors import Cancelled, FieldregError, TamperError
 from fieldreg.core.fold import PersonState, state_from_json, state_to_json
 from fieldreg.crypto.sealing import FieldSealer
 from fieldreg.store.engine import ENVIRONMENT_ERRORS, WRITE_FLAG, store_error
@@ -150,7 +150,7 @@ class Repository:
     def batch(self) -> Iterator[None]:
         """Several `transaction()`s committed together, with one flush to disk instead of one
         each (an import of many bundles). Each inner transaction stays all or nothing; a crash
-        before the end loses the whole batch, never part of one. `task.cancelled` raised inside
+        before the end loses the whole batch, never part of one. `Cancelled` raised inside
         keeps what completed before it; any other error discards the batch."""
         if self._batch:
             yield
@@ -160,7 +160,7 @@ class Repository:
             try:
                 yield
             except BaseException as exc:
-                if isinstance(exc, FieldregError) and exc.code == "task.cancelled":
+                if isinstance(exc, Cancelled):
                     outer.commit()  # the cancelled step rolled back to its savepoint
                 else:
                     outer.rollback()
@@ -195,6 +195,10 @@ class Repository:
             if isinstance(getattr(exc, "orig", None), ENVIRONMENT_ERRORS):
                 raise store_error(exc) from exc
             raise
+
+    def close(self) -> None:
+        """End the connection (lock): nothing more is read or written through it."""
+        self.conn.close()
 
     @contextmanager
     def reading(self) -> Iterator[None]:

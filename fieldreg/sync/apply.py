@@ -13,9 +13,10 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import Table, insert, select, update
 
-from fieldreg.core.errors import FieldregError
+from fieldreg.core.errors import Cancelled
 from fieldreg.core.events import Event, EventType
 from fieldreg.core.fold import PersonState, apply
+from fieldreg.core.tasks import CancelFlag, Progress
 from fieldreg.store.repository import (
     EVENTS,
     HOUSEHOLDS,
@@ -30,8 +31,6 @@ from fieldreg.store.sealed_json import encode_json, event_body_json
 from fieldreg.sync.decoder import Decoded
 from fieldreg.sync.sync_store import SyncStore
 
-Progress = Callable[[int, int], None]
-Cancelled = Callable[[], bool]
 _STEP = 500  # events between progress reports and cancel checks
 
 
@@ -48,7 +47,7 @@ def apply_events(
     *,
     prepared: Decoded | None = None,
     progress: Progress | None = None,
-    cancelled: Cancelled | None = None,
+    cancelled: CancelFlag | None = None,
 ) -> Applied:
     """Append `events` (new to this store, in chain order) and fold them in; no commit here.
     `prepared` (from decoding their bundle) carries the bodies already encoded."""
@@ -66,7 +65,7 @@ def apply_events(
     for done, event in enumerate(events, start=1):
         if done % _STEP == 0:
             if cancelled is not None and cancelled():
-                raise FieldregError("task.cancelled")
+                raise Cancelled
             if progress is not None:
                 progress(done, len(events))
         body = prepared.bodies[event.seq] if prepared is not None else event_body_json(event)

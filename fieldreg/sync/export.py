@@ -15,12 +15,12 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from fieldreg.core.errors import FieldregError, IntegrityError, StoreError
+from fieldreg.core.errors import Cancelled, FieldregError, IntegrityError, StoreError
 from fieldreg.core.events import Event
+from fieldreg.core.tasks import CancelFlag, Progress
 from fieldreg.crypto.durable_file import fsync_dir, os_error_reason, write_new_file
 from fieldreg.store.repository import EVENTS, Repository
 from fieldreg.sync import age_format, bundle_format, minisign
-from fieldreg.sync.apply import Cancelled, Progress
 from fieldreg.sync.bundle_format import MAX_EVENTS, Header
 from fieldreg.sync.enrollment import DeviceKeys, NetworkInfo, parse_certificate
 from fieldreg.sync.sync_store import SyncStore
@@ -109,7 +109,7 @@ def export_bundles(
     first: int | None = None,
     last: int | None = None,
     progress: Progress | None = None,
-    cancelled: Cancelled | None = None,
+    cancelled: CancelFlag | None = None,
 ) -> list[Exported]:
     """Export this device's events since the last export (or `first`..`last`) to `out_dir`."""
     store = SyncStore(repo)
@@ -128,7 +128,7 @@ def export_bundles(
     total = end - start + 1
     for a, b in plan_ranges(start, end):
         if cancelled is not None and cancelled():
-            raise FieldregError("task.cancelled")
+            raise Cancelled
         with repo.reading():
             events = read_events(repo, device_id, a, b)
         data, header = build_bundle(events, identity, now_ms())
