@@ -55,6 +55,7 @@ from fieldreg.services.views import (
     NoteView,
     PersonHit,
     PersonView,
+    RegisteredHousehold,
     SearchResult,
     Stats,
     VerifyReport,
@@ -248,6 +249,63 @@ class Session:
             return drafts
 
         return self._pipeline.commit(plan).result
+
+    def register_household(
+        self,
+        new_members: Sequence[tuple[Mapping[str, object], str | None]],
+        existing: Sequence[tuple[str, str | None]] = (),
+    ) -> RegisteredHousehold:
+        """A new household in ONE durable transaction: the people typed (`new_members`: their
+        fields and relationship to the head) are registered, and the people already registered
+        (`existing`: ID and relationship) are moved into it. All of it is saved or nothing, so
+        a failed save can be retried as it is. The first member heads the household unless a
+        relationship says otherwise; a validation error names the member (`member`, from 0,
+        counting the new members first)."""
+        if not new_members and not existing:
+            raise ValidationError("members", "validation.required")
+        validated: list[PersonFields] = []
+        for position, (untrusted, _) in enumerate(new_members):
+            try:
+                fields = self._fields(untrusted, require_names=True)
+            except ValidationError as exc:
+                exc.params["member"] = position
+                raise
+            fields.setdefault("status", Status.ARRIVED.value)
+            validated.append(fields)
+        relations: list[str] = []
+        for position, (_, relationship) in enumerate([*new_members, *existing]):
+            try:
+                code = relationship_code(relationship)
+            except ValidationError as exc:
+                exc.params["member"] = position
+                raise
+            default = Relationship.HEAD if position == 0 else Relationship.OTHER_RELATIVE
+            relations.append(code or default.value)
+        linked = [str(ids.parse_id(person_id)) for person_id, _ in existing]
+        new_relations, linked_relations = relations[: len(validated)], relations[len(validated) :]
+
+        def plan(txn: Txn) -> list[Draft]:
+            household = txn.allocate_id()
+            drafts = [Draft(EventType.HOUSEHOLD_CREATED, household, {})]
+            for fields, relation in zip(validated, new_relations, strict=True):
+                person_id = txn.allocate_id()
+                txn.result.append(person_id)
+                drafts.append(Draft(EventType.PERSON_REGISTERED, person_id, {"fields": fields}))
+                payload = {"household_id": household, "relationship": relation, "removes": []}
+                drafts.append(Draft(EventType.MEMBER_LINKED, person_id, payload))
+            for person_id, relation in dict(zip(linked, linked_relations, strict=True)).items():
+                state = txn.state(person_id)
+                payload = {
+                    "household_id": household,
+                    "relationship": relation,
+                    "removes": state.households.tags(),
+                }
+                drafts.append(Draft(EventType.MEMBER_LINKED, state.person_id, payload))
+            txn.result.insert(0, household)
+            return drafts
+
+        household_id, *new_ids = self._pipeline.commit(plan).result
+        return RegisteredHousehold(household_id, new_ids)
 
     def create_household(self) -> str:
         def plan(txn: Txn) -> list[Draft]:

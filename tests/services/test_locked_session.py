@@ -43,7 +43,7 @@ def _call(session: Session, name: str, person_id: str) -> Callable[[], Any]:
 
 def test_the_walk_finds_the_use_cases_and_the_reads() -> None:
     found = set(_public_members())
-    assert {"register", "person", "search", "people", "stats"} <= found
+    assert {"register", "register_household", "person", "search", "people", "stats"} <= found
     assert {"verify", "data_key", "record_bands", "today"} <= found
 
 
