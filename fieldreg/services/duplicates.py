@@ -21,7 +21,7 @@ from fieldreg.core import ids
 from fieldreg.core.errors import Cancelled
 from fieldreg.services.session import Session
 from fieldreg.services.sync_access import sync_repository
-from fieldreg.sync.sync_store import SyncStore
+from fieldreg.store.sync_store import SyncStore
 
 MIN_SCORE: Final = 85.0  # below this, the pairs a coordinator saw were mostly relatives
 MAX_CANDIDATES: Final = 1000

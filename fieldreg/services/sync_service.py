@@ -23,8 +23,8 @@ from fieldreg.services.sync_access import (
     read_untrusted,
     sync_repository,
 )
+from fieldreg.store.sync_store import SyncStore
 from fieldreg.sync import bundle_tools, digest, export, quarantine
-from fieldreg.sync.sync_store import SyncStore
 
 # The import use case lives in bundle_import; these names are part of this module's API too.
 __all__ = [

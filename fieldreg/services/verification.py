@@ -24,17 +24,8 @@ def verify_store(
 ) -> VerifyReport:
     """Check the database, every device's hash chain, that every sealed value opens, and that
     every person's stored state is what their events fold to. Run inside `repo.reading()`."""
-    report = VerifyReport()
-    conn = repo.conn
-    if conn.dialect.name == "sqlite":
-        pragma = conn.exec_driver_sql("PRAGMA integrity_check")
-        checks = [str(row) for row in pragma.scalars()]
-        report.integrity = "ok" if checks == ["ok"] else "; ".join(checks[:20])
-    else:  # a server database checks its own pages; the chain and seals are checked below
-        report.integrity = "ok"
-    total = repo.count_people() + int(
-        conn.exec_driver_sql("SELECT count(*) FROM events").scalar_one()
-    )
+    report = VerifyReport(integrity=repo.integrity_check())
+    total = repo.count_people() + repo.count_events()
     done = 0
 
     def step() -> None:
@@ -47,13 +38,11 @@ def verify_store(
 
     for device_id in repo.device_ids():
         _verify_chain(repo, device_id, report, step)
-    for (person_id,) in conn.exec_driver_sql("SELECT id FROM people").fetchall():
+    for person_id in repo.person_ids():
         step()
         report.people += 1
         _verify_person(repo, person_id, report)
-    for event_id, person_id in conn.exec_driver_sql(
-        "SELECT event_id, person_id FROM notes"
-    ).fetchall():
+    for event_id, person_id in repo.note_refs():
         report.notes += 1
         try:
             repo.notes(person_id)

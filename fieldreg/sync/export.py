@@ -13,17 +13,16 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import select
-
 from fieldreg.core.errors import Cancelled, FieldregError, IntegrityError, StoreError
 from fieldreg.core.events import Event
 from fieldreg.core.tasks import CancelFlag, Progress
 from fieldreg.crypto.durable_file import fsync_dir, os_error_reason, write_new_file
-from fieldreg.store.repository import EVENTS, Repository
+from fieldreg.crypto.network_keys import DeviceKeys, NetworkInfo
+from fieldreg.store.repository import Repository
+from fieldreg.store.sync_store import SyncStore
 from fieldreg.sync import age_format, bundle_format, minisign
 from fieldreg.sync.bundle_format import MAX_EVENTS, Header
-from fieldreg.sync.enrollment import DeviceKeys, NetworkInfo, parse_certificate
-from fieldreg.sync.sync_store import SyncStore
+from fieldreg.sync.enrollment import parse_certificate
 
 SUFFIX = ".bundle"
 
@@ -83,13 +82,8 @@ def identity_of(repo: Repository, device_id: str) -> Identity:
 
 
 def read_events(repo: Repository, device_id: str, first: int, last: int) -> list[Event]:
-    rows = repo.conn.execute(
-        select(EVENTS)
-        .where(EVENTS.c.device_id == device_id, EVENTS.c.seq >= first, EVENTS.c.seq <= last)
-        .order_by(EVENTS.c.seq)
-    )
     events = []
-    for row in rows:
+    for row in repo.event_rows(device_id, first, last):
         if row.redacted or row.body is None:
             raise IntegrityError("sync.redacted_event", seq=row.seq)
         events.append(repo.open_event(row))  # checks each event's id on the way out

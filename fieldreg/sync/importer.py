@@ -19,13 +19,14 @@ from enum import StrEnum
 from fieldreg.core.errors import AuthError, Cancelled, FieldregError, StoreError, TamperError
 from fieldreg.core.events import Event
 from fieldreg.core.tasks import CancelFlag, Progress
+from fieldreg.crypto.network_keys import NetworkInfo
 from fieldreg.store.repository import DeviceState, Repository
+from fieldreg.store.sync_store import SyncStore
 from fieldreg.sync import age_format, bundle_format, minisign
 from fieldreg.sync.apply import Applied, apply_events
 from fieldreg.sync.bundle_format import Container, Header
 from fieldreg.sync.decoder import Decoded, DecodeJob, Decoder, decode
-from fieldreg.sync.enrollment import Certificate, NetworkInfo, parse_certificate
-from fieldreg.sync.sync_store import SyncStore
+from fieldreg.sync.enrollment import Certificate, parse_certificate
 
 RECIPIENTS = 2  # the coordinator's bundle key and the escrow key
 
