@@ -363,7 +363,7 @@ MESSAGES: Final[dict[str, str]] = {
     "duplicate.not_marked": QT_TRANSLATE_NOOP(
         "Errors", "{id} is not marked as the same person as {of}."
     ),
-    # printing: scanned codes and bands (issue 4)
+    # printing: scanned codes and bands
     "scan.too_long": QT_TRANSLATE_NOOP(
         "Errors", "The scanned text is too long for a fieldreg code (at most {max} characters)."
     ),

@@ -21,25 +21,22 @@ from fieldreg.core.entities import (
     FIELDS,
     HOUSEHOLD_FIELDS,
     STATUS_FIELDS,
-    FieldValue,
     PersonFields,
     Relationship,
     Status,
 )
 from fieldreg.core.errors import (
     FieldregError,
-    IdError,
     IntegrityError,
     LockedError,
     ValidationError,
 )
-from fieldreg.core.events import Event, EventType
+from fieldreg.core.events import EventType
 from fieldreg.core.fold import PersonState
 from fieldreg.core.hlc import Hlc, HybridClock
 from fieldreg.core.tasks import CancelFlag, Progress
 from fieldreg.core.validation import clean_text
 from fieldreg.crypto.sealing import FieldSealer
-from fieldreg.printing.payload import looks_like_scan, parse_scan
 from fieldreg.services.field_input import (
     EDITABLE,
     NOTE_MAX,
@@ -48,18 +45,22 @@ from fieldreg.services.field_input import (
 )
 from fieldreg.services.paths import DataDir
 from fieldreg.services.people_cache import PeopleCache, PeopleView
+from fieldreg.services.person_reads import history_of, person_view, search_people
+from fieldreg.services.registration import (
+    household_plan,
+    household_relations,
+    new_people,
+    registration_plan,
+)
 from fieldreg.services.search_index import SearchIndex
 from fieldreg.services.verification import verify_store
 from fieldreg.services.views import (
     HistoryEntry,
-    NoteView,
-    PersonHit,
     PersonView,
     RegisteredHousehold,
     SearchResult,
     Stats,
     VerifyReport,
-    hlc_time,
 )
 from fieldreg.services.write_pipeline import Draft, Txn, WritePipeline, load_person
 from fieldreg.store.repository import Repository
@@ -212,42 +213,12 @@ class Session:
         """Register several people in one durable transaction (a family at the desk, a list):
         all of them or none. A validation error names the field and the member's position
         (`member`, from 0). With `new_household` the first person heads a new household."""
-        validated: list[PersonFields] = []
-        for position, untrusted in enumerate(people):
-            try:
-                fields = self._fields(untrusted, require_names=True)
-            except ValidationError as exc:
-                exc.params["member"] = position
-                raise
-            fields.setdefault("status", Status.ARRIVED.value)
-            validated.append(fields)
+        validated = new_people(people, self._new_person)
         rels = [relationship_code(r) for r in (relationships or [None] * len(people))]
         if len(rels) != len(validated):
             raise ValueError("one relationship per person")
         household = None if household_id is None else str(ids.parse_id(household_id))
-
-        def plan(txn: Txn) -> list[Draft]:
-            drafts = []
-            linked = household
-            if linked is not None:
-                txn.require_household(linked)
-            if new_household:
-                linked = txn.allocate_id()
-                drafts.append(Draft(EventType.HOUSEHOLD_CREATED, linked, {}))
-            for position, fields in enumerate(validated):
-                person_id = txn.allocate_id()
-                txn.result.append(person_id)
-                drafts.append(Draft(EventType.PERSON_REGISTERED, person_id, {"fields": fields}))
-                if linked is not None:
-                    relation = rels[position] or (
-                        Relationship.HEAD.value
-                        if new_household and position == 0
-                        else Relationship.OTHER_RELATIVE.value
-                    )
-                    payload = {"household_id": linked, "relationship": relation, "removes": []}
-                    drafts.append(Draft(EventType.MEMBER_LINKED, person_id, payload))
-            return drafts
-
+        plan = registration_plan(validated, rels, household=household, new_household=new_household)
         return self._pipeline.commit(plan).result
 
     def register_household(
@@ -263,47 +234,10 @@ class Session:
         counting the new members first)."""
         if not new_members and not existing:
             raise ValidationError("members", "validation.required")
-        validated: list[PersonFields] = []
-        for position, (untrusted, _) in enumerate(new_members):
-            try:
-                fields = self._fields(untrusted, require_names=True)
-            except ValidationError as exc:
-                exc.params["member"] = position
-                raise
-            fields.setdefault("status", Status.ARRIVED.value)
-            validated.append(fields)
-        relations: list[str] = []
-        for position, (_, relationship) in enumerate([*new_members, *existing]):
-            try:
-                code = relationship_code(relationship)
-            except ValidationError as exc:
-                exc.params["member"] = position
-                raise
-            default = Relationship.HEAD if position == 0 else Relationship.OTHER_RELATIVE
-            relations.append(code or default.value)
+        validated = new_people([fields for fields, _ in new_members], self._new_person)
+        relations = household_relations([rel for _, rel in [*new_members, *existing]])
         linked = [str(ids.parse_id(person_id)) for person_id, _ in existing]
-        new_relations, linked_relations = relations[: len(validated)], relations[len(validated) :]
-
-        def plan(txn: Txn) -> list[Draft]:
-            household = txn.allocate_id()
-            drafts = [Draft(EventType.HOUSEHOLD_CREATED, household, {})]
-            for fields, relation in zip(validated, new_relations, strict=True):
-                person_id = txn.allocate_id()
-                txn.result.append(person_id)
-                drafts.append(Draft(EventType.PERSON_REGISTERED, person_id, {"fields": fields}))
-                payload = {"household_id": household, "relationship": relation, "removes": []}
-                drafts.append(Draft(EventType.MEMBER_LINKED, person_id, payload))
-            for person_id, relation in dict(zip(linked, linked_relations, strict=True)).items():
-                state = txn.state(person_id)
-                payload = {
-                    "household_id": household,
-                    "relationship": relation,
-                    "removes": state.households.tags(),
-                }
-                drafts.append(Draft(EventType.MEMBER_LINKED, state.person_id, payload))
-            txn.result.insert(0, household)
-            return drafts
-
+        plan = household_plan(validated, relations, linked)
         household_id, *new_ids = self._pipeline.commit(plan).result
         return RegisteredHousehold(household_id, new_ids)
 
@@ -507,6 +441,9 @@ class Session:
     def _state(self, untrusted_id: str) -> PersonState:
         return load_person(self._repo, untrusted_id)
 
+    def _new_person(self, untrusted: Mapping[str, object]) -> PersonFields:
+        return self._fields(untrusted, require_names=True)
+
     def _fields(
         self,
         untrusted: Mapping[str, object],
@@ -525,78 +462,17 @@ class Session:
             return self._person(untrusted_id)
 
     def _person(self, untrusted_id: str) -> PersonView:
-        state = self._state(untrusted_id)
-        person_id = state.person_id
-        fields = state.values()
-        household = fields.get("household_id")
-        members = (
-            sorted(self._people.household_members(household)) if isinstance(household, str) else []
-        )
-        return PersonView(
-            person_id=person_id,
-            fields=fields,
-            registered=hlc_time(state.registered[0]) if state.registered else None,
-            updated=hlc_time(state.updated[0]),
-            conflicts={name: [w.value for w in ws] for name, ws in state.conflicts().items()},
-            notes=[
-                NoteView(n.event_id, hlc_time(n.hlc), n.text) for n in self._repo.notes(person_id)
-            ],
-            bands=state.active_bands(),
-            duplicate_of=state.duplicate_of.elements(),
-            household_members=members,
-            erased=state.erased,
-        )
+        return person_view(self._repo, self._people, self._state(untrusted_id))
 
     def history(self, untrusted_id: str) -> list[HistoryEntry]:
         with self._repo.reading():
             person_id = self._state(untrusted_id).person_id
             events = self._repo.events_for(person_id)
-        entries = []
-        for event in events:
-            entries.append(
-                HistoryEntry(
-                    event_id=event.event_id,
-                    when=hlc_time(event.hlc),
-                    device_id=event.device_id,
-                    operator=self._operator_labels.get(event.operator_id, event.operator_id[:8]),
-                    type=event.type.value,
-                    changes=_changes_of(event),
-                )
-            )
-        return entries
+        return history_of(events, self._operator_labels)
 
     def search(self, query: str, *, limit: int = 20) -> SearchResult:
-        text = query.strip()
-        if not text:
-            return SearchResult(hits=[])
-        # Band/tag payloads and IDs typed on a Cyrillic layout read as scans; a plain ID reads as
-        # itself with the same error codes; a voided or unknown band warns.
-        if ids.looks_like_id(text) or looks_like_scan(text):
-            try:
-                scan = parse_scan(text)
-            except IdError as exc:
-                return SearchResult(hits=[], id_error=exc.code)
-            person_id = scan.person_id
-            fields = self._people.summary(person_id)
-            if fields is None:
-                return SearchResult(hits=[], id_error="id.unknown")
-            warning = None
-            if scan.band_id is not None:
-                valid = self.bands(person_id).get(scan.band_id)
-                warning = "scan.band_unknown" if valid is None else None
-                warning = "scan.band_voided" if valid is False else warning
-            return SearchResult(
-                hits=[PersonHit(person_id, 100.0, ("id.exact",), dict(fields))],
-                exact_id=person_id,
-                band_warning=warning,
-            )
-        summary = self._people.summary
-        hits = [
-            PersonHit(hit.person_id, hit.score, hit.reasons, dict(fields))
-            for hit in self._people.search_index().search(text, limit=limit)
-            if (fields := summary(hit.person_id)) is not None
-        ]
-        return SearchResult(hits=hits)
+        """Names fuzzily, IDs and band or tag scans exactly (see `person_reads.search_people`)."""
+        return search_people(self._people, query, limit=limit, bands=self.bands)
 
     def search_index(self) -> SearchIndex:
         """The name index, with every save since the last search applied."""
@@ -625,15 +501,3 @@ class Session:
         """Check the database, every device's hash chain and that every sealed value opens."""
         with self._repo.reading():
             return verify_store(self._repo, progress, cancelled)
-
-
-def _changes_of(event: Event) -> dict[str, FieldValue]:
-    payload = event.payload
-    if isinstance(payload.get("fields"), dict):
-        return dict(payload["fields"])
-    result: dict[str, FieldValue] = {}
-    for key in ("household_id", "relationship", "band_id", "duplicate_of", "text"):
-        value = payload.get(key)
-        if isinstance(value, str):
-            result[key] = value
-    return result
