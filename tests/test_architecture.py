@@ -9,7 +9,7 @@ import ast
 import sys
 from pathlib import Path
 
-from tests.layer_rules import layer_cycles, layer_problems, module_cycles
+from tests.layer_rules import all_imports, layer_cycles, layer_problems, module_cycles
 
 PACKAGE = Path(__file__).resolve().parent.parent / "fieldreg"
 
@@ -52,6 +52,20 @@ def test_known_debts_are_still_debts() -> None:
 def test_no_import_cycles_between_layers_or_modules() -> None:
     assert layer_cycles(PACKAGE) == []
     assert module_cycles(PACKAGE) == []
+
+
+def test_sql_lives_in_store() -> None:
+    """Only store/ imports SQLAlchemy; the session names its engine's types and the pipeline
+    recognises a taken log position, neither runs a statement."""
+    outside = {
+        (found.source, found.target)
+        for found in all_imports(PACKAGE)
+        if found.target.split(".")[0] == "sqlalchemy" and not found.source.startswith("store")
+    }
+    assert outside == {
+        ("services.session", "sqlalchemy"),
+        ("services.write_pipeline", "sqlalchemy.exc"),
+    }
 
 
 def _imports(path: Path) -> list[str]:

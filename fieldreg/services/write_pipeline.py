@@ -71,13 +71,6 @@ class Txn:
             self.saved.add(person_id)
         return self.states[person_id]
 
-    def require_person(self, untrusted_id: str) -> str:
-        """The person's id, if they exist (not erased); read without planning a write."""
-        person_id = str(ids.parse_id(untrusted_id))
-        if person_id not in self.states:
-            load_person(self._repo, person_id)
-        return person_id
-
     def require_household(self, household_id: str) -> None:
         if not self._repo.household_exists(household_id):
             raise NotFoundError("household.not_found", id=household_id)
