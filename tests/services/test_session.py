@@ -268,3 +268,18 @@ def test_fails_closed_when_sealing_is_unavailable(
         assert again.verify().ok
     finally:
         again.lock()
+
+
+def test_the_people_cache_cannot_be_changed_by_a_reader(session: Session) -> None:
+    person_id = session.register(PERSON)
+    people = session.people
+    summary = people.summary(person_id)
+    assert summary is not None
+    with pytest.raises(TypeError):
+        summary["given_name"] = "Ганна"  # type: ignore[index]
+    with pytest.raises(TypeError):
+        people.summaries()[person_id] = {}  # type: ignore[index]
+    with pytest.raises(TypeError):
+        people.registered_times()[person_id] = 0  # type: ignore[index]
+    assert session.person(person_id).fields["given_name"] == PERSON["given_name"]
+    assert people.summary(person_id) == summary
