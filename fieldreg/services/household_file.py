@@ -1,8 +1,10 @@
 """A household described in a file, for `fieldreg household register`: a JSON list of members.
 
 Each member is an object of field names (as `fieldreg show --json` prints them) plus an optional
-"relationship" to the head; a member with an "id" is someone already registered, to be moved into
-the new household, e.g.
+"relationship" to the head (head, spouse, child, parent, sibling, grandchild, grandparent,
+other_relative, not_related; the first member heads by default); a member with an "id" is
+someone already registered, to be moved into the new household. Everyone is saved in one
+transaction or no one is: a refused file can be corrected and given again. For example
 
     [{"relationship": "head", "family_name": "Коваль", "given_name": "Олена", "dob": "1984"},
      {"relationship": "child", "family_name": "Коваль", "given_name": "Марко"},
