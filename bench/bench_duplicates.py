@@ -19,7 +19,7 @@ def run(report: Callable[..., None]) -> None:
     directory = build_store()
     session = vault.open_session(directory, operator=None, passphrase=PASSPHRASE)
     try:
-        everyone = sorted(session.summaries)
+        everyone = sorted(session.people.summaries())
         step = max(1, len(everyone) // SAMPLE)
         sample = everyone[::step][:SAMPLE]
         start = time.perf_counter()

@@ -59,7 +59,9 @@ def _app() -> QApplication:
 def _roster(report: Reporter, directory: DataDir, app: QApplication) -> None:
     session = vault.open_session(directory, operator=None, passphrase=PASSPHRASE)
     started = time.perf_counter()
-    snapshot = build_snapshot(session.summaries, session.registered_times(), dt.date.today())
+    snapshot = build_snapshot(
+        session.people.summaries(), session.registered_times(), dt.date.today()
+    )
     snapshot_s = time.perf_counter() - started
     session.lock()
     model = RosterModel()

@@ -26,6 +26,7 @@ from bench.synthetic import people
 from fieldreg.core import ids
 from fieldreg.core.events import Event, EventType, make_event
 from fieldreg.core.fold import PersonState, apply
+from fieldreg.crypto import network_keys
 from fieldreg.services import enrollment_service as enroll
 from fieldreg.services import sync_service as sync
 from fieldreg.services import vault
@@ -127,7 +128,7 @@ def _coordinator(root: Path) -> tuple[DataDir, list[tuple[str, export.Identity]]
         for number in range(DEVICES):
             prefix = f"B{number + 1}"
             device_id = secrets.token_hex(32)
-            keys = enrollment.DeviceKeys.generate()
+            keys = network_keys.DeviceKeys.generate()
             request = enrollment.make_request(
                 device_id, f"Point {number}", f"ZB{number}AAA", keys, 1
             )
@@ -232,7 +233,7 @@ def _bench_export(root: Path, report: Reporter) -> None:
 def _bench_throughput(root: Path, plaintext: bytes, report: Reporter) -> None:
     """Our encrypt + sign against `age -r` on the same plaintext (the exported payload)."""
     recipients = [_public(os.urandom(32)), _public(os.urandom(32))]
-    signer = enrollment.DeviceKeys.generate().signer()
+    signer = network_keys.DeviceKeys.generate().signer()
     source = root / "payload.bin"
     source.write_bytes(plaintext)
 
@@ -362,7 +363,7 @@ def _bench_import(root: Path, report: Reporter) -> None:
 
 
 def _public(private: bytes) -> bytes:
-    return enrollment.x25519_public(private)
+    return network_keys.x25519_public(private)
 
 
 def run(report: Reporter) -> None:

@@ -98,7 +98,7 @@ def _measure_in_child() -> None:
                 "seconds": elapsed,
                 "raw": raw,
                 "rss": rss,
-                "people": len(session.summaries),
+                "people": len(session.people.summaries()),
                 "hits": len(hits),
             }
         )

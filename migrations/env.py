@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from alembic import context
 
-from fieldreg.store.models import Base
+from fieldreg.store.schema import metadata
 
 connection = context.config.attributes.get("connection")
 if connection is None:
@@ -13,7 +13,7 @@ if connection is None:
 
 context.configure(
     connection=connection,
-    target_metadata=Base.metadata,
+    target_metadata=metadata,
     render_as_batch=connection.dialect.name == "sqlite",
     compare_type=True,
 )

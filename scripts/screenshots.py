@@ -175,7 +175,9 @@ def print_preview(window: MainWindow, out: Path) -> None:
     ]
     done: list[str] = []
     window.context.run(
-        lambda s: s.summaries[s.register_batch(family, new_household=True)[0]]["household_id"],
+        lambda s: s.people.summaries()[s.register_batch(family, new_household=True)[0]][
+            "household_id"
+        ],
         done.append,
     )
     wait_for(lambda: bool(done), "registering the household")
@@ -204,10 +206,10 @@ def sync_pages(app: QApplication, window: MainWindow, out: Path, temporary: Path
     wait_for(lambda: len(answers) == 1, "the enrollment request")
     answer = enroll.approve_request(hub, str(answers[0]), prefix="K7", network_passphrase=network)
     window.context.run(lambda s: enroll.accept_answer(s, answer.answer), answers.append)
-    window.context.run(lambda s: sorted(s.summaries)[5], answers.append)
+    window.context.run(lambda s: sorted(s.people.summaries())[5], answers.append)
     wait_for(lambda: len(answers) == 3, "the enrollment")
     someone = str(answers[2])
-    window.context.run(lambda s: s.person(sorted(s.summaries)[8]).fields, answers.append)
+    window.context.run(lambda s: s.person(sorted(s.people.summaries())[8]).fields, answers.append)
     wait_for(lambda: len(answers) == 4, "a person registered twice")
     twice = dict(answers[3])  # type: ignore[call-overload]
 

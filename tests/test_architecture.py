@@ -1,5 +1,7 @@
-"""The layers of DESIGN.md §2, enforced: imports point one way, and only ui/ (and the Qt renderer
-in printing/) imports PySide6; core imports nothing but the standard library."""
+"""The layers of DESIGN.md §2, enforced (the rules and their reader are in tests/layer_rules.py,
+whose own tests feed it deliberately bad trees): imports point one way, nothing imports ui or
+cli, no import cycles between layers or modules, only ui/ (and the Qt renderer in printing/)
+imports PySide6, and core imports nothing but the standard library."""
 
 from __future__ import annotations
 
@@ -7,21 +9,65 @@ import ast
 import sys
 from pathlib import Path
 
+from tests.layer_rules import all_imports, layer_cycles, layer_problems, module_cycles
+
 PACKAGE = Path(__file__).resolve().parent.parent / "fieldreg"
 
-# layer -> layers it may import (besides itself)
-ALLOWED: dict[str, set[str]] = {
-    "core": set(),
-    "crypto": {"core"},
-    "store": {"core", "crypto"},
-    "sync": {"core", "crypto", "store"},
-    "printing": {"core", "crypto", "store"},
-    "reports": {"core", "crypto", "store"},
-    "services": {"core", "crypto", "store", "sync", "printing", "reports"},
-    "ui": {"core", "crypto", "store", "sync", "printing", "reports", "services", "cli"},
-    "cli": {"core", "crypto", "store", "sync", "printing", "reports", "services", "ui"},
+# Front-end modules that still reach past services; each is to go through a service. The list
+# may only shrink: an entry that no longer happens fails the test, so it is removed with the fix.
+KNOWN_DEBTS = {
+    "cli.band_commands imports fieldreg.printing.layouts",
+    "cli.band_commands imports fieldreg.printing.payload",
+    "cli.band_commands imports fieldreg.printing.settings",
+    "cli.band_commands imports fieldreg.printing.stocks",
+    "cli.bundle_output imports fieldreg.sync.bundle_tools",
+    "cli.bundle_output imports fieldreg.sync.quarantine",
+    "cli.main imports fieldreg.ui.app",  # no command starts the desk: belongs in __main__
+    "cli.sync_commands imports fieldreg.sync.bundle_tools",
+    "ui.crash_report imports fieldreg.crypto.durable_file",
+    "ui.field_widgets imports fieldreg.crypto.kdf",
+    "ui.first_run_wizard imports fieldreg.crypto.kdf",
+    "ui.first_run_wizard imports fieldreg.crypto.recovery",
+    "ui.import_results imports fieldreg.sync.importer",
+    "ui.layout_keys imports fieldreg.printing.keyboards",
+    "ui.person_bands imports fieldreg.printing.payload",
+    "ui.print_choices imports fieldreg.printing.stocks",
+    "ui.print_dialog imports fieldreg.printing.settings",
+    "ui.print_dialog imports fieldreg.printing.stocks",
+    "ui.print_settings imports fieldreg.printing.layouts",
+    "ui.print_settings imports fieldreg.printing.settings",
+    "ui.recovery_key_view imports fieldreg.crypto.recovery",
+    "ui.sealed_drafts imports fieldreg.crypto.sealing",
+    "ui.sync_page imports fieldreg.sync.export",
 }
-QT_ALLOWED = {"ui", "printing/qt_renderer.py"}
+
+
+def test_layers_import_one_way_and_only_ui_imports_qt() -> None:
+    problems = set(layer_problems(PACKAGE))
+    assert sorted(problems - KNOWN_DEBTS) == []
+
+
+def test_known_debts_are_still_debts() -> None:
+    assert sorted(KNOWN_DEBTS - set(layer_problems(PACKAGE))) == [], "paid: remove it from the list"
+
+
+def test_no_import_cycles_between_layers_or_modules() -> None:
+    assert layer_cycles(PACKAGE) == []
+    assert module_cycles(PACKAGE) == []
+
+
+def test_sql_lives_in_store() -> None:
+    """Only store/ imports SQLAlchemy; the session names its engine's types and the pipeline
+    recognises a taken log position, neither runs a statement."""
+    outside = {
+        (found.source, found.target)
+        for found in all_imports(PACKAGE)
+        if found.target.split(".")[0] == "sqlalchemy" and not found.source.startswith("store")
+    }
+    assert outside == {
+        ("services.session", "sqlalchemy"),
+        ("services.write_pipeline", "sqlalchemy.exc"),
+    }
 
 
 def _imports(path: Path) -> list[str]:
@@ -35,44 +81,9 @@ def _imports(path: Path) -> list[str]:
     return names
 
 
-def _modules() -> list[tuple[str, Path]]:
-    result = []
-    for path in sorted(PACKAGE.rglob("*.py")):
-        relative = path.relative_to(PACKAGE)
-        if len(relative.parts) > 1 and relative.parts[0] in ALLOWED:
-            result.append((relative.parts[0], path))
-    return result
-
-
-def test_layers_import_one_way() -> None:
-    problems = []
-    for layer, path in _modules():
-        for name in _imports(path):
-            parts = name.split(".")
-            if parts[0] == "fieldreg" and len(parts) > 1 and parts[1] in ALLOWED:
-                target = parts[1]
-                if target != layer and target not in ALLOWED[layer]:
-                    problems.append(f"{path.relative_to(PACKAGE)} imports {name}")
-    assert not problems, "\n".join(problems)
-
-
-def test_only_ui_imports_qt() -> None:
-    problems = []
-    for layer, path in _modules():
-        relative = str(path.relative_to(PACKAGE))
-        if layer in QT_ALLOWED or relative in QT_ALLOWED:
-            continue
-        for name in _imports(path):
-            if name.split(".")[0] in {"PySide6", "shiboken6"}:
-                problems.append(f"{relative} imports {name}")
-    assert not problems, "\n".join(problems)
-
-
 def test_core_uses_only_the_standard_library() -> None:
     problems = []
-    for layer, path in _modules():
-        if layer != "core":
-            continue
+    for path in sorted((PACKAGE / "core").rglob("*.py")):
         for name in _imports(path):
             top = name.split(".")[0]
             if top not in sys.stdlib_module_names and top not in {"fieldreg", "__future__"}:

@@ -48,7 +48,9 @@ def test_sigkill_loses_nothing_reported(tmp_path: Path) -> None:
     assert len(reported) > KILLS  # the worker did get to register between kills
     session = vault.open_session(directory, operator=None, passphrase=PASSPHRASE)
     try:
-        missing = [person_id for person_id in reported if person_id not in session.summaries]
+        missing = [
+            person_id for person_id in reported if person_id not in session.people.summaries()
+        ]
         assert missing == []
         report = session.verify()
         assert report.integrity == "ok"

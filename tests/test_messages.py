@@ -4,6 +4,8 @@ filled from the parameters its error carries."""
 from __future__ import annotations
 
 import ast
+import importlib
+import pkgutil
 import re
 import string
 from pathlib import Path
@@ -13,16 +15,24 @@ from fieldreg.core.messages import FIELD_LABELS, MESSAGES, describe
 
 PACKAGE = Path(__file__).resolve().parent.parent / "fieldreg"
 CODE = re.compile(r"^[a-z_]+\.[a-z_]+$")
-ERROR_CLASSES = {
-    "FieldregError",
-    "ValidationError",
-    "IdError",
-    "AuthError",
-    "TamperError",
-    "StoreError",
-    "NotFoundError",
-    "IntegrityError",
-}
+
+
+def _error_classes() -> set[type[FieldregError]]:
+    """Every FieldregError subclass fieldreg defines, found by importing all of its modules."""
+    for module in pkgutil.walk_packages([str(PACKAGE)], prefix="fieldreg."):
+        if module.name != "fieldreg.__main__":
+            importlib.import_module(module.name)
+    found: set[type[FieldregError]] = set()
+    todo: list[type[FieldregError]] = [FieldregError]
+    while todo:
+        cls = todo.pop()
+        if cls.__module__.startswith("fieldreg.") and cls not in found:
+            found.add(cls)
+            todo.extend(cls.__subclasses__())
+    return found
+
+
+ERROR_CLASSES = {cls.__name__ for cls in _error_classes()}
 
 
 def _raised_codes() -> dict[str, set[str]]:
@@ -51,9 +61,18 @@ def _raised_codes() -> dict[str, set[str]]:
     return found
 
 
+def test_error_classes_are_found_without_a_list() -> None:
+    assert {"FieldregError", "ValidationError", "StoreError", "LockedError", "Cancelled"} <= (
+        ERROR_CLASSES
+    )
+    assert "BundleRejected" in ERROR_CLASSES  # one defined outside core is found too
+
+
 def test_every_raised_code_has_a_message() -> None:
     missing = sorted(code for code in _raised_codes() if code not in MESSAGES)
     assert missing == []
+    fixed = {cls.__name__: getattr(cls, "CODE", None) for cls in _error_classes()}
+    assert sorted(name for name, code in fixed.items() if code and code not in MESSAGES) == []
 
 
 def test_placeholders_are_filled_by_the_raised_params() -> None:

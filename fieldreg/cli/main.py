@@ -50,7 +50,7 @@ from fieldreg.core.errors import (
     ValidationError,
 )
 from fieldreg.core.messages import FIELD_LABELS, describe
-from fieldreg.services import vault
+from fieldreg.services import household_file, vault
 from fieldreg.services.session import Session
 
 # Modules adding commands of their own feature (printing, sync, ...).
@@ -196,6 +196,14 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("household", parents=[common], help="households")
     hsub = p.add_subparsers(dest="household_command", metavar="ACTION", required=True)
     hsub.add_parser("create", parents=[common], help="create an empty household; prints its ID")
+    q = hsub.add_parser(
+        "register",
+        parents=[common],
+        help="register a whole household at once (all or nothing); prints its ID, then the new IDs",
+        description=household_file.__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    q.add_argument("members", type=Path, help="the members file (JSON, see above); - reads stdin")
     q = hsub.add_parser("link", parents=[common], help="add a person to a household")
     q.add_argument("id", metavar="ID", help=person_id)
     q.add_argument("household", metavar="HOUSEHOLD", help="the household's ID")
@@ -437,6 +445,13 @@ def _cmd_household(session: Session, args: argparse.Namespace, out: Output) -> i
     if args.household_command == "create":
         household_id = session.create_household()
         out.result({"id": household_id}, household_id)
+    elif args.household_command == "register":
+        new, linked = household_file.parse_members(
+            household_file.read_members_file(args.members, sys.stdin.buffer)
+        )
+        saved = session.register_household(new, linked)
+        data = {"household": saved.household_id, "new": saved.new_ids}
+        out.result(data, "\n".join([saved.household_id, *saved.new_ids]))
     elif args.household_command == "link":
         session.link_member(args.id, args.household, args.relationship)
         out.result({"ok": True}, "Linked.")

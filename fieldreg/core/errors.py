@@ -54,3 +54,21 @@ class NotFoundError(FieldregError):
 
 class IntegrityError(FieldregError):
     """The event log or the store failed a consistency check."""
+
+
+class LockedError(AuthError):
+    """The store is locked: the key and every decrypted value were dropped; unlock first."""
+
+    CODE = "store.locked"
+
+    def __init__(self) -> None:
+        super().__init__(self.CODE)
+
+
+class Cancelled(FieldregError):
+    """The person stopped a long task; what was committed before it stays."""
+
+    CODE = "task.cancelled"
+
+    def __init__(self) -> None:
+        super().__init__(self.CODE)

@@ -51,6 +51,7 @@ FIELD_LABELS: Final[dict[str, str]] = {
     "status_transport": QT_TRANSLATE_NOOP("Fields", "Transport"),
     "status_location": QT_TRANSLATE_NOOP("Fields", "Location"),
     "household_id": QT_TRANSLATE_NOOP("Fields", "Household"),
+    "members": QT_TRANSLATE_NOOP("Fields", "Members"),
     "relationship": QT_TRANSLATE_NOOP("Fields", "Relationship"),
     "note": QT_TRANSLATE_NOOP("Fields", "Note"),
     "point": QT_TRANSLATE_NOOP("Fields", "Reception point"),
@@ -120,6 +121,11 @@ MESSAGES: Final[dict[str, str]] = {
     "id.unknown": QT_TRANSLATE_NOOP("Errors", "No person with this ID is registered here."),
     "person.not_found": QT_TRANSLATE_NOOP("Errors", "No person with ID {id}."),
     "household.not_found": QT_TRANSLATE_NOOP("Errors", "No household with ID {id}."),
+    "household.members_file": QT_TRANSLATE_NOOP(
+        "Errors",
+        "The members file must be a JSON list of members, each an object of fields "
+        "(see member {member}).",
+    ),
     # passphrases and keys
     "passphrase.too_short": QT_TRANSLATE_NOOP("Errors", "{field}: use at least {min} characters."),
     "passphrase.invalid_char": QT_TRANSLATE_NOOP(
@@ -376,7 +382,7 @@ MESSAGES: Final[dict[str, str]] = {
     "duplicate.not_marked": QT_TRANSLATE_NOOP(
         "Errors", "{id} is not marked as the same person as {of}."
     ),
-    # printing: scanned codes and bands (issue 4)
+    # printing: scanned codes and bands
     "scan.too_long": QT_TRANSLATE_NOOP(
         "Errors", "The scanned text is too long for a fieldreg code (at most {max} characters)."
     ),

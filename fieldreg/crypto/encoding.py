@@ -18,6 +18,11 @@ def b64encode(data: bytes) -> str:
     return base64.b64encode(data).decode("ascii")
 
 
+def b64url(data: bytes) -> str:
+    """Unpadded base64url, as tokens carry keys and signatures."""
+    return base64.urlsafe_b64encode(data).decode("ascii").rstrip("=")
+
+
 def strict_b64decode(untrusted: object, max_bytes: int) -> bytes | None:
     """Canonical standard base64 of at most max_bytes bytes, else None."""
     if not isinstance(untrusted, str) or len(untrusted) > 4 * ((max_bytes + 2) // 3):

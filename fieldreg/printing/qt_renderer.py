@@ -13,7 +13,7 @@ painter, so that font sizes are exact.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from types import TracebackType
 from typing import Final
@@ -36,7 +36,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 
-from fieldreg.core.errors import FieldregError, NotFoundError
+from fieldreg.core.errors import Cancelled, FieldregError, NotFoundError
+from fieldreg.core.tasks import CancelFlag
 from fieldreg.printing.layouts import LabelContent, Layout, TextSlot, layout_for
 from fieldreg.printing.qr import QUIET_ZONE, qr_matrix
 from fieldreg.printing.stocks import MM_PER_INCH, Rect, Stock, StockKind
@@ -45,8 +46,6 @@ FONT_FILES: Final = ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf")
 FONT_FAMILY: Final = "DejaVu Sans"
 PDF_DPI: Final = 1200
 DOCUMENT_NAME: Final = "fieldreg labels"  # job titles land in spooler logs: never a name
-
-Cancelled = Callable[[], bool]
 
 
 def fonts_dir() -> Path:
@@ -99,7 +98,7 @@ class QtLabelRenderer:
         target: Path,
         stock: Stock,
         labels: Sequence[LabelContent],
-        cancelled: Cancelled | None = None,
+        cancelled: CancelFlag | None = None,
     ) -> None:
         """Write the labels to `target` (an existing empty file keeps its permissions)."""
         writer = QPdfWriter(str(target))
@@ -114,7 +113,7 @@ class QtLabelRenderer:
         printer: QPrinter,
         stock: Stock,
         labels: Sequence[LabelContent],
-        cancelled: Cancelled | None = None,
+        cancelled: CancelFlag | None = None,
     ) -> None:
         """Print on a printer chosen in Qt's print dialog (or by `print_to_queue`)."""
         printer.setDocName(DOCUMENT_NAME)
@@ -133,7 +132,7 @@ class QtLabelRenderer:
         queue: str,
         stock: Stock,
         labels: Sequence[LabelContent],
-        cancelled: Cancelled | None = None,
+        cancelled: CancelFlag | None = None,
     ) -> None:
         """Print on the system printer named `queue`; a missing or stopped one is refused
         before anything is sent (Qt would otherwise fall back to the default printer)."""
@@ -185,7 +184,7 @@ class QtLabelRenderer:
         dpi: int,
         stock: Stock,
         labels: Sequence[LabelContent],
-        cancelled: Cancelled | None,
+        cancelled: CancelFlag | None,
     ) -> None:
         painter = QPainter()
         if not painter.begin(device):
@@ -196,7 +195,7 @@ class QtLabelRenderer:
             layout = layout_for(stock)
             for index, label in enumerate(labels):
                 if cancelled is not None and cancelled():
-                    raise FieldregError("task.cancelled")
+                    raise Cancelled
                 slot = index % stock.labels_per_page
                 if index and slot == 0 and not device.newPage():
                     raise FieldregError("print.device_failed")

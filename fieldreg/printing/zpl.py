@@ -17,10 +17,11 @@ cut, exactly as the PDF renderer does with real metrics.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import Final
 
-from fieldreg.core.errors import FieldregError
+from fieldreg.core.errors import Cancelled
+from fieldreg.core.tasks import CancelFlag
 from fieldreg.printing.layouts import LabelContent, Layout, TextSlot, layout_for
 from fieldreg.printing.qr import MASK_PATTERN, QUIET_ZONE, modules_for, qr_version
 from fieldreg.printing.stocks import Stock
@@ -30,15 +31,13 @@ ADVANCE: Final = 0.62  # estimated average advance of a character, as a fraction
 ELLIPSIS: Final = "\u2026"
 _ESCAPED: Final = frozenset("^~_\\")
 
-Cancelled = Callable[[], bool]
-
 
 def render_zpl(
     stock: Stock,
     labels: Sequence[LabelContent],
     *,
     text_font: str = DEFAULT_TEXT_FONT,
-    cancelled: Cancelled | None = None,
+    cancelled: CancelFlag | None = None,
 ) -> bytes:
     """The ZPL of `labels` on a band stock, UTF-8 encoded; ValueError for a sheet stock."""
     if not stock.is_band:
@@ -47,7 +46,7 @@ def render_zpl(
     parts = []
     for label in labels:
         if cancelled is not None and cancelled():
-            raise FieldregError("task.cancelled")
+            raise Cancelled
         parts.append(_label(stock, layout, label, text_font))
     return "".join(parts).encode("utf-8")
 

@@ -26,6 +26,7 @@ from typing import Any, Final
 from fieldreg.core.children import age_years
 from fieldreg.core.entities import Relationship
 from fieldreg.core.errors import FieldregError, NotFoundError
+from fieldreg.core.tasks import CancelFlag, Progress
 from fieldreg.crypto.durable_file import os_error_reason
 from fieldreg.printing import spool
 from fieldreg.printing.layouts import LabelContent, label_content
@@ -37,9 +38,6 @@ from fieldreg.services.paths import DataDir
 from fieldreg.services.session import Session
 
 MAX_LABELS: Final = 1000
-
-Progress = Callable[[int, int], None]
-Cancelled = Callable[[], bool]
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,12 +115,12 @@ def people_to_print(session: Session, untrusted: Sequence[str]) -> list[str]:
     people: list[str] = []
     for text in untrusted:
         record = parse_scan(text).person_id
-        members = session.households.get(record)
+        members = session.people.household_members(record)
         if members:
             people.extend(sorted(members, key=lambda p: (_not_head(session, p), p)))
-        elif record in session.summaries:
+        elif record in session.people:
             people.append(record)
-        elif record in session.households:
+        elif session.people.is_household(record):
             raise FieldregError("print.nobody")
         else:
             raise NotFoundError("person.not_found", id=record)
@@ -146,7 +144,7 @@ def plan_jobs(
         return [Job(stock, list(people))]
     jobs: dict[str, Job] = {}
     for person_id in people:
-        age = age_years(session.summaries[person_id].get("dob"), today)
+        age = age_years((session.people.summary(person_id) or {}).get("dob"), today)
         child = age is not None and age < settings.child_band_under
         chosen = band_for(stock, child=child)
         jobs.setdefault(chosen.name, Job(chosen, [])).people.append(person_id)
@@ -164,7 +162,9 @@ def plan_labels(
     (the settings' number by default) on a sheet."""
     labels = []
     for person_id in people:
-        fields = session.summaries[person_id]
+        fields = session.people.summary(person_id)
+        if fields is None:
+            raise NotFoundError("person.not_found", id=person_id)
         if stock.is_band:
             number = next_band_no(person_id, session.bands(person_id))
             labels.append(
@@ -194,7 +194,7 @@ def print_labels(
     by_age: bool = False,
     today: dt.date | None = None,
     progress: Progress | None = None,
-    cancelled: Cancelled | None = None,
+    cancelled: CancelFlag | None = None,
 ) -> PrintResult:
     """Print bands (or tags) for the people and households named, and record issued bands.
 
@@ -276,7 +276,7 @@ def _deliver(
     stock: Stock,
     labels: list[LabelContent],
     settings: PrintSettings,
-    cancelled: Cancelled | None,
+    cancelled: CancelFlag | None,
 ) -> str | None:
     if isinstance(destination, PdfFile):
         _write_file(destination.path, lambda path: _render_pdf(path, stock, labels, cancelled))
@@ -300,7 +300,7 @@ def _deliver(
 
 
 def _zpl(
-    stock: Stock, labels: list[LabelContent], settings: PrintSettings, cancelled: Cancelled | None
+    stock: Stock, labels: list[LabelContent], settings: PrintSettings, cancelled: CancelFlag | None
 ) -> bytes:
     if not stock.is_band:
         raise FieldregError("print.not_zpl", stock=stock.name)
@@ -314,7 +314,7 @@ def _renderer() -> Any:
 
 
 def _render_pdf(
-    path: Path, stock: Stock, labels: list[LabelContent], cancelled: Cancelled | None
+    path: Path, stock: Stock, labels: list[LabelContent], cancelled: CancelFlag | None
 ) -> None:
     with _renderer() as renderer:
         renderer.write_pdf(path, stock, labels, cancelled)
@@ -338,4 +338,5 @@ def _write_file(target: Path, produce: Callable[[Path], object]) -> None:
 
 
 def _not_head(session: Session, person_id: str) -> bool:
-    return session.summaries.get(person_id, {}).get("relationship") != Relationship.HEAD.value
+    fields = session.people.summary(person_id) or {}
+    return fields.get("relationship") != Relationship.HEAD.value

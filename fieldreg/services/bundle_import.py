@@ -14,9 +14,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from fieldreg.core.bulk import without_cycle_collection
-from fieldreg.core.errors import FieldregError, StoreError
+from fieldreg.core.errors import Cancelled, FieldregError, StoreError
+from fieldreg.core.tasks import CancelFlag, Progress
 from fieldreg.crypto.encoding import strict_b64decode
-from fieldreg.services.session import Cancelled, Progress, Session
+from fieldreg.services.session import Session
 from fieldreg.services.sync_access import (
     coordinator_network,
     now_ms,
@@ -82,7 +83,7 @@ def import_bundles(
     paths: list[Path],
     *,
     progress: Progress | None = None,
-    cancelled: Cancelled | None = None,
+    cancelled: CancelFlag | None = None,
     workers: int = 0,
 ) -> list[FileOutcome]:
     """Import each file; see the module docstring."""
@@ -111,7 +112,7 @@ def import_bundles(
                 with repo.batch():
                     for item in batch:
                         if cancelled is not None and cancelled():
-                            raise FieldregError("task.cancelled")
+                            raise Cancelled
                         index += 1
                         if index < len(items):
                             _prepare(importer, prefetch, items[index])
@@ -173,7 +174,7 @@ def _finish(
     importer: Importer,
     item: _Item,
     progress: Progress,
-    cancelled: Cancelled | None,
+    cancelled: CancelFlag | None,
 ) -> FileOutcome:
     outcome = FileOutcome(item.path, error=item.error)
     if item.error is not None:

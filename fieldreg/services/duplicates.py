@@ -18,10 +18,10 @@ from dataclasses import dataclass
 from typing import Final
 
 from fieldreg.core import ids
-from fieldreg.core.errors import FieldregError
+from fieldreg.core.errors import Cancelled
 from fieldreg.services.session import Session
 from fieldreg.services.sync_access import sync_repository
-from fieldreg.sync.sync_store import SyncStore
+from fieldreg.store.sync_store import SyncStore
 
 MIN_SCORE: Final = 85.0  # below this, the pairs a coordinator saw were mostly relatives
 MAX_CANDIDATES: Final = 1000
@@ -54,7 +54,7 @@ def likely_duplicates(
     """Pairs that may be one person, best first, for `person_ids` (people an import brought,
     say) against everyone, or for everyone. Pairs already marked (`marks`, if the caller read
     them already) are left out."""
-    summaries = session.summaries
+    summaries = session.people.summaries()
     people = sorted(summaries if person_ids is None else set(person_ids) & set(summaries))
     if marks is None:
         marks = marked_duplicates(session)
@@ -66,7 +66,7 @@ def likely_duplicates(
     for done, person_id in enumerate(people):
         if done % _STEP == 0:
             if cancelled is not None and cancelled():
-                raise FieldregError("task.cancelled")
+                raise Cancelled
             if progress is not None:
                 progress(done, len(people))
         fields = summaries[person_id]

@@ -12,21 +12,20 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
-from sqlalchemy import select, update
 
 from fieldreg.core.errors import AuthError, FieldregError, NotFoundError, StoreError
 from fieldreg.crypto.durable_file import write_new_file
 from fieldreg.crypto.encoding import b64encode, strict_b64decode
 from fieldreg.crypto.kdf import KdfParams, check_passphrase, params_for_new_slot
+from fieldreg.crypto.network_keys import DeviceKeys, NetworkInfo
 from fieldreg.crypto.slots import SlotFile
 from fieldreg.services import vault
 from fieldreg.services.paths import DataDir
 from fieldreg.services.session import Session
 from fieldreg.services.sync_access import coordinator_network, sync_repository
-from fieldreg.store.repository import DEVICES, Repository
+from fieldreg.store.repository import Repository
+from fieldreg.store.sync_store import SyncStore
 from fieldreg.sync import age_keys, enrollment
-from fieldreg.sync.enrollment import NetworkInfo
-from fieldreg.sync.sync_store import SyncStore
 
 COORDINATOR_PREFIX = "C0"
 
@@ -115,7 +114,7 @@ def enrollment_request(session: Session, name: str | None = None) -> str:
         if network is not None:
             raise FieldregError("sync.already_enrolled")
         if own is None:
-            keys = enrollment.DeviceKeys.generate()
+            keys = DeviceKeys.generate()
             with repo.transaction():
                 store.put_own_keys(session.device_id, keys)
         else:
@@ -175,11 +174,7 @@ def _take_prefix(repo: Repository, device_id: str, prefix: str) -> None:
     current = repo.device(device_id)
     if current is None or current.prefix == prefix:
         return
-    repo.conn.execute(
-        update(DEVICES)
-        .where(DEVICES.c.device_id == device_id)
-        .values(prefix=prefix, next_counter=1)
-    )
+    repo.set_prefix(device_id, prefix)
 
 
 def _fingerprint_key(text: str) -> str:
@@ -235,9 +230,7 @@ def approve_request(
 
 
 def _prefix_owners(repo: Repository, store: SyncStore, network: NetworkInfo) -> dict[str, str]:
-    owners: dict[str, str] = {}
-    for row in repo.conn.execute(select(DEVICES.c.device_id, DEVICES.c.prefix)):
-        owners[row.prefix] = row.device_id
+    owners = repo.device_prefixes()
     for device_id, _epoch, token in store.certificates():
         for prefix in enrollment.parse_certificate(token, network.root_public).prefixes:
             owners[prefix] = device_id

@@ -11,10 +11,10 @@ from pathlib import Path
 from fieldreg.core.errors import FieldregError
 from fieldreg.crypto.sealing import FieldSealer
 from fieldreg.services.session import Session
-from fieldreg.store.engine import make_engine, sqlite_url
+from fieldreg.store.engine import make_engine, sqlite_url, widen_page_cache
 from fieldreg.store.repository import Repository
+from fieldreg.store.sync_store import NetworkRecord, SyncStore
 from fieldreg.sync import bundle_format
-from fieldreg.sync.sync_store import NetworkRecord, SyncStore
 
 
 @contextmanager
@@ -23,9 +23,7 @@ def sync_repository(session: Session) -> Iterator[Repository]:
     engine = make_engine(sqlite_url(session.data_dir.db))
     try:
         with engine.connect() as connection:
-            # An import touches far more pages than SQLite's default 8 MB cache holds.
-            connection.exec_driver_sql("PRAGMA cache_size=-65536")
-            connection.rollback()
+            widen_page_cache(connection)
             yield Repository(connection, FieldSealer(session.data_key))
     finally:
         engine.dispose()

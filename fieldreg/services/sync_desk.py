@@ -9,8 +9,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import distinct, func, select
-
 from fieldreg.core.entities import FieldValue
 from fieldreg.core.errors import FieldregError
 from fieldreg.core.hlc import LOGICAL_BITS
@@ -19,9 +17,8 @@ from fieldreg.services import enrollment_service as enroll
 from fieldreg.services import sync_service as sync
 from fieldreg.services.session import Session
 from fieldreg.services.sync_access import sync_repository
-from fieldreg.store.repository import EVENTS, HOUSEHOLDS
+from fieldreg.store.sync_store import SyncStore
 from fieldreg.sync import quarantine
-from fieldreg.sync.sync_store import SyncStore
 
 MAX_TOKEN_FILE = 16 * 1024  # requests and answers are about 1 KiB
 
@@ -46,15 +43,9 @@ def unexported(session: Session) -> Unexported | None:
             return None
         done = store.last_exported(session.device_id)
         device = repo.device(session.device_id)
-        since = (EVENTS.c.device_id == session.device_id) & (EVENTS.c.seq > done)
-        households = select(HOUSEHOLDS.c.id).scalar_subquery()
-        people = repo.conn.execute(
-            select(func.count(distinct(EVENTS.c.subject_id))).where(
-                since, EVENTS.c.subject_id.not_in(households)
-            )
-        ).scalar()
+        people = store.people_written_after(session.device_id, done)
     events = (device.last_seq if device is not None else 0) - done  # sequences are contiguous
-    return Unexported(max(events, 0), int(people or 0))
+    return Unexported(max(events, 0), people)
 
 
 # --- coordinator: what the import left to look at ----------------------------------------------

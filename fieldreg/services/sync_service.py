@@ -14,16 +14,17 @@ from fieldreg.core import ids
 from fieldreg.core.entities import FieldValue
 from fieldreg.core.errors import FieldregError
 from fieldreg.core.fold import Write
+from fieldreg.core.tasks import CancelFlag, Progress
 from fieldreg.services.bundle_import import FileOutcome, import_bundles, outcome_text
-from fieldreg.services.session import Cancelled, Progress, Session
+from fieldreg.services.session import Session
 from fieldreg.services.sync_access import (
     coordinator_network,
     now_ms,
     read_untrusted,
     sync_repository,
 )
+from fieldreg.store.sync_store import SyncStore
 from fieldreg.sync import bundle_tools, digest, export, quarantine
-from fieldreg.sync.sync_store import SyncStore
 
 # The import use case lives in bundle_import; these names are part of this module's API too.
 __all__ = [
@@ -54,7 +55,7 @@ def export_bundles(
     first: int | None = None,
     last: int | None = None,
     progress: Progress | None = None,
-    cancelled: Cancelled | None = None,
+    cancelled: CancelFlag | None = None,
 ) -> list[export.Exported]:
     if not out_dir.is_dir():
         raise FieldregError("sync.no_folder")

@@ -13,13 +13,14 @@ from dataclasses import dataclass
 
 from fieldreg.core import ids
 from fieldreg.core.errors import AuthError, StoreError, ValidationError
+from fieldreg.core.tasks import Progress
 from fieldreg.core.validation import clean_text
 from fieldreg.crypto.kdf import KdfParams, check_passphrase, params_for_new_slot
 from fieldreg.crypto.recovery import format_recovery_key, new_recovery_key, parse_recovery_key
 from fieldreg.crypto.sealing import FieldSealer
 from fieldreg.crypto.slots import OperatorInfo, SlotFile
 from fieldreg.services.paths import DataDir
-from fieldreg.services.session import Progress, Session, wall_ms
+from fieldreg.services.session import Session, wall_ms
 from fieldreg.store import migrate
 from fieldreg.store.engine import create_private_file, make_engine, sqlite_url
 from fieldreg.store.repository import Repository

@@ -11,32 +11,21 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from fieldreg.core.entities import Group
-from fieldreg.core.errors import FieldregError, TamperError
+from fieldreg.core.errors import Cancelled, FieldregError, TamperError
 from fieldreg.core.events import GENESIS
 from fieldreg.core.fold import PersonState, apply
+from fieldreg.core.tasks import CancelFlag, Progress
 from fieldreg.services.views import VerifyReport
 from fieldreg.store.repository import Repository
 
-Progress = Callable[[int, int], None]
-Cancelled = Callable[[], bool]
-
 
 def verify_store(
-    repo: Repository, progress: Progress | None = None, cancelled: Cancelled | None = None
+    repo: Repository, progress: Progress | None = None, cancelled: CancelFlag | None = None
 ) -> VerifyReport:
     """Check the database, every device's hash chain, that every sealed value opens, and that
     every person's stored state is what their events fold to. Run inside `repo.reading()`."""
-    report = VerifyReport()
-    conn = repo.conn
-    if conn.dialect.name == "sqlite":
-        pragma = conn.exec_driver_sql("PRAGMA integrity_check")
-        checks = [str(row) for row in pragma.scalars()]
-        report.integrity = "ok" if checks == ["ok"] else "; ".join(checks[:20])
-    else:  # a server database checks its own pages; the chain and seals are checked below
-        report.integrity = "ok"
-    total = repo.count_people() + int(
-        conn.exec_driver_sql("SELECT count(*) FROM events").scalar_one()
-    )
+    report = VerifyReport(integrity=repo.integrity_check())
+    total = repo.count_people() + repo.count_events()
     done = 0
 
     def step() -> None:
@@ -45,17 +34,15 @@ def verify_store(
         if progress and done % 1000 == 0:
             progress(done, total)
         if cancelled and cancelled():
-            raise FieldregError("task.cancelled")
+            raise Cancelled
 
     for device_id in repo.device_ids():
         _verify_chain(repo, device_id, report, step)
-    for (person_id,) in conn.exec_driver_sql("SELECT id FROM people").fetchall():
+    for person_id in repo.person_ids():
         step()
         report.people += 1
         _verify_person(repo, person_id, report)
-    for event_id, person_id in conn.exec_driver_sql(
-        "SELECT event_id, person_id FROM notes"
-    ).fetchall():
+    for event_id, person_id in repo.note_refs():
         report.notes += 1
         try:
             repo.notes(person_id)

@@ -82,3 +82,11 @@ class VerifyReport:
     @property
     def ok(self) -> bool:
         return not self.problems and self.integrity == "ok"
+
+
+@dataclass(frozen=True, slots=True)
+class RegisteredHousehold:
+    """What `Session.register_household` saved: the household and its new members' IDs."""
+
+    household_id: str
+    new_ids: list[str]

@@ -13,7 +13,7 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.exc import DBAPIError, OperationalError
 
 from fieldreg.core.errors import StoreError
@@ -55,6 +55,14 @@ def make_engine(url: str) -> Engine:
         connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
     return engine
+
+
+def widen_page_cache(connection: Connection) -> None:
+    """64 MB of page cache for a connection doing bulk work (an import touches far more pages
+    than SQLite's default 8 MB holds); other databases size their caches themselves."""
+    if connection.dialect.name == "sqlite":
+        connection.exec_driver_sql("PRAGMA cache_size=-65536")
+        connection.rollback()
 
 
 def create_private_file(path: Path) -> None:

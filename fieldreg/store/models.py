@@ -13,25 +13,11 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     LargeBinary,
-    MetaData,
     String,
 )
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.orm import Mapped, mapped_column
 
-NAMING = {
-    "ix": "ix_%(column_0_label)s",
-    "uq": "uq_%(table_name)s_%(column_0_name)s",
-    "ck": "ck_%(table_name)s_%(constraint_name)s",
-    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
-    "pk": "pk_%(table_name)s",
-}
-
-ID = String(16)  # record ids such as "K7-0042-X" (prefix ≤ 6, counter grows slowly)
-HASH = String(64)  # hex SHA-256
-
-
-class Base(DeclarativeBase):
-    metadata = MetaData(naming_convention=NAMING)
+from fieldreg.store.base import HASH, ID, Base
 
 
 class StoreSetting(Base):
@@ -99,8 +85,3 @@ class NoteRow(Base):
     person_id: Mapped[str] = mapped_column(ForeignKey("people.id"), index=True)
     hlc: Mapped[int] = mapped_column(BigInteger)
     body: Mapped[bytes | None] = mapped_column(LargeBinary)
-
-
-# Sync's tables live in their own module; importing it here puts them in `Base.metadata` for
-# Alembic and the tests wherever the models are loaded.
-from fieldreg.store import sync_models  # noqa: E402, F401

@@ -20,7 +20,7 @@ from sqlalchemy.sql.dml import UpdateBase
 
 from fieldreg.core import events as ev
 from fieldreg.core.entities import FIELDS, Group, PersonFields
-from fieldreg.core.errors import FieldregError, TamperError
+from fieldreg.core.errors import Cancelled, FieldregError, TamperError
 from fieldreg.core.fold import PersonState, state_from_json, state_to_json
 from fieldreg.crypto.sealing import FieldSealer
 from fieldreg.store.engine import ENVIRONMENT_ERRORS, WRITE_FLAG, store_error
@@ -150,7 +150,7 @@ class Repository:
     def batch(self) -> Iterator[None]:
         """Several `transaction()`s committed together, with one flush to disk instead of one
         each (an import of many bundles). Each inner transaction stays all or nothing; a crash
-        before the end loses the whole batch, never part of one. `task.cancelled` raised inside
+        before the end loses the whole batch, never part of one. `Cancelled` raised inside
         keeps what completed before it; any other error discards the batch."""
         if self._batch:
             yield
@@ -160,7 +160,7 @@ class Repository:
             try:
                 yield
             except BaseException as exc:
-                if isinstance(exc, FieldregError) and exc.code == "task.cancelled":
+                if isinstance(exc, Cancelled):
                     outer.commit()  # the cancelled step rolled back to its savepoint
                 else:
                     outer.rollback()
@@ -195,6 +195,10 @@ class Repository:
             if isinstance(getattr(exc, "orig", None), ENVIRONMENT_ERRORS):
                 raise store_error(exc) from exc
             raise
+
+    def close(self) -> None:
+        """End the connection (lock): nothing more is read or written through it."""
+        self.conn.close()
 
     @contextmanager
     def reading(self) -> Iterator[None]:
@@ -266,6 +270,28 @@ class Repository:
             row.device_id, row.prefix, row.last_seq, row.head, row.last_hlc, row.next_counter
         )
 
+    def device_prefixes(self) -> dict[str, str]:
+        """Prefix -> the device whose log this store holds under it."""
+        rows = self.conn.execute(select(DEVICES.c.device_id, DEVICES.c.prefix))
+        return {row.prefix: row.device_id for row in rows}
+
+    def device_positions(self) -> list[tuple[str, int, str]]:
+        """(device id, last sequence number, head event id) of every device, by id."""
+        rows = self.conn.execute(
+            select(DEVICES.c.device_id, DEVICES.c.last_seq, DEVICES.c.head).order_by(
+                DEVICES.c.device_id
+            )
+        )
+        return [(str(d), int(s), str(h)) for d, s, h in rows]
+
+    def set_prefix(self, device_id: str, prefix: str) -> None:
+        """New ids use `prefix`, counting from 1 again."""
+        self.conn.execute(
+            update(DEVICES)
+            .where(DEVICES.c.device_id == device_id)
+            .values(prefix=prefix, next_counter=1)
+        )
+
     def add_device(self, device_id: str, prefix: str) -> None:
         self.conn.execute(
             insert(DEVICES).values(
@@ -296,6 +322,10 @@ class Repository:
         body = self.sealer.seal("events", event.event_id, "body", event_body_json(event))
         self.conn.execute(INSERT_EVENT, event_row(event, body))
 
+    def add_event_rows(self, rows: list[dict[str, object]]) -> None:
+        """Many `event_row`s at once (an import), bodies already sealed."""
+        self.execute_many(INSERT_EVENT, rows)
+
     def _event_from_row(self, row: Any) -> ev.Event:
         body = json.loads(self.sealer.open("events", row.event_id, "body", row.body))
         return ev.from_body(
@@ -321,6 +351,31 @@ class Repository:
         yield from self.conn.execute(
             select(EVENTS).where(EVENTS.c.device_id == device_id).order_by(EVENTS.c.seq)
         )
+
+    def event_rows(self, device_id: str, first: int, last: int) -> Iterator[Any]:
+        """Events `first`..`last` of one device in sequence order, body still sealed."""
+        yield from self.conn.execute(
+            select(EVENTS)
+            .where(EVENTS.c.device_id == device_id, EVENTS.c.seq >= first, EVENTS.c.seq <= last)
+            .order_by(EVENTS.c.seq)
+        )
+
+    def count_events(self) -> int:
+        return int(self.conn.exec_driver_sql("SELECT count(*) FROM events").scalar_one())
+
+    def redact(self, person_id: str) -> None:
+        """Drop the bodies of the person's events and notes (erasure); the chain stays."""
+        self.conn.execute(
+            update(EVENTS).where(EVENTS.c.subject_id == person_id).values(body=None, redacted=True)
+        )
+        self.conn.execute(update(NOTES).where(NOTES.c.person_id == person_id).values(body=None))
+
+    def integrity_check(self) -> str:
+        """ "ok", or what SQLite's integrity check found (a server database checks its own)."""
+        if self.conn.dialect.name != "sqlite":
+            return "ok"
+        checks = [str(row) for row in self.conn.exec_driver_sql("PRAGMA integrity_check").scalars()]
+        return "ok" if checks == ["ok"] else "; ".join(checks[:20])
 
     def open_event(self, row: Any) -> ev.Event:
         return self._event_from_row(row)
@@ -439,6 +494,10 @@ class Repository:
     def count_people(self) -> int:
         return int(self.conn.exec_driver_sql("SELECT count(*) FROM people").scalar_one())
 
+    def person_ids(self) -> list[str]:
+        """Everyone with a row (erased people too), by id."""
+        return list(self.conn.execute(select(PEOPLE.c.id).order_by(PEOPLE.c.id)).scalars())
+
     def person_exists(self, person_id: str) -> bool:
         row = self.conn.execute(select(PEOPLE.c.id).where(PEOPLE.c.id == person_id)).first()
         return row is not None
@@ -447,6 +506,26 @@ class Repository:
 
     def add_household(self, household_id: str, created_hlc: int) -> None:
         self.conn.execute(insert(HOUSEHOLDS).values(id=household_id, created_hlc=created_hlc))
+
+    def add_households(self, created: dict[str, int]) -> None:
+        """Household id -> creation clock; those already here are left as they are."""
+        known = self._existing(HOUSEHOLDS, created)
+        rows = [{"id": h, "created_hlc": hlc} for h, hlc in created.items() if h not in known]
+        if rows:
+            self.conn.execute(insert(HOUSEHOLDS), rows)
+
+    def _existing(self, table: Table, ids: Iterable[str]) -> set[str]:
+        """Which of `ids` have a row in `table` already: one query per 500, not one per id."""
+        found: set[str] = set()
+        ordered = sorted(ids)
+        for start in range(0, len(ordered), 500):
+            chunk = ordered[start : start + 500]
+            query = select(table.c.id).where(table.c.id.in_(chunk))
+            found.update(self.conn.execute(query).scalars())
+        return found
+
+    def household_ids(self) -> list[str]:
+        return list(self.conn.execute(select(HOUSEHOLDS.c.id).order_by(HOUSEHOLDS.c.id)).scalars())
 
     def household_exists(self, household_id: str) -> bool:
         row = self.conn.execute(
@@ -459,6 +538,15 @@ class Repository:
     def add_note(self, event_id: str, person_id: str, hlc: int, text: str) -> None:
         body = self.sealer.seal("notes", event_id, "body", encode_json({"text": text}))
         self.conn.execute(INSERT_NOTE, note_row(event_id, person_id, hlc, body))
+
+    def add_note_rows(self, rows: list[dict[str, object]]) -> None:
+        """Many `note_row`s at once (an import), bodies already sealed."""
+        self.execute_many(INSERT_NOTE, rows)
+
+    def note_refs(self) -> list[tuple[str, str]]:
+        """(event id, person id) of every note."""
+        rows = self.conn.execute(select(NOTES.c.event_id, NOTES.c.person_id)).all()
+        return [(str(e), str(p)) for e, p in rows]
 
     def notes(self, person_id: str) -> list[NoteRecord]:
         rows = self.conn.execute(

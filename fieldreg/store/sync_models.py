@@ -10,7 +10,7 @@ from __future__ import annotations
 from sqlalchemy import BigInteger, Index, LargeBinary, String
 from sqlalchemy.orm import Mapped, mapped_column
 
-from fieldreg.store.models import HASH, ID, Base
+from fieldreg.store.base import HASH, ID, Base
 
 NETWORK_ID = String(32)  # 16 random bytes, hex
 

@@ -8,30 +8,18 @@ people. Notes are add-only rows; an erased person's events and notes lose their 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from sqlalchemy import Table, insert, select, update
-
-from fieldreg.core.errors import FieldregError
+from fieldreg.core.errors import Cancelled
 from fieldreg.core.events import Event, EventType
 from fieldreg.core.fold import PersonState, apply
-from fieldreg.store.repository import (
-    EVENTS,
-    HOUSEHOLDS,
-    INSERT_EVENT,
-    INSERT_NOTE,
-    NOTES,
-    Repository,
-    event_row,
-    note_row,
-)
+from fieldreg.core.tasks import CancelFlag, Progress
+from fieldreg.store.repository import Repository, event_row, note_row
 from fieldreg.store.sealed_json import encode_json, event_body_json
+from fieldreg.store.sync_store import SyncStore
 from fieldreg.sync.decoder import Decoded
-from fieldreg.sync.sync_store import SyncStore
 
-Progress = Callable[[int, int], None]
-Cancelled = Callable[[], bool]
 _STEP = 500  # events between progress reports and cancel checks
 
 
@@ -48,7 +36,7 @@ def apply_events(
     *,
     prepared: Decoded | None = None,
     progress: Progress | None = None,
-    cancelled: Cancelled | None = None,
+    cancelled: CancelFlag | None = None,
 ) -> Applied:
     """Append `events` (new to this store, in chain order) and fold them in; no commit here.
     `prepared` (from decoding their bundle) carries the bodies already encoded."""
@@ -66,7 +54,7 @@ def apply_events(
     for done, event in enumerate(events, start=1):
         if done % _STEP == 0:
             if cancelled is not None and cancelled():
-                raise FieldregError("task.cancelled")
+                raise Cancelled
             if progress is not None:
                 progress(done, len(events))
         body = prepared.bodies[event.seq] if prepared is not None else event_body_json(event)
@@ -88,13 +76,13 @@ def apply_events(
             text = event.payload.get("note")
         if isinstance(text, str) and text:
             notes.append(_note_row(event, text, seal_note))
-    repo.execute_many(INSERT_EVENT, rows)
-    _add_households(repo, households)
+    repo.add_event_rows(rows)
+    repo.add_households(households)
     repo.save_states(states.values(), new=is_new)
-    repo.execute_many(INSERT_NOTE, notes)
+    repo.add_note_rows(notes)
     for person_id, state in states.items():
         if state.erased:
-            _redact(repo, person_id)
+            repo.redact(person_id)
     result.events = len(events)
     result.people = sorted(states)
     result.conflicts = [p for p, s in sorted(states.items()) if not s.erased and s.in_conflict]
@@ -104,23 +92,6 @@ def apply_events(
     return result
 
 
-def _existing(repo: Repository, table: Table, ids: Iterable[str]) -> set[str]:
-    """Which of `ids` have a row in `table` already: one query per 500, not one per id."""
-    found: set[str] = set()
-    ordered = sorted(ids)
-    for start in range(0, len(ordered), 500):
-        chunk = ordered[start : start + 500]
-        found.update(repo.conn.execute(select(table.c.id).where(table.c.id.in_(chunk))).scalars())
-    return found
-
-
-def _add_households(repo: Repository, created: dict[str, int]) -> None:
-    known = _existing(repo, HOUSEHOLDS, created)
-    rows = [{"id": h, "created_hlc": hlc} for h, hlc in created.items() if h not in known]
-    if rows:
-        repo.conn.execute(insert(HOUSEHOLDS), rows)
-
-
 def _event_row(event: Event, body: bytes, seal: Callable[[str, bytes], bytes]) -> dict[str, object]:
     return event_row(event, seal(event.event_id, body))
 
@@ -128,11 +99,3 @@ def _event_row(event: Event, body: bytes, seal: Callable[[str, bytes], bytes]) -
 def _note_row(event: Event, text: str, seal: Callable[[str, bytes], bytes]) -> dict[str, object]:
     sealed = seal(event.event_id, encode_json({"text": text}))
     return note_row(event.event_id, event.subject_id, event.hlc, sealed)
-
-
-def _redact(repo: Repository, person_id: str) -> None:
-    """Erasure is honoured: the bodies of the person's events and notes are dropped."""
-    repo.conn.execute(
-        update(EVENTS).where(EVENTS.c.subject_id == person_id).values(body=None, redacted=True)
-    )
-    repo.conn.execute(update(NOTES).where(NOTES.c.person_id == person_id).values(body=None))

@@ -8,15 +8,13 @@ from __future__ import annotations
 import hashlib
 from typing import Any
 
-from sqlalchemy import select
-
 from fieldreg.core import canonical
-from fieldreg.store.repository import DEVICES, HOUSEHOLDS, PEOPLE, Repository
+from fieldreg.store.repository import Repository
 
 
 def state_document(repo: Repository) -> dict[str, Any]:
     people: dict[str, Any] = {}
-    for person_id in repo.conn.execute(select(PEOPLE.c.id).order_by(PEOPLE.c.id)).scalars():
+    for person_id in repo.person_ids():
         state = repo.load_state(person_id)
         if state is None:
             continue
@@ -33,16 +31,10 @@ def state_document(repo: Repository) -> dict[str, Any]:
             "registered": list(state.registered) if state.registered else None,
             "notes": [[n.event_id, n.text] for n in repo.notes(person_id)],
         }
-    households = list(repo.conn.execute(select(HOUSEHOLDS.c.id).order_by(HOUSEHOLDS.c.id)))
-    devices = repo.conn.execute(
-        select(DEVICES.c.device_id, DEVICES.c.last_seq, DEVICES.c.head).order_by(
-            DEVICES.c.device_id
-        )
-    )
     return {
         "people": people,
-        "households": [row[0] for row in households],
-        "devices": [[d, int(s), h] for d, s, h in devices],
+        "households": repo.household_ids(),
+        "devices": [[d, s, h] for d, s, h in repo.device_positions()],
     }
 
 

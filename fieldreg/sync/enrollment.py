@@ -22,10 +22,17 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from fieldreg.core import canonical, ids
 from fieldreg.core.errors import AuthError, FieldregError, TamperError, ValidationError
 from fieldreg.core.validation import clean_text
-from fieldreg.crypto.encoding import b64encode, strict_b64decode
+from fieldreg.crypto.encoding import b64encode, b64url, strict_b64decode
 from fieldreg.crypto.kdf import KdfParams, derive
+from fieldreg.crypto.network_keys import (
+    DeviceKeys,
+    NetworkInfo,
+    ed25519_public,
+    private_ed25519,
+    x25519_public,
+)
 from fieldreg.sync import tokens
-from fieldreg.sync.tokens import b64url, exact_keys, field, key_field
+from fieldreg.sync.tokens import exact_keys, field, key_field
 
 FORMAT: Final = 1
 NAME_MAX: Final = 60
@@ -33,44 +40,6 @@ ENROLLED_PREFIX_MAX: Final = 4
 DEVICE_ID: Final = re.compile(r"[0-9a-f]{64}")
 NETWORK_ID: Final = re.compile(r"[0-9a-f]{32}")
 _WRAP_AAD: Final = b"fieldreg network secrets v1"
-_FINGERPRINT_LABEL: Final = b"fieldreg network fingerprint v1"
-
-
-def _private_ed25519(raw: bytes) -> Ed25519PrivateKey:
-    return Ed25519PrivateKey.from_private_bytes(raw)
-
-
-def ed25519_public(private: bytes) -> bytes:
-    return _private_ed25519(private).public_key().public_bytes_raw()
-
-
-def x25519_public(private: bytes) -> bytes:
-    return X25519PrivateKey.from_private_bytes(private).public_key().public_bytes_raw()
-
-
-@dataclass(frozen=True, slots=True)
-class NetworkInfo:
-    """What every member of a network pins: its id and public keys."""
-
-    network_id: str
-    root_public: bytes
-    recipient_public: bytes
-    escrow_public: bytes
-
-    def fingerprint(self) -> str:
-        """Read aloud to check an answer came from this coordinator: 4 groups of 4 symbols."""
-        digest = hashlib.sha256(_FINGERPRINT_LABEL + self.root_public).digest()
-        value = int.from_bytes(digest[:10], "big")
-        symbols = [ids.ALPHABET[(value >> (5 * i)) & 31] for i in range(16)]
-        return "-".join("".join(symbols[i : i + 4]) for i in range(0, 16, 4))
-
-    def to_body(self) -> dict[str, Any]:
-        return {
-            "id": self.network_id,
-            "root": b64url(self.root_public),
-            "recipient": b64url(self.recipient_public),
-            "escrow": b64url(self.escrow_public),
-        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,30 +97,6 @@ def unwrap_rare_secrets(wrapped: dict[str, Any], passphrase: str) -> tuple[bytes
     if root is None or escrow is None:
         raise TamperError("sync.network_corrupt")
     return root, escrow
-
-
-@dataclass(frozen=True, slots=True)
-class DeviceKeys:
-    signing: bytes  # Ed25519 private key: signs this laptop's bundles
-    exchange: bytes  # X25519 private key: what the coordinator seals rosters to
-
-    @staticmethod
-    def generate() -> DeviceKeys:
-        return DeviceKeys(
-            Ed25519PrivateKey.generate().private_bytes_raw(),
-            X25519PrivateKey.generate().private_bytes_raw(),
-        )
-
-    @property
-    def signing_public(self) -> bytes:
-        return ed25519_public(self.signing)
-
-    @property
-    def exchange_public(self) -> bytes:
-        return x25519_public(self.exchange)
-
-    def signer(self) -> Ed25519PrivateKey:
-        return _private_ed25519(self.signing)
 
 
 def clean_name(untrusted: str) -> str:
@@ -277,7 +222,7 @@ def issue_certificate(
         "x25519": b64url(request.x25519),
         "issued": issued,
     }
-    return tokens.sign(tokens.CERTIFICATE, body, _private_ed25519(root))
+    return tokens.sign(tokens.CERTIFICATE, body, private_ed25519(root))
 
 
 def parse_certificate(untrusted: str | bytes, root_public: bytes) -> Certificate:
@@ -335,7 +280,7 @@ def make_answer(network: NetworkInfo, certificate: str, request: Request, root: 
         "certificate": certificate,
         "request": request.digest(),
     }
-    return tokens.sign(tokens.ANSWER, body, _private_ed25519(root))
+    return tokens.sign(tokens.ANSWER, body, private_ed25519(root))
 
 
 def parse_answer(untrusted: str | bytes) -> Answer:
@@ -378,4 +323,4 @@ def make_revocation(
         "up_to": up_to,
         "revoked": revoked,
     }
-    return tokens.sign(tokens.REVOCATION, body, _private_ed25519(root))
+    return tokens.sign(tokens.REVOCATION, body, private_ed25519(root))

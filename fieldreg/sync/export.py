@@ -13,17 +13,16 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import select
-
-from fieldreg.core.errors import FieldregError, IntegrityError, StoreError
+from fieldreg.core.errors import Cancelled, FieldregError, IntegrityError, StoreError
 from fieldreg.core.events import Event
+from fieldreg.core.tasks import CancelFlag, Progress
 from fieldreg.crypto.durable_file import fsync_dir, os_error_reason, write_new_file
-from fieldreg.store.repository import EVENTS, Repository
+from fieldreg.crypto.network_keys import DeviceKeys, NetworkInfo
+from fieldreg.store.repository import Repository
+from fieldreg.store.sync_store import SyncStore
 from fieldreg.sync import age_format, bundle_format, minisign
-from fieldreg.sync.apply import Cancelled, Progress
 from fieldreg.sync.bundle_format import MAX_EVENTS, Header
-from fieldreg.sync.enrollment import DeviceKeys, NetworkInfo, parse_certificate
-from fieldreg.sync.sync_store import SyncStore
+from fieldreg.sync.enrollment import parse_certificate
 
 SUFFIX = ".bundle"
 
@@ -83,13 +82,8 @@ def identity_of(repo: Repository, device_id: str) -> Identity:
 
 
 def read_events(repo: Repository, device_id: str, first: int, last: int) -> list[Event]:
-    rows = repo.conn.execute(
-        select(EVENTS)
-        .where(EVENTS.c.device_id == device_id, EVENTS.c.seq >= first, EVENTS.c.seq <= last)
-        .order_by(EVENTS.c.seq)
-    )
     events = []
-    for row in rows:
+    for row in repo.event_rows(device_id, first, last):
         if row.redacted or row.body is None:
             raise IntegrityError("sync.redacted_event", seq=row.seq)
         events.append(repo.open_event(row))  # checks each event's id on the way out
@@ -109,7 +103,7 @@ def export_bundles(
     first: int | None = None,
     last: int | None = None,
     progress: Progress | None = None,
-    cancelled: Cancelled | None = None,
+    cancelled: CancelFlag | None = None,
 ) -> list[Exported]:
     """Export this device's events since the last export (or `first`..`last`) to `out_dir`."""
     store = SyncStore(repo)
@@ -128,7 +122,7 @@ def export_bundles(
     total = end - start + 1
     for a, b in plan_ranges(start, end):
         if cancelled is not None and cancelled():
-            raise FieldregError("task.cancelled")
+            raise Cancelled
         with repo.reading():
             events = read_events(repo, device_id, a, b)
         data, header = build_bundle(events, identity, now_ms())

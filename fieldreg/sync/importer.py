@@ -16,15 +16,17 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from fieldreg.core.errors import AuthError, FieldregError, StoreError, TamperError
+from fieldreg.core.errors import AuthError, Cancelled, FieldregError, StoreError, TamperError
 from fieldreg.core.events import Event
+from fieldreg.core.tasks import CancelFlag, Progress
+from fieldreg.crypto.network_keys import NetworkInfo
 from fieldreg.store.repository import DeviceState, Repository
+from fieldreg.store.sync_store import SyncStore
 from fieldreg.sync import age_format, bundle_format, minisign
-from fieldreg.sync.apply import Applied, Cancelled, Progress, apply_events
+from fieldreg.sync.apply import Applied, apply_events
 from fieldreg.sync.bundle_format import Container, Header
 from fieldreg.sync.decoder import Decoded, DecodeJob, Decoder, decode
-from fieldreg.sync.enrollment import Certificate, NetworkInfo, parse_certificate
-from fieldreg.sync.sync_store import SyncStore
+from fieldreg.sync.enrollment import Certificate, parse_certificate
 
 RECIPIENTS = 2  # the coordinator's bundle key and the escrow key
 
@@ -73,11 +75,9 @@ def bundle_hash(raw: bytes) -> str:
 def _rejecting(step: Callable[[], object]) -> object:
     try:
         return step()
-    except (BundleRejected, StoreError, TamperError, AuthError):
-        raise  # the store's trouble (disk, a damaged sealed row), not the bundle's
+    except (BundleRejected, StoreError, TamperError, AuthError, Cancelled):
+        raise  # the store's trouble (disk, a damaged sealed row) or a stop, not the bundle's
     except FieldregError as exc:
-        if exc.code == "task.cancelled":
-            raise
         raise BundleRejected(exc.code, **exc.params) from None
 
 
@@ -156,7 +156,7 @@ class Importer:
         untrusted: bytes,
         *,
         progress: Progress | None = None,
-        cancelled: Cancelled | None = None,
+        cancelled: CancelFlag | None = None,
     ) -> ImportResult:
         return self.import_checked(self.check(untrusted), progress=progress, cancelled=cancelled)
 
@@ -165,7 +165,7 @@ class Importer:
         checked: Checked,
         *,
         progress: Progress | None = None,
-        cancelled: Cancelled | None = None,
+        cancelled: CancelFlag | None = None,
     ) -> ImportResult:
         result = self._import_checked(checked, progress, cancelled, from_hold=False)
         if result.outcome is Outcome.APPLIED:
@@ -188,7 +188,7 @@ class Importer:
         self,
         checked: Checked,
         progress: Progress | None,
-        cancelled: Cancelled | None,
+        cancelled: CancelFlag | None,
         *,
         from_hold: bool,
     ) -> ImportResult:
@@ -254,7 +254,7 @@ class Importer:
         new: list[Event],
         *,
         progress: Progress | None,
-        cancelled: Cancelled | None,
+        cancelled: CancelFlag | None,
         from_hold: bool,
     ) -> Applied:
         """One transaction: events, people, notes, receipt, and last the high-water mark."""
@@ -280,7 +280,7 @@ class Importer:
         return applied
 
     def _release_held(
-        self, device_id: str, result: ImportResult, cancelled: Cancelled | None
+        self, device_id: str, result: ImportResult, cancelled: CancelFlag | None
     ) -> None:
         """Apply held bundles of this device that now follow on; drop ones now redundant."""
         while True:

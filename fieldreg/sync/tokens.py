@@ -20,6 +20,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 
 from fieldreg.core import canonical
 from fieldreg.core.errors import FieldregError
+from fieldreg.crypto.encoding import b64url
 
 REQUEST: Final = "FRQ1"
 CERTIFICATE: Final = "FRC1"
@@ -28,10 +29,6 @@ REVOCATION: Final = "FRR1"
 MAX_TOKEN_CHARS: Final = 8192
 SIGNATURE_BYTES: Final = 64
 KEY_BYTES: Final = 32
-
-
-def b64url(data: bytes) -> str:
-    return base64.urlsafe_b64encode(data).decode("ascii").rstrip("=")
 
 
 def from_b64url(untrusted: object, max_bytes: int) -> bytes | None:

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldreg.core.entities import FieldValue
-from fieldreg.core.errors import FieldregError
+from fieldreg.core.errors import Cancelled, FieldregError
 from fieldreg.services import duplicates, sync_desk
 from fieldreg.services import sync_service as sync
 from fieldreg.services.bundle_import import FileOutcome
@@ -61,7 +61,7 @@ def load(session: Session) -> Loaded:
     overview = sync_desk.overview(session)
     names = {}
     for conflict in overview.conflicts:
-        fields = session.summaries.get(conflict.person_id, {})
+        fields = session.people.summary(conflict.person_id) or {}
         parts = [fields.get(key) for key in ("family_name", "given_name", "patronymic")]
         names[conflict.person_id] = " ".join(p for p in parts if isinstance(p, str) and p)
     return Loaded(overview, names, review(session, None))
@@ -274,7 +274,7 @@ class CoordinatorPage(QWidget):
 
         def failed(error: BaseException) -> None:
             self.duplicates.end_looking(None)
-            if not (isinstance(error, FieldregError) and error.code == "task.cancelled"):
+            if not isinstance(error, Cancelled):
                 self._on_error(error)
 
         self._context.run(call, done, failed)

@@ -54,7 +54,7 @@ def review(
     shown = candidates or []
     people = {c.person_id for c in shown} | {c.other_id for c in shown}
     people |= {m.person_id for m in marks} | {m.duplicate_of for m in marks}
-    names = {p: hit_title(dict(session.summaries.get(p, {})), p) for p in people}
+    names = {p: hit_title(dict(session.people.summary(p) or {}), p) for p in people}
     return Review(shown, marks, names, looked=candidates is not None)
 
 

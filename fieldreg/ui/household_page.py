@@ -54,7 +54,7 @@ def _save_household(
             new_household=True,
             relationships=[m.relationship for m in new],
         )
-        household = session.summaries[ids[0]]["household_id"]
+        household = session.people.summaries()[ids[0]]["household_id"]
         assert isinstance(household, str)
     else:
         ids, household = [], session.create_household()

@@ -57,7 +57,7 @@ class PersonData:
 def load_person(session: Session, person_id: str) -> PersonData:
     """Runs on the worker: everything the page shows, in one go."""
     view = session.person(person_id)
-    members = [(m, dict(session.summaries.get(m, {}))) for m in view.household_members]
+    members = [(m, dict(session.people.summary(m) or {})) for m in view.household_members]
     banded = [m for m in view.household_members if any(session.bands(m).values())]
     history = session.history(view.person_id)
     return PersonData(view, history, members, session.bands(view.person_id), banded)

@@ -44,7 +44,7 @@ ANY, TODAY, LAST_7_DAYS, BETWEEN = range(4)
 
 def take_snapshot(session: Session) -> RosterSnapshot:
     """Runs on the worker: the only place the roster reads the session."""
-    return build_snapshot(session.summaries, session.registered_times(), dt.date.today())
+    return build_snapshot(session.people.summaries(), session.registered_times(), session.today())
 
 
 def _date(value: QDate) -> dt.date:

@@ -662,6 +662,10 @@
         <translation>Нет домохозяйства с ID {id}.</translation>
     </message>
     <message>
+        <source>The members file must be a JSON list of members, each an object of fields (see member {member}).</source>
+        <translation>Файл членов должен быть списком JSON, где каждый член — объект с полями (см. члена {member}).</translation>
+    </message>
+    <message>
         <source>{field}: use at least {min} characters.</source>
         <translation>{field}: не менее {min} символов.</translation>
     </message>
@@ -1315,6 +1319,10 @@
     <message>
         <source>Household</source>
         <translation>Домохозяйство</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>Члены домохозяйства</translation>
     </message>
     <message>
         <source>Relationship</source>

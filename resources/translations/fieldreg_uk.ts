@@ -662,6 +662,10 @@
         <translation>Немає домогосподарства з ID {id}.</translation>
     </message>
     <message>
+        <source>The members file must be a JSON list of members, each an object of fields (see member {member}).</source>
+        <translation>Файл членів має бути списком JSON, де кожен член — об’єкт із полями (див. члена {member}).</translation>
+    </message>
+    <message>
         <source>{field}: use at least {min} characters.</source>
         <translation>{field}: щонайменше {min} символів.</translation>
     </message>
@@ -1315,6 +1319,10 @@
     <message>
         <source>Household</source>
         <translation>Домогосподарство</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>Члени домогосподарства</translation>
     </message>
     <message>
         <source>Relationship</source>

@@ -18,6 +18,6 @@ FAMILY = [
 def family(session: Session) -> list[str]:
     """A household of three, head first; returns [household ID, *member IDs]."""
     members = session.register_batch(FAMILY, new_household=True)
-    household = session.summaries[members[0]]["household_id"]
+    household = session.people.summaries()[members[0]]["household_id"]
     assert isinstance(household, str)
     return [household, *members]

@@ -25,7 +25,7 @@ RU = str.maketrans("FRK:/", "АКЛЖ.")  # enough of the Russian layout for the
 @pytest.fixture
 def family(session: Session) -> list[str]:
     members = session.register_batch(FAMILY, new_household=True)
-    household = session.summaries[members[0]]["household_id"]
+    household = session.people.summaries()[members[0]]["household_id"]
     assert isinstance(household, str)
     return [household, *members]
 

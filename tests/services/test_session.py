@@ -6,7 +6,14 @@ from pathlib import Path
 
 import pytest
 
-from fieldreg.core.errors import IdError, NotFoundError, StoreError, ValidationError
+from fieldreg.core.errors import (
+    AuthError,
+    IdError,
+    LockedError,
+    NotFoundError,
+    StoreError,
+    ValidationError,
+)
 from fieldreg.core.ids import format_id, next_counter
 from fieldreg.services import vault
 from fieldreg.services.paths import DataDir
@@ -186,13 +193,16 @@ def test_store_error_during_save_changes_nothing(
 
 
 def test_lock_drops_everything(session: Session) -> None:
-    session.register(PERSON)
+    person_id = session.register(PERSON)
+    people = session.people  # a view a page kept from before the lock
+    assert session.person(person_id).fields["given_name"] == PERSON["given_name"]
     session.lock()
     assert session.locked
-    assert session.summaries == {}
-    assert len(session.index) == 0
-    with pytest.raises(Exception):  # noqa: PT011 - the connection is closed; any error will do
-        session.person("K7-0001-X")
+    assert len(people) == 0
+    assert people.summary(person_id) is None
+    assert people.search_index().search(str(PERSON["family_name"]), limit=5) == []
+    with pytest.raises(LockedError):
+        session.person(person_id)
 
 
 def test_open_refuses_other_stores_key_file(tmp_path: Path) -> None:
@@ -200,9 +210,9 @@ def test_open_refuses_other_stores_key_file(tmp_path: Path) -> None:
     vault.init_store(a, point="A", operator="Op", passphrase=PASSPHRASE)
     vault.init_store(b, point="B", operator="Op", passphrase=PASSPHRASE)
     b.slots.write_bytes(a.slots.read_bytes())
-    with pytest.raises(Exception) as caught:  # noqa: PT011
+    with pytest.raises(AuthError) as caught:
         vault.open_session(b, operator=None, passphrase=PASSPHRASE)
-    assert getattr(caught.value, "code", "") in {"auth.wrong_store", "crypto.tamper"}
+    assert caught.value.code == "auth.wrong_store"
 
 
 def test_point_name_is_sealed_and_readable(session: Session) -> None:
@@ -258,3 +268,18 @@ def test_fails_closed_when_sealing_is_unavailable(
         assert again.verify().ok
     finally:
         again.lock()
+
+
+def test_the_people_cache_cannot_be_changed_by_a_reader(session: Session) -> None:
+    person_id = session.register(PERSON)
+    people = session.people
+    summary = people.summary(person_id)
+    assert summary is not None
+    with pytest.raises(TypeError):
+        summary["given_name"] = "Ганна"  # type: ignore[index]
+    with pytest.raises(TypeError):
+        people.summaries()[person_id] = {}  # type: ignore[index]
+    with pytest.raises(TypeError):
+        people.registered_times()[person_id] = 0  # type: ignore[index]
+    assert session.person(person_id).fields["given_name"] == PERSON["given_name"]
+    assert people.summary(person_id) == summary

@@ -14,7 +14,7 @@ from sqlalchemy import inspect
 from fieldreg.core.errors import StoreError
 from fieldreg.store import migrate
 from fieldreg.store.engine import make_engine, sqlite_url
-from fieldreg.store.models import Base
+from fieldreg.store.schema import metadata
 
 
 def test_upgrade_downgrade_and_models_agree(tmp_path: Path) -> None:
@@ -23,10 +23,10 @@ def test_upgrade_downgrade_and_models_agree(tmp_path: Path) -> None:
     with engine.connect() as connection:
         assert migrate.current_revision(connection) == migrate.head_revision()
         diff = compare_metadata(
-            MigrationContext.configure(connection, opts={"compare_type": True}), Base.metadata
+            MigrationContext.configure(connection, opts={"compare_type": True}), metadata
         )
         assert diff == []
-        assert set(inspect(connection).get_table_names()) >= set(Base.metadata.tables)
+        assert set(inspect(connection).get_table_names()) >= set(metadata.tables)
     assert (
         migrate.upgrade(engine, db_path=tmp_path / "s.sqlite", backup_dir=tmp_path / "b") is False
     )

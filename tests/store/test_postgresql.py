@@ -22,8 +22,8 @@ from fieldreg.core.fold import PersonState, apply
 from fieldreg.crypto.sealing import FieldSealer
 from fieldreg.store import migrate
 from fieldreg.store.engine import make_engine
-from fieldreg.store.models import Base
 from fieldreg.store.repository import Repository
+from fieldreg.store.schema import metadata
 
 
 def _pg_bin() -> Path | None:
@@ -88,7 +88,7 @@ def test_migrations_and_models_agree_on_postgresql(engine: Engine) -> None:
     with engine.connect() as connection:
         assert migrate.current_revision(connection) == migrate.head_revision()
         context = MigrationContext.configure(connection, opts={"compare_type": True})
-        assert compare_metadata(context, Base.metadata) == []
+        assert compare_metadata(context, metadata) == []
 
 
 def test_repository_round_trip_on_postgresql(engine: Engine) -> None:

@@ -15,6 +15,7 @@ from fieldreg.core import canonical, ids
 from fieldreg.core.events import FORMAT_VERSION, Event, EventType, make_event
 from fieldreg.core.fold import PersonState, apply
 from fieldreg.crypto.kdf import minimum_params
+from fieldreg.crypto.network_keys import DeviceKeys
 from fieldreg.services import enrollment_service as enroll
 from fieldreg.services import vault
 from fieldreg.services.paths import DataDir
@@ -153,7 +154,7 @@ class Device:
 
 def enroll_device(coordinator: Session, prefix: str) -> Device:
     device_id = secrets.token_hex(32)
-    keys = enrollment.DeviceKeys.generate()
+    keys = DeviceKeys.generate()
     request = enrollment.make_request(device_id, f"Пункт {prefix}", "Z" + prefix + "000", keys, 1)
     approval = enroll.approve_request(
         coordinator, request, prefix=prefix, network_passphrase=NETWORK_PASSPHRASE

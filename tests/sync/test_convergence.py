@@ -125,7 +125,7 @@ def _import_all(
         conflicts = sorted(
             (c.person_id, c.field, sorted(map(str, c.values))) for c in sync.conflicts(hub)
         )
-        people = {p: dict(f) for p, f in hub.summaries.items()}
+        people = {p: dict(f) for p, f in hub.people.summaries().items()}
         return {"digest": sync.state_digest(hub), "conflicts": conflicts, "people": people}
     finally:
         hub.lock()

@@ -238,7 +238,7 @@ def test_revocation_accepts_bundles_only_up_to_n(tmp_path: Path) -> None:
         [refused] = sync.import_bundles(hub, [late[0].path])
         assert refused.error is not None
         assert refused.error.code == "bundle.revoked"
-        assert len(hub.summaries) == 3
+        assert len(hub.people.summaries()) == 3
     finally:
         laptop.lock()
         hub.lock()

@@ -58,7 +58,7 @@ def test_export_takes_everything_since_the_last_export(laptop: Session, tmp_path
         e.path.name for e in (first, second, again)
     )
     # export never deletes: the laptop still has every person and event
-    assert len(laptop.summaries) == 5
+    assert len(laptop.people.summaries()) == 5
     assert laptop.verify().events == 5
 
 

@@ -11,6 +11,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 
 from fieldreg.core.errors import FieldregError
+from fieldreg.crypto.encoding import b64url
 from fieldreg.sync import age_format, age_keys, minisign, tokens
 
 
@@ -113,7 +114,7 @@ def test_tokens_are_signed_and_have_one_spelling() -> None:
     with pytest.raises(FieldregError):
         token.verify(os.urandom(32), "enroll.request_invalid")
     body, signature = text.split(":", 1)[1].split(".")
-    spaced = tokens.b64url(b'{ "a":1}')
+    spaced = b64url(b'{ "a":1}')
     with pytest.raises(FieldregError):
         tokens.parse(f"FRQ1:{spaced}.{signature}", tokens.REQUEST, "enroll.request_invalid")
     assert body

@@ -14,6 +14,7 @@ from sync_support import NETWORK_PASSPHRASE, Hub, payload_of, raw_event, signed_
 
 from fieldreg.core.errors import FieldregError
 from fieldreg.core.messages import MESSAGES, describe
+from fieldreg.crypto import network_keys
 from fieldreg.services import enrollment_service as enroll
 from fieldreg.services import sync_service as sync
 from fieldreg.services.bundle_import import FileOutcome
@@ -153,7 +154,7 @@ def test_unknown_signer(hub: Hub, tmp_path: Path) -> None:
 def test_certificate_from_a_forged_root(hub: Hub, tmp_path: Path) -> None:
     hub.a.register(family_name="Бойко", given_name="Олена")
     forged_network, forged = enrollment.new_network()
-    forged_network = enrollment.NetworkInfo(
+    forged_network = network_keys.NetworkInfo(
         hub.a.identity.network.network_id,
         forged_network.root_public,
         hub.a.identity.network.recipient_public,
@@ -196,7 +197,7 @@ def test_signature_valid_but_payload_swapped(hub: Hub, tmp_path: Path) -> None:
 def test_encrypted_to_another_recipient(hub: Hub, tmp_path: Path) -> None:
     hub.a.register(family_name="Бойко", given_name="Олена")
     plaintext = bundle_format.build_payload(hub.a.device_id, hub.a.events)
-    others = [enrollment.x25519_public(os.urandom(32)) for _ in range(2)]
+    others = [network_keys.x25519_public(os.urandom(32)) for _ in range(2)]
     data = signed_bundle(
         hub.a, plaintext, first=1, last=1, head=hub.a.events[0].event_id, recipients=others
     )

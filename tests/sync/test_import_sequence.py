@@ -63,7 +63,7 @@ def test_gap_is_held_until_the_missing_bundle_arrives(hub: Hub, tmp_path: Path) 
     assert later.result is not None
     assert later.result.outcome is Outcome.HELD
     assert sync.held(hub.session) == [(hub.a.device_id, 4, 5)]
-    assert people[0] not in hub.session.summaries  # nothing of it applied yet
+    assert people[0] not in hub.session.people.summaries()  # nothing of it applied yet
     again = _import(hub, tmp_path, held_data, "later-again.bundle")  # the same file again
     assert again.result is not None
     assert again.result.outcome is Outcome.HELD
@@ -183,8 +183,8 @@ def test_cancel_keeps_the_bundles_completed_before_it(hub: Hub, tmp_path: Path) 
         )
     assert caught.value.code == "task.cancelled"
     assert hub.session.person(people[599]).fields["family_name"] == "Коваль"
-    assert people[599] in hub.session.summaries  # shown (searchable) at once
-    assert people[600] not in hub.session.summaries
+    assert people[599] in hub.session.people.summaries()  # shown (searchable) at once
+    assert people[600] not in hub.session.people.summaries()
     with pytest.raises(FieldregError):
         hub.session.person(people[600])
     assert hub.session.verify().ok

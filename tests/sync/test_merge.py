@@ -55,12 +55,12 @@ def test_erasure_is_honoured_whenever_its_events_arrive(hub: Hub, tmp_path: Path
     done = len(hub.a.events)
     hub.a.event(EventType.ERASED, person, {})
     _import(hub, tmp_path, hub.a.bundle(1, done))
-    assert person in hub.session.summaries
+    assert person in hub.session.people.summaries()
     _import(hub, tmp_path, _tail(hub.a, done))
-    assert person not in hub.session.summaries
+    assert person not in hub.session.people.summaries()
     assert not hub.session.search("Заболотнянська").hits
     _import(hub, tmp_path, hub.b.bundle())  # arrives after the erasure
-    assert person not in hub.session.summaries
+    assert person not in hub.session.people.summaries()
     with sync_repository(hub.session) as repo, repo.reading():
         bodies = repo.conn.exec_driver_sql(
             "SELECT count(*) FROM events WHERE subject_id = ? AND body IS NOT NULL", (person,)

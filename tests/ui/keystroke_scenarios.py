@@ -71,7 +71,7 @@ class Keyboard:
 
 
 def _saved(window: MainWindow, session: Session, known: set[str]) -> Callable[[], bool]:
-    return lambda: len(session.summaries) > len(known) and window.current_page == "find"
+    return lambda: len(session.people.summaries()) > len(known) and window.current_page == "find"
 
 
 def one_person_from_find_first(window: MainWindow, keys: Keyboard) -> str:
@@ -92,10 +92,10 @@ def one_person_from_find_first(window: MainWindow, keys: Keyboard) -> str:
         raise AssertionError(f"Ctrl+N left the cursor in {keys.field()!r}")
     keys.tab(4)  # given name, patronymic, date of birth: filled from the search; then sex
     keys.type("F")
-    known = set(session.summaries)
+    known = set(session.people.summaries())
     keys.press(Qt.Key.Key_Return)
     wait_until(_saved(window, session, known))
-    [person_id] = set(session.summaries) - known
+    [person_id] = set(session.people.summaries()) - known
     return person_id
 
 
@@ -147,8 +147,8 @@ def family_of_five(window: MainWindow, keys: Keyboard) -> list[str]:
     keys.type("F")
     keys.tab()
     keys.type("P")  # relationship to the mother, who heads the household: parent
-    known = set(session.summaries)
+    known = set(session.people.summaries())
     keys.press(Qt.Key.Key_Return, CTRL)  # adds her and saves the household
     wait_until(_saved(window, session, known))
     QCoreApplication.processEvents()
-    return sorted(set(session.summaries) - known)
+    return sorted(set(session.people.summaries()) - known)

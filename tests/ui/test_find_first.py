@@ -125,7 +125,7 @@ def test_every_mistake_shows_at_once_and_each_goes_when_fixed(qtbot: QtBot, desk
     assert form.error_text("dob") == ""
     assert form.error_text("phone")
     assert desk.context.session is not None
-    assert len(desk.context.session.summaries) == 1  # nothing was saved
+    assert len(desk.context.session.people.summaries()) == 1  # nothing was saved
 
 
 def test_ctrl_n_right_after_typing_before_the_search_answers_fills_the_form(
@@ -147,7 +147,7 @@ def test_an_id_typed_in_the_search_is_not_taken_for_a_name(qtbot: QtBot, desk: D
 
 
 def test_an_edit_marks_every_mistake_at_once(qtbot: QtBot, desk: Desk, session: Session) -> None:
-    [person_id] = session.summaries
+    [person_id] = session.people.summaries()
     type_then(qtbot, person_id, ENTER)
     page = desk.window.person_page
     qtbot.waitUntil(lambda: page.person_id() == person_id)

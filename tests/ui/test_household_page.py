@@ -159,4 +159,4 @@ def test_a_member_without_a_relationship_is_not_added(
     page.import_draft(draft)
     assert len(page.members()) == 1
     assert page.form.values()["given_name"] == "Іван"
-    assert session.summaries == {}
+    assert session.people.summaries() == {}

@@ -93,7 +93,9 @@ def test_a_save_returns_to_an_empty_search_with_the_new_id(
     type_then(qtbot, "Тестенко", TAB)
     type_then(qtbot, "Орися", ENTER)
     qtbot.waitUntil(lambda: window.current_page == "find" and window.search_page.notice.isVisible())
-    new_id = next(pid for pid, f in session.summaries.items() if f["given_name"] == "Орися")
+    new_id = next(
+        pid for pid, f in session.people.summaries().items() if f["given_name"] == "Орися"
+    )
     assert new_id in window.search_page.notice.text()
     assert window.search_page.field.text() == ""
     assert focused() is window.search_page.field
@@ -113,7 +115,7 @@ def test_a_full_disk_during_save_keeps_the_form_and_a_retry_saves(
         raise sqlite3.OperationalError("database or disk is full")
 
     monkeypatch.setattr(session._repo, "append", full)
-    before = len(session.summaries)
+    before = len(session.people.summaries())
     press(qtbot, ENTER, Qt.KeyboardModifier.NoModifier)
     qtbot.waitUntil(lambda: _message_box("storeErrorDialog") is not None)
     box = _message_box("storeErrorDialog")
@@ -121,14 +123,14 @@ def test_a_full_disk_during_save_keeps_the_form_and_a_retry_saves(
     assert "disk is full" in box.text()
     assert window.current_page == "register"
     assert {e.objectName(): e.text() for e in window.register_page.findChildren(QLineEdit)} == typed
-    assert len(session.summaries) == before
+    assert len(session.people.summaries()) == before
     box.accept()
 
     monkeypatch.undo()  # space was freed
     window.register_page.save()
     qtbot.waitUntil(lambda: window.current_page == "find" and window.search_page.notice.isVisible())
-    assert len(session.summaries) == before + 1
-    assert any(f["given_name"] == "Мирослава" for f in session.summaries.values())
+    assert len(session.people.summaries()) == before + 1
+    assert any(f["given_name"] == "Мирослава" for f in session.people.summaries().values())
 
 
 def test_idle_lock_clears_every_personal_value_and_unlocking_restores_the_work(

@@ -173,7 +173,9 @@ def test_ctrl_p_after_saving_a_household_prints_all_its_bands_in_one_job(
     qtbot.waitUntil(lambda: "Bands issued" in window.statusBar().currentMessage(), timeout=20_000)
     desk.context.worker.wait()  # the session is the worker's while the desk runs
     job = wait_for_job(queue.device, lambda data: data.count(b"^XZ") == 2)
-    members = [p for p, f in session.summaries.items() if f.get("family_name") == "Тестенко"]
+    members = [
+        p for p, f in session.people.summaries().items() if f.get("family_name") == "Тестенко"
+    ]
     assert len(members) == 2
     assert all(member in notice.text() for member in members)
     for member in members:
@@ -296,7 +298,7 @@ def test_children_get_child_bands_and_the_pdf_folder_is_remembered(
         ],
         new_household=True,
     )
-    household = session.summaries[mother]["household_id"]
+    household = session.people.summaries()[mother]["household_id"]
     assert isinstance(household, str)
     open_print_dialog(None, context, [household], BAND)
     dialog = _dialog(qtbot)

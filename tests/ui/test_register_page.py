@@ -119,11 +119,11 @@ def test_a_missing_given_name_is_shown_beside_it_and_nothing_is_saved(
     qtbot.waitUntil(lambda: bool(page.form.error_text("given_name")))
     assert "required" in page.form.error_text("given_name")
     assert focused().objectName() == "given_name"
-    assert session.summaries == {}
+    assert session.people.summaries() == {}
     # What was typed is kept; fixing it and pressing Enter saves.
     with qtbot.waitSignal(page.saved):
         type_then(qtbot, "Марко", Qt.Key.Key_Return)
-    [fields] = session.summaries.values()
+    [fields] = session.people.summaries().values()
     assert (fields["family_name"], fields["given_name"], fields["dob"]) == (
         "Коваль",
         "Марко",
@@ -140,7 +140,7 @@ def test_a_bad_date_is_explained_beside_the_date(
     qtbot.waitUntil(lambda: bool(page.form.error_text("dob")))
     assert page.form.error_text("dob") == "Date of birth: no such date."
     assert focused().objectName() == "dob"
-    assert session.summaries == {}
+    assert session.people.summaries() == {}
 
 
 @pytest.mark.parametrize("typed", ["Шевчинко", "Shevchenko"])
@@ -158,7 +158,7 @@ def test_an_existing_person_typed_misspelt_or_in_latin_is_offered_and_opened_wit
     with qtbot.waitSignal(context.open_person) as opened:
         qtbot.keyClick(focused(), Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
     assert opened.args == [existing]
-    assert len(session.summaries) == 2  # opened instead of saved
+    assert len(session.people.summaries()) == 2  # opened instead of saved
 
 
 def test_escape_asks_before_discarding_what_was_typed(
@@ -177,7 +177,7 @@ def test_escape_asks_before_discarding_what_was_typed(
     with qtbot.waitSignal(page.cancelled):
         qtbot.keyClick(box, Qt.Key.Key_Return)  # discard
     assert not page.form.has_input()
-    assert session.summaries == {}
+    assert session.people.summaries() == {}
 
 
 def test_a_draft_survives_export_and_import(qtbot: QtBot, page: RegisterPage) -> None:

@@ -3,18 +3,46 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
+from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
+from fieldreg.services import vault
+from fieldreg.services.paths import DataDir
 from fieldreg.services.session import Session
 from fieldreg.ui.roster_model import ANY_NEED, RosterCounts, RosterFilter, RosterModel
 from fieldreg.ui.roster_page import take_snapshot
+from tests.conftest import PASSPHRASE, TODAY
 
 ASC, DESC = Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder
+
+
+@pytest.fixture
+def session(data_dir: Path) -> Iterator[Session]:
+    """Like conftest's, with the clock on the session's own `today`: "registered today" is
+    counted by the day the session says it is, not by the machine's calendar."""
+    directory = DataDir(data_dir)
+    vault.init_store(
+        directory, point="Школа", operator="Оксана", passphrase=PASSPHRASE, prefix="K7"
+    )
+    noon = dt.datetime.combine(TODAY, dt.time(12)).astimezone()
+    ticks = itertools.count(int(noon.timestamp() * 1000))
+    opened = vault.open_session(
+        directory,
+        operator=None,
+        passphrase=PASSPHRASE,
+        now_ms=lambda: next(ticks),
+        today=lambda: TODAY,
+    )
+    yield opened
+    if not opened.locked:
+        opened.lock()
 
 
 @pytest.fixture

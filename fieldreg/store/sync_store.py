@@ -1,4 +1,5 @@
-"""Reads and writes of sync's tables (fieldreg.store.sync_models), sealing what is not opaque.
+"""Reads and writes of sync's tables (fieldreg.store.sync_models), sealing what is not opaque: the
+gateway sync and the sync use cases go through, so no statement is written outside store/.
 
 Callers hold the transaction (Repository.transaction / reading); nothing here commits.
 """
@@ -8,13 +9,14 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any, cast
+from typing import Any, Protocol, cast
 
-from sqlalchemy import Table, delete, func, insert, select, update
+from sqlalchemy import Table, delete, distinct, func, insert, select, update
 
 from fieldreg.core.errors import TamperError
 from fieldreg.crypto.encoding import b64encode, strict_b64decode
-from fieldreg.store.repository import EVENTS, Repository
+from fieldreg.crypto.network_keys import DeviceKeys, NetworkInfo
+from fieldreg.store.repository import EVENTS, HOUSEHOLDS, Repository
 from fieldreg.store.sync_models import (
     CertificateRow,
     ConflictIndexRow,
@@ -26,8 +28,6 @@ from fieldreg.store.sync_models import (
     ReceiptRow,
     RevocationRow,
 )
-from fieldreg.sync.bundle_format import Header
-from fieldreg.sync.enrollment import DeviceKeys, NetworkInfo
 
 NETWORK = cast(Table, NetworkRow.__table__)
 DEVICE_KEYS = cast(Table, DeviceKeyRow.__table__)
@@ -38,6 +38,19 @@ RECEIPTS = cast(Table, ReceiptRow.__table__)
 MARKS = cast(Table, ExportMarkRow.__table__)
 CONFLICTS = cast(Table, ConflictIndexRow.__table__)
 DUPLICATES = cast(Table, DuplicateIndexRow.__table__)
+
+
+class BundleSpan(Protocol):
+    """What the tables keep of a bundle's header (sync.bundle_format.Header)."""
+
+    @property
+    def device(self) -> str: ...
+    @property
+    def first(self) -> int: ...
+    @property
+    def last(self) -> int: ...
+    @property
+    def head(self) -> str: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,7 +82,7 @@ def _dumps(value: object) -> bytes:
 class SyncStore:
     def __init__(self, repo: Repository) -> None:
         self.repo = repo
-        self.conn = repo.conn
+        self.conn = repo.conn  # the repository's connection: one transaction for both
         self.sealer = repo.sealer
 
     # --- network ------------------------------------------------------------------------------
@@ -223,7 +236,7 @@ class SyncStore:
 
     # --- held bundles -------------------------------------------------------------------------
 
-    def hold(self, bundle_hash: str, header: Header, raw: bytes, received: int) -> None:
+    def hold(self, bundle_hash: str, header: BundleSpan, raw: bytes, received: int) -> None:
         if self.is_held(bundle_hash):
             return
         self.conn.execute(
@@ -259,7 +272,9 @@ class SyncStore:
 
     # --- receipts and export marks ------------------------------------------------------------
 
-    def add_receipt(self, bundle_hash: str, header: Header, applied: int, imported: int) -> None:
+    def add_receipt(
+        self, bundle_hash: str, header: BundleSpan, applied: int, imported: int
+    ) -> None:
         exists = self.conn.execute(
             select(RECEIPTS.c.bundle_hash).where(RECEIPTS.c.bundle_hash == bundle_hash)
         ).first()
@@ -285,7 +300,19 @@ class SyncStore:
         ).scalar()
         return int(value or 0)
 
-    def mark_exported(self, bundle_hash: str, header: Header, exported: int) -> None:
+    def people_written_after(self, device_id: str, seq: int) -> int:
+        """How many people the device's events after `seq` concern (households not counted)."""
+        households = select(HOUSEHOLDS.c.id).scalar_subquery()
+        value = self.conn.execute(
+            select(func.count(distinct(EVENTS.c.subject_id))).where(
+                EVENTS.c.device_id == device_id,
+                EVENTS.c.seq > seq,
+                EVENTS.c.subject_id.not_in(households),
+            )
+        ).scalar()
+        return int(value or 0)
+
+    def mark_exported(self, bundle_hash: str, header: BundleSpan, exported: int) -> None:
         self.conn.execute(
             insert(MARKS).values(
                 bundle_hash=bundle_hash,
