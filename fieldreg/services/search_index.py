@@ -153,7 +153,9 @@ class SearchIndex:
         self._keys: list[str] = []
         self._key_ids: dict[str, int] = {}
         self._key_lengths = np.zeros(0, dtype=np.float32)
-        self._truncated: dict[int, list[str]] = {}
+        # Length -> (vocabulary size when built, distinct keys cut to that length, each key's
+        # position among them): kept for every length typed, until the vocabulary grows.
+        self._truncated: dict[int, tuple[int, list[str], IntArray]] = {}
         # Distinct name strings (fields); id 0 is the empty name.
         self._field_keys: list[tuple[int, ...]] = []
         self._field_raws: list[tuple[str, ...]] = []
@@ -387,14 +389,25 @@ class SearchIndex:
             self._key_lengths = np.fromiter((len(k) for k in self._keys), dtype=np.float32)
         return self._key_lengths
 
-    def _keys_cut_to(self, length: int) -> list[str]:
-        """The vocabulary with every key cut to `length` characters, kept for the next keystroke."""
-        cut = self._truncated.get(length)
-        if cut is None or len(cut) != len(self._keys):
-            if len(self._truncated) >= 8:
-                self._truncated.clear()
-            cut = self._truncated[length] = [key[:length] for key in self._keys]
-        return cut
+    def _keys_cut_to(self, length: int) -> tuple[list[str], IntArray]:
+        """The distinct keys cut to `length` characters, and for each key of the vocabulary the
+        position of its cut among them. Kept for every length until the vocabulary grows: a
+        query's last word is one letter longer at each keystroke, and short cuts repeat a lot
+        ("kov" stands for hundreds of keys), so scoring the distinct cuts is much less work."""
+        size = len(self._keys)
+        cached = self._truncated.get(length)
+        if cached is not None and cached[0] == size:
+            return cached[1], cached[2]
+        positions: dict[str, int] = {}
+        setdefault = positions.setdefault
+        inverse = np.fromiter(
+            (setdefault(key[:length], len(positions)) for key in self._keys),
+            dtype=np.int32,
+            count=size,
+        )
+        distinct = list(positions)
+        self._truncated[length] = (size, distinct, inverse)
+        return distinct, inverse
 
     # -- search ----------------------------------------------------------------------------
 
@@ -454,16 +467,19 @@ class SearchIndex:
     def _prefix_scores(self, typed_key: str) -> FloatArray:
         """How well `typed_key` matches the beginning of each key (0 below the cutoff)."""
         typed = len(typed_key)
+        cut_keys, cut_of = self._keys_cut_to(typed)
         cut = process.cdist(
-            [typed_key], self._keys_cut_to(typed), scorer=fuzz.ratio, score_cutoff=PREFIX_CUTOFF
-        )[0]
+            [typed_key], cut_keys, scorer=fuzz.ratio, score_cutoff=PREFIX_CUTOFF, dtype=np.float32
+        )[0][cut_of]
         # A letter left out of the typed part lines up with the key cut one longer.
+        longer_keys, longer_of = self._keys_cut_to(typed + 1)
         longer = process.cdist(
             [typed_key],
-            self._keys_cut_to(typed + 1),
+            longer_keys,
             scorer=fuzz.ratio,
             score_cutoff=PREFIX_CUTOFF,
-        )[0]
+            dtype=np.float32,
+        )[0][longer_of]
         # The less of the key is typed, the lower the score: "Ivan" prefers Ivan to Ivanna.
         share = np.minimum(1.0, typed / np.maximum(self._key_length_array(), 1.0))
         scores: FloatArray = (np.maximum(cut, longer) * (0.85 + 0.12 * share)).astype(np.float32)
