@@ -33,6 +33,7 @@ Scores run from 0 to 100. Reason codes in `SearchHit.reasons`:
 from __future__ import annotations
 
 import itertools
+import operator
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, Final
@@ -80,6 +81,8 @@ DOB_OFF_BY_ONE: Final = ("dob.off_by_one", -6.0)
 DOB_UNKNOWN: Final = ("dob.unknown", -10.0)
 
 _FIELDS_PER_ROW: Final = 6  # family, given, patronymic, then their Latin forms
+_NAMES_OF_ROW: Final = operator.itemgetter(*range(_FIELDS_PER_ROW))
+_DOB_OF_ROW: Final = operator.itemgetter(_FIELDS_PER_ROW)
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +95,17 @@ class SearchEntry:
     latin_given_name: str = ""
     latin_patronymic: str = ""
     dob: str | None = None  # "1984-03-12" exact, "1984" year only, "~1984" estimated
+
+
+_ENTRY_ROW: Final = operator.attrgetter(
+    "family_name",
+    "given_name",
+    "patronymic",
+    "latin_family_name",
+    "latin_given_name",
+    "latin_patronymic",
+    "dob",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,32 +205,39 @@ class SearchIndex:
 
     def bulk_load(self, entries: Iterable[SearchEntry]) -> None:
         """Replace the content with `entries`; a person id given twice keeps its last entry."""
-        self._reset()
-        fields = self._fields
-        flat: list[int] = []
-        ids: list[str] = []
-        dobs: list[str | None] = []
-        # The loop makes ~10^5 small objects and no cycles; collector passes would double its time.
-        with without_cycle_collection():
-            for e in entries:
-                flat += (
-                    fields[e.family_name],
-                    fields[e.given_name],
-                    fields[e.patronymic],
-                    fields[e.latin_family_name],
-                    fields[e.latin_given_name],
-                    fields[e.latin_patronymic],
-                )
-                ids.append(e.person_id)
-                dobs.append(e.dob)
+        listed = list(entries)
+        rows = list(map(_ENTRY_ROW, listed))
+        self.bulk_load_flat(
+            [e.person_id for e in listed],
+            list(itertools.chain.from_iterable(map(_NAMES_OF_ROW, rows))),
+            list(map(_DOB_OF_ROW, rows)),
+        )
+
+    def bulk_load_flat(
+        self, ids: Sequence[str], flat: Sequence[str], dobs: Sequence[str | None]
+    ) -> None:
+        """`bulk_load` from flat lists: for the n-th person id, `flat[6n : 6n + 6]` are family
+        name, given name, patronymic and their Latin forms ("" where absent), `dobs[n]` the date
+        of birth (None where unknown).
+
+        What unlock calls (no object per person): the names are mapped to field ids by the field
+        table's own lookup, so Python code runs only for a name not seen before."""
         count = len(ids)
-        self._ids = ids
-        self._row_of = dict(zip(ids, range(count), strict=True))
+        if len(flat) != count * _FIELDS_PER_ROW or len(dobs) != count:
+            raise ValueError("six names and a date of birth per person id")
+        self._reset()
+        # Row by row, as entries would come: fields and keys get the same ids in the same order.
+        with without_cycle_collection():
+            field_ids = np.fromiter(
+                map(self._fields.__getitem__, flat), dtype=np.int32, count=len(flat)
+            )
+        self._ids = person_ids = list(ids)
+        self._row_of = dict(zip(person_ids, range(count), strict=True))
         self._count = count
-        self._row_fields = np.array(flat, dtype=np.int32).reshape(count, _FIELDS_PER_ROW)
+        self._row_fields = field_ids.reshape(count, _FIELDS_PER_ROW)
         self._alive = np.ones(count, dtype=np.bool_)
         if len(self._row_of) < count:
-            for row, person_id in enumerate(ids):
+            for row, person_id in enumerate(person_ids):
                 if self._row_of[person_id] != row:
                     self._alive[row] = False
             self._dead = count - len(self._row_of)
