@@ -5,10 +5,11 @@ AES-GCM open itself. Version 2 is the values joined by a separator, which `str.s
 call, and a *layout* naming which fields are present, so the mapping is built by
 `dict(zip(names, values))` without any Python code per field:
 
-    0x02 | value (US value)* US layout          (UTF-8; US = U+001F, RS = U+001E)
+    0x02 layout (US value)*          (UTF-8; US = U+001F, RS = U+001E)
 
-- the layout is the set of fields present, a bit per field of `ORDER`, in lower-case hex; the
-  values come in `ORDER`'s order;
+- the layout is the set of fields present, a bit per field of `ORDER`, in lower-case hex without
+  leading zeros; the values follow in `ORDER`'s order (the first part, version byte and layout,
+  is the key of a cache of layouts, so a row's layout costs one dict lookup);
 - a list field (`LIST_FIELDS`, e.g. needs) is its items joined by RS.
 
 The encoding is inside the AES-GCM seal (same associated data as ever: table, record id, group,
@@ -34,6 +35,7 @@ from fieldreg.store.sealed_json import encode_json
 
 VERSION_2: Final = 0x02
 _V2_PREFIX: Final = bytes([VERSION_2])
+_V2_HEAD: Final = chr(VERSION_2)
 _JSON_START: Final = ord("{")
 US: Final = "\x1f"  # between values
 RS: Final = "\x1e"  # between the items of a list
@@ -70,22 +72,24 @@ _Layout = tuple[tuple[str, ...], tuple[str, ...], bool]
 _LAYOUTS: dict[str, _Layout] = {}
 
 
-def _layout(code: str) -> _Layout:
-    found = _LAYOUTS.get(code)
+def _layout(head: str) -> _Layout:
+    """The layout of a version 2 row from its first part (the version character and the hex)."""
+    found = _LAYOUTS.get(head)
     if found is not None:
         return found
-    if not code or len(code) > 8 or code != code.lower() or code.lstrip("0") != code:
-        raise ValueError("malformed summary layout")
+    code = head[1:]
     try:
         bits = int(code, 16)
     except ValueError:
         raise ValueError("malformed summary layout") from None
+    if head[:1] != _V2_HEAD or format(bits, "x") != code or bits <= 0:
+        raise ValueError("malformed summary layout")
     if bits >> len(ORDER):
         raise ValueError("unknown summary field")
     names = tuple(name for name in ORDER if bits & _BIT[name])
     lists = tuple(name for name in names if name in LIST_FIELDS)
     found = (names, lists, bits & _ALL_SEARCH_FIELDS == _ALL_SEARCH_FIELDS)
-    _LAYOUTS[code] = found
+    _LAYOUTS[head] = found
     return found
 
 
@@ -119,7 +123,7 @@ def encode_summary(content: Mapping[str, FieldValue]) -> bytes:
                 values.append(text)
         else:
             if bits:
-                values.append(format(bits, "x"))
+                values.insert(0, format(bits, "x"))
                 return _V2_PREFIX + US.join(values).encode("utf-8")
     return encode_json(dict(content))
 
@@ -132,8 +136,9 @@ def decode_summary(plaintext: bytes) -> PersonFields:
         raise ValueError("empty summary")
     first = plaintext[0]
     if first == VERSION_2:
-        parts = plaintext[1:].decode("utf-8").split(US)
-        names, lists, _ = _layout(parts.pop())
+        parts = plaintext.decode("utf-8").split(US)
+        names, lists, _ = _layout(parts[0])
+        del parts[0]
         if len(names) != len(parts):
             raise ValueError("summary values do not match its layout")
         fields: PersonFields = dict(zip(names, parts, strict=True))
@@ -170,13 +175,13 @@ def decode_summaries(
     for plaintext in plaintexts:
         if plaintext and plaintext[0] == VERSION_2:
             try:
-                parts = plaintext[1:].decode("utf-8").split(US)
-                layout = layouts.get(parts[-1]) or _layout(parts[-1])
+                parts = plaintext.decode("utf-8").split(US)
+                layout = layouts.get(parts[0]) or _layout(parts[0])
             except ValueError:
                 append(None)
                 bad += 1
                 continue
-            parts.pop()
+            del parts[0]
             present, lists, searchable = layout
             if len(present) != len(parts):
                 append(None)

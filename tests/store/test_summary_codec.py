@@ -115,12 +115,15 @@ def test_old_json_rows_still_read() -> None:
     [
         b"",
         b"\x03abc",
-        b"\x02Shevchenko",  # no layout
-        b"\x02Shevchenko\x1fzz",  # a layout that is not hex
-        b"\x02Shevchenko\x1f3",  # two fields announced, one given
-        b"\x02Shevchenko\x1f01",  # not the canonical spelling of the layout
-        b"\x02a\x1f" + format(1 << len(ORDER), "x").encode(),  # a field this build does not know
-        b"\x02\xff\xfe\x1f1",  # not UTF-8
+        b"\x02",  # no layout
+        b"\x02zz\x1fShevchenko",  # a layout that is not hex
+        b"\x020x1\x1fShevchenko",  # nor in canonical form
+        b"\x0201\x1fShevchenko",
+        b"\x02 1\x1fShevchenko",
+        b"\x020\x1f",  # no field
+        b"\x023\x1fShevchenko",  # two fields announced, one given
+        b"\x02" + format(1 << len(ORDER), "x").encode() + b"\x1fa",  # a field unknown here
+        b"\x021\x1f\xff\xfe",  # not UTF-8
         b"[1, 2]",
         b"{not json",
     ],
