@@ -14,7 +14,7 @@ import hashlib
 import hmac
 import os
 import struct
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from cryptography.exceptions import InvalidTag
@@ -164,6 +164,49 @@ class FieldSealer:
                 raise TamperError("crypto.tamper", table=table, group=group) from None
 
         return open_row
+
+    def open_many(
+        self, table: str, group: str, record_ids: Sequence[str], sealed: Sequence[bytes]
+    ) -> list[bytes | None]:
+        """`open` of many rows of one table and group in one call (unlock opens 100,000): the
+        same checks and associated data as `open`, each row under its own record id, with no
+        Python call per row. A row that does not open (altered, swapped, another key, not a
+        sealed blob) is None in the result, so one damaged row cannot hide the others; the
+        caller decides what a None means."""
+        if len(record_ids) != len(sealed):
+            raise ValueError("one record id per sealed value")
+        cipher = self._cipher()
+        self._aad(table, "-", group)  # validates table and group
+        head = length_prefixed(_AAD_CONTEXT, table.encode("utf-8"))
+        tail = length_prefixed(group.encode("utf-8"), self._key_id)
+        key_id = self._key_id
+        decrypt = cipher.decrypt
+        pack = struct.Struct(">I").pack
+        smallest = HEADER_BYTES + TAG_BYTES
+        opened: list[bytes | None] = []
+        append = opened.append
+        for record_id, blob in zip(record_ids, sealed, strict=True):
+            rid = record_id.encode("utf-8") if isinstance(record_id, str) else b""
+            if (
+                not rid
+                or type(blob) is not bytes
+                or len(blob) < smallest
+                or blob[0] != VERSION
+                or not hmac.compare_digest(blob[1 : 1 + KEY_ID_BYTES], key_id)
+            ):
+                append(None)
+                continue
+            try:
+                append(
+                    decrypt(
+                        blob[1 + KEY_ID_BYTES : HEADER_BYTES],
+                        blob[HEADER_BYTES:],
+                        head + pack(len(rid)) + rid + tail,
+                    )
+                )
+            except InvalidTag:
+                append(None)
+        return opened
 
     def seal_json(self, table: str, record_id: str, group: str, value: object) -> bytes:
         return self.seal(table, record_id, group, canonical_json(value))

@@ -10,6 +10,7 @@ import dataclasses
 import random
 from collections.abc import Iterator
 
+import numpy as np
 import pytest
 from faker import Faker
 
@@ -340,3 +341,33 @@ class TestResults:
         hit = first(index, "Шевченко Сергій Іванович")
         assert hit.score == 100
         assert hit.reasons == ("name.exact",)
+
+
+def test_prefix_scores_over_distinct_cuts_equal_scoring_every_cut_key() -> None:
+    """The vocabulary cut to a length is scored once per distinct cut, then spread back."""
+    from rapidfuzz import fuzz, process
+
+    index = SearchIndex()
+    index.bulk_load([SHEVCHENKO, KOVALCHUK, KHMELNITSKY, *crowd(300)])
+    for typed in ("s", "shev", "kavalc", "hmelnitsk", "averyveryverylongtypedword"):
+        got = index._prefix_scores(typed)
+        n = len(typed)
+        cut = process.cdist(
+            [typed], [k[:n] for k in index._keys], scorer=fuzz.ratio, score_cutoff=66.0
+        )
+        longer = process.cdist(
+            [typed], [k[: n + 1] for k in index._keys], scorer=fuzz.ratio, score_cutoff=66.0
+        )
+        lengths = np.array([len(k) for k in index._keys], dtype=np.float32)
+        share = np.minimum(1.0, n / np.maximum(lengths, 1.0))
+        expected = (np.maximum(cut[0], longer[0]) * (0.85 + 0.12 * share)).astype(np.float32)
+        assert np.array_equal(got, expected)
+
+
+def test_a_name_added_after_a_prefix_search_is_found_by_the_same_prefix() -> None:
+    """The cut vocabularies kept between keystrokes follow the vocabulary as it grows."""
+    index = SearchIndex()
+    index.bulk_load(crowd(200))
+    index.search("Zzyzx")
+    index.upsert(SearchEntry("K7-0009-Z", "Zzyzxova", "Olena"))
+    assert index.search("Zzyzx")[0].person_id == "K7-0009-Z"
