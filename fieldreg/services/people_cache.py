@@ -12,17 +12,16 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping
 from types import MappingProxyType
 from typing import Protocol
 
-from fieldreg.core.bulk import without_cycle_collection
 from fieldreg.core.entities import FIELDS, FieldValue, Group, PersonFields
 from fieldreg.core.fold import PersonState
 from fieldreg.core.hlc import Hlc
 from fieldreg.services.search_index import SearchEntry, SearchIndex
+from fieldreg.services.unlock import UnlockedPeople, fill_index
 from fieldreg.services.views import Stats
-from fieldreg.store.repository import SummaryRow
 
 Summary = Mapping[str, FieldValue]
 SUMMARY_FIELDS = frozenset(name for name, spec in FIELDS.items() if spec.group is Group.SUMMARY)
@@ -142,27 +141,13 @@ class PeopleCache:
 
     # --- changes (the session only) -----------------------------------------------------------
 
-    def load(self, rows: Iterable[SummaryRow], damaged: Sequence[str] = ()) -> None:
-        """Replace everything with `rows`, the summaries read at unlock; `damaged` (filled while
-        they are read) names the people whose summary did not open."""
-        entries = []
-        summaries: dict[str, PersonFields] = {}
-        created: dict[str, int] = {}
-        households: dict[str, list[str]] = {}
-        # ~10^6 small objects and no cycles: collector passes would add half the unlock time.
-        with without_cycle_collection():
-            for row in rows:
-                person_id, fields = row.person_id, row.fields
-                summaries[person_id] = fields
-                created[person_id] = row.created_hlc
-                entries.append(search_entry(person_id, fields))
-                household = fields.get("household_id")
-                if isinstance(household, str):
-                    households.setdefault(household, []).append(person_id)
-            self._index.bulk_load(entries)
+    def load(self, people: UnlockedPeople) -> None:
+        """Replace everything with the people read at unlock (`unlock.read_people`)."""
+        fill_index(self._index, people)
         self._index_pending = {}
-        self._summaries, self._created, self._households = summaries, created, households
-        self._damaged = tuple(damaged)
+        self._summaries, self._created = people.summaries, people.created
+        self._households = people.households
+        self._damaged = tuple(people.damaged)
 
     def remember(self, states: Iterable[PersonState]) -> None:
         """Take in people as they are after a commit (or an import by another writer)."""

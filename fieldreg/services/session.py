@@ -53,6 +53,7 @@ from fieldreg.services.registration import (
     registration_plan,
 )
 from fieldreg.services.search_index import SearchIndex
+from fieldreg.services.unlock import read_people
 from fieldreg.services.verification import verify_store
 from fieldreg.services.views import (
     HistoryEntry,
@@ -166,9 +167,9 @@ class Session:
 
     def load(self, progress: Progress | None = None) -> None:
         """Open every person's summary into memory and build the search index."""
-        damaged: list[str] = []
         with self._repo.reading():
-            self._people.load(self._repo.iter_summaries(progress, damaged), damaged)
+            people = read_people(self._repo, progress)
+        self._people.load(people)
 
     def lock(self) -> None:
         """Drop the key and every decrypted value held by this session."""

@@ -33,6 +33,7 @@ from fieldreg.store.models import (
     StoreSetting,
 )
 from fieldreg.store.sealed_json import encode_json, event_body_json
+from fieldreg.store.summary_codec import decode_group, decode_summary, encode_group
 
 EVENTS = cast(Table, EventRow.__table__)
 PEOPLE = cast(Table, PersonRow.__table__)
@@ -443,7 +444,7 @@ class Repository:
                 row[group.value] = None
             else:
                 content = {n: values[n] for n in names if n in values}
-                row[group.value] = seals[group.value](person_id, encode_json(content))
+                row[group.value] = seals[group.value](person_id, encode_group(group, content))
         return row
 
     def group(self, person_id: str, group: Group) -> PersonFields:
@@ -452,10 +453,7 @@ class Repository:
         row = self.conn.execute(select(column).where(PEOPLE.c.id == person_id)).first()
         if row is None or row[0] is None:
             return {}
-        result: PersonFields = json.loads(
-            self.sealer.open("people", person_id, group.value, row[0])
-        )
-        return result
+        return decode_group(group, self.sealer.open("people", person_id, group.value, row[0]))
 
     def iter_summaries(
         self,
@@ -468,8 +466,6 @@ class Repository:
         the decryption at 100,000 people."""
         total = self.count_people() if progress else 0
         open_row = self.sealer.opener("people", Group.SUMMARY.value)
-        # Our own authenticated plaintext: the decoder's fast path, without json.loads' checks.
-        scan = json.JSONDecoder().raw_decode
         cursor = self.conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
         try:
             cursor.execute("SELECT id, created_hlc, summary FROM people WHERE summary IS NOT NULL")
@@ -484,7 +480,7 @@ class Repository:
                             raise
                         damaged.append(person_id)
                         continue
-                    yield SummaryRow(person_id, created_hlc, scan(plaintext.decode("utf-8"))[0])
+                    yield SummaryRow(person_id, created_hlc, decode_summary(plaintext))
                 done += len(batch)
                 if progress:
                     progress(done, total)
