@@ -22,11 +22,14 @@ from bench.synthetic import people
 from fieldreg.crypto.encoding import length_prefixed
 from fieldreg.services import vault
 from fieldreg.services.paths import DataDir
+from fieldreg.store import summary_codec
 
 PASSPHRASE = "benchmark passphrase 1"
 PEOPLE = 100_000
 OUT = Path(__file__).resolve().parent / "out"
-STORE = OUT / f"store-{PEOPLE}"
+# The summary format is part of the name: a store kept from an older build would measure that
+# build's format, not this one's.
+STORE = OUT / f"store-{PEOPLE}-summary-v{summary_codec.VERSION_2}"
 BATCH = 1000
 ROUNDS = 5
 
