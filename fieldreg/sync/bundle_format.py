@@ -196,9 +196,20 @@ def build_payload(device: str, events: list[Event]) -> bytes:
             "v": VERSION,
             "device": device,
             "first": events[0].seq,
-            "events": [[e.seq, e.hlc, e.subject_id, e.prev, e.event_id, e.body()] for e in events],
+            "events": [[e.seq, e.hlc, e.subject_id, e.prev, e.event_id, _body(e)] for e in events],
         }
     )
+
+
+def _body(event: Event) -> dict[str, Any]:
+    """`event.body()` without copying a payload that is a dict already (only encoded here)."""
+    payload = event.payload
+    return {
+        "op": event.operator_id,
+        "type": event.type._value_,
+        "payload": payload if type(payload) is dict else dict(payload),
+        "salt": event.salt,
+    }
 
 
 def parse_payload(untrusted: bytes, header: Header) -> list[Event]:
