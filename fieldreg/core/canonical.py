@@ -91,11 +91,12 @@ _ENCODER: Final = json.JSONEncoder(
 )
 
 
-def dumps(value: object, *, checked: bool = False) -> bytes:
+def dumps(value: object, *, checked: bool = False, depth: int = 0) -> bytes:
     """Encode `value` canonically; refuses anything that would not round trip exactly.
-    `checked`: every part of `value` came out of `loads`, which checked it already."""
+    `checked`: every part of `value` came out of `loads`, which checked it already. `depth`:
+    how deep `value` will sit in the document it is part of."""
     if not checked:
-        _fast_check(value, 0)
+        _fast_check(value, depth)
     return _ENCODER.encode(value).encode("utf-8")
 
 

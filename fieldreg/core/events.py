@@ -7,9 +7,11 @@ id, which is stored in the clear, cannot be used to confirm a guessed payload.
 from __future__ import annotations
 
 import hashlib
+import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
+from json.encoder import encode_basestring
 from typing import Any, Final
 
 from fieldreg.core import canonical
@@ -52,6 +54,30 @@ class Event:
     prev: str
     salt: str
     event_id: str = field(default="")
+    # The canonical bytes once computed and found to hash to `event_id` (b"" until then), so that
+    # a bundle can be assembled from them without encoding every event again. Not an argument of
+    # the constructor: `dataclasses.replace` and every new Event start without it, and pickling
+    # leaves it out (see __reduce__).
+    verified_bytes: bytes = field(default=b"", init=False, compare=False, repr=False)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # The decoding worker sends thousands of events: the constructor is faster to call than
+        # the generic per-field setstate of frozen dataclasses, and the bytes are not needed there.
+        return (
+            Event,
+            (
+                self.device_id,
+                self.seq,
+                self.hlc,
+                self.operator_id,
+                self.type,
+                self.subject_id,
+                self.payload,
+                self.prev,
+                self.salt,
+                self.event_id,
+            ),
+        )
 
     def body(self) -> dict[str, Any]:
         """The part of the event that is sealed at rest (everything not in a plain column)."""
@@ -104,9 +130,21 @@ def make_event(
     salt: str,
 ) -> Event:
     draft = Event(device_id, seq, hlc, operator_id, type, subject_id, payload, prev, salt)
-    return Event(
-        device_id, seq, hlc, operator_id, type, subject_id, payload, prev, salt, draft.computed_id()
+    encoded = draft.canonical_bytes()
+    event = Event(
+        device_id,
+        seq,
+        hlc,
+        operator_id,
+        type,
+        subject_id,
+        payload,
+        prev,
+        salt,
+        hashlib.sha256(encoded).hexdigest(),
     )
+    object.__setattr__(event, "verified_bytes", encoded)
+    return event
 
 
 def from_body(
@@ -137,6 +175,155 @@ def from_body(
         )
     except (KeyError, ValueError, TypeError) as exc:
         raise IntegrityError("events.malformed", device=device_id, seq=seq) from exc
-    if event.computed_id(checked=checked) != event_id:
+    encoded = event.canonical_bytes(checked=checked)
+    if hashlib.sha256(encoded).hexdigest() != event_id:
         raise IntegrityError("events.bad_id", device=device_id, seq=seq)
+    object.__setattr__(event, "verified_bytes", encoded)
+    return event
+
+
+# --- the canonical bytes taken apart and put together without parsing or encoding JSON --------
+#
+# canonical bytes: {"device":D,"hlc":H,"op":O,"payload":P,"prev":R,"salt":S,"seq":N,"subject":U,
+#                   "type":T,"v":1}
+# body (sealed):   {"op":O,"payload":P,"salt":S,"type":T}            (canonical.dumps of body())
+#
+# Only P can hold nested structure, and it sits between "op" and "prev": D and H are found from
+# the front, the keys after P from the back. A string cannot hold an unescaped quote, so a
+# separator such as `,"prev":"` found there is the key itself, never text inside a value.
+
+_TAIL: Final = b',"v":1}'
+
+
+@dataclass(frozen=True, slots=True)
+class Parts:
+    """Where each top-level value of an event's canonical bytes starts and ends."""
+
+    op: int  # index of ',"op":'
+    prev: int  # of ',"prev":"'
+    salt: int  # of ',"salt":"'
+    seq: int  # of ',"seq":'
+    subject: int  # of ',"subject":"'
+    type: int  # of ',"type":"'
+    hlc: int  # of ',"hlc":'
+
+
+def parts(encoded: bytes) -> Parts:
+    """The positions of `encoded`, an event's canonical bytes (made or verified here)."""
+    end = len(encoded) - len(_TAIL)
+    type_at = encoded.rfind(b',"type":"', 0, end)
+    subject = encoded.rfind(b',"subject":"', 0, type_at)
+    seq = encoded.rfind(b',"seq":', 0, subject)
+    salt = encoded.rfind(b',"salt":"', 0, seq)
+    prev = encoded.rfind(b',"prev":"', 0, salt)
+    hlc = encoded.find(b',"hlc":')
+    op = encoded.find(b',"op":', hlc)
+    if min(type_at, subject, seq, salt, prev, hlc, op) < 0 or not encoded.endswith(_TAIL):
+        raise ValueError("not the canonical bytes of an event")
+    return Parts(op, prev, salt, seq, subject, type_at, hlc)
+
+
+def body_bytes(encoded: bytes, at: Parts | None = None) -> bytes:
+    """canonical.dumps(event.body()) cut out of the event's canonical bytes."""
+    p = parts(encoded) if at is None else at
+    end = len(encoded) - len(_TAIL)
+    return b"".join(
+        (b"{", encoded[p.op + 1 : p.prev], encoded[p.salt : p.seq], encoded[p.type : end], b"}")
+    )
+
+
+def splice(
+    *, device_id: str, seq: int, hlc: int, subject_id: str, prev: str, body: bytes
+) -> bytes | None:
+    """The canonical bytes an event with these plain columns and this sealed body (canonical
+    JSON of its body) has; None when `body` does not have the canonical body's layout."""
+    type_at = body.rfind(b',"type":"')
+    salt = body.rfind(b',"salt":"', 0, type_at)
+    if (
+        salt < 0
+        or not body.startswith(b'{"op":')
+        or not body.endswith(b'"}')
+        or type(seq) is not int
+        or type(hlc) is not int
+    ):
+        return None
+    return b"".join(
+        (
+            b'{"device":',
+            _string(device_id),
+            b',"hlc":',
+            str(hlc).encode("ascii"),
+            b",",
+            body[1:salt],
+            b',"prev":',
+            _string(prev),
+            body[salt:type_at],
+            b',"seq":',
+            str(seq).encode("ascii"),
+            b',"subject":',
+            _string(subject_id),
+            body[type_at:-1],
+            _TAIL,
+        )
+    )
+
+
+def _string(value: str) -> bytes:
+    return encode_basestring(value).encode("utf-8")
+
+
+def from_stored(
+    *,
+    device_id: str,
+    seq: int,
+    hlc: int,
+    subject_id: str,
+    prev: str,
+    event_id: str,
+    body: bytes,
+) -> Event:
+    """`from_body(..., body=json.loads(body))` for a body as the store seals it: the id is
+    checked over bytes put together from the columns and the body as they are, and only when
+    that does not match (a body written before bodies were sealed canonically, or damage) is the
+    strict path taken, which decides. The same event or the same error as `from_body`."""
+    encoded = None
+    if type(device_id) is str and type(subject_id) is str and type(prev) is str:
+        encoded = splice(
+            device_id=device_id, seq=seq, hlc=hlc, subject_id=subject_id, prev=prev, body=body
+        )
+    opened = json.loads(body)  # as the store has always opened them (its own sealed bytes)
+    if encoded is None or hashlib.sha256(encoded).hexdigest() != event_id:
+        return from_body(
+            device_id=device_id,
+            seq=seq,
+            hlc=hlc,
+            subject_id=subject_id,
+            prev=prev,
+            event_id=event_id,
+            body=opened,
+        )
+    try:
+        event = Event(
+            device_id=device_id,
+            seq=seq,
+            hlc=hlc,
+            operator_id=opened["op"],
+            type=_TYPES[opened["type"]],
+            subject_id=subject_id,
+            payload=opened["payload"],
+            prev=prev,
+            salt=opened["salt"],
+            event_id=event_id,
+        )
+    except (KeyError, TypeError):  # not reached for bytes that hash to an event's id
+        return from_body(
+            device_id=device_id,
+            seq=seq,
+            hlc=hlc,
+            subject_id=subject_id,
+            prev=prev,
+            event_id=event_id,
+            body=opened,
+        )
+    object.__setattr__(event, "verified_bytes", encoded)
     return event
