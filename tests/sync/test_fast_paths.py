@@ -12,9 +12,10 @@ from hypothesis import strategies as st
 
 from fieldreg.core import canonical
 from fieldreg.core import events as ev
-from fieldreg.core.errors import FieldregError
+from fieldreg.core.errors import FieldregError, ValidationError
+from fieldreg.core.validation import clean_text
 from fieldreg.store.sealed_json import encode_json, event_body_json
-from fieldreg.sync import bundle_format
+from fieldreg.sync import bundle_format, event_schema
 
 # Text that looks like the separators the fast paths search for, quotes, escapes, non-ASCII.
 _TRICKY = st.sampled_from(
@@ -160,3 +161,44 @@ def test_pickled_events_leave_their_bytes_behind() -> None:
     copy = pickle.loads(pickle.dumps(event))  # noqa: S301 - our own bytes
     assert copy == event
     assert copy.verified_bytes == b""
+
+
+# --- the event schema's fast checks of names and notes ------------------------------------------
+
+_SCHEMA_TEXT = st.text(
+    alphabet=st.one_of(
+        st.sampled_from(list(" \n\r\t'\u2019\u02bc-\u2010.\u00a0\u0301\u0483\u200b\u202eÀ×ÿǅ")),
+        st.characters(min_codepoint=0x20, max_codepoint=0x7E),
+        st.characters(min_codepoint=0x400, max_codepoint=0x4FF),
+        st.characters(),
+    ),
+    max_size=12,
+)
+
+
+@settings(max_examples=600)
+@given(_SCHEMA_TEXT)
+def test_name_check_agrees_with_the_per_character_check(value: str) -> None:
+    assert event_schema._name_like("\u02bc")  # a letter, though names use it as an apostrophe
+    assert event_schema._name_like(value) == event_schema._name_like_slow(value)
+
+
+def _strict_text(value: str, max_len: int) -> bool:
+    try:
+        cleaned = clean_text("note", value, max_len=max_len, multiline=True, required=True)
+    except ValidationError:
+        return False
+    return cleaned == value
+
+
+@settings(max_examples=600)
+@given(_SCHEMA_TEXT, st.integers(1, 12))
+def test_note_check_agrees_with_clean_text(value: str, max_len: int) -> None:
+    if event_schema._plain_lines(value, max_len):
+        assert _strict_text(value, max_len)
+    try:
+        event_schema._text(value, "note", max_len, multiline=True)
+        accepted = True
+    except event_schema._Invalid:
+        accepted = False
+    assert accepted == _strict_text(value, max_len)
