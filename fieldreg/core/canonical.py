@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+from json.encoder import c_make_encoder, encode_basestring  # type: ignore[attr-defined]
 from typing import Any, Final
 
 from fieldreg.core.errors import FieldregError
@@ -89,6 +90,22 @@ def _fast_items(items: Any, depth: int, container: object) -> None:
 _ENCODER: Final = json.JSONEncoder(
     sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False
 )
+# The C encoder that `_ENCODER.encode` builds anew on every call, built once (an import encodes
+# every event it receives): the same function, the same output. No circular-reference markers:
+# what it encodes has passed `_fast_check` (bounded depth) or came out of `loads` (a tree).
+_C_ENCODER: Final = (
+    None
+    if c_make_encoder is None
+    else c_make_encoder(
+        None, _ENCODER.default, encode_basestring, None, ":", ",", True, False, False
+    )
+)
+
+
+def _encode(value: object) -> str:
+    if _C_ENCODER is None:
+        return _ENCODER.encode(value)
+    return "".join(_C_ENCODER(value, 0))
 
 
 def dumps(value: object, *, checked: bool = False, depth: int = 0) -> bytes:
@@ -97,7 +114,7 @@ def dumps(value: object, *, checked: bool = False, depth: int = 0) -> bytes:
     how deep `value` will sit in the document it is part of."""
     if not checked:
         _fast_check(value, depth)
-    return _ENCODER.encode(value).encode("utf-8")
+    return _encode(value).encode("utf-8")
 
 
 def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from json.encoder import encode_basestring
@@ -285,45 +285,97 @@ def from_stored(
     """`from_body(..., body=json.loads(body))` for a body as the store seals it: the id is
     checked over bytes put together from the columns and the body as they are, and only when
     that does not match (a body written before bodies were sealed canonically, or damage) is the
-    strict path taken, which decides. The same event or the same error as `from_body`."""
-    encoded = None
+    strict path taken, which decides. The same event or the same error as `from_body`.
+
+    On the fast path the payload is parsed only when something reads it (`StoredPayload`): an
+    export never does, it sends the verified bytes."""
     if type(device_id) is str and type(subject_id) is str and type(prev) is str:
         encoded = splice(
             device_id=device_id, seq=seq, hlc=hlc, subject_id=subject_id, prev=prev, body=body
         )
-    opened = json.loads(body)  # as the store has always opened them (its own sealed bytes)
-    if encoded is None or hashlib.sha256(encoded).hexdigest() != event_id:
-        return from_body(
-            device_id=device_id,
-            seq=seq,
-            hlc=hlc,
-            subject_id=subject_id,
-            prev=prev,
-            event_id=event_id,
-            body=opened,
-        )
-    try:
-        event = Event(
-            device_id=device_id,
-            seq=seq,
-            hlc=hlc,
-            operator_id=opened["op"],
-            type=_TYPES[opened["type"]],
-            subject_id=subject_id,
-            payload=opened["payload"],
-            prev=prev,
-            salt=opened["salt"],
-            event_id=event_id,
-        )
-    except (KeyError, TypeError):  # not reached for bytes that hash to an event's id
-        return from_body(
-            device_id=device_id,
-            seq=seq,
-            hlc=hlc,
-            subject_id=subject_id,
-            prev=prev,
-            event_id=event_id,
-            body=opened,
-        )
+        if encoded is not None and hashlib.sha256(encoded).hexdigest() == event_id:
+            columns = (device_id, seq, hlc, subject_id, prev, event_id)
+            event = _verified(columns, body, encoded)
+            if event is not None:
+                return event
+    return from_body(
+        device_id=device_id,
+        seq=seq,
+        hlc=hlc,
+        subject_id=subject_id,
+        prev=prev,
+        event_id=event_id,
+        body=json.loads(body),  # as the store has always opened them (its own sealed bytes)
+    )
+
+
+def _verified(
+    columns: tuple[str, int, int, str, str, str], body: bytes, encoded: bytes
+) -> Event | None:
+    """The event of a body whose spliced bytes hash to its id; None (the strict path decides)
+    if the body's strings are not the plain ones the application writes (hex, type names)."""
+    at_payload = body.find(b',"payload":{')
+    at_type = body.rfind(b',"type":"')
+    at_salt = body.rfind(b',"salt":"', 0, at_type)
+    operator = _plain_string(body[6:at_payload])
+    salt = _plain_string(body[at_salt + 8 : at_type])
+    kind = _TYPES.get(_plain_string(body[at_type + 8 : -1]) or "")
+    if at_payload < 0 or not operator or not salt or kind is None:
+        return None
+    device_id, seq, hlc, subject_id, prev, event_id = columns
+    payload = StoredPayload(body[at_payload + 11 : at_salt])
+    event = Event(device_id, seq, hlc, operator, kind, subject_id, payload, prev, salt, event_id)
     object.__setattr__(event, "verified_bytes", encoded)
     return event
+
+
+def _plain_string(token: bytes) -> str:
+    """The text of a JSON string token without escapes; "" for anything else."""
+    if len(token) < 2 or token[0] != 0x22 or token[-1] != 0x22 or b"\\" in token:
+        return ""
+    text = token[1:-1]
+    if b'"' in text:
+        return ""
+    try:
+        return text.decode("utf-8")
+    except UnicodeDecodeError:
+        return ""
+
+
+class StoredPayload(Mapping[str, Any]):
+    """An event's payload as the canonical JSON object it was verified in, parsed on first use
+    (then the same dict that json.loads gives). Pickles as that dict."""
+
+    __slots__ = ("_encoded", "_value")
+
+    def __init__(self, encoded: bytes) -> None:
+        self._encoded = encoded
+        self._value: dict[str, Any] | None = None
+
+    def _opened(self) -> dict[str, Any]:
+        if self._value is None:
+            value = json.loads(self._encoded)
+            if not isinstance(value, dict):
+                raise IntegrityError("events.malformed")
+            self._value = value
+        return self._value
+
+    def __getitem__(self, key: str) -> Any:
+        return self._opened()[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._opened())
+
+    def __len__(self) -> int:
+        return len(self._opened())
+
+    def __eq__(self, other: object) -> bool:
+        return self._opened() == (other._opened() if isinstance(other, StoredPayload) else other)
+
+    __hash__ = None  # type: ignore[assignment]  # like a dict
+
+    def __repr__(self) -> str:
+        return repr(self._opened())
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (dict, (self._opened(),))

@@ -96,3 +96,9 @@ def test_dumps_accepts_the_limits() -> None:
     assert canonical.dumps({"b": [-(2**63), 2**63 - 1], "a": None}) == (
         b'{"a":null,"b":[-9223372036854775808,9223372036854775807]}'
     )
+
+
+@given(_VALUES)
+def test_encoding_built_once_is_the_encoders(value: object) -> None:
+    if _verdict(canonical._check, value) is None:
+        assert canonical._encode(value) == canonical._ENCODER.encode(value)

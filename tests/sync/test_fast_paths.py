@@ -138,6 +138,18 @@ def test_from_stored_checks_the_id_of_a_valid_event() -> None:
     opened = ev.from_stored(**columns, body=body)
     assert opened == event
     assert opened.verified_bytes == event.canonical_bytes()
+    assert isinstance(opened.payload, ev.StoredPayload)  # parsed only when read:
+    assert dict(opened.payload) == {"text": "a note"}
+    assert opened.payload.get("text") == "a note"
+    assert len(opened.payload) == 1
+    assert list(opened.payload) == ["text"]
+    assert opened.canonical_bytes() == event.canonical_bytes()
+    assert event_body_json(opened) == body
+    import pickle
+
+    copy = pickle.loads(pickle.dumps(opened))  # noqa: S301 - our own bytes
+    assert copy == event
+    assert type(copy.payload) is dict
     with pytest.raises(FieldregError) as raised:
         ev.from_stored(**{**columns, "seq": 2}, body=body)
     assert raised.value.code == "events.bad_id"
