@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -232,46 +233,6 @@ def body_bytes(encoded: bytes, at: Parts | None = None) -> bytes:
     )
 
 
-def splice(
-    *, device_id: str, seq: int, hlc: int, subject_id: str, prev: str, body: bytes
-) -> bytes | None:
-    """The canonical bytes an event with these plain columns and this sealed body (canonical
-    JSON of its body) has; None when `body` does not have the canonical body's layout."""
-    type_at = body.rfind(b',"type":"')
-    salt = body.rfind(b',"salt":"', 0, type_at)
-    if (
-        salt < 0
-        or not body.startswith(b'{"op":')
-        or not body.endswith(b'"}')
-        or type(seq) is not int
-        or type(hlc) is not int
-    ):
-        return None
-    return b"".join(
-        (
-            b'{"device":',
-            _string(device_id),
-            b',"hlc":',
-            str(hlc).encode("ascii"),
-            b",",
-            body[1:salt],
-            b',"prev":',
-            _string(prev),
-            body[salt:type_at],
-            b',"seq":',
-            str(seq).encode("ascii"),
-            b',"subject":',
-            _string(subject_id),
-            body[type_at:-1],
-            _TAIL,
-        )
-    )
-
-
-def _string(value: str) -> bytes:
-    return encode_basestring(value).encode("utf-8")
-
-
 def from_stored(
     *,
     device_id: str,
@@ -282,21 +243,80 @@ def from_stored(
     event_id: str,
     body: bytes,
 ) -> Event:
-    """`from_body(..., body=json.loads(body))` for a body as the store seals it: the id is
-    checked over bytes put together from the columns and the body as they are, and only when
-    that does not match (a body written before bodies were sealed canonically, or damage) is the
-    strict path taken, which decides. The same event or the same error as `from_body`.
-
-    On the fast path the payload is parsed only when something reads it (`StoredPayload`): an
-    export never does, it sends the verified bytes."""
-    if type(device_id) is str and type(subject_id) is str and type(prev) is str:
-        encoded = splice(
-            device_id=device_id, seq=seq, hlc=hlc, subject_id=subject_id, prev=prev, body=body
+    """`from_body(..., body=json.loads(body))` for a body as the store seals it (canonical JSON
+    of `Event.body()`): the event's canonical bytes are put together from the columns and the
+    body's bytes as they are, and if they hash to `event_id` the event is made from them without
+    parsing anything; the payload is parsed only when something reads it (`StoredPayload`: an
+    export never does, it sends the verified bytes). Anything else (a body sealed before bodies
+    were canonical, operator or salt strings with escapes, damage) takes the strict path, which
+    decides: the same event or the same error as `from_body`. One flat function: it runs for
+    every event an export reads."""
+    at_type = body.rfind(b',"type":"')
+    at_salt = body.rfind(b',"salt":"', 0, at_type)
+    at_payload = body.find(b',"payload":{')
+    if (
+        0 < at_payload < at_salt < at_type
+        and body.startswith(b'{"op":"')
+        and body.endswith(b'"}')
+        and type(seq) is int
+        and type(hlc) is int
+        and type(device_id) is str
+        and type(subject_id) is str
+        and type(prev) is str
+    ):
+        encoded = b"".join(
+            (
+                b'{"device":',
+                encode_basestring(device_id).encode("utf-8"),
+                b',"hlc":',
+                str(hlc).encode("ascii"),
+                b",",
+                body[1:at_salt],
+                b',"prev":',
+                encode_basestring(prev).encode("utf-8"),
+                body[at_salt:at_type],
+                b',"seq":',
+                str(seq).encode("ascii"),
+                b',"subject":',
+                encode_basestring(subject_id).encode("utf-8"),
+                body[at_type:-1],
+                _TAIL,
+            )
         )
-        if encoded is not None and hashlib.sha256(encoded).hexdigest() == event_id:
-            columns = (device_id, seq, hlc, subject_id, prev, event_id)
-            event = _verified(columns, body, encoded)
-            if event is not None:
+        # The strings of the body, when they are plain (no escapes; what the application writes:
+        # hex operator ids and salts, type names); the payload object is kept as bytes.
+        operator = body[7 : at_payload - 1]
+        salt = body[at_salt + 9 : at_type - 1]
+        kind = _TYPES_BY_BYTES.get(body[at_type + 9 : -2])
+        if (
+            kind is not None
+            and operator
+            and salt
+            and body[at_payload - 1] == 0x22
+            and body[at_type - 1] == 0x22
+            and _ESCAPES.search(operator) is None
+            and _ESCAPES.search(salt) is None
+            and hashlib.sha256(encoded).hexdigest() == event_id
+        ):
+            try:
+                op_text, salt_text = operator.decode("utf-8"), salt.decode("utf-8")
+            except UnicodeDecodeError:
+                pass
+            else:
+                payload = StoredPayload(body[at_payload + 11 : at_salt])
+                event = Event(
+                    device_id,
+                    seq,
+                    hlc,
+                    op_text,
+                    kind,
+                    subject_id,
+                    payload,
+                    prev,
+                    salt_text,
+                    event_id,
+                )
+                object.__setattr__(event, "verified_bytes", encoded)
                 return event
     return from_body(
         device_id=device_id,
@@ -309,37 +329,8 @@ def from_stored(
     )
 
 
-def _verified(
-    columns: tuple[str, int, int, str, str, str], body: bytes, encoded: bytes
-) -> Event | None:
-    """The event of a body whose spliced bytes hash to its id; None (the strict path decides)
-    if the body's strings are not the plain ones the application writes (hex, type names)."""
-    at_payload = body.find(b',"payload":{')
-    at_type = body.rfind(b',"type":"')
-    at_salt = body.rfind(b',"salt":"', 0, at_type)
-    operator = _plain_string(body[6:at_payload])
-    salt = _plain_string(body[at_salt + 8 : at_type])
-    kind = _TYPES.get(_plain_string(body[at_type + 8 : -1]) or "")
-    if at_payload < 0 or not operator or not salt or kind is None:
-        return None
-    device_id, seq, hlc, subject_id, prev, event_id = columns
-    payload = StoredPayload(body[at_payload + 11 : at_salt])
-    event = Event(device_id, seq, hlc, operator, kind, subject_id, payload, prev, salt, event_id)
-    object.__setattr__(event, "verified_bytes", encoded)
-    return event
-
-
-def _plain_string(token: bytes) -> str:
-    """The text of a JSON string token without escapes; "" for anything else."""
-    if len(token) < 2 or token[0] != 0x22 or token[-1] != 0x22 or b"\\" in token:
-        return ""
-    text = token[1:-1]
-    if b'"' in text:
-        return ""
-    try:
-        return text.decode("utf-8")
-    except UnicodeDecodeError:
-        return ""
+_TYPES_BY_BYTES: Final = {kind.value.encode("ascii"): kind for kind in EventType}
+_ESCAPES: Final = re.compile(b'["\\\\]')  # a quote or a backslash: not a plain string
 
 
 class StoredPayload(Mapping[str, Any]):
