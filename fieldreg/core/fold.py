@@ -261,15 +261,36 @@ META_VERSION = 2
 
 
 def state_to_json(state: PersonState) -> dict[str, Any]:
+    # Written for every person an import touches: the look-ups are inlined (no helper call per
+    # write), and the empty sets most people have cost nothing.
     seen = sorted(state.seen)
     ids: dict[str, int] = dict(zip(seen, range(len(seen)), strict=True))
     devices: dict[str, int] = {}
-
-    def ref(event_id: str) -> int:
-        found = ids.get(event_id)
-        if found is None:
-            found = ids[event_id] = len(ids)
-        return found
+    erased = state.erased
+    fields: dict[str, list[Any]] = {}
+    superseded: dict[str, list[int]] = {}
+    if not erased:
+        for name, fs in state.fields.items():
+            flat: list[Any] = []
+            for w in fs.frontier:
+                event_id, (clock, device) = w.event_id, w.key
+                found = ids.get(event_id)
+                if found is None:
+                    found = ids[event_id] = len(ids)
+                index = devices.get(device)
+                if index is None:
+                    index = devices[device] = len(devices)
+                flat += (found, clock, index, w.value)
+            fields[name] = flat
+            if fs.superseded:
+                refs = []
+                for event_id in fs.superseded:
+                    found = ids.get(event_id)
+                    if found is None:
+                        found = ids[event_id] = len(ids)
+                    refs.append(found)
+                refs.sort()
+                superseded[name] = refs
 
     def dev(device_id: str) -> int:
         found = devices.get(device_id)
@@ -277,17 +298,6 @@ def state_to_json(state: PersonState) -> dict[str, Any]:
             found = devices[device_id] = len(devices)
         return found
 
-    fields: dict[str, list[Any]] = {}
-    superseded: dict[str, list[int]] = {}
-    households = AddWinsSet() if state.erased else state.households
-    if not state.erased:
-        for name, fs in state.fields.items():
-            flat: list[Any] = []
-            for w in fs.frontier:
-                flat += (ref(w.event_id), w.key[0], dev(w.key[1]), w.value)
-            fields[name] = flat
-            if fs.superseded:
-                superseded[name] = sorted(ref(e) for e in fs.superseded)
     registered = state.registered
     raw: dict[str, Any] = {
         "v": META_VERSION,
@@ -297,12 +307,12 @@ def state_to_json(state: PersonState) -> dict[str, Any]:
         "updated": [state.updated[0], dev(state.updated[1])],
         "fields": fields,
         "superseded": superseded,
-        "households": _set_to_json(households, ref, dev),
-        "duplicate_of": _set_to_json(state.duplicate_of, ref, dev),
+        "households": _set_to_json(None if erased else state.households, ids, dev),
+        "duplicate_of": _set_to_json(state.duplicate_of, ids, dev),
         "bands": [
             [b.band_id, b.issued[0], dev(b.issued[1]), b.voided] for b in state.bands.values()
         ],
-        "erased": state.erased,
+        "erased": erased,
     }
     raw["ids"] = list(ids)
     raw["devices"] = list(devices)
@@ -310,15 +320,28 @@ def state_to_json(state: PersonState) -> dict[str, Any]:
 
 
 def _set_to_json(
-    value: AddWinsSet, ref: Callable[[str], int], dev: Callable[[str], int]
+    value: AddWinsSet | None, ids: dict[str, int], dev: Callable[[str], int]
 ) -> dict[str, Any]:
+    """`value` with tags as positions in `ids` (extended with tags not seen); None: empty."""
+    if value is None or (not value.adds and not value.removed):
+        return {"adds": {}, "removed": []}
     adds: dict[str, list[Any]] = {}
     for element, tags in value.adds.items():
         flat: list[Any] = []
         for tag, (key, extra) in tags.items():
-            flat += (ref(tag), key[0], dev(key[1]), extra)
+            found = ids.get(tag)
+            if found is None:
+                found = ids[tag] = len(ids)
+            flat += (found, key[0], dev(key[1]), extra)
         adds[element] = flat
-    return {"adds": adds, "removed": sorted(ref(tag) for tag in value.removed)}
+    removed = []
+    for tag in value.removed:
+        found = ids.get(tag)
+        if found is None:
+            found = ids[tag] = len(ids)
+        removed.append(found)
+    removed.sort()
+    return {"adds": adds, "removed": removed}
 
 
 def state_from_json(person_id: str, raw: Mapping[str, Any]) -> PersonState:

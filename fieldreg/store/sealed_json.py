@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 
+from fieldreg.core import canonical
 from fieldreg.core import events as ev
 
 # One encoder for every sealed value: json.dumps with options builds a new one per call, which
@@ -19,5 +20,11 @@ def encode_json(value: object) -> bytes:
 
 
 def event_body_json(event: ev.Event) -> bytes:
-    """What an event row seals: the part of the event not kept in plain columns."""
-    return encode_json(event.body())
+    """What an event row seals: the part of the event not kept in plain columns, as canonical
+    JSON (opened with json.loads like every sealed value): then the event's canonical bytes, and
+    so its id, can be checked by putting the columns and these bytes together
+    (`fieldreg.core.events.from_stored`), without parsing and encoding JSON again."""
+    encoded = event.verified_bytes
+    if encoded:
+        return ev.body_bytes(encoded)  # cut out of bytes already made: no encoding
+    return canonical.dumps(event.body(), checked=True)  # checked: encoded as before, sorted

@@ -14,11 +14,12 @@ from __future__ import annotations
 import re
 import struct
 from dataclasses import dataclass
+from json.encoder import encode_basestring
 from typing import Any, Final
 
 from fieldreg.core import canonical
 from fieldreg.core.errors import FieldregError, IntegrityError
-from fieldreg.core.events import Event, from_body
+from fieldreg.core.events import Event, body_bytes, from_body, parts
 from fieldreg.sync import minisign, tokens
 from fieldreg.sync.event_schema import check_event
 
@@ -190,15 +191,69 @@ def parse_header(untrusted: str) -> Header:
 
 
 def build_payload(device: str, events: list[Event]) -> bytes:
-    """The events in sequence order, each as [seq, hlc, subject, prev, id, body]."""
+    """The events in sequence order, each as [seq, hlc, subject, prev, id, body]: the bytes of
+    `build_payload_strict`, with each row cut out of the event's canonical bytes (see
+    `fieldreg.core.events.parts`) instead of encoding every event once more."""
+    head = canonical.dumps({"v": VERSION, "device": device, "first": events[0].seq, "events": []})
+    before, _, after = head.partition(b'"events":[]')
+    rows = [_row(event) for event in events]
+    return b"".join((before, b'"events":[', b",".join(rows), b"]", after))
+
+
+# Rows nest three levels deeper in the payload than values do in an event's own bytes: an event
+# with no more brackets than this cannot be too deep for the payload (a count, not a parse; an
+# event with more goes through the strict encoding, which decides).
+_ROW_BRACKETS: Final = canonical.MAX_DEPTH - 3
+
+
+def _row(event: Event) -> bytes:
+    encoded = event.verified_bytes or event.canonical_bytes()
+    if encoded.count(b"{") + encoded.count(b"[") > _ROW_BRACKETS or type(event.event_id) is not str:
+        return canonical.dumps(
+            [event.seq, event.hlc, event.subject_id, event.prev, event.event_id, _body(event)],
+            depth=2,
+        )
+    at = parts(encoded)
+    return b"".join(
+        (
+            b"[",
+            encoded[at.seq + 7 : at.subject],
+            b",",
+            encoded[at.hlc + 7 : at.op],
+            b",",
+            encoded[at.subject + 11 : at.type],
+            b",",
+            encoded[at.prev + 8 : at.salt],
+            b",",
+            encode_basestring(event.event_id).encode("utf-8"),
+            b",",
+            body_bytes(encoded, at),
+            b"]",
+        )
+    )
+
+
+def build_payload_strict(device: str, events: list[Event]) -> bytes:
+    """The payload encoded as one value (what `build_payload` must equal; kept for the tests)."""
     return canonical.dumps(
         {
             "v": VERSION,
             "device": device,
             "first": events[0].seq,
-            "events": [[e.seq, e.hlc, e.subject_id, e.prev, e.event_id, e.body()] for e in events],
+            "events": [[e.seq, e.hlc, e.subject_id, e.prev, e.event_id, _body(e)] for e in events],
         }
     )
+
+
+def _body(event: Event) -> dict[str, Any]:
+    """`event.body()` without copying a payload that is a dict already (only encoded here)."""
+    payload = event.payload
+    return {
+        "op": event.operator_id,
+        "type": event.type._value_,
+        "payload": payload if type(payload) is dict else dict(payload),
+        "salt": event.salt,
+    }
 
 
 def parse_payload(untrusted: bytes, header: Header) -> list[Event]:

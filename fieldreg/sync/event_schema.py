@@ -43,6 +43,17 @@ FORBIDDEN: Final = re.compile(f"[\n{_BAD}]| {{2}}")
 FORBIDDEN_MULTILINE: Final = re.compile(f"[{_BAD}]")
 NAME_PUNCTUATION: Final = frozenset(" '\u2019\u02bc-\u2010.")
 
+# Letters of the Latin and Cyrillic blocks (chosen by the same category test as _name_like_slow)
+# and the punctuation names may hold: a name made only of these needs no per-character look.
+_NAME_CHARS: Final = NAME_PUNCTUATION | frozenset(
+    char
+    for low, high in ((0x41, 0x5A), (0x61, 0x7A), (0xC0, 0x24F), (0x400, 0x4FF))
+    for char in map(chr, range(low, high + 1))
+    if unicodedata.category(char).startswith("L")
+)
+# The punctuation that is not a letter (U+02BC, the modifier letter apostrophe, is one).
+_NOT_LETTERS: Final = frozenset(c for c in NAME_PUNCTUATION if unicodedata.category(c)[0] != "L")
+
 _FIELD_EVENTS: Final = {
     EventType.PERSON_REGISTERED: ({"fields"}, {"base"}),
     EventType.FIELDS_CHANGED: ({"fields"}, {"base"}),
@@ -125,6 +136,8 @@ def _check(event: Event) -> None:
 
 
 def _text(value: object, field: str, max_len: int, *, multiline: bool = False) -> None:
+    if multiline and _plain_lines(value, max_len):
+        return  # what clean_text would have left exactly as it is (see _plain_lines)
     try:
         ok = (
             isinstance(value, str)
@@ -135,6 +148,25 @@ def _text(value: object, field: str, max_len: int, *, multiline: bool = False) -
         ok = False
     if not ok:
         raise _Invalid(field)
+
+
+# Printable ASCII, Latin-1 letters, Latin Extended-A/B, Cyrillic, the apostrophes and line
+# breaks: no control, format, bidi, private-use, unassigned or non-space separator character.
+_PLAIN_LINES: Final = re.compile("[\n\x20-\x7e\u00c0-\u024f\u0400-\u04ff\u02bc\u2019]*")
+
+
+def _plain_lines(value: object, max_len: int) -> bool:
+    """True only for multi-line text that clean_text returns unchanged: plain characters (each
+    kept as it is), NFC, nothing to strip at either end, no line with trailing spaces. False
+    says nothing: clean_text decides then (notes are checked for every imported note)."""
+    return (
+        isinstance(value, str)
+        and 0 < len(value) <= max_len
+        and _PLAIN_LINES.fullmatch(value) is not None
+        and value == value.strip()
+        and " \n" not in value
+        and unicodedata.is_normalized("NFC", value)
+    )
 
 
 def _references(value: object) -> None:
@@ -202,6 +234,13 @@ def _check_value(spec: FieldSpec, value: Any) -> None:
 
 
 def _name_like(value: str) -> bool:
+    chars = set(value)
+    if chars <= _NAME_CHARS:  # most names: one C-level set operation, not a loop in Python
+        return not chars <= _NOT_LETTERS
+    return _name_like_slow(value)
+
+
+def _name_like_slow(value: str) -> bool:
     has_letter = False
     for char in value:
         category = unicodedata.category(char)

@@ -5,12 +5,20 @@ from __future__ import annotations
 
 import json
 import random
+from typing import Any
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from fieldreg.core.events import Event, EventType, make_event
-from fieldreg.core.fold import PersonState, apply, fold, state_from_json, state_to_json
+from fieldreg.core.fold import (
+    AddWinsSet,
+    PersonState,
+    apply,
+    fold,
+    state_from_json,
+    state_to_json,
+)
 
 PERSON = "K7-0001-4"
 
@@ -232,3 +240,83 @@ def test_any_order_any_repetition_same_state(
     assert {k: sorted(w.event_id for w in v) for k, v in other.conflicts().items()} == {
         k: sorted(w.event_id for w in v) for k, v in reference.conflicts().items()
     }
+
+
+# The compact form as first written (closures per look-up): the inlined state_to_json must
+# produce exactly the same document, ids and devices numbered in the same order.
+
+
+def _reference_state_to_json(state: PersonState) -> dict[str, Any]:
+    seen = sorted(state.seen)
+    ids: dict[str, int] = dict(zip(seen, range(len(seen)), strict=True))
+    devices: dict[str, int] = {}
+
+    def ref(event_id: str) -> int:
+        found = ids.get(event_id)
+        if found is None:
+            found = ids[event_id] = len(ids)
+        return found
+
+    def dev(device_id: str) -> int:
+        found = devices.get(device_id)
+        if found is None:
+            found = devices[device_id] = len(devices)
+        return found
+
+    def set_to_json(value: AddWinsSet) -> dict[str, Any]:
+        adds: dict[str, list[Any]] = {}
+        for element, tags in value.adds.items():
+            flat: list[Any] = []
+            for tag, (key, extra) in tags.items():
+                flat += (ref(tag), key[0], dev(key[1]), extra)
+            adds[element] = flat
+        return {"adds": adds, "removed": sorted(ref(tag) for tag in value.removed)}
+
+    fields: dict[str, list[Any]] = {}
+    superseded: dict[str, list[int]] = {}
+    households = AddWinsSet() if state.erased else state.households
+    if not state.erased:
+        for name, fs in state.fields.items():
+            flat: list[Any] = []
+            for w in fs.frontier:
+                flat += (ref(w.event_id), w.key[0], dev(w.key[1]), w.value)
+            fields[name] = flat
+            if fs.superseded:
+                superseded[name] = sorted(ref(e) for e in fs.superseded)
+    registered = state.registered
+    raw: dict[str, Any] = {
+        "v": 2,
+        "seen": len(seen),
+        "registered": [registered[0], dev(registered[1])] if registered else None,
+        "registered_by": dev(state.registered_by),
+        "updated": [state.updated[0], dev(state.updated[1])],
+        "fields": fields,
+        "superseded": superseded,
+        "households": set_to_json(households),
+        "duplicate_of": set_to_json(state.duplicate_of),
+        "bands": [
+            [b.band_id, b.issued[0], dev(b.issued[1]), b.voided] for b in state.bands.values()
+        ],
+        "erased": state.erased,
+    }
+    raw["ids"] = list(ids)
+    raw["devices"] = list(devices)
+    return raw
+
+
+def test_compact_form_is_the_reference_form_for_a_rich_state() -> None:
+    state = _rich_state()
+    assert state_to_json(state) == _reference_state_to_json(state)
+    state.erased = True
+    assert state_to_json(state) == _reference_state_to_json(state)
+
+
+@settings(max_examples=150, deadline=None)
+@given(histories(), st.randoms(use_true_random=False))
+def test_compact_form_is_the_reference_form(events: list[Event], rng: random.Random) -> None:
+    state = PersonState(PERSON)
+    shuffled = list(events)
+    rng.shuffle(shuffled)
+    for ev in shuffled:
+        apply(state, ev)
+    assert state_to_json(state) == _reference_state_to_json(state)
