@@ -328,15 +328,15 @@ class Repository:
         self.execute_many(INSERT_EVENT, rows)
 
     def _event_from_row(self, row: Any) -> ev.Event:
-        body = json.loads(self.sealer.open("events", row.event_id, "body", row.body))
-        return ev.from_body(
+        # from_stored checks the id over the stored bytes; it falls back to the strict from_body
+        return ev.from_stored(
             device_id=row.device_id,
             seq=row.seq,
             hlc=row.hlc,
             subject_id=row.subject_id,
             prev=row.prev_id,
             event_id=row.event_id,
-            body=body,
+            body=self.sealer.open("events", row.event_id, "body", row.body),
         )
 
     def events_for(self, subject_id: str) -> list[ev.Event]:

@@ -18,6 +18,7 @@ from fieldreg.core.events import Event
 from fieldreg.core.tasks import CancelFlag, Progress
 from fieldreg.crypto.durable_file import fsync_dir, os_error_reason, write_new_file
 from fieldreg.crypto.network_keys import DeviceKeys, NetworkInfo
+from fieldreg.store.event_reading import event_opener
 from fieldreg.store.repository import Repository
 from fieldreg.store.sync_store import SyncStore
 from fieldreg.sync import age_format, bundle_format, minisign
@@ -83,10 +84,11 @@ def identity_of(repo: Repository, device_id: str) -> Identity:
 
 def read_events(repo: Repository, device_id: str, first: int, last: int) -> list[Event]:
     events = []
+    open_event = event_opener(repo.sealer)  # one opener for the whole range
     for row in repo.event_rows(device_id, first, last):
         if row.redacted or row.body is None:
             raise IntegrityError("sync.redacted_event", seq=row.seq)
-        events.append(repo.open_event(row))  # checks each event's id on the way out
+        events.append(open_event(row))  # checks each event's id on the way out
     return events
 
 
