@@ -17,16 +17,18 @@ def event_opener(sealer: FieldSealer) -> Callable[[Any], ev.Event]:
     """`Repository.open_event` for many rows of the events table: the same events, the same
     errors (a body that fails to open is TamperError, an id that does not match events.bad_id)."""
     open_body = sealer.opener("events", "body")
+    return lambda row: event_from_row(row, open_body(row.event_id, row.body))
 
-    def open_event(row: Any) -> ev.Event:
-        return ev.from_stored(
-            device_id=row.device_id,
-            seq=row.seq,
-            hlc=row.hlc,
-            subject_id=row.subject_id,
-            prev=row.prev_id,
-            event_id=row.event_id,
-            body=open_body(row.event_id, row.body),
-        )
 
-    return open_event
+def event_from_row(row: Any, body: bytes) -> ev.Event:
+    """The event of an events-table row whose body was opened: its id checked over the stored
+    bytes (`events.from_stored`, with the strict `from_body` as the fallback that decides)."""
+    return ev.from_stored(
+        device_id=row.device_id,
+        seq=row.seq,
+        hlc=row.hlc,
+        subject_id=row.subject_id,
+        prev=row.prev_id,
+        event_id=row.event_id,
+        body=body,
+    )

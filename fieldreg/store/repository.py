@@ -24,6 +24,7 @@ from fieldreg.core.errors import Cancelled, FieldregError, TamperError
 from fieldreg.core.fold import PersonState, state_from_json, state_to_json
 from fieldreg.crypto.sealing import FieldSealer
 from fieldreg.store.engine import ENVIRONMENT_ERRORS, WRITE_FLAG, store_error
+from fieldreg.store.event_reading import event_from_row
 from fieldreg.store.models import (
     Device,
     EventRow,
@@ -328,16 +329,7 @@ class Repository:
         self.execute_many(INSERT_EVENT, rows)
 
     def _event_from_row(self, row: Any) -> ev.Event:
-        # from_stored checks the id over the stored bytes; it falls back to the strict from_body
-        return ev.from_stored(
-            device_id=row.device_id,
-            seq=row.seq,
-            hlc=row.hlc,
-            subject_id=row.subject_id,
-            prev=row.prev_id,
-            event_id=row.event_id,
-            body=self.sealer.open("events", row.event_id, "body", row.body),
-        )
+        return event_from_row(row, self.sealer.open("events", row.event_id, "body", row.body))
 
     def events_for(self, subject_id: str) -> list[ev.Event]:
         rows = self.conn.execute(

@@ -150,6 +150,18 @@ def desk(x_env: dict[str, str], tmp_path: Path) -> Iterator[RealDesk]:
         assert "Traceback" not in errors, errors
 
 
+def _register(desk: RealDesk, family: str, given: str, year: str | None = None) -> None:
+    """Ctrl+N, the names and a year of birth as a volunteer types them, then Enter."""
+    desk.key("ctrl+n")
+    desk.type(family)
+    desk.key("Tab")
+    desk.type(given)
+    if year is not None:
+        desk.key("Tab", "Tab")  # past the patronymic, to the date of birth
+        desk.type(year)
+    desk.key("Return")
+
+
 def _fields(shown: dict[str, object]) -> dict[str, object]:
     fields = shown.get("fields", shown)
     assert isinstance(fields, dict)
@@ -161,13 +173,7 @@ def test_a_volunteer_unlocks_registers_and_the_store_has_every_letter(desk: Real
     desk.key("Return")
     desk.wait_logged("store unlocked")  # the store the desk was started on, not the default one
 
-    desk.key("ctrl+n")
-    desk.type("Kovalenko")
-    desk.key("Tab")
-    desk.type("Daryna")
-    desk.key("Tab", "Tab")
-    desk.type("2015")
-    desk.key("Return")
+    _register(desk, "Kovalenko", "Daryna", "2015")
 
     _wait(lambda: desk.people("Kovalenko Daryna"), 30, "the saved person in the store")
     [found] = desk.people("Kovalenko Daryna")
@@ -184,23 +190,14 @@ def test_enter_on_someone_already_registered_asks_and_a_second_enter_opens_her(
     desk.key("Return")
     desk.wait_logged("store unlocked")
     for _ in range(2):  # the same girl, typed twice as a tired volunteer would
-        desk.key("ctrl+n")
-        desk.type("Kovalenko")
-        desk.key("Tab")
-        desk.type("Daryna")
-        desk.key("Tab", "Tab")
-        desk.type("2015")
-        desk.key("Return")
+        _register(desk, "Kovalenko", "Daryna", "2015")
         _wait(lambda: desk.people("Kovalenko Daryna"), 30, "the first save")
     # the second Enter asked instead of saving: a window titled as the question
     _xdo(desk.env, "search", "--sync", "--onlyvisible", "--name", "^Already registered")
     desk.key("Return")  # Open, the default
     # then the volunteer goes on with the next person: the keys land in the new form
-    desk.key("Escape", "ctrl+n")
-    desk.type("Boiko")
-    desk.key("Tab")
-    desk.type("Petro")
-    desk.key("Return")
+    desk.key("Escape")
+    _register(desk, "Boiko", "Petro")
     _wait(lambda: desk.people("Boiko Petro"), 30, "the next person in the store")
     assert len(desk.people("Kovalenko Daryna")) == 1  # she was not saved twice
     [found] = desk.people("Boiko Petro")
