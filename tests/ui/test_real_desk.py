@@ -21,7 +21,7 @@ import pytest
 from tests.conftest import PASSPHRASE
 from tests.printing.printing_support import tools_missing
 
-TOOLS = ("Xvfb", "openbox", "xdotool")
+TOOLS = ("Xvfb", "openbox", "xdotool", "setxkbmap")
 START_TIMEOUT_S = 60.0
 pytestmark = pytest.mark.slow
 
@@ -39,7 +39,7 @@ def _wait(condition: object, timeout: float, what: str) -> None:
 def x_env(tmp_path: Path) -> Iterator[dict[str, str]]:
     """An X server of its own with openbox on it; yields the environment that reaches it."""
     if reason := tools_missing(*TOOLS):
-        pytest.skip(f"{reason}; .ci/run installs xvfb, openbox and xdotool")
+        pytest.skip(f"{reason}; .ci/run installs xvfb, openbox, xdotool, x11-xkb-utils")
     read_end, write_end = os.pipe()
     server = subprocess.Popen(
         ["Xvfb", "-displayfd", str(write_end), "-screen", "0", "1600x1000x24", "-nolisten", "tcp"],
@@ -203,3 +203,20 @@ def test_enter_on_someone_already_registered_asks_and_a_second_enter_opens_her(
     [found] = desk.people("Boiko Petro")
     fields = _fields(desk.show(str(found["id"])))
     assert (fields["family_name"], fields["given_name"]) == ("Boiko", "Petro")
+
+
+def test_with_the_ukrainian_layout_ctrl_n_still_registers(desk: RealDesk) -> None:
+    desk.type(PASSPHRASE)
+    desk.key("Return")
+    desk.wait_logged("store unlocked")
+    subprocess.run(["setxkbmap", "-layout", "ua"], env=desk.env, check=True, timeout=30)
+    # The N key with the Ukrainian layout active: the system says Ctrl+Т, not Ctrl+N.
+    desk.key("ctrl+Cyrillic_te")
+    desk.type("Шевченко")  # typed through the layout's own keys
+    desk.key("Tab")
+    desk.type("Марія")
+    desk.key("Return")
+    _wait(lambda: desk.people("Шевченко Марія"), 30, "the person saved from the Ukrainian layout")
+    [found] = desk.people("Шевченко Марія")
+    fields = _fields(desk.show(str(found["id"])))
+    assert (fields["family_name"], fields["given_name"]) == ("Шевченко", "Марія")
