@@ -40,6 +40,7 @@ from fieldreg.ui.form_fields import focus_for_keyboard, set_tab_chain
 from fieldreg.ui.household_members import HEAD, Member, MembersTable
 from fieldreg.ui.member_editor import MemberEditor
 from fieldreg.ui.register_page import ENTER_KEYS, close_dialogs, page_title
+from fieldreg.ui.translations import Retranslates
 
 DRAFT_VERSION: Final = 1
 
@@ -64,7 +65,7 @@ def _save_household(
     return ids, household
 
 
-class HouseholdPage(QWidget):
+class HouseholdPage(Retranslates, QWidget):
     saved = Signal(list)  # ids of the people newly registered (people linked are not new)
     cancelled = Signal()
 
@@ -147,11 +148,6 @@ class HouseholdPage(QWidget):
         context.locked.connect(self.clear_personal_data)  # also when the shell forgets to
         self.retranslateUi()
         self._start_member()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslateUi()
-        super().changeEvent(event)
 
     def retranslateUi(self) -> None:
         self._title.setText(self.tr("Register a household"))

@@ -20,7 +20,7 @@ import logging
 from collections.abc import Callable
 from typing import Final
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
@@ -50,7 +50,7 @@ from fieldreg.ui.roster_page import RosterPage
 from fieldreg.ui.search_page import SearchPage
 from fieldreg.ui.settings_dialog import SettingsDialog
 from fieldreg.ui.sync_page import SyncPage
-from fieldreg.ui.translations import Translators, resolve_language
+from fieldreg.ui.translations import Retranslates, Translators, resolve_language
 from fieldreg.ui.unlock_page import UnlockPage
 from fieldreg.ui.window_geometry import remember, show_where_left
 
@@ -59,7 +59,7 @@ SYNC, COORDINATOR = "sync", "coordinator"
 STATUS_MS: Final = 8000
 
 
-class MainWindow(QMainWindow):
+class MainWindow(Retranslates, QMainWindow):
     def __init__(
         self,
         context: UiContext,
@@ -372,11 +372,6 @@ class MainWindow(QMainWindow):
             keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
             action.setText(words[name])
             action.setToolTip(f"{words[name]} ({keys})")
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslateUi()
-        super().changeEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         remember(self, self.settings)

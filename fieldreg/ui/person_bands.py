@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QGroupBox,
@@ -22,6 +22,7 @@ from fieldreg.printing.payload import parse_band_id
 from fieldreg.ui.context import UiContext
 from fieldreg.ui.field_widgets import push_button
 from fieldreg.ui.print_dialog import BAND, TAGS, PrintDialog, open_print_dialog
+from fieldreg.ui.translations import Retranslates
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,7 +42,7 @@ def _number(band: str) -> int:
     return parsed[1] if parsed else 0
 
 
-class BandsBox(QGroupBox):
+class BandsBox(Retranslates, QGroupBox):
     printed = Signal(object)  # a job's bands.PrintResult: the page shows the person again
 
     def __init__(self, context: UiContext, parent: QWidget | None = None) -> None:
@@ -174,8 +175,3 @@ class BandsBox(QGroupBox):
         self.household_button.setText(self.tr("Print household (Ctrl+Shift+P)"))
         self.tags_button.setText(self.tr("Print tags (Ctrl+T)"))
         self._render()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslateUi()
-        super().changeEvent(event)

@@ -40,6 +40,7 @@ from fieldreg.ui.person_form import PersonForm
 from fieldreg.ui.person_history import HistoryView, local_time
 from fieldreg.ui.person_status import StatusButtons, StatusChange
 from fieldreg.ui.register_page import ENTER_KEYS, close_dialogs, page_title, scrolled
+from fieldreg.ui.translations import Retranslates
 
 DRAFT_VERSION: Final = 1
 VIEW, EDIT = range(2)
@@ -68,7 +69,7 @@ def _save_edit(session: Session, person_id: str, values: dict[str, object]) -> l
     return session.update(person_id, values) + session.record_consent(person_id, consents)
 
 
-class PersonPage(QWidget):
+class PersonPage(Retranslates, QWidget):
     closed = Signal()
 
     def __init__(self, context: UiContext, parent: QWidget | None = None) -> None:
@@ -164,11 +165,6 @@ class PersonPage(QWidget):
         self.bands.install_shortcuts(self)
         context.locked.connect(self.clear_personal_data)
         self.retranslateUi()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslateUi()
-        super().changeEvent(event)
 
     def retranslateUi(self) -> None:
         self._edit.setText(self.tr("Edit (Ctrl+E)"))

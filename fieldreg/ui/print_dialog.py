@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Final
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtGui import QImage, QKeySequence, QPixmap, QShortcut, QTransform
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
@@ -62,6 +62,7 @@ from fieldreg.ui.print_choices import (
     stock_names,
     stock_title,
 )
+from fieldreg.ui.translations import Retranslates
 
 BAND, TAGS = "band", "tags"
 QUEUE, OTHER, PDF = "queue", "other", "pdf"
@@ -128,7 +129,7 @@ class _Progress(QObject):
     moved = Signal(int, int)
 
 
-class PrintDialog(QDialog):
+class PrintDialog(Retranslates, QDialog):
     printed = Signal(object)  # the bands.PrintResult of a job its output accepted
 
     def __init__(
@@ -571,11 +572,6 @@ class PrintDialog(QDialog):
         self.print_button.setText(self.tr("&Print"))
         self.cancel_button.setText(self.tr("Cancel"))
         self._render_texts()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslateUi()
-        super().changeEvent(event)
 
 
 def printed_text(result: object) -> str:

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -32,9 +31,10 @@ from fieldreg.ui.print_choices import (
     shown_title,
     stock_names,
 )
+from fieldreg.ui.translations import Retranslates
 
 
-class PrintSettingsBox(QGroupBox):
+class PrintSettingsBox(Retranslates, QGroupBox):
     def __init__(
         self,
         data_dir: DataDir,
@@ -139,8 +139,3 @@ class PrintSettingsBox(QGroupBox):
                 "The QR code holds only the ID."
             )
         )
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslateUi()
-        super().changeEvent(event)

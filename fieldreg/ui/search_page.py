@@ -39,6 +39,7 @@ from fieldreg.ui.child_warning import WARNING_STYLE
 from fieldreg.ui.context import UiContext
 from fieldreg.ui.error_dialog import show_store_error
 from fieldreg.ui.search_model import COL_ID, COL_LATIN, COL_NAME, SearchResultsModel
+from fieldreg.ui.translations import Retranslates
 
 DEBOUNCE_MS: Final = 150
 RESULT_LIMIT: Final = 50
@@ -70,7 +71,7 @@ def search_text_fields(text: str) -> dict[str, str]:
     return fields
 
 
-class SearchPage(QWidget):
+class SearchPage(Retranslates, QWidget):
     print_requested = Signal(list)  # person or household IDs whose bands to print
     register_requested = Signal()  # the button under a search that found no one
 
@@ -385,8 +386,3 @@ class SearchPage(QWidget):
         self.model.retranslate()
         self._render_notice()
         self._render_count()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslateUi()
-        super().changeEvent(event)

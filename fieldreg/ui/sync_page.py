@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFontDatabase, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -36,6 +36,7 @@ from fieldreg.ui.error_dialog import show_store_error
 from fieldreg.ui.field_widgets import ErrorLabel, push_button
 from fieldreg.ui.register_page import page_title
 from fieldreg.ui.task_progress import TaskProgress
+from fieldreg.ui.translations import Retranslates
 
 State = tuple[enroll.NetworkStatus, sync_desk.Unexported | None, str]
 
@@ -45,7 +46,7 @@ def read_state(session: Session) -> State:
     return enroll.network_status(session), sync_desk.unexported(session), session.point_name()
 
 
-class SyncPage(QWidget):
+class SyncPage(Retranslates, QWidget):
     role_known = Signal(str)  # "coordinator", "device" or "" (not enrolled), after each unlock
     exported = Signal()  # bundles were written: the status bar's count changed
 
@@ -291,11 +292,6 @@ class SyncPage(QWidget):
             super().keyPressEvent(event)
 
     # --- texts --------------------------------------------------------------------------------
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslateUi()
-        super().changeEvent(event)
 
     def retranslateUi(self) -> None:
         self._title.setText(self.tr("Sync"))

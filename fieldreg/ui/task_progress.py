@@ -10,12 +10,13 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QWidget
 
 from fieldreg.ui.context import UiContext
 from fieldreg.ui.field_widgets import push_button
+from fieldreg.ui.translations import Retranslates
 
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
@@ -27,7 +28,7 @@ class _Relay(QObject):
     moved = Signal(int, int)
 
 
-class TaskProgress(QWidget):
+class TaskProgress(Retranslates, QWidget):
     def __init__(self, context: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._context = context
@@ -76,8 +77,3 @@ class TaskProgress(QWidget):
     def retranslateUi(self) -> None:
         self.cancel_button.setText(self.tr("Cancel (Esc)"))
         self.bar.setAccessibleName(self.tr("Progress"))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslateUi()
-        super().changeEvent(event)

@@ -12,10 +12,10 @@ sets its texts again in `retranslateUi()`.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
-from PySide6.QtCore import QLocale, QObject, QTranslator
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QEvent, QLocale, QObject, QTranslator
+from PySide6.QtWidgets import QApplication, QWidget
 
 # Shown in the language's own words, so a volunteer who cannot read the current one finds theirs.
 LANGUAGE_NAMES: Final[dict[str, str]] = {
@@ -24,6 +24,25 @@ LANGUAGE_NAMES: Final[dict[str, str]] = {
     "ru": "Русский",
 }
 DEFAULT_LANGUAGE: Final = "en"
+
+# mypy sees the mixin as a QWidget so that `super().changeEvent` is checked; at run time it is a
+# plain class placed before the Qt base (`class Page(Retranslates, QWidget)`).
+if TYPE_CHECKING:
+    _WidgetBase = QWidget
+else:
+    _WidgetBase = object
+
+
+class Retranslates(_WidgetBase):
+    """Sets a widget's texts again, in `retranslateUi()`, when the language changes."""
+
+    def retranslateUi(self) -> None:
+        raise NotImplementedError(f"{type(self).__name__} sets no texts")
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslateUi()
+        super().changeEvent(event)
 
 
 def translations_dir() -> Path:
