@@ -42,6 +42,7 @@ from fieldreg.ui.duplicate_review import DuplicateReview, Review, review
 from fieldreg.ui.error_dialog import show_store_error
 from fieldreg.ui.field_widgets import ErrorLabel, push_button
 from fieldreg.ui.import_results import ImportResults, device_text, plain_table
+from fieldreg.ui.page import Page
 from fieldreg.ui.person_history import local_time
 from fieldreg.ui.register_page import page_title
 from fieldreg.ui.task_progress import TaskProgress
@@ -68,7 +69,7 @@ def load(session: Session) -> Loaded:
     return Loaded(overview, names, review(session, None))
 
 
-class CoordinatorPage(Retranslates, QWidget):
+class CoordinatorPage(Retranslates, Page, QWidget):
     def __init__(self, context: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("coordinatorPage")

@@ -40,6 +40,7 @@ from fieldreg.ui.field_widgets import ErrorLabel
 from fieldreg.ui.form_fields import focus_for_keyboard, set_tab_chain
 from fieldreg.ui.household_members import HEAD, Member, MembersTable
 from fieldreg.ui.member_editor import MemberEditor
+from fieldreg.ui.page import FormPage
 from fieldreg.ui.register_page import ENTER_KEYS, close_dialogs, page_title
 from fieldreg.ui.translations import Retranslates
 
@@ -54,7 +55,7 @@ def _save_household(
     return session.register_household([(m.fields, m.relationship) for m in new], linked)
 
 
-class HouseholdPage(Retranslates, QWidget):
+class HouseholdPage(Retranslates, FormPage, QWidget):
     saved = Signal(list)  # ids of the people newly registered (people linked are not new)
     cancelled = Signal()
 

@@ -34,6 +34,7 @@ from fieldreg.ui.discard_confirm import ask_discard
 from fieldreg.ui.error_dialog import show_store_error
 from fieldreg.ui.field_widgets import ErrorLabel
 from fieldreg.ui.form_fields import set_tab_chain
+from fieldreg.ui.page import Page
 from fieldreg.ui.person_bands import BandsBox, BandState
 from fieldreg.ui.person_details import ConflictsBox, DetailsView, HouseholdLinks, person_name
 from fieldreg.ui.person_form import PersonForm
@@ -69,7 +70,7 @@ def _save_edit(session: Session, person_id: str, values: dict[str, object]) -> l
     return session.update(person_id, values) + session.record_consent(person_id, consents)
 
 
-class PersonPage(Retranslates, QWidget):
+class PersonPage(Retranslates, Page, QWidget):
     closed = Signal()
 
     def __init__(self, context: UiContext, parent: QWidget | None = None) -> None:

@@ -37,6 +37,7 @@ from fieldreg.ui.duplicates_panel import DuplicatesPanel, already_registered, du
 from fieldreg.ui.error_dialog import show_store_error
 from fieldreg.ui.field_widgets import ErrorLabel
 from fieldreg.ui.form_fields import focus_for_keyboard, set_tab_chain
+from fieldreg.ui.page import FormPage
 from fieldreg.ui.person_form import PersonForm
 from fieldreg.ui.translations import Retranslates
 
@@ -76,7 +77,7 @@ def close_dialogs(page: QWidget) -> None:
         box.close()
 
 
-class RegisterPage(Retranslates, QWidget):
+class RegisterPage(Retranslates, FormPage, QWidget):
     saved = Signal(list)  # ids of the people just registered
     cancelled = Signal()  # the volunteer gave up this registration (Esc)
 

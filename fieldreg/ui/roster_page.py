@@ -29,6 +29,7 @@ from fieldreg.ui import dates, labels
 from fieldreg.ui.context import UiContext
 from fieldreg.ui.error_dialog import show_store_error
 from fieldreg.ui.field_widgets import ErrorLabel
+from fieldreg.ui.page import Page
 from fieldreg.ui.register_page import page_title
 from fieldreg.ui.roster_model import (
     ANY_NEED,
@@ -52,7 +53,7 @@ def _date(value: QDate) -> dt.date:
     return dt.date(value.year(), value.month(), value.day())
 
 
-class RosterPage(Retranslates, QWidget):
+class RosterPage(Retranslates, Page, QWidget):
     def __init__(self, context: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._context = context

@@ -38,6 +38,7 @@ from fieldreg.services.views import SearchResult
 from fieldreg.ui.child_warning import WARNING_STYLE
 from fieldreg.ui.context import UiContext
 from fieldreg.ui.error_dialog import show_store_error
+from fieldreg.ui.page import Page
 from fieldreg.ui.search_model import COL_ID, COL_LATIN, COL_NAME, SearchResultsModel
 from fieldreg.ui.translations import Retranslates
 
@@ -71,7 +72,7 @@ def search_text_fields(text: str) -> dict[str, str]:
     return fields
 
 
-class SearchPage(Retranslates, QWidget):
+class SearchPage(Retranslates, Page, QWidget):
     print_requested = Signal(list)  # person or household IDs whose bands to print
     register_requested = Signal()  # the button under a search that found no one
 
@@ -146,6 +147,9 @@ class SearchPage(Retranslates, QWidget):
         self.retranslateUi()
 
     # --- what the shell calls -----------------------------------------------------------------
+
+    def focus_first(self) -> None:
+        self.focus_search()
 
     def focus_search(self, *, clear: bool = False) -> None:
         if clear:

@@ -34,6 +34,7 @@ from fieldreg.sync.export import Exported
 from fieldreg.ui.context import UiContext
 from fieldreg.ui.error_dialog import show_store_error
 from fieldreg.ui.field_widgets import ErrorLabel, push_button
+from fieldreg.ui.page import Page
 from fieldreg.ui.register_page import page_title
 from fieldreg.ui.task_progress import TaskProgress
 from fieldreg.ui.translations import Retranslates
@@ -46,7 +47,7 @@ def read_state(session: Session) -> State:
     return enroll.network_status(session), sync_desk.unexported(session), session.point_name()
 
 
-class SyncPage(Retranslates, QWidget):
+class SyncPage(Retranslates, Page, QWidget):
     role_known = Signal(str)  # "coordinator", "device" or "" (not enrolled), after each unlock
     exported = Signal()  # bundles were written: the status bar's count changed
 

@@ -25,15 +25,15 @@ LANGUAGE_NAMES: Final[dict[str, str]] = {
 }
 DEFAULT_LANGUAGE: Final = "en"
 
-# mypy sees the mixin as a QWidget so that `super().changeEvent` is checked; at run time it is a
-# plain class placed before the Qt base (`class Page(Retranslates, QWidget)`).
+# A mixin for widgets: mypy sees a QWidget (so `super().changeEvent` and `self.window()` are
+# checked); at run time a plain class, placed before the Qt base (`class X(Retranslates, QWidget)`).
 if TYPE_CHECKING:
-    _WidgetBase = QWidget
+    WidgetMixin = QWidget
 else:
-    _WidgetBase = object
+    WidgetMixin = object
 
 
-class Retranslates(_WidgetBase):
+class Retranslates(WidgetMixin):
     """Sets a widget's texts again, in `retranslateUi()`, when the language changes."""
 
     def retranslateUi(self) -> None:
