@@ -24,9 +24,6 @@ KNOWN_DEBTS = {
     "cli.bundle_output imports fieldreg.sync.quarantine",
     "cli.main imports fieldreg.ui.app",  # no command starts the desk: belongs in __main__
     "cli.sync_commands imports fieldreg.sync.bundle_tools",
-    "ui.crash_report imports fieldreg.crypto.durable_file",
-    "ui.field_widgets imports fieldreg.crypto.kdf",
-    "ui.first_run_wizard imports fieldreg.crypto.kdf",
     "ui.import_results imports fieldreg.sync.importer",
     "ui.person_bands imports fieldreg.printing.payload",
     "ui.print_choices imports fieldreg.printing.stocks",
@@ -34,7 +31,6 @@ KNOWN_DEBTS = {
     "ui.print_dialog imports fieldreg.printing.stocks",
     "ui.print_settings imports fieldreg.printing.layouts",
     "ui.print_settings imports fieldreg.printing.settings",
-    "ui.sealed_drafts imports fieldreg.crypto.sealing",
     "ui.sync_page imports fieldreg.sync.export",
 }
 

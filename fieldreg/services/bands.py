@@ -25,9 +25,8 @@ from typing import Any, Final
 
 from fieldreg.core.children import age_years
 from fieldreg.core.entities import Relationship
-from fieldreg.core.errors import FieldregError, NotFoundError
+from fieldreg.core.errors import FieldregError, NotFoundError, os_error_reason
 from fieldreg.core.tasks import CancelFlag, Progress
-from fieldreg.crypto.durable_file import os_error_reason
 from fieldreg.printing import spool
 from fieldreg.printing.layouts import LabelContent, label_content
 from fieldreg.printing.payload import band_id, format_payload, next_band_no, parse_scan

@@ -9,7 +9,7 @@ from typing import Final
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
 
-from fieldreg.crypto.kdf import passphrase_strength
+from fieldreg.core.passphrases import passphrase_strength
 from fieldreg.ui.translations import Retranslates
 
 ERROR_STYLE: Final = "color: #b00020; font-weight: bold;"

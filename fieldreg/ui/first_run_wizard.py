@@ -32,8 +32,8 @@ from PySide6.QtWidgets import (
 )
 
 from fieldreg.core.errors import FieldregError, StoreError, ValidationError
+from fieldreg.core.passphrases import check_passphrase
 from fieldreg.core.recovery_key import GROUPS
-from fieldreg.crypto.kdf import check_passphrase
 from fieldreg.services import enrollment_service, vault
 from fieldreg.services.paths import DataDir
 from fieldreg.ui import labels

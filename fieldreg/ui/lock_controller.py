@@ -23,10 +23,10 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QApplication, QDialog
 
+from fieldreg.services.sealed_drafts import SealedDrafts
 from fieldreg.services.session import Session
 from fieldreg.ui.crash_dialog import CrashDialog
 from fieldreg.ui.idle_lock import IdleLock
-from fieldreg.ui.sealed_drafts import SealedDrafts
 
 if TYPE_CHECKING:
     from fieldreg.ui.main_window import MainWindow
