@@ -20,17 +20,12 @@ KNOWN_DEBTS = {
     "cli.band_commands imports fieldreg.printing.payload",
     "cli.band_commands imports fieldreg.printing.settings",
     "cli.band_commands imports fieldreg.printing.stocks",
-    "cli.bundle_output imports fieldreg.sync.bundle_tools",
-    "cli.bundle_output imports fieldreg.sync.quarantine",
-    "cli.sync_commands imports fieldreg.sync.bundle_tools",
-    "ui.import_results imports fieldreg.sync.importer",
     "ui.person_bands imports fieldreg.printing.payload",
     "ui.print_choices imports fieldreg.printing.stocks",
     "ui.print_dialog imports fieldreg.printing.settings",
     "ui.print_dialog imports fieldreg.printing.stocks",
     "ui.print_settings imports fieldreg.printing.layouts",
     "ui.print_settings imports fieldreg.printing.settings",
-    "ui.sync_page imports fieldreg.sync.export",
 }
 
 

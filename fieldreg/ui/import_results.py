@@ -9,7 +9,6 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeWidget, QTree
 
 from fieldreg.core.errors import FieldregError
 from fieldreg.services.bundle_import import FileOutcome
-from fieldreg.sync.importer import Outcome
 from fieldreg.ui.context import UiContext
 from fieldreg.ui.translations import Retranslates
 
@@ -62,7 +61,7 @@ class ImportResults(Retranslates, QTreeWidget):
             "people in conflict {conflicts}"
         ).format(
             files=len(self._outcomes),
-            imported=sum(r.outcome is Outcome.APPLIED for r in results),
+            imported=sum(o.applied for o in self._outcomes),
             rejected=sum(o.error is not None for o in self._outcomes),
             conflicts=sum(len(r.conflicts) for r in results),
         )
@@ -102,9 +101,9 @@ class ImportResults(Retranslates, QTreeWidget):
     def _result_text(self, outcome: FileOutcome) -> str:
         parts = []
         result = outcome.result
-        if result is not None and result.outcome is Outcome.REPLAY:
+        if outcome.replayed:
             parts.append(self.tr("Already imported: nothing changed."))
-        elif result is not None and result.outcome is Outcome.HELD:
+        elif outcome.held:
             parts.append(self.tr("Held until the bundle before it arrives."))
         elif result is not None:
             count = result.last - result.first + 1

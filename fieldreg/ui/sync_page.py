@@ -30,7 +30,6 @@ from fieldreg.services import enrollment_service as enroll
 from fieldreg.services import sync_desk
 from fieldreg.services import sync_service as sync
 from fieldreg.services.session import Session
-from fieldreg.sync.export import Exported
 from fieldreg.ui.context import UiContext
 from fieldreg.ui.error_dialog import show_store_error
 from fieldreg.ui.field_widgets import ErrorLabel, push_button
@@ -59,7 +58,7 @@ class SyncPage(Retranslates, Page, QWidget):
         self._task_job = 0  # an enrollment step (an export has its own Cancel)
         self._state: State | None = None
         self._request_path: Path | None = None
-        self._written: list[Exported] = []
+        self._written: list[tuple[Path, int, int]] = []  # each bundle's file, first and last event
         self._folder = ""  # where the last export went: the next dialog opens there
         self._title = QLabel()
         page_title(self._title)
@@ -250,15 +249,15 @@ class SyncPage(Retranslates, Page, QWidget):
         self.error.clear_error()
         progress, cancelled = self.progress.begin()
 
-        def call(session: Session) -> tuple[list[Exported], State]:
+        def call(session: Session) -> tuple[list[tuple[Path, int, int]], State]:
             written = sync.export_bundles(session, folder, progress=progress, cancelled=cancelled)
-            return written, read_state(session)
+            return [(b.path, b.header.first, b.header.last) for b in written], read_state(session)
 
         self.export_button.setEnabled(False)
         self.progress.cancel_button.setFocus(Qt.FocusReason.OtherFocusReason)
         self._context.run(call, self._on_exported, self._export_failed)
 
-    def _on_exported(self, answer: tuple[list[Exported], State]) -> None:
+    def _on_exported(self, answer: tuple[list[tuple[Path, int, int]], State]) -> None:
         self.progress.end()
         self._written, state = answer
         self.exported.emit()
@@ -378,11 +377,9 @@ class SyncPage(Retranslates, Page, QWidget):
                 "signature checked."
             )
         ]
-        for item in self._written:
+        for path, first, last in self._written:
             lines.append(
-                self.tr("{path} (events {first}–{last})").format(
-                    path=item.path, first=item.header.first, last=item.header.last
-                )
+                self.tr("{path} (events {first}–{last})").format(path=path, first=first, last=last)
             )
         self.result_text.setText("\n".join(lines))
         self.result_text.setAccessibleName(lines[0])
