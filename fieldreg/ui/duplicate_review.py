@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fieldreg.core.tasks import CancelFlag, Progress
 from fieldreg.services import duplicates
 from fieldreg.services.session import Session
 from fieldreg.ui import labels
@@ -29,7 +30,7 @@ from fieldreg.ui.context import UiContext
 from fieldreg.ui.duplicates_panel import SHOWN_REASONS, hit_title
 from fieldreg.ui.field_widgets import push_button
 from fieldreg.ui.import_results import plain_table
-from fieldreg.ui.task_progress import Cancelled, Progress, TaskProgress
+from fieldreg.ui.task_progress import TaskProgress
 from fieldreg.ui.translations import Retranslates
 
 _PAIR = Qt.ItemDataRole.UserRole + 1  # (person id, the id they are the same as)
@@ -127,7 +128,7 @@ class DuplicateReview(Retranslates, QWidget):
         self._review = shown
         self._render()
 
-    def begin_looking(self) -> tuple[Progress, Cancelled]:
+    def begin_looking(self) -> tuple[Progress, CancelFlag]:
         """Clear the pairs shown and start the progress bar; the callables for the service."""
         self._review = Review([], self._review.marks, self._review.names)
         self._set_aside.clear()

@@ -8,18 +8,15 @@ Esc on the page) was pressed, or once the window was locked, so a lock never wai
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QWidget
 
+from fieldreg.core.tasks import CancelFlag, Progress
 from fieldreg.ui.context import UiContext
 from fieldreg.ui.field_widgets import push_button
 from fieldreg.ui.translations import Retranslates
-
-Progress = Callable[[int, int], None]
-Cancelled = Callable[[], bool]
 
 
 class _Relay(QObject):
@@ -46,7 +43,7 @@ class TaskProgress(Retranslates, QWidget):
         self.retranslateUi()
         self.hide()
 
-    def begin(self) -> tuple[Progress, Cancelled]:
+    def begin(self) -> tuple[Progress, CancelFlag]:
         stop = self._stop = threading.Event()
         context, session = self._context, self._context.session
         self.bar.setRange(0, 0)  # busy until the first step is known
