@@ -27,10 +27,9 @@ from fieldreg.cli.person_text import value_text
 from fieldreg.core.errors import IdError, NotFoundError
 from fieldreg.core.messages import describe
 from fieldreg.printing.layouts import SHOWABLE
-from fieldreg.printing.payload import Scan, parse_scan
 from fieldreg.printing.settings import BAND_OUTPUTS, MAX_TAG_COPIES, PrintSettings
 from fieldreg.printing.stocks import STOCKS
-from fieldreg.services import bands
+from fieldreg.services import band_codes, bands
 from fieldreg.services.session import Session
 
 KEYBOARDS = {
@@ -187,7 +186,7 @@ def _stocks(args: argparse.Namespace, out: Output) -> int:
 
 
 def _parse(args: argparse.Namespace, out: Output) -> int:
-    scan = parse_scan(args.text)
+    scan = band_codes.read_code(args.text)
     data: dict[str, Any] = {
         "person_id": scan.person_id,
         "band_no": scan.band_no,
@@ -208,7 +207,7 @@ def _parse(args: argparse.Namespace, out: Output) -> int:
         if result.id_error == "id.unknown":
             lines.append(describe(NotFoundError("id.unknown")))
             status = EXIT_NOT_FOUND
-        elif result.id_error is not None:  # the search reads it as parse_scan does
+        elif result.id_error is not None:  # the search reads it as read_code does
             raise IdError(result.id_error)
         elif result.band_warning:
             lines.append(describe(IdError(result.band_warning)))
@@ -218,7 +217,7 @@ def _parse(args: argparse.Namespace, out: Output) -> int:
     return status
 
 
-def _describe_scan(scan: Scan) -> str:
+def _describe_scan(scan: band_codes.ScannedCode) -> str:
     what = f"band {scan.band_no} of {scan.person_id}" if scan.band_no else scan.person_id
     kind = "fieldreg code" if scan.payload else "typed ID"
     return f"{kind}: {what}{KEYBOARDS[scan.keyboard]}"

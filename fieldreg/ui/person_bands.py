@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldreg.printing.payload import parse_band_id
+from fieldreg.services.band_codes import band_number
 from fieldreg.ui.context import UiContext
 from fieldreg.ui.field_widgets import push_button
 from fieldreg.ui.print_dialog import BAND, TAGS, PrintDialog, open_print_dialog
@@ -35,11 +35,6 @@ class BandState:
     @property
     def valid(self) -> list[str]:
         return [band for band, valid in self.bands.items() if valid]
-
-
-def _number(band: str) -> int:
-    parsed = parse_band_id(band)
-    return parsed[1] if parsed else 0
 
 
 class BandsBox(Retranslates, QGroupBox):
@@ -158,7 +153,7 @@ class BandsBox(Retranslates, QGroupBox):
         state = self._state
         self.list.clear()
         if state is not None:
-            for band in sorted(state.bands, key=_number, reverse=True):
+            for band in sorted(state.bands, key=band_number, reverse=True):
                 word = self.tr("valid") if state.bands[band] else self.tr("void")
                 self.list.addItem(f"{band} · {word}")
         if state is not None and not state.bands:
