@@ -13,27 +13,9 @@ from tests.layer_rules import all_imports, layer_cycles, layer_problems, module_
 
 PACKAGE = Path(__file__).resolve().parent.parent / "fieldreg"
 
-# Front-end modules that still reach past services; each is to go through a service. The list
-# may only shrink: an entry that no longer happens fails the test, so it is removed with the fix.
-KNOWN_DEBTS = {
-    "cli.band_commands imports fieldreg.printing.layouts",
-    "cli.band_commands imports fieldreg.printing.settings",
-    "cli.band_commands imports fieldreg.printing.stocks",
-    "ui.print_choices imports fieldreg.printing.stocks",
-    "ui.print_dialog imports fieldreg.printing.settings",
-    "ui.print_dialog imports fieldreg.printing.stocks",
-    "ui.print_settings imports fieldreg.printing.layouts",
-    "ui.print_settings imports fieldreg.printing.settings",
-}
-
 
 def test_layers_import_one_way_and_only_ui_imports_qt() -> None:
-    problems = set(layer_problems(PACKAGE))
-    assert sorted(problems - KNOWN_DEBTS) == []
-
-
-def test_known_debts_are_still_debts() -> None:
-    assert sorted(KNOWN_DEBTS - set(layer_problems(PACKAGE))) == [], "paid: remove it from the list"
+    assert layer_problems(PACKAGE) == []
 
 
 def test_no_import_cycles_between_layers_or_modules() -> None:

@@ -26,10 +26,8 @@ from fieldreg.cli.common import (
 from fieldreg.cli.person_text import value_text
 from fieldreg.core.errors import IdError, NotFoundError
 from fieldreg.core.messages import describe
-from fieldreg.printing.layouts import SHOWABLE
-from fieldreg.printing.settings import BAND_OUTPUTS, MAX_TAG_COPIES, PrintSettings
-from fieldreg.printing.stocks import STOCKS
-from fieldreg.services import band_codes, bands
+from fieldreg.services import band_codes, bands, print_options
+from fieldreg.services.print_options import BAND_OUTPUTS, MAX_TAG_COPIES, SHOWABLE
 from fieldreg.services.session import Session
 
 KEYBOARDS = {
@@ -174,7 +172,7 @@ def _stocks(args: argparse.Namespace, out: Output) -> int:
             "zpl": s.is_band,
             "default": s.name == default,
         }
-        for s in STOCKS.values()
+        for s in print_options.stock_choices()
     ]
     out.result(
         rows,
@@ -225,7 +223,10 @@ def _describe_scan(scan: band_codes.ScannedCode) -> str:
 
 def _settings(args: argparse.Namespace, out: Output) -> int:
     directory = store_dir(args)
-    settings = PrintSettings() if args.reset else bands.load_print_settings(directory)
+    if args.reset:
+        settings = print_options.default_print_settings()
+    else:
+        settings = bands.load_print_settings(directory)
     changes: dict[str, object] = {}
     if args.set_stock is not None:
         changes["stock"] = args.set_stock

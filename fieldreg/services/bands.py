@@ -150,6 +150,20 @@ def plan_jobs(
     return sorted(jobs.values(), key=lambda job: job.stock.label_h, reverse=True)
 
 
+def plan_jobs_on(
+    session: Session,
+    people: Sequence[str],
+    stock_name: str,
+    settings: PrintSettings,
+    *,
+    by_age: bool,
+    today: dt.date,
+) -> list[Job]:
+    """`plan_jobs` on the stock named (FieldregError for a name that is not a stock)."""
+    stock = stock_named(stock_name)
+    return plan_jobs(session, people, stock, settings, by_age=by_age, today=today)
+
+
 def plan_labels(
     session: Session,
     people: Sequence[str],
