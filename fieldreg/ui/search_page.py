@@ -266,7 +266,7 @@ class SearchPage(Retranslates, Page, QWidget):
     def _show(self, text: str, result: SearchResult, enter: bool) -> None:
         self._job = 0
         self._shown_query = text
-        warning = getattr(result, "band_warning", None)  # band payloads (added by another feature)
+        warning = result.band_warning
         if result.id_error:
             self.model.clear()
             self._count = None
