@@ -4,11 +4,20 @@ from __future__ import annotations
 
 import sys
 
+from fieldreg.services.paths import DataDir
+
+
+def start_desk(data_dir: DataDir) -> int:
+    """The desk application (Qt is imported only here, so the CLI stays light)."""
+    from fieldreg.ui.app import main as desk_main
+
+    return desk_main(data_dir, sys.argv[:1])
+
 
 def main(argv: list[str] | None = None) -> int:
     from fieldreg.cli.main import run
 
-    return run(sys.argv[1:] if argv is None else argv)
+    return run(sys.argv[1:] if argv is None else argv, start_desk)
 
 
 if __name__ == "__main__":

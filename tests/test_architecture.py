@@ -13,42 +13,9 @@ from tests.layer_rules import all_imports, layer_cycles, layer_problems, module_
 
 PACKAGE = Path(__file__).resolve().parent.parent / "fieldreg"
 
-# Front-end modules that still reach past services; each is to go through a service. The list
-# may only shrink: an entry that no longer happens fails the test, so it is removed with the fix.
-KNOWN_DEBTS = {
-    "cli.band_commands imports fieldreg.printing.layouts",
-    "cli.band_commands imports fieldreg.printing.payload",
-    "cli.band_commands imports fieldreg.printing.settings",
-    "cli.band_commands imports fieldreg.printing.stocks",
-    "cli.bundle_output imports fieldreg.sync.bundle_tools",
-    "cli.bundle_output imports fieldreg.sync.quarantine",
-    "cli.main imports fieldreg.ui.app",  # no command starts the desk: belongs in __main__
-    "cli.sync_commands imports fieldreg.sync.bundle_tools",
-    "ui.crash_report imports fieldreg.crypto.durable_file",
-    "ui.field_widgets imports fieldreg.crypto.kdf",
-    "ui.first_run_wizard imports fieldreg.crypto.kdf",
-    "ui.first_run_wizard imports fieldreg.crypto.recovery",
-    "ui.import_results imports fieldreg.sync.importer",
-    "ui.layout_keys imports fieldreg.printing.keyboards",
-    "ui.person_bands imports fieldreg.printing.payload",
-    "ui.print_choices imports fieldreg.printing.stocks",
-    "ui.print_dialog imports fieldreg.printing.settings",
-    "ui.print_dialog imports fieldreg.printing.stocks",
-    "ui.print_settings imports fieldreg.printing.layouts",
-    "ui.print_settings imports fieldreg.printing.settings",
-    "ui.recovery_key_view imports fieldreg.crypto.recovery",
-    "ui.sealed_drafts imports fieldreg.crypto.sealing",
-    "ui.sync_page imports fieldreg.sync.export",
-}
-
 
 def test_layers_import_one_way_and_only_ui_imports_qt() -> None:
-    problems = set(layer_problems(PACKAGE))
-    assert sorted(problems - KNOWN_DEBTS) == []
-
-
-def test_known_debts_are_still_debts() -> None:
-    assert sorted(KNOWN_DEBTS - set(layer_problems(PACKAGE))) == [], "paid: remove it from the list"
+    assert layer_problems(PACKAGE) == []
 
 
 def test_no_import_cycles_between_layers_or_modules() -> None:

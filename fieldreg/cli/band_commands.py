@@ -26,11 +26,8 @@ from fieldreg.cli.common import (
 from fieldreg.cli.person_text import value_text
 from fieldreg.core.errors import IdError, NotFoundError
 from fieldreg.core.messages import describe
-from fieldreg.printing.layouts import SHOWABLE
-from fieldreg.printing.payload import Scan, parse_scan
-from fieldreg.printing.settings import BAND_OUTPUTS, MAX_TAG_COPIES, PrintSettings
-from fieldreg.printing.stocks import STOCKS
-from fieldreg.services import bands
+from fieldreg.services import band_codes, bands, print_options
+from fieldreg.services.print_options import BAND_OUTPUTS, MAX_TAG_COPIES, SHOWABLE
 from fieldreg.services.session import Session
 
 KEYBOARDS = {
@@ -175,7 +172,7 @@ def _stocks(args: argparse.Namespace, out: Output) -> int:
             "zpl": s.is_band,
             "default": s.name == default,
         }
-        for s in STOCKS.values()
+        for s in print_options.stock_choices()
     ]
     out.result(
         rows,
@@ -187,7 +184,7 @@ def _stocks(args: argparse.Namespace, out: Output) -> int:
 
 
 def _parse(args: argparse.Namespace, out: Output) -> int:
-    scan = parse_scan(args.text)
+    scan = band_codes.read_code(args.text)
     data: dict[str, Any] = {
         "person_id": scan.person_id,
         "band_no": scan.band_no,
@@ -208,7 +205,7 @@ def _parse(args: argparse.Namespace, out: Output) -> int:
         if result.id_error == "id.unknown":
             lines.append(describe(NotFoundError("id.unknown")))
             status = EXIT_NOT_FOUND
-        elif result.id_error is not None:  # the search reads it as parse_scan does
+        elif result.id_error is not None:  # the search reads it as read_code does
             raise IdError(result.id_error)
         elif result.band_warning:
             lines.append(describe(IdError(result.band_warning)))
@@ -218,7 +215,7 @@ def _parse(args: argparse.Namespace, out: Output) -> int:
     return status
 
 
-def _describe_scan(scan: Scan) -> str:
+def _describe_scan(scan: band_codes.ScannedCode) -> str:
     what = f"band {scan.band_no} of {scan.person_id}" if scan.band_no else scan.person_id
     kind = "fieldreg code" if scan.payload else "typed ID"
     return f"{kind}: {what}{KEYBOARDS[scan.keyboard]}"
@@ -226,7 +223,10 @@ def _describe_scan(scan: Scan) -> str:
 
 def _settings(args: argparse.Namespace, out: Output) -> int:
     directory = store_dir(args)
-    settings = PrintSettings() if args.reset else bands.load_print_settings(directory)
+    if args.reset:
+        settings = print_options.default_print_settings()
+    else:
+        settings = bands.load_print_settings(directory)
     changes: dict[str, object] = {}
     if args.set_stock is not None:
         changes["stock"] = args.set_stock

@@ -4,14 +4,14 @@ line (or JSON row) per file, and a bundle's header and checks. No personal data 
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 from typing import Any
 
 from fieldreg.cli.common import EXIT_INPUT, EXIT_OK
-from fieldreg.core.errors import FieldregError
 from fieldreg.core.messages import describe
+from fieldreg.services import sync_service as sync
 from fieldreg.services.bundle_import import FileOutcome, outcome_text
-from fieldreg.sync.bundle_tools import Inspection
-from fieldreg.sync.quarantine import Quarantined
+from fieldreg.services.session import Session
 
 
 class ProgressLine:
@@ -31,11 +31,6 @@ class ProgressLine:
     def close(self) -> None:
         if self.shown and self.last >= 0:
             print(file=sys.stderr)
-
-
-def error_of(entry: Quarantined) -> FieldregError:
-    """The error a quarantined file was refused with, to describe it again."""
-    return FieldregError(entry.code, **entry.params)
 
 
 def import_report(outcomes: list[FileOutcome]) -> tuple[list[dict[str, Any]], str, int]:
@@ -67,12 +62,16 @@ def import_report(outcomes: list[FileOutcome]) -> tuple[list[dict[str, Any]], st
                 row["quarantined"] = str(outcome.rejected.path)
         for held in outcome.held_rejected:
             status = EXIT_INPUT
-            texts.append(f"a held bundle was rejected: {describe(error_of(held))}")
+            texts.append(f"a held bundle was rejected: {describe(held.error)}")
         rows.append(row)
     return rows, "\n".join(texts), status
 
 
-def inspection_report(report: Inspection) -> tuple[dict[str, Any], str]:
+def inspection_report(
+    path: Path, *, session: Session | None = None, root_public: bytes | None = None
+) -> tuple[dict[str, Any], str, bool]:
+    """(JSON, text, whether the bundle checks out) of `sync.inspect_bundle`."""
+    report = sync.inspect_bundle(path, session=session, root_public=root_public)
     header = report.header
     data: dict[str, Any] = {
         "size": report.size,
@@ -108,4 +107,4 @@ def inspection_report(report: Inspection) -> tuple[dict[str, Any], str]:
     lines.append(f"certificate: {state(report.certificate_ok)}")
     lines.append(f"age recipients: {report.recipients}")
     lines += [f"problem: {describe(p)}" for p in report.problems]
-    return data, "\n".join(lines)
+    return data, "\n".join(lines), report.ok

@@ -14,7 +14,7 @@ import importlib
 import os
 import sys
 import textwrap
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -51,6 +51,7 @@ from fieldreg.core.errors import (
 )
 from fieldreg.core.messages import FIELD_LABELS, describe
 from fieldreg.services import household_file, vault
+from fieldreg.services.paths import DataDir
 from fieldreg.services.session import Session
 
 # Modules adding commands of their own feature (printing, sync, ...).
@@ -575,13 +576,6 @@ COMMANDS: dict[str, Handler] = {
 }
 
 
-def start_gui(args: argparse.Namespace) -> int:
-    """No command: the desk application (Qt is imported only here, so the CLI stays light)."""
-    from fieldreg.ui.app import main as desk_main
-
-    return desk_main(data_dir(args), sys.argv[:1])
-
-
 def _handlers() -> dict[str, Handler]:
     handlers = dict(COMMANDS)
     for module in _extensions():
@@ -599,13 +593,18 @@ def _in_cli_terms(error: FieldregError) -> FieldregError:
 EXIT_BROKEN_PIPE = 128 + 13  # as a process killed by SIGPIPE, like the standard tools
 
 
-def run(argv: Sequence[str]) -> int:
+def run(argv: Sequence[str], start_desk: Callable[[DataDir], int] | None = None) -> int:
+    """One command; with none, `start_desk` on the store folder (the desk application, given
+    by `fieldreg.__main__`, so that the CLI never imports the ui), else the usage."""
     os.umask(0o077)  # everything this process creates is private
     parser = build_parser()
     args = parser.parse_args(list(argv))
     out = Output(args.json)
     if args.command is None:
-        return start_gui(args)
+        if start_desk is None:
+            parser.print_usage(sys.stderr)
+            return 2
+        return start_desk(data_dir(args))
     try:
         code = _handlers()[args.command](args, out)
         sys.stdout.flush()  # here, where a closed pipe is caught, not at the interpreter's exit

@@ -12,7 +12,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from fieldreg.cli.bundle_output import ProgressLine, error_of, import_report, inspection_report
+from fieldreg.cli.bundle_output import ProgressLine, import_report, inspection_report
 from fieldreg.cli.common import (
     EXIT_OK,
     EXIT_VERIFY,
@@ -32,7 +32,6 @@ from fieldreg.services import enrollment_service as enroll
 from fieldreg.services import sync_service as sync
 from fieldreg.services.paths import DataDir
 from fieldreg.services.session import Session
-from fieldreg.sync import bundle_tools
 
 ENV_NETWORK_PASSPHRASE = "FIELDREG_NETWORK_PASSPHRASE"
 MAX_TOKEN_FILE = 16 * 1024
@@ -344,7 +343,7 @@ def _cmd_bundle(args: argparse.Namespace, out: Output) -> int:
             root = bytes.fromhex(args.root_key)
         except ValueError:
             raise FieldregError("sync.bad_key") from None
-        return _show_inspection(sync.inspect_bundle(args.file, root_public=root), out)
+        return _show_inspection(out, *inspection_report(args.file, root_public=root))
     return with_session(_bundle_session)(args, out)
 
 
@@ -363,7 +362,7 @@ def _bundle_session(session: Session, args: argparse.Namespace, out: Output) -> 
     if command == "import":
         return _bundle_import(session, args, out)
     if command == "inspect":
-        return _show_inspection(sync.inspect_bundle(args.file, session=session), out)
+        return _show_inspection(out, *inspection_report(args.file, session=session))
     if command == "held":
         held = sync.held(session)
         out.result(
@@ -377,7 +376,7 @@ def _bundle_session(session: Session, args: argparse.Namespace, out: Output) -> 
             {"file": str(e.path), "code": e.code, "params": e.params, "when": e.when}
             for e in entries
         ],
-        "\n".join(f"{e.when} {e.path.name}: {describe(error_of(e))}" for e in entries)
+        "\n".join(f"{e.when} {e.path.name}: {describe(e.error)}" for e in entries)
         or "Quarantine is empty.",
     )
     return EXIT_OK
@@ -397,10 +396,9 @@ def _bundle_import(session: Session, args: argparse.Namespace, out: Output) -> i
     return status
 
 
-def _show_inspection(report: bundle_tools.Inspection, out: Output) -> int:
-    data, text = inspection_report(report)
+def _show_inspection(out: Output, data: dict[str, Any], text: str, ok: bool) -> int:
     out.result(data, text)
-    return EXIT_OK if report.ok else EXIT_VERIFY
+    return EXIT_OK if ok else EXIT_VERIFY
 
 
 # --- conflicts -------------------------------------------------------------------------------

@@ -8,6 +8,8 @@ Params never carry personal data: they name fields, limits and opaque ids only.
 
 from __future__ import annotations
 
+import errno
+
 
 class FieldregError(Exception):
     """An expected failure, identified by a stable code."""
@@ -72,3 +74,8 @@ class Cancelled(FieldregError):
 
     def __init__(self) -> None:
         super().__init__(self.CODE)
+
+
+def os_error_reason(exc: OSError) -> str:
+    """A stable, non-personal name for an OSError, such as "ENOSPC", for an error's `reason`."""
+    return errno.errorcode.get(exc.errno, "unknown") if exc.errno else type(exc).__name__

@@ -12,11 +12,6 @@ from pathlib import Path
 FILE_MODE = 0o600
 
 
-def os_error_reason(exc: OSError) -> str:
-    """A stable, non-personal name for an OSError, such as "ENOSPC"."""
-    return errno.errorcode.get(exc.errno, "unknown") if exc.errno else type(exc).__name__
-
-
 def read_limited(path: Path, limit: int) -> bytes | None:
     """At most limit + 1 bytes of the file (so the caller sees "too big"), or None if absent."""
     try:

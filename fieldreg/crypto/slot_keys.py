@@ -20,9 +20,9 @@ from cryptography.hazmat.primitives.hashes import SHA256
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from fieldreg.core.errors import TamperError, ValidationError
+from fieldreg.core.recovery_key import KEY_BYTES as RECOVERY_KEY_BYTES
 from fieldreg.crypto.encoding import length_prefixed
 from fieldreg.crypto.kdf import SALT_BYTES, KdfParams, derive
-from fieldreg.crypto.recovery import KEY_BYTES as RECOVERY_KEY_BYTES
 from fieldreg.crypto.sealing import DATA_KEY_BYTES, key_id_for
 from fieldreg.crypto.slot_format import (
     NONCE_BYTES,

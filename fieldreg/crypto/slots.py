@@ -24,9 +24,16 @@ from pathlib import Path
 
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
 
-from fieldreg.core.errors import AuthError, StoreError, TamperError, ValidationError
-from fieldreg.crypto.durable_file import fsync_dir, os_error_reason, read_limited, write_new_file
-from fieldreg.crypto.kdf import KdfParams, check_passphrase, derive
+from fieldreg.core.errors import (
+    AuthError,
+    StoreError,
+    TamperError,
+    ValidationError,
+    os_error_reason,
+)
+from fieldreg.core.passphrases import check_passphrase
+from fieldreg.crypto.durable_file import fsync_dir, read_limited, write_new_file
+from fieldreg.crypto.kdf import KdfParams, derive
 from fieldreg.crypto.sealing import DATA_KEY_BYTES, key_id_for
 from fieldreg.crypto.slot_format import (
     MAX_FILE_BYTES,

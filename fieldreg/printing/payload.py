@@ -27,7 +27,7 @@ from typing import Final, Literal
 
 from fieldreg.core import ids
 from fieldreg.core.errors import IdError
-from fieldreg.printing.keyboards import is_cyrillic, lookalikes_read, through_layout
+from fieldreg.core.keyboards import is_cyrillic, lookalikes_read, through_layout
 
 SYSTEM: Final = "FR"
 VERSION: Final = 1

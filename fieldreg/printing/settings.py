@@ -16,8 +16,8 @@ from dataclasses import asdict, dataclass, replace
 from pathlib import Path, PurePath
 from typing import Any, Final
 
-from fieldreg.core.errors import FieldregError
-from fieldreg.crypto.durable_file import fsync_dir, os_error_reason, read_limited, write_new_file
+from fieldreg.core.errors import FieldregError, os_error_reason
+from fieldreg.crypto.durable_file import fsync_dir, read_limited, write_new_file
 from fieldreg.printing.layouts import DEFAULT_SHOWN, SHOWABLE
 from fieldreg.printing.spool import check_queue_name
 from fieldreg.printing.stocks import DEFAULT_STOCK, STOCKS

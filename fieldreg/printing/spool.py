@@ -20,8 +20,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Final
 
-from fieldreg.core.errors import FieldregError, NotFoundError
-from fieldreg.crypto.durable_file import os_error_reason, write_new_file
+from fieldreg.core.errors import FieldregError, NotFoundError, os_error_reason
+from fieldreg.crypto.durable_file import write_new_file
 
 JOB_TITLE: Final = "fieldreg bands"
 TIMEOUT_S: Final = 60

@@ -25,9 +25,8 @@ from typing import Any, Final
 
 from fieldreg.core.children import age_years
 from fieldreg.core.entities import Relationship
-from fieldreg.core.errors import FieldregError, NotFoundError
+from fieldreg.core.errors import FieldregError, NotFoundError, os_error_reason
 from fieldreg.core.tasks import CancelFlag, Progress
-from fieldreg.crypto.durable_file import os_error_reason
 from fieldreg.printing import spool
 from fieldreg.printing.layouts import LabelContent, label_content
 from fieldreg.printing.payload import band_id, format_payload, next_band_no, parse_scan
@@ -149,6 +148,20 @@ def plan_jobs(
         chosen = band_for(stock, child=child)
         jobs.setdefault(chosen.name, Job(chosen, [])).people.append(person_id)
     return sorted(jobs.values(), key=lambda job: job.stock.label_h, reverse=True)
+
+
+def plan_jobs_on(
+    session: Session,
+    people: Sequence[str],
+    stock_name: str,
+    settings: PrintSettings,
+    *,
+    by_age: bool,
+    today: dt.date,
+) -> list[Job]:
+    """`plan_jobs` on the stock named (FieldregError for a name that is not a stock)."""
+    stock = stock_named(stock_name)
+    return plan_jobs(session, people, stock, settings, by_age=by_age, today=today)
 
 
 def plan_labels(

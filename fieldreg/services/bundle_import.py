@@ -49,6 +49,20 @@ class FileOutcome:
     def fork(self) -> bool:
         return self.error is not None and self.error.code == "bundle.fork"
 
+    @property
+    def applied(self) -> bool:
+        return self.result is not None and self.result.outcome is Outcome.APPLIED
+
+    @property
+    def replayed(self) -> bool:
+        """Everything in it was here already: nothing changed."""
+        return self.result is not None and self.result.outcome is Outcome.REPLAY
+
+    @property
+    def held(self) -> bool:
+        """It starts after a gap: kept until the missing bundle arrives."""
+        return self.result is not None and self.result.outcome is Outcome.HELD
+
 
 @dataclass(slots=True)
 class _Item:

@@ -14,9 +14,10 @@ from pathlib import Path
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
 
 from fieldreg.core.errors import AuthError, FieldregError, NotFoundError, StoreError
+from fieldreg.core.passphrases import check_passphrase
 from fieldreg.crypto.durable_file import write_new_file
 from fieldreg.crypto.encoding import b64encode, strict_b64decode
-from fieldreg.crypto.kdf import KdfParams, check_passphrase, params_for_new_slot
+from fieldreg.crypto.kdf import KdfParams, params_for_new_slot
 from fieldreg.crypto.network_keys import DeviceKeys, NetworkInfo
 from fieldreg.crypto.slots import SlotFile
 from fieldreg.services import vault

@@ -13,8 +13,8 @@ import secrets
 from pathlib import Path
 from typing import Final
 
-from fieldreg.core.errors import StoreError
-from fieldreg.crypto.durable_file import fsync_dir, os_error_reason, read_limited, write_new_file
+from fieldreg.core.errors import StoreError, os_error_reason
+from fieldreg.crypto.durable_file import fsync_dir, read_limited, write_new_file
 from fieldreg.crypto.encoding import strict_json_loads
 from fieldreg.services.paths import DataDir, ensure_private_dir
 

@@ -10,9 +10,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from fieldreg.core.entities import FieldValue
-from fieldreg.core.errors import FieldregError
+from fieldreg.core.errors import FieldregError, os_error_reason
 from fieldreg.core.hlc import LOGICAL_BITS
-from fieldreg.crypto.durable_file import os_error_reason
 from fieldreg.services import enrollment_service as enroll
 from fieldreg.services import sync_service as sync
 from fieldreg.services.session import Session

@@ -13,10 +13,12 @@ from dataclasses import dataclass
 
 from fieldreg.core import ids
 from fieldreg.core.errors import AuthError, StoreError, ValidationError
+from fieldreg.core.passphrases import check_passphrase
+from fieldreg.core.recovery_key import format_recovery_key, parse_recovery_key
 from fieldreg.core.tasks import Progress
 from fieldreg.core.validation import clean_text
-from fieldreg.crypto.kdf import KdfParams, check_passphrase, params_for_new_slot
-from fieldreg.crypto.recovery import format_recovery_key, new_recovery_key, parse_recovery_key
+from fieldreg.crypto.kdf import KdfParams, params_for_new_slot
+from fieldreg.crypto.recovery import new_recovery_key
 from fieldreg.crypto.sealing import FieldSealer
 from fieldreg.crypto.slots import OperatorInfo, SlotFile
 from fieldreg.services.paths import DataDir

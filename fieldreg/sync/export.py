@@ -13,10 +13,16 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from fieldreg.core.errors import Cancelled, FieldregError, IntegrityError, StoreError
+from fieldreg.core.errors import (
+    Cancelled,
+    FieldregError,
+    IntegrityError,
+    StoreError,
+    os_error_reason,
+)
 from fieldreg.core.events import Event
 from fieldreg.core.tasks import CancelFlag, Progress
-from fieldreg.crypto.durable_file import fsync_dir, os_error_reason, write_new_file
+from fieldreg.crypto.durable_file import fsync_dir, write_new_file
 from fieldreg.crypto.network_keys import DeviceKeys, NetworkInfo
 from fieldreg.store.event_reading import event_opener
 from fieldreg.store.repository import Repository

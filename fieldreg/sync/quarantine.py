@@ -28,6 +28,11 @@ class Quarantined:
     when: str
     source_kept: bool = False  # the original could not be removed (a read-only stick)
 
+    @property
+    def error(self) -> FieldregError:
+        """The error the file was refused with, to describe it again."""
+        return FieldregError(self.code, **self.params)
+
 
 def _names(directory: Path, digest: str, now: dt.datetime) -> tuple[Path, Path]:
     stamp = now.astimezone(dt.UTC).strftime("%Y%m%dT%H%M%S%fZ")

@@ -7,16 +7,16 @@ from __future__ import annotations
 import datetime as dt
 from typing import Final
 
-from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QLabel, QWidget
 
 from fieldreg.core.children import alone_without_flag
 from fieldreg.ui.person_form import PersonForm
+from fieldreg.ui.translations import Retranslates
 
 WARNING_STYLE: Final = "color: #8a4b00; font-weight: bold;"  # dark amber: read, not alarming
 
 
-class ChildWarning(QLabel):
+class ChildWarning(Retranslates, QLabel):
     def __init__(self, form: PersonForm, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("childWarning")
@@ -34,11 +34,6 @@ class ChildWarning(QLabel):
         fields = {"dob": dob, "needs": needs if isinstance(needs, list) else None}
         self.warns = alone_without_flag(fields, dt.date.today())
         self.setVisible(self.warns)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslateUi()
-        super().changeEvent(event)
 
     def retranslateUi(self) -> None:
         self.setText(

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Final
 
 import shiboken6
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QGroupBox,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from fieldreg.services.sync_desk import Competing, ConflictDetail
 from fieldreg.ui import dates, labels
 from fieldreg.ui.field_widgets import push_button
+from fieldreg.ui.translations import Retranslates
 
 MAX_SHOWN: Final = 100  # more are settled in batches: each choice shows the next
 
@@ -33,7 +34,7 @@ def written_at(when_ms: int) -> str:
     return dates.date_time_ms(when_ms)
 
 
-class ConflictPanel(QScrollArea):
+class ConflictPanel(Retranslates, QScrollArea):
     chosen = Signal(str, str, object)  # person id, field, the value to keep
     open_person = Signal(str)
 
@@ -135,7 +136,5 @@ class ConflictPanel(QScrollArea):
         layout.addWidget(keep, 0, Qt.AlignmentFlag.AlignLeft)
         return column
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._rebuild()
-        super().changeEvent(event)
+    def retranslateUi(self) -> None:
+        self._rebuild()

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -42,9 +42,11 @@ from fieldreg.ui.duplicate_review import DuplicateReview, Review, review
 from fieldreg.ui.error_dialog import show_store_error
 from fieldreg.ui.field_widgets import ErrorLabel, push_button
 from fieldreg.ui.import_results import ImportResults, device_text, plain_table
+from fieldreg.ui.page import Page
 from fieldreg.ui.person_history import local_time
 from fieldreg.ui.register_page import page_title
 from fieldreg.ui.task_progress import TaskProgress
+from fieldreg.ui.translations import Retranslates
 
 RESULTS, CONFLICTS, DUPLICATES, QUARANTINE, HELD, DEVICES = range(6)
 
@@ -67,7 +69,7 @@ def load(session: Session) -> Loaded:
     return Loaded(overview, names, review(session, None))
 
 
-class CoordinatorPage(QWidget):
+class CoordinatorPage(Retranslates, Page, QWidget):
     def __init__(self, context: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("coordinatorPage")
@@ -290,11 +292,6 @@ class CoordinatorPage(QWidget):
             super().keyPressEvent(event)
 
     # --- texts --------------------------------------------------------------------------------
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslateUi()
-        super().changeEvent(event)
 
     def retranslateUi(self) -> None:
         self._title.setText(self.tr("Coordinator"))

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from types import TracebackType
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
@@ -28,11 +28,12 @@ from PySide6.QtWidgets import (
 )
 
 from fieldreg.ui.crash_report import safe_report
+from fieldreg.ui.translations import Retranslates
 
 ExceptHook = Callable[[type[BaseException], BaseException, TracebackType | None], Any]
 
 
-class CrashDialog(QDialog):
+class CrashDialog(Retranslates, QDialog):
     def __init__(self, report: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("crashDialog")
@@ -74,11 +75,6 @@ class CrashDialog(QDialog):
 
     def _copy_report(self) -> None:
         QGuiApplication.clipboard().setText(self.report)  # no personal data, so it may stay
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslateUi()
-        super().changeEvent(event)
 
 
 class CrashHandler(QObject):

@@ -18,8 +18,7 @@ from types import TracebackType
 from typing import Final
 
 from fieldreg import __version__
-from fieldreg.core.errors import FieldregError
-from fieldreg.crypto.durable_file import os_error_reason
+from fieldreg.core.errors import FieldregError, os_error_reason
 from fieldreg.services.paths import ensure_private_dir
 
 LOG_NAME: Final = "fieldreg.log"

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Final
 
-from PySide6.QtCore import QEvent, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
 from fieldreg.services.desk_counts import DeskCounts, desk_counts
@@ -20,11 +20,12 @@ from fieldreg.services.session import Session
 from fieldreg.services.sync_desk import Unexported, unexported
 from fieldreg.ui.context import UiContext
 from fieldreg.ui.error_dialog import show_store_error
+from fieldreg.ui.translations import Retranslates
 
 PAUSE_MS: Final = 1500
 
 
-class DeskStatus(QWidget):
+class DeskStatus(Retranslates, QWidget):
     """Not shown itself: owns the labels it puts on `status_bar`."""
 
     def __init__(self, context: UiContext, status_bar: QStatusBar) -> None:
@@ -135,7 +136,5 @@ class DeskStatus(QWidget):
             )
             self.unexported.setAccessibleName(self.unexported.text())
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._render()
-        super().changeEvent(event)
+    def retranslateUi(self) -> None:
+        self._render()

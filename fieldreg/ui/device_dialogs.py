@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -32,11 +32,12 @@ from fieldreg.services import sync_desk
 from fieldreg.services.session import Session
 from fieldreg.ui.context import UiContext
 from fieldreg.ui.field_widgets import ErrorLabel, push_button
+from fieldreg.ui.translations import Retranslates
 
 MAX_SEQUENCE = 2**31 - 1  # a spin box holds a C int; far beyond any laptop's log
 
 
-class DevicesTab(QWidget):
+class DevicesTab(Retranslates, QWidget):
     changed = Signal()  # a device was approved or revoked: read the devices again
 
     def __init__(self, context: UiContext, parent: QWidget | None = None) -> None:
@@ -89,11 +90,6 @@ class DevicesTab(QWidget):
     def _enable(self) -> None:
         self.revoke_button.setEnabled(self.selected() is not None)
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslateUi()
-        super().changeEvent(event)
-
     def retranslateUi(self) -> None:
         self.table.setHeaderLabels(
             [self.tr("Prefix"), self.tr("Name"), self.tr("Imported up to"), self.tr("Revoked")]
@@ -120,7 +116,7 @@ class DevicesTab(QWidget):
         self._enable()
 
 
-class _NetworkDialog(QDialog):
+class _NetworkDialog(Retranslates, QDialog):
     """What both dialogs share: the network passphrase, an error line, two buttons."""
 
     def __init__(self, context: UiContext, parent: QWidget | None) -> None:
@@ -166,11 +162,6 @@ class _NetworkDialog(QDialog):
             self._job = 0
         self.passphrase.clear()
         super().done(result)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslateUi()
-        super().changeEvent(event)
 
     def retranslateUi(self) -> None:
         self.passphrase_caption.setText(self.tr("&Network passphrase"))

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fieldreg.core.tasks import CancelFlag, Progress
 from fieldreg.services import duplicates
 from fieldreg.services.session import Session
 from fieldreg.ui import labels
@@ -29,7 +30,8 @@ from fieldreg.ui.context import UiContext
 from fieldreg.ui.duplicates_panel import SHOWN_REASONS, hit_title
 from fieldreg.ui.field_widgets import push_button
 from fieldreg.ui.import_results import plain_table
-from fieldreg.ui.task_progress import Cancelled, Progress, TaskProgress
+from fieldreg.ui.task_progress import TaskProgress
+from fieldreg.ui.translations import Retranslates
 
 _PAIR = Qt.ItemDataRole.UserRole + 1  # (person id, the id they are the same as)
 
@@ -58,7 +60,7 @@ def review(
     return Review(shown, marks, names, looked=candidates is not None)
 
 
-class DuplicateReview(QWidget):
+class DuplicateReview(Retranslates, QWidget):
     look_requested = Signal(bool)  # True: among the people the last import brought
     mark_requested = Signal(str, str)  # the later registration, the one to keep
     unmark_requested = Signal(str, str)
@@ -126,7 +128,7 @@ class DuplicateReview(QWidget):
         self._review = shown
         self._render()
 
-    def begin_looking(self) -> tuple[Progress, Cancelled]:
+    def begin_looking(self) -> tuple[Progress, CancelFlag]:
         """Clear the pairs shown and start the progress bar; the callables for the service."""
         self._review = Review([], self._review.marks, self._review.names)
         self._set_aside.clear()
@@ -230,11 +232,6 @@ class DuplicateReview(QWidget):
             super().keyPressEvent(event)
 
     # --- texts --------------------------------------------------------------------------------
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslateUi()
-        super().changeEvent(event)
 
     def retranslateUi(self) -> None:
         self.look_all.setText(self.tr("Look among &everyone"))

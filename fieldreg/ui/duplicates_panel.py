@@ -18,6 +18,7 @@ from fieldreg.services.views import PersonHit, SearchResult
 from fieldreg.ui import labels
 from fieldreg.ui.context import UiContext
 from fieldreg.ui.form_fields import focus_for_keyboard
+from fieldreg.ui.translations import Retranslates
 
 MAX_SHOWN: Final = 5
 MIN_SCORE: Final = 70.0  # below this a hit is a different person more often than not
@@ -62,7 +63,7 @@ def hit_title(fields: dict[str, object], person_id: str) -> str:
     return " · ".join(parts)
 
 
-class DuplicatesPanel(QWidget):
+class DuplicatesPanel(Retranslates, QWidget):
     chosen = Signal(str)  # the id of the candidate the volunteer picked
 
     def __init__(
@@ -114,11 +115,6 @@ class DuplicatesPanel(QWidget):
         focus = QShortcut(QKeySequence("Alt+D"), page)
         focus.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         focus.activated.connect(self.focus_list)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslateUi()
-        super().changeEvent(event)
 
     def retranslateUi(self) -> None:
         self._title.setText(self.tr("Already registered?"))

@@ -7,14 +7,15 @@ Anything that is not an expected error is a bug and is raised again for the cras
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from fieldreg.core.errors import AuthError, FieldregError, StoreError
 from fieldreg.ui.context import UiContext
+from fieldreg.ui.translations import Retranslates
 
 
-class ErrorBox(QMessageBox):
+class ErrorBox(Retranslates, QMessageBox):
     """One expected error, worded again if the language changes while it is open."""
 
     def __init__(self, parent: QWidget | None, context: UiContext, error: FieldregError) -> None:
@@ -44,11 +45,6 @@ class ErrorBox(QMessageBox):
         else:
             self.setWindowTitle(self.tr("This did not work"))
         self.setText(self._context.describe(error))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslateUi()
-        super().changeEvent(event)
 
 
 def show_store_error(

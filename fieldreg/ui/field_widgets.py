@@ -6,10 +6,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Final
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
 
-from fieldreg.crypto.kdf import passphrase_strength
+from fieldreg.core.passphrases import passphrase_strength
+from fieldreg.ui.translations import Retranslates
 
 ERROR_STYLE: Final = "color: #b00020; font-weight: bold;"
 _STRENGTH_COLOURS: Final = ("#b00020", "#c62828", "#ef6c00", "#2e7d32", "#1b5e20")
@@ -22,7 +23,7 @@ def push_button() -> QPushButton:
     return button
 
 
-class ErrorLabel(QLabel):
+class ErrorLabel(Retranslates, QLabel):
     """Hidden while empty; `show_text(make)` keeps `make` to word the error again on a language
     change (it must return a translated sentence, e.g. `lambda: context.describe(error)`)."""
 
@@ -55,13 +56,11 @@ class ErrorLabel(QLabel):
         self.setAccessibleName(self.text())
         self.show()
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._render()
-        super().changeEvent(event)
+    def retranslateUi(self) -> None:
+        self._render()
 
 
-class StrengthHint(QWidget):
+class StrengthHint(Retranslates, QWidget):
     """A bar and a word that follow what is typed: a hint, not a rule (length is the rule)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -108,7 +107,5 @@ class StrengthHint(QWidget):
         self.setAccessibleName(text)
         self._bar.setAccessibleName(text)
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._render()
-        super().changeEvent(event)
+    def retranslateUi(self) -> None:
+        self._render()

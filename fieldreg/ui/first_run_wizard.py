@@ -17,7 +17,7 @@ from functools import partial
 from pathlib import Path
 from typing import Final
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -32,14 +32,15 @@ from PySide6.QtWidgets import (
 )
 
 from fieldreg.core.errors import FieldregError, StoreError, ValidationError
-from fieldreg.crypto.kdf import check_passphrase
-from fieldreg.crypto.recovery import GROUPS
+from fieldreg.core.passphrases import check_passphrase
+from fieldreg.core.recovery_key import GROUPS
 from fieldreg.services import enrollment_service, vault
 from fieldreg.services.paths import DataDir
 from fieldreg.ui import labels
 from fieldreg.ui.context import UiContext
 from fieldreg.ui.field_widgets import ErrorLabel, StrengthHint, push_button
 from fieldreg.ui.recovery_key_view import RecoveryKeyView, group_matches
+from fieldreg.ui.translations import Retranslates
 
 CHOOSE, CREATE, KEY, CONFIRM = range(4)
 PAGE_WIDTH: Final = 640
@@ -69,7 +70,7 @@ class _Steps(QObject):
     moved = Signal(int, int)
 
 
-class FirstRunWizard(QWidget):
+class FirstRunWizard(Retranslates, QWidget):
     created = Signal(str)  # the operator id of the new store, once its recovery key is confirmed
     store_opened = Signal(object)  # a DataDir chosen with "open an existing store"
 
@@ -555,8 +556,3 @@ class FirstRunWizard(QWidget):
             )
         self.confirm_button.setText(self.tr("&Continue"))
         self.show_again.setText(self.tr("&Show the key again"))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslateUi()
-        super().changeEvent(event)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTab
 
 from fieldreg.core.entities import Relationship
 from fieldreg.ui import labels
+from fieldreg.ui.translations import Retranslates
 
 HEAD: Final = Relationship.HEAD.value
 
@@ -50,7 +51,7 @@ class Member:
         )
 
 
-class MembersTable(QTableWidget):
+class MembersTable(Retranslates, QTableWidget):
     """Enter or F2 edits the selected member, Delete removes it."""
 
     edit_requested = Signal(int)
@@ -76,11 +77,6 @@ class MembersTable(QTableWidget):
     def retranslateUi(self) -> None:
         self.setHorizontalHeaderLabels([self.tr("Name"), self.tr("Relationship"), self.tr("Born")])
         self.setAccessibleName(self.tr("Members"))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslateUi()
-        super().changeEvent(event)
 
     def show_members(self, members: list[Member]) -> None:
         self.setRowCount(len(members))

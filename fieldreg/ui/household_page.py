@@ -7,8 +7,9 @@ Enter looks once more on the worker for the member among the registered (the sid
 have answered yet); when they are almost surely registered already, the volunteer is asked (add
 the registered person, the default, or register a new one).
 
-The new members are registered in one transaction (`register_batch`, first member heads the new
-household); people already registered are then linked to it.
+The household is saved in one transaction (`Session.register_household`: the typed members are
+registered, the first heading it, and the people already registered are moved into it), so a
+failed save leaves the form as it was and a retry saves everyone once.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from fieldreg.core.errors import FieldregError, ValidationError
 from fieldreg.services.session import Session
-from fieldreg.services.views import PersonHit, SearchResult
+from fieldreg.services.views import PersonHit, RegisteredHousehold, SearchResult
 from fieldreg.ui.already_registered import ask_already_registered
 from fieldreg.ui.context import UiContext
 from fieldreg.ui.discard_confirm import ask_discard
@@ -39,32 +40,22 @@ from fieldreg.ui.field_widgets import ErrorLabel
 from fieldreg.ui.form_fields import focus_for_keyboard, set_tab_chain
 from fieldreg.ui.household_members import HEAD, Member, MembersTable
 from fieldreg.ui.member_editor import MemberEditor
+from fieldreg.ui.page import FormPage
 from fieldreg.ui.register_page import ENTER_KEYS, close_dialogs, page_title
+from fieldreg.ui.translations import Retranslates
 
 DRAFT_VERSION: Final = 1
 
 
 def _save_household(
     session: Session, new: list[Member], existing: list[Member]
-) -> tuple[list[str], str]:
-    """Runs on the worker: the typed members in one transaction, then the registered ones."""
-    if new:
-        ids = session.register_batch(
-            [m.fields for m in new],
-            new_household=True,
-            relationships=[m.relationship for m in new],
-        )
-        household = session.people.summaries()[ids[0]]["household_id"]
-        assert isinstance(household, str)
-    else:
-        ids, household = [], session.create_household()
-    for member in existing:
-        assert member.person_id is not None
-        session.link_member(member.person_id, household, member.relationship)
-    return ids, household
+) -> RegisteredHousehold:
+    """Runs on the worker: the typed members and the registered ones in one transaction."""
+    linked = [(m.person_id, m.relationship) for m in existing if m.person_id is not None]
+    return session.register_household([(m.fields, m.relationship) for m in new], linked)
 
 
-class HouseholdPage(QWidget):
+class HouseholdPage(Retranslates, FormPage, QWidget):
     saved = Signal(list)  # ids of the people newly registered (people linked are not new)
     cancelled = Signal()
 
@@ -74,6 +65,7 @@ class HouseholdPage(QWidget):
         self._members: list[Member] = []
         self._editing: int | None = None  # where the member in the editor came from
         self._saving = False
+        self._focus_before_save: QWidget | None = None
         self._checking = False  # a member's last look among the registered is on its way
         self._save_after_check = False  # Ctrl+Enter came while it was
         self._focus_before: QWidget | None = None
@@ -147,11 +139,6 @@ class HouseholdPage(QWidget):
         context.locked.connect(self.clear_personal_data)  # also when the shell forgets to
         self.retranslateUi()
         self._start_member()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslateUi()
-        super().changeEvent(event)
 
     def retranslateUi(self) -> None:
         self._title.setText(self.tr("Register a household"))
@@ -439,12 +426,19 @@ class HouseholdPage(QWidget):
 
     def _set_saving(self, saving: bool) -> None:
         self._saving = saving
+        if saving:
+            self._focus_before_save = QApplication.focusWidget()
         for widget in (self.editor, self.table, self.scan, self._save, self._cancel):
             widget.setEnabled(not saving)
+        if not saving:
+            # disabling dropped the focus; give it back so that a retry is one keystroke
+            before, self._focus_before_save = self._focus_before_save, None
+            if before is not None and self.isAncestorOf(before):
+                focus_for_keyboard(before)
 
-    def _on_saved(self, result: tuple[list[str], str]) -> None:
+    def _on_saved(self, result: RegisteredHousehold) -> None:
         self._set_saving(False)
-        new_ids, self.saved_household = result
+        new_ids, self.saved_household = result.new_ids, result.household_id
         linked = [m.person_id for m in self._members if m.person_id is not None]
         self.start_new()
         self._context.people_changed.emit(new_ids + linked)

@@ -5,13 +5,12 @@ in conflict), already imported, held until a missing bundle arrives, or rejected
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeWidget, QTreeWidgetItem
 
 from fieldreg.core.errors import FieldregError
 from fieldreg.services.bundle_import import FileOutcome
-from fieldreg.sync.importer import Outcome
 from fieldreg.ui.context import UiContext
+from fieldreg.ui.translations import Retranslates
 
 RESULT = 4  # the column that says what happened
 
@@ -33,7 +32,7 @@ def plain_table(columns: int, table: QTreeWidget | None = None) -> QTreeWidget:
     return table
 
 
-class ImportResults(QTreeWidget):
+class ImportResults(Retranslates, QTreeWidget):
     def __init__(self, context: UiContext) -> None:
         super().__init__()
         self._context = context
@@ -62,15 +61,10 @@ class ImportResults(QTreeWidget):
             "people in conflict {conflicts}"
         ).format(
             files=len(self._outcomes),
-            imported=sum(r.outcome is Outcome.APPLIED for r in results),
+            imported=sum(o.applied for o in self._outcomes),
             rejected=sum(o.error is not None for o in self._outcomes),
             conflicts=sum(len(r.conflicts) for r in results),
         )
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslateUi()
-        super().changeEvent(event)
 
     def retranslateUi(self) -> None:
         self.setHeaderLabels(
@@ -107,9 +101,9 @@ class ImportResults(QTreeWidget):
     def _result_text(self, outcome: FileOutcome) -> str:
         parts = []
         result = outcome.result
-        if result is not None and result.outcome is Outcome.REPLAY:
+        if outcome.replayed:
             parts.append(self.tr("Already imported: nothing changed."))
-        elif result is not None and result.outcome is Outcome.HELD:
+        elif outcome.held:
             parts.append(self.tr("Held until the bundle before it arrives."))
         elif result is not None:
             count = result.last - result.first + 1

@@ -6,7 +6,7 @@ cannot be typed at all. One application-wide event filter fixes both: a key pres
 Alt that no shortcut took is sent again as the key at the same position in the other alphabet
 (Cyrillic -> Latin always; Latin -> Cyrillic with Alt, for the mnemonics of a Ukrainian or
 Russian interface, by that language's layout). The layout tables are the scan parser's
-(`fieldreg.printing.keyboards`). Only presses that no shortcut matched reach the filter (Qt tries
+(`fieldreg.core.keyboards`). Only presses that no shortcut matched reach the filter (Qt tries
 shortcuts first), so a shortcut of the typed key itself always wins.
 """
 
@@ -19,7 +19,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QWidget
 
-from fieldreg.printing.keyboards import CYRILLIC_TO_US, LAYOUTS, is_cyrillic, us_keys_of
+from fieldreg.core.keyboards import CYRILLIC_TO_US, LAYOUTS, is_cyrillic, us_keys_of
 
 _CTRL: Final = Qt.KeyboardModifier.ControlModifier
 _ALT: Final = Qt.KeyboardModifier.AltModifier

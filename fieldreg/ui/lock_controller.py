@@ -6,14 +6,14 @@ Lock, in this order:
 2. A no-op job goes through the worker: jobs run one at a time and their answers arrive in order,
    so once it is back every answer that was on its way has been delivered (a save that completed
    is known as saved, and is not kept as a draft).
-3. Each page's unsaved input (`export_draft()`, optional) is sealed with the store's key
+3. Each page's unsaved input (`export_draft()`, see page.py) is sealed with the store's key
    (`SealedDrafts`); every page clears every personal value (`clear_personal_data()`),
    `context.locked` is emitted for everyone else, dialogs over the window are closed and the
    clipboard is cleared if it holds what the application put there.
 4. `session.lock()` runs on the worker: it drops the key and the index and closes the database.
 
 Unlock gives the session to the context, opens the sealed drafts with its key, hands each page its
-own (`import_draft(dict)`, optional) and shows the page the volunteer was on.
+own (`import_draft(dict)`) and shows the page the volunteer was on.
 """
 
 from __future__ import annotations
@@ -23,10 +23,10 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QApplication, QDialog
 
+from fieldreg.services.sealed_drafts import SealedDrafts
 from fieldreg.services.session import Session
 from fieldreg.ui.crash_dialog import CrashDialog
 from fieldreg.ui.idle_lock import IdleLock
-from fieldreg.ui.sealed_drafts import SealedDrafts
 
 if TYPE_CHECKING:
     from fieldreg.ui.main_window import MainWindow
@@ -73,8 +73,7 @@ class LockController(QObject):
     def _keep_drafts(self, session: Session) -> None:
         drafts: dict[str, dict[str, Any]] = {}
         for name, page in self._window.pages.items():
-            export = getattr(page, "export_draft", None)
-            draft = export() if export is not None else None
+            draft = page.export_draft()
             if draft:
                 drafts[name] = draft
         self._drafts.seal(session.data_key, drafts)
@@ -86,7 +85,7 @@ class LockController(QObject):
         failures: list[Exception] = []
         for page in window.pages.values():
             try:  # one page's bug must not leave the others' data on screen
-                page.clear_personal_data()  # type: ignore[attr-defined]
+                page.clear_personal_data()
             except Exception as exc:  # raised again below, for the crash dialog
                 failures.append(exc)
         window.context.locked.emit()
@@ -110,9 +109,9 @@ class LockController(QObject):
         window.show_work(self._return_to)
         self._return_to = "find"
         for name, draft in drafts.items():  # after showing: a first visit's start_new() is done
-            restore = getattr(window.pages.get(name), "import_draft", None)
-            if restore is not None:
-                restore(draft)
+            page = window.pages.get(name)
+            if page is not None:
+                page.import_draft(draft)
         self._idle.start()
         window.status.refresh()
         window.context.unlocked.emit()

@@ -20,7 +20,7 @@ import logging
 from collections.abc import Callable
 from typing import Final
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
@@ -43,6 +43,7 @@ from fieldreg.ui.household_page import HouseholdPage
 from fieldreg.ui.idle_lock import IdleLock
 from fieldreg.ui.layout_keys import LayoutShortcuts
 from fieldreg.ui.lock_controller import LockController
+from fieldreg.ui.page import FormPage, Page
 from fieldreg.ui.person_page import PersonPage
 from fieldreg.ui.print_dialog import BAND, open_print_dialog, printed_text
 from fieldreg.ui.register_page import RegisterPage
@@ -50,7 +51,7 @@ from fieldreg.ui.roster_page import RosterPage
 from fieldreg.ui.search_page import SearchPage
 from fieldreg.ui.settings_dialog import SettingsDialog
 from fieldreg.ui.sync_page import SyncPage
-from fieldreg.ui.translations import Translators, resolve_language
+from fieldreg.ui.translations import Retranslates, Translators, resolve_language
 from fieldreg.ui.unlock_page import UnlockPage
 from fieldreg.ui.window_geometry import remember, show_where_left
 
@@ -59,7 +60,7 @@ SYNC, COORDINATOR = "sync", "coordinator"
 STATUS_MS: Final = 8000
 
 
-class MainWindow(QMainWindow):
+class MainWindow(Retranslates, QMainWindow):
     def __init__(
         self,
         context: UiContext,
@@ -84,7 +85,11 @@ class MainWindow(QMainWindow):
         self.roster_page = RosterPage(context)
         self.sync_page = SyncPage(context)
         self.coordinator_page = CoordinatorPage(context)
-        self.pages: dict[str, QWidget] = {
+        self.forms: dict[str, FormPage] = {
+            REGISTER: self.register_page,
+            HOUSEHOLD: self.household_page,
+        }
+        self.pages: dict[str, Page] = {
             FIND: self.search_page,
             REGISTER: self.register_page,
             HOUSEHOLD: self.household_page,
@@ -146,9 +151,7 @@ class MainWindow(QMainWindow):
         self.unlock_page.unlocked.connect(self.lock_controller.unlocked)
         for page in (self.register_page, self.household_page):
             page.saved.connect(self._saved)
-            cancelled = getattr(page, "cancelled", None)
-            if cancelled is not None:
-                cancelled.connect(lambda: self.go(FIND))
+            page.cancelled.connect(lambda: self.go(FIND))
         self.person_page.closed.connect(lambda: self.go(FIND))
         self.person_page.bands.printed.connect(self._show_printed)
         self.search_page.print_requested.connect(self._print_saved)
@@ -261,13 +264,14 @@ class MainWindow(QMainWindow):
         if name in (SYNC, COORDINATOR) and not self.actions_by_name[name].isVisible():
             return  # the other role's page
         searched = self.search_page.unmatched_fields() if self.current_page == FIND else None
-        if name in (REGISTER, HOUSEHOLD):
+        form = self.forms.get(name)
+        if form is not None:
             self.search_page.end_saved()  # the next registration: Ctrl+P is its own now
-        if name in (REGISTER, HOUSEHOLD) and name not in self._started:
-            self._started.add(name)
-            page.start_new()  # type: ignore[attr-defined]
-        if searched and name in (REGISTER, HOUSEHOLD):
-            page.fill_from_search(searched)  # type: ignore[attr-defined]
+            if name not in self._started:
+                self._started.add(name)
+                form.start_new()
+            if searched:
+                form.fill_from_search(searched)
         if name == ROSTER:
             self.roster_page.reload()
         if name != PERSON:
@@ -276,13 +280,7 @@ class MainWindow(QMainWindow):
         self._mark_current_page()
         # Focus is given here, after the page is shown: the stacked widget hands it back to the
         # page's last focused field (Region, Date of birth...), whatever start_new() chose.
-        focus_first = getattr(page, "focus_first", None)
-        if name == FIND:
-            self.search_page.focus_search()
-        elif focus_first is not None:
-            focus_first()
-        elif not page.isAncestorOf(self.focusWidget()):
-            page.focusNextChild()
+        page.focus_first()
 
     def _show_role(self, role: str) -> None:
         """A coordinator's store imports (Coordinator page); a laptop's enrolls and exports."""
@@ -372,11 +370,6 @@ class MainWindow(QMainWindow):
             keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
             action.setText(words[name])
             action.setToolTip(f"{words[name]} ({keys})")
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslateUi()
-        super().changeEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         remember(self, self.settings)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from fieldreg.core.entities import PersonFields, Relationship
@@ -19,9 +19,10 @@ from fieldreg.ui import labels
 from fieldreg.ui.household_members import HEAD
 from fieldreg.ui.person_form import PersonForm
 from fieldreg.ui.register_page import scrolled
+from fieldreg.ui.translations import Retranslates
 
 
-class MemberEditor(QWidget):
+class MemberEditor(Retranslates, QWidget):
     add_requested = Signal()
     copy_requested = Signal()
 
@@ -59,11 +60,6 @@ class MemberEditor(QWidget):
 
     def tab_chain(self) -> list[QWidget]:
         return [*self.form.tab_chain(), self.add, self.copy]
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslateUi()
-        super().changeEvent(event)
 
     def retranslateUi(self) -> None:
         self._title.setText(self.tr("Member %1").replace("%1", str(self._position + 1)))

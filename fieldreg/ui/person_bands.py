@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QGroupBox,
@@ -18,10 +18,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldreg.printing.payload import parse_band_id
+from fieldreg.services.band_codes import band_number
 from fieldreg.ui.context import UiContext
 from fieldreg.ui.field_widgets import push_button
 from fieldreg.ui.print_dialog import BAND, TAGS, PrintDialog, open_print_dialog
+from fieldreg.ui.translations import Retranslates
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,12 +37,7 @@ class BandState:
         return [band for band, valid in self.bands.items() if valid]
 
 
-def _number(band: str) -> int:
-    parsed = parse_band_id(band)
-    return parsed[1] if parsed else 0
-
-
-class BandsBox(QGroupBox):
+class BandsBox(Retranslates, QGroupBox):
     printed = Signal(object)  # a job's bands.PrintResult: the page shows the person again
 
     def __init__(self, context: UiContext, parent: QWidget | None = None) -> None:
@@ -157,7 +153,7 @@ class BandsBox(QGroupBox):
         state = self._state
         self.list.clear()
         if state is not None:
-            for band in sorted(state.bands, key=_number, reverse=True):
+            for band in sorted(state.bands, key=band_number, reverse=True):
                 word = self.tr("valid") if state.bands[band] else self.tr("void")
                 self.list.addItem(f"{band} · {word}")
         if state is not None and not state.bands:
@@ -174,8 +170,3 @@ class BandsBox(QGroupBox):
         self.household_button.setText(self.tr("Print household (Ctrl+Shift+P)"))
         self.tags_button.setText(self.tr("Print tags (Ctrl+T)"))
         self._render()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslateUi()
-        super().changeEvent(event)

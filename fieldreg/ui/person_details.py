@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Final
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from fieldreg.core.entities import FIELDS, FieldValue, PersonFields
 from fieldreg.ui import labels
+from fieldreg.ui.translations import Retranslates
 
 SHOWN_FIELDS: Final = tuple(name for name in FIELDS if name != "household_id")
 
@@ -27,7 +28,7 @@ def person_name(fields: PersonFields | dict[str, object]) -> str:
     return " ".join(str(part) for part in parts if isinstance(part, str) and part)
 
 
-class DetailsView(QWidget):
+class DetailsView(Retranslates, QWidget):
     """Every field of the person, "—" where nothing is recorded. Text can be selected."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -45,11 +46,6 @@ class DetailsView(QWidget):
             self._form.addRow(QLabel(), value)
             self._values[name] = value
         self.retranslateUi()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslateUi()
-        super().changeEvent(event)
 
     def retranslateUi(self) -> None:
         for name, value in self._values.items():
@@ -69,7 +65,7 @@ class DetailsView(QWidget):
         return self._values[field].text()
 
 
-class HouseholdLinks(QGroupBox):
+class HouseholdLinks(Retranslates, QGroupBox):
     """The household and a button per other member, opening them (Tab to it, Enter)."""
 
     open_requested = Signal(str)
@@ -87,11 +83,6 @@ class HouseholdLinks(QGroupBox):
             [],
         )
         self.retranslateUi()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslateUi()
-        super().changeEvent(event)
 
     def retranslateUi(self) -> None:
         self.setTitle(labels.field_label("household_id"))
@@ -132,7 +123,7 @@ class HouseholdLinks(QGroupBox):
         return list(self._buttons)
 
 
-class ConflictsBox(QGroupBox):
+class ConflictsBox(Retranslates, QGroupBox):
     """Fields two points changed at once: each competing value with a button to keep it."""
 
     keep = Signal(str, object)  # field, the value to keep
@@ -145,11 +136,6 @@ class ConflictsBox(QGroupBox):
         self._sex: object = None
         self.retranslateUi()
         self.hide()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslateUi()
-        super().changeEvent(event)
 
     def retranslateUi(self) -> None:
         self.setTitle(self.tr("Edited at two points at once: choose the value to keep"))

@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Final
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -40,6 +40,7 @@ from fieldreg.ui.form_fields import (
     select_code,
     set_tab_chain,
 )
+from fieldreg.ui.translations import Retranslates
 
 NAMES: Final = ("family_name", "given_name", "patronymic")
 LATIN: Final = {name: f"latin_{name}" for name in NAMES}
@@ -67,7 +68,7 @@ SHARED_FIELDS: Final = (
 CONSENTS: Final = ("consent_data", "consent_tracing", "wishes_evacuation")
 
 
-class PersonForm(QWidget):
+class PersonForm(Retranslates, QWidget):
     names_changed = Signal()  # names or date of birth changed: time to look for duplicates
     changed = Signal()
 
@@ -204,11 +205,6 @@ class PersonForm(QWidget):
     def tab_chain(self) -> list[QWidget]:
         """The form's widgets in Tab order, for a page that puts its own around them."""
         return list(self._chain)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslateUi()
-        super().changeEvent(event)
 
     def retranslateUi(self) -> None:
         titles = {

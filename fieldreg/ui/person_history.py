@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeWidget, QTreeWidgetItem
 
 from fieldreg.core.entities import FIELDS
 from fieldreg.services.views import HistoryEntry
 from fieldreg.ui import dates, labels
+from fieldreg.ui.translations import Retranslates
 
 WHEN, WHO, WHAT = range(3)
 STATUS_ORDER = ("status", "status_transport", "status_location")
@@ -43,7 +43,7 @@ def describe_entry(entry: HistoryEntry, sex: object = None) -> str:
     return f"{title}: {'; '.join(parts)}" if parts else title
 
 
-class HistoryView(QTreeWidget):
+class HistoryView(Retranslates, QTreeWidget):
     def __init__(self) -> None:
         super().__init__()
         self.setColumnCount(3)
@@ -58,11 +58,6 @@ class HistoryView(QTreeWidget):
         self._entries: list[HistoryEntry] = []
         self._sex: object = None
         self.retranslateUi()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslateUi()
-        super().changeEvent(event)
 
     def retranslateUi(self) -> None:
         self.setHeaderLabels([self.tr("When"), self.tr("Who"), self.tr("What")])

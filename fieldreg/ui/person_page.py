@@ -34,12 +34,14 @@ from fieldreg.ui.discard_confirm import ask_discard
 from fieldreg.ui.error_dialog import show_store_error
 from fieldreg.ui.field_widgets import ErrorLabel
 from fieldreg.ui.form_fields import set_tab_chain
+from fieldreg.ui.page import Page
 from fieldreg.ui.person_bands import BandsBox, BandState
 from fieldreg.ui.person_details import ConflictsBox, DetailsView, HouseholdLinks, person_name
 from fieldreg.ui.person_form import PersonForm
 from fieldreg.ui.person_history import HistoryView, local_time
 from fieldreg.ui.person_status import StatusButtons, StatusChange
 from fieldreg.ui.register_page import ENTER_KEYS, close_dialogs, page_title, scrolled
+from fieldreg.ui.translations import Retranslates
 
 DRAFT_VERSION: Final = 1
 VIEW, EDIT = range(2)
@@ -68,7 +70,7 @@ def _save_edit(session: Session, person_id: str, values: dict[str, object]) -> l
     return session.update(person_id, values) + session.record_consent(person_id, consents)
 
 
-class PersonPage(QWidget):
+class PersonPage(Retranslates, Page, QWidget):
     closed = Signal()
 
     def __init__(self, context: UiContext, parent: QWidget | None = None) -> None:
@@ -164,11 +166,6 @@ class PersonPage(QWidget):
         self.bands.install_shortcuts(self)
         context.locked.connect(self.clear_personal_data)
         self.retranslateUi()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslateUi()
-        super().changeEvent(event)
 
     def retranslateUi(self) -> None:
         self._edit.setText(self.tr("Edit (Ctrl+E)"))

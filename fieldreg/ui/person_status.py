@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Final
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
@@ -29,6 +29,7 @@ from fieldreg.ui.child_warning import WARNING_STYLE
 from fieldreg.ui.context import translate
 from fieldreg.ui.field_widgets import ErrorLabel
 from fieldreg.ui.form_fields import NoteEdit
+from fieldreg.ui.translations import Retranslates
 
 ASKS_TRANSPORT: Final = frozenset({Status.DEPARTED.value})
 ASKS_PLACE: Final = frozenset({Status.HANDED_OVER.value, Status.REUNITED.value})
@@ -42,7 +43,7 @@ class StatusChange:
     note: str | None = None
 
 
-class StatusDialog(QDialog):
+class StatusDialog(Retranslates, QDialog):
     """The details a status needs: the transport for a departure, a place and note otherwise.
     With `child_alone`, a departure warns that the child is neither in a household nor marked
     unaccompanied or separated (it does not stop it: the volunteer may know better)."""
@@ -88,11 +89,6 @@ class StatusDialog(QDialog):
         layout.addWidget(self._buttons)
         self.retranslateUi()
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslateUi()
-        super().changeEvent(event)
-
     def retranslateUi(self) -> None:
         self.setWindowTitle(labels.label(labels.STATUS, self.status))
         captions = {
@@ -133,7 +129,7 @@ class StatusDialog(QDialog):
         )
 
 
-class StatusButtons(QWidget):
+class StatusButtons(Retranslates, QWidget):
     """One button per status; `chosen` carries the change once its details (if any) are given."""
 
     chosen = Signal(object)  # a StatusChange
@@ -161,11 +157,6 @@ class StatusButtons(QWidget):
             shortcut.activated.connect(lambda s=status.value: self.choose(s))
         layout.addStretch(1)
         self.retranslateUi()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslateUi()
-        super().changeEvent(event)
 
     def retranslateUi(self) -> None:
         for number, (status, button) in enumerate(self._buttons.items(), start=1):

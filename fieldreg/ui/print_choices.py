@@ -10,7 +10,7 @@ from PySide6.QtPrintSupport import QPrinterInfo
 from PySide6.QtWidgets import QComboBox
 
 from fieldreg.core.messages import QT_TRANSLATE_NOOP
-from fieldreg.printing.stocks import STOCKS, StockKind
+from fieldreg.services import print_options
 from fieldreg.ui import labels
 
 STOCK_TITLES: Final[dict[str, str]] = {
@@ -29,7 +29,9 @@ _SHOWN_TITLES: Final[dict[str, str]] = {
 
 def stock_title(name: str) -> str:
     source = STOCK_TITLES.get(name)
-    return QCoreApplication.translate("PrintChoices", source) if source else STOCKS[name].title
+    if source:
+        return QCoreApplication.translate("PrintChoices", source)
+    return print_options.stock_choice(name).title
 
 
 def shown_title(name: str) -> str:
@@ -39,8 +41,9 @@ def shown_title(name: str) -> str:
     )
 
 
-def stock_names(kind: StockKind | None = None) -> list[str]:
-    return [name for name, stock in STOCKS.items() if kind is None or stock.kind is kind]
+def stock_names(*, bands_only: bool | None = None) -> list[str]:
+    """The stocks offered: all, only bands (True) or only sheets of tags (False)."""
+    return [stock.name for stock in print_options.stock_choices(bands_only=bands_only)]
 
 
 def fill_stocks(combo: QComboBox, names: list[str], current: str) -> None:

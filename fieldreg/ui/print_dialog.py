@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Final
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtGui import QImage, QKeySequence, QPixmap, QShortcut, QTransform
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
@@ -46,9 +46,7 @@ from PySide6.QtWidgets import (
 
 from fieldreg.core.errors import FieldregError
 from fieldreg.printing.qt_renderer import QtLabelRenderer
-from fieldreg.printing.settings import MAX_TAG_COPIES, PrintSettings
-from fieldreg.printing.stocks import MM_PER_INCH, STOCKS, StockKind, band_for, stock_named
-from fieldreg.services import bands
+from fieldreg.services import bands, print_options
 from fieldreg.services.session import Session
 from fieldreg.ui.child_warning import WARNING_STYLE
 from fieldreg.ui.context import UiContext
@@ -62,6 +60,7 @@ from fieldreg.ui.print_choices import (
     stock_names,
     stock_title,
 )
+from fieldreg.ui.translations import Retranslates
 
 BAND, TAGS = "band", "tags"
 QUEUE, OTHER, PDF = "queue", "other", "pdf"
@@ -94,9 +93,9 @@ def make_preview(
     """Runs on the worker: the labels the job would print, painted in memory (adults first,
     then the children on child bands, as they will print)."""
     settings = bands.load_print_settings(session.data_dir)
-    stock = stock_named(stock_name)
     people = bands.people_to_print(session, targets)
-    jobs = bands.plan_jobs(session, people, stock, settings, by_age=by_age, today=dt.date.today())
+    today = dt.date.today()
+    jobs = bands.plan_jobs_on(session, people, stock_name, settings, by_age=by_age, today=today)
     images: list[QImage] = []
     planned = []
     pages = 0
@@ -107,15 +106,16 @@ def make_preview(
             images += renderer.page_images(job.stock, labels, dpi, room) if room > 0 else []
             pages += math.ceil(len(labels) / job.stock.labels_per_page)
             planned += labels
-    child = band_for(stock, child=True)
-    child_jobs = [job for job in jobs if by_age and job.stock is child]
+    is_band = print_options.stock_choice(stock_name).is_band
+    child = print_options.child_stock_name(stock_name)
+    child_jobs = [job for job in jobs if by_age and job.stock.name == child]
     return Preview(
         people=people,
         labels=len(planned),
         pages=pages,
         images=images,
         bands=[label.band_id for label in planned if label.band_id],
-        voiding=[p for p in people if stock.is_band and any(session.bands(p).values())],
+        voiding=[p for p in people if is_band and any(session.bands(p).values())],
         children=[p for job in child_jobs for p in job.people],
         child_stock=child_jobs[0].stock.name if child_jobs else "",
     )
@@ -128,7 +128,7 @@ class _Progress(QObject):
     moved = Signal(int, int)
 
 
-class PrintDialog(QDialog):
+class PrintDialog(Retranslates, QDialog):
     printed = Signal(object)  # the bands.PrintResult of a job its output accepted
 
     def __init__(
@@ -152,13 +152,13 @@ class PrintDialog(QDialog):
         self._finished = False  # closed: a late signal (a checkbox's delayed click) starts nothing
         self._previous = QApplication.focusWidget()  # gets the focus back when this closes
         self._progress = _Progress(self)
-        settings = self._settings()
+        # unreadable settings: the defaults; the preview says what is wrong with the file
+        settings, _unread = print_options.print_settings_or_defaults(context.data_dir)
         self.who = QLabel()
         self.who.setWordWrap(True)
         self.who.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.stock = QComboBox()
-        kinds = StockKind.BAND if kind == BAND else StockKind.SHEET
-        fill_stocks(self.stock, stock_names(kinds), settings.stock)
+        fill_stocks(self.stock, stock_names(bands_only=kind == BAND), settings.stock)
         self.destination = QComboBox()
         self._destinations = [(QUEUE, name) for name in printer_names(settings.printer)]
         self._destinations += [(OTHER, ""), (PDF, "")]
@@ -184,7 +184,7 @@ class PrintDialog(QDialog):
         self._browse = push_button()
         self._browse.clicked.connect(self._choose_file)
         self.copies = QSpinBox()
-        self.copies.setRange(1, MAX_TAG_COPIES)
+        self.copies.setRange(1, print_options.MAX_TAG_COPIES)
         self.copies.setValue(settings.tag_copies)
         self._captions = {key: QLabel() for key in ("stock", "to", "file", "copies")}
         self._file_row = QHBoxLayout()
@@ -259,12 +259,6 @@ class PrintDialog(QDialog):
         self._show_rows()
         self._refresh_preview()
 
-    def _settings(self) -> PrintSettings:
-        try:
-            return bands.load_print_settings(self._context.data_dir)
-        except FieldregError:
-            return PrintSettings()  # the preview says what is wrong with the file
-
     # --- choices ------------------------------------------------------------------------------
 
     def stock_name(self) -> str:
@@ -281,7 +275,7 @@ class PrintDialog(QDialog):
 
     def _show_rows(self) -> None:
         kind = self.destination_kind()
-        band = STOCKS[self.stock_name()].is_band
+        band = print_options.stock_choice(self.stock_name()).is_band
         self._form.setRowVisible(self.zpl, self._kind == BAND)
         self._form.setRowVisible(self.child_bands, self._kind == BAND)
         self.zpl.setEnabled(kind == QUEUE and band)
@@ -319,9 +313,9 @@ class PrintDialog(QDialog):
         if self._preview_job:
             self._context.worker.cancel(self._preview_job)
         self._drop_preview()
-        stock = STOCKS[self.stock_name()]
+        stock = print_options.stock_choice(self.stock_name())
         ratio = self.devicePixelRatioF()
-        dpi = PREVIEW_PIXELS / max(stock.page_w, stock.page_h) * MM_PER_INCH * ratio
+        dpi = stock.preview_dpi(PREVIEW_PIXELS) * ratio
         targets, name, copies = list(self._targets), stock.name, self._copies()
         by_age = self._by_age()
         self._preview_job = self._context.run(
@@ -333,7 +327,7 @@ class PrintDialog(QDialog):
     def _on_preview(self, preview: Preview) -> None:
         self._preview_job = 0
         self._preview = preview
-        band = STOCKS[self.stock_name()].is_band
+        band = print_options.stock_choice(self.stock_name()).is_band
         ratio = self.devicePixelRatioF()
         for number, image in enumerate(preview.images, start=1):
             shown = image.transformed(QTransform().rotate(-90)) if band else image
@@ -380,7 +374,7 @@ class PrintDialog(QDialog):
                 return
             destination = bands.PdfFile(path)
         else:
-            zpl = self.zpl.isChecked() and STOCKS[self.stock_name()].is_band
+            zpl = self.zpl.isChecked() and print_options.stock_choice(self.stock_name()).is_band
             destination = bands.PrinterQueue(name, system=not zpl)
         self._start(destination)
 
@@ -571,11 +565,6 @@ class PrintDialog(QDialog):
         self.print_button.setText(self.tr("&Print"))
         self.cancel_button.setText(self.tr("Cancel"))
         self._render_texts()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslateUi()
-        super().changeEvent(event)
 
 
 def printed_text(result: object) -> str:

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -20,9 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldreg.core.errors import FieldregError
-from fieldreg.printing.layouts import SHOWABLE
-from fieldreg.printing.settings import MAX_CHILD_BAND_AGE, MAX_TAG_COPIES, PrintSettings
-from fieldreg.services import bands
+from fieldreg.services import bands, print_options
 from fieldreg.services.paths import DataDir
 from fieldreg.ui.field_widgets import ErrorLabel
 from fieldreg.ui.print_choices import (
@@ -32,9 +29,10 @@ from fieldreg.ui.print_choices import (
     shown_title,
     stock_names,
 )
+from fieldreg.ui.translations import Retranslates
 
 
-class PrintSettingsBox(QGroupBox):
+class PrintSettingsBox(Retranslates, QGroupBox):
     def __init__(
         self,
         data_dir: DataDir,
@@ -45,12 +43,10 @@ class PrintSettingsBox(QGroupBox):
         self.setObjectName("printSettings")
         self._data_dir = data_dir
         self.error = ErrorLabel()
-        try:
-            self._loaded = bands.load_print_settings(data_dir)
-        except FieldregError as exc:
-            failure = exc  # `exc` is unbound after the block; the label re-words it later
-            self._loaded = PrintSettings()
-            self.error.show_text(lambda: describe(failure))
+        self._loaded, failure = print_options.print_settings_or_defaults(data_dir)
+        if failure is not None:
+            unread = failure  # narrowed for the lambda, which words it again on a language change
+            self.error.show_text(lambda: describe(unread))
         self._damaged = self.error.has_error  # saving writes the file again, whole
         loaded = self._loaded
         self.stock = QComboBox()
@@ -64,16 +60,16 @@ class PrintSettingsBox(QGroupBox):
         self.printer.setCurrentIndex(max(0, self.printer.findData(loaded.printer)))
         self.zpl = QCheckBox()
         self.zpl.setChecked(loaded.band_output == "zpl")
-        self.shown = {name: QCheckBox() for name in SHOWABLE}
+        self.shown = {name: QCheckBox() for name in print_options.SHOWABLE}
         for name, box in self.shown.items():
             box.setObjectName(f"shown_{name}")
             box.setChecked(name in loaded.shown)
         self.tag_copies = QSpinBox()
-        self.tag_copies.setRange(1, MAX_TAG_COPIES)
+        self.tag_copies.setRange(1, print_options.MAX_TAG_COPIES)
         self.tag_copies.setValue(loaded.tag_copies)
         self.child_age = QSpinBox()
         self.child_age.setObjectName("childBandAge")
-        self.child_age.setRange(0, MAX_CHILD_BAND_AGE)
+        self.child_age.setRange(0, print_options.MAX_CHILD_BAND_AGE)
         self.child_age.setValue(loaded.child_band_under)
         keys = ("stock", "printer", "child", "shown", "copies")
         self._captions = {key: QLabel() for key in keys}
@@ -99,19 +95,20 @@ class PrintSettingsBox(QGroupBox):
         layout.addWidget(self.error)
         self.retranslateUi()
 
-    def chosen(self) -> PrintSettings:
-        return self._loaded.changed(
-            stock=str(self.stock.currentData()),
-            printer=self.printer.currentData(),
-            band_output="zpl" if self.zpl.isChecked() else "system",
-            shown=[name for name, box in self.shown.items() if box.isChecked()],
-            tag_copies=self.tag_copies.value(),
-            child_band_under=self.child_age.value(),
-        )
+    def chosen(self) -> dict[str, object]:
+        """What the box shows, as the settings' values (checked when applied)."""
+        return {
+            "stock": str(self.stock.currentData()),
+            "printer": self.printer.currentData(),
+            "band_output": "zpl" if self.zpl.isChecked() else "system",
+            "shown": [name for name, box in self.shown.items() if box.isChecked()],
+            "tag_copies": self.tag_copies.value(),
+            "child_band_under": self.child_age.value(),
+        }
 
     def save(self) -> None:
         """Write printing.json if anything changed (FieldregError when it cannot be written)."""
-        chosen = self.chosen()
+        chosen = self._loaded.changed(**self.chosen())
         if chosen != self._loaded or self._damaged:
             bands.save_print_settings(self._data_dir, chosen)
             self._loaded, self._damaged = chosen, False
@@ -139,8 +136,3 @@ class PrintSettingsBox(QGroupBox):
                 "The QR code holds only the ID."
             )
         )
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslateUi()
-        super().changeEvent(event)

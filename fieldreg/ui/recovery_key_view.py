@@ -9,7 +9,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QWidget
 
 from fieldreg.core.errors import ValidationError
-from fieldreg.crypto.recovery import GROUPS, parse_recovery_key
+from fieldreg.core.recovery_key import GROUPS, parse_recovery_key
 
 
 def group_matches(recovery_key: str, number: int, untrusted_typed: str) -> bool:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Final
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
@@ -37,7 +37,9 @@ from fieldreg.ui.duplicates_panel import DuplicatesPanel, already_registered, du
 from fieldreg.ui.error_dialog import show_store_error
 from fieldreg.ui.field_widgets import ErrorLabel
 from fieldreg.ui.form_fields import focus_for_keyboard, set_tab_chain
+from fieldreg.ui.page import FormPage
 from fieldreg.ui.person_form import PersonForm
+from fieldreg.ui.translations import Retranslates
 
 DRAFT_VERSION: Final = 1
 ENTER_KEYS: Final = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
@@ -75,7 +77,7 @@ def close_dialogs(page: QWidget) -> None:
         box.close()
 
 
-class RegisterPage(QWidget):
+class RegisterPage(Retranslates, FormPage, QWidget):
     saved = Signal(list)  # ids of the people just registered
     cancelled = Signal()  # the volunteer gave up this registration (Esc)
 
@@ -121,11 +123,6 @@ class RegisterPage(QWidget):
         save.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         save.activated.connect(self.save)
         self.retranslateUi()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslateUi()
-        super().changeEvent(event)
 
     def retranslateUi(self) -> None:
         self._title.setText(self.tr("Register a person"))

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Final
 
-from PySide6.QtCore import QDate, QEvent, QLocale, QModelIndex, Qt, QTimer
+from PySide6.QtCore import QDate, QLocale, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -29,6 +29,7 @@ from fieldreg.ui import dates, labels
 from fieldreg.ui.context import UiContext
 from fieldreg.ui.error_dialog import show_store_error
 from fieldreg.ui.field_widgets import ErrorLabel
+from fieldreg.ui.page import Page
 from fieldreg.ui.register_page import page_title
 from fieldreg.ui.roster_model import (
     ANY_NEED,
@@ -37,6 +38,7 @@ from fieldreg.ui.roster_model import (
     RosterSnapshot,
     build_snapshot,
 )
+from fieldreg.ui.translations import Retranslates
 
 RELOAD_DELAY_MS: Final = 300  # a burst of saves or an import reloads once
 ANY, TODAY, LAST_7_DAYS, BETWEEN = range(4)
@@ -51,7 +53,7 @@ def _date(value: QDate) -> dt.date:
     return dt.date(value.year(), value.month(), value.day())
 
 
-class RosterPage(QWidget):
+class RosterPage(Retranslates, Page, QWidget):
     def __init__(self, context: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._context = context
@@ -145,11 +147,6 @@ class RosterPage(QWidget):
             self.household.addItem("", value)
         for period in (ANY, TODAY, LAST_7_DAYS, BETWEEN):
             self.period.addItem("", period)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslateUi()
-        super().changeEvent(event)
 
     def retranslateUi(self) -> None:
         self._title.setText(self.tr("Roster"))

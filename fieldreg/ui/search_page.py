@@ -38,7 +38,9 @@ from fieldreg.services.views import SearchResult
 from fieldreg.ui.child_warning import WARNING_STYLE
 from fieldreg.ui.context import UiContext
 from fieldreg.ui.error_dialog import show_store_error
+from fieldreg.ui.page import Page
 from fieldreg.ui.search_model import COL_ID, COL_LATIN, COL_NAME, SearchResultsModel
+from fieldreg.ui.translations import Retranslates
 
 DEBOUNCE_MS: Final = 150
 RESULT_LIMIT: Final = 50
@@ -70,7 +72,7 @@ def search_text_fields(text: str) -> dict[str, str]:
     return fields
 
 
-class SearchPage(QWidget):
+class SearchPage(Retranslates, Page, QWidget):
     print_requested = Signal(list)  # person or household IDs whose bands to print
     register_requested = Signal()  # the button under a search that found no one
 
@@ -145,6 +147,9 @@ class SearchPage(QWidget):
         self.retranslateUi()
 
     # --- what the shell calls -----------------------------------------------------------------
+
+    def focus_first(self) -> None:
+        self.focus_search()
 
     def focus_search(self, *, clear: bool = False) -> None:
         if clear:
@@ -261,7 +266,7 @@ class SearchPage(QWidget):
     def _show(self, text: str, result: SearchResult, enter: bool) -> None:
         self._job = 0
         self._shown_query = text
-        warning = getattr(result, "band_warning", None)  # band payloads (added by another feature)
+        warning = result.band_warning
         if result.id_error:
             self.model.clear()
             self._count = None
@@ -385,8 +390,3 @@ class SearchPage(QWidget):
         self.model.retranslate()
         self._render_notice()
         self._render_count()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslateUi()
-        super().changeEvent(event)

@@ -7,7 +7,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import partial
 
-from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -24,12 +23,12 @@ from fieldreg.services.paths import DataDir
 from fieldreg.services.settings import IDLE_MINUTES_MAX, IDLE_MINUTES_MIN, Settings
 from fieldreg.ui.field_widgets import ErrorLabel
 from fieldreg.ui.print_settings import PrintSettingsBox
-from fieldreg.ui.translations import LANGUAGE_NAMES, system_language
+from fieldreg.ui.translations import LANGUAGE_NAMES, Retranslates, system_language
 
 Describe = Callable[[FieldregError], str]
 
 
-class SettingsDialog(QDialog):
+class SettingsDialog(Retranslates, QDialog):
     """`apply(language, idle_minutes)` is called when the volunteer accepts."""
 
     def __init__(
@@ -113,8 +112,3 @@ class SettingsDialog(QDialog):
                 "Unsaved input in a form is kept and comes back after unlocking."
             )
         )
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslateUi()
-        super().changeEvent(event)

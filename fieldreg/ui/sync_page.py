@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFontDatabase, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -30,12 +30,13 @@ from fieldreg.services import enrollment_service as enroll
 from fieldreg.services import sync_desk
 from fieldreg.services import sync_service as sync
 from fieldreg.services.session import Session
-from fieldreg.sync.export import Exported
 from fieldreg.ui.context import UiContext
 from fieldreg.ui.error_dialog import show_store_error
 from fieldreg.ui.field_widgets import ErrorLabel, push_button
+from fieldreg.ui.page import Page
 from fieldreg.ui.register_page import page_title
 from fieldreg.ui.task_progress import TaskProgress
+from fieldreg.ui.translations import Retranslates
 
 State = tuple[enroll.NetworkStatus, sync_desk.Unexported | None, str]
 
@@ -45,7 +46,7 @@ def read_state(session: Session) -> State:
     return enroll.network_status(session), sync_desk.unexported(session), session.point_name()
 
 
-class SyncPage(QWidget):
+class SyncPage(Retranslates, Page, QWidget):
     role_known = Signal(str)  # "coordinator", "device" or "" (not enrolled), after each unlock
     exported = Signal()  # bundles were written: the status bar's count changed
 
@@ -57,7 +58,7 @@ class SyncPage(QWidget):
         self._task_job = 0  # an enrollment step (an export has its own Cancel)
         self._state: State | None = None
         self._request_path: Path | None = None
-        self._written: list[Exported] = []
+        self._written: list[tuple[Path, int, int]] = []  # each bundle's file, first and last event
         self._folder = ""  # where the last export went: the next dialog opens there
         self._title = QLabel()
         page_title(self._title)
@@ -248,15 +249,15 @@ class SyncPage(QWidget):
         self.error.clear_error()
         progress, cancelled = self.progress.begin()
 
-        def call(session: Session) -> tuple[list[Exported], State]:
+        def call(session: Session) -> tuple[list[tuple[Path, int, int]], State]:
             written = sync.export_bundles(session, folder, progress=progress, cancelled=cancelled)
-            return written, read_state(session)
+            return [(b.path, b.header.first, b.header.last) for b in written], read_state(session)
 
         self.export_button.setEnabled(False)
         self.progress.cancel_button.setFocus(Qt.FocusReason.OtherFocusReason)
         self._context.run(call, self._on_exported, self._export_failed)
 
-    def _on_exported(self, answer: tuple[list[Exported], State]) -> None:
+    def _on_exported(self, answer: tuple[list[tuple[Path, int, int]], State]) -> None:
         self.progress.end()
         self._written, state = answer
         self.exported.emit()
@@ -291,11 +292,6 @@ class SyncPage(QWidget):
             super().keyPressEvent(event)
 
     # --- texts --------------------------------------------------------------------------------
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslateUi()
-        super().changeEvent(event)
 
     def retranslateUi(self) -> None:
         self._title.setText(self.tr("Sync"))
@@ -381,11 +377,9 @@ class SyncPage(QWidget):
                 "signature checked."
             )
         ]
-        for item in self._written:
+        for path, first, last in self._written:
             lines.append(
-                self.tr("{path} (events {first}–{last})").format(
-                    path=item.path, first=item.header.first, last=item.header.last
-                )
+                self.tr("{path} (events {first}–{last})").format(path=path, first=first, last=last)
             )
         self.result_text.setText("\n".join(lines))
         self.result_text.setAccessibleName(lines[0])

@@ -8,17 +8,15 @@ Esc on the page) was pressed, or once the window was locked, so a lock never wai
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QWidget
 
+from fieldreg.core.tasks import CancelFlag, Progress
 from fieldreg.ui.context import UiContext
 from fieldreg.ui.field_widgets import push_button
-
-Progress = Callable[[int, int], None]
-Cancelled = Callable[[], bool]
+from fieldreg.ui.translations import Retranslates
 
 
 class _Relay(QObject):
@@ -27,7 +25,7 @@ class _Relay(QObject):
     moved = Signal(int, int)
 
 
-class TaskProgress(QWidget):
+class TaskProgress(Retranslates, QWidget):
     def __init__(self, context: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._context = context
@@ -45,7 +43,7 @@ class TaskProgress(QWidget):
         self.retranslateUi()
         self.hide()
 
-    def begin(self) -> tuple[Progress, Cancelled]:
+    def begin(self) -> tuple[Progress, CancelFlag]:
         stop = self._stop = threading.Event()
         context, session = self._context, self._context.session
         self.bar.setRange(0, 0)  # busy until the first step is known
@@ -76,8 +74,3 @@ class TaskProgress(QWidget):
     def retranslateUi(self) -> None:
         self.cancel_button.setText(self.tr("Cancel (Esc)"))
         self.bar.setAccessibleName(self.tr("Progress"))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslateUi()
-        super().changeEvent(event)

@@ -12,10 +12,10 @@ sets its texts again in `retranslateUi()`.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
-from PySide6.QtCore import QLocale, QObject, QTranslator
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QEvent, QLocale, QObject, QTranslator
+from PySide6.QtWidgets import QApplication, QWidget
 
 # Shown in the language's own words, so a volunteer who cannot read the current one finds theirs.
 LANGUAGE_NAMES: Final[dict[str, str]] = {
@@ -24,6 +24,25 @@ LANGUAGE_NAMES: Final[dict[str, str]] = {
     "ru": "Русский",
 }
 DEFAULT_LANGUAGE: Final = "en"
+
+# A mixin for widgets: mypy sees a QWidget (so `super().changeEvent` and `self.window()` are
+# checked); at run time a plain class, placed before the Qt base (`class X(Retranslates, QWidget)`).
+if TYPE_CHECKING:
+    WidgetMixin = QWidget
+else:
+    WidgetMixin = object
+
+
+class Retranslates(WidgetMixin):
+    """Sets a widget's texts again, in `retranslateUi()`, when the language changes."""
+
+    def retranslateUi(self) -> None:
+        raise NotImplementedError(f"{type(self).__name__} sets no texts")
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslateUi()
+        super().changeEvent(event)
 
 
 def translations_dir() -> Path:

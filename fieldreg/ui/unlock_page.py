@@ -10,7 +10,7 @@ from collections.abc import Callable
 from functools import partial
 from typing import Final
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QApplication,
@@ -31,6 +31,7 @@ from fieldreg.services.session import Session
 from fieldreg.ui import labels
 from fieldreg.ui.context import UiContext
 from fieldreg.ui.field_widgets import ErrorLabel, StrengthHint, push_button
+from fieldreg.ui.translations import Retranslates
 
 PAGE_WIDTH: Final = 520
 _PASSWORD: Final = QLineEdit.EchoMode.Password
@@ -53,7 +54,7 @@ def _password_field(name: str) -> QLineEdit:
     return field
 
 
-class UnlockPage(QWidget):
+class UnlockPage(Retranslates, QWidget):
     unlocked = Signal(object)  # the open Session
 
     def __init__(self, context: UiContext, parent: QWidget | None = None) -> None:
@@ -379,8 +380,3 @@ class UnlockPage(QWidget):
         if self._busy:
             self._status.setText(self.tr("Checking the passphrase…"))
         self._render_note()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslateUi()
-        super().changeEvent(event)

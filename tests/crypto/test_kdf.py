@@ -6,16 +6,15 @@ import unicodedata
 import pytest
 
 from fieldreg.core.errors import TamperError, ValidationError
+from fieldreg.core.passphrases import check_passphrase, passphrase_strength
 from fieldreg.crypto import kdf
 from fieldreg.crypto.kdf import (
     OWASP_MINIMUM,
     KdfParams,
     calibrate,
-    check_passphrase,
     derive,
     minimum_params,
     params_for_new_slot,
-    passphrase_strength,
 )
 
 

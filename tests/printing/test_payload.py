@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from fieldreg.core.errors import IdError
 from fieldreg.core.ids import ALPHABET, format_id, is_issuable
-from fieldreg.printing.keyboards import CYRILLIC_TO_US, LAYOUTS, us_keys_of
+from fieldreg.core.keyboards import CYRILLIC_TO_US, LAYOUTS, us_keys_of
 from fieldreg.printing.payload import (
     MAX_SCAN_LEN,
     QR_ALPHANUMERIC,

@@ -9,7 +9,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from fieldreg.cli.main import run
+from fieldreg.__main__ import main
 from fieldreg.ui.main_window import MainWindow
 
 
@@ -26,7 +26,7 @@ def test_no_subcommand_starts_the_desk_on_the_data_dir(qtbot: QtBot, tmp_path: P
         window.close()
 
     QTimer.singleShot(0, look_then_close)
-    assert run(["--data-dir", str(folder)]) == 0
+    assert main(["--data-dir", str(folder)]) == 0
     assert seen == {"visible": True, "first run": True, "store": folder}
     log = folder / "logs" / "fieldreg.log"
     assert "started" in log.read_text(encoding="utf-8")

@@ -7,11 +7,13 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from fieldreg.services.session import Session
 from fieldreg.ui.context import UiContext
 from fieldreg.ui.household_page import HouseholdPage
+from tests.services.test_household_register import WRITES, FailAt, on_disk
 from tests.ui.keyboard import (
     ALT,
     CTRL,
@@ -160,3 +162,83 @@ def test_a_member_without_a_relationship_is_not_added(
     assert len(page.members()) == 1
     assert page.form.values()["given_name"] == "Іван"
     assert session.people.summaries() == {}
+
+
+def _error_box() -> QMessageBox | None:
+    shown = [w for w in QApplication.topLevelWidgets() if w.isVisible()]
+    boxes = [
+        w for w in shown if isinstance(w, QMessageBox) and w.objectName() == "storeErrorDialog"
+    ]
+    return boxes[0] if boxes else None
+
+
+def test_a_full_disk_at_any_write_keeps_the_form_and_a_retry_saves_everyone_once(
+    qtbot: QtBot, page: HouseholdPage, session: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    grandmother = session.register(
+        {"family_name": "Мельник", "given_name": "Ганна"}, new_household=True
+    )
+    her_household = session.person(grandmother).fields["household_id"]
+    type_then(qtbot, "Мельник", TAB)
+    type_then(qtbot, "Оксана", ENTER)
+    qtbot.waitUntil(lambda: len(page.members()) == 1)
+    type_then(qtbot, "", TAB)
+    type_then(qtbot, "Тарас", TAB, TAB, TAB, TAB)  # patronymic, born, sex, relationship
+    type_then(qtbot, "C", ENTER)  # Child
+    qtbot.waitUntil(lambda: len(page.members()) == 2)
+    type_then(qtbot, "", TAB, TAB, TAB, TAB, TAB)
+    type_then(qtbot, "Grandp")
+    press(qtbot, Qt.Key.Key_B, ALT)
+    type_then(qtbot, f"FR1:{grandmother}", ENTER)
+    qtbot.waitUntil(lambda: len(page.members()) == 3)
+    typed = [(m.fields.get("given_name"), m.relationship, m.person_id) for m in page.members()]
+    assert typed == [
+        ("Оксана", "head", None),
+        ("Тарас", "child", None),
+        ("Ганна", "grandparent", grandmother),
+    ]
+    saved: list[list[str]] = []
+    page.saved.connect(saved.append)
+    fail = FailAt(monkeypatch)
+
+    n = 0
+    while True:
+        n += 1
+        fail.arm(n)
+        press(qtbot, Qt.Key.Key_Return, CTRL)
+        qtbot.waitUntil(lambda: bool(saved) or _error_box() is not None)
+        if saved:
+            break  # the n-th write did not happen: this was the retry, with nothing failing
+        box = _error_box()
+        assert box is not None
+        assert "disk is full" in box.text()
+        assert [
+            (m.fields.get("given_name"), m.relationship, m.person_id) for m in page.members()
+        ] == typed, f"failure at write {n} changed the form"
+        assert list(session.people.summaries()) == [grandmother], (
+            f"failure at write {n} saved someone"
+        )
+        assert session.person(grandmother).fields["household_id"] == her_household
+        qtbot.keyClick(box, ENTER)
+        qtbot.waitUntil(lambda: _error_box() is None)
+        page.activateWindow()  # what a window manager does when the dialog closes
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is page)
+        assert focused().objectName() == "family_name", "the focus left the form after the error"
+    assert n > len(WRITES), "the failures were injected at only a few writes"
+    fail.arm(None)
+
+    [new_ids] = saved
+    assert page.members() == []
+    for other in on_disk(session):
+        people = other.people.summaries()
+        assert sorted(str(f["given_name"]) for f in people.values()) == ["Ганна", "Оксана", "Тарас"]
+        household = people[new_ids[0]]["household_id"]
+        assert other.person(grandmother).fields["household_id"] == household
+        assert sorted(other.people.household_members(str(household))) == sorted(
+            [*new_ids, grandmother]
+        )
+        for person_id in new_ids:  # registered once and linked once
+            assert [h.type for h in other.history(person_id)] == [
+                "PersonRegistered",
+                "MemberLinked",
+            ]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import os
 
-from fieldreg.ui.sealed_drafts import SealedDrafts
+from fieldreg.services.sealed_drafts import SealedDrafts
 
 DRAFT = {"register": {"version": 1, "form": {"family_name": "Ковальчук", "dob": "1984"}}}
 

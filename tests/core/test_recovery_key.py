@@ -6,13 +6,13 @@ import re
 import pytest
 
 from fieldreg.core.errors import ValidationError
-from fieldreg.crypto.recovery import (
+from fieldreg.core.recovery_key import (
     ALPHABET,
     format_recovery_key,
-    new_recovery_key,
     parse_recovery_key,
     recovery_groups,
 )
+from fieldreg.crypto.recovery import new_recovery_key
 
 # Fixed keys so the exhaustive checks are the same on every run, plus the edge values.
 KEYS = [hashlib.sha256(bytes([i])).digest()[:16] for i in range(12)] + [
@@ -142,7 +142,7 @@ def test_swapped_groups_are_found(key: bytes) -> None:
 
 def test_whole_key_checksum_catches_what_groups_cannot() -> None:
     # Rebuild a text whose groups all verify but whose data bits belong to another checksum.
-    from fieldreg.crypto import recovery
+    from fieldreg.core import recovery_key as recovery
 
     key = KEYS[5]
     values = [ALPHABET.index(c) for c in format_recovery_key(key).replace("-", "")]
