@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QKeyEvent
@@ -111,3 +112,12 @@ def select_code(combo: QComboBox, code: object) -> None:
     """Select the item whose data is `code`, or the first ("not recorded") item."""
     index = combo.findData(code) if isinstance(code, str) else 0
     combo.setCurrentIndex(max(index, 0))
+
+
+def focus_back(page: QWidget, previous: QWidget | None, otherwise: Callable[[], None]) -> None:
+    """The focus back where the volunteer was before a question or a save took it, when that
+    widget is still on `page` and shown; else `otherwise()`."""
+    if previous is not None and page.isAncestorOf(previous) and previous.isVisible():
+        focus_for_keyboard(previous)
+    else:
+        otherwise()

@@ -37,7 +37,7 @@ from fieldreg.ui.discard_confirm import ask_discard
 from fieldreg.ui.duplicates_panel import DuplicatesPanel, already_registered, duplicate_query
 from fieldreg.ui.error_dialog import show_store_error
 from fieldreg.ui.field_widgets import ErrorLabel
-from fieldreg.ui.form_fields import focus_for_keyboard, set_tab_chain
+from fieldreg.ui.form_fields import focus_back, focus_for_keyboard, set_tab_chain
 from fieldreg.ui.household_members import HEAD, Member, MembersTable
 from fieldreg.ui.member_editor import MemberEditor
 from fieldreg.ui.page import FormPage
@@ -304,11 +304,7 @@ class HouseholdPage(Retranslates, FormPage, QWidget):
             self.save()
 
     def _back_to_form(self) -> None:
-        previous = self._focus_before
-        if previous is not None and self.isAncestorOf(previous) and previous.isVisible():
-            focus_for_keyboard(previous)
-        else:
-            self.form.focus_field("family_name")
+        focus_back(self, self._focus_before, lambda: self.form.focus_field("family_name"))
 
     def _insert(self, member: Member) -> None:
         position = self._editing if self._editing is not None else len(self._members)
@@ -433,8 +429,7 @@ class HouseholdPage(Retranslates, FormPage, QWidget):
         if not saving:
             # disabling dropped the focus; give it back so that a retry is one keystroke
             before, self._focus_before_save = self._focus_before_save, None
-            if before is not None and self.isAncestorOf(before):
-                focus_for_keyboard(before)
+            focus_back(self, before, lambda: None)
 
     def _on_saved(self, result: RegisteredHousehold) -> None:
         self._set_saving(False)

@@ -36,7 +36,7 @@ from fieldreg.ui.discard_confirm import ask_discard
 from fieldreg.ui.duplicates_panel import DuplicatesPanel, already_registered, duplicate_query
 from fieldreg.ui.error_dialog import show_store_error
 from fieldreg.ui.field_widgets import ErrorLabel
-from fieldreg.ui.form_fields import focus_for_keyboard, set_tab_chain
+from fieldreg.ui.form_fields import focus_back, set_tab_chain
 from fieldreg.ui.page import FormPage
 from fieldreg.ui.person_form import PersonForm
 from fieldreg.ui.translations import Retranslates
@@ -224,11 +224,7 @@ class RegisterPage(Retranslates, FormPage, QWidget):
         )
 
     def _back_to_form(self) -> None:
-        previous = self._focus_before
-        if previous is not None and self.isAncestorOf(previous) and previous.isVisible():
-            focus_for_keyboard(previous)
-        else:
-            self.form.focus_field("family_name")
+        focus_back(self, self._focus_before, lambda: self.form.focus_field("family_name"))
 
     def _on_saved(self, person_id: str, *, child_alone: bool = False) -> None:
         self._set_saving(False)
