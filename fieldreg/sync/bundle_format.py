@@ -19,7 +19,7 @@ from typing import Any, Final
 
 from fieldreg.core import canonical
 from fieldreg.core.errors import FieldregError, IntegrityError
-from fieldreg.core.events import Event, body_bytes, from_body, parts
+from fieldreg.core.events import Event, body_bytes, from_body, parts, stored_bytes
 from fieldreg.sync import minisign, tokens
 from fieldreg.sync.event_schema import check_event
 
@@ -194,10 +194,55 @@ def build_payload(device: str, events: list[Event]) -> bytes:
     """The events in sequence order, each as [seq, hlc, subject, prev, id, body]: the bytes of
     `build_payload_strict`, with each row cut out of the event's canonical bytes (see
     `fieldreg.core.events.parts`) instead of encoding every event once more."""
-    head = canonical.dumps({"v": VERSION, "device": device, "first": events[0].seq, "events": []})
+    return assemble_payload(device, events[0].seq, [event_row(event) for event in events])
+
+
+def assemble_payload(device: str, first: int, rows: list[bytes]) -> bytes:
+    """The payload around rows already encoded (by `event_row` or `stored_row`)."""
+    head = canonical.dumps({"v": VERSION, "device": device, "first": first, "events": []})
     before, _, after = head.partition(b'"events":[]')
-    rows = [_row(event) for event in events]
     return b"".join((before, b'"events":[', b",".join(rows), b"]", after))
+
+
+def stored_row(  # noqa: PLR0917 - positional: it runs for every event an export reads
+    device: bytes, seq: int, hlc: int, subject: str, prev: str, event_id: str, body: bytes
+) -> bytes | None:
+    """`event_row(events.from_stored(...))` of one stored event (`device`: the device id as JSON,
+    `body`: the opened body) put together from the columns and the body as stored, once its id
+    is checked (`fieldreg.core.events.stored_bytes`), without making the event; None where
+    `from_stored` would take its strict path or `event_row` would encode the row strictly."""
+    if not (
+        type(seq) is int
+        and type(hlc) is int
+        and type(subject) is str
+        and type(prev) is str
+        and type(event_id) is str
+    ):
+        return None
+    seq_text = str(seq).encode("ascii")
+    hlc_text = str(hlc).encode("ascii")
+    subject_json = encode_basestring(subject).encode("utf-8")
+    prev_json = encode_basestring(prev).encode("utf-8")
+    encoded = stored_bytes(device, seq_text, hlc_text, subject_json, prev_json, event_id, body)
+    if encoded is None or encoded.count(b"{") + encoded.count(b"[") > _ROW_BRACKETS:
+        return None
+    return b"".join(
+        (
+            b"[",
+            seq_text,
+            b",",
+            hlc_text,
+            b",",
+            subject_json,
+            b",",
+            prev_json,
+            b",",
+            encode_basestring(event_id).encode("utf-8"),
+            b",",
+            body,
+            b"]",
+        )
+    )
 
 
 # Rows nest three levels deeper in the payload than values do in an event's own bytes: an event
@@ -206,7 +251,8 @@ def build_payload(device: str, events: list[Event]) -> bytes:
 _ROW_BRACKETS: Final = canonical.MAX_DEPTH - 3
 
 
-def _row(event: Event) -> bytes:
+def event_row(event: Event) -> bytes:
+    """One event's row of the payload, [seq, hlc, subject, prev, id, body], encoded."""
     encoded = event.verified_bytes or event.canonical_bytes()
     if encoded.count(b"{") + encoded.count(b"[") > _ROW_BRACKETS or type(event.event_id) is not str:
         return canonical.dumps(
