@@ -227,6 +227,10 @@ class RosterModel(QAbstractTableModel):
 
     # --- content ------------------------------------------------------------------------------
 
+    def today(self) -> dt.date:
+        """The day the snapshot was taken on, by the session's clock ("registered today")."""
+        return dt.date.fromordinal(self._snapshot.today)
+
     def set_snapshot(self, snapshot: RosterSnapshot) -> None:
         self._snapshot = snapshot
         self._refresh()

@@ -286,12 +286,12 @@ class RosterPage(Retranslates, Page, QWidget):
         period = self.period.currentData()
         self.date_from.setEnabled(period == BETWEEN)
         self.date_to.setEnabled(period == BETWEEN)
-        today = dt.date.today()
+        today = self.model.today()  # the session's day, as the counts use
         start = end = None
         if period == TODAY:
-            start = today
+            start = end = today
         elif period == LAST_7_DAYS:
-            start = today - dt.timedelta(days=6)
+            start, end = today - dt.timedelta(days=6), today
         elif period == BETWEEN:
             start, end = _date(self.date_from.date()), _date(self.date_to.date())
         household_id = self._household_id()

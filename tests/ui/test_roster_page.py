@@ -75,3 +75,21 @@ def test_the_id_columns_fit_a_provisional_prefix(
     needed = page.table.fontMetrics().horizontalAdvance(widest) + 8  # the cell's margins
     assert page.table.columnWidth(RosterModel.ID) >= needed
     assert page.table.columnWidth(RosterModel.HOUSEHOLD) >= needed
+
+
+def test_the_today_filter_is_the_day_the_counts_use(
+    qtbot: QtBot, context: UiContext, session: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The session's day decides "today" for the period filter as for the counts: here its
+    clock says three days ago, so someone registered now is not "registered today" by either."""
+    monkeypatch.setattr(session, "_today", lambda: dt.date.today() - dt.timedelta(days=3))
+    session.register({"family_name": "Лисенко", "given_name": "Ганна"})
+    page = RosterPage(context)
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1)
+    assert "Registered today: 0" in page._counts.text()
+    page.period.setCurrentIndex(page.period.findData(roster_page.TODAY))
+    assert page.model.rowCount() == 0
+    page.period.setCurrentIndex(page.period.findData(roster_page.LAST_7_DAYS))
+    assert page.model.rowCount() == 1
