@@ -208,6 +208,34 @@ class FieldSealer:
                 append(None)
         return opened
 
+    def seal_many(
+        self, table: str, group: str, record_ids: Sequence[str], plaintexts: Sequence[bytes]
+    ) -> list[bytes]:
+        """`seal` of many rows of one table and group in one call (an import seals a hundred
+        thousand): the same blobs as `seal` (each under its own record id and its own random
+        nonce, the nonces drawn from the OS in one call), with no Python call per row."""
+        if len(record_ids) != len(plaintexts):
+            raise ValueError("one record id per plaintext")
+        cipher = self._cipher()
+        self._aad(table, "-", group)  # validates table and group
+        head = length_prefixed(_AAD_CONTEXT, table.encode("utf-8"))
+        tail = length_prefixed(group.encode("utf-8"), self._key_id)
+        prefix = bytes([VERSION]) + self._key_id
+        encrypt = cipher.encrypt
+        pack = struct.Struct(">I").pack
+        nonces = os.urandom(NONCE_BYTES * len(record_ids))
+        sealed: list[bytes] = []
+        append = sealed.append
+        at = 0
+        for record_id, plaintext in zip(record_ids, plaintexts, strict=True):
+            rid = record_id.encode("utf-8")
+            if not rid or type(plaintext) is not bytes:
+                raise ValueError("a record id and bytes are needed")
+            nonce = nonces[at : at + NONCE_BYTES]
+            at += NONCE_BYTES
+            append(prefix + nonce + encrypt(nonce, plaintext, head + pack(len(rid)) + rid + tail))
+        return sealed
+
     def seal_json(self, table: str, record_id: str, group: str, value: object) -> bytes:
         return self.seal(table, record_id, group, canonical_json(value))
 

@@ -44,9 +44,8 @@ def apply_events(
     states: dict[str, PersonState] = {}
     is_new: set[str] = set()
     notes: list[dict[str, object]] = []
-    rows: list[dict[str, object]] = []
+    bodies: list[bytes] = []
     households: dict[str, int] = {}
-    seal_event = repo.sealer.sealer_for("events", "body")
     seal_note = repo.sealer.sealer_for("notes", "body")
     stored = repo.load_states(
         e.subject_id for e in events if e.type is not EventType.HOUSEHOLD_CREATED
@@ -58,7 +57,7 @@ def apply_events(
             if progress is not None:
                 progress(done, len(events))
         body = prepared.bodies[event.seq] if prepared is not None else event_body_json(event)
-        rows.append(_event_row(event, body, seal_event))
+        bodies.append(body)
         subject = event.subject_id
         if event.type is EventType.HOUSEHOLD_CREATED:
             households.setdefault(subject, event.hlc)
@@ -76,7 +75,9 @@ def apply_events(
             text = event.payload.get("note")
         if isinstance(text, str) and text:
             notes.append(_note_row(event, text, seal_note))
-    repo.add_event_rows(rows)
+    # Sealed in one call (one draw of nonces, no Python call per event), then the rows.
+    sealed = repo.sealer.seal_many("events", "body", [e.event_id for e in events], bodies)
+    repo.add_event_rows([event_row(e, b) for e, b in zip(events, sealed, strict=True)])
     repo.add_households(households)
     repo.save_states(states.values(), new=is_new)
     repo.add_note_rows(notes)
@@ -90,10 +91,6 @@ def apply_events(
     store.note_conflicts(result.conflicts)
     store.note_duplicates([p for p, s in states.items() if s.duplicate_of.adds])
     return result
-
-
-def _event_row(event: Event, body: bytes, seal: Callable[[str, bytes], bytes]) -> dict[str, object]:
-    return event_row(event, seal(event.event_id, body))
 
 
 def _note_row(event: Event, text: str, seal: Callable[[str, bytes], bytes]) -> dict[str, object]:

@@ -5,9 +5,11 @@ import hmac
 import os
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from fieldreg.core.errors import AuthError, TamperError
-from fieldreg.crypto.sealing import FieldSealer, key_id_for
+from fieldreg.crypto.sealing import HEADER_BYTES, NONCE_BYTES, FieldSealer, key_id_for
 
 KEY = bytes(range(32))
 SECRET = "Олена Петренко, 1984, Харків".encode()
@@ -161,3 +163,47 @@ def test_bulk_sealer_and_opener_agree_with_single_calls() -> None:
         open_row("K7-0002-X", blob)
     with pytest.raises(_Tamper):
         sealer.open("people", "K7-0001-4", "details", blob)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=12),
+            st.binary(max_size=200),
+        ),
+        max_size=30,
+    )
+)
+def test_seal_many_makes_what_seal_makes(rows: list[tuple[str, bytes]]) -> None:
+    """The bulk sealer against the strict one: each blob opens under its own record id to its
+    plaintext with `open`, has seal's layout, and no two share a nonce."""
+    sealer = FieldSealer(KEY)
+    ids = [record_id for record_id, _ in rows]
+    plaintexts = [plaintext for _, plaintext in rows]
+    blobs = sealer.seal_many("events", "body", ids, plaintexts)
+    assert len(blobs) == len(rows)
+    for record_id, plaintext, blob in zip(ids, plaintexts, blobs, strict=True):
+        single = sealer.seal("events", record_id, "body", plaintext)
+        assert len(blob) == len(single)
+        assert blob[: HEADER_BYTES - NONCE_BYTES] == single[: HEADER_BYTES - NONCE_BYTES]
+        assert sealer.open("events", record_id, "body", blob) == plaintext
+        assert sealer.opener("events", "body")(record_id, blob) == plaintext
+        with pytest.raises(TamperError):
+            sealer.open("events", record_id + "x", "body", blob)
+        with pytest.raises(TamperError):
+            sealer.open("notes", record_id, "body", blob)
+    nonces = {blob[HEADER_BYTES - NONCE_BYTES : HEADER_BYTES] for blob in blobs}
+    assert len(nonces) == len(blobs)
+
+
+def test_seal_many_refuses_what_seal_refuses(sealer: FieldSealer) -> None:
+    with pytest.raises(ValueError, match="one record id per plaintext"):
+        sealer.seal_many("events", "body", ["a", "b"], [b"x"])
+    with pytest.raises(ValueError, match="a record id and bytes"):
+        sealer.seal_many("events", "body", [""], [b"x"])
+    with pytest.raises(ValueError, match="a record id and bytes"):
+        sealer.seal_many("events", "body", ["a"], ["text"])  # type: ignore[list-item]
+    with pytest.raises(ValueError, match="table must be"):
+        sealer.seal_many("", "body", ["a"], [b"x"])
+    assert sealer.seal_many("events", "body", [], []) == []
