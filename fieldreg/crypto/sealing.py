@@ -165,6 +165,18 @@ class FieldSealer:
 
         return open_row
 
+    def _bulk(
+        self, table: str, group: str, ids: int, values: int, what: str
+    ) -> tuple[AESGCM, bytes, bytes]:
+        """What `open_many` and `seal_many` share: the cipher, and the associated data before and
+        after each row's record id (table and group validated as `_aad` validates them)."""
+        if ids != values:
+            raise ValueError(f"one record id per {what}")
+        cipher = self._cipher()
+        self._aad(table, "-", group)
+        head = length_prefixed(_AAD_CONTEXT, table.encode("utf-8"))
+        return cipher, head, length_prefixed(group.encode("utf-8"), self._key_id)
+
     def open_many(
         self, table: str, group: str, record_ids: Sequence[str], sealed: Sequence[bytes]
     ) -> list[bytes | None]:
@@ -173,12 +185,7 @@ class FieldSealer:
         Python call per row. A row that does not open (altered, swapped, another key, not a
         sealed blob) is None in the result, so one damaged row cannot hide the others; the
         caller decides what a None means."""
-        if len(record_ids) != len(sealed):
-            raise ValueError("one record id per sealed value")
-        cipher = self._cipher()
-        self._aad(table, "-", group)  # validates table and group
-        head = length_prefixed(_AAD_CONTEXT, table.encode("utf-8"))
-        tail = length_prefixed(group.encode("utf-8"), self._key_id)
+        cipher, head, tail = self._bulk(table, group, len(record_ids), len(sealed), "sealed value")
         key_id = self._key_id
         decrypt = cipher.decrypt
         pack = struct.Struct(">I").pack
@@ -214,12 +221,7 @@ class FieldSealer:
         """`seal` of many rows of one table and group in one call (an import seals a hundred
         thousand): the same blobs as `seal` (each under its own record id and its own random
         nonce, the nonces drawn from the OS in one call), with no Python call per row."""
-        if len(record_ids) != len(plaintexts):
-            raise ValueError("one record id per plaintext")
-        cipher = self._cipher()
-        self._aad(table, "-", group)  # validates table and group
-        head = length_prefixed(_AAD_CONTEXT, table.encode("utf-8"))
-        tail = length_prefixed(group.encode("utf-8"), self._key_id)
+        cipher, head, tail = self._bulk(table, group, len(record_ids), len(plaintexts), "plaintext")
         prefix = bytes([VERSION]) + self._key_id
         encrypt = cipher.encrypt
         pack = struct.Struct(">I").pack
