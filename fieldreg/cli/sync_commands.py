@@ -27,14 +27,13 @@ from fieldreg.cli.passphrases import ENV_NEW_PASSPHRASE, ENV_PASSPHRASE, read_se
 from fieldreg.cli.person_text import value_text
 from fieldreg.core.errors import AuthError, FieldregError, ValidationError
 from fieldreg.core.messages import describe
-from fieldreg.services import duplicates
+from fieldreg.services import duplicates, sync_desk
 from fieldreg.services import enrollment_service as enroll
 from fieldreg.services import sync_service as sync
 from fieldreg.services.paths import DataDir
 from fieldreg.services.session import Session
 
 ENV_NETWORK_PASSPHRASE = "FIELDREG_NETWORK_PASSPHRASE"
-MAX_TOKEN_FILE = 16 * 1024
 
 
 def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
@@ -167,17 +166,12 @@ def _token_argument(value: str, tag: str) -> str:
     """A token given inline (it starts with its tag) or the path of a file holding one."""
     if value.strip().startswith(tag + ":"):
         return value
-    try:
-        with Path(value).open("rb") as handle:
-            untrusted = handle.read(MAX_TOKEN_FILE + 1)
-    except OSError as exc:
-        raise FieldregError("sync.unreadable_file") from exc
-    return untrusted[:MAX_TOKEN_FILE].decode("ascii", errors="replace")
+    return sync_desk.read_token_file(Path(value))
 
 
 def _write_text(path: Path | None, text: str) -> None:
     if path is not None:
-        path.write_text(text + "\n", encoding="ascii")
+        sync_desk.save_token_file(path, text)
 
 
 # --- network ---------------------------------------------------------------------------------

@@ -281,6 +281,12 @@ MESSAGES: Final[dict[str, str]] = {
     ),
     "sync.no_folder": QT_TRANSLATE_NOOP("Errors", "The target folder does not exist."),
     "sync.unreadable_file": QT_TRANSLATE_NOOP("Errors", "The file cannot be read."),
+    "sync.not_a_file": QT_TRANSLATE_NOOP(
+        "Errors", "This is not a file (a link, a folder or a device): choose the file itself."
+    ),
+    "sync.token_too_large": QT_TRANSLATE_NOOP(
+        "Errors", "This file is too large to be an enrollment request or answer."
+    ),
     "sync.too_many_files": QT_TRANSLATE_NOOP("Errors", "At most {max} files at a time."),
     "sync.file_exists": QT_TRANSLATE_NOOP(
         "Errors", "A file of that name already exists; nothing was overwritten."

@@ -6,12 +6,17 @@ enrollment tokens read from or saved to a file.
 
 from __future__ import annotations
 
+import contextlib
+import os
+import secrets
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
 from fieldreg.core.entities import FieldValue
 from fieldreg.core.errors import FieldregError, os_error_reason
 from fieldreg.core.hlc import LOGICAL_BITS
+from fieldreg.crypto.durable_file import fsync_dir, write_new_file
 from fieldreg.services import enrollment_service as enroll
 from fieldreg.services import sync_service as sync
 from fieldreg.services.session import Session
@@ -117,17 +122,35 @@ def resolve(session: Session, person_id: str, field_name: str, value: FieldValue
 
 
 def read_token_file(path: Path) -> str:
-    """A request or an answer from a file (parsed and checked by the enrollment use cases)."""
+    """A request or an answer from a file, for the enrollment use cases to parse and check: a
+    regular file only (a link, a FIFO or a device could read elsewhere or hang), refused by its
+    size before it is read, never cut short to look like something smaller."""
     try:
-        with path.open("rb") as handle:
+        if not stat.S_ISREG(path.lstat().st_mode):
+            raise FieldregError("sync.not_a_file")
+        if path.lstat().st_size > MAX_TOKEN_FILE:
+            raise FieldregError("sync.token_too_large")
+        flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+        with os.fdopen(os.open(path, flags), "rb") as handle:
+            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):  # swapped since the lstat
+                raise FieldregError("sync.not_a_file")
             untrusted = handle.read(MAX_TOKEN_FILE + 1)
     except OSError as exc:
         raise FieldregError("sync.unreadable_file") from exc
-    return untrusted[:MAX_TOKEN_FILE].decode("ascii", errors="replace")
+    if len(untrusted) > MAX_TOKEN_FILE:  # grew since the lstat
+        raise FieldregError("sync.token_too_large")
+    return untrusted.decode("ascii", errors="replace")
 
 
 def save_token_file(path: Path, text: str) -> None:
+    """Written whole or not at all: a private temporary file beside it, made durable, then
+    renamed over the name, so a laptop (or a file-sync tool) never reads half an answer."""
+    temporary = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
     try:
-        path.write_bytes(text.encode("ascii") + b"\n")
+        write_new_file(temporary, text.encode("ascii") + b"\n")
+        temporary.replace(path)
+        fsync_dir(path.parent)
     except OSError as exc:
+        with contextlib.suppress(OSError):
+            temporary.unlink()
         raise FieldregError("sync.write_failed", reason=os_error_reason(exc)) from exc

@@ -962,6 +962,14 @@
         <translation>Файл не удаётся прочитать.</translation>
     </message>
     <message>
+        <source>This is not a file (a link, a folder or a device): choose the file itself.</source>
+        <translation>Это не файл (ссылка, папка или устройство): выберите сам файл.</translation>
+    </message>
+    <message>
+        <source>This file is too large to be an enrollment request or answer.</source>
+        <translation>Этот файл слишком велик для запроса на подключение или ответа на него.</translation>
+    </message>
+    <message>
         <source>At most {max} files at a time.</source>
         <translation>Не более {max} файлов за раз.</translation>
     </message>

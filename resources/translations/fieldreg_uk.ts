@@ -962,6 +962,14 @@
         <translation>Файл не вдається прочитати.</translation>
     </message>
     <message>
+        <source>This is not a file (a link, a folder or a device): choose the file itself.</source>
+        <translation>Це не файл (посилання, тека чи пристрій): виберіть сам файл.</translation>
+    </message>
+    <message>
+        <source>This file is too large to be an enrollment request or answer.</source>
+        <translation>Цей файл завеликий для запиту на приєднання чи відповіді на нього.</translation>
+    </message>
+    <message>
         <source>At most {max} files at a time.</source>
         <translation>Щонайбільше {max} файлів за раз.</translation>
     </message>

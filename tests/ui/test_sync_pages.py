@@ -113,7 +113,8 @@ def test_enrollment_request_approval_and_answer_from_the_pages(
         _answer_files(monkeypatch, "getSaveFileName", (str(answer), ""))
         with qtbot.waitSignal(dialog.approved):
             qtbot.keyClick(dialog.passphrase, ENTER)
-        qtbot.waitUntil(answer.exists)
+        # what the coordinator is told once the answer is saved whole (not the file's first byte)
+        qtbot.waitUntil(lambda: f"Answer saved to {answer}." in dialog.note.text())
         assert "new IDs start with M3" in dialog.note.text()
         assert dialog.passphrase.text() == ""
         dialog.reject()
