@@ -20,7 +20,7 @@ from sqlalchemy.sql.dml import UpdateBase
 
 from fieldreg.core import events as ev
 from fieldreg.core.entities import FIELDS, Group, PersonFields
-from fieldreg.core.errors import Cancelled, FieldregError, TamperError
+from fieldreg.core.errors import Cancelled, FieldregError
 from fieldreg.core.fold import PersonState, state_from_json, state_to_json
 from fieldreg.crypto.sealing import FieldSealer
 from fieldreg.store.engine import ENVIRONMENT_ERRORS, WRITE_FLAG, store_error
@@ -34,7 +34,7 @@ from fieldreg.store.models import (
     StoreSetting,
 )
 from fieldreg.store.sealed_json import encode_json, event_body_json
-from fieldreg.store.summary_codec import decode_group, decode_summary, encode_group
+from fieldreg.store.summary_codec import decode_group, encode_group
 
 EVENTS = cast(Table, EventRow.__table__)
 PEOPLE = cast(Table, PersonRow.__table__)
@@ -91,13 +91,6 @@ class DeviceState:
     head: str
     last_hlc: int
     next_counter: int
-
-
-@dataclass(frozen=True, slots=True)
-class SummaryRow:
-    person_id: str
-    created_hlc: int
-    fields: PersonFields
 
 
 @dataclass(frozen=True, slots=True)
@@ -446,38 +439,6 @@ class Repository:
         if row is None or row[0] is None:
             return {}
         return decode_group(group, self.sealer.open("people", person_id, group.value, row[0]))
-
-    def iter_summaries(
-        self,
-        progress: Callable[[int, int], None] | None = None,
-        damaged: list[str] | None = None,
-    ) -> Iterator[SummaryRow]:
-        """Every person's summary group, opened: what unlock feeds to the search index.
-
-        Reads through the DB-API cursor in batches: per-row Result objects would cost more than
-        the decryption at 100,000 people."""
-        total = self.count_people() if progress else 0
-        open_row = self.sealer.opener("people", Group.SUMMARY.value)
-        cursor = self.conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
-        try:
-            cursor.execute("SELECT id, created_hlc, summary FROM people WHERE summary IS NOT NULL")
-            done = 0
-            while batch := cursor.fetchmany(5000):
-                for person_id, created_hlc, sealed in batch:
-                    try:
-                        plaintext = open_row(person_id, sealed)
-                    except TamperError:
-                        # One damaged row must not lock the volunteer out of everyone else.
-                        if damaged is None:
-                            raise
-                        damaged.append(person_id)
-                        continue
-                    yield SummaryRow(person_id, created_hlc, decode_summary(plaintext))
-                done += len(batch)
-                if progress:
-                    progress(done, total)
-        finally:
-            cursor.close()
 
     def count_people(self) -> int:
         return int(self.conn.exec_driver_sql("SELECT count(*) FROM people").scalar_one())
