@@ -13,13 +13,12 @@ transaction or no one is: a refused file can be corrected and given again. For e
 
 from __future__ import annotations
 
-import os
-import stat
 from pathlib import Path
 from typing import BinaryIO
 
 from fieldreg.core import canonical
 from fieldreg.core.errors import FieldregError
+from fieldreg.services.outside_files import read_outside_file
 
 MAX_FILE_BYTES = 1024 * 1024  # some thousand members: far more than any family
 MAX_MEMBERS = 200
@@ -33,15 +32,7 @@ def read_members_file(path: Path, stdin: BinaryIO | None = None) -> bytes:
     byte more than the limit (the parser then says "too large")."""
     if str(path) == "-" and stdin is not None:
         return stdin.read(MAX_FILE_BYTES + 1)
-    try:
-        if not stat.S_ISREG(path.lstat().st_mode):  # no links, FIFOs or devices
-            raise FieldregError("sync.unreadable_file")
-        with path.open("rb") as handle:
-            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
-                raise FieldregError("sync.unreadable_file")
-            return handle.read(MAX_FILE_BYTES + 1)
-    except OSError as exc:
-        raise FieldregError("sync.unreadable_file") from exc
+    return read_outside_file(path, MAX_FILE_BYTES)
 
 
 def parse_members(untrusted: bytes) -> tuple[list[NewMember], list[LinkedMember]]:

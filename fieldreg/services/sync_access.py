@@ -10,6 +10,7 @@ from pathlib import Path
 
 from fieldreg.core.errors import FieldregError
 from fieldreg.crypto.sealing import FieldSealer
+from fieldreg.services.outside_files import read_outside_file
 from fieldreg.services.session import Session
 from fieldreg.store.engine import make_engine, sqlite_url, widen_page_cache
 from fieldreg.store.repository import Repository
@@ -42,9 +43,6 @@ def coordinator_network(repo: Repository) -> NetworkRecord:
 
 
 def read_untrusted(path: Path) -> bytes:
-    """At most one byte more than a bundle may have (the parser then says "too large")."""
-    try:
-        with path.open("rb") as handle:
-            return handle.read(bundle_format.MAX_FILE_BYTES + 1)
-    except OSError as exc:
-        raise FieldregError("sync.unreadable_file") from exc
+    """A bundle file's bytes: a regular file only, at most one byte more than a bundle may have
+    (the parser then says "too large")."""
+    return read_outside_file(path, bundle_format.MAX_FILE_BYTES)

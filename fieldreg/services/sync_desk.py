@@ -7,9 +7,7 @@ enrollment tokens read from or saved to a file.
 from __future__ import annotations
 
 import contextlib
-import os
 import secrets
-import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,6 +17,7 @@ from fieldreg.core.hlc import LOGICAL_BITS
 from fieldreg.crypto.durable_file import fsync_dir, write_new_file
 from fieldreg.services import enrollment_service as enroll
 from fieldreg.services import sync_service as sync
+from fieldreg.services.outside_files import read_outside_file
 from fieldreg.services.session import Session
 from fieldreg.services.sync_access import sync_repository
 from fieldreg.store.sync_store import SyncStore
@@ -122,22 +121,10 @@ def resolve(session: Session, person_id: str, field_name: str, value: FieldValue
 
 
 def read_token_file(path: Path) -> str:
-    """A request or an answer from a file, for the enrollment use cases to parse and check: a
-    regular file only (a link, a FIFO or a device could read elsewhere or hang), refused by its
-    size before it is read, never cut short to look like something smaller."""
-    try:
-        if not stat.S_ISREG(path.lstat().st_mode):
-            raise FieldregError("sync.not_a_file")
-        if path.lstat().st_size > MAX_TOKEN_FILE:
-            raise FieldregError("sync.token_too_large")
-        flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
-        with os.fdopen(os.open(path, flags), "rb") as handle:
-            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):  # swapped since the lstat
-                raise FieldregError("sync.not_a_file")
-            untrusted = handle.read(MAX_TOKEN_FILE + 1)
-    except OSError as exc:
-        raise FieldregError("sync.unreadable_file") from exc
-    if len(untrusted) > MAX_TOKEN_FILE:  # grew since the lstat
+    """A request or an answer from a file, for the enrollment use cases to parse and check:
+    refused when larger than any token, never cut short to look like something smaller."""
+    untrusted = read_outside_file(path, MAX_TOKEN_FILE)
+    if len(untrusted) > MAX_TOKEN_FILE:
         raise FieldregError("sync.token_too_large")
     return untrusted.decode("ascii", errors="replace")
 

@@ -1,5 +1,6 @@
-"""Enrollment requests and answers on a stick: read only from a regular file, refused by size
-without being cut short, and written whole or not at all."""
+"""Files from outside, as a stick brings them: bundles, household files, enrollment requests and
+answers are read only from regular files (no link followed, no FIFO to hang on), refused by size
+without being cut short; answers are written whole or not at all."""
 
 from __future__ import annotations
 
@@ -10,7 +11,12 @@ from pathlib import Path
 import pytest
 
 from fieldreg.core.errors import FieldregError
+from fieldreg.services.household_file import read_members_file
+from fieldreg.services.sync_access import read_untrusted
 from fieldreg.services.sync_desk import MAX_TOKEN_FILE, read_token_file, save_token_file
+
+# every reader of files from outside: bundles, household files, enrollment tokens
+READERS = [read_untrusted, read_members_file, read_token_file]
 
 TOKEN = "FRA1:" + "A" * 900
 
@@ -45,21 +51,30 @@ def test_a_failed_save_leaves_the_old_answer_and_no_temporary_file(stick: Path) 
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="FIFOs are POSIX")
-def test_a_fifo_is_refused_without_hanging(stick: Path) -> None:
-    fifo = stick / "answer.txt"
-    os.mkfifo(fifo)
+@pytest.mark.parametrize("read", READERS)
+def test_a_fifo_is_refused_without_hanging(stick: Path, read: object) -> None:
+    fifo = stick / "file"
+    os.mkfifo(fifo)  # nobody writes to it: opening it for reading would block for ever
     with pytest.raises(FieldregError) as caught:
-        read_token_file(fifo)
+        read(fifo)  # type: ignore[operator]
     assert caught.value.code == "sync.not_a_file"
 
 
-def test_a_link_is_not_followed(stick: Path) -> None:
-    target = stick / "elsewhere.txt"
+@pytest.mark.parametrize("read", READERS)
+def test_a_link_is_not_followed(stick: Path, read: object) -> None:
+    target = stick / "elsewhere"
     target.write_text(TOKEN, encoding="ascii")
-    link = stick / "answer.txt"
+    link = stick / "file"
     link.symlink_to(target)
     with pytest.raises(FieldregError) as caught:
-        read_token_file(link)
+        read(link)  # type: ignore[operator]
+    assert caught.value.code == "sync.not_a_file"
+
+
+@pytest.mark.parametrize("read", READERS)
+def test_a_folder_is_refused(stick: Path, read: object) -> None:
+    with pytest.raises(FieldregError) as caught:
+        read(stick)  # type: ignore[operator]
     assert caught.value.code == "sync.not_a_file"
 
 
