@@ -7,13 +7,13 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
 import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from bench.gauge import child_figures
+
 PASSPHRASE = "correct horse battery staple"
 
 
@@ -60,18 +60,7 @@ def _count_in_child(root: Path) -> dict[str, int]:
 
 def run(report: Callable[..., None]) -> None:
     with tempfile.TemporaryDirectory() as temp:
-        done = subprocess.run(
-            [sys.executable, "-m", "bench.bench_keystrokes", "--child", temp],
-            capture_output=True,
-            text=True,
-            check=False,
-            cwd=ROOT,
-            env=dict(os.environ, QT_QPA_PLATFORM="offscreen"),
-        )
-    if done.returncode != 0:
-        print(done.stderr[-2000:])
-        raise SystemExit("bench_keystrokes child failed")
-    counts = json.loads(done.stdout.strip().splitlines()[-1])
+        counts = child_figures("bench.bench_keystrokes", temp)
     one, family = counts["one_person"], counts["family_of_five"]
     report("keys: one person, find first to saved", one, "≤ 30", one <= 30, " keys")
     report("keys: family of five (household)", family, "≤ 110", family <= 110, " keys")

@@ -19,7 +19,6 @@ import json
 import os
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -28,9 +27,9 @@ from pathlib import Path
 from typing import Any
 
 from bench.bench_unlock import PASSPHRASE, build_store
+from bench.gauge import child_figures
 from bench.reporting import Reporter
 
-ROOT = Path(__file__).resolve().parent.parent
 SAVES = 20
 GIVEN_NAMES = (
     "Олег",
@@ -244,18 +243,7 @@ def run(report: Reporter) -> None:
     with tempfile.TemporaryDirectory() as temp:
         store = Path(temp) / "store"
         _copy_store(source.root, store)
-        done = subprocess.run(
-            [sys.executable, "-m", "bench.bench_ui", "--child", str(store)],
-            capture_output=True,
-            text=True,
-            check=False,
-            cwd=ROOT,
-            env=dict(os.environ, QT_QPA_PLATFORM="offscreen"),
-        )
-    if done.returncode != 0:
-        print(done.stderr[-2000:])
-        raise SystemExit("bench_ui child failed")
-    figures = json.loads(done.stdout.strip().splitlines()[-1])
+        figures = child_figures("bench.bench_ui", str(store))
     unlock = figures["unlock_beyond_kdf"]
     report.compared(
         "unlock to usable window (KDF excluded)",

@@ -10,13 +10,13 @@ import os
 import sqlite3
 import statistics
 import struct
-import subprocess
 import sys
 import time
 from pathlib import Path
 
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
+from bench.gauge import child_figures
 from bench.reporting import Reporter
 from bench.synthetic import people
 from fieldreg.crypto.encoding import length_prefixed
@@ -115,14 +115,7 @@ def run(report: Reporter) -> None:
     # same process just before or just after the unlock, alternately.
     for number in range(ROUNDS):
         order = "baseline-first" if number % 2 == 0 else "baseline-after"
-        done = subprocess.run(
-            [sys.executable, "-m", "bench.bench_unlock", "--child", str(directory.root), order],
-            capture_output=True,
-            text=True,
-            check=True,
-            cwd=Path(__file__).resolve().parent.parent,
-        )
-        figures.append(json.loads(done.stdout))
+        figures.append(child_figures("bench.bench_unlock", str(directory.root), order))
     people = figures[0]["people"]
     report.ratio(
         f"unlock {people:,} people to index (no KDF)",

@@ -11,14 +11,18 @@ about 8 ms; the probe is one thread, so the load average tells whether the secon
 
 from __future__ import annotations
 
+import json
 import os
 import sqlite3
 import statistics
+import subprocess
+import sys
 import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 
 class RawCommit:
@@ -119,3 +123,26 @@ def span(before: Load, after: Load) -> str:
         f"CPU probe {before.cpu_ms:.1f} → {after.cpu_ms:.1f} ms, "
         f"load average {before.load_average:.1f} → {after.load_average:.1f}"
     )
+
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def child_figures(module: str, *arguments: str) -> dict[str, Any]:
+    """`python -m MODULE --child ARGUMENTS` in a fresh process (a cold start, an honest resident
+    size), offscreen, from the repository's root: the JSON object of its last line of output.
+    When it fails, its error output is shown and the run stops."""
+    done = subprocess.run(
+        [sys.executable, "-m", module, "--child", *arguments],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=ROOT,
+        env=dict(os.environ, QT_QPA_PLATFORM="offscreen"),
+    )
+    if done.returncode != 0:
+        print(done.stderr[-2000:])
+        raise SystemExit(f"{module} child failed")
+    figures = json.loads(done.stdout.strip().splitlines()[-1])
+    assert isinstance(figures, dict)
+    return figures
