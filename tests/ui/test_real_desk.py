@@ -12,27 +12,17 @@ import json
 import os
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import PASSPHRASE
-from tests.printing.printing_support import tools_missing
+from tests.printing.printing_support import tools_missing, wait_until
 
 TOOLS = ("Xvfb", "openbox", "xdotool", "setxkbmap")
 START_TIMEOUT_S = 60.0
 pytestmark = pytest.mark.slow
-
-
-def _wait(condition: object, timeout: float, what: str) -> None:
-    """Poll an external process (no Qt event loop here to wait on)."""
-    deadline = time.monotonic() + timeout
-    while not condition():  # type: ignore[operator]
-        if time.monotonic() > deadline:
-            raise AssertionError(f"timed out waiting for {what}")
-        time.sleep(0.1)
 
 
 @pytest.fixture
@@ -57,7 +47,9 @@ def x_env(tmp_path: Path) -> Iterator[dict[str, str]]:
     )
     try:
         # openbox answers EWMH questions once it manages the screen
-        _wait(lambda: _xdo(env, "get_num_desktops", check=False).returncode == 0, 20, "openbox")
+        wait_until(
+            lambda: _xdo(env, "get_num_desktops", check=False).returncode == 0, 20, "openbox"
+        )
         yield env
     finally:
         for process in (manager, server):
@@ -108,7 +100,7 @@ class RealDesk:
         return path.read_text(encoding="utf-8") if path.exists() else ""
 
     def wait_logged(self, line: str) -> None:
-        _wait(lambda: line in self.log(), START_TIMEOUT_S, f"{line!r} in the desk's log")
+        wait_until(lambda: line in self.log(), START_TIMEOUT_S, f"{line!r} in the desk's log")
 
     def people(self, query: str) -> list[dict[str, object]]:
         done = _fieldreg(self.env, "search", query, "--data-dir", str(self.store), "--json")
@@ -175,7 +167,7 @@ def test_a_volunteer_unlocks_registers_and_the_store_has_every_letter(desk: Real
 
     _register(desk, "Kovalenko", "Daryna", "2015")
 
-    _wait(lambda: desk.people("Kovalenko Daryna"), 30, "the saved person in the store")
+    wait_until(lambda: desk.people("Kovalenko Daryna"), 30, "the saved person in the store")
     [found] = desk.people("Kovalenko Daryna")
     fields = _fields(desk.show(str(found["id"])))
     assert fields["family_name"] == "Kovalenko"  # no first key press lost
@@ -191,14 +183,14 @@ def test_enter_on_someone_already_registered_asks_and_a_second_enter_opens_her(
     desk.wait_logged("store unlocked")
     for _ in range(2):  # the same girl, typed twice as a tired volunteer would
         _register(desk, "Kovalenko", "Daryna", "2015")
-        _wait(lambda: desk.people("Kovalenko Daryna"), 30, "the first save")
+        wait_until(lambda: desk.people("Kovalenko Daryna"), 30, "the first save")
     # the second Enter asked instead of saving: a window titled as the question
     _xdo(desk.env, "search", "--sync", "--onlyvisible", "--name", "^Already registered")
     desk.key("Return")  # Open, the default
     # then the volunteer goes on with the next person: the keys land in the new form
     desk.key("Escape")
     _register(desk, "Boiko", "Petro")
-    _wait(lambda: desk.people("Boiko Petro"), 30, "the next person in the store")
+    wait_until(lambda: desk.people("Boiko Petro"), 30, "the next person in the store")
     assert len(desk.people("Kovalenko Daryna")) == 1  # she was not saved twice
     [found] = desk.people("Boiko Petro")
     fields = _fields(desk.show(str(found["id"])))
@@ -216,7 +208,9 @@ def test_with_the_ukrainian_layout_ctrl_n_still_registers(desk: RealDesk) -> Non
     desk.key("Tab")
     desk.type("Марія")
     desk.key("Return")
-    _wait(lambda: desk.people("Шевченко Марія"), 30, "the person saved from the Ukrainian layout")
+    wait_until(
+        lambda: desk.people("Шевченко Марія"), 30, "the person saved from the Ukrainian layout"
+    )
     [found] = desk.people("Шевченко Марія")
     fields = _fields(desk.show(str(found["id"])))
     assert (fields["family_name"], fields["given_name"]) == ("Шевченко", "Марія")
