@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
+import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -26,6 +28,36 @@ from fieldreg.services.session import Session
 EXIT_OK, EXIT_BUG, EXIT_USAGE, EXIT_INPUT, EXIT_AUTH, EXIT_NOT_FOUND, EXIT_STORE, EXIT_VERIFY = (
     range(8)
 )
+EXIT_INTERRUPTED = 128 + 2  # Ctrl+C, as a process killed by SIGINT
+EXIT_BROKEN_PIPE = 128 + 13  # the reader went away, as a process killed by SIGPIPE
+
+
+def escaped(text: str) -> str:
+    """`text` safe to print on a terminal and to put in JSON: a name from a stick may hold
+    escape sequences, line breaks, bidi overrides or bytes that are not UTF-8 (which Python
+    keeps as lone surrogates); each becomes a visible \\xNN or \\uNNNN."""
+    if text.isascii() and text.isprintable():
+        return text
+    out = []
+    for char in text:
+        code = ord(char)
+        if 0xDC80 <= code <= 0xDCFF:  # an undecodable byte, kept by surrogateescape
+            out.append(f"\\x{code - 0xDC00:02x}")
+        elif unicodedata.category(char) in _UNPRINTABLE:
+            out.append(f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
+        else:
+            out.append(char)
+    return "".join(out)
+
+
+# Controls, format characters (bidi overrides, zero widths), line separators, surrogates,
+# private use and unassigned code points.
+_UNPRINTABLE = frozenset({"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"})
+
+
+def shown_path(path: Path | str) -> str:
+    """A path as the user gave it (links not resolved), escaped for the terminal."""
+    return escaped(os.fspath(path))
 
 
 class Output:
@@ -116,7 +148,7 @@ def new_store_dir(args: argparse.Namespace) -> DataDir:
 
 
 def _shown(path: Path) -> str:
-    return str(path.absolute())  # as typed, made absolute; links are not resolved
+    return shown_path(path.absolute())  # as typed, made absolute; links are not resolved
 
 
 def passphrase(args: argparse.Namespace) -> str:
@@ -162,3 +194,14 @@ def exit_code_for(error: FieldregError) -> int:
     if isinstance(error, StoreError):
         return EXIT_STORE
     return EXIT_INPUT
+
+
+def os_error(exc: OSError) -> StoreError:
+    """An OSError no command expected (a folder that cannot be created, a file that cannot be
+    read) as one sentence naming the path: a store or disk problem, exit status 6."""
+    reason = exc.strerror or type(exc).__name__
+    if exc.filename is not None:
+        return StoreError(
+            "cli.path_unusable", path=shown_path(os.fsdecode(exc.filename)), reason=reason
+        )
+    return StoreError("cli.system_error", reason=reason)

@@ -3,13 +3,14 @@
 Exit codes (documented in the README):
   0 success · 1 unexpected error (a bug: see the log) · 2 usage · 3 invalid input ·
   4 wrong passphrase, recovery key or operator · 5 not found · 6 store or disk problem ·
-  7 verification found problems
+  7 verification found problems · 130 interrupted · 141 the output's reader went away
 Errors go to stderr as one sentence; `--json` prints results as JSON on stdout.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
 import os
 import sys
@@ -20,7 +21,11 @@ from typing import Any
 
 from fieldreg import __version__
 from fieldreg.cli.common import (
+    EXIT_BROKEN_PIPE,
+    EXIT_INTERRUPTED,
     EXIT_OK,
+    EXIT_STORE,
+    EXIT_USAGE,
     EXIT_VERIFY,
     Handler,
     Output,
@@ -30,6 +35,7 @@ from fieldreg.cli.common import (
     new_passphrase,
     new_store_dir,
     open_session,
+    os_error,
     passphrase,
     store_dir,
     with_session,
@@ -121,7 +127,7 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="`fieldreg COMMAND --help` describes a command. Exit status: 0 done, 1 a bug "
         "(see the log), 2 wrong usage, 3 invalid input, 4 wrong passphrase, recovery key or "
         "operator, 5 not found, 6 store or disk problem (no store in the folder, for one), "
-        "7 verification found problems.",
+        "7 verification found problems, 130 interrupted, 141 the output's reader went away.",
         parents=[global_options(defaults=True)],
     )
     parser.add_argument("--version", action="version", version=f"fieldreg {__version__}")
@@ -590,9 +596,6 @@ def _in_cli_terms(error: FieldregError) -> FieldregError:
     return error
 
 
-EXIT_BROKEN_PIPE = 128 + 13  # as a process killed by SIGPIPE, like the standard tools
-
-
 def run(argv: Sequence[str], start_desk: Callable[[DataDir], int] | None = None) -> int:
     """One command; with none, `start_desk` on the store folder (the desk application, given
     by `fieldreg.__main__`, so that the CLI never imports the ui), else the usage."""
@@ -603,19 +606,27 @@ def run(argv: Sequence[str], start_desk: Callable[[DataDir], int] | None = None)
     if args.command is None:
         if start_desk is None:
             parser.print_usage(sys.stderr)
-            return 2
+            return EXIT_USAGE
         return start_desk(data_dir(args))
     try:
         code = _handlers()[args.command](args, out)
         sys.stdout.flush()  # here, where a closed pipe is caught, not at the interpreter's exit
         return code
-    except FieldregError as error:
-        print(f"fieldreg: {describe(_in_cli_terms(error))}", file=sys.stderr)
-        return exit_code_for(error)
-    except KeyboardInterrupt:
-        return 130
     except BrokenPipeError:
         # The reader stopped reading (`fieldreg search X | head -1`): not an error of ours, and
         # nothing must be written to the closed pipe when Python flushes at exit.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_BROKEN_PIPE
+    except FieldregError as error:
+        return _fail(describe(_in_cli_terms(error)), exit_code_for(error))
+    except OSError as error:
+        # A folder that cannot be created (`--data-dir /proc/x`), a file that cannot be read.
+        return _fail(describe(os_error(error)), EXIT_STORE)
+    except KeyboardInterrupt:
+        return EXIT_INTERRUPTED
+
+
+def _fail(sentence: str, code: int) -> int:
+    with contextlib.suppress(OSError):  # stderr closed too: the exit status still tells
+        print(f"fieldreg: {sentence}", file=sys.stderr)
+    return code
