@@ -102,6 +102,29 @@ MESSAGES: Final[dict[str, str]] = {
     "validation.language": QT_TRANSLATE_NOOP(
         "Errors", "{field}: use language codes such as uk, ru, en (at most 10)."
     ),
+    "validation.language_unknown": QT_TRANSLATE_NOOP(
+        "Errors", "{field}: {tag} is not a language code; use codes such as uk, ru, en."
+    ),
+    "validation.phone_placeholder": QT_TRANSLATE_NOOP(
+        "Errors", "{field}: not a real number (every digit the same); leave it empty if unknown."
+    ),
+    "validation.latin_only": QT_TRANSLATE_NOOP(
+        "Errors", "{field}: use Latin letters only (the spelling in the person's documents)."
+    ),
+    "validation.mixed_scripts": QT_TRANSLATE_NOOP(
+        "Errors",
+        "{field}: one word mixes letters of two alphabets ({scripts}), often a look-alike "
+        "letter typed in the other keyboard layout; retype it in one layout.",
+    ),
+    "validation.document_chars": QT_TRANSLATE_NOOP(
+        "Errors", "{field}: use letters, digits, spaces and - / . only."
+    ),
+    "validation.household_twice": QT_TRANSLATE_NOOP(
+        "Errors", "{field}: give an existing household or start a new one, not both."
+    ),
+    "validation.relationship_alone": QT_TRANSLATE_NOOP(
+        "Errors", "{field}: a relationship needs a household (give one or start a new one)."
+    ),
     "validation.choice": QT_TRANSLATE_NOOP(
         "Errors", "{field}: not one of the allowed values ({allowed})."
     ),
@@ -246,6 +269,10 @@ MESSAGES: Final[dict[str, str]] = {
         "Several operators use this laptop: choose one with {option} NAME "
         "(fieldreg operator list shows them).",
     ),
+    "cli.path_unusable": QT_TRANSLATE_NOOP(
+        "Errors", "{path} cannot be used: {reason}. Choose another file or folder."
+    ),
+    "cli.system_error": QT_TRANSLATE_NOOP("Errors", "The system refused the operation: {reason}."),
     # desk application settings
     "settings.io": QT_TRANSLATE_NOOP(
         "Errors", "The settings could not be saved ({reason}); nothing was changed."

@@ -14,6 +14,7 @@ from typing import Final
 
 from fieldreg.core.entities import FIELDS, FieldSpec, Kind, PersonFields
 from fieldreg.core.errors import ValidationError
+from fieldreg.core.language_codes import THREE_LETTER, TWO_LETTER
 from fieldreg.core.names import APOSTROPHES
 
 MAX_AGE_YEARS: Final = 120
@@ -60,6 +61,16 @@ _PHONE_MAX_INPUT: Final = 40
 _LANGUAGE_TAG: Final = re.compile(r"[a-z]{2,3}")
 _LANGUAGE_SPLIT: Final = re.compile(r"[,\s]+")
 _LANGUAGES_MAX_INPUT: Final = 200
+# A document number: letters (a Ukrainian passport series is Cyrillic), digits and separators.
+_DOCUMENT_PUNCTUATION: Final = frozenset(" -/.")
+# Fields whose letters must be Latin: the spellings in travel documents.
+_LATIN_FIELDS: Final = frozenset({"latin_family_name", "latin_given_name", "latin_patronymic"})
+# Scripts that one word of a real name may combine (Japanese kanji with kana, Korean hanja).
+_SCRIPTS_THAT_MIX: Final = (
+    frozenset({"CJK", "HIRAGANA", "KATAKANA"}),
+    frozenset({"CJK", "HANGUL"}),
+)
+_WORD_BREAKS: Final = re.compile("[ \\-\u2010.]+")
 
 
 def clean_text(
@@ -275,6 +286,9 @@ def parse_phone(field: str, untrusted: str) -> str:
         raise ValidationError(field, "validation.phone", **params)
     if not PHONE_MIN_DIGITS <= len(digits) <= PHONE_MAX_DIGITS:
         raise ValidationError(field, "validation.phone", **params)
+    if len(set(digits)) == 1:
+        # "00000", "11111": typed to get past a required field, and no one's number.
+        raise ValidationError(field, "validation.phone_placeholder")
     return "+" + digits if plus else digits
 
 
@@ -300,6 +314,8 @@ def parse_languages(field: str, untrusted: str | Sequence[str]) -> list[str]:
         tag = item.lower()
         if not (tag.isascii() and _LANGUAGE_TAG.fullmatch(tag)):
             raise ValidationError(field, "validation.language")
+        if tag not in (TWO_LETTER if len(tag) == 2 else THREE_LETTER):
+            raise ValidationError(field, "validation.language_unknown", tag=tag)
         if tag not in tags:
             tags.append(tag)
     if len(tags) > MAX_LANGUAGES:
@@ -351,7 +367,10 @@ def _validate_value(spec: FieldSpec, value: object, *, today: date) -> str | lis
     if spec.kind is Kind.NAME:
         return _validate_name(spec, value)
     if spec.kind is Kind.TEXT:
-        return clean_text(field, value, max_len=spec.max_len) or None
+        text = clean_text(field, value, max_len=spec.max_len)
+        if field == "document_number":
+            _check_document_number(field, text)
+        return text or None
     if spec.kind is Kind.NOTE:
         return clean_text(field, value, max_len=spec.max_len, multiline=True) or None
     if spec.kind is Kind.DOB:
@@ -381,7 +400,42 @@ def _validate_name(spec: FieldSpec, value: str) -> str | None:
             raise ValidationError(spec.name, "validation.name_chars")
     if not has_letter:
         raise ValidationError(spec.name, "validation.name_chars")
+    if not name.isascii():
+        _check_scripts(spec.name, name)
     return name
+
+
+def script_of(char: str) -> str | None:
+    """The script a letter belongs to ("LATIN", "CYRILLIC", "CJK", ...) from its Unicode name;
+    None for marks, punctuation and modifier letters, which belong to none."""
+    if not unicodedata.category(char).startswith("L"):
+        return None
+    words = unicodedata.name(char, "").split()
+    if not words or words[0] == "MODIFIER":
+        return None
+    return words[0]
+
+
+def _check_scripts(field: str, name: str) -> None:
+    """A Latin field holds Latin letters only; no word of a name mixes two alphabets (most often
+    a look-alike letter typed in the other keyboard layout: "Шевчenko", Latin i in "Сергiй")."""
+    for word in _WORD_BREAKS.split(name):
+        scripts = {script for char in word if (script := script_of(char)) is not None}
+        if field in _LATIN_FIELDS and scripts - {"LATIN"}:
+            raise ValidationError(field, "validation.latin_only")
+        if len(scripts) > 1 and not any(scripts <= allowed for allowed in _SCRIPTS_THAT_MIX):
+            shown = ", ".join(sorted(script.title() for script in scripts))
+            raise ValidationError(field, "validation.mixed_scripts", scripts=shown)
+
+
+def _check_document_number(field: str, text: str) -> None:
+    for char in text:
+        if not (
+            char in _DOCUMENT_PUNCTUATION
+            or "0" <= char <= "9"
+            or unicodedata.category(char) in {"Lu", "Ll", "Lt"}
+        ):
+            raise ValidationError(field, "validation.document_chars")
 
 
 def choice_error(spec: FieldSpec) -> ValidationError:
@@ -391,6 +445,13 @@ def choice_error(spec: FieldSpec) -> ValidationError:
 
 
 def _validate_choices(spec: FieldSpec, value: str | Sequence[str]) -> list[str]:
+    # Every choice once, each with a comma and a space, and as much again: longer is not a list
+    # of choices (100 KB of commas was silently stored as "no needs").
+    longest = 2 * sum(len(choice) + 2 for choice in spec.choices)
+    if isinstance(value, str) and len(value) > longest:
+        raise ValidationError(spec.name, "validation.too_long", max=longest)
+    if not isinstance(value, str) and len(value) > 2 * len(spec.choices):
+        raise ValidationError(spec.name, "validation.too_long", max=longest)
     items = value.split(",") if isinstance(value, str) else list(value)
     chosen: set[str] = set()
     for item in items:

@@ -37,7 +37,16 @@ def registration_plan(
     new_household: bool,
 ) -> Plan:
     """Register `validated`, linked to `household` or, with `new_household`, to a new one the
-    first person heads. The plan's result: the new IDs."""
+    first person heads. The plan's result: the new IDs. Refused before anything is written:
+    both a household and a new one (the given one was ignored), or a relationship without
+    any household (it was dropped)."""
+    if household is not None and new_household:
+        raise ValidationError("household_id", "validation.household_twice")
+    if household is None and not new_household:
+        for position, relationship in enumerate(relationships):
+            if relationship is not None:
+                params = {"member": position} if len(relationships) > 1 else {}
+                raise ValidationError("relationship", "validation.relationship_alone", **params)
 
     def plan(txn: Txn) -> list[Draft]:
         drafts = []

@@ -622,6 +622,34 @@
         <translation>{field}: укажите коды языков, например uk, ru, en (не более 10).</translation>
     </message>
     <message>
+        <source>{field}: {tag} is not a language code; use codes such as uk, ru, en.</source>
+        <translation>{field}: {tag} — не код языка; используйте коды вроде uk, ru, en.</translation>
+    </message>
+    <message>
+        <source>{field}: not a real number (every digit the same); leave it empty if unknown.</source>
+        <translation>{field}: это не настоящий номер (все цифры одинаковые); оставьте поле пустым, если номер неизвестен.</translation>
+    </message>
+    <message>
+        <source>{field}: use Latin letters only (the spelling in the person&apos;s documents).</source>
+        <translation>{field}: только латинские буквы (написание из документов человека).</translation>
+    </message>
+    <message>
+        <source>{field}: one word mixes letters of two alphabets ({scripts}), often a look-alike letter typed in the other keyboard layout; retype it in one layout.</source>
+        <translation>{field}: в одном слове смешаны буквы двух алфавитов ({scripts}), часто похожая буква набрана в другой раскладке; наберите слово в одной раскладке.</translation>
+    </message>
+    <message>
+        <source>{field}: use letters, digits, spaces and - / . only.</source>
+        <translation>{field}: только буквы, цифры, пробелы и - / .</translation>
+    </message>
+    <message>
+        <source>{field}: give an existing household or start a new one, not both.</source>
+        <translation>{field}: укажите существующее домохозяйство или создайте новое, но не оба.</translation>
+    </message>
+    <message>
+        <source>{field}: a relationship needs a household (give one or start a new one).</source>
+        <translation>{field}: родство требует домохозяйства (укажите существующее или создайте новое).</translation>
+    </message>
+    <message>
         <source>{field}: not one of the allowed values ({allowed}).</source>
         <translation>{field}: недопустимое значение (возможные: {allowed}).</translation>
     </message>
@@ -900,6 +928,14 @@
     <message>
         <source>Several operators use this laptop: choose one with {option} NAME (fieldreg operator list shows them).</source>
         <translation>Этим ноутбуком пользуются несколько операторов: выберите одного через {option} ИМЯ (их показывает fieldreg operator list).</translation>
+    </message>
+    <message>
+        <source>{path} cannot be used: {reason}. Choose another file or folder.</source>
+        <translation>{path} нельзя использовать: {reason}. Выберите другой файл или папку.</translation>
+    </message>
+    <message>
+        <source>The system refused the operation: {reason}.</source>
+        <translation>Система отказала в операции: {reason}.</translation>
     </message>
     <message>
         <source>The settings could not be saved ({reason}); nothing was changed.</source>

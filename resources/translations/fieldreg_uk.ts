@@ -622,6 +622,34 @@
         <translation>{field}: вкажіть коди мов, як-от uk, ru, en (не більше 10).</translation>
     </message>
     <message>
+        <source>{field}: {tag} is not a language code; use codes such as uk, ru, en.</source>
+        <translation>{field}: {tag} — не код мови; використовуйте коди на кшталт uk, ru, en.</translation>
+    </message>
+    <message>
+        <source>{field}: not a real number (every digit the same); leave it empty if unknown.</source>
+        <translation>{field}: це не справжній номер (усі цифри однакові); залиште поле порожнім, якщо номер невідомий.</translation>
+    </message>
+    <message>
+        <source>{field}: use Latin letters only (the spelling in the person&apos;s documents).</source>
+        <translation>{field}: лише латинські літери (написання з документів особи).</translation>
+    </message>
+    <message>
+        <source>{field}: one word mixes letters of two alphabets ({scripts}), often a look-alike letter typed in the other keyboard layout; retype it in one layout.</source>
+        <translation>{field}: в одному слові змішано літери двох абеток ({scripts}), часто схожу літеру набрано в іншій розкладці; наберіть слово в одній розкладці.</translation>
+    </message>
+    <message>
+        <source>{field}: use letters, digits, spaces and - / . only.</source>
+        <translation>{field}: лише літери, цифри, пробіли та - / .</translation>
+    </message>
+    <message>
+        <source>{field}: give an existing household or start a new one, not both.</source>
+        <translation>{field}: вкажіть наявне домогосподарство або створіть нове, але не обидва.</translation>
+    </message>
+    <message>
+        <source>{field}: a relationship needs a household (give one or start a new one).</source>
+        <translation>{field}: спорідненість потребує домогосподарства (вкажіть наявне або створіть нове).</translation>
+    </message>
+    <message>
         <source>{field}: not one of the allowed values ({allowed}).</source>
         <translation>{field}: недопустиме значення (можливі: {allowed}).</translation>
     </message>
@@ -900,6 +928,14 @@
     <message>
         <source>Several operators use this laptop: choose one with {option} NAME (fieldreg operator list shows them).</source>
         <translation>Цим ноутбуком користуються кілька операторів: виберіть одного через {option} ІМʼЯ (їх показує fieldreg operator list).</translation>
+    </message>
+    <message>
+        <source>{path} cannot be used: {reason}. Choose another file or folder.</source>
+        <translation>{path} не можна використати: {reason}. Виберіть інший файл або теку.</translation>
+    </message>
+    <message>
+        <source>The system refused the operation: {reason}.</source>
+        <translation>Система відмовила в операції: {reason}.</translation>
     </message>
     <message>
         <source>The settings could not be saved ({reason}); nothing was changed.</source>

@@ -451,7 +451,7 @@ def test_parse_languages_refuses_bad_tags(raw: str | list[str]) -> None:
 
 
 def test_parse_languages_limits_the_count_after_deduplication() -> None:
-    eleven = ["aa", "ab", "ac", "ad", "ae", "af", "ag", "ah", "ai", "aj", "ak"]
+    eleven = ["aa", "ab", "ae", "af", "ak", "am", "an", "ar", "as", "av", "ay"]
     error = error_of(parse_languages, "languages", eleven)
     assert (error.code, error.params) == ("validation.language", {"field": "languages", "max": 10})
     assert len(parse_languages("languages", [*eleven[:10], "aa"])) == 10
@@ -626,8 +626,8 @@ def test_wrong_types_are_refused(field: str, value: object) -> None:
 
 def test_dob_and_phone_go_through_their_parsers() -> None:
     assert validate_fields(
-        {"dob": "12.03.1984", "phone": "(000) 000-00-00"}, today=TODAY, require_names=False
-    ) == {"dob": "1984-03-12", "phone": "0000000000"}
+        {"dob": "12.03.1984", "phone": "(067) 123-45-67"}, today=TODAY, require_names=False
+    ) == {"dob": "1984-03-12", "phone": "0671234567"}
     error = error_of(validate_fields, {"dob": "30.02.1990"}, today=TODAY, require_names=False)
     assert (error.field, error.code) == ("dob", "validation.date_invalid")
 
@@ -638,9 +638,59 @@ def test_every_catalogue_kind_has_a_validator() -> None:
         "text": "Test",
         "note": "Test",
         "dob": "1990",
-        "phone": "00000",
+        "phone": "12345",
         "languages": "en",
     }
     for name, spec in FIELDS.items():
         value = spec.choices[0] if spec.choices else samples[spec.kind.value]
         assert validate_fields({name: value}, today=TODAY, require_names=False)[name]
+
+
+# --- values that were stored silently (issue 11 §4) -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("field", "raw", "code"),
+    [
+        ("family_name", "Шевчenko", "validation.mixed_scripts"),  # a layout switch mid-word
+        ("given_name", "Серг\u0069й", "validation.mixed_scripts"),  # Latin i for Ukrainian і
+        ("patronymic", "П\u0065трович", "validation.mixed_scripts"),  # Latin e
+        ("latin_family_name", "Шевченко", "validation.latin_only"),
+        ("latin_given_name", "Olen\u0430", "validation.latin_only"),  # Cyrillic а at the end
+        ("document_number", "AB\U0001f600123", "validation.document_chars"),
+        ("document_number", "AB#123", "validation.document_chars"),
+        ("languages", "uk, xx", "validation.language_unknown"),
+        ("languages", "qqq", "validation.language_unknown"),
+        ("phone", "00000", "validation.phone_placeholder"),
+        ("phone", "+7 777 777", "validation.phone_placeholder"),
+        ("needs", "," * 100_000, "validation.too_long"),
+        ("needs", ["medical"] * 100, "validation.too_long"),
+    ],
+)
+def test_values_that_were_stored_silently_are_refused_naming_the_field(
+    field: str, raw: object, code: str
+) -> None:
+    error = error_of(validate_fields, {field: raw}, today=TODAY, require_names=False)
+    assert (error.field, error.code) == (field, code)
+
+
+@pytest.mark.parametrize(
+    ("field", "raw"),
+    [
+        ("family_name", "Мар'яна-Smith"),  # a double name, one alphabet per word
+        ("family_name", "田中さくら"),  # kanji and kana in one word are one writing system
+        ("latin_family_name", "Müller-Łukasz"),
+        ("document_number", "КВ 123456"),  # a Ukrainian passport series is Cyrillic
+        ("document_number", "12/34-5.6"),
+        ("languages", "uk, crh, rom, en"),
+        ("phone", "+380 67 123 4567"),
+        ("needs", "medical, mobility, pregnancy, disability, elderly_alone"),
+    ],
+)
+def test_real_values_near_those_refusals_are_accepted(field: str, raw: object) -> None:
+    assert validate_fields({field: raw}, today=TODAY, require_names=False)[field]
+
+
+def test_the_mixed_alphabets_are_named_in_the_error() -> None:
+    error = error_of(validate_fields, {"family_name": "Шевчenko"}, today=TODAY, require_names=False)
+    assert error.params["scripts"] == "Cyrillic, Latin"
