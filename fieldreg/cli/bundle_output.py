@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from fieldreg.cli.common import EXIT_INPUT, EXIT_OK
+from fieldreg.cli.common import EXIT_INPUT, EXIT_OK, shown_path
 from fieldreg.core.messages import describe
 from fieldreg.services import sync_service as sync
 from fieldreg.services.bundle_import import FileOutcome, outcome_text
@@ -39,7 +39,9 @@ def import_report(outcomes: list[FileOutcome]) -> tuple[list[dict[str, Any]], st
     texts = []
     status = EXIT_OK
     for outcome in outcomes:
-        row: dict[str, Any] = {"file": str(outcome.path)}
+        # A name from a stick may hold terminal escapes or bytes that are not UTF-8.
+        name = shown_path(outcome.path.name)
+        row: dict[str, Any] = {"file": shown_path(outcome.path)}
         if outcome.result is not None:
             result = outcome.result
             row.update(
@@ -50,16 +52,16 @@ def import_report(outcomes: list[FileOutcome]) -> tuple[list[dict[str, Any]], st
                 applied=result.applied,
                 conflicts=result.conflicts,
             )
-            texts.append(outcome_text(outcome))
+            texts.append(outcome_text(outcome, name))
         if outcome.error is not None:
             status = EXIT_INPUT
             message = describe(outcome.error)
             row.update(outcome="rejected", code=outcome.error.code, message=message)
-            where = f" Moved to {outcome.rejected.path}." if outcome.rejected else ""
+            where = f" Moved to {shown_path(outcome.rejected.path)}." if outcome.rejected else ""
             alarm = "FORK ALARM: " if outcome.fork else ""
-            texts.append(f"{alarm}{outcome.path.name}: rejected: {message}{where}")
+            texts.append(f"{alarm}{name}: rejected: {message}{where}")
             if outcome.rejected is not None:
-                row["quarantined"] = str(outcome.rejected.path)
+                row["quarantined"] = shown_path(outcome.rejected.path)
         for held in outcome.held_rejected:
             status = EXIT_INPUT
             texts.append(f"a held bundle was rejected: {describe(held.error)}")

@@ -21,6 +21,7 @@ from fieldreg.cli.common import (
     new_passphrase,
     new_store_dir,
     require_store,
+    shown_path,
     with_session,
 )
 from fieldreg.cli.passphrases import ENV_NEW_PASSPHRASE, ENV_PASSPHRASE, read_secret
@@ -221,7 +222,7 @@ def _network_create(args: argparse.Namespace, out: Output) -> int:
 def _network_session(session: Session, args: argparse.Namespace, out: Output) -> int:
     if args.network_command == "identity":
         path = enroll.coordinator_identity(session, args.out)
-        out.result({"path": str(path)}, f"Wrote {path} (keep it private).")
+        out.result({"path": shown_path(path)}, f"Wrote {shown_path(path)} (keep it private).")
         return EXIT_OK
     status = enroll.network_status(session)
     data = {
@@ -330,7 +331,8 @@ def _cmd_device(session: Session, args: argparse.Namespace, out: Output) -> int:
 def _cmd_bundle(args: argparse.Namespace, out: Output) -> int:
     if args.bundle_command == "split":
         paths = sync.split_bundle(args.file, args.out)
-        out.result([str(p) for p in paths], "\n".join(str(p) for p in paths))
+        shown = [shown_path(p) for p in paths]
+        out.result(shown, "\n".join(shown))
         return EXIT_OK
     if args.bundle_command == "inspect" and args.root_key:
         try:
@@ -347,10 +349,12 @@ def _bundle_session(session: Session, args: argparse.Namespace, out: Output) -> 
         exported = sync.export_bundles(session, args.out, first=args.first, last=args.last)
         out.result(
             [
-                {"path": str(e.path), "first": e.header.first, "last": e.header.last}
+                {"path": shown_path(e.path), "first": e.header.first, "last": e.header.last}
                 for e in exported
             ],
-            "\n".join(f"{e.path} (events {e.header.first}-{e.header.last})" for e in exported),
+            "\n".join(
+                f"{shown_path(e.path)} (events {e.header.first}-{e.header.last})" for e in exported
+            ),
         )
         return EXIT_OK
     if command == "import":
@@ -367,7 +371,7 @@ def _bundle_session(session: Session, args: argparse.Namespace, out: Output) -> 
     entries = sync.quarantined(session)
     out.result(
         [
-            {"file": str(e.path), "code": e.code, "params": e.params, "when": e.when}
+            {"file": shown_path(e.path), "code": e.code, "params": e.params, "when": e.when}
             for e in entries
         ],
         "\n".join(f"{e.when} {e.path.name}: {describe(e.error)}" for e in entries)

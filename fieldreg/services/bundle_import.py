@@ -17,6 +17,7 @@ from fieldreg.core.bulk import without_cycle_collection
 from fieldreg.core.errors import Cancelled, FieldregError, StoreError
 from fieldreg.core.tasks import CancelFlag, Progress
 from fieldreg.crypto.encoding import strict_b64decode
+from fieldreg.services.outside_files import open_outside_file
 from fieldreg.services.session import Session
 from fieldreg.services.sync_access import (
     coordinator_network,
@@ -172,7 +173,12 @@ def _prepare(importer: Importer, prefetch: PrefetchingDecoder | None, item: _Ite
     try:
         item.raw = read_untrusted(item.path)
     except FieldregError as unreadable:
-        item.error = unreadable
+        if unreadable.code == "bundle.too_large":
+            # Refused by its size before a byte was read; like any rejected bundle, it goes
+            # to quarantine.
+            item.rejection = BundleRejected(unreadable.code, **unreadable.params)
+        else:
+            item.error = unreadable
         return
     try:
         item.checked = importer.check(item.raw)
@@ -206,7 +212,7 @@ def _finish(
     try:
         if rejection is not None:
             outcome.error = rejection
-            outcome.rejected = quarantine.quarantine_file(directory, item.path, rejection, now)
+            outcome.rejected = _quarantine(directory, item.path, rejection, now)
         elif outcome.result is not None:
             for raw, held_error in outcome.result.held_rejected:
                 outcome.held_rejected.append(
@@ -217,20 +223,34 @@ def _finish(
     return outcome
 
 
-def outcome_text(outcome: FileOutcome) -> str:
-    """One line for a terminal (personal data never appears in these)."""
+def _quarantine(
+    directory: Path, path: Path, rejection: FieldregError, now: dt.datetime
+) -> quarantine.Quarantined | None:
+    """Move the rejected file into quarantine, opened by the same rules as when it was read;
+    None if it is no longer a regular file there (it was swapped for a link or a FIFO)."""
+    try:
+        with open_outside_file(path) as opened:
+            return quarantine.quarantine_file(directory, path, opened.fd, rejection, now)
+    except FieldregError:
+        return None
+
+
+def outcome_text(outcome: FileOutcome, name: str | None = None) -> str:
+    """One line for a terminal (personal data never appears in these); `name` is the file's
+    name as the terminal may show it (escaped), by default the name itself."""
+    name = outcome.path.name if name is None else name
     result = outcome.result
     if result is None:
-        return f"{outcome.path.name}: rejected"
+        return f"{name}: rejected"
     span = f"{result.first}-{result.last}"
     device = result.device_id[:12]
     if result.outcome is Outcome.REPLAY:
-        return f"{outcome.path.name}: already imported (device {device}, events {span})"
+        return f"{name}: already imported (device {device}, events {span})"
     if result.outcome is Outcome.HELD:
-        return f"{outcome.path.name}: held until the bundle before it arrives ({span})"
+        return f"{name}: held until the bundle before it arrives ({span})"
     extra = f", {len(result.released)} held bundle(s) applied" if result.released else ""
     conflicts_text = f", {len(result.conflicts)} person(s) in conflict" if result.conflicts else ""
     return (
-        f"{outcome.path.name}: {result.applied} new event(s) from device {device} "
+        f"{name}: {result.applied} new event(s) from device {device} "
         f"({span}){extra}{conflicts_text}"
     )

@@ -45,4 +45,5 @@ def coordinator_network(repo: Repository) -> NetworkRecord:
 def read_untrusted(path: Path) -> bytes:
     """A bundle file's bytes: a regular file only, at most one byte more than a bundle may have
     (the parser then says "too large")."""
-    return read_outside_file(path, bundle_format.MAX_FILE_BYTES)
+    too_large = FieldregError("bundle.too_large", max=bundle_format.MAX_FILE_BYTES)
+    return read_outside_file(path, bundle_format.MAX_FILE_BYTES, too_large)

@@ -9,6 +9,7 @@ import datetime as dt
 import errno
 import hashlib
 import json
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -53,28 +54,79 @@ def _reason(error: FieldregError, digest: str, size: int, now: dt.datetime, kept
 
 
 def quarantine_file(
-    directory: Path, source: Path, error: FieldregError, now: dt.datetime
+    directory: Path, source: Path, fd: int, error: FieldregError, now: dt.datetime
 ) -> Quarantined:
-    """Move `source` into `directory` (created 0700) with its reason."""
+    """Move `source`, already open as `fd` (a regular file, opened without following links),
+    into `directory` (created 0700) with its reason. It is hashed, and copied when it sits on
+    another file system (the stick), in chunks from `fd`: a file of any size costs `CHUNK` bytes
+    of memory, and what is hashed is what was opened, never a file put at `source` meanwhile."""
     directory.mkdir(mode=0o700, parents=True, exist_ok=True)
-    data = source.read_bytes()
-    digest = hashlib.sha256(data).hexdigest()
+    opened = os.fstat(fd)
+    digest, size = _hash(fd)
     target, reason = _names(directory, digest, now)
     kept = False
     try:
         source.rename(target)
-        target.chmod(0o600)
     except OSError as exc:
         if exc.errno != errno.EXDEV:
             raise
-        write_new_file(target, data)  # another file system (the stick): copy, then remove
-        try:
-            source.unlink()
-        except OSError:
+        _copy(fd, target)  # another file system (the stick): copy, then remove
+        kept = not _remove_if_same(source, opened)
+    else:
+        moved = target.lstat()
+        if (moved.st_dev, moved.st_ino) != (opened.st_dev, opened.st_ino):
+            # Swapped after it was opened: put the stranger back, keep a copy of what was read.
+            target.rename(source)
+            _copy(fd, target)
             kept = True
-    write_new_file(reason, _reason(error, digest, len(data), now, kept))
+        else:
+            target.chmod(0o600)
+    write_new_file(reason, _reason(error, digest, size, now, kept))
     fsync_dir(directory)
     return Quarantined(target, error.code, dict(error.params), digest, now.isoformat(), kept)
+
+
+CHUNK = 1024 * 1024
+
+
+def _hash(fd: int) -> tuple[str, int]:
+    digest = hashlib.sha256()
+    size = 0
+    os.lseek(fd, 0, os.SEEK_SET)
+    while chunk := os.read(fd, CHUNK):
+        digest.update(chunk)
+        size += len(chunk)
+    return digest.hexdigest(), size
+
+
+def _copy(fd: int, target: Path) -> None:
+    """The bytes of `fd` into the new, owner-only file `target`, made durable."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    out = os.open(target, flags, 0o600)
+    try:
+        os.lseek(fd, 0, os.SEEK_SET)
+        while chunk := os.read(fd, CHUNK):
+            view = memoryview(chunk)
+            while view:
+                view = view[os.write(out, view) :]
+        os.fsync(out)
+    except BaseException:
+        os.close(out)
+        target.unlink(missing_ok=True)
+        raise
+    os.close(out)
+
+
+def _remove_if_same(source: Path, opened: os.stat_result) -> bool:
+    """Remove `source` if it is still the file that was opened; False if it stays."""
+    try:
+        now = source.lstat()
+        if (now.st_dev, now.st_ino) != (opened.st_dev, opened.st_ino):
+            return False
+        source.unlink()
+    except OSError:
+        return False
+    return True
 
 
 def quarantine_bytes(
