@@ -28,11 +28,13 @@ LinkedMember = tuple[str, str | None]
 
 
 def read_members_file(path: Path, stdin: BinaryIO | None = None) -> bytes:
-    """The file's bytes, read only if it is a regular file (or `-`: standard input), at most one
-    byte more than the limit (the parser then says "too large")."""
+    """The file's bytes, read only if it is a regular file (or `-`: standard input); a file
+    over the limit is refused by its size before it is read, standard input read at most one
+    byte past the limit (the parser then says "too large")."""
     if str(path) == "-" and stdin is not None:
         return stdin.read(MAX_FILE_BYTES + 1)
-    return read_outside_file(path, MAX_FILE_BYTES)
+    too_large = FieldregError("json.too_large", max=MAX_FILE_BYTES)
+    return read_outside_file(path, MAX_FILE_BYTES, too_large)
 
 
 def parse_members(untrusted: bytes) -> tuple[list[NewMember], list[LinkedMember]]:

@@ -84,3 +84,21 @@ def test_an_oversized_file_is_refused_not_cut_to_a_valid_looking_token(stick: Pa
     with pytest.raises(FieldregError) as caught:
         read_token_file(path)
     assert caught.value.code == "sync.token_too_large"
+
+
+@pytest.mark.parametrize(
+    ("read", "code"), [(read_untrusted, "bundle.too_large"), (read_members_file, "json.too_large")]
+)
+def test_a_file_over_the_limit_is_refused_by_its_size_before_it_is_read(
+    stick: Path, read: object, code: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = stick / "huge"
+    with path.open("wb") as handle:
+        handle.truncate(8 * 1024**3)  # sparse: 8 GiB on a stick, no room taken here
+    reads: list[int] = []
+    real_read = os.read
+    monkeypatch.setattr(os, "read", lambda fd, n: reads.append(n) or real_read(fd, n))
+    with pytest.raises(FieldregError) as caught:
+        read(path)  # type: ignore[operator]
+    assert caught.value.code == code
+    assert reads == []  # not a byte read
