@@ -417,11 +417,13 @@ def script_of(char: str) -> str | None:
 
 
 def _check_scripts(field: str, name: str) -> None:
-    """A Latin field holds Latin letters only; no word of a name mixes two alphabets (most often
+    """A Latin field holds no Cyrillic letter; no word of a name mixes two alphabets (most often
     a look-alike letter typed in the other keyboard layout: "Шевчenko", Latin i in "Сергiй")."""
     for word in _WORD_BREAKS.split(name):
         scripts = {script for char in word if (script := script_of(char)) is not None}
-        if field in _LATIN_FIELDS and scripts - {"LATIN"}:
+        # Only Cyrillic: it always has a Latin spelling (made for the person when none is typed),
+        # while a Greek or Arabic name may have none yet and is kept as it is.
+        if field in _LATIN_FIELDS and "CYRILLIC" in scripts:
             raise ValidationError(field, "validation.latin_only")
         if len(scripts) > 1 and not any(scripts <= allowed for allowed in _SCRIPTS_THAT_MIX):
             shown = ", ".join(sorted(script.title() for script in scripts))

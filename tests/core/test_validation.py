@@ -680,6 +680,7 @@ def test_values_that_were_stored_silently_are_refused_naming_the_field(
         ("family_name", "Мар'яна-Smith"),  # a double name, one alphabet per word
         ("family_name", "田中さくら"),  # kanji and kana in one word are one writing system
         ("latin_family_name", "Müller-Łukasz"),
+        ("latin_family_name", "Παπαδόπουλος"),  # no Latin spelling made for Greek: kept
         ("document_number", "КВ 123456"),  # a Ukrainian passport series is Cyrillic
         ("document_number", "12/34-5.6"),
         ("languages", "uk, crh, rom, en"),
