@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 export QT_QPA_PLATFORM ?= offscreen
 
-.PHONY: run test lint typecheck unit bench screenshots translations clean
+.PHONY: run test lint typecheck unit bench screenshots translations clean package package-smoke
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PY) -m venv $(VENV)
@@ -47,5 +47,22 @@ translations: $(STAMP)
 screenshots: $(STAMP)
 	env -u QT_QPA_PLATFORM xvfb-run -a -s "-screen 0 1920x1200x24" $(BIN)/python scripts/screenshots.py
 
+# The frozen build of this platform (packaging/fieldreg.spec, PyInstaller onedir) in
+# dist/fieldreg/, and on Linux the tarball dist/fieldreg-VERSION-linux-ARCH.tar.gz beside it.
+# `make package-smoke` then runs that build as a field laptop would (packaging/smoke_test.py).
+PACKAGE_STAMP := $(VENV)/.package-stamp
+$(PACKAGE_STAMP): $(STAMP)
+	$(BIN)/python -m pip install -q -c constraints.txt -e '.[test,package]'
+	touch $(PACKAGE_STAMP)
+
+package: $(PACKAGE_STAMP)
+	rm -rf build/pyinstaller dist/fieldreg dist/fieldreg.app
+	$(BIN)/pyinstaller --noconfirm --clean --log-level WARN --distpath dist \
+		--workpath build/pyinstaller packaging/fieldreg.spec
+	$(BIN)/python packaging/archive.py dist
+
+package-smoke: package
+	env -u QT_QPA_PLATFORM $(BIN)/python packaging/smoke_test.py dist/fieldreg
+
 clean:
-	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache
+	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache build dist

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import sys
 
 from fieldreg.services.paths import DataDir
@@ -15,6 +16,10 @@ def start_desk(data_dir: DataDir) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    # First of all: in a frozen build the import's worker process is this same executable, started
+    # again with multiprocessing's arguments; freeze_support() runs the worker there and exits
+    # (without it the worker would start another desk). Outside a frozen build it does nothing.
+    multiprocessing.freeze_support()
     from fieldreg.cli.main import run
 
     return run(sys.argv[1:] if argv is None else argv, start_desk)

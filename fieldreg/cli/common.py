@@ -118,6 +118,13 @@ def global_options(*, defaults: bool) -> argparse.ArgumentParser:
         default=default(False),
         help="print results as JSON",
     )
+    group.add_argument(
+        "--portable",
+        action="store_true",
+        default=default(False),
+        help="keep the store, settings and logs in fieldreg-data/ beside the application "
+        "(as a file named 'portable' there does) and write nothing to the user profile",
+    )
     return parent
 
 

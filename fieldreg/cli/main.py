@@ -19,7 +19,6 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from fieldreg import __version__
 from fieldreg.cli.common import (
     EXIT_BROKEN_PIPE,
     EXIT_INTERRUPTED,
@@ -57,7 +56,9 @@ from fieldreg.core.errors import (
 )
 from fieldreg.core.messages import FIELD_LABELS, describe
 from fieldreg.services import household_file, vault
+from fieldreg.services.build_info import build_info
 from fieldreg.services.paths import DataDir
+from fieldreg.services.portable import activate as activate_portable
 from fieldreg.services.session import Session
 
 # Modules adding commands of their own feature (printing, sync, ...).
@@ -118,6 +119,19 @@ def _fields_from(args: argparse.Namespace) -> dict[str, object]:
     }
 
 
+class _VersionAction(argparse.Action):
+    """`--version`: fieldreg's version and commit, the Qt and Python it runs on (read only when
+    asked: a source checkout asks git)."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: Any) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, **kwargs)
+        self.help = "print the version, commit, Qt and Python versions and exit"
+
+    def __call__(self, parser: argparse.ArgumentParser, *_: object) -> None:
+        print(build_info().line())
+        parser.exit()
+
+
 def build_parser() -> argparse.ArgumentParser:
     common = global_options(defaults=False)
     parser = argparse.ArgumentParser(
@@ -130,7 +144,7 @@ def build_parser() -> argparse.ArgumentParser:
         "7 verification found problems, 130 interrupted, 141 the output's reader went away.",
         parents=[global_options(defaults=True)],
     )
-    parser.add_argument("--version", action="version", version=f"fieldreg {__version__}")
+    parser.add_argument("--version", action=_VersionAction)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     person_id = "the person's ID (as printed on the band)"
     relationships = ", ".join(r.value for r in Relationship)
@@ -602,6 +616,9 @@ def run(argv: Sequence[str], start_desk: Callable[[DataDir], int] | None = None)
     os.umask(0o077)  # everything this process creates is private
     parser = build_parser()
     args = parser.parse_args(list(argv))
+    portable = activate_portable(forced=args.portable)  # before anything writes or Qt starts
+    if portable is not None and args.data_dir is None:
+        args.data_dir = portable
     out = Output(args.json)
     if args.command is None:
         if start_desk is None:

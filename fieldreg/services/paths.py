@@ -8,8 +8,13 @@ from pathlib import Path
 
 import platformdirs
 
+from fieldreg.services.portable import portable_root
+
 
 def default_data_dir() -> Path:
+    portable = portable_root()  # a `portable` file beside the executable: the stick's folder
+    if portable is not None:
+        return portable
     return Path(platformdirs.user_data_dir("fieldreg", appauthor=False, roaming=False))
 
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import hashlib
 import multiprocessing
-import sys
 from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -83,10 +82,6 @@ class PrefetchingDecoder:
         self._futures: dict[str, Future[tuple[str, Any, Any]]] = {}
 
     def __enter__(self) -> PrefetchingDecoder:
-        if getattr(sys, "frozen", False):
-            # A frozen build re-runs its own entry point in a spawned child unless that calls
-            # multiprocessing.freeze_support(); until it does, decode here.
-            return self
         try:
             # "spawn": forking a process that holds SQLite connections and threads is unsafe.
             context = multiprocessing.get_context("spawn")

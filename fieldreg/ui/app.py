@@ -15,7 +15,9 @@ from PySide6.QtWidgets import QApplication
 
 from fieldreg import __version__
 from fieldreg.services.paths import DataDir
+from fieldreg.services.portable import portable_root
 from fieldreg.services.settings import Settings
+from fieldreg.ui.about_dialog import application_icon
 from fieldreg.ui.context import UiContext
 from fieldreg.ui.crash_dialog import CrashHandler
 from fieldreg.ui.crash_report import close_log, open_log
@@ -43,6 +45,7 @@ def application(argv: list[str]) -> QApplication:
     app.setApplicationName("fieldreg")
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("fieldreg")
+    app.setWindowIcon(application_icon())
     return app
 
 
@@ -70,10 +73,18 @@ def main(data_dir: DataDir, argv: list[str]) -> int:
     crash = CrashHandler(logger, lambda: window)
     crash.install()
     window.context.worker.unhandled = crash.report
-    logger.info("fieldreg %s started", __version__)
     try:
         window.start()
         window.show_on_screen()
+        # Which screen opened, in which language, from where: what a helper on the phone asks
+        # first ("it opened the first-run wizard in English"); no personal data.
+        logger.info(
+            "fieldreg %s started: %s, language %s%s",
+            __version__,
+            "first run" if window.wizard is not None else "unlock",
+            resolve_language(settings.language),
+            ", portable" if data_dir.root == portable_root(forced=True) else "",
+        )
         code = app.exec()
     finally:
         window.lock_controller.shut_down()

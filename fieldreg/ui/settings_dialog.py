@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
+    QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
 from fieldreg.core.errors import FieldregError
 from fieldreg.services.paths import DataDir
 from fieldreg.services.settings import IDLE_MINUTES_MAX, IDLE_MINUTES_MIN, Settings
+from fieldreg.ui.about_dialog import AboutDialog
 from fieldreg.ui.field_widgets import ErrorLabel
 from fieldreg.ui.print_settings import PrintSettingsBox
 from fieldreg.ui.translations import LANGUAGE_NAMES, Retranslates, system_language
@@ -66,6 +68,12 @@ class SettingsDialog(Retranslates, QDialog):
         )
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
+        self.about_button = QPushButton()
+        self.about_button.setObjectName("aboutButton")
+        self.about_button.setAutoDefault(False)
+        self.about_button.clicked.connect(self.show_about)
+        self.buttons.addButton(self.about_button, QDialogButtonBox.ButtonRole.HelpRole)
+        self.about: AboutDialog | None = None
         form = QFormLayout()
         form.addRow(self._language_label, self.language)
         form.addRow(self._idle_label, self.idle_minutes)
@@ -97,8 +105,15 @@ class SettingsDialog(Retranslates, QDialog):
         self._apply(language, minutes)
         super().accept()
 
+    def show_about(self) -> None:
+        """The about box, window-modal over these settings (one at a time)."""
+        if self.about is None:
+            self.about = AboutDialog(self)
+        self.about.open()
+
     def retranslateUi(self) -> None:
         self.setWindowTitle(self.tr("Settings"))
+        self.about_button.setText(self.tr("&About fieldreg…"))
         system = LANGUAGE_NAMES[system_language()]
         self.language.setItemText(0, self.tr("As the system ({language})").format(language=system))
         self._language_label.setText(self.tr("&Language"))

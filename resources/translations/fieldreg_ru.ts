@@ -2,6 +2,49 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru_RU">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About fieldreg</source>
+        <translation>О программе fieldreg</translation>
+    </message>
+    <message>
+        <source>fieldreg: offline registration desk</source>
+        <translation>fieldreg: пункт регистрации без сети</translation>
+    </message>
+    <message>
+        <source>Version {version} (commit {commit}), Qt {qt}, Python {python}</source>
+        <translation>Версия {version} (коммит {commit}), Qt {qt}, Python {python}</translation>
+    </message>
+    <message>
+        <source>fieldreg is free software under the GNU General Public License, version 3 or later. It bundles the components below, each under its own licence; Qt and PySide6 are used under the GNU Lesser General Public License, version 3, and may be replaced by other builds of the same version.</source>
+        <translation>fieldreg — свободная программа под лицензией GNU General Public License версии 3 или более поздней. В её состав входят перечисленные ниже компоненты, каждый под своей лицензией; Qt и PySide6 используются под лицензией GNU Lesser General Public License версии 3, и их можно заменить другими сборками той же версии.</translation>
+    </message>
+    <message>
+        <source>&amp;Bundled components</source>
+        <translation>&amp;Компоненты в составе</translation>
+    </message>
+    <message>
+        <source>Bundled components and their licences</source>
+        <translation>Компоненты в составе программы и их лицензии</translation>
+    </message>
+    <message>
+        <source>Component</source>
+        <translation>Компонент</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Версия</translation>
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation>Лицензия</translation>
+    </message>
+    <message>
+        <source>not stated in its metadata</source>
+        <translation>не указана в его метаданных</translation>
+    </message>
+</context>
+<context>
     <name>AlreadyRegistered</name>
     <message>
         <source>{who} is already registered as {id}: add her, or register a new person?</source>
@@ -2718,6 +2761,10 @@
     <message>
         <source>Settings</source>
         <translation>Настройки</translation>
+    </message>
+    <message>
+        <source>&amp;About fieldreg…</source>
+        <translation>&amp;О программе fieldreg…</translation>
     </message>
     <message>
         <source>As the system ({language})</source>

@@ -2,6 +2,49 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="uk_UA">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About fieldreg</source>
+        <translation>Про fieldreg</translation>
+    </message>
+    <message>
+        <source>fieldreg: offline registration desk</source>
+        <translation>fieldreg: пункт реєстрації без мережі</translation>
+    </message>
+    <message>
+        <source>Version {version} (commit {commit}), Qt {qt}, Python {python}</source>
+        <translation>Версія {version} (коміт {commit}), Qt {qt}, Python {python}</translation>
+    </message>
+    <message>
+        <source>fieldreg is free software under the GNU General Public License, version 3 or later. It bundles the components below, each under its own licence; Qt and PySide6 are used under the GNU Lesser General Public License, version 3, and may be replaced by other builds of the same version.</source>
+        <translation>fieldreg — вільна програма за ліцензією GNU General Public License версії 3 або новішої. До її складу входять наведені нижче компоненти, кожен за своєю ліцензією; Qt і PySide6 використано за ліцензією GNU Lesser General Public License версії 3, і їх можна замінити іншими збірками тієї самої версії.</translation>
+    </message>
+    <message>
+        <source>&amp;Bundled components</source>
+        <translation>&amp;Компоненти у складі</translation>
+    </message>
+    <message>
+        <source>Bundled components and their licences</source>
+        <translation>Компоненти у складі програми та їхні ліцензії</translation>
+    </message>
+    <message>
+        <source>Component</source>
+        <translation>Компонент</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Версія</translation>
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation>Ліцензія</translation>
+    </message>
+    <message>
+        <source>not stated in its metadata</source>
+        <translation>не зазначено в його метаданих</translation>
+    </message>
+</context>
+<context>
     <name>AlreadyRegistered</name>
     <message>
         <source>{who} is already registered as {id}: add her, or register a new person?</source>
@@ -2718,6 +2761,10 @@
     <message>
         <source>Settings</source>
         <translation>Налаштування</translation>
+    </message>
+    <message>
+        <source>&amp;About fieldreg…</source>
+        <translation>П&amp;ро fieldreg…</translation>
     </message>
     <message>
         <source>As the system ({language})</source>
