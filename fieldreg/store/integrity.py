@@ -1,0 +1,84 @@
+"""Reads that `verify` and the anchor need: the derived tables as they are stored, in plain
+columns, to be compared with the event log they are folded from. Kept apart from the repository,
+whose write paths are tuned on their own."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from fieldreg.store.repository import DEVICES, HOUSEHOLDS, NOTES, PEOPLE, Repository
+
+
+@dataclass(frozen=True, slots=True)
+class DeviceRow:
+    device_id: str
+    prefix: str
+    last_seq: int
+    head: str
+    last_hlc: int
+    next_counter: int
+
+
+@dataclass(frozen=True, slots=True)
+class NoteRowData:
+    event_id: str
+    person_id: str
+    hlc: int
+    body: bytes | None
+
+
+def device_rows(repo: Repository) -> list[DeviceRow]:
+    """Every row of `devices`, by device id."""
+    rows = repo.conn.execute(select(DEVICES).order_by(DEVICES.c.device_id))
+    return [
+        DeviceRow(
+            str(r.device_id),
+            str(r.prefix),
+            int(r.last_seq),
+            str(r.head),
+            int(r.last_hlc),
+            int(r.next_counter),
+        )
+        for r in rows
+    ]
+
+
+_POSITIONS = "SELECT device_id, last_seq, head, last_hlc FROM devices"
+
+
+def device_positions(repo: Repository) -> list[tuple[str, int, str, int]]:
+    """(device id, last seq, head, last clock) of every device: what the anchor records after
+    each commit, so read through the driver (no SQLAlchemy row objects on the hot path)."""
+    return [
+        (str(d), int(s), str(h), int(c)) for d, s, h, c in repo.conn.exec_driver_sql(_POSITIONS)
+    ]
+
+
+def people_clocks(repo: Repository) -> dict[str, tuple[int, int]]:
+    """Person id -> (created_hlc, updated_hlc) as stored."""
+    rows = repo.conn.execute(select(PEOPLE.c.id, PEOPLE.c.created_hlc, PEOPLE.c.updated_hlc))
+    return {str(i): (int(c), int(u)) for i, c, u in rows}
+
+
+def household_rows(repo: Repository) -> dict[str, int]:
+    """Household id -> created_hlc as stored."""
+    rows = repo.conn.execute(select(HOUSEHOLDS.c.id, HOUSEHOLDS.c.created_hlc))
+    return {str(i): int(c) for i, c in rows}
+
+
+def note_rows(repo: Repository) -> list[NoteRowData]:
+    """Every row of `notes`, body still sealed, by event id."""
+    rows = repo.conn.execute(select(NOTES).order_by(NOTES.c.event_id))
+    return [NoteRowData(str(r.event_id), str(r.person_id), int(r.hlc), r.body) for r in rows]
+
+
+_ID_TAKEN = "SELECT 1 FROM people WHERE id = ? UNION ALL SELECT 1 FROM households WHERE id = ?"
+
+
+def id_taken(repo: Repository, record_id: str) -> bool:
+    """Whether a person or a household has `record_id` (asked for every new id: one statement
+    through the driver, two primary-key look-ups)."""
+    rows = repo.conn.exec_driver_sql(_ID_TAKEN, (record_id, record_id))
+    return rows.first() is not None
