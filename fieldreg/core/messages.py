@@ -246,6 +246,9 @@ MESSAGES: Final[dict[str, str]] = {
         "Device {device}: its record is gone, but the anchor outside the database records "
         "{anchored} events of it.",
     ),
+    "verify.device_row_missing": QT_TRANSLATE_NOOP(
+        "Errors", "Device {device}: its events are in the log, but its record is gone."
+    ),
     "verify.anchor_damaged": QT_TRANSLATE_NOOP(
         "Errors", "The anchor outside the database (files anchor.0, anchor.1) does not open."
     ),

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
-from fieldreg.store.repository import DEVICES, HOUSEHOLDS, NOTES, PEOPLE, Repository
+from fieldreg.store.repository import DEVICES, EVENTS, HOUSEHOLDS, NOTES, PEOPLE, Repository
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +43,11 @@ def device_rows(repo: Repository) -> list[DeviceRow]:
         )
         for r in rows
     ]
+
+
+def event_device_ids(repo: Repository) -> list[str]:
+    """Every device that has events in the log (with or without its `devices` row)."""
+    return [str(d) for d in repo.conn.execute(select(EVENTS.c.device_id).distinct()).scalars()]
 
 
 _POSITIONS = "SELECT device_id, last_seq, head, last_hlc FROM devices"

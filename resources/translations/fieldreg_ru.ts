@@ -866,6 +866,10 @@
         <translation>Устройство {device}: его запись пропала, но якорь вне базы данных записал {anchored} его событий.</translation>
     </message>
     <message>
+        <source>Device {device}: its events are in the log, but its record is gone.</source>
+        <translation>Устройство {device}: его события есть в журнале, но его запись пропала.</translation>
+    </message>
+    <message>
         <source>The anchor outside the database (files anchor.0, anchor.1) does not open.</source>
         <translation>Якорь вне базы данных (файлы anchor.0, anchor.1) не открывается.</translation>
     </message>

@@ -866,6 +866,10 @@
         <translation>Пристрій {device}: його запис зник, але якір поза базою даних записав {anchored} його подій.</translation>
     </message>
     <message>
+        <source>Device {device}: its events are in the log, but its record is gone.</source>
+        <translation>Пристрій {device}: його події є в журналі, але його запис зник.</translation>
+    </message>
+    <message>
         <source>The anchor outside the database (files anchor.0, anchor.1) does not open.</source>
         <translation>Якір поза базою даних (файли anchor.0, anchor.1) не відкривається.</translation>
     </message>
