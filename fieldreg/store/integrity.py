@@ -5,8 +5,9 @@ whose write paths are tuned on their own."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, literal, select, union_all
 
 from fieldreg.store.repository import DEVICES, EVENTS, HOUSEHOLDS, NOTES, PEOPLE, Repository
 
@@ -50,15 +51,21 @@ def event_device_ids(repo: Repository) -> list[str]:
     return [str(d) for d in repo.conn.execute(select(EVENTS.c.device_id).distinct()).scalars()]
 
 
-_POSITIONS = "SELECT device_id, last_seq, head, last_hlc FROM devices"
-
-
 def device_positions(repo: Repository) -> list[tuple[str, int, str, int]]:
     """(device id, last seq, head, last clock) of every device: what the anchor records after
-    each commit, so read through the driver (no SQLAlchemy row objects on the hot path)."""
-    return [
-        (str(d), int(s), str(h), int(c)) for d, s, h, c in repo.conn.exec_driver_sql(_POSITIONS)
-    ]
+    each commit, so on SQLite read through the DB-API cursor (see `id_taken`)."""
+    if repo.conn.dialect.name != "sqlite":
+        rows: Any = repo.conn.execute(
+            select(DEVICES.c.device_id, DEVICES.c.last_seq, DEVICES.c.head, DEVICES.c.last_hlc)
+        )
+    else:
+        cursor = repo.conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+        try:
+            cursor.execute("SELECT device_id, last_seq, head, last_hlc FROM devices")
+            rows = cursor.fetchall()
+        finally:
+            cursor.close()
+    return [(str(d), int(s), str(h), int(c)) for d, s, h, c in rows]
 
 
 def people_clocks(repo: Repository) -> dict[str, tuple[int, int]]:
@@ -79,11 +86,23 @@ def note_rows(repo: Repository) -> list[NoteRowData]:
     return [NoteRowData(str(r.event_id), str(r.person_id), int(r.hlc), r.body) for r in rows]
 
 
-_ID_TAKEN = "SELECT 1 FROM people WHERE id = ? UNION ALL SELECT 1 FROM households WHERE id = ?"
+_ID_TAKEN = union_all(
+    select(literal(1)).where(PEOPLE.c.id == bindparam("b_id")),
+    select(literal(1)).where(HOUSEHOLDS.c.id == bindparam("b_id")),
+)
+_ID_TAKEN_SQLITE = (
+    "SELECT 1 FROM people WHERE id = ? UNION ALL SELECT 1 FROM households WHERE id = ?"
+)
 
 
 def id_taken(repo: Repository, record_id: str) -> bool:
-    """Whether a person or a household has `record_id` (asked for every new id: one statement
-    through the driver, two primary-key look-ups)."""
-    rows = repo.conn.exec_driver_sql(_ID_TAKEN, (record_id, record_id))
-    return rows.first() is not None
+    """Whether a person or a household has `record_id`. Asked for every new id: on SQLite
+    through the DB-API cursor (10 µs; through SQLAlchemy 150-200 µs, a tenth of a registration)."""
+    if repo.conn.dialect.name != "sqlite":
+        return repo.conn.execute(_ID_TAKEN, {"b_id": record_id}).first() is not None
+    cursor = repo.conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+    try:
+        cursor.execute(_ID_TAKEN_SQLITE, (record_id, record_id))
+        return cursor.fetchone() is not None
+    finally:
+        cursor.close()
