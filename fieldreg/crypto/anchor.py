@@ -72,6 +72,9 @@ class Anchor:
     def __init__(self, directory: Path, sealer: FieldSealer) -> None:
         self._paths = tuple(directory / name for name in NAMES)
         self._sealer = sealer
+        # The sealed records this instance wrote, and what they hold: a file that still holds
+        # one was not written by anyone else since, so it need not be opened again.
+        self._written: dict[bytes, tuple[int, dict[str, Mark]]] = {}
 
     def read(self) -> dict[str, Mark] | None:
         """Device id -> its anchored position; None if no anchor was written yet.
@@ -127,6 +130,9 @@ class Anchor:
             return None
         (size,) = _LENGTH.unpack_from(untrusted)
         sealed = untrusted[_LENGTH.size : _LENGTH.size + size]
+        known = self._written.get(sealed)
+        if known is not None:
+            return known
         try:
             raw = json.loads(self._sealer.open(_TABLE, _RECORD, _GROUP, sealed))
             marks = {
@@ -144,6 +150,8 @@ class Anchor:
         }
         sealed = self._sealer.seal(_TABLE, _RECORD, _GROUP, canonical_json(document))
         record = _LENGTH.pack(len(sealed)) + sealed
+        self._written = {k: v for k, v in self._written.items() if v[0] >= generation - 1}
+        self._written[sealed] = (generation, dict(marks))
         # Overwritten in place, never truncated: truncating makes ext4 flush the file at close
         # (half a millisecond per save); what is left past the record is not read.
         fd = os.open(path, os.O_WRONLY | os.O_CREAT, 0o600)
