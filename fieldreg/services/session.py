@@ -502,6 +502,7 @@ class Session:
     def verify(
         self, progress: Progress | None = None, cancelled: CancelFlag | None = None
     ) -> VerifyReport:
-        """Check the database, every device's hash chain and that every sealed value opens."""
+        """Check the database, every device's log and its end against the anchor, every sealed
+        value, and every record derived from the log (see `services.verification`)."""
         with self._repo.reading():
             return verify_store(self._repo, progress, cancelled, anchor=self._anchor)

@@ -103,7 +103,7 @@ def verify_store(
         mark = anchored.pop(device.device_id, None)
         own = device.device_id == own_device and device.last_seq >= 0
         _verify_chain(repo, device, mark, own=own, report=report, log=log, step=step)
-        if device.device_id == own_device:
+        if own:
             _verify_counter(device, log.issued, report)
     for device_id, mark in sorted(anchored.items()):  # anchored, but its row is gone
         report.problems.append(
