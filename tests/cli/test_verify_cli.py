@@ -217,6 +217,16 @@ def test_a_changed_prefix_is_found(store: Store, capsys: pytest.CaptureFixture[s
     assert f"Device {store.device}: its ID prefix is Q9, but its IDs were issued under K7." in out
 
 
+def test_a_device_clock_set_back_is_found(store: Store, capsys: pytest.CaptureFixture[str]) -> None:
+    edit(store, ("UPDATE devices SET last_hlc = 0", ()))
+    code, out = verify(store.root, capsys)
+    assert code == 7, out
+    assert (
+        f"Event log of device {store.device}: its recorded clock does not match its last event."
+        in out
+    )
+
+
 def test_a_rewound_counter_is_found_and_registration_refuses_cleanly(
     store: Store, capsys: pytest.CaptureFixture[str]
 ) -> None:
