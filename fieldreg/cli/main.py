@@ -534,17 +534,22 @@ def _cmd_verify(session: Session, args: argparse.Namespace, out: Output) -> int:
         "people": report.people,
         "notes": report.notes,
         "problems": [{"code": c, **p} for c, p in report.problems],
+        "notices": [{"code": c, **p} for c, p in report.notices],
     }
+
+    def sentences(found: list[tuple[str, dict[str, object]]]) -> str:
+        return "".join(f"\n  {describe(FieldregError(c, **p))}" for c, p in found)
+
     out.result(
         data,
         lambda: (
             f"integrity_check: {report.integrity}\n"
-            f"events: {report.events}  people: {report.people}  notes: {report.notes}\n"
+            f"events: {report.events}  people: {report.people}  notes: {report.notes}"
+            + (f"\nNOTE:{sentences(report.notices)}" if report.notices else "")
             + (
-                "OK: chain verified, every sealed value opens."
+                "\nOK: every derived record matches the event log, every sealed value opens."
                 if report.ok
-                else "PROBLEMS:\n"
-                + "\n".join(f"  {describe(FieldregError(c, **p))}" for c, p in report.problems)
+                else f"\nPROBLEMS:{sentences(report.problems)}"
             )
         ),
     )

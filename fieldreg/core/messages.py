@@ -223,7 +223,7 @@ MESSAGES: Final[dict[str, str]] = {
     "events.malformed": QT_TRANSLATE_NOOP("Errors", "An event in the log is malformed."),
     "events.bad_id": QT_TRANSLATE_NOOP("Errors", "An event in the log was altered."),
     "task.cancelled": QT_TRANSLATE_NOOP("Errors", "Cancelled."),
-    # problems `verify` reports (params: device, seq, person, note)
+    # problems `verify` reports (params: device, seq, person, note, household)
     "verify.gap": QT_TRANSLATE_NOOP("Errors", "Event log of device {device}: event {seq} missing."),
     "verify.broken_chain": QT_TRANSLATE_NOOP(
         "Errors", "Event log of device {device}: event {seq} does not follow the one before."
@@ -236,6 +236,101 @@ MESSAGES: Final[dict[str, str]] = {
     ),
     "verify.fold_mismatch": QT_TRANSLATE_NOOP(
         "Errors", "Person {person}: replaying the history gives a different record."
+    ),
+    "verify.gap_range": QT_TRANSLATE_NOOP(
+        "Errors", "Event log of device {device}: events {first} to {last} missing."
+    ),
+    "verify.sealed_event": QT_TRANSLATE_NOOP(
+        "Errors", "Event log of device {device}: event {seq} does not open (altered or moved)."
+    ),
+    "verify.event_altered": QT_TRANSLATE_NOOP(
+        "Errors", "Event log of device {device}: event {seq} was altered."
+    ),
+    "verify.redacted": QT_TRANSLATE_NOOP(
+        "Errors",
+        "Event log of device {device}: event {seq} of person {person} is marked erased, "
+        "but the person is not.",
+    ),
+    "verify.device_clock": QT_TRANSLATE_NOOP(
+        "Errors", "Event log of device {device}: its recorded clock does not match its last event."
+    ),
+    "verify.truncated": QT_TRANSLATE_NOOP(
+        "Errors",
+        "Event log of device {device}: it ends at event {seq}, but the anchor outside the "
+        "database records event {anchored}: events were removed.",
+    ),
+    "verify.anchor_head": QT_TRANSLATE_NOOP(
+        "Errors",
+        "Event log of device {device}: event {seq} is not the one the anchor outside the "
+        "database records: the log was rewritten.",
+    ),
+    "verify.device_removed": QT_TRANSLATE_NOOP(
+        "Errors",
+        "Device {device}: its record is gone, but the anchor outside the database records "
+        "{anchored} events of it.",
+    ),
+    "verify.device_row_missing": QT_TRANSLATE_NOOP(
+        "Errors", "Device {device}: its events are in the log, but its record is gone."
+    ),
+    "verify.anchor_damaged": QT_TRANSLATE_NOOP(
+        "Errors", "The anchor outside the database (files anchor.0, anchor.1) does not open."
+    ),
+    "verify.no_anchor": QT_TRANSLATE_NOOP(
+        "Errors",
+        "No anchor yet: the end of the event log is recorded outside the database at the next "
+        "save, so removed events cannot be found before then.",
+    ),
+    "verify.counter_rewound": QT_TRANSLATE_NOOP(
+        "Errors",
+        "Device {device}: its ID counter was set back to {counter}, but ID {id} was already "
+        "issued; new registrations would be refused.",
+    ),
+    "verify.prefix_changed": QT_TRANSLATE_NOOP(
+        "Errors",
+        "Device {device}: its ID prefix is {prefix}, but its IDs were issued under {expected}.",
+    ),
+    "verify.person_missing": QT_TRANSLATE_NOOP(
+        "Errors", "Person {person}: has a history in the event log but no record."
+    ),
+    "verify.person_without_history": QT_TRANSLATE_NOOP(
+        "Errors", "Person {person}: has a record but no history in the event log."
+    ),
+    "verify.sealed_person": QT_TRANSLATE_NOOP(
+        "Errors", "Person {person}: the sealed {group} part does not open (altered or moved)."
+    ),
+    "verify.person_clock": QT_TRANSLATE_NOOP(
+        "Errors",
+        "Person {person}: the stored registration or change time differs from the history.",
+    ),
+    "verify.note_missing": QT_TRANSLATE_NOOP(
+        "Errors", "Person {person}: note {note} is in the history but its record is missing."
+    ),
+    "verify.note_orphan": QT_TRANSLATE_NOOP(
+        "Errors", "Note {note}, filed under person {person}: it is in no history."
+    ),
+    "verify.note_moved": QT_TRANSLATE_NOOP(
+        "Errors",
+        "Note {note}: filed under person {person}, but it was written for person {owner}.",
+    ),
+    "verify.sealed_note": QT_TRANSLATE_NOOP(
+        "Errors", "Note {note} of person {person}: it does not open (altered or moved)."
+    ),
+    "verify.note_altered": QT_TRANSLATE_NOOP(
+        "Errors", "Note {note} of person {person}: it differs from the history."
+    ),
+    "verify.household_missing": QT_TRANSLATE_NOOP(
+        "Errors", "Household {household}: created in the event log but has no record."
+    ),
+    "verify.household_without_history": QT_TRANSLATE_NOOP(
+        "Errors", "Household {household}: has a record but no history in the event log."
+    ),
+    "verify.household_clock": QT_TRANSLATE_NOOP(
+        "Errors", "Household {household}: the stored creation time differs from the history."
+    ),
+    "store.counter_rewound": QT_TRANSLATE_NOOP(
+        "Errors",
+        "This store's ID counter was set back: ID {id} is already taken. Nothing was saved; "
+        "run fieldreg verify.",
     ),
     # files and input
     "json.too_large": QT_TRANSLATE_NOOP("Errors", "The data is too large (at most {max} bytes)."),

@@ -36,6 +36,7 @@ from fieldreg.core.fold import PersonState
 from fieldreg.core.hlc import Hlc, HybridClock
 from fieldreg.core.tasks import CancelFlag, Progress
 from fieldreg.core.validation import clean_text
+from fieldreg.crypto.anchor import Anchor
 from fieldreg.crypto.sealing import FieldSealer
 from fieldreg.services.field_input import (
     EDITABLE,
@@ -137,12 +138,14 @@ class Session:
         self.prefix = device.prefix
         clock = HybridClock(now_ms, Hlc.unpack(device.last_hlc) if device.last_hlc else None)
         self._people = PeopleCache()
+        self._anchor = Anchor(data_dir.root, sealer)
         self._pipeline = WritePipeline(
             self._repo,
             clock,
             device_id=device_id,
             operator_id=operator_id,
             on_commit=self._people.remember,
+            anchor=self._anchor,
         )
 
     # --- lifecycle ----------------------------------------------------------------------------
@@ -499,6 +502,7 @@ class Session:
     def verify(
         self, progress: Progress | None = None, cancelled: CancelFlag | None = None
     ) -> VerifyReport:
-        """Check the database, every device's hash chain and that every sealed value opens."""
+        """Check the database, every device's log and its end against the anchor, every sealed
+        value, and every record derived from the log (see `services.verification`)."""
         with self._repo.reading():
-            return verify_store(self._repo, progress, cancelled)
+            return verify_store(self._repo, progress, cancelled, anchor=self._anchor)

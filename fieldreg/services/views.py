@@ -78,6 +78,7 @@ class VerifyReport:
     people: int = 0
     notes: int = 0
     problems: list[tuple[str, dict[str, object]]] = field(default_factory=list)
+    notices: list[tuple[str, dict[str, object]]] = field(default_factory=list)  # not problems
 
     @property
     def ok(self) -> bool:

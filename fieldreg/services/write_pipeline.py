@@ -5,7 +5,10 @@ A use case hands `WritePipeline.commit` a plan: a function that reads people and
 through its `Txn` and returns the drafts to write. The plan runs inside the write transaction, so
 a second process writing the same store cannot slip in between a read and the write based on it.
 Only after the commit succeeded is `on_commit` told (the people cache), so a failed save (disk
-full, database locked) leaves both the store and the screen as they were.
+full, database locked) leaves both the store and the screen as they were, and the anchor (the end
+of every device's log, kept outside the database: `fieldreg.crypto.anchor`) records the positions
+the commit made. An id already taken (the device's counter set back) is refused as
+`store.counter_rewound`, nothing written.
 """
 
 from __future__ import annotations
@@ -22,6 +25,8 @@ from fieldreg.core.errors import IntegrityError, NotFoundError
 from fieldreg.core.events import EventType, make_event
 from fieldreg.core.fold import PersonState, apply
 from fieldreg.core.hlc import Hlc, HybridClock
+from fieldreg.crypto.anchor import Anchor, Mark
+from fieldreg.store.integrity import device_positions, id_taken
 from fieldreg.store.repository import DeviceState, Repository
 
 
@@ -37,6 +42,13 @@ class Draft:
 
 class _StaleDevice(Exception):
     """Another process appended to this device's log since it was cached."""
+
+
+class _TakenId(IntegrityError):
+    """A new id is taken: a stale cached counter (retried), else a counter set back."""
+
+    def __init__(self, taken: str) -> None:
+        super().__init__("store.counter_rewound", id=taken)
 
 
 def load_person(repo: Repository, untrusted_id: str) -> PersonState:
@@ -59,10 +71,15 @@ class Txn:
         self.result: list[str] = []  # what the use case returns (new ids, changed fields)
 
     def allocate_id(self) -> str:
+        """The device's next id; `store.counter_rewound` if a person or household has it already
+        (the counter was set back: the store was edited), before anything is written."""
         device = self._device
         counter = ids.next_counter(device.prefix, device.next_counter - 1)
         device.next_counter = counter + 1
-        return ids.format_id(device.prefix, counter)
+        new_id = ids.format_id(device.prefix, counter)
+        if id_taken(self._repo, new_id):
+            raise _TakenId(new_id)
+        return new_id
 
     def state(self, untrusted_id: str) -> PersonState:
         person_id = str(ids.parse_id(untrusted_id))
@@ -90,12 +107,14 @@ class WritePipeline:
         device_id: str,
         operator_id: str,
         on_commit: Callable[[Iterable[PersonState]], None],
+        anchor: Anchor | None = None,
     ) -> None:
         self._repo = repo
         self._clock = clock
         self._device_id = device_id
         self._operator_id = operator_id
         self._on_commit = on_commit
+        self._anchor = anchor
         self._device: DeviceState | None = None  # this device's log position, once written
 
     def commit(self, plan: Plan) -> Txn:
@@ -106,8 +125,8 @@ class WritePipeline:
         stale_possible = self._device is not None
         try:
             return self._commit_once(plan)
-        except (_StaleDevice, sqlalchemy.exc.IntegrityError):
-            # A taken (device, seq) also means a stale position; a real bug raises again below.
+        except (_StaleDevice, _TakenId, sqlalchemy.exc.IntegrityError):
+            # A taken (device, seq) or id also means a stale position; a real one raises again.
             self._device = None
             if not stale_possible:
                 raise
@@ -158,6 +177,9 @@ class WritePipeline:
                 repo.save_state(state, is_new=person_id not in txn.saved)
             if not repo.save_device(device, expected=expected):
                 raise _StaleDevice
+            marks = device_positions(repo) if self._anchor is not None else []
         self._device = device
+        if self._anchor is not None and not repo.conn.in_transaction():  # durable: not in a batch
+            self._anchor.record({d: Mark(s, h, c) for d, s, h, c in marks})
         self._on_commit(txn.states.values())
         return txn

@@ -905,6 +905,110 @@
         <translation>Человек {person}: воспроизведение истории даёт другую запись.</translation>
     </message>
     <message>
+        <source>Event log of device {device}: events {first} to {last} missing.</source>
+        <translation>Журнал событий устройства {device}: не хватает событий с {first} по {last}.</translation>
+    </message>
+    <message>
+        <source>Event log of device {device}: event {seq} does not open (altered or moved).</source>
+        <translation>Журнал событий устройства {device}: событие {seq} не открывается (изменено или перемещено).</translation>
+    </message>
+    <message>
+        <source>Event log of device {device}: event {seq} was altered.</source>
+        <translation>Журнал событий устройства {device}: событие {seq} изменено.</translation>
+    </message>
+    <message>
+        <source>Event log of device {device}: event {seq} of person {person} is marked erased, but the person is not.</source>
+        <translation>Журнал событий устройства {device}: событие {seq} человека {person} помечено стёртым, но человек не стёрт.</translation>
+    </message>
+    <message>
+        <source>Event log of device {device}: its recorded clock does not match its last event.</source>
+        <translation>Журнал событий устройства {device}: записанное время не совпадает с последним событием.</translation>
+    </message>
+    <message>
+        <source>Event log of device {device}: it ends at event {seq}, but the anchor outside the database records event {anchored}: events were removed.</source>
+        <translation>Журнал событий устройства {device}: заканчивается событием {seq}, но якорь вне базы данных записал событие {anchored}: события удалены.</translation>
+    </message>
+    <message>
+        <source>Event log of device {device}: event {seq} is not the one the anchor outside the database records: the log was rewritten.</source>
+        <translation>Журнал событий устройства {device}: событие {seq} не то, которое записал якорь вне базы данных: журнал переписан.</translation>
+    </message>
+    <message>
+        <source>Device {device}: its record is gone, but the anchor outside the database records {anchored} events of it.</source>
+        <translation>Устройство {device}: его запись пропала, но якорь вне базы данных записал {anchored} его событий.</translation>
+    </message>
+    <message>
+        <source>Device {device}: its events are in the log, but its record is gone.</source>
+        <translation>Устройство {device}: его события есть в журнале, но его запись пропала.</translation>
+    </message>
+    <message>
+        <source>The anchor outside the database (files anchor.0, anchor.1) does not open.</source>
+        <translation>Якорь вне базы данных (файлы anchor.0, anchor.1) не открывается.</translation>
+    </message>
+    <message>
+        <source>No anchor yet: the end of the event log is recorded outside the database at the next save, so removed events cannot be found before then.</source>
+        <translation>Якоря ещё нет: конец журнала событий будет записан вне базы данных при следующем сохранении, поэтому до тех пор удалённые события обнаружить нельзя.</translation>
+    </message>
+    <message>
+        <source>Device {device}: its ID counter was set back to {counter}, but ID {id} was already issued; new registrations would be refused.</source>
+        <translation>Устройство {device}: его счётчик ID возвращён к {counter}, но ID {id} уже выдан; новые регистрации будут отклонены.</translation>
+    </message>
+    <message>
+        <source>Device {device}: its ID prefix is {prefix}, but its IDs were issued under {expected}.</source>
+        <translation>Устройство {device}: его префикс ID — {prefix}, но его ID выданы с префиксом {expected}.</translation>
+    </message>
+    <message>
+        <source>Person {person}: has a history in the event log but no record.</source>
+        <translation>Человек {person}: есть история в журнале событий, но нет записи.</translation>
+    </message>
+    <message>
+        <source>Person {person}: has a record but no history in the event log.</source>
+        <translation>Человек {person}: есть запись, но нет истории в журнале событий.</translation>
+    </message>
+    <message>
+        <source>Person {person}: the sealed {group} part does not open (altered or moved).</source>
+        <translation>Человек {person}: запечатанная часть {group} не открывается (изменена или перемещена).</translation>
+    </message>
+    <message>
+        <source>Person {person}: the stored registration or change time differs from the history.</source>
+        <translation>Человек {person}: сохранённое время регистрации или изменения отличается от истории.</translation>
+    </message>
+    <message>
+        <source>Person {person}: note {note} is in the history but its record is missing.</source>
+        <translation>Человек {person}: примечание {note} есть в истории, но его записи не хватает.</translation>
+    </message>
+    <message>
+        <source>Note {note}, filed under person {person}: it is in no history.</source>
+        <translation>Примечание {note}, записанное к человеку {person}: его нет ни в одной истории.</translation>
+    </message>
+    <message>
+        <source>Note {note}: filed under person {person}, but it was written for person {owner}.</source>
+        <translation>Примечание {note}: записано к человеку {person}, но написано для человека {owner}.</translation>
+    </message>
+    <message>
+        <source>Note {note} of person {person}: it does not open (altered or moved).</source>
+        <translation>Примечание {note} человека {person}: не открывается (изменено или перемещено).</translation>
+    </message>
+    <message>
+        <source>Note {note} of person {person}: it differs from the history.</source>
+        <translation>Примечание {note} человека {person}: отличается от истории.</translation>
+    </message>
+    <message>
+        <source>Household {household}: created in the event log but has no record.</source>
+        <translation>Домохозяйство {household}: создано в журнале событий, но не имеет записи.</translation>
+    </message>
+    <message>
+        <source>Household {household}: has a record but no history in the event log.</source>
+        <translation>Домохозяйство {household}: имеет запись, но не имеет истории в журнале событий.</translation>
+    </message>
+    <message>
+        <source>Household {household}: the stored creation time differs from the history.</source>
+        <translation>Домохозяйство {household}: сохранённое время создания отличается от истории.</translation>
+    </message>
+    <message>
+        <source>This store&apos;s ID counter was set back: ID {id} is already taken. Nothing was saved; run fieldreg verify.</source>
+        <translation>Счётчик ID этого хранилища возвращён назад: ID {id} уже занят. Ничего не сохранено; запустите fieldreg verify.</translation>
+    </message>
+    <message>
         <source>The data is too large (at most {max} bytes).</source>
         <translation>Данные слишком велики (не более {max} байт).</translation>
     </message>

@@ -905,6 +905,110 @@
         <translation>Людина {person}: відтворення історії дає інший запис.</translation>
     </message>
     <message>
+        <source>Event log of device {device}: events {first} to {last} missing.</source>
+        <translation>Журнал подій пристрою {device}: бракує подій з {first} по {last}.</translation>
+    </message>
+    <message>
+        <source>Event log of device {device}: event {seq} does not open (altered or moved).</source>
+        <translation>Журнал подій пристрою {device}: подія {seq} не відкривається (змінена або переміщена).</translation>
+    </message>
+    <message>
+        <source>Event log of device {device}: event {seq} was altered.</source>
+        <translation>Журнал подій пристрою {device}: подію {seq} змінено.</translation>
+    </message>
+    <message>
+        <source>Event log of device {device}: event {seq} of person {person} is marked erased, but the person is not.</source>
+        <translation>Журнал подій пристрою {device}: подію {seq} людини {person} позначено стертою, але людину не стерто.</translation>
+    </message>
+    <message>
+        <source>Event log of device {device}: its recorded clock does not match its last event.</source>
+        <translation>Журнал подій пристрою {device}: записаний час не збігається з останньою подією.</translation>
+    </message>
+    <message>
+        <source>Event log of device {device}: it ends at event {seq}, but the anchor outside the database records event {anchored}: events were removed.</source>
+        <translation>Журнал подій пристрою {device}: закінчується подією {seq}, але якір поза базою даних записав подію {anchored}: події видалено.</translation>
+    </message>
+    <message>
+        <source>Event log of device {device}: event {seq} is not the one the anchor outside the database records: the log was rewritten.</source>
+        <translation>Журнал подій пристрою {device}: подія {seq} не та, яку записав якір поза базою даних: журнал переписано.</translation>
+    </message>
+    <message>
+        <source>Device {device}: its record is gone, but the anchor outside the database records {anchored} events of it.</source>
+        <translation>Пристрій {device}: його запис зник, але якір поза базою даних записав {anchored} його подій.</translation>
+    </message>
+    <message>
+        <source>Device {device}: its events are in the log, but its record is gone.</source>
+        <translation>Пристрій {device}: його події є в журналі, але його запис зник.</translation>
+    </message>
+    <message>
+        <source>The anchor outside the database (files anchor.0, anchor.1) does not open.</source>
+        <translation>Якір поза базою даних (файли anchor.0, anchor.1) не відкривається.</translation>
+    </message>
+    <message>
+        <source>No anchor yet: the end of the event log is recorded outside the database at the next save, so removed events cannot be found before then.</source>
+        <translation>Якоря ще немає: кінець журналу подій буде записано поза базою даних під час наступного збереження, тож до того видалені події виявити не можна.</translation>
+    </message>
+    <message>
+        <source>Device {device}: its ID counter was set back to {counter}, but ID {id} was already issued; new registrations would be refused.</source>
+        <translation>Пристрій {device}: його лічильник ID повернуто до {counter}, але ID {id} уже видано; нові реєстрації буде відхилено.</translation>
+    </message>
+    <message>
+        <source>Device {device}: its ID prefix is {prefix}, but its IDs were issued under {expected}.</source>
+        <translation>Пристрій {device}: його префікс ID — {prefix}, але його ID видано з префіксом {expected}.</translation>
+    </message>
+    <message>
+        <source>Person {person}: has a history in the event log but no record.</source>
+        <translation>Людина {person}: має історію в журналі подій, але не має запису.</translation>
+    </message>
+    <message>
+        <source>Person {person}: has a record but no history in the event log.</source>
+        <translation>Людина {person}: має запис, але не має історії в журналі подій.</translation>
+    </message>
+    <message>
+        <source>Person {person}: the sealed {group} part does not open (altered or moved).</source>
+        <translation>Людина {person}: запечатана частина {group} не відкривається (змінена або переміщена).</translation>
+    </message>
+    <message>
+        <source>Person {person}: the stored registration or change time differs from the history.</source>
+        <translation>Людина {person}: збережений час реєстрації або зміни відрізняється від історії.</translation>
+    </message>
+    <message>
+        <source>Person {person}: note {note} is in the history but its record is missing.</source>
+        <translation>Людина {person}: примітка {note} є в історії, але її запису бракує.</translation>
+    </message>
+    <message>
+        <source>Note {note}, filed under person {person}: it is in no history.</source>
+        <translation>Примітка {note}, записана до людини {person}: її немає в жодній історії.</translation>
+    </message>
+    <message>
+        <source>Note {note}: filed under person {person}, but it was written for person {owner}.</source>
+        <translation>Примітка {note}: записана до людини {person}, але її написано для людини {owner}.</translation>
+    </message>
+    <message>
+        <source>Note {note} of person {person}: it does not open (altered or moved).</source>
+        <translation>Примітка {note} людини {person}: не відкривається (змінена або переміщена).</translation>
+    </message>
+    <message>
+        <source>Note {note} of person {person}: it differs from the history.</source>
+        <translation>Примітка {note} людини {person}: відрізняється від історії.</translation>
+    </message>
+    <message>
+        <source>Household {household}: created in the event log but has no record.</source>
+        <translation>Домогосподарство {household}: створене в журналі подій, але не має запису.</translation>
+    </message>
+    <message>
+        <source>Household {household}: has a record but no history in the event log.</source>
+        <translation>Домогосподарство {household}: має запис, але не має історії в журналі подій.</translation>
+    </message>
+    <message>
+        <source>Household {household}: the stored creation time differs from the history.</source>
+        <translation>Домогосподарство {household}: збережений час створення відрізняється від історії.</translation>
+    </message>
+    <message>
+        <source>This store&apos;s ID counter was set back: ID {id} is already taken. Nothing was saved; run fieldreg verify.</source>
+        <translation>Лічильник ID цього сховища повернуто назад: ID {id} уже зайнятий. Нічого не збережено; запустіть fieldreg verify.</translation>
+    </message>
+    <message>
         <source>The data is too large (at most {max} bytes).</source>
         <translation>Дані завеликі (щонайбільше {max} байтів).</translation>
     </message>

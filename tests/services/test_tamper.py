@@ -8,7 +8,8 @@ import sqlite3
 
 import pytest
 
-from fieldreg.core.errors import AuthError, TamperError
+from fieldreg.core.errors import AuthError, FieldregError, TamperError
+from fieldreg.core.messages import describe
 from fieldreg.services import vault
 from fieldreg.services.paths import DataDir
 from fieldreg.services.session import Session
@@ -54,9 +55,12 @@ def test_moved_ciphertext_fails_to_open(
             assert "Гнатюк" not in str(caught.value)
         report = again.verify()
         assert not report.ok
-        assert ("crypto.tamper", {"person": target}) in [
-            (c, {"person": p.get("person")}) for c, p in report.problems
-        ]
+        assert ("verify.sealed_person", {"person": target, "group": target_column}) in (
+            report.problems
+        )
+        sentences = [describe(FieldregError(c, **p)) for c, p in report.problems]
+        assert f"Person {target}: the sealed {target_column} part does not open" in sentences[0]
+        assert "{" not in " ".join(sentences)  # no raw template left
     finally:
         again.lock()
 
@@ -71,7 +75,9 @@ def test_event_body_swapped_between_events_is_detected(session: Session) -> None
     again = _reopen(directory)
     try:
         report = again.verify()
-        assert any(code == "crypto.tamper" for code, _ in report.problems)
+        assert ("verify.sealed_event", {"device": session.device_id[:12], "seq": 2}) in (
+            report.problems
+        )
     finally:
         again.lock()
 
