@@ -7,6 +7,7 @@ exhaust memory or run for hours.
 
 from __future__ import annotations
 
+import math
 import os
 import time
 import unicodedata
@@ -36,7 +37,7 @@ _FLOOR_LANES = 1
 # Memory tiers tried from the largest; more memory costs an attacker's GPUs more than passes do.
 _MEMORY_TIERS_KIB = (256 * 1024, 128 * 1024, 64 * 1024)
 _PROBE_MEMORY_KIB = 64 * 1024
-_CALIBRATION_ROUNDS = 2
+_CALIBRATION_ROUNDS = 5
 
 _JSON_KEYS = frozenset({"algorithm", "memory_kib", "iterations", "lanes", "salt"})
 
@@ -164,11 +165,17 @@ def calibrate(
     target_low: float = 0.5,
     target_high: float = 1.0,
     clock: Callable[[], float] = time.perf_counter,
+    measure: Callable[[int, int], float] | None = None,
 ) -> KdfParams:
     """Choose memory and passes so one derivation takes about target_low..target_high seconds.
 
-    Costs one short probe and at most two timed derivations (about 1-2 s in all). The result is
-    never below OWASP_MINIMUM in any parameter, however slow the machine.
+    Costs one short probe and a few timed derivations (about 1-3 s in all). Only parameters
+    that were *measured* at target_low or more are returned: a probe slowed by a busy machine
+    can under-estimate the cost, so the first guess is timed again and raised until it reaches
+    the target (a store created under load once got 64 MiB x 3 passes, 0.37 s, from a guess
+    that was never timed). If the rounds run out first, the passes are scaled up from the last
+    timing, never down. Never below OWASP_MINIMUM in any parameter, however slow the machine.
+    `measure(memory_kib, iterations)` -> seconds replaces the timing in tests.
     """
     if not 0 < target_low < target_high:
         raise ValueError("calibrate needs 0 < target_low < target_high")
@@ -177,6 +184,8 @@ def calibrate(
     probe_secret = os.urandom(KEY_BYTES)
 
     def timed(memory_kib: int, iterations: int) -> float:
+        if measure is not None:
+            return max(measure(memory_kib, iterations), 1e-6)
         start = clock()
         _argon2(probe_secret, memory_kib, iterations, _FLOOR_LANES, salt)
         # A zero or negative reading (coarse or fake clock) would divide by zero below.
@@ -186,15 +195,27 @@ def calibrate(
     per_kib_pass = timed(_PROBE_MEMORY_KIB, 1) / _PROBE_MEMORY_KIB
     memory_kib = _choose_memory(per_kib_pass, target)
     iterations = _choose_iterations(per_kib_pass, memory_kib, target)
+    slow_enough: tuple[int, int] | None = None  # measured >= target_low, but over target_high
     for _ in range(_CALIBRATION_ROUNDS):
         elapsed = timed(memory_kib, iterations)
-        if target_low <= elapsed <= target_high:
-            break
+        if elapsed >= target_low:
+            if elapsed <= target_high:
+                return _params(memory_kib, iterations, salt)
+            if slow_enough is None or slow_enough[0] * slow_enough[1] > memory_kib * iterations:
+                slow_enough = (memory_kib, iterations)
         # Large memory runs slower per KiB than the probe (caches); re-estimate from this run.
         per_kib_pass = elapsed / (memory_kib * iterations)
         if per_kib_pass * memory_kib * _FLOOR_ITERATIONS > target_high:
             memory_kib = _choose_memory(per_kib_pass, target)
         iterations = _choose_iterations(per_kib_pass, memory_kib, target)
+    if slow_enough is not None:
+        return _params(*slow_enough, salt)  # slower than wished, but never under the target
+    # Every timing came in short (the machine sped up as it went): scale up, never down.
+    scaled = math.ceil(iterations * target_low / elapsed) if elapsed < target_low else iterations
+    return _params(memory_kib, max(iterations, min(scaled, MAX_ITERATIONS)), salt)
+
+
+def _params(memory_kib: int, iterations: int, salt: bytes) -> KdfParams:
     return KdfParams(memory_kib=memory_kib, iterations=iterations, lanes=_FLOOR_LANES, salt=salt)
 
 
