@@ -4,9 +4,10 @@ A small JSON file beside the slot file (`<slot file>.attempts`, 0600) holds, per
 the count of failed attempts in a row and the wall-clock time of the last one: no secret, so it
 needs no sealing. After three free failures each one doubles the wait (1, 2, 4 ... s), capped at
 five minutes, so a typing volunteer is barely slowed, guessing is, and nobody is locked out for
-good. An attempt is counted before the KDF runs (so parallel guesses are counted too) and the
-count is cleared by a success. A damaged or missing file counts as no failures: whoever can
-write it could delete it as well, so it throttles the keyboard, not someone holding the disk.
+good. A failure is counted once its KDF has run and a success clears the count, so a good
+unlock only reads this file. A damaged or missing file counts as no failures: whoever can write
+it could delete it (or copy the key file away) as well, so it throttles the keyboard and the
+desk, not someone holding the disk.
 """
 
 from __future__ import annotations

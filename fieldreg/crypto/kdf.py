@@ -38,6 +38,7 @@ _FLOOR_LANES = 1
 _MEMORY_TIERS_KIB = (256 * 1024, 128 * 1024, 64 * 1024)
 _PROBE_MEMORY_KIB = 64 * 1024
 _CALIBRATION_ROUNDS = 5
+_MIN_TIMED_ROUNDS = 2  # beside the probe: one busy moment cannot decide alone
 
 _JSON_KEYS = frozenset({"algorithm", "memory_kib", "iterations", "lanes", "salt"})
 
@@ -169,12 +170,13 @@ def calibrate(
 ) -> KdfParams:
     """Choose memory and passes so one derivation takes about target_low..target_high seconds.
 
-    Costs one short probe and a few timed derivations (about 1-3 s in all). Only parameters
-    that were *measured* at target_low or more are returned: a probe slowed by a busy machine
-    can under-estimate the cost, so the first guess is timed again and raised until it reaches
-    the target (a store created under load once got 64 MiB x 3 passes, 0.37 s, from a guess
-    that was never timed). If the rounds run out first, the passes are scaled up from the last
-    timing, never down. Never below OWASP_MINIMUM in any parameter, however slow the machine.
+    Costs one short probe and two to five timed derivations (about 1.5-4 s in all). A probe
+    slowed by a busy machine over-states the cost per pass, so a guess made from it is timed
+    again (at least twice) and the result is judged by the *fastest* rate any timing showed
+    (the machine when least busy): passes are added until even at that rate one derivation
+    takes target_low. (A store created under load once got 64 MiB x 3 passes, 0.37 s, from a
+    guess that was never timed again.)
+    Never below OWASP_MINIMUM in any parameter, however slow the machine.
     `measure(memory_kib, iterations)` -> seconds replaces the timing in tests.
     """
     if not 0 < target_low < target_high:
@@ -183,24 +185,38 @@ def calibrate(
     salt = os.urandom(SALT_BYTES)
     probe_secret = os.urandom(KEY_BYTES)
 
+    fastest = float("inf")  # the lowest seconds per KiB-pass seen: the machine when least busy
+
     def timed(memory_kib: int, iterations: int) -> float:
+        nonlocal fastest
         if measure is not None:
-            return max(measure(memory_kib, iterations), 1e-6)
-        start = clock()
-        _argon2(probe_secret, memory_kib, iterations, _FLOOR_LANES, salt)
-        # A zero or negative reading (coarse or fake clock) would divide by zero below.
-        return max(clock() - start, 1e-6)
+            elapsed = max(measure(memory_kib, iterations), 1e-6)
+        else:
+            start = clock()
+            _argon2(probe_secret, memory_kib, iterations, _FLOOR_LANES, salt)
+            # A zero or negative reading (coarse or fake clock) would divide by zero below.
+            elapsed = max(clock() - start, 1e-6)
+        fastest = min(fastest, elapsed / (memory_kib * iterations))
+        return elapsed
+
+    def settle(memory_kib: int, iterations: int) -> KdfParams:
+        # A timing slowed by load over-states the cost: judge by the fastest rate seen, and add
+        # passes until even at that rate one derivation takes target_low.
+        needed = math.ceil(target_low / (fastest * memory_kib))
+        return _params(memory_kib, max(iterations, min(needed, MAX_ITERATIONS)), salt)
 
     # One pass over 64 MiB gives seconds per KiB-pass; memory and passes scale about linearly.
     per_kib_pass = timed(_PROBE_MEMORY_KIB, 1) / _PROBE_MEMORY_KIB
     memory_kib = _choose_memory(per_kib_pass, target)
     iterations = _choose_iterations(per_kib_pass, memory_kib, target)
     slow_enough: tuple[int, int] | None = None  # measured >= target_low, but over target_high
-    for _ in range(_CALIBRATION_ROUNDS):
+    for round_number in range(1, _CALIBRATION_ROUNDS + 1):
         elapsed = timed(memory_kib, iterations)
         if elapsed >= target_low:
             if elapsed <= target_high:
-                return _params(memory_kib, iterations, salt)
+                if round_number >= _MIN_TIMED_ROUNDS:
+                    return settle(memory_kib, iterations)
+                continue  # time it once more: a single timing may have met a busy moment
             if slow_enough is None or slow_enough[0] * slow_enough[1] > memory_kib * iterations:
                 slow_enough = (memory_kib, iterations)
         # Large memory runs slower per KiB than the probe (caches); re-estimate from this run.
@@ -209,10 +225,8 @@ def calibrate(
             memory_kib = _choose_memory(per_kib_pass, target)
         iterations = _choose_iterations(per_kib_pass, memory_kib, target)
     if slow_enough is not None:
-        return _params(*slow_enough, salt)  # slower than wished, but never under the target
-    # Every timing came in short (the machine sped up as it went): scale up, never down.
-    scaled = math.ceil(iterations * target_low / elapsed) if elapsed < target_low else iterations
-    return _params(memory_kib, max(iterations, min(scaled, MAX_ITERATIONS)), salt)
+        return settle(*slow_enough)  # slower than wished, but never under the target
+    return settle(memory_kib, iterations)  # every timing came in short: scaled up, never down
 
 
 def _params(memory_kib: int, iterations: int, salt: bytes) -> KdfParams:

@@ -37,6 +37,7 @@ class SlotLock:
             lock_path(slot_path),
             timeout=timeout,
             mode=0o600,
+            poll_interval=0.01,  # waiters poll: short, so a busy reader cannot starve a writer
             fallback_to_soft=False,  # a soft lock left by a crash would block for ever
             preserve_lock_file=True,  # deleting it on release would race the next locker
         )

@@ -263,19 +263,16 @@ class SlotFile:
     # --- unlocking ----------------------------------------------------------------------
 
     def unlock_passphrase(self, operator_id: str, passphrase: str) -> bytes:
-        """The data key. A wrong passphrase is counted before the KDF runs; past three in a
-        row the operator must wait (AuthError "auth.retry_later" with `seconds`), and no KDF
-        is tried before the wait is over."""
+        """The data key. Past three wrong passphrases in a row the operator must wait
+        (AuthError "auth.retry_later" with `seconds`); no KDF is tried before the wait is over,
+        and the wait survives a restart (`attempts.py`)."""
         with self._lock.held(for_writing=False):
             state = self._read_state()
             slot = self._operator_slot(state, operator_id)
-            now = self._clock()
             try:
-                wait = self._attempts.wait_seconds(operator_id, now)
-                if wait <= 0:
-                    self._attempts.record_failure(operator_id, now)
+                wait = self._attempts.wait_seconds(operator_id, self._clock())
             except OSError:
-                wait = 0  # read-only media: nothing can be counted, and nothing changed either
+                wait = 0  # read-only media: nothing was counted there either
         if wait > 0:
             raise AuthError("auth.retry_later", seconds=math.ceil(wait))
         try:
@@ -283,16 +280,14 @@ class SlotFile:
         except ValidationError:
             wrapping_key = None
         data_key = None if wrapping_key is None else open_slot(state.document, slot, wrapping_key)
-        with self._lock.held(for_writing=False):
-            try:
-                if data_key is not None:
+        if data_key is not None:
+            if self._attempts.get(operator_id).failures:  # a read: most unlocks write nothing
+                with self._lock.held(for_writing=False), contextlib.suppress(OSError):
                     self._attempts.clear(operator_id)
-                    return data_key
-                failures = self._attempts.get(operator_id).failures
-            except OSError:
-                if data_key is not None:
-                    return data_key
-                failures = 0
+            return data_key
+        failures = 0
+        with self._lock.held(for_writing=False), contextlib.suppress(OSError):
+            failures = self._attempts.record_failure(operator_id, self._clock()).failures
         delay = delay_after(failures)
         if delay > 0:
             raise AuthError("auth.wrong_passphrase_wait", seconds=math.ceil(delay))
