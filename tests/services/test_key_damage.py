@@ -179,3 +179,28 @@ def test_the_cli_verify_names_and_repairs_a_damaged_key_file(store: tuple[DataDi
     second = verify()
     assert second.returncode == 0, second.stdout + second.stderr
     assert "KEYS" not in second.stdout
+
+
+def test_the_cli_says_what_is_wrong_when_the_key_file_is_deleted(
+    store: tuple[DataDir, str],
+) -> None:
+    directory, _ = store
+    directory.slots.unlink()
+    env = {**os.environ, "FIELDREG_PASSPHRASE": ANNA}
+
+    def fieldreg(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "fieldreg", *args, "--data-dir", str(directory.root)],
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=120,
+            check=False,
+        )
+
+    stats = fieldreg("stats", "--operator", "Anna")  # opens from the database's copy
+    assert stats.returncode == 0, stats.stderr
+    init = fieldreg("init", "--point", "P", "--operator", "Anna")
+    assert init.returncode == 6
+    assert "key file keyslots.json is missing" in init.stderr
+    assert "already exists" not in init.stderr
