@@ -8,6 +8,7 @@ writes both, so a deleted or damaged key file still opens (DESIGN §4, issue 11 
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import secrets
 from collections.abc import Callable, Iterator
@@ -15,7 +16,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 
 from fieldreg.core import ids
-from fieldreg.core.errors import AuthError, StoreError, ValidationError
+from fieldreg.core.errors import AuthError, FieldregError, StoreError, ValidationError
 from fieldreg.core.passphrases import check_passphrase
 from fieldreg.core.recovery_key import format_recovery_key, parse_recovery_key
 from fieldreg.core.tasks import Progress
@@ -196,7 +197,8 @@ def open_session(
         connection.rollback()
         if device_id is None:
             raise StoreError("store.corrupt")
-        slots.sync_mirror()  # an older store's first copy, or one a crash left behind
+        with contextlib.suppress(FieldregError):  # a copy not brought up to date is for verify
+            slots.sync_mirror()  # an older store's first copy, or one a crash left behind
         extra = {} if today is None else {"today": today}
         session = Session(
             data_dir=data_dir,
