@@ -14,16 +14,14 @@ Crash safety: every change writes a whole new generation: temp file (0600, O_EXC
 verify -> main to `.prev` -> temp to main -> fsync dir -> re-read and verify -> remove `.prev`
 -> fsync dir -> the mirror. File first: a crash before the mirror is written leaves the file one
 generation ahead, and on load the intact copy with the highest generation wins, so the change
-holds (the services layer then brings the mirror up to date). The main file, `.prev` and the
-mirror are each read on their own: a copy that is missing, not a regular file, too large or
-damaged (checksum) is passed over; if no copy is intact, the slots that still parse are used.
+holds (the services layer then brings the mirror up to date). Which copy is in force, and how
+each copy stands, is `slot_copies.py`.
 """
 
 from __future__ import annotations
 
 import contextlib
 import dataclasses
-import errno
 import hmac
 import math
 import os
@@ -33,9 +31,8 @@ import time
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
-from enum import IntEnum, StrEnum
+from enum import IntEnum
 from pathlib import Path
-from typing import Protocol
 
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
 
@@ -45,31 +42,38 @@ from fieldreg.core.errors import (
     StoreError,
     TamperError,
     ValidationError,
-    os_error_reason,
 )
 from fieldreg.core.passphrases import check_passphrase
 from fieldreg.crypto.attempts import AttemptsFile, delay_after
 from fieldreg.crypto.durable_file import (
-    NotARegularFileError,
     fsync_dir,
-    read_limited,
     write_new_file,
 )
 from fieldreg.crypto.kdf import KdfParams, derive
 from fieldreg.crypto.operator_labels import check_distinct_label, check_single_script
 from fieldreg.crypto.sealing import DATA_KEY_BYTES, key_id_for
+from fieldreg.crypto.slot_copies import (
+    Copy,
+    CopyHealth,
+    CopyName,
+    CopyStatus,
+    SlotMirror,
+    SlotState,
+    choose,
+    parse_raw,
+    store_error,
+)
+from fieldreg.crypto.slot_copies import health as copy_health
+from fieldreg.crypto.slot_copies import read_file as _read_file
 from fieldreg.crypto.slot_format import (
-    MAX_FILE_BYTES,
     MAX_SLOTS,
     EscrowSlot,
-    ParsedCopy,
     PassphraseSlot,
     RecoverySlot,
     Slot,
     SlotDocument,
     clean_label,
     is_store_id,
-    parse_copy,
     parse_document,
 )
 from fieldreg.crypto.slot_keys import (
@@ -88,65 +92,10 @@ PREV_SUFFIX = ".prev"
 TEMP_INFIX = ".tmp-"
 
 
-class SlotMirror(Protocol):
-    """The second copy of the slot document, kept somewhere else than the file's folder."""
-
-    def read(self) -> bytes | None:
-        """The copy's bytes, None if there is none yet; StoreError if it cannot be read."""
-        ...
-
-    def write(self, payload: bytes) -> None:
-        """Replace the copy durably; StoreError if it cannot be written."""
-        ...
-
-
-class CopyName(StrEnum):
-    FILE = "file"
-    PREV = "prev"
-    DATABASE = "database"
-
-
-class CopyStatus(StrEnum):
-    OK = "ok"
-    MISSING = "missing"
-    NOT_A_FILE = "not_a_file"
-    DAMAGED = "damaged"
-    OLDER = "older"
-
-
-@dataclass(frozen=True)
-class CopyHealth:
-    copy: CopyName
-    status: CopyStatus
-    generation: int | None
-
-
 @dataclass(frozen=True)
 class OperatorInfo:
     operator_id: str
     label: str
-
-
-@dataclass(frozen=True)
-class _Copy:
-    name: CopyName
-    parsed: ParsedCopy | None
-    problem: FieldregError | None  # why it could not be read; both None: nothing there
-
-
-@dataclass(frozen=True)
-class _State:
-    document: SlotDocument  # the generation in force (only the slots that parse)
-    copies: tuple[_Copy, ...]
-    damaged: tuple[tuple[str, TamperError], ...]  # damaged slots of that generation, if salvaged
-    salvaged: bool = False  # no copy was intact: the slots that parsed, pieced together
-
-    def copy(self, name: CopyName) -> _Copy | None:
-        return next((c for c in self.copies if c.name == name), None)
-
-    @property
-    def highest_generation(self) -> int:
-        return max(c.parsed.document.generation for c in self.copies if c.parsed is not None)
 
 
 class _Stage(IntEnum):
@@ -258,7 +207,7 @@ class SlotFile:
 
     def health(self) -> list[CopyHealth]:
         """How each copy stands against the generation in force (`.prev` only while it exists)."""
-        return _health(self._load())
+        return copy_health(self._load())
 
     # --- unlocking ----------------------------------------------------------------------
 
@@ -403,14 +352,14 @@ class SlotFile:
         (which the caller's key must open); returns the copies as they stood before."""
         with self._lock.held(for_writing=True):
             state = self._read_state_for_change(data_key)
-            before = [h for h in _health(state) if h.status is not CopyStatus.OK]
+            before = [h for h in copy_health(state) if h.status is not CopyStatus.OK]
             if not before:
                 return []
             document = state.document
             if state.salvaged:
                 # Only salvaged slots are left: write them as a new generation above every copy.
                 document = dataclasses.replace(document, generation=state.highest_generation + 1)
-            file_health = next(h for h in _health(state) if h.copy is CopyName.FILE)
+            file_health = next(h for h in copy_health(state) if h.copy is CopyName.FILE)
             if state.salvaged or file_health.status is not CopyStatus.OK:
                 self._commit(document, [], base=state)
             else:
@@ -439,7 +388,7 @@ class SlotFile:
     # --- internals ----------------------------------------------------------------------
 
     @staticmethod
-    def _operator_slot(state: _State, operator_id: str) -> PassphraseSlot:
+    def _operator_slot(state: SlotState, operator_id: str) -> PassphraseSlot:
         for slot in state.document.passphrase_slots():
             if slot.operator_id == operator_id:
                 return slot
@@ -448,18 +397,18 @@ class SlotFile:
                 raise error
         raise AuthError("auth.unknown_operator")
 
-    def _load(self) -> _State:
+    def _load(self) -> SlotState:
         with self._lock.held(for_writing=False):
             return self._read_state()
 
-    def _read_copy(self, name: CopyName, path: Path) -> _Copy:
+    def _read_copy(self, name: CopyName, path: Path) -> Copy:
         try:
             raw = _read_file(path)
         except FieldregError as exc:
-            return _Copy(name, None, exc)
-        return _parse(name, raw)
+            return Copy(name, None, exc)
+        return parse_raw(name, raw)
 
-    def _read_state(self) -> _State:
+    def _read_state(self) -> SlotState:
         """The generation in force: the intact copy with the highest generation; if no copy is
         intact, the slots that still parse from the copies of the highest generation. Call with
         the lock held."""
@@ -468,47 +417,12 @@ class SlotFile:
             copies.append(self._read_copy(CopyName.PREV, self._prev))
         if self._mirror is not None:
             try:
-                copies.append(_parse(CopyName.DATABASE, self._mirror.read()))
+                copies.append(parse_raw(CopyName.DATABASE, self._mirror.read()))
             except FieldregError as exc:
-                copies.append(_Copy(CopyName.DATABASE, None, exc))
-        readable = [c for c in copies if c.parsed is not None]
-        intact = [c for c in readable if c.parsed is not None and c.parsed.intact]
-        if intact:
-            best = max(intact, key=_generation)
-            assert best.parsed is not None
-            return _State(best.parsed.document, tuple(copies), ())
-        if not readable:
-            # The main file's problem first: it is the one a person can see and act on.
-            for copy in copies:
-                if copy.problem is not None:
-                    raise copy.problem
-            raise StoreError("slots.missing", folder=str(self._path.parent))
-        top = max(readable, key=_generation)
-        assert top.parsed is not None
-        head = top.parsed.document
-        same = [
-            c.parsed
-            for c in readable
-            if c.parsed is not None
-            and c.parsed.document.generation == head.generation
-            and c.parsed.document.key_id == head.key_id
-            and c.parsed.document.store_id == head.store_id
-        ]
-        slots: dict[str, Slot] = {}
-        for parsed in same:
-            for slot in parsed.document.slots:
-                slots.setdefault(slot.slot_id, slot)
-        document = dataclasses.replace(head, slots=tuple(slots.values()))
-        present = {slot.operator_id for slot in document.passphrase_slots()}
-        damaged = tuple(
-            (operator, error)
-            for parsed in same
-            for operator, error in parsed.damaged_slots
-            if operator not in present
-        )
-        return _State(document, tuple(copies), damaged, salvaged=True)
+                copies.append(Copy(CopyName.DATABASE, None, exc))
+        return choose(copies, self._path.parent)
 
-    def _read_state_for_change(self, data_key: bytes) -> _State:
+    def _read_state_for_change(self, data_key: bytes) -> SlotState:
         state = self._read_state()
         if not hmac.compare_digest(key_id_for(data_key), state.document.key_id):
             # The file changed under an unlocked session, or the caller holds another store's key.
@@ -530,7 +444,7 @@ class SlotFile:
             self._commit(document, new_slots, base=state)
 
     def _commit(
-        self, document: SlotDocument, new_slots: list[NewSlot], *, base: _State | None
+        self, document: SlotDocument, new_slots: list[NewSlot], *, base: SlotState | None
     ) -> None:
         """Write a new generation crash-safely (see the module docstring); base None = create.
         Call with the lock held: the temp files and `.prev` removed here are a dead process's."""
@@ -561,7 +475,7 @@ class SlotFile:
         except Exception as exc:
             self._roll_back(stage, temp)
             if isinstance(exc, OSError):
-                raise _store_error(exc, "write") from exc
+                raise store_error(exc, "write") from exc
             raise
         try:
             self._prev.unlink(missing_ok=True)
@@ -635,69 +549,6 @@ def _find_operator(document: SlotDocument, operator_id: str) -> PassphraseSlot:
     raise AuthError("auth.unknown_operator")
 
 
-_COPY_ORDER = {CopyName.FILE: 2, CopyName.DATABASE: 1, CopyName.PREV: 0}
-
-
-def _generation(copy: _Copy) -> tuple[int, int]:
-    """Highest generation first; at a tie the main file, then the mirror, then `.prev`."""
-    assert copy.parsed is not None
-    return copy.parsed.document.generation, _COPY_ORDER[copy.name]
-
-
-def _parse(name: CopyName, raw: bytes | None) -> _Copy:
-    if raw is None:
-        return _Copy(name, None, None)
-    try:
-        return _Copy(name, parse_copy(raw), None)
-    except FieldregError as exc:
-        return _Copy(name, None, exc)
-
-
-def _main_is_intact(state: _State) -> bool:
+def _main_is_intact(state: SlotState) -> bool:
     copy = state.copy(CopyName.FILE)
     return copy is not None and copy.parsed is not None and copy.parsed.intact
-
-
-def _health(state: _State) -> list[CopyHealth]:
-    result = []
-    for copy in state.copies:
-        if copy.parsed is not None:
-            generation = copy.parsed.document.generation
-            if not copy.parsed.intact:
-                status = CopyStatus.DAMAGED
-            elif generation < state.document.generation:
-                status = CopyStatus.OLDER
-            else:
-                status = CopyStatus.OK
-            result.append(CopyHealth(copy.name, status, generation))
-        elif copy.problem is None:
-            result.append(CopyHealth(copy.name, CopyStatus.MISSING, None))
-        elif copy.problem.code == "slots.not_a_file":
-            result.append(CopyHealth(copy.name, CopyStatus.NOT_A_FILE, None))
-        else:
-            result.append(CopyHealth(copy.name, CopyStatus.DAMAGED, None))
-    # `.prev` is a leftover whenever the main file is good; it is not a copy to keep.
-    return [h for h in result if h.copy is not CopyName.PREV]
-
-
-def _store_error(exc: OSError, op: str) -> StoreError:
-    """Name an environment failure; disk full and read-only share the store's messages."""
-    if exc.errno == errno.ENOSPC:
-        return StoreError("store.disk_full")
-    if exc.errno == errno.EROFS:
-        return StoreError("store.read_only")
-    return StoreError("slots.io", op=op, reason=os_error_reason(exc))
-
-
-def _read_file(path: Path) -> bytes | None:
-    """The file's bytes, None if nothing is there; refuses a non-file and more than
-    MAX_FILE_BYTES (TamperError "slots.corrupt": a key file is a few kilobytes)."""
-    try:
-        data = read_limited(path, MAX_FILE_BYTES)
-    except NotARegularFileError:
-        raise StoreError("slots.not_a_file", path=str(path)) from None
-    except OSError as exc:
-        raise _store_error(exc, "read") from exc
-    if data is not None and len(data) > MAX_FILE_BYTES:
-        raise TamperError("slots.corrupt")
-    return data

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from fieldreg.core.errors import FieldregError
-from fieldreg.crypto.slots import CopyHealth, CopyStatus
+from fieldreg.crypto.slot_copies import CopyHealth, CopyStatus
 from fieldreg.services.session import Session
 from fieldreg.services.vault import keyed_slots
 
