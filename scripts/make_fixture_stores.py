@@ -35,6 +35,7 @@ RELEASES = {
     "0001": "be2a900",  # before 0002_sync
     "0002": "8829ad1",  # before 0003_event_id_not_indexed
     "0003": "8d5a464",  # before 0004_duplicate_index
+    "0004": "cb609c2",  # before 0005_key_slot_copy
 }
 
 

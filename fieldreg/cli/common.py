@@ -149,6 +149,8 @@ def store_dir(args: argparse.Namespace) -> DataDir:
 def new_store_dir(args: argparse.Namespace) -> DataDir:
     """The folder for a store about to be created; it must not hold one yet."""
     directory = data_dir(args)
+    if directory.db.exists() and not directory.slots.exists():  # not "exists": its keys are gone
+        raise StoreError("store.keys_missing", folder=_shown(directory.root))
     if directory.exists():
         raise StoreError("cli.store_exists", path=_shown(directory.root))
     return directory

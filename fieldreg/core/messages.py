@@ -187,7 +187,11 @@ MESSAGES: Final[dict[str, str]] = {
     "slots.key_mismatch": QT_TRANSLATE_NOOP(
         "Errors", "The key file does not match this store's key."
     ),
-    "slots.missing": QT_TRANSLATE_NOOP("Errors", "The key file is missing."),
+    "slots.missing": QT_TRANSLATE_NOOP(
+        "Errors",
+        "The key file keyslots.json is missing from {folder}, and the database holds no copy of "
+        "it. Put keyslots.json back from a backup of that folder; the recovery key needs it too.",
+    ),
     "slots.exists": QT_TRANSLATE_NOOP("Errors", "A key file already exists here."),
     "slots.io": QT_TRANSLATE_NOOP("Errors", "The key file could not be written ({reason})."),
     "slots.verify_failed": QT_TRANSLATE_NOOP(
@@ -199,12 +203,68 @@ MESSAGES: Final[dict[str, str]] = {
     "store.locked": QT_TRANSLATE_NOOP("Errors", "The store is locked."),
     "kdf.params": QT_TRANSLATE_NOOP("Errors", "The key file has unacceptable parameters."),
     "slots.corrupt": QT_TRANSLATE_NOOP("Errors", "The key file is damaged."),
+    "slots.not_a_file": QT_TRANSLATE_NOOP(
+        "Errors",
+        "The key file {path} is not a regular file (a folder, link or device is in its place). "
+        "The store opens from the copy in its database; run verify to rewrite the file.",
+    ),
+    "slots.busy": QT_TRANSLATE_NOOP(
+        "Errors",
+        "The keys are being changed by another fieldreg window or command; nothing was changed. "
+        "Try again in a moment (waited {seconds} s).",
+    ),
+    "auth.wrong_passphrase_wait": QT_TRANSLATE_NOOP(
+        "Errors", "Wrong passphrase. Try again in {seconds} s."
+    ),
+    "auth.retry_later": QT_TRANSLATE_NOOP(
+        "Errors",
+        "Too many wrong passphrases for this operator. Try again in {seconds} s, or use the "
+        "recovery key.",
+    ),
+    "operator.confusable": QT_TRANSLATE_NOOP(
+        "Errors", "{field}: this name looks the same as another operator's; choose another."
+    ),
+    "operator.mixed_script": QT_TRANSLATE_NOOP(
+        "Errors",
+        "{field}: use letters of one alphabet only (Latin or Cyrillic), so the name cannot pass "
+        "for another.",
+    ),
+    "keys.file_missing": QT_TRANSLATE_NOOP(
+        "Errors", "The key file {path} was missing; it was rewritten from the database's copy."
+    ),
+    "keys.file_not_a_file": QT_TRANSLATE_NOOP(
+        "Errors",
+        "The key file {path} was not a regular file; it was rewritten from the database's copy.",
+    ),
+    "keys.file_damaged": QT_TRANSLATE_NOOP(
+        "Errors", "The key file {path} was damaged; it was rewritten from the good copy."
+    ),
+    "keys.file_older": QT_TRANSLATE_NOOP(
+        "Errors",
+        "The key file {path} was older than the database's copy; it was brought up to date.",
+    ),
+    "keys.database_missing": QT_TRANSLATE_NOOP(
+        "Errors", "The database had no copy of the keys; it was written from the key file."
+    ),
+    "keys.database_damaged": QT_TRANSLATE_NOOP(
+        "Errors", "The database's copy of the keys was damaged; it was rewritten from the key file."
+    ),
+    "keys.database_older": QT_TRANSLATE_NOOP(
+        "Errors",
+        "The database's copy of the keys was older than the key file; it was brought up to date.",
+    ),
     "crypto.tamper": QT_TRANSLATE_NOOP(
         "Errors", "A protected value does not open: it was altered or moved ({table}, {group})."
     ),
     # store and environment
     "store.exists": QT_TRANSLATE_NOOP("Errors", "A store already exists in this folder."),
     "store.missing": QT_TRANSLATE_NOOP("Errors", "There is no store in this folder."),
+    "store.keys_missing": QT_TRANSLATE_NOOP(
+        "Errors",
+        "{folder} already holds a store's database, but its key file keyslots.json is missing. "
+        "No new store was made: open the store as usual (its database keeps a copy of the keys) "
+        "and run verify to rewrite the key file.",
+    ),
     "store.disk_full": QT_TRANSLATE_NOOP(
         "Errors", "The disk is full. Nothing was saved; free some space and try again."
     ),

@@ -7,18 +7,43 @@ from __future__ import annotations
 
 import errno
 import os
+import stat
 from pathlib import Path
 
 FILE_MODE = 0o600
 
+# A link could read another file; a FIFO or a device could block the reader for ever.
+_READ_FLAGS = (
+    os.O_RDONLY
+    | getattr(os, "O_NOFOLLOW", 0)
+    | getattr(os, "O_NONBLOCK", 0)
+    | getattr(os, "O_BINARY", 0)
+)
+
+
+class NotARegularFileError(OSError):
+    """A folder, link, FIFO or device is where a key file should be."""
+
 
 def read_limited(path: Path, limit: int) -> bytes | None:
-    """At most limit + 1 bytes of the file (so the caller sees "too big"), or None if absent."""
+    """At most limit + 1 bytes of the regular file at path (so the caller sees "too big"), or
+    None if nothing is there. A link, folder, FIFO or device raises NotARegularFileError: it is
+    checked before opening (lstat) and again on the open descriptor (fstat), and the open
+    neither follows a link nor waits on a FIFO, so a swap in between cannot make it block."""
     try:
-        with path.open("rb") as handle:
-            return handle.read(limit + 1)
+        if not stat.S_ISREG(path.lstat().st_mode):
+            raise NotARegularFileError(errno.EINVAL, "not a regular file")
+        fd = os.open(path, _READ_FLAGS)
     except FileNotFoundError:
         return None
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:  # O_NOFOLLOW met a link swapped in after lstat
+            raise NotARegularFileError(errno.ELOOP, "not a regular file") from exc
+        raise
+    with os.fdopen(fd, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+            raise NotARegularFileError(errno.EINVAL, "not a regular file")
+        return handle.read(limit + 1)
 
 
 def write_new_file(path: Path, payload: bytes) -> None:

@@ -3,10 +3,19 @@
 No cryptography happens here; `slots.py` wraps and unwraps. Anything unexpected in a file is
 TamperError("slots.corrupt") (or "kdf.params" from `KdfParams.from_json`); a newer format is
 StoreError("slots.newer_version") so an old build refuses rather than misreads it.
+
+Version 2 adds a `checksum` (SHA-256 over the canonical JSON of everything else): it detects
+damage, not an attacker (who could recompute it; the wrapped keys are AEAD-protected anyway), so
+a copy whose bytes changed is known to be damaged even where the change parses (a label, a
+KDF parameter still in range). `parse_copy` parses each slot on its own: one damaged slot is
+skipped and counted, and the others, the recovery slot included, still open. Version 1 files
+(no checksum) are still read.
 """
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import json
 import re
 import unicodedata
@@ -19,7 +28,8 @@ from fieldreg.crypto.encoding import b64encode, strict_b64decode, strict_json_lo
 from fieldreg.crypto.kdf import KdfParams
 
 FORMAT = "fieldreg-slots"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
+_OLDEST_VERSION = 1
 MAX_FILE_BYTES = 1024 * 1024
 MAX_SLOTS = 200
 MAX_LABEL_CHARS = 64
@@ -32,7 +42,9 @@ X25519_KEY_BYTES = 32
 _HEX_ID = re.compile(r"[0-9a-f]{32}")
 _STORE_ID = re.compile(r"[0-9a-f]{16,64}")
 _KEY_ID = re.compile(r"[0-9a-f]{16}")
-_TOP_KEYS = frozenset({"format", "version", "store_id", "key_id", "generation", "slots"})
+_TOP_KEYS_V1 = frozenset({"format", "version", "store_id", "key_id", "generation", "slots"})
+_TOP_KEYS = _TOP_KEYS_V1 | {"checksum"}
+_CHECKSUM_PREFIX = "sha256:"
 
 
 def _corrupt() -> NoReturn:
@@ -112,7 +124,7 @@ class SlotDocument:
     slots: tuple[Slot, ...]
 
     def to_bytes(self) -> bytes:
-        document = {
+        document: dict[str, object] = {
             "format": FORMAT,
             "version": FORMAT_VERSION,
             "store_id": self.store_id,
@@ -120,6 +132,7 @@ class SlotDocument:
             "generation": self.generation,
             "slots": [slot.to_json() for slot in self.slots],
         }
+        document["checksum"] = _checksum(document)
         # Indented and unescaped so a person inspecting the file can read the labels.
         return (json.dumps(document, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
 
@@ -155,8 +168,34 @@ def label_key(label: str) -> str:
     return unicodedata.normalize("NFC", label.casefold())
 
 
-def parse_document(untrusted: bytes) -> SlotDocument:
-    """Strictly parse a slot file's bytes."""
+def _checksum(top: Mapping[str, object]) -> str:
+    body = {key: value for key, value in top.items() if key != "checksum"}
+    canonical = json.dumps(body, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return _CHECKSUM_PREFIX + hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True)
+class ParsedCopy:
+    """One copy of the slots as far as it could be read.
+
+    `document` holds only the slots that parsed; `damaged_slots` maps the operator id of each
+    passphrase slot that did not (when its id could be read; "" otherwise) to the reason.
+    """
+
+    document: SlotDocument
+    checksum_ok: bool | None  # None: a version 1 file, written before checksums
+    damaged_slots: tuple[tuple[str, TamperError], ...]
+
+    @property
+    def intact(self) -> bool:
+        return self.checksum_ok is not False and not self.damaged_slots
+
+    def slot_error(self, operator_id: str) -> TamperError | None:
+        return next((error for op, error in self.damaged_slots if op == operator_id), None)
+
+
+def parse_copy(untrusted: bytes) -> ParsedCopy:
+    """Parse a copy's bytes; the header must be sound, each slot is parsed on its own."""
     if len(untrusted) > MAX_FILE_BYTES:
         _corrupt()
     try:
@@ -168,7 +207,9 @@ def parse_document(untrusted: bytes) -> SlotDocument:
     version = top.get("version")
     if type(version) is int and version > FORMAT_VERSION:
         raise StoreError("slots.newer_version", version=version)
-    if version != FORMAT_VERSION or type(version) is not int or set(top) != _TOP_KEYS:
+    if type(version) is not int or not _OLDEST_VERSION <= version <= FORMAT_VERSION:
+        _corrupt()
+    if set(top) != (_TOP_KEYS_V1 if version == 1 else _TOP_KEYS):
         _corrupt()
     store_id, key_id, generation = top["store_id"], top["key_id"], top["generation"]
     if not is_store_id(store_id) or not isinstance(key_id, str) or not _KEY_ID.fullmatch(key_id):
@@ -178,9 +219,45 @@ def parse_document(untrusted: bytes) -> SlotDocument:
     raw_slots = top["slots"]
     if not isinstance(raw_slots, list) or not 1 <= len(raw_slots) <= MAX_SLOTS:
         _corrupt()
-    slots = tuple(_parse_slot(raw) for raw in raw_slots)
-    _check_unique(slots)
-    return SlotDocument(store_id=store_id, key_id=key_id, generation=generation, slots=slots)
+    slots: list[Slot] = []
+    damaged: list[tuple[str, TamperError]] = []
+    for raw in raw_slots:
+        try:
+            slots.append(_parse_slot(raw))
+        except TamperError as exc:
+            damaged.append((_operator_id_of(raw), exc))
+    if not slots:
+        raise damaged[0][1]
+    _check_unique(tuple(slots))
+    checksum_ok: bool | None = None
+    if version > 1:
+        claimed = top["checksum"]
+        checksum_ok = isinstance(claimed, str) and hmac.compare_digest(
+            claimed.encode("utf-8", "replace"), _checksum(top).encode("ascii")
+        )
+    document = SlotDocument(
+        store_id=store_id, key_id=key_id, generation=generation, slots=tuple(slots)
+    )
+    return ParsedCopy(document, checksum_ok, tuple(damaged))
+
+
+def _operator_id_of(raw: object) -> str:
+    """The operator a damaged passphrase slot belonged to, if that much of it is readable."""
+    if isinstance(raw, dict) and raw.get("kind") == PassphraseSlot.kind:
+        value = raw.get("operator_id")
+        if isinstance(value, str) and _HEX_ID.fullmatch(value):
+            return value
+    return ""
+
+
+def parse_document(untrusted: bytes) -> SlotDocument:
+    """Strictly parse a slot file's bytes: every slot must parse and the checksum match."""
+    copy = parse_copy(untrusted)
+    if copy.checksum_ok is False:
+        _corrupt()
+    if copy.damaged_slots:
+        raise copy.damaged_slots[0][1]
+    return copy.document
 
 
 def _check_unique(slots: tuple[Slot, ...]) -> None:

@@ -1,23 +1,35 @@
 """Key slots: the random data key, wrapped once per operator passphrase, recovery key and escrow.
 
-All slots live in one JSON file: its format is in `slot_format.py`, the wrapping in
-`slot_keys.py`; this module reads and writes the file and offers the operations.
+The slots live in a JSON file (format in `slot_format.py`, wrapping in `slot_keys.py`) and, like
+the backup header of disk encryption, in a second copy kept elsewhere: a `SlotMirror`, which the
+services layer backs with a table in the store's database. This module reads, chooses, writes
+and repairs the copies and offers the operations.
 
-Every change writes a whole new generation, crash-safely:
-temp file (0600, O_EXCL) -> fsync -> verify -> main to `.prev` -> temp to main -> fsync dir ->
-re-read and verify -> remove `.prev` -> fsync dir. The loader falls back to `.prev` when the
-main file is missing or unreadable, which is exactly the state a crash between the two renames
-leaves. One process owns a slot file at a time; the app holds it for its whole run.
+Concurrency: every operation holds the slot lock (`slot_lock.py`); a change holds it from its
+read to its last write, so no change can overwrite another. Nothing that only reads (unlock,
+listing operators) deletes or renames anything: what a crash left behind is tidied by the next
+change, under the lock, when no live process can own it.
+
+Crash safety: every change writes a whole new generation: temp file (0600, O_EXCL) -> fsync ->
+verify -> main to `.prev` -> temp to main -> fsync dir -> re-read and verify -> remove `.prev`
+-> fsync dir -> the mirror. File first: a crash before the mirror is written leaves the file one
+generation ahead, and on load the intact copy with the highest generation wins, so the change
+holds (the services layer then brings the mirror up to date). Which copy is in force, and how
+each copy stands, is `slot_copies.py`.
 """
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
-import errno
 import hmac
+import math
 import os
 import secrets
+import stat
+import time
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import IntEnum
 from pathlib import Path
@@ -26,17 +38,34 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X
 
 from fieldreg.core.errors import (
     AuthError,
+    FieldregError,
     StoreError,
     TamperError,
     ValidationError,
-    os_error_reason,
 )
 from fieldreg.core.passphrases import check_passphrase
-from fieldreg.crypto.durable_file import fsync_dir, read_limited, write_new_file
+from fieldreg.crypto.attempts import AttemptsFile, delay_after
+from fieldreg.crypto.durable_file import (
+    fsync_dir,
+    write_new_file,
+)
 from fieldreg.crypto.kdf import KdfParams, derive
+from fieldreg.crypto.operator_labels import check_distinct_label, check_single_script
 from fieldreg.crypto.sealing import DATA_KEY_BYTES, key_id_for
+from fieldreg.crypto.slot_copies import (
+    Copy,
+    CopyHealth,
+    CopyName,
+    CopyStatus,
+    SlotMirror,
+    SlotState,
+    choose,
+    parse_raw,
+    store_error,
+)
+from fieldreg.crypto.slot_copies import health as copy_health
+from fieldreg.crypto.slot_copies import read_file as _read_file
 from fieldreg.crypto.slot_format import (
-    MAX_FILE_BYTES,
     MAX_SLOTS,
     EscrowSlot,
     PassphraseSlot,
@@ -45,7 +74,6 @@ from fieldreg.crypto.slot_format import (
     SlotDocument,
     clean_label,
     is_store_id,
-    label_key,
     parse_document,
 )
 from fieldreg.crypto.slot_keys import (
@@ -58,6 +86,7 @@ from fieldreg.crypto.slot_keys import (
     recovery_wrapping_key,
     require_recovery_key,
 )
+from fieldreg.crypto.slot_lock import SlotLock
 
 PREV_SUFFIX = ".prev"
 TEMP_INFIX = ".tmp-"
@@ -69,12 +98,6 @@ class OperatorInfo:
     label: str
 
 
-@dataclass(frozen=True)
-class _Loaded:
-    document: SlotDocument
-    from_prev: bool  # the main file was missing or unreadable; `.prev` is the current generation
-
-
 class _Stage(IntEnum):
     STARTED = 0
     TEMP_WRITTEN = 1
@@ -83,11 +106,24 @@ class _Stage(IntEnum):
 
 
 class SlotFile:
-    """One store's key slots; every method re-reads the file, so it is never stale."""
+    """One store's key slots; every method re-reads the copies, so it is never stale."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(
+        self,
+        path: Path,
+        *,
+        mirror: SlotMirror | None = None,
+        clock: Callable[[], float] = time.time,
+        lock_timeout: float | None = None,
+    ) -> None:
         self._path = Path(path)
         self._prev = self._path.with_name(self._path.name + PREV_SUFFIX)
+        self._mirror = mirror
+        self._clock = clock  # wall clock: wrong-passphrase delays must survive a restart
+        self._lock = (
+            SlotLock(self._path) if lock_timeout is None else SlotLock(self._path, lock_timeout)
+        )
+        self._attempts = AttemptsFile(self._path)
 
     @property
     def path(self) -> Path:
@@ -113,27 +149,40 @@ class SlotFile:
             raise ValueError("store_id must be 16-64 lowercase hex characters")
         require_recovery_key(recovery_key)
         label = clean_label(operator_label)
+        check_single_script(label)
         check_passphrase(passphrase)
         slot_file = SlotFile(path)
-        if slot_file.exists():
-            raise StoreError("slots.exists")
-        data_key = os.urandom(DATA_KEY_BYTES)
-        ids = (store_id, key_id_for(data_key))
-        operator_id = uuid.uuid4().hex
-        first = new_passphrase_slot(
-            ids, data_key, operator_id=operator_id, label=label, passphrase=passphrase, kdf=kdf
-        )
-        recovery = new_recovery_slot(ids, data_key, recovery_key)
-        document = SlotDocument(
-            store_id=store_id, key_id=ids[1], generation=1, slots=(first.slot, recovery.slot)
-        )
-        slot_file._commit(document, [first, recovery], base=None)
+        with slot_file._lock.held(for_writing=True):
+            if slot_file._file_exists():
+                raise StoreError("slots.exists")
+            data_key = os.urandom(DATA_KEY_BYTES)
+            ids = (store_id, key_id_for(data_key))
+            operator_id = uuid.uuid4().hex
+            first = new_passphrase_slot(
+                ids, data_key, operator_id=operator_id, label=label, passphrase=passphrase, kdf=kdf
+            )
+            recovery = new_recovery_slot(ids, data_key, recovery_key)
+            document = SlotDocument(
+                store_id=store_id, key_id=ids[1], generation=1, slots=(first.slot, recovery.slot)
+            )
+            slot_file._commit(document, [first, recovery], base=None)
         return slot_file, data_key, operator_id
 
     # --- reading (no key needed) --------------------------------------------------------
 
-    def exists(self) -> bool:
+    def _file_exists(self) -> bool:
         return os.path.lexists(self._path) or os.path.lexists(self._prev)
+
+    def exists(self) -> bool:
+        """Any copy is there: the file, its `.prev`, or the mirror's."""
+        if self._file_exists():
+            return True
+        if self._mirror is None:
+            return False
+        try:
+            return self._mirror.read() is not None
+        except FieldregError:
+            return True  # something is there; reading it will say what is wrong
 
     def store_id(self) -> str:
         return self._load().document.store_id
@@ -156,169 +205,249 @@ class SlotFile:
     def has_escrow(self) -> bool:
         return any(isinstance(slot, EscrowSlot) for slot in self._load().document.slots)
 
+    def health(self) -> list[CopyHealth]:
+        """How each copy stands against the generation in force (`.prev` only while it exists)."""
+        return copy_health(self._load())
+
     # --- unlocking ----------------------------------------------------------------------
 
     def unlock_passphrase(self, operator_id: str, passphrase: str) -> bytes:
-        loaded = self._load()
-        slot = self._operator_slot(loaded.document, operator_id)
+        """The data key. Past three wrong passphrases in a row the operator must wait
+        (AuthError "auth.retry_later" with `seconds`); no KDF is tried before the wait is over,
+        and the wait survives a restart (`attempts.py`)."""
+        with self._lock.held(for_writing=False):
+            state = self._read_state()
+            slot = self._operator_slot(state, operator_id)
+            try:
+                wait = self._attempts.wait_seconds(operator_id, self._clock())
+            except OSError:
+                wait = 0  # read-only media: nothing was counted there either
+        if wait > 0:
+            raise AuthError("auth.retry_later", seconds=math.ceil(wait))
         try:
-            wrapping_key = derive(passphrase, slot.kdf)
+            wrapping_key: bytes | None = derive(passphrase, slot.kdf)
         except ValidationError:
-            raise AuthError("auth.wrong_passphrase") from None
-        data_key = open_slot(loaded.document, slot, wrapping_key)
-        if data_key is None:
-            raise AuthError("auth.wrong_passphrase")
-        self._tidy(loaded)
-        return data_key
+            wrapping_key = None
+        data_key = None if wrapping_key is None else open_slot(state.document, slot, wrapping_key)
+        if data_key is not None:
+            if self._attempts.get(operator_id).failures:  # a read: most unlocks write nothing
+                with self._lock.held(for_writing=False), contextlib.suppress(OSError):
+                    self._attempts.clear(operator_id)
+            return data_key
+        failures = 0
+        with self._lock.held(for_writing=False), contextlib.suppress(OSError):
+            failures = self._attempts.record_failure(operator_id, self._clock()).failures
+        delay = delay_after(failures)
+        if delay > 0:
+            raise AuthError("auth.wrong_passphrase_wait", seconds=math.ceil(delay))
+        raise AuthError("auth.wrong_passphrase")
 
     def unlock_recovery(self, recovery_key: bytes) -> bytes:
         require_recovery_key(recovery_key)
-        loaded = self._load()
-        for slot in loaded.document.slots:
+        state = self._load()
+        for slot in state.document.slots:
             if isinstance(slot, RecoverySlot):
                 wrapping_key = recovery_wrapping_key(recovery_key, slot.salt)
-                data_key = open_slot(loaded.document, slot, wrapping_key)
+                data_key = open_slot(state.document, slot, wrapping_key)
                 if data_key is not None:
-                    self._tidy(loaded)
                     return data_key
         raise AuthError("auth.wrong_recovery_key")
 
     def unlock_escrow(self, private_key: X25519PrivateKey) -> bytes:
         """The coordinator's way in, with the private key the escrow slot was sealed to."""
-        loaded = self._load()
-        for slot in loaded.document.slots:
+        state = self._load()
+        for slot in state.document.slots:
             if isinstance(slot, EscrowSlot):
                 wrapping_key = escrow_wrapping_key(private_key, slot)
                 if wrapping_key is None:
                     continue
-                data_key = open_slot(loaded.document, slot, wrapping_key)
+                data_key = open_slot(state.document, slot, wrapping_key)
                 if data_key is not None:
-                    self._tidy(loaded)
                     return data_key
         raise AuthError("auth.wrong_escrow_key")
 
     # --- changing (needs the unlocked data key) -----------------------------------------
 
     def add_operator(self, data_key: bytes, label: str, passphrase: str, kdf: KdfParams) -> str:
-        """Add a passphrase slot; returns the new operator's id. The kdf salt is replaced."""
-        loaded = self._load_for_change(data_key)
-        document = loaded.document
+        """Add a passphrase slot; returns the new operator's id. The kdf salt is replaced.
+
+        Refuses a label that mixes scripts or looks like an existing one (`operator_labels`)."""
         clean = clean_label(label)
-        if any(label_key(s.label) == label_key(clean) for s in document.passphrase_slots()):
-            raise ValidationError("operator", "operator.duplicate")
-        if len(document.slots) >= MAX_SLOTS:
-            raise ValidationError("operator", "operator.too_many", max=MAX_SLOTS)
+        check_single_script(clean)
         check_passphrase(passphrase)
         operator_id = uuid.uuid4().hex
-        new = new_passphrase_slot(
-            (document.store_id, document.key_id),
-            data_key,
-            operator_id=operator_id,
-            label=clean,
-            passphrase=passphrase,
-            kdf=kdf,
-        )
-        self._write(loaded, (*document.slots, new.slot), [new])
+
+        def build(document: SlotDocument) -> tuple[tuple[Slot, ...], list[NewSlot]]:
+            check_distinct_label(clean, [s.label for s in document.passphrase_slots()])
+            if len(document.slots) >= MAX_SLOTS:
+                raise ValidationError("operator", "operator.too_many", max=MAX_SLOTS)
+            new = new_passphrase_slot(
+                (document.store_id, document.key_id),
+                data_key,
+                operator_id=operator_id,
+                label=clean,
+                passphrase=passphrase,
+                kdf=kdf,
+            )
+            return (*document.slots, new.slot), [new]
+
+        self._change(data_key, build)
         return operator_id
 
     def change_passphrase(
         self, data_key: bytes, operator_id: str, new_passphrase: str, kdf: KdfParams
     ) -> None:
         """Replace an operator's slot; the old passphrase stops working once this returns."""
-        loaded = self._load_for_change(data_key)
-        document = loaded.document
-        old = self._operator_slot(document, operator_id)
         check_passphrase(new_passphrase)
-        new = new_passphrase_slot(
-            (document.store_id, document.key_id),
-            data_key,
-            operator_id=old.operator_id,
-            label=old.label,
-            passphrase=new_passphrase,
-            kdf=kdf,
-        )
-        slots = tuple(new.slot if slot is old else slot for slot in document.slots)
-        self._write(loaded, slots, [new])
+
+        def build(document: SlotDocument) -> tuple[tuple[Slot, ...], list[NewSlot]]:
+            old = _find_operator(document, operator_id)
+            new = new_passphrase_slot(
+                (document.store_id, document.key_id),
+                data_key,
+                operator_id=old.operator_id,
+                label=old.label,
+                passphrase=new_passphrase,
+                kdf=kdf,
+            )
+            return tuple(new.slot if slot is old else slot for slot in document.slots), [new]
+
+        self._change(data_key, build)
 
     def remove_operator(self, data_key: bytes, operator_id: str) -> None:
         """Remove an operator's slot; the last passphrase slot cannot be removed."""
-        loaded = self._load_for_change(data_key)
-        document = loaded.document
-        old = self._operator_slot(document, operator_id)
-        if len(document.passphrase_slots()) == 1:
-            raise ValidationError("operator", "operator.last")
-        self._write(loaded, tuple(slot for slot in document.slots if slot is not old), [])
+
+        def build(document: SlotDocument) -> tuple[tuple[Slot, ...], list[NewSlot]]:
+            old = _find_operator(document, operator_id)
+            if len(document.passphrase_slots()) == 1:
+                raise ValidationError("operator", "operator.last")
+            return tuple(slot for slot in document.slots if slot is not old), []
+
+        self._change(data_key, build)
 
     def replace_recovery(self, data_key: bytes, recovery_key: bytes) -> None:
         """Wrap the data key for a new recovery key; the old one stops working."""
         require_recovery_key(recovery_key)
-        loaded = self._load_for_change(data_key)
-        document = loaded.document
-        new = new_recovery_slot((document.store_id, document.key_id), data_key, recovery_key)
-        kept = tuple(slot for slot in document.slots if not isinstance(slot, RecoverySlot))
-        self._write(loaded, (*kept, new.slot), [new])
+
+        def build(document: SlotDocument) -> tuple[tuple[Slot, ...], list[NewSlot]]:
+            new = new_recovery_slot((document.store_id, document.key_id), data_key, recovery_key)
+            kept = tuple(slot for slot in document.slots if not isinstance(slot, RecoverySlot))
+            return (*kept, new.slot), [new]
+
+        self._change(data_key, build)
 
     def set_escrow(self, data_key: bytes, coordinator_key: X25519PublicKey) -> None:
         """Seal the data key to the coordinator's X25519 key, replacing any earlier escrow."""
-        loaded = self._load_for_change(data_key)
-        document = loaded.document
-        new = new_escrow_slot((document.store_id, document.key_id), data_key, coordinator_key)
-        kept = tuple(slot for slot in document.slots if not isinstance(slot, EscrowSlot))
-        self._write(loaded, (*kept, new.slot), [new])
+
+        def build(document: SlotDocument) -> tuple[tuple[Slot, ...], list[NewSlot]]:
+            ids = (document.store_id, document.key_id)
+            new = new_escrow_slot(ids, data_key, coordinator_key)
+            kept = tuple(slot for slot in document.slots if not isinstance(slot, EscrowSlot))
+            return (*kept, new.slot), [new]
+
+        self._change(data_key, build)
+
+    def repair(self, data_key: bytes) -> list[CopyHealth]:
+        """Rewrite every copy that is missing, damaged or behind from the generation in force
+        (which the caller's key must open); returns the copies as they stood before."""
+        with self._lock.held(for_writing=True):
+            state = self._read_state_for_change(data_key)
+            before = [h for h in copy_health(state) if h.status is not CopyStatus.OK]
+            if not before:
+                return []
+            document = state.document
+            if state.salvaged:
+                # Only salvaged slots are left: write them as a new generation above every copy.
+                document = dataclasses.replace(document, generation=state.highest_generation + 1)
+            file_health = next(h for h in copy_health(state) if h.copy is CopyName.FILE)
+            if state.salvaged or file_health.status is not CopyStatus.OK:
+                self._commit(document, [], base=state)
+            else:
+                self._write_mirror(document.to_bytes())
+            return before
+
+    def sync_mirror(self) -> bool:
+        """Give the mirror the generation in force if it has none or an older one (an old store,
+        or a crash between the file and the mirror). True if it was written."""
+        if self._mirror is None:
+            return False
+        with self._lock.held(for_writing=True):
+            state = self._read_state()
+            copy = state.copy(CopyName.DATABASE)
+            if copy is None or copy.problem is not None:
+                return False  # damaged: left for verify to report and repair
+            if copy.parsed is not None and (
+                copy.parsed.document.generation >= state.document.generation
+            ):
+                return False
+            if state.salvaged:
+                return False
+            self._write_mirror(state.document.to_bytes())
+            return True
 
     # --- internals ----------------------------------------------------------------------
 
     @staticmethod
-    def _operator_slot(document: SlotDocument, operator_id: str) -> PassphraseSlot:
-        for slot in document.passphrase_slots():
+    def _operator_slot(state: SlotState, operator_id: str) -> PassphraseSlot:
+        for slot in state.document.passphrase_slots():
             if slot.operator_id == operator_id:
                 return slot
+        for damaged_operator, error in state.damaged:
+            if damaged_operator == operator_id:
+                raise error
         raise AuthError("auth.unknown_operator")
 
-    def _load(self) -> _Loaded:
-        """The current generation: the main file, or `.prev` if a crash left the main unusable."""
-        main_error: TamperError | None = None
-        raw = _read_file_or_corrupt(self._path)
-        if isinstance(raw, bytes):
-            try:
-                return _Loaded(parse_document(raw), from_prev=False)
-            except TamperError as exc:
-                main_error = exc
-        elif isinstance(raw, TamperError):
-            main_error = raw
-        prev_error: TamperError | None = None
-        prev_raw = _read_file_or_corrupt(self._prev)
-        if isinstance(prev_raw, bytes):
-            try:
-                return _Loaded(parse_document(prev_raw), from_prev=True)
-            except TamperError as exc:
-                prev_error = exc
-        elif isinstance(prev_raw, TamperError):
-            prev_error = prev_raw
-        # Report the main file's problem first: it is the one a person can see and act on.
-        if main_error is not None:
-            raise main_error
-        if prev_error is not None:
-            raise prev_error
-        raise StoreError("slots.missing")
+    def _load(self) -> SlotState:
+        with self._lock.held(for_writing=False):
+            return self._read_state()
 
-    def _load_for_change(self, data_key: bytes) -> _Loaded:
-        loaded = self._load()
-        if not hmac.compare_digest(key_id_for(data_key), loaded.document.key_id):
+    def _read_copy(self, name: CopyName, path: Path) -> Copy:
+        try:
+            raw = _read_file(path)
+        except FieldregError as exc:
+            return Copy(name, None, exc)
+        return parse_raw(name, raw)
+
+    def _read_state(self) -> SlotState:
+        """The generation in force: the intact copy with the highest generation; if no copy is
+        intact, the slots that still parse from the copies of the highest generation. Call with
+        the lock held."""
+        copies = [self._read_copy(CopyName.FILE, self._path)]
+        if os.path.lexists(self._prev):
+            copies.append(self._read_copy(CopyName.PREV, self._prev))
+        if self._mirror is not None:
+            try:
+                copies.append(parse_raw(CopyName.DATABASE, self._mirror.read()))
+            except FieldregError as exc:
+                copies.append(Copy(CopyName.DATABASE, None, exc))
+        return choose(copies, self._path.parent)
+
+    def _read_state_for_change(self, data_key: bytes) -> SlotState:
+        state = self._read_state()
+        if not hmac.compare_digest(key_id_for(data_key), state.document.key_id):
             # The file changed under an unlocked session, or the caller holds another store's key.
             raise TamperError("slots.key_mismatch")
-        return loaded
+        return state
 
-    def _write(self, loaded: _Loaded, slots: tuple[Slot, ...], new_slots: list[NewSlot]) -> None:
-        document = dataclasses.replace(
-            loaded.document, generation=loaded.document.generation + 1, slots=slots
-        )
-        self._commit(document, new_slots, base=loaded)
+    def _change(
+        self,
+        data_key: bytes,
+        build: Callable[[SlotDocument], tuple[tuple[Slot, ...], list[NewSlot]]],
+    ) -> None:
+        """One read-modify-write, all under the lock: no other change can slip in between."""
+        with self._lock.held(for_writing=True):
+            state = self._read_state_for_change(data_key)
+            slots, new_slots = build(state.document)
+            document = dataclasses.replace(
+                state.document, generation=state.highest_generation + 1, slots=slots
+            )
+            self._commit(document, new_slots, base=state)
 
     def _commit(
-        self, document: SlotDocument, new_slots: list[NewSlot], *, base: _Loaded | None
+        self, document: SlotDocument, new_slots: list[NewSlot], *, base: SlotState | None
     ) -> None:
-        """Write a new generation crash-safely (see the module docstring); base None = create."""
+        """Write a new generation crash-safely (see the module docstring); base None = create.
+        Call with the lock held: the temp files and `.prev` removed here are a dead process's."""
         payload = document.to_bytes()
         directory = self._path.parent
         temp = directory / f"{self._path.name}{TEMP_INFIX}{secrets.token_hex(8)}"
@@ -330,12 +459,15 @@ class SlotFile:
             stage = _Stage.TEMP_WRITTEN
             self._verify(temp, payload, document, new_slots)
             if base is None:
-                if self.exists():
+                if self._file_exists():
                     raise StoreError("slots.exists")
-            elif not base.from_prev:
+            elif _main_is_intact(base):
                 self._path.replace(self._prev)
                 stage = _Stage.MAIN_MOVED
-            # With base.from_prev the main file is missing or unreadable and `.prev` is current.
+            else:
+                # Missing, damaged, or not a file: `.prev` (if any) and the mirror stay as they
+                # are; an empty folder in its place is removed (a full one is the person's).
+                self._clear_main()
             temp.replace(self._path)
             stage = _Stage.NEW_PLACED
             fsync_dir(directory)
@@ -343,13 +475,33 @@ class SlotFile:
         except Exception as exc:
             self._roll_back(stage, temp)
             if isinstance(exc, OSError):
-                raise _store_error(exc, "write") from exc
+                raise store_error(exc, "write") from exc
             raise
         try:
             self._prev.unlink(missing_ok=True)
             fsync_dir(directory)
         except OSError:
-            pass  # the change is durable; `.prev` is ignored while the main file reads, and tidied
+            pass  # the change is durable; `.prev` is passed over while the main file reads
+        self._write_mirror(payload)
+
+    def _write_mirror(self, payload: bytes) -> None:
+        if self._mirror is None:
+            return
+        # On failure the file holds the change and wins on load (higher generation); the next
+        # unlock brings the mirror up to date and verify reports it until then.
+        with contextlib.suppress(FieldregError):
+            self._mirror.write(payload)
+
+    def _clear_main(self) -> None:
+        try:
+            mode = os.lstat(self._path).st_mode
+        except FileNotFoundError:
+            return
+        if stat.S_ISDIR(mode):
+            try:
+                self._path.rmdir()
+            except OSError:
+                raise StoreError("slots.not_a_file", path=str(self._path)) from None
 
     def _verify(
         self, path: Path, payload: bytes, document: SlotDocument, new_slots: list[NewSlot]
@@ -374,7 +526,7 @@ class SlotFile:
                 if os.path.lexists(self._prev):
                     self._prev.replace(self._path)
                 else:
-                    self._path.unlink()  # a failed create: there is nothing to go back to
+                    self._path.unlink()  # nothing to go back to; `.prev`/the mirror still load
             elif stage == _Stage.MAIN_MOVED:
                 self._prev.replace(self._path)
             temp.unlink(missing_ok=True)
@@ -383,47 +535,20 @@ class SlotFile:
             pass  # the original error is the one to report
 
     def _remove_temps(self) -> None:
+        """Temp files of a writer that died (only called with the lock held)."""
         prefix = self._path.name + TEMP_INFIX
         for entry in self._path.parent.iterdir():
             if entry.name.startswith(prefix):
                 entry.unlink()
 
-    def _tidy(self, loaded: _Loaded) -> None:
-        """After an unlock proved the loaded generation good, clear what a crash left behind."""
-        try:
-            if loaded.from_prev:
-                self._prev.replace(self._path)
-            else:
-                # An older generation: its passphrases must stop working.
-                self._prev.unlink(missing_ok=True)
-            self._remove_temps()
-            fsync_dir(self._path.parent)
-        except OSError:
-            pass  # best effort; the next unlock or write tries again
+
+def _find_operator(document: SlotDocument, operator_id: str) -> PassphraseSlot:
+    for slot in document.passphrase_slots():
+        if slot.operator_id == operator_id:
+            return slot
+    raise AuthError("auth.unknown_operator")
 
 
-def _store_error(exc: OSError, op: str) -> StoreError:
-    """Name an environment failure; disk full and read-only share the store's messages."""
-    if exc.errno == errno.ENOSPC:
-        return StoreError("store.disk_full")
-    if exc.errno == errno.EROFS:
-        return StoreError("store.read_only")
-    return StoreError("slots.io", op=op, reason=os_error_reason(exc))
-
-
-def _read_file(path: Path) -> bytes | None:
-    """The file's bytes, None if it does not exist; refuses more than MAX_FILE_BYTES."""
-    try:
-        data = read_limited(path, MAX_FILE_BYTES)
-    except OSError as exc:
-        raise _store_error(exc, "read") from exc
-    if data is not None and len(data) > MAX_FILE_BYTES:
-        raise TamperError("slots.corrupt")
-    return data
-
-
-def _read_file_or_corrupt(path: Path) -> bytes | TamperError | None:
-    try:
-        return _read_file(path)
-    except TamperError as exc:
-        return exc
+def _main_is_intact(state: SlotState) -> bool:
+    copy = state.copy(CopyName.FILE)
+    return copy is not None and copy.parsed is not None and copy.parsed.intact

@@ -1,18 +1,22 @@
 """Creating, opening and recovering a store: key slots on one side, the database on the other.
 
 The slot file and the database are bound by a random store id (kept in both), so a slot file
-copied from another laptop cannot be used to open this store.
+copied from another laptop cannot be used to open this store. The database also keeps a second
+copy of the slots (`store.key_slot_copy`): `keyed_slots` hands out a `SlotFile` that reads and
+writes both, so a deleted or damaged key file still opens (DESIGN §4, issue 11 §2).
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import secrets
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from fieldreg.core import ids
-from fieldreg.core.errors import AuthError, StoreError, ValidationError
+from fieldreg.core.errors import AuthError, FieldregError, StoreError, ValidationError
 from fieldreg.core.passphrases import check_passphrase
 from fieldreg.core.recovery_key import format_recovery_key, parse_recovery_key
 from fieldreg.core.tasks import Progress
@@ -25,6 +29,7 @@ from fieldreg.services.paths import DataDir
 from fieldreg.services.session import Session, wall_ms
 from fieldreg.store import migrate
 from fieldreg.store.engine import create_private_file, make_engine, sqlite_url
+from fieldreg.store.key_slot_copy import DatabaseSlotCopy
 from fieldreg.store.repository import Repository
 
 OPERATOR_MAX = 60
@@ -37,6 +42,28 @@ class InitResult:
     operator_id: str
     device_id: str
     prefix: str
+
+
+@contextmanager
+def keyed_slots(data_dir: DataDir) -> Iterator[SlotFile]:
+    """The store's slots with the database's copy as their mirror (when the database exists)."""
+    if not data_dir.db.is_file():
+        yield SlotFile(data_dir.slots)
+        return
+    engine = make_engine(sqlite_url(data_dir.db))
+    try:
+        yield SlotFile(data_dir.slots, mirror=DatabaseSlotCopy(engine))
+    finally:
+        engine.dispose()
+
+
+def _require_slots(slots: SlotFile, data_dir: DataDir) -> None:
+    """Say what is missing: no store at all, or a store whose key file and copy are gone."""
+    if slots.exists():
+        return
+    if data_dir.db.exists():
+        raise StoreError("slots.missing", folder=str(data_dir.root))
+    raise StoreError("store.missing")
 
 
 def _label(field: str, untrusted: str, max_len: int) -> str:
@@ -57,6 +84,9 @@ def init_store(
     point_name = _label("point", point, POINT_MAX)
     operator_label = _label("operator", operator, OPERATOR_MAX)
     check_passphrase(passphrase)
+    if data_dir.db.exists() and not SlotFile(data_dir.slots).exists():
+        # Not "a store exists": its key file is gone, and a new store here would bury it.
+        raise StoreError("store.keys_missing", folder=str(data_dir.root))
     if data_dir.exists():
         raise StoreError("store.exists")
     try:
@@ -95,22 +125,22 @@ def init_store(
                     )
                     repo.put_setting("point", sealed={"name": point_name})
                     repo.add_device(device_id, device_prefix)
+            SlotFile(data_dir.slots, mirror=DatabaseSlotCopy(engine)).sync_mirror()
         finally:
             engine.dispose()
     except BaseException:
         # A store that did not finish being created is removed so that init can simply be retried.
         for path in (data_dir.db, data_dir.slots):
-            for suffix in ("", "-wal", "-shm", ".prev"):
+            for suffix in ("", "-wal", "-shm", ".prev", ".attempts"):
                 path.with_name(path.name + suffix).unlink(missing_ok=True)
         raise
     return InitResult(format_recovery_key(recovery), operator_id, device_id, device_prefix)
 
 
 def operators(data_dir: DataDir) -> list[OperatorInfo]:
-    slots = SlotFile(data_dir.slots)
-    if not slots.exists():
-        raise StoreError("store.missing")
-    return slots.operators()
+    with keyed_slots(data_dir) as slots:
+        _require_slots(slots, data_dir)
+        return slots.operators()
 
 
 def _pick_operator(slots: SlotFile, operator: str | None) -> OperatorInfo:
@@ -139,13 +169,15 @@ def open_session(
 ) -> Session:
     """Unlock with an operator's passphrase (or the recovery key) and load the search index.
     Migrates the schema first (after a backup) and refuses a store newer than this build."""
-    slots = SlotFile(data_dir.slots)
-    if not slots.exists() or not data_dir.db.exists():
+    if not data_dir.db.is_file():
+        _require_slots(SlotFile(data_dir.slots), data_dir)
         raise StoreError("store.missing")
-    info = _pick_operator(slots, operator)
     engine = make_engine(sqlite_url(data_dir.db))
     try:
         migrate.upgrade(engine, db_path=data_dir.db, backup_dir=data_dir.backups)
+        slots = SlotFile(data_dir.slots, mirror=DatabaseSlotCopy(engine))
+        _require_slots(slots, data_dir)
+        info = _pick_operator(slots, operator)
         if recovery_key is not None:
             data_key = slots.unlock_recovery(parse_recovery_key(recovery_key))
         elif passphrase is not None:
@@ -165,6 +197,8 @@ def open_session(
         connection.rollback()
         if device_id is None:
             raise StoreError("store.corrupt")
+        with contextlib.suppress(FieldregError):  # a copy not brought up to date is for verify
+            slots.sync_mirror()  # an older store's first copy, or one a crash left behind
         extra = {} if today is None else {"today": today}
         session = Session(
             data_dir=data_dir,
@@ -194,13 +228,13 @@ def add_operator(
     session: Session, *, label: str, passphrase: str, kdf: KdfParams | None = None
 ) -> str:
     check_passphrase(passphrase)
-    slots = SlotFile(session.data_dir.slots)
-    return slots.add_operator(
-        session.data_key,
-        _label("operator", label, OPERATOR_MAX),
-        passphrase,
-        kdf or params_for_new_slot(),
-    )
+    with keyed_slots(session.data_dir) as slots:
+        return slots.add_operator(
+            session.data_key,
+            _label("operator", label, OPERATOR_MAX),
+            passphrase,
+            kdf or params_for_new_slot(),
+        )
 
 
 def change_passphrase(
@@ -212,12 +246,13 @@ def change_passphrase(
     kdf: KdfParams | None = None,
 ) -> None:
     check_passphrase(new_passphrase)
-    slots = SlotFile(data_dir.slots)
-    info = _pick_operator(slots, operator)
-    data_key = slots.unlock_passphrase(info.operator_id, old_passphrase)
-    slots.change_passphrase(
-        data_key, info.operator_id, new_passphrase, kdf or params_for_new_slot()
-    )
+    with keyed_slots(data_dir) as slots:
+        _require_slots(slots, data_dir)
+        info = _pick_operator(slots, operator)
+        data_key = slots.unlock_passphrase(info.operator_id, old_passphrase)
+        slots.change_passphrase(
+            data_key, info.operator_id, new_passphrase, kdf or params_for_new_slot()
+        )
 
 
 def recover(
@@ -231,11 +266,10 @@ def recover(
     """Unlock with the recovery key and give the operator a new passphrase (the old one stops
     working)."""
     check_passphrase(new_passphrase)
-    slots = SlotFile(data_dir.slots)
-    if not slots.exists():
-        raise StoreError("store.missing")
-    info = _pick_operator(slots, operator)
-    data_key = slots.unlock_recovery(parse_recovery_key(recovery_key))
-    slots.change_passphrase(
-        data_key, info.operator_id, new_passphrase, kdf or params_for_new_slot()
-    )
+    with keyed_slots(data_dir) as slots:
+        _require_slots(slots, data_dir)
+        info = _pick_operator(slots, operator)
+        data_key = slots.unlock_recovery(parse_recovery_key(recovery_key))
+        slots.change_passphrase(
+            data_key, info.operator_id, new_passphrase, kdf or params_for_new_slot()
+        )

@@ -85,3 +85,13 @@ class NoteRow(Base):
     person_id: Mapped[str] = mapped_column(ForeignKey("people.id"), index=True)
     hlc: Mapped[int] = mapped_column(BigInteger)
     body: Mapped[bytes | None] = mapped_column(LargeBinary)
+
+
+class KeySlotCopy(Base):
+    """The second copy of the key slots (the `keyslots.json` document, checksummed bytes as
+    written to the file), like disk encryption's backup header: one row, `name` "keyslots"."""
+
+    __tablename__ = "key_slot_copies"
+    name: Mapped[str] = mapped_column(String(32), primary_key=True)
+    generation: Mapped[int] = mapped_column(BigInteger)
+    document: Mapped[bytes] = mapped_column(LargeBinary)

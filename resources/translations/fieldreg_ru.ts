@@ -801,8 +801,8 @@
         <translation>Файл ключей не соответствует ключу этого хранилища.</translation>
     </message>
     <message>
-        <source>The key file is missing.</source>
-        <translation>Файл ключей отсутствует.</translation>
+        <source>The key file keyslots.json is missing from {folder}, and the database holds no copy of it. Put keyslots.json back from a backup of that folder; the recovery key needs it too.</source>
+        <translation>Файл ключей keyslots.json отсутствует в {folder}, и в базе данных нет его копии. Верните keyslots.json из резервной копии этой папки; ключ восстановления тоже нуждается в нём.</translation>
     </message>
     <message>
         <source>A key file already exists here.</source>
@@ -833,6 +833,58 @@
         <translation>Файл ключей повреждён.</translation>
     </message>
     <message>
+        <source>The key file {path} is not a regular file (a folder, link or device is in its place). The store opens from the copy in its database; run verify to rewrite the file.</source>
+        <translation>Файл ключей {path} не является обычным файлом (на его месте папка, ссылка или устройство). Хранилище открывается из копии в базе данных; запустите verify, чтобы переписать файл.</translation>
+    </message>
+    <message>
+        <source>The keys are being changed by another fieldreg window or command; nothing was changed. Try again in a moment (waited {seconds} s).</source>
+        <translation>Ключи сейчас меняет другое окно или команда fieldreg; ничего не изменено. Попробуйте ещё раз через мгновение (ожидание {seconds} с).</translation>
+    </message>
+    <message>
+        <source>Wrong passphrase. Try again in {seconds} s.</source>
+        <translation>Неверная парольная фраза. Попробуйте снова через {seconds} с.</translation>
+    </message>
+    <message>
+        <source>Too many wrong passphrases for this operator. Try again in {seconds} s, or use the recovery key.</source>
+        <translation>Слишком много неверных парольных фраз для этого оператора. Попробуйте снова через {seconds} с или воспользуйтесь ключом восстановления.</translation>
+    </message>
+    <message>
+        <source>{field}: this name looks the same as another operator&apos;s; choose another.</source>
+        <translation>{field}: это имя выглядит так же, как имя другого оператора; выберите другое.</translation>
+    </message>
+    <message>
+        <source>{field}: use letters of one alphabet only (Latin or Cyrillic), so the name cannot pass for another.</source>
+        <translation>{field}: используйте буквы только одного алфавита (латиницы или кириллицы), чтобы имя нельзя было спутать с другим.</translation>
+    </message>
+    <message>
+        <source>The key file {path} was missing; it was rewritten from the database&apos;s copy.</source>
+        <translation>Файл ключей {path} отсутствовал; он переписан из копии в базе данных.</translation>
+    </message>
+    <message>
+        <source>The key file {path} was not a regular file; it was rewritten from the database&apos;s copy.</source>
+        <translation>Файл ключей {path} не был обычным файлом; он переписан из копии в базе данных.</translation>
+    </message>
+    <message>
+        <source>The key file {path} was damaged; it was rewritten from the good copy.</source>
+        <translation>Файл ключей {path} был повреждён; он переписан из целой копии.</translation>
+    </message>
+    <message>
+        <source>The key file {path} was older than the database&apos;s copy; it was brought up to date.</source>
+        <translation>Файл ключей {path} был старее копии в базе данных; он обновлён.</translation>
+    </message>
+    <message>
+        <source>The database had no copy of the keys; it was written from the key file.</source>
+        <translation>В базе данных не было копии ключей; она записана из файла ключей.</translation>
+    </message>
+    <message>
+        <source>The database&apos;s copy of the keys was damaged; it was rewritten from the key file.</source>
+        <translation>Копия ключей в базе данных была повреждена; она переписана из файла ключей.</translation>
+    </message>
+    <message>
+        <source>The database&apos;s copy of the keys was older than the key file; it was brought up to date.</source>
+        <translation>Копия ключей в базе данных была старее файла ключей; она обновлена.</translation>
+    </message>
+    <message>
         <source>A protected value does not open: it was altered or moved ({table}, {group}).</source>
         <translation>Защищённое значение не открывается: его изменили или переместили ({table}, {group}).</translation>
     </message>
@@ -843,6 +895,10 @@
     <message>
         <source>There is no store in this folder.</source>
         <translation>В этой папке нет хранилища.</translation>
+    </message>
+    <message>
+        <source>{folder} already holds a store&apos;s database, but its key file keyslots.json is missing. No new store was made: open the store as usual (its database keeps a copy of the keys) and run verify to rewrite the key file.</source>
+        <translation>{folder} уже содержит базу данных хранилища, но её файл ключей keyslots.json отсутствует. Новое хранилище не создано: откройте хранилище как обычно (его база данных хранит копию ключей) и запустите verify, чтобы переписать файл ключей.</translation>
     </message>
     <message>
         <source>The disk is full. Nothing was saved; free some space and try again.</source>

@@ -801,8 +801,8 @@
         <translation>Файл ключів не відповідає ключу цього сховища.</translation>
     </message>
     <message>
-        <source>The key file is missing.</source>
-        <translation>Файл ключів відсутній.</translation>
+        <source>The key file keyslots.json is missing from {folder}, and the database holds no copy of it. Put keyslots.json back from a backup of that folder; the recovery key needs it too.</source>
+        <translation>Файл ключів keyslots.json відсутній у {folder}, і база даних не має його копії. Поверніть keyslots.json із резервної копії цієї теки; ключ відновлення теж потребує його.</translation>
     </message>
     <message>
         <source>A key file already exists here.</source>
@@ -833,6 +833,58 @@
         <translation>Файл ключів пошкоджено.</translation>
     </message>
     <message>
+        <source>The key file {path} is not a regular file (a folder, link or device is in its place). The store opens from the copy in its database; run verify to rewrite the file.</source>
+        <translation>Файл ключів {path} не є звичайним файлом (на його місці тека, посилання чи пристрій). Сховище відкривається з копії в базі даних; запустіть verify, щоб переписати файл.</translation>
+    </message>
+    <message>
+        <source>The keys are being changed by another fieldreg window or command; nothing was changed. Try again in a moment (waited {seconds} s).</source>
+        <translation>Ключі зараз змінює інше вікно чи команда fieldreg; нічого не змінено. Спробуйте ще раз за мить (очікування {seconds} с).</translation>
+    </message>
+    <message>
+        <source>Wrong passphrase. Try again in {seconds} s.</source>
+        <translation>Неправильна парольна фраза. Спробуйте знову через {seconds} с.</translation>
+    </message>
+    <message>
+        <source>Too many wrong passphrases for this operator. Try again in {seconds} s, or use the recovery key.</source>
+        <translation>Забагато неправильних парольних фраз для цього оператора. Спробуйте знову через {seconds} с або скористайтеся ключем відновлення.</translation>
+    </message>
+    <message>
+        <source>{field}: this name looks the same as another operator&apos;s; choose another.</source>
+        <translation>{field}: це ім&apos;я виглядає так само, як ім&apos;я іншого оператора; виберіть інше.</translation>
+    </message>
+    <message>
+        <source>{field}: use letters of one alphabet only (Latin or Cyrillic), so the name cannot pass for another.</source>
+        <translation>{field}: використовуйте літери лише однієї абетки (латиниці або кирилиці), щоб ім&apos;я не можна було сплутати з іншим.</translation>
+    </message>
+    <message>
+        <source>The key file {path} was missing; it was rewritten from the database&apos;s copy.</source>
+        <translation>Файл ключів {path} був відсутній; його переписано з копії в базі даних.</translation>
+    </message>
+    <message>
+        <source>The key file {path} was not a regular file; it was rewritten from the database&apos;s copy.</source>
+        <translation>Файл ключів {path} не був звичайним файлом; його переписано з копії в базі даних.</translation>
+    </message>
+    <message>
+        <source>The key file {path} was damaged; it was rewritten from the good copy.</source>
+        <translation>Файл ключів {path} був пошкоджений; його переписано з цілої копії.</translation>
+    </message>
+    <message>
+        <source>The key file {path} was older than the database&apos;s copy; it was brought up to date.</source>
+        <translation>Файл ключів {path} був старішим за копію в базі даних; його оновлено.</translation>
+    </message>
+    <message>
+        <source>The database had no copy of the keys; it was written from the key file.</source>
+        <translation>База даних не мала копії ключів; її записано з файлу ключів.</translation>
+    </message>
+    <message>
+        <source>The database&apos;s copy of the keys was damaged; it was rewritten from the key file.</source>
+        <translation>Копія ключів у базі даних була пошкоджена; її переписано з файлу ключів.</translation>
+    </message>
+    <message>
+        <source>The database&apos;s copy of the keys was older than the key file; it was brought up to date.</source>
+        <translation>Копія ключів у базі даних була старішою за файл ключів; її оновлено.</translation>
+    </message>
+    <message>
         <source>A protected value does not open: it was altered or moved ({table}, {group}).</source>
         <translation>Захищене значення не відкривається: його змінили або перемістили ({table}, {group}).</translation>
     </message>
@@ -843,6 +895,10 @@
     <message>
         <source>There is no store in this folder.</source>
         <translation>У цій теці немає сховища.</translation>
+    </message>
+    <message>
+        <source>{folder} already holds a store&apos;s database, but its key file keyslots.json is missing. No new store was made: open the store as usual (its database keeps a copy of the keys) and run verify to rewrite the key file.</source>
+        <translation>{folder} вже містить базу даних сховища, але її файл ключів keyslots.json відсутній. Нове сховище не створено: відкрийте сховище як зазвичай (його база даних зберігає копію ключів) і запустіть verify, щоб переписати файл ключів.</translation>
     </message>
     <message>
         <source>The disk is full. Nothing was saved; free some space and try again.</source>

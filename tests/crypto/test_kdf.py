@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import itertools
 import unicodedata
+from collections.abc import Callable
 
 import pytest
 
@@ -198,3 +199,51 @@ def test_strength_is_a_rough_ordering() -> None:
 
 def test_short_passphrases_never_look_strong() -> None:
     assert passphrase_strength("X9!kQ2$z") <= 1
+
+
+def _model(seconds_per_kib_pass: Callable[[int], float]) -> Callable[[int, int], float]:
+    """A fake machine: the n-th timing costs memory x passes x seconds_per_kib_pass(n)."""
+    calls = 0
+
+    def measure(memory_kib: int, iterations: int) -> float:
+        nonlocal calls
+        calls += 1
+        return memory_kib * iterations * seconds_per_kib_pass(calls)
+
+    return measure
+
+
+def _cost(params: KdfParams, seconds_per_kib_pass: float) -> float:
+    return params.memory_kib * params.iterations * seconds_per_kib_pass
+
+
+IDLE = 0.37 / (64 * 1024 * 3)  # the machine that gave 64 MiB x 3 passes in 0.37 s
+
+
+def test_calibrate_busy_at_the_probe_then_idle_still_reaches_the_target() -> None:
+    # The probe ran under load (three times slower), the timed runs on an idle machine.
+    params = calibrate(measure=_model(lambda n: IDLE * 3 if n == 1 else IDLE))
+    assert _cost(params, IDLE) >= 0.5
+
+
+@pytest.mark.parametrize("busy_timings", [1, 2])
+@pytest.mark.parametrize("load", [1.5, 3.0, 10.0])
+def test_calibrate_never_settles_below_its_target_whatever_the_load(
+    load: float, busy_timings: int
+) -> None:
+    # The probe (and the first timed run) `load` times slower: another program busy.
+    params = calibrate(measure=_model(lambda n: IDLE * (load if n <= busy_timings else 1.0)))
+    assert _cost(params, IDLE) >= 0.5
+    assert params.memory_kib >= 19456
+
+
+def test_calibrate_on_a_machine_that_stays_fast_returns_a_measured_cost() -> None:
+    timings: list[tuple[int, int, float]] = []
+
+    def measure(memory_kib: int, iterations: int) -> float:
+        seconds = memory_kib * iterations * IDLE / 4
+        timings.append((memory_kib, iterations, seconds))
+        return seconds
+
+    params = calibrate(measure=measure)
+    assert (params.memory_kib, params.iterations) in {(m, i) for m, i, s in timings if s >= 0.5}

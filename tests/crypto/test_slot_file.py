@@ -54,7 +54,12 @@ def test_files_are_owner_only(store: Store) -> None:
         store.data_key, "Petro", "another long passphrase", minimum_params()
     )
     assert stat.S_IMODE(store.path.stat().st_mode) == 0o600
-    assert [p.name for p in store.path.parent.iterdir()] == ["slots.json"]
+    with pytest.raises(AuthError):
+        store.slot_file.unlock_passphrase(store.operator_id, "not the passphrase")
+    beside = sorted(p.name for p in store.path.parent.iterdir())
+    assert beside == ["slots.json", "slots.json.attempts", "slots.json.lock"]
+    for path in store.path.parent.iterdir():
+        assert stat.S_IMODE(path.stat().st_mode) == 0o600, path.name
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="POSIX permissions")
@@ -113,12 +118,13 @@ def test_create_validates_before_writing(tmp_path: Path) -> None:
     assert not path.with_name("slots.json.prev").exists()
 
 
-def test_wrong_passphrase_changes_nothing(store: Store) -> None:
-    before = directory_snapshot(store.path.parent)
+def test_wrong_passphrase_changes_no_key_file(store: Store) -> None:
+    before = store.path.read_bytes()
     with pytest.raises(AuthError) as caught:
         store.slot_file.unlock_passphrase(store.operator_id, PASSPHRASE + "!")
     assert code_of(caught) == "auth.wrong_passphrase"
-    assert directory_snapshot(store.path.parent) == before
+    assert store.path.read_bytes() == before
+    assert not store.path.with_name("slots.json.prev").exists()
 
 
 def test_unknown_operator(store: Store) -> None:
@@ -144,7 +150,10 @@ def test_change_passphrase(store: Store) -> None:
     with pytest.raises(AuthError, match="wrong_passphrase"):
         reopened.unlock_passphrase(store.operator_id, PASSPHRASE)
     assert reopened.operators() == [OperatorInfo(store.operator_id, "Olena")]
-    assert [p.name for p in store.path.parent.iterdir()] == ["slots.json"]
+    assert {p.name for p in store.path.parent.iterdir()} - {"slots.json.lock"} == {
+        "slots.json",
+        "slots.json.attempts",  # the one wrong passphrase above, counted
+    }
 
 
 def test_change_passphrase_validates_before_writing(store: Store) -> None:

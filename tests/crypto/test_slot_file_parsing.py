@@ -100,10 +100,13 @@ def test_hostile_kdf_params_are_capped(store: Store, field: str, value: object, 
         first_slot(document)["kdf"][field] = value
 
     rewrite(store, edit)
-    assert tamper_code(store) == "kdf.params"
+    fresh = SlotFile(store.path)
     with pytest.raises(TamperError) as caught:
-        SlotFile(store.path).operators()
+        fresh.unlock_passphrase(store.operator_id, PASSPHRASE)
+    assert caught.value.code == "kdf.params"
     assert caught.value.params == {"param": param}
+    # Only that slot is refused: the recovery key still opens the store.
+    assert fresh.unlock_recovery(store.recovery_key) == store.data_key
 
 
 def _set(path: tuple[str | int, ...], value: object) -> Edit:
@@ -158,6 +161,22 @@ def _same_label_twice(document: dict[str, Any]) -> None:
         _set(("key_id",), "abc"),
         _set(("slots",), {}),
         _set(("slots",), []),
+        _set(("extra",), 1),
+        _delete(("key_id",)),
+        _delete(("checksum",)),
+        _duplicate_first_slot,
+        _second_recovery_slot,
+        _same_label_twice,
+    ],
+)
+def test_wrong_shapes_and_types(store: Store, edit: Edit) -> None:
+    rewrite(store, edit)
+    assert tamper_code(store) in {"slots.corrupt", "kdf.params"}
+
+
+@pytest.mark.parametrize(
+    "edit",
+    [
         _set(("slots", 0), "passphrase"),
         _set(("slots", 0, "kind"), "fingerprint"),
         _set(("slots", 0, "kind"), None),
@@ -172,19 +191,35 @@ def _same_label_twice(document: dict[str, Any]) -> None:
         _set(("slots", 0, "nonce"), "not base64 at all"),
         _set(("slots", 0, "wrapped_key"), 123),
         _set(("slots", 0, "wrapped_key"), "A" * 200),
-        _set(("slots", 1, "salt"), "AAAA"),
         _set(("slots", 0, "extra"), 1),
-        _set(("extra",), 1),
         _delete(("slots", 0, "label")),
-        _delete(("key_id",)),
-        _duplicate_first_slot,
-        _second_recovery_slot,
-        _same_label_twice,
     ],
 )
-def test_wrong_shapes_and_types(store: Store, edit: Edit) -> None:
+def test_a_damaged_operator_slot_leaves_the_recovery_slot_working(store: Store, edit: Edit) -> None:
     rewrite(store, edit)
-    assert tamper_code(store) in {"slots.corrupt", "kdf.params"}
+    fresh = SlotFile(store.path)
+    assert fresh.operators() == []  # the damaged slot is passed over, not trusted
+    with pytest.raises((TamperError, AuthError)) as caught:
+        fresh.unlock_passphrase(store.operator_id, PASSPHRASE)
+    assert getattr(caught.value, "code", "") in {"slots.corrupt", "auth.unknown_operator"}
+    assert fresh.unlock_recovery(store.recovery_key) == store.data_key
+
+
+def test_a_damaged_recovery_slot_leaves_the_passphrase_working(store: Store) -> None:
+    rewrite(store, _set(("slots", 1, "salt"), "AAAA"))
+    fresh = SlotFile(store.path)
+    assert fresh.unlock_passphrase(store.operator_id, PASSPHRASE) == store.data_key
+    with pytest.raises(AuthError) as caught:
+        fresh.unlock_recovery(store.recovery_key)
+    assert caught.value.code == "auth.wrong_recovery_key"
+
+
+def test_a_changed_label_is_caught_by_the_checksum(store: Store) -> None:
+    # A label is not covered by the wrapping's associated data; the checksum still sees it.
+    rewrite(store, _set(("slots", 0, "label"), "Mallory"))
+    copy = slot_format.parse_copy(store.path.read_bytes())
+    assert copy.checksum_ok is False
+    assert not copy.intact
 
 
 def test_duplicate_json_keys(store: Store) -> None:
@@ -194,11 +229,11 @@ def test_duplicate_json_keys(store: Store) -> None:
 
 
 def test_newer_format_is_refused_not_misread(store: Store) -> None:
-    rewrite(store, _set(("version",), 2))
+    rewrite(store, _set(("version",), 3))
     with pytest.raises(StoreError) as caught:
         SlotFile(store.path).operators()
     assert caught.value.code == "slots.newer_version"
-    assert caught.value.params == {"version": 2}
+    assert caught.value.params == {"version": 3}
 
 
 def test_corrupt_main_file_falls_back_to_prev(store: Store) -> None:
@@ -207,9 +242,12 @@ def test_corrupt_main_file_falls_back_to_prev(store: Store) -> None:
     store.path.write_bytes(b'{"format": "fieldreg-sl')
     fresh = SlotFile(store.path)
     assert fresh.unlock_passphrase(store.operator_id, PASSPHRASE) == store.data_key
-    # The unlock proved .prev good and put it back in place.
-    assert not prev.exists()
     assert SlotFile(store.path).generation() == 1
+    # An unlock moves nothing; the next change writes a good main file and drops `.prev`.
+    assert prev.exists()
+    fresh.change_passphrase(store.data_key, store.operator_id, "a new passphrase", minimum_params())
+    assert not prev.exists()
+    assert SlotFile(store.path).generation() == 2
 
 
 def test_corrupt_main_and_prev_report_the_main_problem(store: Store) -> None:
@@ -243,11 +281,12 @@ def test_a_wrapped_key_that_is_not_the_stores_key(store: Store) -> None:
     assert caught.value.code == "slots.key_mismatch"
 
 
-def test_unreadable_path_is_a_store_error(tmp_path: Path) -> None:
+def test_a_folder_in_place_of_the_file_is_named_as_such(tmp_path: Path) -> None:
     (tmp_path / "slots.json").mkdir()
     with pytest.raises(StoreError) as caught:
         SlotFile(tmp_path / "slots.json").operators()
-    assert caught.value.code == "slots.io"
+    assert caught.value.code == "slots.not_a_file"
+    assert caught.value.params == {"path": str(tmp_path / "slots.json")}
 
 
 def test_wrong_passphrase_on_a_good_file_is_not_tamper(store: Store) -> None:
