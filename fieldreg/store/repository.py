@@ -21,7 +21,7 @@ from sqlalchemy.sql.dml import UpdateBase
 from fieldreg.core import events as ev
 from fieldreg.core.entities import FIELDS, Group, PersonFields
 from fieldreg.core.errors import Cancelled, FieldregError
-from fieldreg.core.fold import PersonState, state_from_json, state_to_json
+from fieldreg.core.fold import PersonState, state_from_json, state_json_bytes
 from fieldreg.crypto.sealing import FieldSealer
 from fieldreg.store.engine import ENVIRONMENT_ERRORS, WRITE_FLAG, store_error
 from fieldreg.store.event_reading import event_from_row
@@ -421,7 +421,7 @@ class Repository:
         row: dict[str, object] = {
             "created_hlc": state.registered[0] if state.registered else state.updated[0],
             "updated_hlc": state.updated[0],
-            "meta": seals["meta"](person_id, encode_json(state_to_json(state))),
+            "meta": seals["meta"](person_id, state_json_bytes(state)),
         }
         values = state.values()
         for group, names in GROUP_FIELDS.items():
