@@ -361,20 +361,29 @@ def _state_json_text(state: PersonState) -> str:
     string = encode_basestring
     field_parts: list[str] = []
     superseded_parts: list[str] = []
+    last_key: object = None
+    last_id: object = None
+    head = ""
     if not erased:
         for name, fs in state.fields.items():
             writes: list[str] = []
             for w in fs.frontier:
-                event_id, (clock, device) = w.event_id, w.key
-                if type(clock) is not int:
-                    raise _Unusual
-                found = ids.get(event_id)
-                if found is None:
-                    found = ids[event_id] = len(ids)
-                index = devices.get(device)
-                if index is None:
-                    index = devices[device] = len(devices)
-                writes.append(f"{found},{clock},{index},{_value_text(w.value)}")
+                # Most writes of a person are one registration's: same id, clock and device.
+                event_id, key, value = w.event_id, w.key, w.value
+                if key is not last_key or event_id is not last_id:
+                    clock, device = key
+                    if type(clock) is not int:
+                        raise _Unusual
+                    found = ids.get(event_id)
+                    if found is None:
+                        found = ids[event_id] = len(ids)
+                    index = devices.get(device)
+                    if index is None:
+                        index = devices[device] = len(devices)
+                    head = f"{found},{clock},{index},"
+                    last_key, last_id = key, event_id
+                text = string(value) if type(value) is str else _value_text(value)
+                writes.append(head + text)
             field_parts.append(f"{string(name)}:[{','.join(writes)}]")
             if fs.superseded:
                 refs = []
