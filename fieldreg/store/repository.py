@@ -75,6 +75,7 @@ _UPDATE_PERSON = (
 )
 _SELECT_META = select(PEOPLE.c.meta).where(PEOPLE.c.id == bindparam("b_id"))
 INSERT_NOTE = insert(NOTES)
+_INSERT_HOUSEHOLD = insert(HOUSEHOLDS)
 
 _PERSON_COLUMNS = (*(group.value for group in Group), "meta")  # the sealed columns of people
 
@@ -459,9 +460,10 @@ class Repository:
     def add_households(self, created: dict[str, int]) -> None:
         """Household id -> creation clock; those already here are left as they are."""
         known = self._existing(HOUSEHOLDS, created)
-        rows = [{"id": h, "created_hlc": hlc} for h, hlc in created.items() if h not in known]
-        if rows:
-            self.conn.execute(insert(HOUSEHOLDS), rows)
+        rows: list[dict[str, object]] = [
+            {"id": h, "created_hlc": hlc} for h, hlc in created.items() if h not in known
+        ]
+        self.execute_many(_INSERT_HOUSEHOLD, rows)  # str and int: no processing needed
 
     def _existing(self, table: Table, ids: Iterable[str]) -> set[str]:
         """Which of `ids` have a row in `table` already: one query per 500, not one per id."""
