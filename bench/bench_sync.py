@@ -9,6 +9,8 @@ them about people registered shortly before, as at a reception desk).
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 import random
 import secrets
@@ -18,6 +20,7 @@ import statistics
 import subprocess
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 from bench.gauge import interleaved, timed
@@ -26,12 +29,14 @@ from bench.synthetic import people
 from fieldreg.core import ids
 from fieldreg.core.events import Event, EventType, make_event
 from fieldreg.core.fold import PersonState, apply
-from fieldreg.crypto import network_keys
+from fieldreg.crypto import durable_file, network_keys, sealing
+from fieldreg.crypto.encoding import strict_b64decode
 from fieldreg.services import enrollment_service as enroll
 from fieldreg.services import sync_service as sync
 from fieldreg.services import vault
 from fieldreg.services.paths import DataDir
 from fieldreg.sync import age_format, age_keys, bundle_format, enrollment, export, minisign
+from fieldreg.sync.enrollment import parse_certificate
 
 PASSPHRASE = "benchmark passphrase 1"
 NETWORK_PASSPHRASE = "benchmark network passphrase"
@@ -46,6 +51,23 @@ UPSERT_EVENTS = (
     "INSERT INTO events (device_id, seq, event_id, prev_id, hlc, subject_id, body, redacted)"
     " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (device_id, seq) DO NOTHING"
 )
+# The other rows an import must store (the floor below writes them as the import stored them).
+FLOOR_TABLES = {  # table -> (read what the import stored, write it again)
+    "people": (
+        "SELECT id, created_hlc, updated_hlc, summary, details, meta FROM people",
+        "INSERT INTO people (id, created_hlc, updated_hlc, summary, details, meta)"
+        " VALUES (?, ?, ?, ?, ?, ?)",
+    ),
+    "notes": (
+        "SELECT event_id, person_id, hlc, body FROM notes",
+        "INSERT INTO notes (event_id, person_id, hlc, body) VALUES (?, ?, ?, ?)",
+    ),
+    "households": (
+        "SELECT id, created_hlc FROM households",
+        "INSERT INTO households (id, created_hlc) VALUES (?, ?)",
+    ),
+}
+SEAL_OVERHEAD = sealing.HEADER_BYTES + sealing.TAG_BYTES
 
 
 def _device_events(device_id: str, prefix: str, count: int, rng: random.Random) -> list[Event]:
@@ -163,11 +185,11 @@ def _laptop(root: Path, coordinator: DataDir) -> DataDir:
     return directory
 
 
-def _raw_read(db: Path, device_id: str) -> None:
+def _raw_read(db: Path, device_id: str) -> list[tuple[object, ...]]:
     """Read the events an export reads, with plain sqlite3."""
     connection = sqlite3.connect(db)
     try:
-        connection.execute(EXPORTED_EVENTS, (device_id, EXPORT_EVENTS)).fetchall()
+        return connection.execute(EXPORTED_EVENTS, (device_id, EXPORT_EVENTS)).fetchall()
     finally:
         connection.close()
 
@@ -195,18 +217,44 @@ def _bench_export(root: Path, report: Reporter) -> None:
     try:
         with sync.sync_repository(session) as repo, repo.reading():
             events = export.read_events(repo, session.device_id, 1, EXPORT_EVENTS)
-            network = export.identity_of(repo, session.device_id).network
+            identity = export.identity_of(repo, session.device_id)
+            network = identity.network
         plaintext = bundle_format.build_payload(session.device_id, events)
         recipients = [network.recipient_public, network.escrow_public]  # as export's
         source = root / "payload.bin"  # the payload the export encrypts, to the same recipients
         source.write_bytes(plaintext)
         have_age = shutil.which("age") is not None
 
+        signer = identity.keys.signer()
+        sealer = sealing.FieldSealer(session.data_key)
+        floor_times: list[float] = []
+
+        def floor() -> float:
+            """What any export of these events must do beyond the baseline's read: open each
+            sealed body (the store seals them), encrypt (our age writer: the tool's output
+            would do as well) and sign the payload, and write it durably (temporary name,
+            fsync, rename, fsync of the folder). Not in it: putting the payload together
+            from the rows, checking the ids, reading back and verifying, marking exported."""
+            target = out / f".floor-{secrets.token_hex(4)}"
+            start = time.perf_counter()
+            rows = _raw_read(directory.db, session.device_id)
+            sealer.open_many("events", "body", [r[2] for r in rows], [r[6] for r in rows])
+            ciphertext = age_format.encrypt(plaintext, recipients)
+            minisign.sign(signer, ciphertext, trusted_comment="{}", untrusted_comment="floor")
+            durable_file.write_new_file(target, ciphertext)
+            target.replace(target.with_suffix(".bundle"))
+            durable_file.fsync_dir(out)
+            seconds = time.perf_counter() - start
+            target.with_suffix(".bundle").unlink()
+            return seconds
+
         def baseline() -> float:
             start = time.perf_counter()
             _raw_read(directory.db, session.device_id)
             _age(recipients, source, root / "baseline.age")
-            return time.perf_counter() - start
+            seconds = time.perf_counter() - start
+            floor_times.append(floor())  # beside each baseline: information
+            return seconds
 
         measured = timed(lambda: sync.export_bundles(session, out, first=1, last=EXPORT_EVENTS))
         if have_age:
@@ -217,14 +265,18 @@ def _bench_export(root: Path, report: Reporter) -> None:
         session.lock()
     name = f"export {EXPORT_EVENTS} events to a bundle"
     if raw_times:
+        baseline_seconds = statistics.median(raw_times)
         report.ratio(
             name,
             statistics.median(times),
-            statistics.median(raw_times),
+            baseline_seconds,
             2,
             " s",
             baseline_name="raw read + age tool",
         )
+        least = statistics.median(floor_times)
+        note = f"({least / baseline_seconds:.2f}× the read + age: the least)"
+        report("  floor: read, open, encrypt, sign, write durably", least, note, True, " s")
     else:
         report.missing(name, statistics.median(times), " s", "age not installed", "≤ 2×")
     _bench_throughput(root, plaintext, report)
@@ -277,21 +329,113 @@ def _raw_upsert(path: Path, schema: list[str], rows: list[tuple[object, ...]]) -
         connection.close()
 
 
+def _schema(connection: sqlite3.Connection, table: str) -> list[str]:
+    """A table's CREATE statements as the store made them, the table before its indexes."""
+    return [
+        sql
+        for (sql,) in connection.execute(
+            "SELECT sql FROM sqlite_master WHERE tbl_name = ? AND sql IS NOT NULL"
+            " ORDER BY type DESC",
+            (table,),
+        )
+    ]
+
+
 def _stored_events(db: Path) -> tuple[list[str], list[tuple[object, ...]]]:
     """The events table's CREATE statements and every row, as an import stored them."""
     connection = sqlite3.connect(db)
     try:
-        schema = [
-            sql
-            for (sql,) in connection.execute(
-                "SELECT sql FROM sqlite_master WHERE tbl_name = 'events' AND sql IS NOT NULL"
-                " ORDER BY type DESC"  # the table before its indexes
-            )
-        ]
-        rows = connection.execute(ALL_EVENTS).fetchall()
+        return _schema(connection, "events"), connection.execute(ALL_EVENTS).fetchall()
     finally:
         connection.close()
-    return schema, rows
+
+
+@dataclass(slots=True)
+class _Floor:
+    """What any import of these bundles must do, with the tools the import uses (or the least
+    of them), and nothing of ours: check each signature (minisign: BLAKE2b and Ed25519), decrypt
+    each payload (pyrage), parse it (json.loads), hash every event (SHA-256: the chain), seal
+    every value the store keeps (AES-GCM: event bodies, each person's three sealed columns,
+    notes) and store every row the import stored, in one durable commit. Not in it: the schema
+    checks, the fold, encoding people, reading the people already stored, the second process.
+    """
+
+    containers: list[bundle_format.Container]
+    signatures: list[minisign.Signature]
+    keys: list[bytes]  # each bundle's device's Ed25519 key
+    identity: bytes  # the coordinator's X25519 bundle key
+    event_rows: list[bytes]  # each event's row as encoded in its payload (what gets hashed)
+    schema: list[str]
+    rows: dict[str, list[tuple[object, ...]]]  # table -> the rows an import stored
+    seal: dict[tuple[str, str], tuple[list[str], list[bytes]]]  # (table, column) -> ids, plain
+
+    def decode_side(self) -> float:
+        """The part a second process can do (the import's decoder does it)."""
+        start = time.perf_counter()
+        for container, signature, key in zip(
+            self.containers, self.signatures, self.keys, strict=True
+        ):
+            minisign.verify(signature, container.payload, key)
+            json.loads(age_format.decrypt(container.payload, self.identity))
+        for row in self.event_rows:
+            hashlib.sha256(row).digest()
+        return time.perf_counter() - start
+
+    def store_side(self, path: Path) -> float:
+        """Seal every value and store every row, one durable commit (as `_raw_upsert`)."""
+        sealer = sealing.FieldSealer(os.urandom(32))
+        connection = sqlite3.connect(path, isolation_level=None)
+        try:
+            connection.execute("PRAGMA journal_mode=WAL")
+            connection.execute("PRAGMA synchronous=FULL")
+            for statement in self.schema:
+                connection.execute(statement)
+            start = time.perf_counter()
+            for (table, column), (record_ids, plain) in self.seal.items():
+                sealer.seal_many(table, column, record_ids, plain)
+            connection.execute("BEGIN")
+            connection.executemany(UPSERT_EVENTS, self.rows["events"])
+            for table, (_, insert) in FLOOR_TABLES.items():
+                connection.executemany(insert, self.rows[table])
+            connection.execute("COMMIT")
+            return time.perf_counter() - start
+        finally:
+            connection.close()
+
+
+def _floor(db: Path, paths: list[Path], session_identity: bytes, root_public: bytes) -> _Floor:
+    containers = [bundle_format.parse_container(path.read_bytes()) for path in paths]
+    signatures = [minisign.parse(c.signature) for c in containers]
+    keys = [
+        parse_certificate(c.certificate.decode("ascii"), root_public).ed25519 for c in containers
+    ]
+    event_rows = []
+    for container in containers:
+        payload = json.loads(age_format.decrypt(container.payload, session_identity))
+        event_rows += [
+            json.dumps(row, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
+            for row in payload["events"]
+        ]
+    connection = sqlite3.connect(db)
+    try:
+        schema = [sql for table in ("events", *FLOOR_TABLES) for sql in _schema(connection, table)]
+        rows = {"events": connection.execute(ALL_EVENTS).fetchall()}
+        for table, (select, _) in FLOOR_TABLES.items():
+            rows[table] = connection.execute(select).fetchall()
+    finally:
+        connection.close()
+
+    def plain(blobs: list[object]) -> list[bytes]:  # plaintexts as long as the stored ones
+        return [os.urandom(max(len(b) - SEAL_OVERHEAD, 1)) for b in blobs if isinstance(b, bytes)]
+
+    def sealed(table: str, key: int, column: int) -> tuple[list[str], list[bytes]]:
+        kept = [r for r in rows[table] if isinstance(r[column], bytes)]
+        return [str(r[key]) for r in kept], plain([r[column] for r in kept])
+
+    seal = {("events", "body"): sealed("events", 2, 6), ("notes", "body"): sealed("notes", 0, 3)}
+    for column, name in ((3, "summary"), (4, "details"), (5, "meta")):
+        seal["people", name] = sealed("people", 0, column)
+    return _Floor(containers, signatures, keys, session_identity, event_rows, schema, rows, seal)
 
 
 def _bench_import(root: Path, report: Reporter) -> None:
@@ -311,6 +455,8 @@ def _bench_import(root: Path, report: Reporter) -> None:
     rng.shuffle(paths)  # sticks arrive in any order; a bundle after a gap waits for its turn
     replays: list[float] = []
     stored: list[tuple[list[str], list[tuple[object, ...]]]] = []
+    floors: list[_Floor] = []
+    floor_times: list[tuple[float, float]] = []  # (decode side, store side)
 
     def measured() -> float:
         # Each round into a copy of the empty coordinator store.
@@ -327,6 +473,12 @@ def _bench_import(root: Path, report: Reporter) -> None:
             again = sync.import_bundles(session, paths, workers=1)
             replays.append(time.perf_counter() - start)
             assert all(o.result and o.result.outcome.value == "replay" for o in again)
+            if not floors:
+                with sync.sync_repository(session) as repo:
+                    network = sync.coordinator_network(repo)
+                identity = strict_b64decode(network.secrets.get("recipient"), 32)
+                assert identity is not None
+                floors.append(_floor(directory.db, paths, identity, network.info.root_public))
         finally:
             session.lock()
         if not stored:
@@ -338,10 +490,18 @@ def _bench_import(root: Path, report: Reporter) -> None:
         schema, rows = stored[0]
         path = root / f"raw-upsert-{secrets.token_hex(4)}.sqlite"
         try:
-            return _raw_upsert(path, schema, rows)
+            seconds = _raw_upsert(path, schema, rows)
         finally:
             for leftover in root.glob(f"{path.name}*"):
                 leftover.unlink()
+        # The floor beside each baseline (information: how far down any import could go).
+        floor_path = root / f"floor-{secrets.token_hex(4)}.sqlite"
+        try:
+            floor_times.append((floors[0].decode_side(), floors[0].store_side(floor_path)))
+        finally:
+            for leftover in root.glob(f"{floor_path.name}*"):
+                leftover.unlink()
+        return seconds
 
     # The rows the baseline writes are the ones the first import stored: that one goes first.
     first = measured()
@@ -356,6 +516,16 @@ def _bench_import(root: Path, report: Reporter) -> None:
         " s",
         baseline_name="raw executemany upsert, one commit",
     )
+    raw = statistics.median(raw_times)
+    decode_side = statistics.median(t[0] for t in floor_times)
+    store_side = statistics.median(t[1] for t in floor_times)
+    for name, seconds in (
+        ("  floor: verify, decrypt, parse, hash, seal, store", decode_side + store_side),
+        ("  floor, decoding on a second core", max(decode_side, store_side)),
+    ):
+        # Information: the least any import of these bundles does (see _Floor), as a ratio.
+        note = f"({seconds / raw:.2f}× the raw upsert: the least)"
+        report(name, seconds, note, True, " s")
     events = BUNDLES * PER_BUNDLE
     report("  import rate", events / statistics.median(times), "(events/s)", True, "/s")
     replay = statistics.median(replays)

@@ -21,7 +21,7 @@ from sqlalchemy.sql.dml import UpdateBase
 from fieldreg.core import events as ev
 from fieldreg.core.entities import FIELDS, Group, PersonFields
 from fieldreg.core.errors import Cancelled, FieldregError
-from fieldreg.core.fold import PersonState, state_from_json, state_to_json
+from fieldreg.core.fold import PersonState, state_from_json, state_json_bytes
 from fieldreg.crypto.sealing import FieldSealer
 from fieldreg.store.engine import ENVIRONMENT_ERRORS, WRITE_FLAG, store_error
 from fieldreg.store.event_reading import event_from_row
@@ -75,6 +75,7 @@ _UPDATE_PERSON = (
 )
 _SELECT_META = select(PEOPLE.c.meta).where(PEOPLE.c.id == bindparam("b_id"))
 INSERT_NOTE = insert(NOTES)
+_INSERT_HOUSEHOLD = insert(HOUSEHOLDS)
 
 _PERSON_COLUMNS = (*(group.value for group in Group), "meta")  # the sealed columns of people
 
@@ -421,7 +422,7 @@ class Repository:
         row: dict[str, object] = {
             "created_hlc": state.registered[0] if state.registered else state.updated[0],
             "updated_hlc": state.updated[0],
-            "meta": seals["meta"](person_id, encode_json(state_to_json(state))),
+            "meta": seals["meta"](person_id, state_json_bytes(state)),
         }
         values = state.values()
         for group, names in GROUP_FIELDS.items():
@@ -459,9 +460,10 @@ class Repository:
     def add_households(self, created: dict[str, int]) -> None:
         """Household id -> creation clock; those already here are left as they are."""
         known = self._existing(HOUSEHOLDS, created)
-        rows = [{"id": h, "created_hlc": hlc} for h, hlc in created.items() if h not in known]
-        if rows:
-            self.conn.execute(insert(HOUSEHOLDS), rows)
+        rows: list[dict[str, object]] = [
+            {"id": h, "created_hlc": hlc} for h, hlc in created.items() if h not in known
+        ]
+        self.execute_many(_INSERT_HOUSEHOLD, rows)  # str and int: no processing needed
 
     def _existing(self, table: Table, ids: Iterable[str]) -> set[str]:
         """Which of `ids` have a row in `table` already: one query per 500, not one per id."""
