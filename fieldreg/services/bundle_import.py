@@ -140,6 +140,8 @@ def import_bundles(
                         done += item.count
                         if progress is not None:
                             progress(min(done, total), total)
+                # Committed: the anchor learns how far each device's log now reaches.
+                session.anchor_log_ends(repo)
     finally:
         # Also after a cancel or an error: what was committed before it is shown.
         _show(session, outcomes)

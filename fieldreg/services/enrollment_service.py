@@ -158,9 +158,10 @@ def accept_answer(
         if pinned is not None:
             raise FieldregError("sync.already_enrolled")
         # The escrow slot first: if it fails, nothing is pinned and accept can be retried.
-        SlotFile(session.data_dir.slots).set_escrow(
-            session.data_key, X25519PublicKey.from_public_bytes(network.escrow_public)
-        )
+        with vault.keyed_slots(session.data_dir) as slots:  # the file and the database's copy alike
+            slots.set_escrow(
+                session.data_key, X25519PublicKey.from_public_bytes(network.escrow_public)
+            )
         with repo.transaction():
             store.put_network(network, "device", None)
             store.set_own_certificate(session.device_id, certificate.text, certificate.epoch)
@@ -330,13 +331,13 @@ def recover_laptop(
     with sync_repository(session) as repo:
         network = coordinator_network(repo)
     _root, escrow = enrollment.unwrap_rare_secrets(network.secrets["rare"], network_passphrase)
-    slots = SlotFile(laptop.slots)
-    if not slots.exists():
-        raise StoreError("store.missing")
-    data_key = slots.unlock_escrow(X25519PrivateKey.from_private_bytes(escrow))
-    slots.change_passphrase(
-        data_key, _operator_id(slots, operator), new_passphrase, params_for_new_slot()
-    )
+    with vault.keyed_slots(laptop) as slots:
+        if not slots.exists():
+            raise StoreError("store.missing")
+        data_key = slots.unlock_escrow(X25519PrivateKey.from_private_bytes(escrow))
+        slots.change_passphrase(
+            data_key, _operator_id(slots, operator), new_passphrase, params_for_new_slot()
+        )
 
 
 def _operator_id(slots: SlotFile, operator: str | None) -> str:

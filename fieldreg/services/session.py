@@ -36,7 +36,7 @@ from fieldreg.core.fold import PersonState
 from fieldreg.core.hlc import Hlc, HybridClock
 from fieldreg.core.tasks import CancelFlag, Progress
 from fieldreg.core.validation import clean_text
-from fieldreg.crypto.anchor import Anchor
+from fieldreg.crypto.anchor import Anchor, Mark
 from fieldreg.crypto.sealing import FieldSealer
 from fieldreg.services.field_input import (
     EDITABLE,
@@ -65,6 +65,7 @@ from fieldreg.services.views import (
     VerifyReport,
 )
 from fieldreg.services.write_pipeline import Draft, Txn, WritePipeline, load_person
+from fieldreg.store.integrity import device_positions
 from fieldreg.store.repository import Repository
 
 _C = TypeVar("_C", bound=type)
@@ -498,6 +499,12 @@ class Session:
         return str(value.get("name", "")) if isinstance(value, dict) else ""
 
     # --- integrity ----------------------------------------------------------------------------
+
+    def anchor_log_ends(self, repo: Repository) -> None:
+        """Record every device's log end in the anchor after a commit made through another
+        connection to this store (an import's batch): read after that commit, so never ahead."""
+        marks = {d: Mark(seq, head, hlc) for d, seq, head, hlc in device_positions(repo)}
+        self._anchor.record(marks)
 
     def verify(
         self, progress: Progress | None = None, cancelled: CancelFlag | None = None

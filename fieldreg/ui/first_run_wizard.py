@@ -311,7 +311,7 @@ class FirstRunWizard(Retranslates, QWidget):
         if not chosen:
             return
         directory = DataDir(Path(chosen))
-        if not (directory.slots.is_file() and directory.db.is_file()):
+        if not directory.db.is_file():  # a lost key file is rebuilt from the database's copy
             error = StoreError("store.missing")
             self.open_error.show_text(lambda: self._context.describe(error))
             return
