@@ -43,7 +43,8 @@ import numpy.typing as npt
 from rapidfuzz import fuzz, process
 
 from fieldreg.core.bulk import without_cycle_collection
-from fieldreg.core.names import clear_name_caches, detect_script, search_words
+from fieldreg.core.names import detect_script
+from fieldreg.matching.phonetic import clear_name_caches, search_words
 from fieldreg.services.search_query import (
     KIND_EXACT,
     KIND_NONE,

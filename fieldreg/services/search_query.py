@@ -16,7 +16,8 @@ import numpy as np
 import numpy.typing as npt
 
 from fieldreg.core.errors import ValidationError
-from fieldreg.core.names import detect_script, search_words
+from fieldreg.core.names import detect_script
+from fieldreg.matching.phonetic import search_words
 
 IntArray = npt.NDArray[np.int32]
 
