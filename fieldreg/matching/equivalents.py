@@ -30,15 +30,15 @@ class Equivalents:
     groups: tuple[tuple[str, ...], ...]  # casefolded Cyrillic forms, a Russian form first
     kinds: tuple[str, ...]  # "given" or "patronymic", per group
     surname_endings: tuple[tuple[str, str], ...]  # (Ukrainian, Russian), longest first
+    by_form: Mapping[str, tuple[str, ...]]  # a form (ё as е) -> its group's forms (ё as е)
 
     def forms_of(self, word: str) -> tuple[str, ...]:
-        """Every Cyrillic form equivalent to `word` (itself first), or just `word`."""
+        """Every Cyrillic form equivalent to `word` (itself first, ё as е), or just `word`."""
         folded = word.casefold().replace("ё", "е")
-        for group in self.groups:
-            plain = [form.replace("ё", "е") for form in group]
-            if folded in plain:
-                return (folded, *(form for form in plain if form != folded))
-        return (folded,)
+        group = self.by_form.get(folded)
+        if group is None:
+            return (folded,)
+        return (folded, *(form for form in group if form != folded))
 
     def russian_surname(self, surname: str) -> str:
         """A Ukrainian surname with its ending in the Russian spelling (Ковальов -> Ковалёв)."""
@@ -94,7 +94,12 @@ def parse(lines: Iterable[str]) -> Equivalents:
                 pairs.append(("patronymic", uk_f, ru_f))
     groups, kinds = _merge(pairs)
     endings.sort(key=lambda pair: -len(pair[0]))
-    return Equivalents(groups, kinds, tuple(endings))
+    by_form: dict[str, tuple[str, ...]] = {}
+    for group in groups:
+        plain = tuple(dict.fromkeys(form.replace("ё", "е") for form in group))
+        for form in plain:
+            by_form[form] = plain
+    return Equivalents(groups, kinds, tuple(endings), by_form)
 
 
 def _feminine(masculine: str, rules: list[tuple[str, str]]) -> str | None:
