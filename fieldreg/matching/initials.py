@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import Final
 
 from fieldreg.matching.phonetic import phonetic_key
@@ -26,6 +27,7 @@ def initials_of(token: str) -> list[str]:
     return [ch for ch in token if ch.isalpha()]
 
 
+@lru_cache(maxsize=1024)  # single letters only: nothing personal is kept
 def letter_class(letter: str) -> int:
     """A bit for the sound class of a letter (0 when it has none)."""
     key = phonetic_key(letter)

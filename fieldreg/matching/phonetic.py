@@ -94,7 +94,9 @@ def phonetic_key(word: str) -> str:
     if key.endswith("er"):
         key = _FINAL_ER.sub("r", key)
     key = _REPEATS.sub(_first_letter, key)
-    return _FINAL_EV.sub(r"ov\1", key)
+    if key.endswith(("ev", "eva")):
+        key = _FINAL_EV.sub(r"ov\1", key)
+    return key
 
 
 @cache

@@ -218,8 +218,9 @@ class SearchIndex:
         self._field_keys: list[tuple[int, ...]] = []
         self._field_raws: list[tuple[str, ...]] = []
         self._field_script: list[int] = []
-        self._field_initials: list[int] = []  # sound classes the first word may begin with
-        self._field_arrays: tuple[int, IntArray, npt.NDArray[np.int64]] | None = None
+        # Field id -> sound classes its first word may begin with; filled when initials are asked.
+        self._field_initials: dict[int, int] = {}
+        self._field_lengths = np.zeros(0, dtype=np.int32)
         self._fields = _FieldTable(self)
         _ = self._fields[""]
         # Rows, one per person version; a replaced or removed person leaves a dead row.
@@ -391,31 +392,40 @@ class SearchIndex:
         self._field_keys.append(tuple(keys))
         self._field_raws.append(tuple(raws))
         self._field_script.append(SCRIPT_BITS[detect_script(text)])
-        # An initial fits the name or any of its equivalents (Е. fits Олена, an Елена).
-        first = raws[:1]
-        self._field_initials.append(
-            classes_of([*first, *default_equivalents().forms_of(first[0])]) if first else 0
-        )
         return len(self._field_keys) - 1
 
-    def _field_tables(self) -> tuple[IntArray, npt.NDArray[np.int64]]:
-        """Per field id: the number of words and the initials' sound classes, as arrays."""
+    def _field_word_counts(self) -> IntArray:
+        """Per field id, the number of its words."""
         size = len(self._field_keys)
-        if self._field_arrays is None or self._field_arrays[0] != size:
-            lengths = np.fromiter((len(k) for k in self._field_keys), dtype=np.int32, count=size)
-            initials = np.array(self._field_initials, dtype=np.int64)
-            self._field_arrays = (size, lengths, initials)
-        return self._field_arrays[1], self._field_arrays[2]
+        if len(self._field_lengths) != size:
+            self._field_lengths = np.fromiter(
+                (len(k) for k in self._field_keys), dtype=np.int32, count=size
+            )
+        return self._field_lengths
+
+    def _initials_of_field(self, field_id: int) -> int:
+        """The sound classes a field's first word may begin with: its own first letter's or any
+        of its equivalents' (Е. fits Олена, an Елена)."""
+        found = self._field_initials.get(field_id)
+        if found is None:
+            first = self._field_raws[field_id][:1]
+            found = classes_of([*first, *default_equivalents().forms_of(first[0])]) if first else 0
+            self._field_initials[field_id] = found
+        return found
 
     def _initial_hits(self, rows: IntArray, initials: Sequence[int]) -> IntArray:
         """For each row, a bit per initial of the query (1 given name, 2 patronymic) that fits."""
-        _, field_initials = self._field_tables()
-        fields = self._row_fields[rows]
         hits = np.zeros(len(rows), dtype=np.int32)
+        if not initials or not len(rows):
+            return hits
+        fields = self._row_fields[rows]
         for number, initial in enumerate(initials):
             position = 1 + number
-            classes = field_initials[fields[:, position]] | field_initials[fields[:, position + 3]]
-            hits |= np.where((classes & initial) != 0, 1 << number, 0).astype(np.int32)
+            columns = fields[:, [position, position + 3]]
+            distinct, inverse = np.unique(columns, return_inverse=True)
+            classes = np.array([self._initials_of_field(f) for f in distinct.tolist()])
+            fitting = (classes[inverse.reshape(columns.shape)] & initial) != 0
+            hits |= np.where(fitting.any(axis=1), 1 << number, 0).astype(np.int32)
         return hits
 
     def _row_shape(self, field_ids: Sequence[int]) -> tuple[int, int, int]:
@@ -669,8 +679,7 @@ class SearchIndex:
                 sums = sums + INITIAL_SCORE * fits
                 slots = slots - fits  # the name the initial stands for is not missing
             words += len(initials)
-        lengths, _ = self._field_tables()
-        patronymic_words = lengths[self._row_fields[rows, 2]]
+        patronymic_words = self._field_word_counts()[self._row_fields[rows, 2]]
         missing = np.maximum(0, slots - matched)
         # Only family and given names cost the full penalty; matched words may be patronymics.
         missing_main = np.maximum(0, slots - patronymic_words - matched)
