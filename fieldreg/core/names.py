@@ -182,3 +182,49 @@ def transliterate(
         out.append(latin)
         before = ch
     return "".join(out)
+
+
+# What a recorded citizenship or document says about the passport a person holds. Free text, so
+# the usual spellings in Ukrainian, Russian and English, and the ISO 3166 codes.
+_RUSSIAN_STATE: Final = re.compile(
+    r"\b(ru|rus|рф|russia|russian|росія|російськ\w*|россия|российск\w*)\b", re.IGNORECASE
+)
+_UKRAINIAN_STATE: Final = re.compile(
+    r"\b(ua|ukr|ukraine|ukrainian|україн\w*|украин\w*|украї\w*)\b", re.IGNORECASE
+)
+
+
+def passport_system(
+    citizenship: object = None, document_type: object = None, languages: object = None
+) -> System | None:
+    """Which passport romanisation a person's Latin name follows, from what is recorded.
+
+    A Russian citizen's name is spelt as in a Russian passport (ICAO 9303: Ivanova, Dmitrii,
+    Sergei), a Ukrainian's as in a Ukrainian one (KMU 2010). The citizenship decides; without
+    one, a Russian or Ukrainian document; without either, a person who speaks Russian and not
+    Ukrainian counts as Russian. None when nothing recorded tells."""
+    for recorded in (citizenship, document_type):
+        if isinstance(recorded, str) and recorded.strip():
+            russian = bool(_RUSSIAN_STATE.search(recorded))
+            ukrainian = bool(_UKRAINIAN_STATE.search(recorded))
+            if russian != ukrainian:
+                return "ru" if russian else "uk"
+    if isinstance(languages, list | tuple):
+        spoken = {str(code).casefold() for code in languages}
+        if "ru" in spoken and "uk" not in spoken:
+            return "ru"
+        if "uk" in spoken:
+            return "uk"
+    return None
+
+
+def passport_latin(text: str, system: System | None) -> str:
+    """The automatic Latin spelling of a name: `system`'s table, or, when nothing recorded
+    says which, the one its letters tell (Ukrainian by default)."""
+    return transliterate(text, system) if system is not None else transliterate(text)
+
+
+def automatic_latins(text: str) -> set[str]:
+    """Every Latin spelling the program itself would give `text`: a stored spelling outside
+    this set was typed by hand."""
+    return {transliterate(text), transliterate(text, "uk"), transliterate(text, "ru")}

@@ -13,8 +13,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from fieldreg.core.names import (
+    automatic_latins,
     detect_script,
     normalise_name,
+    passport_latin,
+    passport_system,
     transliterate,
 )
 
@@ -177,3 +180,45 @@ class TestTransliterate:
     def test_letters_outside_a_table_fall_back_to_the_other(self) -> None:
         assert transliterate("Ёжиков", "uk") == "Ezhykov"
         assert transliterate("Ґалаґан", "ru") == "Galagan"
+
+
+class TestPassportSystem:
+    """The issue: a Russian citizen's Latin name follows the Russian passport (ICAO 9303)."""
+
+    @pytest.mark.parametrize(
+        ("citizenship", "document", "languages", "system"),
+        [
+            ("Російська Федерація", None, None, "ru"),
+            ("Россия", None, None, "ru"),
+            ("RU", None, None, "ru"),
+            ("Україна", None, ["ru"], "uk"),
+            ("UKR", None, None, "uk"),
+            (None, "паспорт РФ", None, "ru"),
+            (None, "паспорт громадянина України", None, "uk"),
+            (None, None, ["ru"], "ru"),
+            (None, None, ["ru", "uk"], "uk"),
+            (None, None, None, None),
+            ("Молдова", None, None, None),
+        ],
+    )
+    def test_recorded_facts_choose_the_system(
+        self, citizenship: str | None, document: str | None, languages: object, system: str | None
+    ) -> None:
+        assert passport_system(citizenship, document, languages) == system
+
+    def test_russian_citizen_gets_the_russian_passport_spelling(self) -> None:
+        system = passport_system("Российская Федерация")
+        assert [passport_latin(n, system) for n in ("Иванова", "Дмитрий", "Сергей")] == [
+            "Ivanova",
+            "Dmitrii",
+            "Sergei",
+        ]
+
+    def test_ukrainian_citizen_gets_the_ukrainian_passport_spelling(self) -> None:
+        system = passport_system("Україна")
+        assert passport_latin("Сергій Дмитренко", system) == "Serhii Dmytrenko"
+        assert passport_latin("Сергей", system) == "Serhei"  # as KMU 2010 spells the letters
+
+    def test_every_automatic_spelling_is_known_as_automatic(self) -> None:
+        assert automatic_latins("Сергей") >= {"Serhei", "Sergei"}
+        assert "Sergey" not in automatic_latins("Сергей")
