@@ -32,13 +32,14 @@ The keys are an internal matching alphabet, not a spelling to show anyone.
 from __future__ import annotations
 
 import re
+import sys
 import unicodedata
 from collections.abc import Mapping
 from functools import cache, lru_cache
 from typing import Final
 
 from fieldreg.core.names import APOSTROPHES, ICAO_LETTERS, KMU_LETTERS, normalise_name
-from fieldreg.matching.equivalents import default_equivalents, group_keys
+from fieldreg.matching.equivalents import default_equivalents, group_keys, resources_dir
 
 _TOKEN_SEPARATORS: Final = re.compile(r"[\s\-\u2010-\u2015]+")
 _FINAL_EV: Final = re.compile(r"(?<=\w\w\w)ev(a?)$")
@@ -99,9 +100,34 @@ def phonetic_key(word: str) -> str:
     return key
 
 
+SPELLINGS_FILE: Final = "equivalent_keys.tsv"
+
+
+def computed_group_keys() -> Mapping[str, str]:
+    """Spelling -> group key, computed from the equivalents table (romanising every form in
+    every system: about 0.2 s, which unlock should not pay; see `_groups`)."""
+    return group_keys(default_equivalents(), phonetic_key)
+
+
+def render_group_keys(keys: Mapping[str, str]) -> str:
+    header = (
+        "# Generated from equivalents.tsv by fieldreg.matching.phonetic (run:\n"
+        "#   python -m fieldreg.matching.phonetic > resources/names/equivalent_keys.tsv);\n"
+        "# tests/matching/test_equivalents.py fails while it is out of date. Do not edit.\n"
+    )
+    return header + "".join(f"{spelling}\t{key}\n" for spelling, key in sorted(keys.items()))
+
+
 @cache
 def _groups() -> Mapping[str, str]:
-    return group_keys(default_equivalents(), phonetic_key)
+    """The shipped, precomputed spelling -> group key map (computed when it is missing)."""
+    try:
+        text = (resources_dir() / SPELLINGS_FILE).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return computed_group_keys()
+    return dict(
+        line.split("\t", 1) for line in text.splitlines() if line and not line.startswith("#")
+    )
 
 
 @lru_cache(maxsize=65536)
@@ -141,3 +167,7 @@ def search_tokens(text: str) -> list[str]:
 def clear_name_caches() -> None:
     """Forget the cached keys, which are derived from people's names; call when the store locks."""
     word_key.cache_clear()
+
+
+if __name__ == "__main__":
+    sys.stdout.write(render_group_keys(computed_group_keys()))

@@ -5,7 +5,12 @@ from __future__ import annotations
 import pytest
 
 from fieldreg.matching.equivalents import default_equivalents, parse, resources_dir
-from fieldreg.matching.phonetic import search_key
+from fieldreg.matching.phonetic import (
+    SPELLINGS_FILE,
+    computed_group_keys,
+    render_group_keys,
+    search_key,
+)
 
 
 @pytest.mark.parametrize(
@@ -69,3 +74,10 @@ def test_a_malformed_line_is_named() -> None:
 def test_rows_sharing_a_form_make_one_group() -> None:
     table = parse(["kind\tuk\tru", "given\tНаталія\tНаталья", "given\tНаталія\tНаталия"])
     assert set(table.forms_of("Наталия")) == {"наталия", "наталья", "наталія"}
+
+
+def test_the_shipped_keys_are_those_of_the_table() -> None:
+    """resources/names/equivalent_keys.tsv is generated: regenerate it after editing the table
+    (python -m fieldreg.matching.phonetic > resources/names/equivalent_keys.tsv)."""
+    shipped = (resources_dir() / SPELLINGS_FILE).read_text(encoding="utf-8")
+    assert shipped == render_group_keys(computed_group_keys())
