@@ -2676,6 +2676,18 @@
         <source>Match</source>
         <translation>Совпадение</translation>
     </message>
+    <message>
+        <source>Why</source>
+        <translation>Почему</translation>
+    </message>
+    <message>
+        <source>initials fit</source>
+        <translation>инициалы совпадают</translation>
+    </message>
+    <message>
+        <source>typed with another keyboard layout</source>
+        <translation>набрано в другой раскладке клавиатуры</translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>

@@ -2676,6 +2676,18 @@
         <source>Match</source>
         <translation>Збіг</translation>
     </message>
+    <message>
+        <source>Why</source>
+        <translation>Чому</translation>
+    </message>
+    <message>
+        <source>initials fit</source>
+        <translation>ініціали збігаються</translation>
+    </message>
+    <message>
+        <source>typed with another keyboard layout</source>
+        <translation>набрано в іншій розкладці клавіатури</translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>
