@@ -286,6 +286,134 @@ def make_corpus(people: int = 100_000, per_category: int = 500, seed: int = 12) 
     return Corpus(made, make_queries(made, per_category, seed + 22))
 
 
+@dataclass(frozen=True, slots=True)
+class DuplicateCorpus:
+    """People with planted duplicates and registered relatives, and the truth about both."""
+
+    people: list[Person]
+    households: dict[str, str]  # person id -> household id
+    duplicates: set[frozenset[str]]  # planted pairs: one person registered twice
+    relatives: set[frozenset[str]]  # siblings, twins and parents registered together
+
+
+def _duplicate_of(person: Person, number: int, rng: random.Random) -> Person:
+    """The same person registered again elsewhere: another spelling, a typo or less known."""
+    family, given, patronymic = person.family, person.given, person.patronymic
+    latin = (person.latin_family, person.latin_given, person.latin_patronymic)
+    dob = person.dob
+    how = rng.choice(("other_orthography", "latin_only", "typo", "year_only", "no_patronymic"))
+    if how == "other_orthography":
+        family, given, patronymic = other_orthography(person)
+        latin = ("", "", "")
+    elif how == "latin_only":
+        family, given, patronymic = latin
+        latin = ("", "", "")
+    elif how == "typo" and len(family) >= 5:
+        family = _typo(family, rng)
+    elif how == "year_only" and dob:
+        dob = str(int(dob[:4]) + rng.choice((-1, 0, 1)))
+    else:
+        patronymic, latin = "", (latin[0], latin[1], "")
+    return Person(
+        f"D{number:06d}-X",
+        person.culture,
+        person.sex,
+        family,
+        given,
+        patronymic,
+        latin[0],
+        latin[1],
+        latin[2],
+        dob,
+    )
+
+
+def _relative(person: Person, number: int, kind: str, rng: random.Random) -> Person:
+    """A sibling, a twin or a parent: same family name, another given name (and patronymic
+    for a parent), another date of birth but for a twin."""
+    names = _names_by_culture()
+    sex: Literal["m", "f"] = rng.choice(("m", "f"))
+    given = person.given
+    while given == person.given or search_key(given) == search_key(person.given):
+        given = rng.choice(names[(person.culture, "given", sex)])[0]
+    patronymic = person.patronymic
+    if kind == "parent" or (patronymic and sex != person.sex):
+        patronymic = rng.choice(names[(person.culture, "patronymic", sex)])[0]
+    family = person.family if sex == person.sex else _surname_for(person, sex)
+    year = int(person.dob[:4]) if person.dob else 1980
+    day = f"{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+    if kind == "twin":
+        dob = person.dob
+    elif kind == "parent":
+        dob = f"{year - rng.randint(20, 40)}-{day}"
+    else:
+        dob = f"{year + rng.choice((-3, -2, -1, 1, 2, 3))}-{day}"
+    latin_family, latin_given, latin_patronymic = (
+        transliterate(name, person.culture) for name in (family, given, patronymic)
+    )
+    return Person(
+        f"R{number:06d}-X",
+        person.culture,
+        sex,
+        family,
+        given,
+        patronymic,
+        latin_family,
+        latin_given,
+        latin_patronymic,
+        dob,
+    )
+
+
+def _surname_for(person: Person, sex: str) -> str:
+    """The family name in the other gender's form, where the language has one."""
+    pairs = UK_ENDINGS if person.culture == "uk" else RU_ENDINGS
+    for male, female in sorted(pairs, key=lambda pair: -len(pair[0])):
+        if sex == "f" and person.family.endswith(male) and male != female:
+            return person.family[: -len(male)] + female
+        if sex == "m" and person.family.endswith(female) and male != female:
+            return person.family[: -len(female)] + male
+    if person.culture == "ru" and sex == "f" and person.family.endswith(_FULL_RU):
+        return person.family + "а"
+    if person.culture == "ru" and sex == "m" and person.family.endswith(("ова", "ева", "ина")):
+        return person.family[:-1]
+    return person.family
+
+
+def make_duplicate_corpus(
+    people: int = 100_000, duplicates: int = 2_000, households: int = 2_000, seed: int = 56
+) -> DuplicateCorpus:
+    """`people` in all: `duplicates` of them registered a second time, and `households` families
+    of two to four (siblings, a twin, a parent) registered together."""
+    rng = random.Random(seed)  # noqa: S311 -- a reproducible synthetic corpus, not a secret
+    relatives_wanted = households * 2
+    base = make_people(people - duplicates - relatives_wanted, seed)
+    made = list(base)
+    household_of: dict[str, str] = {}
+    planted: set[frozenset[str]] = set()
+    related: set[frozenset[str]] = set()
+    for number, person in enumerate(rng.sample(base, duplicates)):
+        again = _duplicate_of(person, number, rng)
+        made.append(again)
+        planted.add(frozenset((person.person_id, again.person_id)))
+    count = 0
+    for number, person in enumerate(rng.sample(base, households)):
+        household = f"H{number:05d}"
+        members = [person]
+        for _ in range(2):
+            kind = rng.choice(("sibling", "sibling", "twin", "parent"))
+            relative = _relative(person, count, kind, rng)
+            count += 1
+            members.append(relative)
+            made.append(relative)
+        for member in members:
+            household_of[member.person_id] = household
+        for i, one in enumerate(members):
+            for other in members[i + 1 :]:
+                related.add(frozenset((one.person_id, other.person_id)))
+    return DuplicateCorpus(made, household_of, planted, related)
+
+
 def recall(
     corpus: Corpus, search: Callable[[str], list[str]], top: int = 5
 ) -> dict[str, tuple[int, int, list[Query]]]:

@@ -138,6 +138,11 @@ def word_key(word: str) -> str:
     return group if group is not None else phonetic_key(word)
 
 
+def is_known_name(word: str) -> bool:
+    """Whether `word` (any script, any system's spelling) is a name of the equivalents table."""
+    return word.casefold().translate(_APOSTROPHE_FOLD) in _groups()
+
+
 def _first_letter(match: re.Match[str]) -> str:
     return match.group(1)
 
