@@ -75,7 +75,7 @@ class Duplicates:
     households: list[HouseholdMatch]
 
 
-def _keys_of(texts: list[tuple[str, str]]) -> list[str]:
+def keys_of(texts: list[tuple[str, str]]) -> list[str]:
     """The key of each name (its Latin form when it has no other), each distinct name once."""
     known: dict[tuple[str, str], str] = {}
     found: list[str] = []
@@ -112,9 +112,9 @@ def find_duplicates(
     `progress(done, total)` hears how far it got; `cancelled()` is asked now and then, and
     `Cancelled` raised when it says so."""
     count = len(records)
-    families = _keys_of([(r.names.family, r.names.latin_family) for r in records])
-    givens = _keys_of([(r.names.given, r.names.latin_given) for r in records])
-    patronymics = _keys_of([(r.names.patronymic, r.names.latin_patronymic) for r in records])
+    families = keys_of([(r.names.family, r.names.latin_family) for r in records])
+    givens = keys_of([(r.names.given, r.names.latin_given) for r in records])
+    patronymics = keys_of([(r.names.patronymic, r.names.latin_patronymic) for r in records])
     years = np.array([year_of(r.names.dob) or 0 for r in records], dtype=np.int32)
     wanted_rows = None
     if wanted is not None:
@@ -209,10 +209,13 @@ def _filter(
 ) -> npt.NDArray[np.bool_]:
     """The rules of the module docstring, on all candidate pairs at once."""
     a, b = left.tolist(), right.tolist()
-    keep = _close_or_one_edit(families, records, "family", a, b)
+    keep = names_close(families, lambda row: written_name(records[row], "family"), a, b)
     kept = np.flatnonzero(keep)
-    given_ok = _close_or_one_edit(
-        givens, records, "given", [a[n] for n in kept], [b[n] for n in kept]
+    given_ok = names_close(
+        givens,
+        lambda row: written_name(records[row], "given"),
+        [a[n] for n in kept],
+        [b[n] for n in kept],
     )
     keep[kept] = given_ok
     year_a, year_b = years[left], years[right]
@@ -237,19 +240,22 @@ def _close(keys: list[str], a: list[int], b: list[int]) -> npt.NDArray[np.bool_]
     return allowed
 
 
-def _close_or_one_edit(
-    keys: list[str], records: Sequence[Record], role: str, a: list[int], b: list[int]
+def names_close(
+    keys: list[str], written: Callable[[int], str], a: list[int], b: list[int]
 ) -> npt.NDArray[np.bool_]:
+    """Whether each pair's names are close: keys within `_close`, or as written (`written(row)`)
+    one edit apart."""
     close = _close(keys, a, b)
     unsure = np.flatnonzero(~close)
     if len(unsure):
-        ours = [_written(records[a[n]], role) for n in unsure.tolist()]
-        theirs = [_written(records[b[n]], role) for n in unsure.tolist()]
+        ours = [written(a[n]) for n in unsure.tolist()]
+        theirs = [written(b[n]) for n in unsure.tolist()]
         close[unsure] = _one_edit(ours, theirs)
     return close
 
 
-def _written(record: Record, role: str) -> str:
+def written_name(record: Record, role: str) -> str:
+    """The family (or given) name as first written, casefolded; its Latin form if none."""
     names = record.names
     texts = (
         (names.family, names.latin_family) if role == "family" else (names.given, names.latin_given)
