@@ -437,6 +437,10 @@
 <context>
     <name>DuplicateReview</name>
     <message>
+        <source>one family registered twice: {count} people</source>
+        <translation>одна семья зарегистрирована дважды: {count} чел.</translation>
+    </message>
+    <message>
         <source>Look among &amp;everyone</source>
         <translation>Искать среди &amp;всех</translation>
     </message>

@@ -437,6 +437,10 @@
 <context>
     <name>DuplicateReview</name>
     <message>
+        <source>one family registered twice: {count} people</source>
+        <translation>одна родина зареєстрована двічі: {count} осіб</translation>
+    </message>
+    <message>
         <source>Look among &amp;everyone</source>
         <translation>Шукати серед &amp;усіх</translation>
     </message>
