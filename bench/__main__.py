@@ -19,6 +19,7 @@ from bench.reporting import Reporter
 MODULES = [
     "bench.bench_register",
     "bench.bench_search",
+    "bench.bench_matching",
     "bench.bench_unlock",
     "bench.bench_pages",
     "bench.bench_printing",

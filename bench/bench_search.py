@@ -29,7 +29,8 @@ from rapidfuzz import fuzz, process
 if not __package__:  # run as a file: make the repository's package importable
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from fieldreg.core.names import detect_script, search_tokens, transliterate
+from fieldreg.core.names import detect_script, transliterate
+from fieldreg.matching.phonetic import search_tokens
 from fieldreg.services.search_index import SearchEntry, SearchIndex
 
 Report = Callable[..., None]  # bench.reporting.Reporter, or _print below when run as a file

@@ -1,4 +1,7 @@
-"""Personal names: normalisation, script detection, transliteration and search keys.
+"""Personal names: normalisation, script detection and passport transliteration.
+
+The name matcher (`fieldreg.matching`: search keys, equivalents, other romanisations) builds on
+these.
 
 `transliterate` follows two published tables:
 
@@ -9,30 +12,6 @@
 
 Letters that a table does not cover fall back to the other table, and anything that is not
 Cyrillic (Latin letters, digits, spaces, hyphens) passes through unchanged.
-
-`search_key` reduces a name to a script-independent phonetic skeleton, so that spellings of the
-same name in Ukrainian or Russian Cyrillic, in either passport romanisation and in common informal,
-English, German or Polish spellings land on equal or nearby keys. Steps, per word:
-
-1. casefold and romanise with one context-free table (the ICAO letters, so the key of a Cyrillic
-   word is the key of its ICAO romanisation; the Ukrainian one gives the same key too, the rules
-   below erase its differences, except in rare clusters where its h for г joins the letter before
-   into another digraph: кг, сг, тг, пг); č š ž ł ß ø ... become their digraph or base letter,
-   every other diacritic is dropped and everything that is not a letter is removed;
-2. one left-to-right pass over consonant spellings, longest first, each to one symbol:
-   szcz shch sch sz sh -> "w" (ш and щ; "w" is free because a typed w becomes "v"),
-   tsch tch ch cz kh gh g -> "h" (ч х г ґ: "ch" is ч in English and х in German and Polish, so
-   the three cannot be kept apart), zh -> "z", ts tz -> "c" (ц), c before a o u l r t -> "k"
-   (English c; not before k, which is Polish -cki), ph -> "f", th -> "t", q -> "k", x -> "ks",
-   w -> "v";
-3. iotation: i/y/j runs before a vowel are dropped inside a word (Mariia, Mariya, Maria -> "mara")
-   and become one "i" at the start of a word before a, o, u (Yuliia, Julia, Iuliia -> "iula");
-   before e they are dropped everywhere (Yevhen, Evgeny -> "evhen..."); other y and j become "i";
-   "ei" becomes "i" (Sergei, Serhii -> "serhi");
-4. a word-initial "o" becomes "a" (Oleksandr, Aleksandr), a final consonant + "er" loses its "e"
-   (Alexander -> "aleksandr"), and runs of a repeated letter collapse to one.
-
-The keys are an internal matching alphabet, not a spelling to show anyone.
 """
 
 from __future__ import annotations
@@ -55,7 +34,6 @@ _WHITESPACE: Final = re.compile(r"\s+")
 _UNUSUAL: Final = re.compile(r"[^\w\s\-.,]")
 # Letters (the modifier apostrophe is one) in words joined by single spaces or hyphens.
 _PLAIN_NAME: Final = re.compile(r"[^\W\d_]+(?:[ -][^\W\d_]+)*")
-_TOKEN_SEPARATORS: Final = re.compile(r"[\s\-\u2010-\u2015]+")
 
 _UK: Final[dict[str, str]] = {
     "а": "a", "б": "b", "в": "v", "г": "h", "ґ": "g", "д": "d", "е": "e", "є": "ie",
@@ -74,27 +52,12 @@ _ICAO: Final[dict[str, str]] = {
     "ъ": "ie", "ы": "y", "ь": "", "э": "e", "ю": "iu", "я": "ia",
 }  # fmt: skip
 
+# The two passport tables, for the name matcher (fieldreg.matching) to build on.
+KMU_LETTERS: Final = _UK
+ICAO_LETTERS: Final = _ICAO
+
 _UK_MARKERS: Final = frozenset("іїєґІЇЄҐ")
 _RU_MARKERS: Final = frozenset("ыэёъЫЭЁЪ")
-
-
-_CONSONANT_SPELLINGS: Final[dict[str, str]] = {
-    "szcz": "w", "shch": "w", "tsch": "h", "sch": "w", "tch": "h", "sz": "w", "sh": "w",
-    "kh": "h", "gh": "h", "ch": "h", "cz": "h", "g": "h", "zh": "z", "ts": "c", "tz": "c",
-    "ph": "f", "th": "t", "q": "k", "x": "ks", "w": "v",
-}  # fmt: skip
-# Alternation tries longer spellings first; "c" before a hard sound is the English k.
-_CONSONANT_PATTERN: Final = re.compile(
-    "|".join(sorted(_CONSONANT_SPELLINGS, key=len, reverse=True)) + "|c(?=[aoulrt])"
-)
-_IOTATION: Final = re.compile(r"[iyj]+(?=([aoue]))")
-_FINAL_ER: Final = re.compile(r"(?<=\w\w[^aeiou])er$")
-_REPEATS: Final = re.compile(r"(\w)\1+")
-
-
-def _iotation(match: re.Match[str]) -> str:
-    """An i/y/j run before a vowel: one "i" at the start of a word before a, o, u; else nothing."""
-    return "i" if match.start() == 0 and match.group(1) != "e" else ""
 
 
 def normalise_name(text: str) -> str:
@@ -221,66 +184,47 @@ def transliterate(
     return "".join(out)
 
 
-# Where the Ukrainian and the ICAO tables differ (г, и, word-initial Є Ї Й Ю Я, зг), the key
-# rules erase the difference, so keys can romanise every word with one context-free table.
-_KEY_LETTERS: Final = str.maketrans(
-    {**_UK, **_ICAO, **dict.fromkeys(APOSTROPHES, None)}
-    | {"č": "ch", "š": "sh", "ž": "zh"}
-    | {"ł": "l", "ß": "ss", "ø": "o", "đ": "d", "æ": "ae", "œ": "oe", "ı": "i", "þ": "th"}
+# What a recorded citizenship or document says about the passport a person holds. Free text, so
+# the usual spellings in Ukrainian, Russian and English, and the ISO 3166 codes.
+_RUSSIAN_STATE: Final = re.compile(
+    r"\b(ru|rus|рф|russia|russian|росія|російськ\w*|россия|российск\w*)\b", re.IGNORECASE
+)
+_UKRAINIAN_STATE: Final = re.compile(
+    r"\b(ua|ukr|ukraine|ukrainian|україн\w*|украин\w*|украї\w*)\b", re.IGNORECASE
 )
 
 
-def _latin_letters(word: str) -> str:
-    """Casefolded, romanised letters of `word` without diacritics; digraph letters spelt out."""
-    folded = word.casefold().translate(_KEY_LETTERS)
-    if folded.isascii() and folded.isalpha():
-        return folded  # the usual case: nothing to decompose or drop
-    # Compatibility forms (ligatures, mathematical letters) may decompose to capitals: fold again.
-    decomposed = unicodedata.normalize("NFKD", folded).casefold().translate(_KEY_LETTERS)
-    return "".join(
-        ch for ch in decomposed if ch.isalpha() and unicodedata.category(ch) not in ("Lm", "Mn")
-    )
+def passport_system(
+    citizenship: object = None, document_type: object = None, languages: object = None
+) -> System | None:
+    """Which passport romanisation a person's Latin name follows, from what is recorded.
+
+    A Russian citizen's name is spelt as in a Russian passport (ICAO 9303: Ivanova, Dmitrii,
+    Sergei), a Ukrainian's as in a Ukrainian one (KMU 2010). The citizenship decides; without
+    one, a Russian or Ukrainian document; without either, a person who speaks Russian and not
+    Ukrainian counts as Russian. None when nothing recorded tells."""
+    for recorded in (citizenship, document_type):
+        if isinstance(recorded, str) and recorded.strip():
+            russian = bool(_RUSSIAN_STATE.search(recorded))
+            ukrainian = bool(_UKRAINIAN_STATE.search(recorded))
+            if russian != ukrainian:
+                return "ru" if russian else "uk"
+    if isinstance(languages, list | tuple):
+        spoken = {str(code).casefold() for code in languages}
+        if "ru" in spoken and "uk" not in spoken:
+            return "ru"
+        if "uk" in spoken:
+            return "uk"
+    return None
 
 
-@lru_cache(maxsize=65536)
-def _word_key(word: str) -> str:
-    """The phonetic skeleton of one word (see the module docstring for the rules)."""
-    letters = _latin_letters(word)
-    key = _CONSONANT_PATTERN.sub(lambda m: _CONSONANT_SPELLINGS.get(m.group(), "k"), letters)
-    key = _IOTATION.sub(_iotation, key).replace("y", "i").replace("j", "i").replace("ei", "i")
-    if key.startswith("o"):
-        key = "a" + key[1:]
-    if key.endswith("er"):
-        key = _FINAL_ER.sub("r", key)
-    return _REPEATS.sub(_first_letter, key)
+def passport_latin(text: str, system: System | None) -> str:
+    """The automatic Latin spelling of a name: `system`'s table, or, when nothing recorded
+    says which, the one its letters tell (Ukrainian by default)."""
+    return transliterate(text, system) if system is not None else transliterate(text)
 
 
-def _first_letter(match: re.Match[str]) -> str:
-    return match.group(1)
-
-
-def search_words(text: str) -> list[tuple[str, str]]:
-    """Each word of a normalised name with its search key; words without letters are dropped.
-
-    Hyphens separate words, as spaces do.
-    """
-    words = _TOKEN_SEPARATORS.split(normalise_name(text))
-    return [(word, key) for word in words if word and (key := _word_key(word))]
-
-
-def search_key(text: str) -> str:
-    """A script-independent phonetic skeleton of `text` for fuzzy matching; words joined by spaces.
-
-    Hyphens separate words, as spaces do; everything else that is not a letter is dropped.
-    """
-    return " ".join(key for _, key in search_words(text))
-
-
-def search_tokens(text: str) -> list[str]:
-    """The search keys of each word of a name (split on spaces and hyphens), empty ones dropped."""
-    return [key for _, key in search_words(text)]
-
-
-def clear_name_caches() -> None:
-    """Forget the cached keys, which are derived from people's names; call when the store locks."""
-    _word_key.cache_clear()
+def automatic_latins(text: str) -> set[str]:
+    """Every Latin spelling the program itself would give `text`: a stored spelling outside
+    this set was typed by hand."""
+    return {transliterate(text), transliterate(text, "uk"), transliterate(text, "ru")}

@@ -1,10 +1,11 @@
 """The same person registered twice (at two points, or twice at one): the coordinator reviews the
 likely pairs and marks those that are one person.
 
-Likely pairs are found with the search the desk uses while a volunteer types (any script, typos,
-names in another order, the date of birth), asked with each person's family and given names and
-date of birth. A pair is offered only if both names matched and the score is high; siblings and
-parents differ in a name or in the date of birth.
+Likely pairs are found among everyone at once by the name matcher (`matching.pairs`: blocks on
+phonetic keys, candidate pairs scored in bulk, any script, typos, Ukrainian/Russian equivalents,
+the date of birth), each explained field by field. Siblings, parents and twins are not offered:
+they differ in a given name or a date of birth, and members of one household are never paired.
+Pairs that link two households more than once are one household suggestion (`households`).
 
 A mark is an event: it syncs, it can be undone, and a mark made meanwhile elsewhere survives an
 undo that did not see it. Both records stay. The later registration is marked as a duplicate of
@@ -13,20 +14,20 @@ the earlier one.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Final
 
 from fieldreg.core import ids
-from fieldreg.core.errors import Cancelled
+from fieldreg.core.names import detect_script
+from fieldreg.matching.compare import Comparison, FieldAgreement, PersonNames
+from fieldreg.matching.pairs import Record, find_duplicates
 from fieldreg.services.session import Session
 from fieldreg.services.sync_access import sync_repository
 from fieldreg.store.sync_store import SyncStore
 
 MIN_SCORE: Final = 85.0  # below this, the pairs a coordinator saw were mostly relatives
 MAX_CANDIDATES: Final = 1000
-_PER_PERSON: Final = 6  # hits asked for each person (the person themselves among them)
-_STEP: Final = 200  # people between progress reports and cancel checks
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,7 +35,9 @@ class Candidate:
     person_id: str  # registered later: the one to mark
     other_id: str  # registered earlier: the one to keep
     score: float
-    reasons: tuple[str, ...]
+    reasons: tuple[str, ...]  # reason codes (labels.REASON)
+    fields: tuple[FieldAgreement, ...] = ()  # family, given, patronymic, date of birth
+    households: tuple[str, str] | None = None  # set when two households look like one family
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,51 +54,90 @@ def likely_duplicates(
     cancelled: Callable[[], bool] | None = None,
     marks: list[Mark] | None = None,
 ) -> list[Candidate]:
-    """Pairs that may be one person, best first, for `person_ids` (people an import brought,
-    say) against everyone, or for everyone. Pairs already marked (`marks`, if the caller read
-    them already) are left out."""
+    """Pairs that may be one person, best first (a household suggestion's pairs together), for
+    `person_ids` (people an import brought, say) against everyone, or for everyone. Pairs
+    already marked (`marks`, if the caller read them already) are left out."""
     summaries = session.people.summaries()
-    people = sorted(summaries if person_ids is None else set(person_ids) & set(summaries))
     if marks is None:
         marks = marked_duplicates(session)
     marked = {frozenset((m.person_id, m.duplicate_of)) for m in marks}
     registered = session.registered_times()
-    index = session.search_index()
-    seen: set[frozenset[str]] = set()
-    found: list[Candidate] = []
-    for done, person_id in enumerate(people):
-        if done % _STEP == 0:
-            if cancelled is not None and cancelled():
-                raise Cancelled
-            if progress is not None:
-                progress(done, len(people))
-        fields = summaries[person_id]
-        # Family and given names only: a patronymic is often left out at one of two points,
-        # and a name asked for but missing from the other record counts against it.
-        words = [fields.get("family_name"), fields.get("given_name")]
-        if not all(isinstance(word, str) and word for word in words):
-            continue  # one name alone matches too many people to mean anything
-        dob = fields.get("dob")
-        hits = index.search(
-            f"{words[0]} {words[1]} ",  # the trailing space: the last name is complete, no prefix
-            limit=_PER_PERSON,
-            dob=dob if isinstance(dob, str) else None,
-            min_score=MIN_SCORE,
+    records = [_record(person_id, fields) for person_id, fields in sorted(summaries.items())]
+    wanted = None if person_ids is None else set(person_ids) & set(summaries)
+    found = find_duplicates(records, wanted, progress=progress, cancelled=cancelled)
+    candidates: list[Candidate] = []
+    grouped = [(h.households, match) for h in found.households for match in h.pairs]
+    for households, match in [*grouped, *((None, m) for m in found.pairs)]:
+        if frozenset((match.first, match.second)) in marked:
+            continue
+        earlier, later = sorted(
+            (match.first, match.second), key=lambda p: (registered.get(p, 0), p)
         )
-        for hit in hits:
-            other = hit.person_id
-            pair = frozenset((person_id, other))
-            if other == person_id or other not in summaries or pair in seen or pair in marked:
-                continue
-            if "name.unmatched" in hit.reasons:
-                continue
-            seen.add(pair)
-            earlier, later = sorted((person_id, other), key=lambda p: (registered.get(p, 0), p))
-            found.append(Candidate(later, earlier, hit.score, hit.reasons))
+        comparison = match.comparison
+        candidates.append(
+            Candidate(
+                later,
+                earlier,
+                comparison.score,
+                _reason_codes(comparison, _scripts(summaries, match.first, match.second)),
+                comparison.fields,
+                households,
+            )
+        )
     if progress is not None:
-        progress(len(people), len(people))
-    found.sort(key=lambda c: (-c.score, c.other_id, c.person_id))
-    return found[:MAX_CANDIDATES]
+        progress(1, 1)
+    candidates = [c for c in candidates if c.score >= MIN_SCORE]
+    candidates.sort(key=lambda c: (c.households is None, -c.score, c.other_id, c.person_id))
+    return candidates[:MAX_CANDIDATES]
+
+
+def _record(person_id: str, fields: Mapping[str, object]) -> Record:
+    def text(name: str) -> str:
+        value = fields.get(name)
+        return value if isinstance(value, str) else ""
+
+    names = PersonNames(
+        text("family_name"),
+        text("given_name"),
+        text("patronymic"),
+        text("latin_family_name"),
+        text("latin_given_name"),
+        text("latin_patronymic"),
+        text("dob") or None,
+    )
+    return Record(person_id, names, text("sex") or None, text("household_id") or None)
+
+
+_DOB_REASONS: Final = {
+    "same": "dob.exact",
+    "same_year": "dob.year",
+    "off_by_one": "dob.off_by_one",
+    "missing": "dob.unknown",
+}
+
+
+def _scripts(summaries: Mapping[str, Mapping[str, object]], *person_ids: str) -> set[str]:
+    """The alphabets the family names of these people were first written in."""
+    found: set[str] = set()
+    for person_id in person_ids:
+        family = summaries[person_id].get("family_name")
+        found.add(detect_script(family) if isinstance(family, str) else "none")
+    return found
+
+
+def _reason_codes(comparison: Comparison, scripts: set[str]) -> tuple[str, ...]:
+    """The field verdicts as the reason codes every list shows (labels.REASON)."""
+    names = comparison.fields[:3]
+    exact = all(f.verdict in ("same", "transliteration", "missing") for f in names)
+    reasons = ["name.exact" if exact else "name.fuzzy"]
+    if scripts >= {"cyrillic", "latin"} or any(f.verdict == "transliteration" for f in names):
+        reasons.append("name.other_script")
+    if any(f.verdict == "missing" for f in names):
+        reasons.append("name.partial")
+    dob = comparison.fields[3].verdict
+    if dob in _DOB_REASONS:
+        reasons.append(_DOB_REASONS[dob])
+    return tuple(reasons)
 
 
 def marked_duplicates(session: Session) -> list[Mark]:

@@ -14,7 +14,7 @@ from fieldreg.core.entities import (
     Relationship,
 )
 from fieldreg.core.errors import ValidationError
-from fieldreg.core.names import transliterate
+from fieldreg.core.names import automatic_latins, passport_latin, passport_system
 from fieldreg.core.validation import choice_error, validate_fields
 
 NOTE_MAX = 2000
@@ -35,12 +35,17 @@ def validated_fields(
     current: PersonFields | None = None,
 ) -> PersonFields:
     """`untrusted` as typed values, with a Latin spelling produced unless one was typed (or the
-    one kept from before was typed rather than produced)."""
+    one kept from before was typed rather than produced). The produced spelling follows the
+    passport the recorded citizenship, document or languages point to (`passport_system`)."""
     fields = validate_fields(untrusted, today=today, require_names=require_names)
     if require_names:
         for name in ("family_name", "given_name"):
             if not fields.get(name):
                 raise ValidationError(name, "validation.required")
+    recorded = {**(current or {}), **fields}
+    system = passport_system(
+        recorded.get("citizenship"), recorded.get("document_type"), recorded.get("languages")
+    )
     for name, latin in LATIN_OF.items():
         value = fields.get(name)
         if not isinstance(value, str) or latin in untrusted:
@@ -48,10 +53,10 @@ def validated_fields(
         previous = (current or {}).get(name)
         previous_latin = (current or {}).get(latin)
         auto_before = (
-            isinstance(previous, str) and previous_latin == transliterate(previous)
+            isinstance(previous, str) and previous_latin in automatic_latins(previous)
         ) or previous_latin is None
         if auto_before:
-            fields[latin] = transliterate(value) if value else None
+            fields[latin] = passport_latin(value, system) if value else None
     return fields
 
 

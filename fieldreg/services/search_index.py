@@ -25,6 +25,8 @@ Scores run from 0 to 100. Reason codes in `SearchHit.reasons`:
 - ``name.other_script``: the query is in Latin and the person's names in Cyrillic, or the reverse;
 - ``name.order``: the words came in another order than family, given, patronymic;
 - ``name.partial``: the query left some of the person's names out (e.g. the patronymic);
+- ``name.initials``: initials in the query ("Гнатюк О. В.") fit the given name and patronymic;
+- ``name.layout``: the query was read as typed with another keyboard layout ("Vjhjp" = Мороз);
 - ``dob.exact``, ``dob.year`` (the same year; one side may be only a year or an estimate, or the
   days differ), ``dob.off_by_one`` (a year apart), ``dob.unknown`` (no date of birth recorded).
   People born further away are left out.
@@ -43,13 +45,18 @@ import numpy.typing as npt
 from rapidfuzz import fuzz, process
 
 from fieldreg.core.bulk import without_cycle_collection
-from fieldreg.core.names import clear_name_caches, detect_script, search_words
+from fieldreg.core.names import detect_script
+from fieldreg.matching.equivalents import default_equivalents
+from fieldreg.matching.initials import classes_of
+from fieldreg.matching.keyboard import layout_readings
+from fieldreg.matching.phonetic import clear_name_caches, search_words
 from fieldreg.services.search_query import (
     KIND_EXACT,
     KIND_NONE,
     SCRIPT_BITS,
     Dob,
     Query,
+    parse_dob,
     parse_query,
     parse_stored_dob,
     parse_stored_dobs,
@@ -65,7 +72,18 @@ PREFIX_CUTOFF: Final = 66.0  # one edit even in a three-letter prefix
 KEY_SCALE: Final = 0.97
 SPELLING_SCORE: Final = 97.0
 MAX_KEYS_PER_WORD: Final = 2000  # bounds the work of a one-letter prefix
-MISSING_NAME_PENALTY: Final = 4.0  # per name of the person that no query word reached
+MISSING_NAME_PENALTY: Final = 4.0  # per family or given name word that no query word reached
+# A patronymic left out of the query costs less: people search by family and given name.
+MISSING_PATRONYMIC_PENALTY: Final = 1.0
+# A record without one of family, given name or patronymic ranks below a complete record of the
+# same name (the issue: an incomplete record outranked the complete one).
+INCOMPLETE_PENALTY: Final = 2.0
+# A query word matched only approximately inside the patronymic ("Іванов" ~ "Іванович") counts
+# less, so the family name it was meant for wins whenever someone has it.
+PATRONYMIC_FUZZY_SCALE: Final = 0.85
+INITIAL_SCORE: Final = 100.0  # an initial that fits the given name or patronymic
+# Below this best score the query is read again as typed with another keyboard layout.
+LAYOUT_RETRY_BELOW: Final = 80.0
 # A query word that matches nothing scores 0, unless the person has no name of that kind (a
 # patronymic typed for someone registered without one): absence is not a contradiction.
 ABSENT_NAME_CREDIT: Final = 50.0
@@ -113,6 +131,32 @@ class SearchHit:
     person_id: str
     score: float  # 0..100, higher is better
     reasons: tuple[str, ...]  # machine codes explaining the match (see the module docstring)
+
+
+def _layout_queries(query: str) -> list[str]:
+    """The query read as typed with another keyboard layout, its dates of birth kept as typed
+    (a "." in "12.03.1978" is not the key of ю)."""
+    pieces = query.split(" ")
+    dates = [_is_dob(piece) for piece in pieces]
+    names = " ".join(piece for piece, is_date in zip(pieces, dates, strict=True) if not is_date)
+    readings: list[str] = []
+    for reading in layout_readings(names):
+        words = iter(reading.split(" "))
+        readings.append(
+            " ".join(
+                piece if is_date else next(words)
+                for piece, is_date in zip(pieces, dates, strict=True)
+            )
+        )
+    return readings
+
+
+def _is_dob(piece: str) -> bool:
+    try:
+        parse_dob(piece.rstrip(".:"))
+    except ValueError:
+        return False
+    return True
 
 
 def _grown(array: npt.NDArray[Any], extra: int) -> npt.NDArray[Any]:
@@ -174,6 +218,9 @@ class SearchIndex:
         self._field_keys: list[tuple[int, ...]] = []
         self._field_raws: list[tuple[str, ...]] = []
         self._field_script: list[int] = []
+        # Field id -> sound classes its first word may begin with; filled when initials are asked.
+        self._field_initials: dict[int, int] = {}
+        self._field_lengths = np.zeros(0, dtype=np.int32)
         self._fields = _FieldTable(self)
         _ = self._fields[""]
         # Rows, one per person version; a replaced or removed person leaves a dead row.
@@ -347,6 +394,40 @@ class SearchIndex:
         self._field_script.append(SCRIPT_BITS[detect_script(text)])
         return len(self._field_keys) - 1
 
+    def _field_word_counts(self) -> IntArray:
+        """Per field id, the number of its words."""
+        size = len(self._field_keys)
+        if len(self._field_lengths) != size:
+            self._field_lengths = np.fromiter(
+                (len(k) for k in self._field_keys), dtype=np.int32, count=size
+            )
+        return self._field_lengths
+
+    def _initials_of_field(self, field_id: int) -> int:
+        """The sound classes a field's first word may begin with: its own first letter's or any
+        of its equivalents' (Е. fits Олена, an Елена)."""
+        found = self._field_initials.get(field_id)
+        if found is None:
+            first = self._field_raws[field_id][:1]
+            found = classes_of([*first, *default_equivalents().forms_of(first[0])]) if first else 0
+            self._field_initials[field_id] = found
+        return found
+
+    def _initial_hits(self, rows: IntArray, initials: Sequence[int]) -> IntArray:
+        """For each row, a bit per initial of the query (1 given name, 2 patronymic) that fits."""
+        hits = np.zeros(len(rows), dtype=np.int32)
+        if not initials or not len(rows):
+            return hits
+        fields = self._row_fields[rows]
+        for number, initial in enumerate(initials):
+            position = 1 + number
+            columns = fields[:, [position, position + 3]]
+            distinct, inverse = np.unique(columns, return_inverse=True)
+            classes = np.array([self._initials_of_field(f) for f in distinct.tolist()])
+            fitting = (classes[inverse.reshape(columns.shape)] & initial) != 0
+            hits |= np.where(fitting.any(axis=1), 1 << number, 0).astype(np.int32)
+        return hits
+
     def _row_shape(self, field_ids: Sequence[int]) -> tuple[int, int, int]:
         """How many name words a query must reach to match in full, how many of family, given
         name and patronymic are absent, and the script of the names.
@@ -447,12 +528,26 @@ class SearchIndex:
         self, query: str, *, limit: int = 20, dob: str | None = None, min_score: float = 60.0
     ) -> list[SearchHit]:
         """The best matches for free text: names in any script and order, plus an optional date
-        of birth (a year "1984", "12.03.1984" or "1984-03-12"; the `dob` argument wins)."""
+        of birth (a year "1984", "12.03.1984" or "1984-03-12"; the `dob` argument wins).
+
+        When nobody matches well, the name is read again as typed with the other keyboard
+        layout ("Vjhjp Nfhfc" is Мороз Тарас typed with the US layout on) and the better of the
+        readings wins."""
         parsed = parse_query(query, dob)
+        hits = self._search_parsed(parsed, limit, min_score)
+        if hits and hits[0].score >= LAYOUT_RETRY_BELOW:
+            return hits
+        for reading in _layout_queries(query):
+            other = self._search_parsed(parse_query(reading, dob), limit, min_score)
+            if other and (not hits or other[0].score > hits[0].score):
+                hits = [SearchHit(h.person_id, h.score, (*h.reasons, "name.layout")) for h in other]
+        return hits
+
+    def _search_parsed(self, parsed: Query, limit: int, min_score: float) -> list[SearchHit]:
         if not parsed.keys or limit <= 0 or not self._row_of:
             return []
         word_scores, prefix_scores = self._score_vocabulary(parsed)
-        rows, coarse = self._coarse(word_scores)
+        rows, coarse = self._coarse(word_scores, parsed.initials)
         adjust, dob_reasons, rows, coarse = self._dob_verdicts(rows, coarse, parsed.dob)
         coarse += adjust
         wanted = coarse >= min_score
@@ -464,10 +559,11 @@ class SearchIndex:
             rows, adjust, dob_reasons = rows[best], adjust[best], dob_reasons[best]
         hits: list[SearchHit] = []
         scores_of = self._shortlist_scores(rows, word_scores)
-        for row, row_adjust, dob_reason in zip(
-            rows.tolist(), adjust.tolist(), dob_reasons.tolist(), strict=True
+        initial_hits = self._initial_hits(rows, parsed.initials).tolist()
+        for row, row_adjust, dob_reason, fitting in zip(
+            rows.tolist(), adjust.tolist(), dob_reasons.tolist(), initial_hits, strict=True
         ):
-            score, reasons = self._score_row(row, parsed, scores_of, prefix_scores)
+            score, reasons = self._score_row(row, parsed, scores_of, prefix_scores, fitting)
             score = round(min(100.0, max(0.0, score + row_adjust)), 2)
             if score >= min_score:
                 if dob_reason:
@@ -552,10 +648,12 @@ class SearchIndex:
                 which = np.concatenate([which, np.array(extra_which, dtype=np.int32)])
         return rows, which
 
-    def _coarse(self, word_scores: FloatArray) -> tuple[IntArray, FloatArray]:
+    def _coarse(
+        self, word_scores: FloatArray, initials: Sequence[int] = ()
+    ) -> tuple[IntArray, FloatArray]:
         """An upper bound of each live person's score before the date of birth: the mean of
-        each word's best key score (or the credit for an absent name), less the names no word
-        reached."""
+        each word's (and initial's) best score (or the credit for an absent name), less the
+        least the names no word reached can cost."""
         count = self._count
         total = np.zeros(count, dtype=np.float32)
         matched = np.zeros(count, dtype=np.int16)
@@ -572,11 +670,24 @@ class SearchIndex:
         rows = np.flatnonzero((total > 0) & self._alive[:count]).astype(np.int32)
         words = len(word_scores)
         matched = matched[rows]
-        missing = np.maximum(0, self._slots[rows] - matched)
+        sums = total[rows]
+        slots = self._slots[rows].astype(np.int32)
+        if initials:
+            fitting = self._initial_hits(rows, initials)
+            for number in range(len(initials)):
+                fits = (fitting >> number) & 1
+                sums = sums + INITIAL_SCORE * fits
+                slots = slots - fits  # the name the initial stands for is not missing
+            words += len(initials)
+        patronymic_words = self._field_word_counts()[self._row_fields[rows, 2]]
+        missing = np.maximum(0, slots - matched)
+        # Only family and given names cost the full penalty; matched words may be patronymics.
+        missing_main = np.maximum(0, slots - patronymic_words - matched)
         # Credit only words left over once every present name has had its chance.
         credited = np.minimum(np.maximum(0, words - matched - missing), self._absent[rows])
-        coarse = (total[rows] + ABSENT_NAME_CREDIT * credited) / words
-        coarse -= MISSING_NAME_PENALTY * missing
+        coarse = (sums + ABSENT_NAME_CREDIT * credited) / words
+        coarse -= MISSING_NAME_PENALTY * missing_main
+        coarse -= INCOMPLETE_PENALTY * (self._absent[rows] > 0)
         return rows, coarse.astype(np.float32)
 
     def _dob_verdicts(
@@ -641,9 +752,11 @@ class SearchIndex:
         query: Query,
         word_scores: Sequence[Mapping[int, float]],
         prefix_scores: FloatArray | None,
+        fitting_initials: int = 0,
     ) -> tuple[float, tuple[str, ...]]:
         """The exact name score of one person: query words paired one-to-one with the person's
-        name words (greedily, best pair first), and the reasons for it."""
+        name words (greedily, best pair first), initials with the given name and patronymic,
+        and the reasons for it."""
         slots = self._slots_of(row)
         candidates: list[tuple[float, int, int, int]] = []
         for word, raw in enumerate(query.raws):
@@ -654,6 +767,8 @@ class SearchIndex:
                     score = 100.0
                 elif score >= 100.0:
                     score = SPELLING_SCORE
+                elif slot.position == 2:
+                    score *= PATRONYMIC_FUZZY_SCALE
                 if score > 0:
                     candidates.append((score, word, index, key_id))
         candidates.sort(key=lambda c: (-c[0], c[1], c[2]))
@@ -663,14 +778,35 @@ class SearchIndex:
             if word not in pairs and index not in taken:
                 pairs[word] = _Pair(score, slots[index], key_id)
                 taken.add(index)
-        words = len(query.keys)
-        required = sum(slot.required for slot in slots)
-        missing = required - sum(slots[index].required for index in taken)
-        total = sum(pair.score for pair in pairs.values())
-        leftover = max(0, words - len(pairs) - missing)
+        initials_total = 0.0
+        for number in range(len(query.initials)):
+            if not (fitting_initials >> number) & 1:
+                continue
+            free = [i for i, slot in enumerate(slots) if slot.position == 1 + number]
+            free = [i for i in free if i not in taken][:1]
+            if free:
+                taken.add(free[0])
+                initials_total += INITIAL_SCORE
+        words = len(query.keys) + len(query.initials)
+        missing_main = sum(
+            slot.required and slot.position != 2 and index not in taken
+            for index, slot in enumerate(slots)
+        )
+        missing_patronymic = sum(
+            slot.required and slot.position == 2 and index not in taken
+            for index, slot in enumerate(slots)
+        )
+        missing = missing_main + missing_patronymic
+        total = sum(pair.score for pair in pairs.values()) + initials_total
+        leftover = max(0, len(query.keys) - len(pairs) - missing)
         total += ABSENT_NAME_CREDIT * min(leftover, int(self._absent[row]))
-        score = total / words - MISSING_NAME_PENALTY * missing
+        score = total / words - MISSING_NAME_PENALTY * missing_main
+        score -= MISSING_PATRONYMIC_PENALTY * missing_patronymic
+        if self._absent[row]:
+            score -= INCOMPLETE_PENALTY
         reasons = self._name_reasons(query, pairs, prefix_scores, row=row, missing=missing)
+        if fitting_initials:
+            reasons = (*reasons, "name.initials")
         return score, reasons
 
     def _name_reasons(

@@ -16,7 +16,9 @@ import numpy as np
 import numpy.typing as npt
 
 from fieldreg.core.errors import ValidationError
-from fieldreg.core.names import detect_script, search_words
+from fieldreg.core.names import detect_script
+from fieldreg.matching.initials import split_initials
+from fieldreg.matching.phonetic import search_words
 
 IntArray = npt.NDArray[np.int32]
 
@@ -101,6 +103,9 @@ class Query:
     prefix: bool  # the last word may be unfinished
     script: int
     prefix_keys: tuple[str, ...]  # keys the unfinished last word may begin with
+    # Sound classes (bits, `matching.initials`) of initials: the given name's, the patronymic's.
+    initials: tuple[int, ...] = ()
+    name_text: str = ""  # the name words as typed, without the date of birth
 
 
 def parse_query(query: str, dob: str | None) -> Query:
@@ -113,27 +118,29 @@ def parse_query(query: str, dob: str | None) -> Query:
     name_parts: list[str] = []
     keys: list[str] = []
     raws: list[str] = []
-    prefix = False  # whether the last key may be unfinished
-    dob_last = False
     # Commas and semicolons separate words ("Shevchenko, Serhii"); dots belong to dates.
+    pieces: list[str] = []
+    dob_after_last = False  # a date of birth came after the last name piece
     for piece in query.replace(",", " ").replace(";", " ").split():
         try:
             piece_dob = parse_dob(piece.rstrip(_TRAILING_PUNCTUATION))
         except ValueError:
-            pass
+            pieces.append(piece)
+            dob_after_last = False
         else:
             query_dob = query_dob or piece_dob
-            dob_last = True
-            continue
+            dob_after_last = True
+    # "Гнатюк О. В.": the initials are compared apart, and the words before them are complete.
+    pieces, initials = split_initials(pieces)
+    for piece in pieces:
         name_parts.append(piece)
-        prefix = dob_last = False
         for word, key in search_words(piece):
             if len(keys) < MAX_QUERY_WORDS:
                 keys.append(key)
                 raws.append(word.casefold())
-                prefix = True
     # A space after the last name word says it is complete; a year after it does not.
-    prefix = prefix and (dob_last or not query[-1:].isspace())
+    last_has_words = bool(pieces) and bool(search_words(pieces[-1]))
+    prefix = last_has_words and not initials and (dob_after_last or not query[-1:].isspace())
     script = SCRIPT_BITS[detect_script(" ".join(name_parts))]
     prefix_keys: tuple[str, ...] = ()
     if prefix:
@@ -144,4 +151,14 @@ def parse_query(query: str, dob: str | None) -> Query:
             if len(shorter) == 1 and shorter[0][1] != keys[-1]:
                 prefix_keys += (shorter[0][1],)
     word_scripts = [SCRIPT_BITS[detect_script(raw)] for raw in raws]
-    return Query(keys, raws, word_scripts, query_dob, prefix, script, prefix_keys)
+    return Query(
+        keys,
+        raws,
+        word_scripts,
+        query_dob,
+        prefix,
+        script,
+        prefix_keys,
+        tuple(initials[:2]),
+        " ".join(name_parts),
+    )

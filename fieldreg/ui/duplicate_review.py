@@ -167,6 +167,7 @@ class DuplicateReview(Retranslates, QWidget):
     def _render(self) -> None:
         names = self._review.names
         self.candidates.clear()
+        groups: dict[tuple[str, str], QTreeWidgetItem] = {}
         for candidate in self._visible():
             reasons = ", ".join(
                 labels.label(labels.REASON, r) for r in candidate.reasons if r in SHOWN_REASONS
@@ -180,7 +181,22 @@ class DuplicateReview(Retranslates, QWidget):
                 ]
             )
             item.setData(0, _PAIR, (candidate.person_id, candidate.other_id))
-            self.candidates.addTopLevelItem(item)
+            if candidate.households is None:
+                self.candidates.addTopLevelItem(item)
+                continue
+            # One family registered at two points: one suggestion, its members inside it.
+            group = groups.get(candidate.households)
+            if group is None:
+                group = QTreeWidgetItem([*candidate.households, f"{candidate.score:.0f}", ""])
+                groups[candidate.households] = group
+                self.candidates.addTopLevelItem(group)
+            group.addChild(item)
+            group.setText(
+                3,
+                self.tr("one family registered twice: {count} people").format(
+                    count=group.childCount()
+                ),
+            )
         self.marks.clear()
         for mark in self._review.marks:
             item = QTreeWidgetItem(
@@ -191,8 +207,12 @@ class DuplicateReview(Retranslates, QWidget):
             )
             item.setData(0, _PAIR, (mark.person_id, mark.duplicate_of))
             self.marks.addTopLevelItem(item)
+        for group in groups.values():
+            group.setExpanded(True)
         for table in (self.candidates, self.marks):
             first = table.topLevelItem(0)
+            if first is not None and first.childCount():
+                first = first.child(0)  # a family's first pair: what Mark acts on
             if first is not None:
                 table.setCurrentItem(first)
         self._render_texts()

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QWidget
 
 from fieldreg.core.errors import ValidationError
 from fieldreg.core.messages import describe
-from fieldreg.core.names import transliterate
+from fieldreg.core.names import System, automatic_latins, passport_latin
 from fieldreg.core.validation import parse_dob
 from fieldreg.ui import dates
 from fieldreg.ui.context import translate
@@ -39,19 +39,27 @@ class NoteEdit(QPlainTextEdit):
 class LatinFollower(QObject):
     """Fills `latin` with the transliteration of `script` as it is typed, until the volunteer
     types a Latin spelling by hand; that one stays. Emptying it hands it back to the automatic
-    spelling. Tab skips the Latin field (see the person form)."""
+    spelling. Tab skips the Latin field (see the person form). `set_system` picks the passport
+    romanisation (the person form follows citizenship, document and languages)."""
 
     def __init__(self, script: QLineEdit, latin: QLineEdit) -> None:
         super().__init__(script)
         self.script, self.latin = script, latin
         self.manual = False
+        self.system: System | None = None
         latin.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         script.textChanged.connect(self._follow)
         latin.textEdited.connect(self._edited)
 
     def _follow(self, text: str) -> None:
         if not self.manual:
-            self.latin.setText(transliterate(text))
+            self.latin.setText(passport_latin(text, self.system))
+
+    def set_system(self, system: System | None) -> None:
+        if system != self.system:
+            self.system = system
+            if self.script.text():
+                self._follow(self.script.text())
 
     def _edited(self, text: str) -> None:
         self.manual = bool(text.strip())
@@ -62,7 +70,7 @@ class LatinFollower(QObject):
 
     def adopt_stored(self, latin: object) -> None:
         """A stored Latin spelling that differs from the automatic one was typed by hand."""
-        if isinstance(latin, str) and latin != transliterate(self.script.text()):
+        if isinstance(latin, str) and latin not in automatic_latins(self.script.text()):
             self.set_by_hand(latin)
 
     def reset(self) -> None:

@@ -23,9 +23,15 @@ from fieldreg.ui.translations import Retranslates
 SHOWN_FIELDS: Final = tuple(name for name in FIELDS if name != "household_id")
 
 
-def person_name(fields: PersonFields | dict[str, object]) -> str:
+def person_name(fields: PersonFields | dict[str, object], *, with_latin: bool = False) -> str:
+    """The names as recorded; `with_latin`: the Latin spelling (the band's) beside them."""
     parts = [fields.get(name) for name in ("family_name", "given_name", "patronymic")]
-    return " ".join(str(part) for part in parts if isinstance(part, str) and part)
+    name = " ".join(str(part) for part in parts if isinstance(part, str) and part)
+    if not with_latin:
+        return name
+    latin_parts = [fields.get(f"latin_{n}") for n in ("family_name", "given_name", "patronymic")]
+    latin = " ".join(str(part) for part in latin_parts if isinstance(part, str) and part)
+    return f"{name} ({latin})" if latin and latin != name else name
 
 
 class DetailsView(Retranslates, QWidget):

@@ -11,6 +11,7 @@ mistakes show at once, and drops a field's error as soon as its value is valid a
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Final
 
 from PySide6.QtCore import Qt, Signal
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
 from fieldreg.core.entities import Need, PersonFields, Sex
 from fieldreg.core.errors import FieldregError, ValidationError
 from fieldreg.core.messages import describe
+from fieldreg.core.names import passport_system
 from fieldreg.core.validation import parse_dob, validate_fields
 from fieldreg.ui import labels
 from fieldreg.ui.context import translate
@@ -109,6 +111,9 @@ class PersonForm(Retranslates, QWidget):
         self._section("contact")
         self._row("phone", self._line("phone"))
         self._row("languages", self._line("languages"))
+        # The automatic Latin spelling follows the passport these point to (Russian: ICAO 9303).
+        for name in ("citizenship", "document_type", "languages"):
+            self._edits[name].textChanged.connect(self._follow_passport)
         self._section("needs")
         self._needs: dict[str, QCheckBox] = {}
         needs_box = QWidget()
@@ -245,6 +250,14 @@ class PersonForm(Retranslates, QWidget):
         self._on_dob(self._edits["dob"].text())
 
     # --- live help ----------------------------------------------------------------------------
+
+    def _follow_passport(self) -> None:
+        languages = [part for part in re.split(r"[\s,;]+", self._edits["languages"].text()) if part]
+        system = passport_system(
+            self._edits["citizenship"].text(), self._edits["document_type"].text(), languages
+        )
+        for follower in self._latin.values():
+            follower.set_system(system)
 
     def _on_dob(self, text: str) -> None:
         self._dob_hint.setText(dob_hint(text, self._today()))

@@ -277,7 +277,7 @@ class PersonPage(Retranslates, Page, QWidget):
             self._summary.setText("")
             return
         view = self._data.view
-        self._title.setText(f"{person_name(view.fields)} · {view.person_id}")
+        self._title.setText(f"{person_name(view.fields, with_latin=True)} · {view.person_id}")
         parts = []
         status = labels.value_text("status", view.fields.get("status"), view.fields.get("sex"))
         transport = view.fields.get("status_transport")

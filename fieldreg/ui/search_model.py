@@ -18,7 +18,7 @@ from fieldreg.core.messages import QT_TRANSLATE_NOOP
 from fieldreg.services.views import PersonHit
 from fieldreg.ui import labels
 
-COL_ID, COL_NAME, COL_LATIN, COL_DOB, COL_HOUSEHOLD, COL_STATUS, COL_SCORE = range(7)
+COL_ID, COL_NAME, COL_LATIN, COL_DOB, COL_HOUSEHOLD, COL_STATUS, COL_SCORE, COL_WHY = range(8)
 HEADERS: Final[tuple[str, ...]] = (
     QT_TRANSLATE_NOOP("SearchResultsModel", "ID"),
     QT_TRANSLATE_NOOP("SearchResultsModel", "Name"),
@@ -27,7 +27,15 @@ HEADERS: Final[tuple[str, ...]] = (
     QT_TRANSLATE_NOOP("SearchResultsModel", "Household"),
     QT_TRANSLATE_NOOP("SearchResultsModel", "Status"),
     QT_TRANSLATE_NOOP("SearchResultsModel", "Match"),
+    QT_TRANSLATE_NOOP("SearchResultsModel", "Why"),
 )
+# The matcher's reasons beyond the ones every list shows (labels.REASON).
+MATCHER_REASONS: Final[dict[str, str]] = {
+    "name.initials": QT_TRANSLATE_NOOP("SearchResultsModel", "initials fit"),
+    "name.layout": QT_TRANSLATE_NOOP("SearchResultsModel", "typed with another keyboard layout"),
+}
+# "name begins the same" says nothing while the volunteer is still typing.
+HIDDEN_REASONS: Final = frozenset({"name.prefix"})
 RECORD_ROLE: Final = Qt.ItemDataRole.UserRole + 1
 _NAMES: Final = ("family_name", "given_name", "patronymic")
 _LATIN: Final = ("latin_family_name", "latin_given_name", "latin_patronymic")
@@ -37,6 +45,19 @@ Index = QModelIndex | QPersistentModelIndex
 
 def _joined(fields: PersonFields, names: tuple[str, ...]) -> str:
     return " ".join(value for n in names if isinstance(value := fields.get(n), str) and value)
+
+
+def reasons_text(reasons: tuple[str, ...]) -> str:
+    """The matcher's reasons for a hit, in words, in the order it gave them."""
+    shown: list[str] = []
+    for code in reasons:
+        if code in HIDDEN_REASONS:
+            continue
+        if code in MATCHER_REASONS:
+            shown.append(QCoreApplication.translate("SearchResultsModel", MATCHER_REASONS[code]))
+        elif code in labels.REASON:
+            shown.append(labels.label(labels.REASON, code))
+    return ", ".join(shown)
 
 
 def _household(fields: PersonFields) -> str:
@@ -67,11 +88,11 @@ class SearchResultsModel(QAbstractTableModel):
         return self._hits[row] if 0 <= row < len(self._hits) else None
 
     def retranslate(self) -> None:
-        """Headers, relationships and status words follow the language."""
+        """Headers, relationships, status words and reasons follow the language."""
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(HEADERS) - 1)
         if self._hits:
             self.dataChanged.emit(
-                self.index(0, COL_HOUSEHOLD), self.index(len(self._hits) - 1, COL_STATUS)
+                self.index(0, COL_HOUSEHOLD), self.index(len(self._hits) - 1, COL_WHY)
             )
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
@@ -122,4 +143,6 @@ class SearchResultsModel(QAbstractTableModel):
             return labels.status_label(status, fields.get("sex")) if isinstance(status, str) else ""
         if column == COL_SCORE:
             return f"{hit.score:.0f}"
+        if column == COL_WHY:
+            return reasons_text(hit.reasons)
         return None

@@ -39,7 +39,7 @@ from fieldreg.ui.child_warning import WARNING_STYLE
 from fieldreg.ui.context import UiContext
 from fieldreg.ui.error_dialog import show_store_error
 from fieldreg.ui.page import Page
-from fieldreg.ui.search_model import COL_ID, COL_LATIN, COL_NAME, SearchResultsModel
+from fieldreg.ui.search_model import COL_ID, COL_LATIN, COL_NAME, COL_WHY, SearchResultsModel
 from fieldreg.ui.translations import Retranslates
 
 DEBOUNCE_MS: Final = 150
@@ -125,6 +125,7 @@ class SearchPage(Retranslates, Page, QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(COL_LATIN, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(COL_WHY, QHeaderView.ResizeMode.Stretch)  # the reasons
         self.table.activated.connect(self._open_index)
 
         layout = QVBoxLayout(self)

@@ -480,6 +480,10 @@
 <context>
     <name>DuplicateReview</name>
     <message>
+        <source>one family registered twice: {count} people</source>
+        <translation>одна семья зарегистрирована дважды: {count} чел.</translation>
+    </message>
+    <message>
         <source>Look among &amp;everyone</source>
         <translation>Искать среди &amp;всех</translation>
     </message>
@@ -2914,6 +2918,18 @@
     <message>
         <source>Match</source>
         <translation>Совпадение</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Почему</translation>
+    </message>
+    <message>
+        <source>initials fit</source>
+        <translation>инициалы совпадают</translation>
+    </message>
+    <message>
+        <source>typed with another keyboard layout</source>
+        <translation>набрано в другой раскладке клавиатуры</translation>
     </message>
 </context>
 <context>

@@ -480,6 +480,10 @@
 <context>
     <name>DuplicateReview</name>
     <message>
+        <source>one family registered twice: {count} people</source>
+        <translation>одна родина зареєстрована двічі: {count} осіб</translation>
+    </message>
+    <message>
         <source>Look among &amp;everyone</source>
         <translation>Шукати серед &amp;усіх</translation>
     </message>
@@ -2914,6 +2918,18 @@
     <message>
         <source>Match</source>
         <translation>Збіг</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Чому</translation>
+    </message>
+    <message>
+        <source>initials fit</source>
+        <translation>ініціали збігаються</translation>
+    </message>
+    <message>
+        <source>typed with another keyboard layout</source>
+        <translation>набрано в іншій розкладці клавіатури</translation>
     </message>
 </context>
 <context>

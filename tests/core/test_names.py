@@ -1,4 +1,6 @@
-"""Names: normalisation, script detection, passport transliteration and search keys.
+"""Names: normalisation, script detection and passport transliteration.
+
+The search keys are tested in tests/matching/test_phonetic.py.
 
 Place names come from the table of the Ukrainian resolution; person names are common first names
 and surnames, not records of anyone.
@@ -6,20 +8,16 @@ and surnames, not records of anyone.
 
 from __future__ import annotations
 
-import string
-
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from rapidfuzz.distance import Indel
 
 from fieldreg.core.names import (
-    clear_name_caches,
+    automatic_latins,
     detect_script,
     normalise_name,
-    search_key,
-    search_tokens,
-    search_words,
+    passport_latin,
+    passport_system,
     transliterate,
 )
 
@@ -92,49 +90,6 @@ ICAO_EXAMPLES = [
     ("Подъячев", "Podieiachev"),
     ("Выборг", "Vyborg"),
     ("Жуков", "Zhukov"),
-]
-
-# Spellings of one name that must share a search key exactly.
-SAME_KEY = [
-    ["Сергій", "Сергей", "Serhii", "Sergey", "Sergiy", "Serhiy", "Sergei", "Serhij"],
-    ["Олександр", "Александр", "Oleksandr", "Aleksandr", "Alexander", "Olexandr", "Alexandr"],
-    ["Юлія", "Юлия", "Yuliia", "Yulia", "Julia", "Iuliia", "Yuliya", "Julija"],
-    ["Шевченко", "Shevchenko", "Szewczenko", "Schewtschenko"],
-    ["Хмельницький", "Хмельницкий", "Khmelnytskyi", "Chmelnitsky", "Khmelnitskiy", "Chmielnicki"],
-    ["Щербак", "Shcherbak", "Scherbak", "Szczerbak", "Sherbak"],
-    ["Жуков", "Zhukov", "Zukov", "Żukow"],
-    ["Наталія", "Наталья", "Nataliia", "Natalia", "Natalya", "Natalja"],
-    ["Андрій", "Андрей", "Andrii", "Andrey", "Andrei", "Andriy"],
-    ["Дмитрий", "Dmitry", "Dmitriy", "Dmitrii"],
-    ["Ковальчук", "Kovalchuk", "Kowalczuk", "Kowaltschuk"],
-    ["Григорій", "Григорий", "Hryhorii", "Grigoriy", "Grigory"],
-    ["Ольга", "Olha", "Olga"],
-    ["Ксенія", "Ксения", "Kseniia", "Ksenia", "Xenia"],
-    ["Вікторія", "Виктория", "Viktoriia", "Victoria", "Wiktoria"],
-    ["Тетяна", "Tetiana"],
-    ["Татьяна", "Tatiana", "Tatyana", "Tatjana"],
-    ["Ганна", "Hanna", "Ganna"],
-    ["Київ", "Kyiv"],
-]
-
-# Spellings whose keys may differ, but by no more than two single-letter edits.
-NEAR_KEY = [
-    ("Євген", "Evgeny"),
-    ("Андрій", "Andrzej"),
-    ("Жуков", "Schukow"),
-    ("Київ", "Kiev"),
-    ("Тетяна", "Tatiana"),
-    ("Дмитро", "Dmitry"),
-    ("Михайло", "Mikhail"),
-    ("Катерина", "Ekaterina"),
-]
-
-DIFFERENT_NAMES = [
-    ("Шевченко", "Ковальчук"),
-    ("Іван", "Іванна"),
-    ("Олена", "Ольга"),
-    ("Петро", "Павло"),
-    ("Марія", "Мирон"),
 ]
 
 
@@ -227,64 +182,43 @@ class TestTransliterate:
         assert transliterate("Ґалаґан", "ru") == "Galagan"
 
 
-class TestSearchKey:
-    @pytest.mark.parametrize("spellings", SAME_KEY, ids=lambda spellings: spellings[0])
-    def test_spellings_of_one_name_share_a_key(self, spellings: list[str]) -> None:
-        keys = {spelling: search_key(spelling) for spelling in spellings}
-        assert len(set(keys.values())) == 1, keys
+class TestPassportSystem:
+    """The issue: a Russian citizen's Latin name follows the Russian passport (ICAO 9303)."""
 
-    @pytest.mark.parametrize(("one", "other"), NEAR_KEY)
-    def test_harder_spellings_stay_within_two_edits(self, one: str, other: str) -> None:
-        assert Indel.distance(search_key(one), search_key(other)) <= 2
+    @pytest.mark.parametrize(
+        ("citizenship", "document", "languages", "system"),
+        [
+            ("Російська Федерація", None, None, "ru"),
+            ("Россия", None, None, "ru"),
+            ("RU", None, None, "ru"),
+            ("Україна", None, ["ru"], "uk"),
+            ("UKR", None, None, "uk"),
+            (None, "паспорт РФ", None, "ru"),
+            (None, "паспорт громадянина України", None, "uk"),
+            (None, None, ["ru"], "ru"),
+            (None, None, ["ru", "uk"], "uk"),
+            (None, None, None, None),
+            ("Молдова", None, None, None),
+        ],
+    )
+    def test_recorded_facts_choose_the_system(
+        self, citizenship: str | None, document: str | None, languages: object, system: str | None
+    ) -> None:
+        assert passport_system(citizenship, document, languages) == system
 
-    @pytest.mark.parametrize(("one", "other"), DIFFERENT_NAMES)
-    def test_different_names_keep_different_keys(self, one: str, other: str) -> None:
-        assert search_key(one) != search_key(other)
-
-    def test_case_and_apostrophes_do_not_matter(self) -> None:
-        assert search_key("ЗНАМ'ЯНКА") == search_key("знамʼянка") == search_key("Znamianka")
-        assert search_key("O'Brien") == search_key("OBrien")
-
-    def test_words_keep_their_order_and_hyphens_split_them(self) -> None:
-        assert search_key("Петренко-Юрченко Ганна") == " ".join(
-            [search_key("Петренко"), search_key("Юрченко"), search_key("Ганна")]
-        )
-
-    @given(st.text(alphabet="абвгґдеєжзиіїйклмнопрстуфхцчшщьюяёыэъ", min_size=1, max_size=12))
-    def test_a_cyrillic_word_keys_like_its_icao_romanisation(self, word: str) -> None:
-        assert search_key(word) == search_key(transliterate(word, "ru"))
-
-    @given(st.text(max_size=30))
-    def test_keys_are_lowercase_letters_and_single_spaces(self, text: str) -> None:
-        key = search_key(text)
-        assert key == key.strip()
-        assert "  " not in key
-        assert all(ch == " " or (ch.isalpha() and ch == ch.casefold()) for ch in key)
-
-    @given(st.text(alphabet=string.ascii_letters + "абвгдеєжзиіїйклмнопрстуфхцчшщьюя", max_size=12))
-    def test_latin_and_cyrillic_give_ascii_keys(self, text: str) -> None:
-        assert set(search_key(text)) <= set(string.ascii_lowercase + " ")
-
-    def test_clearing_the_cache_changes_nothing_but_memory(self) -> None:
-        before = search_key("Хмельницький")
-        clear_name_caches()
-        assert search_key("Хмельницький") == before
-
-
-class TestSearchTokens:
-    def test_splits_on_spaces_and_hyphens_and_drops_empty_words(self) -> None:
-        assert search_tokens(" Петренко\u2013Юрченко  42 -- Ганна ") == [
-            search_key("Петренко"),
-            search_key("Юрченко"),
-            search_key("Ганна"),
+    def test_russian_citizen_gets_the_russian_passport_spelling(self) -> None:
+        system = passport_system("Российская Федерация")
+        assert [passport_latin(n, system) for n in ("Иванова", "Дмитрий", "Сергей")] == [
+            "Ivanova",
+            "Dmitrii",
+            "Sergei",
         ]
 
-    def test_empty_text_has_no_tokens(self) -> None:
-        assert search_tokens("  ") == []
-        assert search_key(" - ") == ""
+    def test_ukrainian_citizen_gets_the_ukrainian_passport_spelling(self) -> None:
+        system = passport_system("Україна")
+        assert passport_latin("Сергій Дмитренко", system) == "Serhii Dmytrenko"
+        assert passport_latin("Сергей", system) == "Serhei"  # as KMU 2010 spells the letters
 
-    def test_search_words_pairs_each_normalised_word_with_its_key(self) -> None:
-        assert search_words("Ганна  Мар'яна") == [
-            ("Ганна", search_key("Ганна")),
-            (f"Мар{APOSTROPHE}яна", search_key("Марʼяна")),
-        ]
+    def test_every_automatic_spelling_is_known_as_automatic(self) -> None:
+        assert automatic_latins("Сергей") >= {"Serhei", "Sergei"}
+        assert "Sergey" not in automatic_latins("Сергей")

@@ -371,3 +371,85 @@ def test_a_name_added_after_a_prefix_search_is_found_by_the_same_prefix() -> Non
     index.search("Zzyzx")
     index.upsert(SearchEntry("K7-0009-Z", "Zzyzxova", "Olena"))
     assert index.search("Zzyzx")[0].person_id == "K7-0009-Z"
+
+
+class TestMatcherBehaviour:
+    """Issue 12: what the desk search must do with every spelling a name arrives in."""
+
+    def _index(self, *entries: SearchEntry) -> SearchIndex:
+        index = SearchIndex()
+        index.bulk_load([*crowd(300, seed=12), *entries])
+        return index
+
+    def test_a_name_typed_with_the_latin_layout_on(self) -> None:
+        moroz = SearchEntry("M-1", "Мороз", "Тарас", "Петрович", "Moroz", "Taras", "Petrovych")
+        index = self._index(moroz)
+        hits = index.search("Vjhjp Nfhfc")
+        assert hits[0].person_id == "M-1"
+        assert "name.layout" in hits[0].reasons
+
+    def test_a_latin_name_typed_with_the_ukrainian_layout_on(self) -> None:
+        moroz = SearchEntry("M-1", "Мороз", "Тарас", "Петрович", "Moroz", "Taras", "Petrovych")
+        hits = self._index(moroz).search("Ьщкщя Ефкфі")
+        assert hits[0].person_id == "M-1"
+
+    def test_a_date_typed_with_the_wrong_layout_stays_a_date(self) -> None:
+        moroz = SearchEntry("M-1", "Мороз", "Тарас", "", "Moroz", "Taras", dob="1978-03-12")
+        other = SearchEntry("M-2", "Мороз", "Тарас", "", "Moroz", "Taras", dob="1990-01-01")
+        hits = self._index(moroz, other).search("Vjhjp Nfhfc 12.03.1978")
+        assert [hit.person_id for hit in hits] == ["M-1"]
+
+    @pytest.mark.parametrize("query", ["Гнатюк О. В. 1978", "Гнатюк О.В. 1978", "Hnatiuk O.V."])
+    def test_surname_with_initials(self, query: str) -> None:
+        wanted = SearchEntry(
+            "G-1", "Гнатюк", "Олексій", "Васильович", "Hnatiuk", "Oleksii", "Vasylovych", "1978"
+        )
+        wrong_initial = SearchEntry("G-2", "Гнатюк", "Петро", "Васильович", dob="1978")
+        wrong_patronymic = SearchEntry("G-3", "Гнатюк", "Олена", "Іванівна", dob="1978")
+        hits = self._index(wanted, wrong_initial, wrong_patronymic).search(query)
+        assert hits[0].person_id == "G-1"
+        assert "name.initials" in hits[0].reasons
+        assert all(hit.score < hits[0].score for hit in hits[1:])
+
+    def test_a_family_name_does_not_score_on_a_patronymic(self) -> None:
+        """The issue: "Іванов" matched inside the patronymic "Іванович"."""
+        ivanov = SearchEntry("I-1", "Іванов", "Петро", "Олегович")
+        patronymic = SearchEntry("I-2", "Петренко", "Петро", "Іванович")
+        hits = self._index(ivanov, patronymic).search("Іванов Петро")
+        assert hits[0].person_id == "I-1"
+        scores = {hit.person_id: hit.score for hit in hits}
+        assert scores.get("I-2", 0.0) < scores["I-1"] - 10
+
+    def test_the_patronymic_matches_when_nothing_better_exists(self) -> None:
+        patronymic = SearchEntry("I-2", "Петренко", "Петро", "Іванович")
+        hits = self._index(patronymic).search("Іванович Петро")
+        assert hits[0].person_id == "I-2"
+
+    @pytest.mark.parametrize("query", ["Мороз Тарас", "Мороз Тарас Іванович", "Мороз"])
+    def test_an_incomplete_record_never_outranks_a_complete_one(self, query: str) -> None:
+        complete = SearchEntry("Z-9", "Мороз", "Тарас", "Іванович", dob="1980-01-01")
+        incomplete = SearchEntry("A-1", "Мороз", "Тарас", dob="1980-01-01")
+        hits = self._index(complete, incomplete).search(query)
+        ranked = [hit.person_id for hit in hits]
+        assert ranked.index("Z-9") < ranked.index("A-1")
+        scores = {hit.person_id: hit.score for hit in hits}
+        assert scores["Z-9"] > scores["A-1"]
+
+    @pytest.mark.parametrize(
+        "query", ["Алексей Ковалёв", "Oleksii Kovalov", "Kovalyov Aleksei", "Ковалев Олексій"]
+    )
+    def test_ukrainian_and_russian_equivalents(self, query: str) -> None:
+        kovalov = SearchEntry("K-1", "Ковальов", "Олексій", "", "Kovalov", "Oleksii")
+        hits = self._index(kovalov).search(query)
+        assert hits[0].person_id == "K-1"
+        assert hits[0].score >= 95
+
+    def test_olena_ranks_above_alyona_for_olena(self) -> None:
+        olena = SearchEntry("O-1", "Бойко", "Олена", "Петрівна")
+        alyona = SearchEntry("O-2", "Бойко", "Алёна", "Петровна")
+        hits = self._index(olena, alyona).search("Бойко Олена Петрівна")
+        scores = {hit.person_id: hit.score for hit in hits}
+        assert scores["O-1"] == 100
+        assert scores.get("O-2", 0.0) < 95
+        hits = self._index(olena, alyona).search("Бойко Елена")
+        assert hits[0].person_id == "O-1"

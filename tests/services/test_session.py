@@ -283,3 +283,18 @@ def test_the_people_cache_cannot_be_changed_by_a_reader(session: Session) -> Non
         people.registered_times()[person_id] = 0  # type: ignore[index]
     assert session.person(person_id).fields["given_name"] == PERSON["given_name"]
     assert people.summary(person_id) == summary
+
+
+def test_a_russian_citizens_latin_name_follows_the_russian_passport(session: Session) -> None:
+    """Issue 12: a Russian citizen's Latin name is the ICAO 9303 one (Russian passports)."""
+    person_id = session.register(
+        {"family_name": "Иванов", "given_name": "Сергей", "patronymic": "Дмитриевич"}
+        | {"citizenship": "Российская Федерация"}
+    )
+    fields = session.person(person_id).fields
+    assert fields["latin_family_name"] == "Ivanov"
+    assert fields["latin_given_name"] == "Sergei"
+    assert fields["latin_patronymic"] == "Dmitrievich"
+    # Recorded later as Ukrainian: the automatic spelling follows the Ukrainian passport.
+    session.update(person_id, {"citizenship": "Україна", "given_name": "Сергей"})
+    assert session.person(person_id).fields["latin_given_name"] == "Serhei"

@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from fieldreg.services.session import Session
 from fieldreg.ui.context import UiContext
+from fieldreg.ui.person_details import person_name
 from fieldreg.ui.person_page import PersonPage
 from fieldreg.ui.person_status import StatusDialog
 from tests.ui.keyboard import (
@@ -262,3 +263,16 @@ def test_a_child_alone_leaving_is_warned_about(
     dialog = _departure_dialog(qtbot, page, marked)
     assert not dialog.warning.isVisible()
     dialog.reject()
+
+
+def test_the_latin_spelling_is_shown_beside_the_cyrillic_name() -> None:
+    fields = {
+        "family_name": "Иванов",
+        "given_name": "Сергей",
+        "latin_family_name": "Ivanov",
+        "latin_given_name": "Sergei",
+    }
+    assert person_name(fields) == "Иванов Сергей"
+    assert person_name(fields, with_latin=True) == "Иванов Сергей (Ivanov Sergei)"
+    latin_only = {"family_name": "Kovalchuk", "latin_family_name": "Kovalchuk"}
+    assert person_name(latin_only, with_latin=True) == "Kovalchuk"

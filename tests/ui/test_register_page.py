@@ -7,11 +7,12 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QLineEdit, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from fieldreg.services.session import Session
 from fieldreg.ui.context import UiContext
+from fieldreg.ui.person_form import NAMES
 from fieldreg.ui.register_page import RegisterPage
 from tests.ui.keyboard import ENTER, TAB, focused, running_context, type_then
 
@@ -109,6 +110,36 @@ def test_latin_spelling_follows_the_name_until_edited_by_hand(
     assert fields["given_name"] == "Юлі"
     assert fields["latin_given_name"] == "Julia"
     assert fields["latin_family_name"] == "Hnatiuk"
+
+
+def test_a_russian_citizens_latin_name_follows_the_russian_passport(
+    qtbot: QtBot, page: RegisterPage, session: Session
+) -> None:
+    """Issue 12: Иванова, Дмитрий, Сергей were Yvanova, Dmytryi, Serhei (the Ukrainian table)."""
+    type_then(qtbot, "Иванов", TAB)
+    type_then(qtbot, "Дмитрий", TAB)
+    type_then(qtbot, "Сергеевич", TAB)
+    latin = {name: page.findChild(QLineEdit, f"latin_{name}") for name in NAMES}
+    assert latin["given_name"].text() == "Dmytryi"  # nothing recorded yet: the default
+    citizenship = page.findChild(QLineEdit, "citizenship")
+    citizenship.setText("Российская Федерация")
+    assert [latin[name].text() for name in NAMES] == ["Ivanov", "Dmitrii", "Sergeevich"]
+    citizenship.setText("Україна")
+    assert latin["given_name"].text() == "Dmytryi"
+    citizenship.setText("Россия")
+    latin["family_name"].setFocus()  # typed by hand: the volunteer's spelling wins
+    qtbot.waitUntil(lambda: focused() is latin["family_name"])
+    qtbot.keyClick(focused(), Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    type_then(qtbot, "Ivanoff")
+    citizenship.setText("Україна")
+    assert latin["family_name"].text() == "Ivanoff"
+    citizenship.setText("Россия")
+    with qtbot.waitSignal(page.saved) as saved:
+        qtbot.keyClick(citizenship, Qt.Key.Key_Return)
+    fields = session.person(saved.args[0][0]).fields
+    assert fields["latin_given_name"] == "Dmitrii"
+    assert fields["latin_patronymic"] == "Sergeevich"
+    assert fields["latin_family_name"] == "Ivanoff"
 
 
 def test_a_missing_given_name_is_shown_beside_it_and_nothing_is_saved(

@@ -10,10 +10,12 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from fieldreg.core.keyboards import through_layout
 from fieldreg.core.names import transliterate
 from fieldreg.services.paths import DataDir
 from fieldreg.services.session import Session
 from fieldreg.ui.context import UiContext
+from fieldreg.ui.search_model import COL_WHY
 from fieldreg.ui.search_page import SearchPage
 from fieldreg.ui.worker import Worker
 from tests.ui.keyboard import ENTER, type_text
@@ -71,6 +73,19 @@ def test_a_name_typed_in_latin_letters_finds_the_cyrillic_record(
     row = [page.model.index(0, c).data() for c in range(page.model.columnCount())]
     assert row[0] == person_id
     assert str(person["family_name"]) in row[1]
+
+
+def test_a_name_typed_with_the_latin_layout_on_is_found_and_the_reasons_say_so(
+    qtbot: QtBot, page: SearchPage, people: list[tuple[str, dict[str, object]]]
+) -> None:
+    """Issue 12: "Vjhjp Nfhfc" is Мороз Тарас typed with the US layout on."""
+    person_id, person = people[1]
+    typed = through_layout(f"{person['family_name']} {person['given_name']}")
+    type_text(qtbot, page.field, typed)
+    qtbot.waitUntil(lambda: _ids_shown(page)[:1] == [person_id])
+    why = page.model.index(0, COL_WHY).data()
+    assert "typed with another keyboard layout" in why
+    assert page.model.headerData(COL_WHY, Qt.Orientation.Horizontal) == "Why"
 
 
 def test_a_scanned_id_opens_the_person_at_once(
