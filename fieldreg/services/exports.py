@@ -49,6 +49,7 @@ __all__ = [
     "Export",
     "ExportFormat",
     "ExportRequest",
+    "Figures",
     "PeopleFilter",
     "build_export",
     "dashboard_figures",
