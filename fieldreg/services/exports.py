@@ -28,6 +28,7 @@ from fieldreg.crypto.durable_file import fsync_dir, write_new_file
 from fieldreg.reports import pfif, table_files
 from fieldreg.reports.figures import Figures, figures
 from fieldreg.reports.people_table import (
+    COLUMNS,
     DEFAULT_COLUMNS,
     PeopleFilter,
     PersonRecord,
@@ -44,6 +45,7 @@ from fieldreg.store.details import read_details
 from fieldreg.sync import age_format, age_keys
 
 __all__ = [
+    "COLUMNS",
     "DEFAULT_COLUMNS",
     "Encryption",
     "Export",
@@ -52,6 +54,7 @@ __all__ = [
     "Figures",
     "PeopleFilter",
     "build_export",
+    "checked_columns",
     "dashboard_figures",
     "export_people",
     "read_pfif_list",

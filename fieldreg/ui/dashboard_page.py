@@ -85,7 +85,7 @@ class DashboardPage(Retranslates, Page, QWidget):
                 chart.set_bars([])
             self.total.setText("")
             return
-        self.total.setText(self.tr("People registered: %n", "", figures.total))
+        self.total.setText(self.tr("People registered: %n", None, figures.total))
         self.by_status.set_bars(
             [
                 (labels.status_label(code) if code else self.tr("No status"), count)
