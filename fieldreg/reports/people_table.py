@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Final
 
@@ -112,25 +112,38 @@ def dob_cell(value: FieldValue) -> Cell:
     return value
 
 
-def cell(record: PersonRecord, column: str) -> Cell:
+def _getter(column: str) -> Callable[[PersonRecord], Cell]:
+    """How one column's cell is read from a record (chosen once per export, not per cell)."""
     if column == "id":
-        return record.person_id
+        return lambda record: record.person_id
     if column == "registered":
-        return record.registered
+        return lambda record: record.registered
     if column == "point":
-        return record.point
-    value = record.fields.get("dob" if column == "birth_year" else column)
+        return lambda record: record.point
     if column == "birth_year":
-        match = _YEAR.match(value) if isinstance(value, str) else None
-        return int(match[1]) if match else None
+
+        def birth_year(record: PersonRecord) -> Cell:
+            value = record.fields.get("dob")
+            match = _YEAR.match(value) if isinstance(value, str) else None
+            return int(match[1]) if match else None
+
+        return birth_year
     if column == "dob":
-        return dob_cell(value)
-    if isinstance(value, list):
-        return "; ".join(value)
-    return value
+        return lambda record: dob_cell(record.fields.get("dob"))
+
+    def plain(record: PersonRecord) -> Cell:
+        value = record.fields.get(column)
+        return "; ".join(value) if isinstance(value, list) else value
+
+    return plain
+
+
+def cell(record: PersonRecord, column: str) -> Cell:
+    return _getter(column)(record)
 
 
 def rows(records: Iterable[PersonRecord], columns: Sequence[str]) -> Iterator[list[Cell]]:
     """Each record's cells in column order."""
+    getters = [_getter(column) for column in columns]
     for record in records:
-        yield [cell(record, column) for column in columns]
+        yield [get(record) for get in getters]

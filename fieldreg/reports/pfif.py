@@ -87,7 +87,6 @@ _BOOLEAN = frozenset({"true", "false"})
 # Characters XML 1.0 cannot carry at all; dropped from what we write (validation keeps them out
 # of the store already, so this is a second fence).
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,6 +126,12 @@ class PfifPerson:
     notes: tuple[PfifNote, ...] = ()
 
 
+# The person fields a PfifPerson carries, in the specification's order.
+_WRITTEN_PERSON_FIELDS: Final = tuple(
+    name for name in PERSON_FIELDS if name in PfifPerson.__dataclass_fields__
+)
+
+
 def _fail(code: str, **params: object) -> FieldregError:
     return FieldregError(f"pfif.{code}", **params)
 
@@ -138,52 +143,75 @@ def utc_text(moment: dt.datetime) -> str:
 # --- writing ------------------------------------------------------------------------------------
 
 
-def _element(name: str, value: object, indent: str) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, dt.datetime):
-        text = utc_text(value)
-    elif isinstance(value, bool):
-        text = "true" if value else "false"
-    else:
-        text = _NOT_XML.sub("", str(value)).translate(_ESCAPES)
-    return f"{indent}<pfif:{name}>{text}</pfif:{name}>\n"
+def _text(value: str) -> str:
+    # Most values need neither: test first, in C, rather than run the regex and replaces always.
+    if not value.isprintable():
+        value = _NOT_XML.sub("", value)
+    if "&" in value:
+        value = value.replace("&", "&amp;")
+    if "<" in value:
+        value = value.replace("<", "&lt;")
+    if ">" in value:
+        value = value.replace(">", "&gt;")
+    return value
 
 
-def _note_xml(note: PfifNote, person_record_id: str) -> str:
-    inner = "    "
-    return (
-        "    <pfif:note>\n"
-        + _element("note_record_id", note.note_record_id, inner)
-        + _element("person_record_id", person_record_id, inner)
-        + _element("entry_date", note.entry_date, inner)
-        + _element("author_name", note.author_name, inner)
-        + _element("source_date", note.source_date, inner)
-        + _element("author_made_contact", note.author_made_contact, inner)
-        + _element("status", note.status, inner)
-        + _element("last_known_location", note.last_known_location, inner)
-        + _element("text", note.text, inner)
-        + "    </pfif:note>\n"
-    )
+class _Writer:
+    """Writes records as XML text; the same few moments (the export's now and expiry) recur in
+    every record, so their text is made once."""
 
+    def __init__(self) -> None:
+        self._moments: dict[dt.datetime, str] = {}
 
-def _person_xml(person: PfifPerson) -> str:
-    inner = "    "
-    parts = ["  <pfif:person>\n"]
-    for name in PERSON_FIELDS:
-        value = getattr(person, name, None)
-        if value is not None:
-            parts.append(_element(name, value, inner))
-    parts.extend(_note_xml(note, person.person_record_id) for note in person.notes)
-    parts.append("  </pfif:person>\n")
-    return "".join(parts)
+    def _value(self, value: object) -> str:
+        if isinstance(value, str):
+            return _text(value)
+        if isinstance(value, dt.datetime):
+            text = self._moments.get(value)
+            if text is None:
+                text = utc_text(value)
+                if len(self._moments) < 64:
+                    self._moments[value] = text
+            return text
+        if isinstance(value, bool):
+            return "true" if value else "false"
+        return _text(str(value))
+
+    def note(self, note: PfifNote, person_record_id: str) -> str:
+        parts = ["    <pfif:note>\n"]
+        for name, value in (
+            ("note_record_id", note.note_record_id),
+            ("person_record_id", person_record_id),
+            ("entry_date", note.entry_date),
+            ("author_name", note.author_name),
+            ("source_date", note.source_date),
+            ("author_made_contact", note.author_made_contact),
+            ("status", note.status),
+            ("last_known_location", note.last_known_location),
+            ("text", note.text),
+        ):
+            if value is not None:
+                parts.append(f"      <pfif:{name}>{self._value(value)}</pfif:{name}>\n")
+        parts.append("    </pfif:note>\n")
+        return "".join(parts)
+
+    def person(self, person: PfifPerson) -> str:
+        parts = ["  <pfif:person>\n"]
+        for name in _WRITTEN_PERSON_FIELDS:
+            value = getattr(person, name)
+            if value is not None:
+                parts.append(f"    <pfif:{name}>{self._value(value)}</pfif:{name}>\n")
+        parts.extend(self.note(note, person.person_record_id) for note in person.notes)
+        parts.append("  </pfif:person>\n")
+        return "".join(parts)
 
 
 def document_chunks(persons: Iterable[PfifPerson]) -> Iterator[str]:
     """The document as text pieces: the declaration, each person with their notes, the end."""
+    writer = _Writer()
     yield f'<?xml version="1.0" encoding="UTF-8"?>\n<pfif:pfif xmlns:pfif="{NAMESPACE}">\n'
     for person in persons:
-        yield _person_xml(person)
+        yield writer.person(person)
     yield "</pfif:pfif>\n"
 
 

@@ -10,7 +10,7 @@ from collections.abc import Iterable, Sequence
 
 import xlsxwriter
 
-from fieldreg.reports.cells import Cell, neutralised
+from fieldreg.reports.cells import FORMULA_STARTS, Cell, neutralised
 
 # UTF-8 with a byte order mark: Excel then reads Cyrillic correctly; other readers skip it.
 CSV_ENCODING = "utf-8-sig"
@@ -19,6 +19,8 @@ XLSX_TIME_FORMAT = "yyyy-mm-dd hh:mm:ss"
 
 
 def _csv_text(value: Cell) -> str:
+    if type(value) is str:
+        return "'" + value if value.startswith(FORMULA_STARTS) else value
     if value is None:
         return ""
     if isinstance(value, str):

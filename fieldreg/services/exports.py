@@ -53,11 +53,15 @@ __all__ = [
     "ExportRequest",
     "Figures",
     "PeopleFilter",
+    "PersonRecord",
     "build_export",
     "checked_columns",
     "dashboard_figures",
     "export_people",
+    "people_records",
+    "pfif_person",
     "read_pfif_list",
+    "status_changes",
     "write_export",
 ]
 
@@ -130,9 +134,9 @@ def people_records(
     created = session.registered_times()
     records = []
     for person_id, summary in sorted(session.people.summaries().items()):
-        fields: dict[str, FieldValue] = dict(summary)
-        if details:
-            fields.update(opened.get(person_id, {}))
+        fields: Mapping[str, FieldValue] = (
+            {**summary, **opened.get(person_id, {})} if details else summary
+        )
         clock = created.get(person_id)
         prefix = person_id.split("-", 1)[0]
         records.append(
