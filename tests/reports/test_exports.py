@@ -242,3 +242,12 @@ def test_a_pfif_list_is_read_only_from_a_regular_file(tmp_path: Path) -> None:
     with pytest.raises(FieldregError) as caught:
         exports.read_pfif_list(link)
     assert caught.value.code == "sync.not_a_file"
+
+
+def test_a_pfif_list_over_the_size_limit_is_refused_unparsed(tmp_path: Path) -> None:
+    huge = tmp_path / "huge.xml"
+    with huge.open("wb") as handle:
+        handle.truncate(pfif.MAX_BYTES + 10)  # sparse: no disk needed
+    with pytest.raises(FieldregError) as caught:
+        exports.read_pfif_list(huge)
+    assert caught.value.code == "pfif.too_large"
