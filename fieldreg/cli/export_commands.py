@@ -31,6 +31,16 @@ def _day(text: str) -> dt.date:
         raise argparse.ArgumentTypeError("a date as YYYY-MM-DD") from None
 
 
+def _days(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError("a whole number of days") from None
+    if not 1 <= value <= 3650:
+        raise argparse.ArgumentTypeError("1 to 3650 days")
+    return value
+
+
 def _names(text: str) -> list[str]:
     return [part.strip() for part in text.split(",") if part.strip()]
 
@@ -56,7 +66,7 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
             q.add_argument("--domain", help="domain of the record ids (default: the network's)")
             q.add_argument(
                 "--expiry-days",
-                type=int,
+                type=_days,
                 default=exports.PFIF_EXPIRY_DAYS,
                 help="records expire this many days after the export (default: %(default)s)",
             )
