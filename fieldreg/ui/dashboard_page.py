@@ -49,6 +49,8 @@ class DashboardPage(Retranslates, Page, QWidget):
             inner.addWidget(chart)
             self._boxes[name] = box
             grid.addWidget(box, position // 2, position % 2)
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(1, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(self._title)
         layout.addWidget(self.total)
