@@ -81,7 +81,12 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
             help=f"age-encrypt to a passphrase (from --encrypt-passphrase-file, "
             f"${ENV_EXPORT_PASSPHRASE} or a prompt)",
         )
-        q.add_argument("--encrypt-passphrase-file", type=Path, metavar="FILE")
+        q.add_argument(
+            "--encrypt-passphrase-file",
+            type=Path,
+            metavar="FILE",
+            help=f"the export passphrase is in FILE (else ${ENV_EXPORT_PASSPHRASE}, or a prompt)",
+        )
         q.add_argument(
             "--recipient",
             action="append",
