@@ -27,6 +27,7 @@ MODULES = [
     "bench.bench_sync",
     "bench.bench_duplicates",
     "bench.bench_keystrokes",
+    "bench.bench_reports",
 ]
 
 

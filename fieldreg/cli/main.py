@@ -55,14 +55,18 @@ from fieldreg.core.errors import (
     ValidationError,
 )
 from fieldreg.core.messages import FIELD_LABELS, describe
-from fieldreg.services import household_file, key_health, vault
+from fieldreg.services import exports, household_file, key_health, vault
 from fieldreg.services.build_info import build_info
 from fieldreg.services.paths import DataDir
 from fieldreg.services.portable import activate as activate_portable
 from fieldreg.services.session import Session
 
 # Modules adding commands of their own feature (printing, sync, ...).
-EXTENSIONS: tuple[str, ...] = ("fieldreg.cli.sync_commands", "fieldreg.cli.band_commands")
+EXTENSIONS: tuple[str, ...] = (
+    "fieldreg.cli.sync_commands",
+    "fieldreg.cli.band_commands",
+    "fieldreg.cli.export_commands",
+)
 
 # CLI flag -> field name; one flag per field.
 FIELD_FLAGS: dict[str, str] = {
@@ -561,13 +565,16 @@ def _cmd_verify(session: Session, args: argparse.Namespace, out: Output) -> int:
 
 def _cmd_stats(session: Session, args: argparse.Namespace, out: Output) -> int:
     s = session.stats()
+    figures = exports.dashboard_figures(session)  # the desk's dashboard shows the same numbers
     data = {
         "total": s.total,
         "registered_today": s.registered_today,
         "households": s.households,
         "with_needs": s.with_needs,
-        "by_status": s.by_status,
-        "by_need": s.by_need,
+        "by_status": figures.by_status,
+        "by_need": figures.by_need,
+        "by_point": figures.by_point,
+        "by_day": figures.by_day,
     }
     out.result(
         data,
@@ -580,6 +587,8 @@ def _cmd_stats(session: Session, args: argparse.Namespace, out: Output) -> int:
             ]
             + [f"status {k}: {v}" for k, v in s.by_status.items()]
             + [f"need {k}: {v}" for k, v in s.by_need.items()]
+            + [f"point {k}: {v}" for k, v in figures.by_point.items()]
+            + [f"day {k}: {v}" for k, v in figures.by_day.items()]
         ),
     )
     return EXIT_OK

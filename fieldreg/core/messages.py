@@ -637,6 +637,81 @@ MESSAGES: Final[dict[str, str]] = {
     ),
     # sync in the desk application
     "sync.write_failed": QT_TRANSLATE_NOOP("Errors", "The file could not be written ({reason})."),
+    # exports (CSV, XLSX, PFIF) and PFIF lists
+    "export.unknown_column": QT_TRANSLATE_NOOP("Errors", "There is no column named {column}."),
+    "export.no_columns": QT_TRANSLATE_NOOP("Errors", "Choose at least one column."),
+    "export.bad_domain": QT_TRANSLATE_NOOP(
+        "Errors", "The PFIF domain must be a domain name, such as registry.example.org."
+    ),
+    "export.encryption_both": QT_TRANSLATE_NOOP(
+        "Errors", "Encrypt either to a passphrase or to recipients, not both."
+    ),
+    "export.encryption_none": QT_TRANSLATE_NOOP(
+        "Errors", "Give a passphrase or a recipient to encrypt the export."
+    ),
+    "export.passphrase_short": QT_TRANSLATE_NOOP(
+        "Errors", "The export passphrase must have at least {min} characters."
+    ),
+    "export.write_failed": QT_TRANSLATE_NOOP(
+        "Errors", "The export could not be written ({reason}). No file was left behind."
+    ),
+    "pfif.too_large": QT_TRANSLATE_NOOP(
+        "Errors", "The PFIF file is too large (at most {limit} bytes). Nothing was imported."
+    ),
+    "pfif.encoding": QT_TRANSLATE_NOOP(
+        "Errors", "The PFIF file is not UTF-8 text. Nothing was imported."
+    ),
+    "pfif.unsafe_xml": QT_TRANSLATE_NOOP(
+        "Errors",
+        "The PFIF file declares a document type or entities, which could read other files or "
+        "exhaust memory. Nothing was imported.",
+    ),
+    "pfif.malformed": QT_TRANSLATE_NOOP(
+        "Errors", "The PFIF file is not well-formed XML (line {line}). Nothing was imported."
+    ),
+    "pfif.not_pfif": QT_TRANSLATE_NOOP(
+        "Errors", "The file is not a PFIF 1.4 document. Nothing was imported."
+    ),
+    "pfif.wrong_namespace": QT_TRANSLATE_NOOP(
+        "Errors", "The element {element} is outside the PFIF 1.4 namespace. Nothing was imported."
+    ),
+    "pfif.unknown_field": QT_TRANSLATE_NOOP(
+        "Errors", "PFIF {record}: unknown field {field}. Nothing was imported."
+    ),
+    "pfif.repeated_field": QT_TRANSLATE_NOOP(
+        "Errors", "PFIF {record}: the field {field} appears twice. Nothing was imported."
+    ),
+    "pfif.nested_field": QT_TRANSLATE_NOOP(
+        "Errors", "PFIF {record}: the field {field} holds elements. Nothing was imported."
+    ),
+    "pfif.field_too_long": QT_TRANSLATE_NOOP(
+        "Errors",
+        "PFIF {record}: the field {field} is too long (at most {limit} characters). "
+        "Nothing was imported.",
+    ),
+    "pfif.missing_field": QT_TRANSLATE_NOOP(
+        "Errors", "PFIF {record}: the required field {field} is missing. Nothing was imported."
+    ),
+    "pfif.bad_record_id": QT_TRANSLATE_NOOP(
+        "Errors",
+        "PFIF {record}: {field} is not of the form domain/identifier. Nothing was imported.",
+    ),
+    "pfif.bad_date": QT_TRANSLATE_NOOP(
+        "Errors",
+        "PFIF {record}: {field} is not a UTC time (YYYY-MM-DDThh:mm:ssZ). Nothing was imported.",
+    ),
+    "pfif.bad_value": QT_TRANSLATE_NOOP(
+        "Errors", "PFIF {record}: the value of {field} is not allowed. Nothing was imported."
+    ),
+    "pfif.duplicate_id": QT_TRANSLATE_NOOP(
+        "Errors", "PFIF: two {record} records have the same id. Nothing was imported."
+    ),
+    "pfif.note_of_other_person": QT_TRANSLATE_NOOP(
+        "Errors", "PFIF: a note names a person the file does not hold. Nothing was imported."
+    ),
+    "pfif.too_many": QT_TRANSLATE_NOOP(
+        "Errors", "PFIF: more than {limit} records. Nothing was imported."
+    ),
     # --- features add their sections above this line ---
 }
 

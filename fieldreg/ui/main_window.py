@@ -1,15 +1,15 @@
 """The desk's one window: first run or unlock while no store is open, then the pages of the work
 (find first; register a person or a household; a person; the roster) switched by keyboard.
 
-Ctrl+F find, Ctrl+N register a person, Ctrl+H register a household, Ctrl+R roster, Ctrl+Shift+S
-sync (a laptop's store), Ctrl+Shift+I coordinator (a coordinator's store), Ctrl+L lock,
-Ctrl+, settings; Esc (not taken by the page itself) goes back to find. After a save, Ctrl+P on the
-confirmation prints the new bands (at once when a default printer is set). Locking and unlocking are
-`lock_controller.LockController`'s and the status bar `desk_status.DeskStatus`'s; this module
+Ctrl+F find, Ctrl+N register a person, Ctrl+H register a household, Ctrl+R roster, Ctrl+Shift+S sync
+(a laptop's store), Ctrl+Shift+I coordinator (a coordinator's store), Ctrl+Shift+D dashboard, Ctrl+L
+lock, Ctrl+, settings; Esc (not taken by the page itself) goes back to find. After a save, Ctrl+P on
+the confirmation prints the new bands (at once when a default printer is set). Locking and unlocking
+are `lock_controller.LockController`'s and the status bar `desk_status.DeskStatus`'s; this module
 navigates. A form is reset (`start_new()`) on its first visit and after each save, never on
 navigation, so looking someone up halfway through a registration loses nothing. The other role's
-page key (Ctrl+Shift+I on a laptop, Ctrl+Shift+S at a hub) says why that page is not there.
-Every key works on a Cyrillic layout too (layout_keys); the window opens where it was left
+page key (Ctrl+Shift+I on a laptop, Ctrl+Shift+S at a hub) says why that page is not there. Every
+key works on a Cyrillic layout too (layout_keys); the window opens where it was left
 (window_geometry).
 """
 
@@ -37,6 +37,7 @@ from fieldreg.services.settings import Settings
 from fieldreg.ui.context import UiContext
 from fieldreg.ui.coordinator_page import CoordinatorPage
 from fieldreg.ui.crash_report import LOGGER_NAME
+from fieldreg.ui.dashboard_page import DashboardPage
 from fieldreg.ui.desk_status import DeskStatus
 from fieldreg.ui.first_run_wizard import FirstRunWizard
 from fieldreg.ui.household_page import HouseholdPage
@@ -56,7 +57,7 @@ from fieldreg.ui.unlock_page import UnlockPage
 from fieldreg.ui.window_geometry import remember, show_where_left
 
 FIND, REGISTER, HOUSEHOLD, PERSON, ROSTER = "find", "register", "household", "person", "roster"
-SYNC, COORDINATOR = "sync", "coordinator"
+SYNC, COORDINATOR, DASHBOARD = "sync", "coordinator", "dashboard"
 STATUS_MS: Final = 8000
 
 
@@ -85,6 +86,7 @@ class MainWindow(Retranslates, QMainWindow):
         self.roster_page = RosterPage(context)
         self.sync_page = SyncPage(context)
         self.coordinator_page = CoordinatorPage(context)
+        self.dashboard_page = DashboardPage(context)
         self.forms: dict[str, FormPage] = {
             REGISTER: self.register_page,
             HOUSEHOLD: self.household_page,
@@ -97,6 +99,7 @@ class MainWindow(Retranslates, QMainWindow):
             ROSTER: self.roster_page,
             SYNC: self.sync_page,
             COORDINATOR: self.coordinator_page,
+            DASHBOARD: self.dashboard_page,
         }
         self.work = QStackedWidget()
         for page in self.pages.values():
@@ -131,6 +134,7 @@ class MainWindow(Retranslates, QMainWindow):
             (ROSTER, "Ctrl+R", lambda: self.go(ROSTER)),
             (SYNC, "Ctrl+Shift+S", lambda: self.go(SYNC)),
             (COORDINATOR, "Ctrl+Shift+I", lambda: self.go(COORDINATOR)),
+            (DASHBOARD, "Ctrl+Shift+D", lambda: self.go(DASHBOARD)),
             ("lock", "Ctrl+L", lambda: self.lock_controller.lock("manual")),
             ("settings", "Ctrl+,", self.open_settings),
         ):
@@ -363,6 +367,7 @@ class MainWindow(Retranslates, QMainWindow):
             ROSTER: self.tr("Roster"),
             SYNC: self.tr("Sync"),
             COORDINATOR: self.tr("Coordinator"),
+            DASHBOARD: self.tr("Dashboard"),
             "lock": self.tr("Lock"),
             "settings": self.tr("Settings"),
         }

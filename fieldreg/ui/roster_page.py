@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -28,6 +29,7 @@ from fieldreg.services.session import Session
 from fieldreg.ui import dates, labels
 from fieldreg.ui.context import UiContext
 from fieldreg.ui.error_dialog import show_store_error
+from fieldreg.ui.export_dialog import open_export_dialog
 from fieldreg.ui.field_widgets import ErrorLabel
 from fieldreg.ui.page import Page
 from fieldreg.ui.register_page import page_title
@@ -64,6 +66,10 @@ class RosterPage(Retranslates, Page, QWidget):
         page_title(self._title)
         self._counts = QLabel()
         self._counts.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.export_button = QPushButton()
+        self.export_button.clicked.connect(
+            lambda: open_export_dialog(self._context, self.model.current_filter(), self)
+        )
         self.status = QComboBox()
         self.need = QComboBox()
         self.household = QComboBox()
@@ -99,6 +105,7 @@ class RosterPage(Retranslates, Page, QWidget):
             filters.addWidget(caption, row, column)
             filters.addWidget(widget, row + 1, column)
         filters.addWidget(self._household_error, 4, 0, 1, 4)
+        filters.addWidget(self.export_button, 3, 4, Qt.AlignmentFlag.AlignRight)
         filters.setColumnStretch(4, 1)
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -150,6 +157,7 @@ class RosterPage(Retranslates, Page, QWidget):
 
     def retranslateUi(self) -> None:
         self._title.setText(self.tr("Roster"))
+        self.export_button.setText(self.tr("E&xport people…"))
         captions = {
             "status": labels.field_label("status"),
             "need": labels.field_label("needs"),

@@ -405,6 +405,41 @@
     </message>
 </context>
 <context>
+    <name>DashboardPage</name>
+    <message numerus="yes">
+        <source>People registered: %n</source>
+        <translation>
+            <numerusform>Зарегистрировано людей: %n</numerusform>
+            <numerusform>Зарегистрировано людей: %n</numerusform>
+            <numerusform>Зарегистрировано людей: %n</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No status</source>
+        <translation>Без статуса</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>Сводка</translation>
+    </message>
+    <message>
+        <source>By status</source>
+        <translation>По статусу</translation>
+    </message>
+    <message>
+        <source>By reception point</source>
+        <translation>По пункту приёма</translation>
+    </message>
+    <message>
+        <source>By need</source>
+        <translation>По потребностям</translation>
+    </message>
+    <message>
+        <source>Registered by day</source>
+        <translation>Зарегистрировано по дням</translation>
+    </message>
+</context>
+<context>
     <name>DeskStatus</name>
     <message>
         <source>Point: {point}</source>
@@ -1464,6 +1499,205 @@
         <source>The file could not be written ({reason}).</source>
         <translation>Не удалось записать файл ({reason}).</translation>
     </message>
+    <message>
+        <source>There is no column named {column}.</source>
+        <translation>Столбца {column} нет.</translation>
+    </message>
+    <message>
+        <source>Choose at least one column.</source>
+        <translation>Выберите хотя бы один столбец.</translation>
+    </message>
+    <message>
+        <source>The PFIF domain must be a domain name, such as registry.example.org.</source>
+        <translation>Домен PFIF должен быть доменным именем, например registry.example.org.</translation>
+    </message>
+    <message>
+        <source>Encrypt either to a passphrase or to recipients, not both.</source>
+        <translation>Шифруйте либо парольной фразой, либо для получателей, но не обоими способами.</translation>
+    </message>
+    <message>
+        <source>Give a passphrase or a recipient to encrypt the export.</source>
+        <translation>Укажите парольную фразу или получателя, чтобы зашифровать экспорт.</translation>
+    </message>
+    <message>
+        <source>The export passphrase must have at least {min} characters.</source>
+        <translation>Парольная фраза экспорта должна содержать не менее {min} символов.</translation>
+    </message>
+    <message>
+        <source>The export could not be written ({reason}). No file was left behind.</source>
+        <translation>Не удалось записать экспорт ({reason}). Ни одного файла не осталось.</translation>
+    </message>
+    <message>
+        <source>The PFIF file is too large (at most {limit} bytes). Nothing was imported.</source>
+        <translation>Файл PFIF слишком велик (не более {limit} байт). Ничего не импортировано.</translation>
+    </message>
+    <message>
+        <source>The PFIF file is not UTF-8 text. Nothing was imported.</source>
+        <translation>Файл PFIF не является текстом в UTF-8. Ничего не импортировано.</translation>
+    </message>
+    <message>
+        <source>The PFIF file declares a document type or entities, which could read other files or exhaust memory. Nothing was imported.</source>
+        <translation>Файл PFIF объявляет тип документа или сущности, которые могут прочитать другие файлы или исчерпать память. Ничего не импортировано.</translation>
+    </message>
+    <message>
+        <source>The PFIF file is not well-formed XML (line {line}). Nothing was imported.</source>
+        <translation>Файл PFIF не является правильным XML (строка {line}). Ничего не импортировано.</translation>
+    </message>
+    <message>
+        <source>The file is not a PFIF 1.4 document. Nothing was imported.</source>
+        <translation>Файл не является документом PFIF 1.4. Ничего не импортировано.</translation>
+    </message>
+    <message>
+        <source>The element {element} is outside the PFIF 1.4 namespace. Nothing was imported.</source>
+        <translation>Элемент {element} вне пространства имён PFIF 1.4. Ничего не импортировано.</translation>
+    </message>
+    <message>
+        <source>PFIF {record}: unknown field {field}. Nothing was imported.</source>
+        <translation>PFIF {record}: неизвестное поле {field}. Ничего не импортировано.</translation>
+    </message>
+    <message>
+        <source>PFIF {record}: the field {field} appears twice. Nothing was imported.</source>
+        <translation>PFIF {record}: поле {field} встречается дважды. Ничего не импортировано.</translation>
+    </message>
+    <message>
+        <source>PFIF {record}: the field {field} holds elements. Nothing was imported.</source>
+        <translation>PFIF {record}: поле {field} содержит элементы. Ничего не импортировано.</translation>
+    </message>
+    <message>
+        <source>PFIF {record}: the field {field} is too long (at most {limit} characters). Nothing was imported.</source>
+        <translation>PFIF {record}: поле {field} слишком длинное (не более {limit} символов). Ничего не импортировано.</translation>
+    </message>
+    <message>
+        <source>PFIF {record}: the required field {field} is missing. Nothing was imported.</source>
+        <translation>PFIF {record}: нет обязательного поля {field}. Ничего не импортировано.</translation>
+    </message>
+    <message>
+        <source>PFIF {record}: {field} is not of the form domain/identifier. Nothing was imported.</source>
+        <translation>PFIF {record}: {field} не имеет вида домен/идентификатор. Ничего не импортировано.</translation>
+    </message>
+    <message>
+        <source>PFIF {record}: {field} is not a UTC time (YYYY-MM-DDThh:mm:ssZ). Nothing was imported.</source>
+        <translation>PFIF {record}: {field} не является временем UTC (YYYY-MM-DDThh:mm:ssZ). Ничего не импортировано.</translation>
+    </message>
+    <message>
+        <source>PFIF {record}: the value of {field} is not allowed. Nothing was imported.</source>
+        <translation>PFIF {record}: недопустимое значение поля {field}. Ничего не импортировано.</translation>
+    </message>
+    <message>
+        <source>PFIF: two {record} records have the same id. Nothing was imported.</source>
+        <translation>PFIF: две записи {record} имеют одинаковый идентификатор. Ничего не импортировано.</translation>
+    </message>
+    <message>
+        <source>PFIF: a note names a person the file does not hold. Nothing was imported.</source>
+        <translation>PFIF: заметка ссылается на человека, которого нет в файле. Ничего не импортировано.</translation>
+    </message>
+    <message>
+        <source>PFIF: more than {limit} records. Nothing was imported.</source>
+        <translation>PFIF: более {limit} записей. Ничего не импортировано.</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export to</source>
+        <translation>Экспортировать в</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n people written to {path}.</source>
+        <translation>
+            <numerusform>%n человек записан в {path}.</numerusform>
+            <numerusform>%n человека записано в {path}.</numerusform>
+            <numerusform>%n человек записано в {path}.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The file will hold personal data of the people who consented to tracing. Keep it only where it must be, encrypt it where you can, and delete it when it has served.</source>
+        <translation>Файл будет содержать персональные данные людей, согласившихся на розыск. Храните его только там, где это необходимо, шифруйте, где возможно, и удалите, когда он выполнит своё назначение.</translation>
+    </message>
+    <message>
+        <source>The file will hold personal data of every person the filters keep. Keep it only where it must be, encrypt it where you can, and delete it when it has served.</source>
+        <translation>Файл будет содержать персональные данные всех людей, которых оставляют фильтры. Храните его только там, где это необходимо, шифруйте, где возможно, и удалите, когда он выполнит своё назначение.</translation>
+    </message>
+    <message>
+        <source>registered {start} to {end}</source>
+        <translation>зарегистрированы с {start} по {end}</translation>
+    </message>
+    <message>
+        <source>Everyone (the roster&apos;s filters)</source>
+        <translation>Все (фильтры списка)</translation>
+    </message>
+    <message>
+        <source>Export people</source>
+        <translation>Экспорт людей</translation>
+    </message>
+    <message>
+        <source>CSV table</source>
+        <translation>Таблица CSV</translation>
+    </message>
+    <message>
+        <source>XLSX workbook</source>
+        <translation>Книга XLSX</translation>
+    </message>
+    <message>
+        <source>PFIF 1.4 (family tracing)</source>
+        <translation>PFIF 1.4 (розыск родных)</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation>Зарегистрирован</translation>
+    </message>
+    <message>
+        <source>Year of birth</source>
+        <translation>Год рождения</translation>
+    </message>
+    <message>
+        <source>Not encrypted</source>
+        <translation>Без шифрования</translation>
+    </message>
+    <message>
+        <source>Encrypted to a passphrase (age)</source>
+        <translation>Зашифровано парольной фразой (age)</translation>
+    </message>
+    <message>
+        <source>Encrypted to a recipient (age)</source>
+        <translation>Зашифровано для получателя (age)</translation>
+    </message>
+    <message>
+        <source>&amp;Format</source>
+        <translation>&amp;Формат</translation>
+    </message>
+    <message>
+        <source>&amp;Columns</source>
+        <translation>&amp;Столбцы</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>Люди</translation>
+    </message>
+    <message>
+        <source>&amp;Encryption</source>
+        <translation>&amp;Шифрование</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase</source>
+        <translation>&amp;Парольная фраза</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat</source>
+        <translation>П&amp;овторите</translation>
+    </message>
+    <message>
+        <source>Re&amp;cipient (age1…)</source>
+        <translation>По&amp;лучатель (age1…)</translation>
+    </message>
+    <message>
+        <source>E&amp;xport…</source>
+        <translation>&amp;Экспортировать…</translation>
+    </message>
 </context>
 <context>
     <name>Fields</name>
@@ -2297,6 +2531,10 @@
         <translation>Координатор</translation>
     </message>
     <message>
+        <source>Dashboard</source>
+        <translation>Сводка</translation>
+    </message>
+    <message>
         <source>Lock</source>
         <translation>Заблокировать</translation>
     </message>
@@ -2760,6 +2998,10 @@
     <message>
         <source>Roster</source>
         <translation>Список</translation>
+    </message>
+    <message>
+        <source>E&amp;xport people…</source>
+        <translation>Э&amp;кспорт людей…</translation>
     </message>
     <message>
         <source>Household ID</source>

@@ -405,6 +405,41 @@
     </message>
 </context>
 <context>
+    <name>DashboardPage</name>
+    <message numerus="yes">
+        <source>People registered: %n</source>
+        <translation>
+            <numerusform>Зареєстровано людей: %n</numerusform>
+            <numerusform>Зареєстровано людей: %n</numerusform>
+            <numerusform>Зареєстровано людей: %n</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No status</source>
+        <translation>Без статусу</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>Панель</translation>
+    </message>
+    <message>
+        <source>By status</source>
+        <translation>За статусом</translation>
+    </message>
+    <message>
+        <source>By reception point</source>
+        <translation>За пунктом прийому</translation>
+    </message>
+    <message>
+        <source>By need</source>
+        <translation>За потребами</translation>
+    </message>
+    <message>
+        <source>Registered by day</source>
+        <translation>Зареєстровано за днями</translation>
+    </message>
+</context>
+<context>
     <name>DeskStatus</name>
     <message>
         <source>Point: {point}</source>
@@ -1464,6 +1499,205 @@
         <source>The file could not be written ({reason}).</source>
         <translation>Не вдалося записати файл ({reason}).</translation>
     </message>
+    <message>
+        <source>There is no column named {column}.</source>
+        <translation>Стовпця {column} немає.</translation>
+    </message>
+    <message>
+        <source>Choose at least one column.</source>
+        <translation>Виберіть хоча б один стовпець.</translation>
+    </message>
+    <message>
+        <source>The PFIF domain must be a domain name, such as registry.example.org.</source>
+        <translation>Домен PFIF має бути доменним ім’ям, наприклад registry.example.org.</translation>
+    </message>
+    <message>
+        <source>Encrypt either to a passphrase or to recipients, not both.</source>
+        <translation>Шифруйте або парольною фразою, або для одержувачів, але не обома способами.</translation>
+    </message>
+    <message>
+        <source>Give a passphrase or a recipient to encrypt the export.</source>
+        <translation>Укажіть парольну фразу або одержувача, щоб зашифрувати експорт.</translation>
+    </message>
+    <message>
+        <source>The export passphrase must have at least {min} characters.</source>
+        <translation>Парольна фраза експорту має містити щонайменше {min} символів.</translation>
+    </message>
+    <message>
+        <source>The export could not be written ({reason}). No file was left behind.</source>
+        <translation>Не вдалося записати експорт ({reason}). Жодного файлу не залишилося.</translation>
+    </message>
+    <message>
+        <source>The PFIF file is too large (at most {limit} bytes). Nothing was imported.</source>
+        <translation>Файл PFIF завеликий (не більше {limit} байтів). Нічого не імпортовано.</translation>
+    </message>
+    <message>
+        <source>The PFIF file is not UTF-8 text. Nothing was imported.</source>
+        <translation>Файл PFIF не є текстом у UTF-8. Нічого не імпортовано.</translation>
+    </message>
+    <message>
+        <source>The PFIF file declares a document type or entities, which could read other files or exhaust memory. Nothing was imported.</source>
+        <translation>Файл PFIF оголошує тип документа або сутності, які можуть прочитати інші файли чи вичерпати пам’ять. Нічого не імпортовано.</translation>
+    </message>
+    <message>
+        <source>The PFIF file is not well-formed XML (line {line}). Nothing was imported.</source>
+        <translation>Файл PFIF не є правильним XML (рядок {line}). Нічого не імпортовано.</translation>
+    </message>
+    <message>
+        <source>The file is not a PFIF 1.4 document. Nothing was imported.</source>
+        <translation>Файл не є документом PFIF 1.4. Нічого не імпортовано.</translation>
+    </message>
+    <message>
+        <source>The element {element} is outside the PFIF 1.4 namespace. Nothing was imported.</source>
+        <translation>Елемент {element} поза простором імен PFIF 1.4. Нічого не імпортовано.</translation>
+    </message>
+    <message>
+        <source>PFIF {record}: unknown field {field}. Nothing was imported.</source>
+        <translation>PFIF {record}: невідоме поле {field}. Нічого не імпортовано.</translation>
+    </message>
+    <message>
+        <source>PFIF {record}: the field {field} appears twice. Nothing was imported.</source>
+        <translation>PFIF {record}: поле {field} трапляється двічі. Нічого не імпортовано.</translation>
+    </message>
+    <message>
+        <source>PFIF {record}: the field {field} holds elements. Nothing was imported.</source>
+        <translation>PFIF {record}: поле {field} містить елементи. Нічого не імпортовано.</translation>
+    </message>
+    <message>
+        <source>PFIF {record}: the field {field} is too long (at most {limit} characters). Nothing was imported.</source>
+        <translation>PFIF {record}: поле {field} задовге (не більше {limit} символів). Нічого не імпортовано.</translation>
+    </message>
+    <message>
+        <source>PFIF {record}: the required field {field} is missing. Nothing was imported.</source>
+        <translation>PFIF {record}: бракує обов’язкового поля {field}. Нічого не імпортовано.</translation>
+    </message>
+    <message>
+        <source>PFIF {record}: {field} is not of the form domain/identifier. Nothing was imported.</source>
+        <translation>PFIF {record}: {field} не має вигляду домен/ідентифікатор. Нічого не імпортовано.</translation>
+    </message>
+    <message>
+        <source>PFIF {record}: {field} is not a UTC time (YYYY-MM-DDThh:mm:ssZ). Nothing was imported.</source>
+        <translation>PFIF {record}: {field} не є часом UTC (YYYY-MM-DDThh:mm:ssZ). Нічого не імпортовано.</translation>
+    </message>
+    <message>
+        <source>PFIF {record}: the value of {field} is not allowed. Nothing was imported.</source>
+        <translation>PFIF {record}: недопустиме значення поля {field}. Нічого не імпортовано.</translation>
+    </message>
+    <message>
+        <source>PFIF: two {record} records have the same id. Nothing was imported.</source>
+        <translation>PFIF: два записи {record} мають однаковий ідентифікатор. Нічого не імпортовано.</translation>
+    </message>
+    <message>
+        <source>PFIF: a note names a person the file does not hold. Nothing was imported.</source>
+        <translation>PFIF: нотатка посилається на людину, якої у файлі немає. Нічого не імпортовано.</translation>
+    </message>
+    <message>
+        <source>PFIF: more than {limit} records. Nothing was imported.</source>
+        <translation>PFIF: понад {limit} записів. Нічого не імпортовано.</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export to</source>
+        <translation>Експортувати в</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n people written to {path}.</source>
+        <translation>
+            <numerusform>%n людину записано в {path}.</numerusform>
+            <numerusform>%n людей записано в {path}.</numerusform>
+            <numerusform>%n людей записано в {path}.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The file will hold personal data of the people who consented to tracing. Keep it only where it must be, encrypt it where you can, and delete it when it has served.</source>
+        <translation>Файл міститиме персональні дані людей, які погодилися на розшук. Зберігайте його лише там, де це необхідно, шифруйте, де можливо, і видаліть, коли він виконає своє призначення.</translation>
+    </message>
+    <message>
+        <source>The file will hold personal data of every person the filters keep. Keep it only where it must be, encrypt it where you can, and delete it when it has served.</source>
+        <translation>Файл міститиме персональні дані всіх людей, яких залишають фільтри. Зберігайте його лише там, де це необхідно, шифруйте, де можливо, і видаліть, коли він виконає своє призначення.</translation>
+    </message>
+    <message>
+        <source>registered {start} to {end}</source>
+        <translation>зареєстровані з {start} по {end}</translation>
+    </message>
+    <message>
+        <source>Everyone (the roster&apos;s filters)</source>
+        <translation>Усі (фільтри списку)</translation>
+    </message>
+    <message>
+        <source>Export people</source>
+        <translation>Експорт людей</translation>
+    </message>
+    <message>
+        <source>CSV table</source>
+        <translation>Таблиця CSV</translation>
+    </message>
+    <message>
+        <source>XLSX workbook</source>
+        <translation>Книга XLSX</translation>
+    </message>
+    <message>
+        <source>PFIF 1.4 (family tracing)</source>
+        <translation>PFIF 1.4 (розшук родин)</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation>Зареєстровано</translation>
+    </message>
+    <message>
+        <source>Year of birth</source>
+        <translation>Рік народження</translation>
+    </message>
+    <message>
+        <source>Not encrypted</source>
+        <translation>Без шифрування</translation>
+    </message>
+    <message>
+        <source>Encrypted to a passphrase (age)</source>
+        <translation>Зашифровано парольною фразою (age)</translation>
+    </message>
+    <message>
+        <source>Encrypted to a recipient (age)</source>
+        <translation>Зашифровано для одержувача (age)</translation>
+    </message>
+    <message>
+        <source>&amp;Format</source>
+        <translation>&amp;Формат</translation>
+    </message>
+    <message>
+        <source>&amp;Columns</source>
+        <translation>&amp;Стовпці</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>Люди</translation>
+    </message>
+    <message>
+        <source>&amp;Encryption</source>
+        <translation>&amp;Шифрування</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase</source>
+        <translation>&amp;Парольна фраза</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat</source>
+        <translation>П&amp;овторіть</translation>
+    </message>
+    <message>
+        <source>Re&amp;cipient (age1…)</source>
+        <translation>Од&amp;ержувач (age1…)</translation>
+    </message>
+    <message>
+        <source>E&amp;xport…</source>
+        <translation>&amp;Експортувати…</translation>
+    </message>
 </context>
 <context>
     <name>Fields</name>
@@ -2297,6 +2531,10 @@
         <translation>Координатор</translation>
     </message>
     <message>
+        <source>Dashboard</source>
+        <translation>Панель</translation>
+    </message>
+    <message>
         <source>Lock</source>
         <translation>Заблокувати</translation>
     </message>
@@ -2760,6 +2998,10 @@
     <message>
         <source>Roster</source>
         <translation>Список</translation>
+    </message>
+    <message>
+        <source>E&amp;xport people…</source>
+        <translation>Е&amp;кспорт людей…</translation>
     </message>
     <message>
         <source>Household ID</source>

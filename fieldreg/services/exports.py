@@ -1,0 +1,352 @@
+"""Exports of people for the coordinator: CSV, XLSX and PFIF 1.4 files, optionally age-encrypted,
+written whole or not at all; the dashboard's figures; PFIF lists read from outside.
+
+Every file here holds personal data: the front ends say so (`PERSONAL_DATA_NOTICE`) before
+calling `write_export`. The file is built in memory, encrypted there if asked, then written to a
+temporary name in the target folder (0600), made durable and renamed: no copy is left in a
+temporary folder and a failed export leaves nothing behind.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import re
+import secrets
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+from typing import Final
+
+import pyrage
+
+from fieldreg.core.entities import STATUS_FIELDS, FieldValue, PersonFields
+from fieldreg.core.errors import FieldregError, StoreError, ValidationError, os_error_reason
+from fieldreg.core.events import EventType
+from fieldreg.crypto.durable_file import fsync_dir, write_new_file
+from fieldreg.reports import pfif, table_files
+from fieldreg.reports.figures import Figures, figures
+from fieldreg.reports.people_table import (
+    COLUMNS,
+    DEFAULT_COLUMNS,
+    PeopleFilter,
+    PersonRecord,
+    checked_columns,
+    needs_details,
+    rows,
+)
+from fieldreg.services import enrollment_service
+from fieldreg.services.outside_files import read_outside_file
+from fieldreg.services.session import Session
+from fieldreg.services.sync_access import sync_repository
+from fieldreg.services.views import hlc_time
+from fieldreg.store.details import read_details
+from fieldreg.sync import age_format, age_keys
+
+__all__ = [
+    "COLUMNS",
+    "DEFAULT_COLUMNS",
+    "Encryption",
+    "Export",
+    "ExportFormat",
+    "ExportRequest",
+    "Figures",
+    "PeopleFilter",
+    "PersonRecord",
+    "build_export",
+    "checked_columns",
+    "dashboard_figures",
+    "export_people",
+    "people_records",
+    "pfif_person",
+    "read_pfif_list",
+    "status_changes",
+    "write_export",
+]
+
+# No retention setting exists yet: PFIF records expire this many days after the export.
+PFIF_EXPIRY_DAYS: Final = 365
+PFIF_DOMAIN_SUFFIX: Final = ".fieldreg.invalid"
+MIN_EXPORT_PASSPHRASE: Final = 12
+_LABEL = r"[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?"
+_DOMAIN = re.compile(rf"{_LABEL}(?:\.{_LABEL})*")
+
+
+class ExportFormat(StrEnum):
+    CSV = "csv"
+    XLSX = "xlsx"
+    PFIF = "pfif"
+
+
+@dataclass(frozen=True, slots=True)
+class Encryption:
+    """age v1 to a passphrase (scrypt) or to X25519 recipients ("age1..."), not both."""
+
+    passphrase: str | None = None
+    recipients: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ExportRequest:
+    format: ExportFormat
+    columns: tuple[str, ...] = DEFAULT_COLUMNS
+    filter: PeopleFilter = field(default_factory=PeopleFilter)
+    encryption: Encryption | None = None
+    domain: str | None = None  # PFIF record ids; None: derived from the network (see below)
+    expiry_days: int = PFIF_EXPIRY_DAYS
+
+
+@dataclass(frozen=True, slots=True)
+class Export:
+    """An export built in memory, not yet written."""
+
+    content: bytes
+    people: int
+    encrypted: bool
+
+
+# --- reading the people -------------------------------------------------------------------------
+
+
+def point_names(session: Session) -> dict[str, str]:
+    """ID prefix -> the reception point's name: this laptop's, and on a coordinator every
+    enrolled device's."""
+    names = {session.prefix: session.point_name() or session.prefix}
+    try:
+        for device in enrollment_service.devices(session):
+            names.setdefault(device.prefix, device.name or device.prefix)
+    except FieldregError as exc:
+        if exc.code != "sync.not_coordinator":
+            raise
+    return names
+
+
+def people_records(
+    session: Session, *, details: bool, progress: Callable[[int, int], None] | None = None
+) -> list[PersonRecord]:
+    """Everyone here, by ID; with `details`, each one's sealed details opened too."""
+    opened: dict[str, PersonFields] = {}
+    if details:
+        with sync_repository(session) as repo, repo.reading():
+            opened = read_details(repo, progress)
+    names = point_names(session)
+    created = session.registered_times()
+    records = []
+    for person_id, summary in sorted(session.people.summaries().items()):
+        fields: Mapping[str, FieldValue] = (
+            {**summary, **opened.get(person_id, {})} if details else summary
+        )
+        clock = created.get(person_id)
+        prefix = person_id.split("-", 1)[0]
+        records.append(
+            PersonRecord(
+                person_id=person_id,
+                fields=fields,
+                registered=hlc_time(clock) if clock else None,
+                point=names.get(prefix, prefix),
+            )
+        )
+    return records
+
+
+def dashboard_figures(session: Session) -> Figures:
+    """The counts the dashboard draws and `fieldreg stats --json` prints."""
+    return figures(people_records(session, details=False))
+
+
+# --- building the file --------------------------------------------------------------------------
+
+
+def default_domain(session: Session) -> str:
+    """The network's PFIF domain: its id under a reserved top-level domain, until the network
+    is given a real one (`--domain`)."""
+    network_id = enrollment_service.network_status(session).network_id
+    label = re.sub(r"[^a-z0-9-]+", "-", network_id.lower()).strip("-")[:40] or "local"
+    return f"{label}{PFIF_DOMAIN_SUFFIX}"
+
+
+def checked_domain(untrusted: str) -> str:
+    domain = untrusted.strip().lower()
+    if len(domain) > 253 or not _DOMAIN.fullmatch(domain):
+        raise ValidationError("domain", "export.bad_domain")
+    return domain
+
+
+def _full_name(fields: Mapping[str, FieldValue], *names: str) -> str:
+    return " ".join(v for n in names if isinstance(v := fields.get(n), str) and v)
+
+
+def _pfif_dob(value: FieldValue) -> str | None:
+    if not isinstance(value, str):
+        return None
+    value = value.lstrip("~")
+    return value if re.fullmatch(r"\d{4}(-\d{2}-\d{2})?", value) else None
+
+
+def pfif_person(
+    record: PersonRecord,
+    status_changes: Sequence[tuple[dt.datetime, PersonFields]],
+    *,
+    domain: str,
+    author: str,
+    now: dt.datetime,
+    expiry_days: int,
+) -> pfif.PfifPerson:
+    """A registered person as a PFIF person record; each status change becomes a note."""
+    fields = record.fields
+    record_id = f"{domain}/{record.person_id}"
+    sex = fields.get("sex")
+    country = fields.get("origin_country")
+    notes = []
+    for number, (when, change) in enumerate(status_changes, start=1):
+        status = change.get("status")
+        where = change.get("status_location") or record.point
+        transport = change.get("status_transport")
+        text = f"Status: {status}" if isinstance(status, str) else "Status recorded"
+        if isinstance(transport, str) and transport:
+            text += f"; transport: {transport}"
+        notes.append(
+            pfif.PfifNote(
+                note_record_id=f"{domain}/{record.person_id}.status.{number}",
+                author_name=author,
+                source_date=when,
+                entry_date=now,
+                text=text,
+                status="believed_alive",
+                author_made_contact=True,
+                last_known_location=where if isinstance(where, str) else None,
+            )
+        )
+    family = _full_name(fields, "family_name")
+    given = _full_name(fields, "given_name", "patronymic")
+    latin = _full_name(fields, "latin_given_name", "latin_patronymic", "latin_family_name")
+    return pfif.PfifPerson(
+        person_record_id=record_id,
+        source_date=record.registered or now,
+        full_name=_full_name(fields, "family_name", "given_name", "patronymic") or "?",
+        entry_date=now,
+        expiry_date=now + dt.timedelta(days=expiry_days),
+        author_name=author,
+        source_name=domain,
+        given_name=given or None,
+        family_name=family or None,
+        alternate_names=latin or None,
+        sex=sex if sex in pfif.SEXES else None,
+        date_of_birth=_pfif_dob(fields.get("dob")),
+        home_city=fields.get("origin_settlement") or None,  # type: ignore[arg-type]
+        home_state=fields.get("origin_region") or None,  # type: ignore[arg-type]
+        home_country=country.upper()
+        if isinstance(country, str) and re.fullmatch(r"[A-Za-z]{2}", country)
+        else None,
+        notes=tuple(notes),
+    )
+
+
+def status_changes(
+    session: Session, person_ids: Iterable[str]
+) -> dict[str, list[tuple[dt.datetime, PersonFields]]]:
+    """Each person's recorded status changes, oldest first (what PFIF notes are made of)."""
+    found: dict[str, list[tuple[dt.datetime, PersonFields]]] = {}
+    with sync_repository(session) as repo, repo.reading():
+        for person_id in person_ids:
+            changes = []
+            for event in repo.events_for(person_id):
+                payload = event.payload.get("fields")
+                if event.type is EventType.STATUS_CHANGED and isinstance(payload, dict):
+                    change = {k: v for k, v in payload.items() if k in STATUS_FIELDS}
+                    changes.append((hlc_time(event.hlc), change))
+            found[person_id] = changes
+    return found
+
+
+def consented_to_tracing(record: PersonRecord) -> bool:
+    return record.fields.get("consent_tracing") == "yes"
+
+
+def build_export(
+    session: Session, request: ExportRequest, *, now: dt.datetime | None = None
+) -> Export:
+    """The file's bytes, encrypted if asked. PFIF holds only people who consented to tracing."""
+    moment = (now or dt.datetime.now(dt.UTC)).replace(microsecond=0)
+    columns = checked_columns(request.columns)
+    pfif_wanted = request.format is ExportFormat.PFIF
+    records = [
+        r
+        for r in people_records(session, details=pfif_wanted or needs_details(columns))
+        if request.filter.keeps(r)
+    ]
+    if pfif_wanted:
+        records = [r for r in records if consented_to_tracing(r)]
+        domain = checked_domain(request.domain or default_domain(session))
+        changes = status_changes(session, [r.person_id for r in records])
+        author = session.point_name() or domain
+        persons = (
+            pfif_person(
+                r,
+                changes.get(r.person_id, []),
+                domain=domain,
+                author=author,
+                now=moment,
+                expiry_days=request.expiry_days,
+            )
+            for r in records
+        )
+        content = pfif.document_bytes(persons)
+    elif request.format is ExportFormat.XLSX:
+        content = table_files.xlsx_bytes(columns, rows(records, columns))
+    else:
+        content = table_files.csv_bytes(columns, rows(records, columns))
+    if request.encryption is not None:
+        content = encrypted(content, request.encryption)
+    return Export(content, len(records), request.encryption is not None)
+
+
+def encrypted(content: bytes, encryption: Encryption) -> bytes:
+    """age v1, which the standard `age -d` opens."""
+    if encryption.passphrase is not None and encryption.recipients:
+        raise ValidationError("encryption", "export.encryption_both")
+    if encryption.passphrase is not None:
+        if len(encryption.passphrase) < MIN_EXPORT_PASSPHRASE:
+            raise ValidationError(
+                "encryption", "export.passphrase_short", min=MIN_EXPORT_PASSPHRASE
+            )
+        result: bytes = pyrage.passphrase.encrypt(content, encryption.passphrase)
+        return result
+    if not encryption.recipients:
+        raise ValidationError("encryption", "export.encryption_none")
+    keys = [age_keys.decode(r.strip(), "age") for r in encryption.recipients]
+    return age_format.encrypt(content, keys)
+
+
+# --- writing ------------------------------------------------------------------------------------
+
+
+def write_export(path: Path, content: bytes) -> None:
+    """Written whole or not at all: a private temporary name in the target folder, made durable,
+    then renamed over `path`."""
+    temporary = path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp")
+    try:
+        write_new_file(temporary, content)
+        temporary.replace(path)
+        fsync_dir(path.parent)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            temporary.unlink()
+        raise StoreError("export.write_failed", reason=os_error_reason(exc)) from exc
+
+
+def export_people(session: Session, request: ExportRequest, path: Path) -> Export:
+    built = build_export(session, request)
+    write_export(path, built.content)
+    return built
+
+
+# --- reading a PFIF list ------------------------------------------------------------------------
+
+
+def read_pfif_list(path: Path) -> list[pfif.PfifPerson]:
+    """The sought persons of a PFIF 1.4 file from outside: a regular file only, refused by size
+    before it is parsed; nothing is stored (the sealed lists come with reconciliation)."""
+    untrusted = read_outside_file(path, pfif.MAX_BYTES)
+    return pfif.parse_document(untrusted)

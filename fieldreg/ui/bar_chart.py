@@ -1,0 +1,109 @@
+"""A bar chart painted with QPainter: one bar per (label, count), across for categories (status,
+point, need) or upright for days. No QtCharts: it is not in PySide6-Essentials, and a few
+rectangles and texts need nothing more."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtGui import QPainter, QPaintEvent, QPalette
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+BAR_PX = 18
+GAP_PX = 6
+LABEL_MAX_PX = 180
+
+
+class BarChart(QWidget):
+    def __init__(self, *, upright: bool = False, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._upright = upright
+        self._bars: list[tuple[str, int]] = []
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.setMinimumHeight(4 * (BAR_PX + GAP_PX))
+
+    def set_bars(self, bars: list[tuple[str, int]]) -> None:
+        self._bars = list(bars)
+        self.setAccessibleDescription("; ".join(f"{label}: {count}" for label, count in bars))
+        self.updateGeometry()
+        self.update()
+
+    def bars(self) -> list[tuple[str, int]]:
+        """What the chart shows, in order (what a reader of the screen is told too)."""
+        return list(self._bars)
+
+    def sizeHint(self) -> QSize:
+        if self._upright:
+            return QSize(max(200, len(self._bars) * (BAR_PX + GAP_PX)), 180)
+        return QSize(320, max(1, len(self._bars)) * (BAR_PX + GAP_PX) + GAP_PX)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        try:
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            if self._upright:
+                self._paint_upright(painter)
+            else:
+                self._paint_across(painter)
+        finally:
+            painter.end()
+
+    def _paint_across(self, painter: QPainter) -> None:
+        palette = self.palette()
+        metrics = self.fontMetrics()
+        highest = max((count for _, count in self._bars), default=0) or 1
+        label_px = min(
+            LABEL_MAX_PX, max((metrics.horizontalAdvance(t) for t, _ in self._bars), default=0)
+        )
+        count_px = metrics.horizontalAdvance(f" {highest:,}") + GAP_PX
+        room = max(1, self.width() - label_px - count_px - 3 * GAP_PX)
+        for row, (label, count) in enumerate(self._bars):
+            top = GAP_PX + row * (BAR_PX + GAP_PX)
+            painter.setPen(palette.color(QPalette.ColorRole.WindowText))
+            text = metrics.elidedText(label, Qt.TextElideMode.ElideRight, label_px)
+            painter.drawText(
+                QRectF(GAP_PX, top, label_px, BAR_PX),
+                Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight,
+                text,
+            )
+            width = room * count / highest
+            left = label_px + 2 * GAP_PX
+            painter.fillRect(
+                QRectF(left, top + 2, max(width, 1), BAR_PX - 4),
+                palette.color(QPalette.ColorRole.Highlight),
+            )
+            painter.drawText(
+                QRectF(left + width + GAP_PX / 2, top, count_px, BAR_PX),
+                Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
+                f"{count:,}",
+            )
+
+    def _paint_upright(self, painter: QPainter) -> None:
+        palette = self.palette()
+        metrics = self.fontMetrics()
+        line = metrics.height()
+        highest = max((count for _, count in self._bars), default=0) or 1
+        bars = len(self._bars) or 1
+        slot = max(4.0, (self.width() - 2 * GAP_PX) / bars)
+        room = max(1, self.height() - 2 * line - 2 * GAP_PX)
+        every = max(1, int(metrics.horizontalAdvance("00-00 ") // slot) + 1)
+        painter.setPen(palette.color(QPalette.ColorRole.WindowText))
+        for index, (label, count) in enumerate(self._bars):
+            left = GAP_PX + index * slot
+            height = room * count / highest
+            bottom = self.height() - line - GAP_PX
+            painter.fillRect(
+                QRectF(left + 1, bottom - height, max(slot - 2, 1), height),
+                palette.color(QPalette.ColorRole.Highlight),
+            )
+            if slot >= metrics.horizontalAdvance(f"{count:,}"):
+                painter.drawText(
+                    QRectF(left, bottom - height - line, slot, line),
+                    Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom,
+                    f"{count:,}",
+                )
+            if index % every == 0:
+                painter.drawText(
+                    QRectF(left, bottom + 2, slot * every, line),
+                    Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
+                    label[5:] if len(label) == 10 else label,  # "MM-DD" of "YYYY-MM-DD"
+                )

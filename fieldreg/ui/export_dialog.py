@@ -1,0 +1,304 @@
+"""Exporting people from the desk: the format (CSV, XLSX or PFIF 1.4), the columns, the roster's
+filters (status, need, days of registration), and optional age encryption to a passphrase or a
+recipient. The dialog says the file will hold personal data before the file dialog opens; the
+export runs on the worker (`services.exports`) and is written whole or not at all."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fieldreg.core.entities import Need
+from fieldreg.core.errors import FieldregError
+from fieldreg.services import exports
+from fieldreg.ui import labels
+from fieldreg.ui.context import UiContext
+from fieldreg.ui.error_dialog import show_store_error
+from fieldreg.ui.field_widgets import ErrorLabel
+from fieldreg.ui.roster_model import ANY_NEED, RosterFilter
+from fieldreg.ui.translations import Retranslates
+
+NO_ENCRYPTION, PASSPHRASE, RECIPIENT = range(3)
+_SUFFIX = {"csv": ".csv", "xlsx": ".xlsx", "pfif": ".pfif.xml"}
+
+AskPath = Callable[[QWidget, str], str]
+
+
+def ask_save_path(parent: QWidget, suggested: str) -> str:
+    """The system's save dialog; "" when the person cancels."""
+    title = QCoreApplication.translate("ExportDialog", "Export to")
+    path, _ = QFileDialog.getSaveFileName(parent, title, suggested)
+    return path
+
+
+class ExportDialog(Retranslates, QDialog):
+    def __init__(
+        self,
+        context: UiContext,
+        people_filter: exports.PeopleFilter,
+        parent: QWidget | None = None,
+        ask_path: AskPath = ask_save_path,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("exportDialog")
+        self._context = context
+        self._filter = people_filter
+        self._ask_path = ask_path
+        self._job = 0
+        self.written: exports.Export | None = None
+        self.format = QComboBox()
+        for value in exports.ExportFormat:
+            self.format.addItem("", value.value)
+        self.format.currentIndexChanged.connect(self._format_changed)
+        self.columns = QListWidget()
+        for name in exports.COLUMNS:
+            item = QListWidgetItem()
+            item.setData(Qt.ItemDataRole.UserRole, name)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(
+                Qt.CheckState.Checked
+                if name in exports.DEFAULT_COLUMNS
+                else Qt.CheckState.Unchecked
+            )
+            self.columns.addItem(item)
+        self.filters = QLabel()
+        self.filters.setWordWrap(True)
+        self.encryption = QComboBox()
+        for code in (NO_ENCRYPTION, PASSPHRASE, RECIPIENT):
+            self.encryption.addItem("", code)
+        self.encryption.currentIndexChanged.connect(self._encryption_changed)
+        self.passphrase = QLineEdit()
+        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        self.repeat = QLineEdit()
+        self.repeat.setEchoMode(QLineEdit.EchoMode.Password)
+        self.recipient = QLineEdit()
+        self.recipient.setMaxLength(120)
+        self.notice = QLabel()
+        self.notice.setWordWrap(True)
+        self.notice.setObjectName("personalDataNotice")
+        self.error = ErrorLabel()
+        self.outcome = QLabel()
+        self.outcome.setWordWrap(True)
+        self.buttons = QDialogButtonBox()
+        self.export_button = QPushButton()
+        self.export_button.setDefault(True)
+        self.buttons.addButton(self.export_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        self.export_button.clicked.connect(self.export)
+        self.buttons.rejected.connect(self.reject)
+        self._form = QFormLayout()
+        self._captions = {name: QLabel() for name in ("format", "columns", "filters", "encrypt")}
+        self._captions.update({name: QLabel() for name in ("passphrase", "repeat", "recipient")})
+        for name, widget in (
+            ("format", self.format),
+            ("columns", self.columns),
+            ("filters", self.filters),
+            ("encrypt", self.encryption),
+            ("passphrase", self.passphrase),
+            ("repeat", self.repeat),
+            ("recipient", self.recipient),
+        ):
+            self._captions[name].setBuddy(widget)
+            self._form.addRow(self._captions[name], widget)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self._form)
+        layout.addWidget(self.notice)
+        layout.addWidget(self.error)
+        layout.addWidget(self.outcome)
+        layout.addWidget(self.buttons)
+        context.locked.connect(self.reject)
+        self.retranslateUi()
+        self._encryption_changed()
+
+    # --- what was chosen ----------------------------------------------------------------------
+
+    def chosen_columns(self) -> tuple[str, ...]:
+        return tuple(
+            str(item.data(Qt.ItemDataRole.UserRole))
+            for row in range(self.columns.count())
+            if (item := self.columns.item(row)).checkState() == Qt.CheckState.Checked
+        )
+
+    def request(self) -> exports.ExportRequest:
+        encryption = None
+        mode = self.encryption.currentData()
+        if mode == PASSPHRASE:
+            if self.passphrase.text() != self.repeat.text():
+                raise FieldregError("cli.secrets_differ")
+            encryption = exports.Encryption(passphrase=self.passphrase.text())
+        elif mode == RECIPIENT:
+            encryption = exports.Encryption(recipients=(self.recipient.text().strip(),))
+        return exports.ExportRequest(
+            format=exports.ExportFormat(self.format.currentData()),
+            columns=self.chosen_columns(),
+            filter=self._filter,
+            encryption=encryption,
+        )
+
+    # --- exporting ----------------------------------------------------------------------------
+
+    def export(self) -> None:
+        """Check the choices, ask where (the notice above has said the file is personal data),
+        then write on the worker."""
+        self.error.clear_error()
+        self.outcome.clear()
+        try:
+            request = self.request()
+            exports.checked_columns(request.columns)
+        except FieldregError as error:
+            self._show_error(error)
+            return
+        suggested = f"people-{dt.date.today().isoformat()}{_SUFFIX[request.format.value]}"
+        if request.encryption is not None:
+            suggested += ".age"
+        chosen = self._ask_path(self, suggested)
+        if not chosen:
+            return
+        path = Path(chosen)
+        self.export_button.setEnabled(False)
+        self._job = self._context.run(
+            lambda session: exports.export_people(session, request, path),
+            lambda built: self._written(built, path),
+            self._failed,
+        )
+
+    def _written(self, built: exports.Export, path: Path) -> None:
+        self._job = 0
+        self.written = built
+        self.export_button.setEnabled(True)
+        self.passphrase.clear()
+        self.repeat.clear()
+        self.outcome.setText(
+            self.tr("%n people written to {path}.", None, built.people).format(path=path.name)
+        )
+
+    def _failed(self, error: BaseException) -> None:
+        self._job = 0
+        self.export_button.setEnabled(True)
+        if isinstance(error, FieldregError) and error.code.startswith(("export.", "sync.bad")):
+            self._show_error(error)
+            return
+        show_store_error(self, self._context, error)
+
+    def _show_error(self, error: FieldregError) -> None:
+        self.error.show_text(lambda: self._context.describe(error))
+
+    # --- look ---------------------------------------------------------------------------------
+
+    def _format_changed(self) -> None:
+        pfif = self.format.currentData() == exports.ExportFormat.PFIF.value
+        self.columns.setEnabled(not pfif)
+        self._render_notice()
+
+    def _encryption_changed(self) -> None:
+        mode = self.encryption.currentData()
+        for name, shown in (
+            ("passphrase", mode == PASSPHRASE),
+            ("repeat", mode == PASSPHRASE),
+            ("recipient", mode == RECIPIENT),
+        ):
+            self._form.setRowVisible(self._captions[name], shown)
+
+    def _render_notice(self) -> None:
+        if self.format.currentData() == exports.ExportFormat.PFIF.value:
+            self.notice.setText(
+                self.tr(
+                    "The file will hold personal data of the people who consented to tracing. "
+                    "Keep it only where it must be, encrypt it where you can, and delete it "
+                    "when it has served."
+                )
+            )
+        else:
+            self.notice.setText(
+                self.tr(
+                    "The file will hold personal data of every person the filters keep. Keep "
+                    "it only where it must be, encrypt it where you can, and delete it when it "
+                    "has served."
+                )
+            )
+
+    def _render_filters(self) -> None:
+        parts = []
+        f = self._filter
+        if f.statuses:
+            parts.append(", ".join(labels.label(labels.STATUS, s) for s in sorted(f.statuses)))
+        if f.needs:
+            parts.append(", ".join(labels.label(labels.NEED, n) for n in sorted(f.needs)))
+        if f.registered_from or f.registered_to:
+            start = f.registered_from.isoformat() if f.registered_from else "…"
+            end = f.registered_to.isoformat() if f.registered_to else "…"
+            parts.append(self.tr("registered {start} to {end}").format(start=start, end=end))
+        self.filters.setText("; ".join(parts) or self.tr("Everyone (the roster's filters)"))
+
+    def retranslateUi(self) -> None:
+        self.setWindowTitle(self.tr("Export people"))
+        self.format.setItemText(0, self.tr("CSV table"))
+        self.format.setItemText(1, self.tr("XLSX workbook"))
+        self.format.setItemText(2, self.tr("PFIF 1.4 (family tracing)"))
+        extra = {
+            "id": self.tr("ID"),
+            "registered": self.tr("Registered"),
+            "point": labels.field_label("point"),
+            "birth_year": self.tr("Year of birth"),
+        }
+        for row in range(self.columns.count()):
+            item = self.columns.item(row)
+            name = str(item.data(Qt.ItemDataRole.UserRole))
+            item.setText(extra.get(name) or labels.field_label(name))
+        self.encryption.setItemText(NO_ENCRYPTION, self.tr("Not encrypted"))
+        self.encryption.setItemText(PASSPHRASE, self.tr("Encrypted to a passphrase (age)"))
+        self.encryption.setItemText(RECIPIENT, self.tr("Encrypted to a recipient (age)"))
+        words = {
+            "format": self.tr("&Format"),
+            "columns": self.tr("&Columns"),
+            "filters": self.tr("People"),
+            "encrypt": self.tr("&Encryption"),
+            "passphrase": self.tr("&Passphrase"),
+            "repeat": self.tr("&Repeat"),
+            "recipient": self.tr("Re&cipient (age1…)"),
+        }
+        for name, caption in self._captions.items():
+            caption.setText(words[name])
+        self.export_button.setText(self.tr("E&xport…"))
+        self._render_filters()
+        self._render_notice()
+
+
+def people_filter(roster: RosterFilter) -> exports.PeopleFilter:
+    """The roster's filters as an export's: status, need ("any need": every need), days."""
+    if roster.need == ANY_NEED:
+        needs = frozenset(n.value for n in Need)
+    else:
+        needs = frozenset({roster.need}) if roster.need else frozenset()
+    return exports.PeopleFilter(
+        statuses=frozenset({roster.status}) if roster.status else frozenset(),
+        needs=needs,
+        registered_from=roster.registered_from,
+        registered_to=roster.registered_to,
+    )
+
+
+def open_export_dialog(
+    context: UiContext, roster: RosterFilter, parent: QWidget | None = None
+) -> ExportDialog:
+    dialog = ExportDialog(context, people_filter(roster), parent)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.open()
+    return dialog

@@ -1,0 +1,111 @@
+"""Exporting from the desk: the dialog says the file holds personal data before it asks where to
+write it, keeps the roster's filters, and writes the chosen format (encrypted when asked)."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+import openpyxl
+import pyrage
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
+
+from fieldreg.services import exports
+from fieldreg.services.session import Session
+from fieldreg.ui.export_dialog import PASSPHRASE, ExportDialog
+from fieldreg.ui.roster_model import RosterFilter
+from tests.reports.people import register_people
+from tests.ui.desk import open_desk
+from tests.ui.keyboard import CTRL, press, running_context
+
+
+class PathChooser:
+    """Stands in for the save dialog, noting what the export dialog showed when it was asked."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.notice_shown: list[str] = []
+
+    def __call__(self, dialog: QWidget, suggested: str) -> str:
+        assert isinstance(dialog, ExportDialog)
+        if dialog.notice.isVisible():
+            self.notice_shown.append(dialog.notice.text())
+        return str(self.path)
+
+
+def test_an_xlsx_export_is_announced_as_personal_data_and_written(
+    qtbot: QtBot, session: Session, data_dir: Path, tmp_path: Path
+) -> None:
+    register_people(session, 5)
+    chooser = PathChooser(tmp_path / "people.xlsx")
+    with running_context(session, data_dir) as context:
+        dialog = ExportDialog(context, exports.PeopleFilter(), ask_path=chooser)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        dialog.format.setCurrentIndex(dialog.format.findData("xlsx"))
+        qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: dialog.written is not None)
+    assert chooser.notice_shown
+    assert "personal data" in chooser.notice_shown[0]
+    assert dialog.outcome.text() == "5 people written to people.xlsx."
+    sheet = openpyxl.load_workbook(chooser.path)["people"]
+    assert sheet.max_row == 6
+
+
+def test_a_passphrase_export_opens_with_that_passphrase(
+    qtbot: QtBot, session: Session, data_dir: Path, tmp_path: Path
+) -> None:
+    register_people(session, 3)
+    chooser = PathChooser(tmp_path / "people.csv.age")
+    secret = "a long export passphrase"
+    with running_context(session, data_dir) as context:
+        dialog = ExportDialog(
+            context, exports.PeopleFilter(statuses=frozenset({"waiting"})), ask_path=chooser
+        )
+        qtbot.addWidget(dialog)
+        dialog.show()
+        dialog.encryption.setCurrentIndex(dialog.encryption.findData(PASSPHRASE))
+        qtbot.keyClicks(dialog.passphrase, secret)
+        qtbot.keyClicks(dialog.repeat, secret)
+        qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: dialog.written is not None)
+    assert dialog.passphrase.text() == ""  # not kept once used
+    text = pyrage.passphrase.decrypt(chooser.path.read_bytes(), secret).decode("utf-8-sig")
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert len(rows) == 1  # register_people's person 0 is the one waiting of three
+    assert rows[0]["status"] == "waiting"
+
+
+def test_differing_passphrases_write_nothing(
+    qtbot: QtBot, session: Session, data_dir: Path, tmp_path: Path
+) -> None:
+    chooser = PathChooser(tmp_path / "people.csv.age")
+    with running_context(session, data_dir) as context:
+        dialog = ExportDialog(context, exports.PeopleFilter(), ask_path=chooser)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        dialog.encryption.setCurrentIndex(dialog.encryption.findData(PASSPHRASE))
+        qtbot.keyClicks(dialog.passphrase, "a long export passphrase")
+        qtbot.keyClicks(dialog.repeat, "another passphrase here")
+        qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    assert dialog.error.text() == "The two entries differ."
+    assert not chooser.path.exists()
+
+
+def test_the_roster_opens_the_dialog_with_its_filters(
+    qtbot: QtBot, qapp: QApplication, session: Session, data_dir: Path
+) -> None:
+    with open_desk(qtbot, qapp, session, data_dir) as desk:
+        press(qtbot, Qt.Key.Key_R, CTRL)
+        roster = desk.window.roster_page
+        roster.model.set_filter(RosterFilter(status="waiting"))
+        qtbot.mouseClick(roster.export_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: roster.findChild(ExportDialog) is not None)
+        dialog = roster.findChild(ExportDialog)
+        assert dialog is not None
+        assert dialog.request().filter.statuses == frozenset({"waiting"})
+        assert dialog.filters.text() == "Waiting"
+        dialog.reject()
