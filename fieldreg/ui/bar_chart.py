@@ -4,13 +4,15 @@ rectangles and texts need nothing more."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QRectF, QSize, Qt
 from PySide6.QtGui import QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 BAR_PX = 18
 GAP_PX = 6
 LABEL_MAX_PX = 180
+SLOT_MAX_PX = 48  # one day's bar is a bar, not the whole width
+SLACK_PX = 3  # horizontalAdvance rounds: a label exactly that wide would be elided
 
 
 class BarChart(QWidget):
@@ -40,19 +42,30 @@ class BarChart(QWidget):
         painter = QPainter(self)
         try:
             painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-            if self._upright:
+            if not self._bars:
+                self._paint_empty(painter)
+            elif self._upright:
                 self._paint_upright(painter)
             else:
                 self._paint_across(painter)
         finally:
             painter.end()
 
+    def _paint_empty(self, painter: QPainter) -> None:
+        painter.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
+        painter.drawText(
+            QRectF(self.rect()),
+            Qt.AlignmentFlag.AlignCenter,
+            QCoreApplication.translate("BarChart", "Nothing recorded yet"),
+        )
+
     def _paint_across(self, painter: QPainter) -> None:
         palette = self.palette()
         metrics = self.fontMetrics()
         highest = max((count for _, count in self._bars), default=0) or 1
         label_px = min(
-            LABEL_MAX_PX, max((metrics.horizontalAdvance(t) for t, _ in self._bars), default=0)
+            LABEL_MAX_PX,
+            max((metrics.horizontalAdvance(t) for t, _ in self._bars), default=0) + SLACK_PX,
         )
         count_px = metrics.horizontalAdvance(f" {highest:,}") + GAP_PX
         room = max(1, self.width() - label_px - count_px - 3 * GAP_PX)
@@ -83,9 +96,9 @@ class BarChart(QWidget):
         line = metrics.height()
         highest = max((count for _, count in self._bars), default=0) or 1
         bars = len(self._bars) or 1
-        slot = max(4.0, (self.width() - 2 * GAP_PX) / bars)
+        slot = min(SLOT_MAX_PX, max(4.0, (self.width() - 2 * GAP_PX) / bars))
         room = max(1, self.height() - 2 * line - 2 * GAP_PX)
-        every = max(1, int(metrics.horizontalAdvance("00-00 ") // slot) + 1)
+        every = max(1, int(metrics.horizontalAdvance("00.00 ") // slot) + 1)
         painter.setPen(palette.color(QPalette.ColorRole.WindowText))
         for index, (label, count) in enumerate(self._bars):
             left = GAP_PX + index * slot
@@ -105,5 +118,12 @@ class BarChart(QWidget):
                 painter.drawText(
                     QRectF(left, bottom + 2, slot * every, line),
                     Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
-                    label[5:] if len(label) == 10 else label,  # "MM-DD" of "YYYY-MM-DD"
+                    day_month(label),
                 )
+
+
+def day_month(label: str) -> str:
+    """ "DD.MM" of an ISO "YYYY-MM-DD" (the desk writes dates day first); anything else as is."""
+    if len(label) == 10 and label[4] == "-" and label[7] == "-":
+        return f"{label[8:10]}.{label[5:7]}"
+    return label

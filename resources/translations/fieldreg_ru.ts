@@ -230,6 +230,13 @@
     </message>
 </context>
 <context>
+    <name>BarChart</name>
+    <message>
+        <source>Nothing recorded yet</source>
+        <translation>Пока ничего не записано</translation>
+    </message>
+</context>
+<context>
     <name>ChildWarning</name>
     <message>
         <source>⚠ Under 18 and registered alone. If the family is here, register them together (Ctrl+H); if not, tick “Unaccompanied child” or “Separated child”.</source>
