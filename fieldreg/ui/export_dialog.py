@@ -9,7 +9,7 @@ import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -42,9 +42,12 @@ AskPath = Callable[[QWidget, str], str]
 
 
 def ask_save_path(parent: QWidget, suggested: str) -> str:
-    """The system's save dialog; "" when the person cancels."""
+    """The system's save dialog, opened in the person's documents folder (never the folder the
+    program was started from, which may be a shared or synced one); "" when they cancel."""
     title = QCoreApplication.translate("ExportDialog", "Export to")
-    path, _ = QFileDialog.getSaveFileName(parent, title, suggested)
+    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    start = str(Path(folder or Path.home()) / suggested)
+    path, _ = QFileDialog.getSaveFileName(parent, title, start)
     return path
 
 

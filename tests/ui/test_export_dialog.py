@@ -9,12 +9,14 @@ from pathlib import Path
 
 import openpyxl
 import pyrage
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from fieldreg.services import exports
 from fieldreg.services.session import Session
+from fieldreg.ui import export_dialog
 from fieldreg.ui.export_dialog import PASSPHRASE, ExportDialog
 from fieldreg.ui.roster_model import RosterFilter
 from tests.reports.people import register_people
@@ -109,3 +111,24 @@ def test_the_roster_opens_the_dialog_with_its_filters(
         assert dialog.request().filter.statuses == frozenset({"waiting"})
         assert dialog.filters.text() == "Waiting"
         dialog.reject()
+
+
+def test_the_save_dialog_opens_in_the_documents_folder_not_the_working_one(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    documents = tmp_path / "Documents"
+    documents.mkdir()
+    monkeypatch.setattr(
+        export_dialog.QStandardPaths, "writableLocation", lambda _location: str(documents)
+    )
+    seen: list[str] = []
+
+    def fake_dialog(_parent: object, _title: str, start: str) -> tuple[str, str]:
+        seen.append(start)
+        return "", ""
+
+    monkeypatch.setattr(export_dialog.QFileDialog, "getSaveFileName", fake_dialog)
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    assert export_dialog.ask_save_path(parent, "people-2026-12-02.csv") == ""
+    assert seen == [str(documents / "people-2026-12-02.csv")]
