@@ -14,7 +14,7 @@ events arrived in (the sync convergence property rests on this):
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from json.encoder import encode_basestring
 from typing import Any
@@ -262,6 +262,18 @@ def fold(person_id: str, events: list[Event]) -> PersonState:
 META_VERSION = 2
 
 
+def _interned_sorted(event_ids: Iterable[str], ids: dict[str, int]) -> list[int]:
+    """The events' numbers in the state's id table (new ones appended to it), in order."""
+    refs = []
+    for event_id in event_ids:
+        found = ids.get(event_id)
+        if found is None:
+            found = ids[event_id] = len(ids)
+        refs.append(found)
+    refs.sort()
+    return refs
+
+
 def state_to_json(state: PersonState) -> dict[str, Any]:
     # Written for every person an import touches: the look-ups are inlined (no helper call per
     # write), and the empty sets most people have cost nothing.
@@ -285,14 +297,7 @@ def state_to_json(state: PersonState) -> dict[str, Any]:
                 flat += (found, clock, index, w.value)
             fields[name] = flat
             if fs.superseded:
-                refs = []
-                for event_id in fs.superseded:
-                    found = ids.get(event_id)
-                    if found is None:
-                        found = ids[event_id] = len(ids)
-                    refs.append(found)
-                refs.sort()
-                superseded[name] = refs
+                superseded[name] = _interned_sorted(fs.superseded, ids)
 
     def dev(device_id: str) -> int:
         found = devices.get(device_id)
@@ -386,13 +391,7 @@ def _state_json_text(state: PersonState) -> str:
                 writes.append(head + text)
             field_parts.append(f"{string(name)}:[{','.join(writes)}]")
             if fs.superseded:
-                refs = []
-                for event_id in fs.superseded:
-                    found = ids.get(event_id)
-                    if found is None:
-                        found = ids[event_id] = len(ids)
-                    refs.append(found)
-                refs.sort()
+                refs = _interned_sorted(fs.superseded, ids)
                 superseded_parts.append(f"{string(name)}:[{','.join(map(str, refs))}]")
 
     def dev(device_id: str) -> int:

@@ -38,14 +38,13 @@ from fieldreg.core.tasks import CancelFlag, Progress
 from fieldreg.crypto.anchor import Anchor, AnchorDamaged, Mark
 from fieldreg.services.views import VerifyReport
 from fieldreg.store.integrity import (
-    DeviceRow,
     device_rows,
     event_device_ids,
     household_rows,
     note_rows,
     people_clocks,
 )
-from fieldreg.store.repository import Repository
+from fieldreg.store.repository import DeviceState, Repository
 
 Problem = tuple[str, dict[str, object]]
 _ISSUING = frozenset({EventType.PERSON_REGISTERED, EventType.HOUSEHOLD_CREATED})
@@ -98,7 +97,7 @@ def verify_store(
     for device_id in sorted(set(event_device_ids(repo)) - {d.device_id for d in devices}):
         # Events whose device row was deleted: the row is named, the log still checked.
         report.problems.append(("verify.device_row_missing", {"device": device_id[:12]}))
-        devices.append(DeviceRow(device_id, "", -1, "", -1, 0))
+        devices.append(DeviceState(device_id, "", -1, "", -1, 0))
     for device in devices:
         mark = anchored.pop(device.device_id, None)
         own = device.device_id == own_device and device.last_seq >= 0
@@ -138,7 +137,7 @@ def _anchored(anchor: Anchor | None, report: VerifyReport) -> dict[str, Mark]:
 
 def _verify_chain(
     repo: Repository,
-    device: DeviceRow,
+    device: DeviceState,
     mark: Mark | None,
     *,
     own: bool,
@@ -232,7 +231,9 @@ def _digest(text: str) -> bytes:
     return hashlib.sha256(text.encode("utf-8")).digest()
 
 
-def _verify_counter(device: DeviceRow, issued: list[tuple[int, str]], report: VerifyReport) -> None:
+def _verify_counter(
+    device: DeviceState, issued: list[tuple[int, str]], report: VerifyReport
+) -> None:
     """This device's counter is past every ID it issued under its prefix, and its prefix is the
     one its newest IDs carry unless it was just assigned (counter at 1, nothing issued under it)."""
     short = device.device_id[:12]

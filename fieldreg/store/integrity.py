@@ -9,17 +9,15 @@ from typing import Any
 
 from sqlalchemy import bindparam, literal, select, union_all
 
-from fieldreg.store.repository import DEVICES, EVENTS, HOUSEHOLDS, NOTES, PEOPLE, Repository
-
-
-@dataclass(frozen=True, slots=True)
-class DeviceRow:
-    device_id: str
-    prefix: str
-    last_seq: int
-    head: str
-    last_hlc: int
-    next_counter: int
+from fieldreg.store.repository import (
+    DEVICES,
+    EVENTS,
+    HOUSEHOLDS,
+    NOTES,
+    PEOPLE,
+    DeviceState,
+    Repository,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,11 +28,11 @@ class NoteRowData:
     body: bytes | None
 
 
-def device_rows(repo: Repository) -> list[DeviceRow]:
+def device_rows(repo: Repository) -> list[DeviceState]:
     """Every row of `devices`, by device id."""
     rows = repo.conn.execute(select(DEVICES).order_by(DEVICES.c.device_id))
     return [
-        DeviceRow(
+        DeviceState(
             str(r.device_id),
             str(r.prefix),
             int(r.last_seq),
