@@ -555,6 +555,11 @@ def _cmd_verify(session: Session, args: argparse.Namespace, out: Output) -> int:
             + (f"\nNOTE:{sentences(report.notices)}" if report.notices else "")
             + (
                 "\nOK: every derived record matches the event log, every sealed value opens."
+                + (
+                    " Only the key copies above were damaged, and they are repaired."
+                    if keys
+                    else ""
+                )
                 if report.ok
                 else f"\nPROBLEMS:{sentences(report.problems)}"
             )
