@@ -23,7 +23,6 @@ import pyrage
 
 from fieldreg.core.entities import STATUS_FIELDS, FieldValue, PersonFields
 from fieldreg.core.errors import FieldregError, StoreError, ValidationError, os_error_reason
-from fieldreg.core.events import EventType
 from fieldreg.crypto.durable_file import fsync_dir, write_new_file
 from fieldreg.reports import pfif, table_files
 from fieldreg.reports.figures import Figures, figures
@@ -42,6 +41,7 @@ from fieldreg.services.session import Session
 from fieldreg.services.sync_access import sync_repository
 from fieldreg.services.views import hlc_time
 from fieldreg.store.details import read_details
+from fieldreg.store.status_events import status_events
 from fieldreg.sync import age_format, age_keys
 
 __all__ = [
@@ -246,18 +246,22 @@ def pfif_person(
 def status_changes(
     session: Session, person_ids: Iterable[str]
 ) -> dict[str, list[tuple[dt.datetime, PersonFields]]]:
-    """Each person's recorded status changes, oldest first (what PFIF notes are made of)."""
-    found: dict[str, list[tuple[dt.datetime, PersonFields]]] = {}
+    """Each person's recorded status changes, oldest first (what PFIF notes are made of): the
+    events of all of them read in one pass (`store.status_events`), not one query per person."""
+    wanted = list(person_ids)
+    found: dict[str, list[tuple[dt.datetime, PersonFields]]] = {p: [] for p in wanted}
     with sync_repository(session) as repo, repo.reading():
-        for person_id in person_ids:
-            changes = []
-            for event in repo.events_for(person_id):
-                payload = event.payload.get("fields")
-                if event.type is EventType.STATUS_CHANGED and isinstance(payload, dict):
-                    change = {k: v for k, v in payload.items() if k in STATUS_FIELDS}
-                    changes.append((hlc_time(event.hlc), change))
-            found[person_id] = changes
+        for person_id, events in status_events(repo, wanted):
+            found[person_id] = [
+                (hlc_time(event.hlc), _status_fields(payload))
+                for event in events
+                if isinstance(payload := event.payload.get("fields"), dict)
+            ]
     return found
+
+
+def _status_fields(payload: Mapping[str, FieldValue]) -> PersonFields:
+    return {k: v for k, v in payload.items() if k in STATUS_FIELDS}
 
 
 def consented_to_tracing(record: PersonRecord) -> bool:
