@@ -33,6 +33,7 @@ from fieldreg.printing.payload import band_id, format_payload, next_band_no, par
 from fieldreg.printing.settings import FILE_NAME, PrintSettings, load_settings, save_settings
 from fieldreg.printing.stocks import Stock, band_for, stock_named
 from fieldreg.printing.zpl import render_zpl
+from fieldreg.services.outside_files import refuse_unless_regular
 from fieldreg.services.paths import DataDir
 from fieldreg.services.session import Session
 
@@ -334,7 +335,9 @@ def _render_pdf(
 
 
 def _write_file(target: Path, produce: Callable[[Path], object]) -> None:
-    """Write through a 0600 file beside `target`, renamed over it only when complete."""
+    """Write through a 0600 file beside `target`, renamed over it only when complete; never over
+    a link, a folder or a device (`outside_files.refuse_unless_regular`)."""
+    refuse_unless_regular(target, "print.write_failed")
     temporary = target.with_name(f".{target.name}.{secrets.token_hex(4)}.part")
     try:
         spool.new_private_file(temporary)

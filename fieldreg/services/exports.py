@@ -9,10 +9,8 @@ temporary folder and a failed export leaves nothing behind.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import re
-import secrets
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -22,8 +20,7 @@ from typing import Final
 import pyrage
 
 from fieldreg.core.entities import STATUS_FIELDS, FieldValue, PersonFields
-from fieldreg.core.errors import FieldregError, StoreError, ValidationError, os_error_reason
-from fieldreg.crypto.durable_file import fsync_dir, write_new_file
+from fieldreg.core.errors import FieldregError, ValidationError
 from fieldreg.reports import pfif, table_files
 from fieldreg.reports.figures import Figures, figures
 from fieldreg.reports.people_table import (
@@ -36,7 +33,7 @@ from fieldreg.reports.people_table import (
     rows,
 )
 from fieldreg.services import enrollment_service
-from fieldreg.services.outside_files import read_outside_file
+from fieldreg.services.outside_files import read_outside_file, write_outside_file
 from fieldreg.services.session import Session
 from fieldreg.services.sync_access import sync_repository
 from fieldreg.services.views import hlc_time
@@ -327,17 +324,8 @@ def encrypted(content: bytes, encryption: Encryption) -> bytes:
 
 
 def write_export(path: Path, content: bytes) -> None:
-    """Written whole or not at all: a private temporary name in the target folder, made durable,
-    then renamed over `path`."""
-    temporary = path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp")
-    try:
-        write_new_file(temporary, content)
-        temporary.replace(path)
-        fsync_dir(path.parent)
-    except OSError as exc:
-        with contextlib.suppress(OSError):
-            temporary.unlink()
-        raise StoreError("export.write_failed", reason=os_error_reason(exc)) from exc
+    """Written whole or not at all, never over a link (`outside_files.write_outside_file`)."""
+    write_outside_file(path, content, "export.write_failed")
 
 
 def export_people(session: Session, request: ExportRequest, path: Path) -> Export:

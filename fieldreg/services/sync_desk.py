@@ -6,18 +6,15 @@ enrollment tokens read from or saved to a file.
 
 from __future__ import annotations
 
-import contextlib
-import secrets
 from dataclasses import dataclass
 from pathlib import Path
 
 from fieldreg.core.entities import FieldValue
-from fieldreg.core.errors import FieldregError, os_error_reason
+from fieldreg.core.errors import FieldregError
 from fieldreg.core.hlc import LOGICAL_BITS
-from fieldreg.crypto.durable_file import fsync_dir, write_new_file
 from fieldreg.services import enrollment_service as enroll
 from fieldreg.services import sync_service as sync
-from fieldreg.services.outside_files import read_outside_file
+from fieldreg.services.outside_files import read_outside_file, write_outside_file
 from fieldreg.services.session import Session
 from fieldreg.services.sync_access import sync_repository
 from fieldreg.store.sync_store import SyncStore
@@ -130,14 +127,6 @@ def read_token_file(path: Path) -> str:
 
 
 def save_token_file(path: Path, text: str) -> None:
-    """Written whole or not at all: a private temporary file beside it, made durable, then
-    renamed over the name, so a laptop (or a file-sync tool) never reads half an answer."""
-    temporary = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
-    try:
-        write_new_file(temporary, text.encode("ascii") + b"\n")
-        temporary.replace(path)
-        fsync_dir(path.parent)
-    except OSError as exc:
-        with contextlib.suppress(OSError):
-            temporary.unlink()
-        raise FieldregError("sync.write_failed", reason=os_error_reason(exc)) from exc
+    """Written whole or not at all, so a laptop (or a file-sync tool) never reads half an answer,
+    and never over a link (`outside_files.write_outside_file`)."""
+    write_outside_file(path, text.encode("ascii") + b"\n", "sync.write_failed")

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import errno
 import io
 import shutil
 import stat
@@ -17,6 +18,7 @@ import pyrage
 import pytest
 
 from fieldreg.core.errors import FieldregError, StoreError, ValidationError
+from fieldreg.crypto import durable_file
 from fieldreg.reports import pfif
 from fieldreg.services import exports
 from fieldreg.services.session import Session
@@ -170,14 +172,20 @@ def test_the_file_is_private_and_no_temporary_file_remains(
     assert [p.name for p in target.parent.iterdir()] == ["people.csv"]
 
 
-def test_a_failed_write_leaves_nothing_behind(tmp_path: Path) -> None:
+def test_a_failed_write_leaves_nothing_behind(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     folder = tmp_path / "full"
     folder.mkdir()
-    (folder / "people.csv").mkdir()  # the rename cannot replace a folder
+
+    def disk_full(_fd: int) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(durable_file.os, "fsync", disk_full)
     with pytest.raises(StoreError) as caught:
         exports.write_export(folder / "people.csv", b"id\r\n")
     assert caught.value.code == "export.write_failed"
-    assert [p.name for p in folder.iterdir()] == ["people.csv"]
+    assert list(folder.iterdir()) == []  # neither the file nor its temporary name
 
 
 def test_a_passphrase_export_opens_with_that_passphrase(session: Session) -> None:

@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from fieldreg.core.errors import FieldregError
+from fieldreg.core.errors import FieldregError, StoreError
+from fieldreg.services.exports import write_export
 from fieldreg.services.household_file import read_members_file
 from fieldreg.services.sync_access import read_untrusted
 from fieldreg.services.sync_desk import MAX_TOKEN_FILE, read_token_file, save_token_file
@@ -41,13 +42,48 @@ def test_a_saved_answer_reads_back_and_replaces_the_old_one_whole(stick: Path) -
 def test_a_failed_save_leaves_the_old_answer_and_no_temporary_file(stick: Path) -> None:
     path = stick / "answer.txt"
     path.write_text(TOKEN + "\n", encoding="ascii")
-    folder = stick / "folder-named-like-the-file"
+    with pytest.raises(StoreError) as caught:
+        save_token_file(stick / "gone" / "answer.txt", TOKEN)  # its folder was unplugged
+    assert caught.value.code == "sync.write_failed"
+    assert [p.name for p in stick.iterdir()] == ["answer.txt"]
+    assert path.read_text(encoding="ascii") == TOKEN + "\n"
+
+
+def _save_export(path: Path) -> None:
+    write_export(path, b"id,family_name\n")
+
+
+def _save_token(path: Path) -> None:
+    save_token_file(path, TOKEN)
+
+
+# every writer of a file a person names: exports, enrollment requests and answers
+WRITERS = [_save_export, _save_token]
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="symlinks need privileges on Windows")
+@pytest.mark.parametrize("write", WRITERS)
+def test_a_link_in_the_way_is_refused_and_left_as_it_was(stick: Path, write: object) -> None:
+    target = stick / "elsewhere.txt"
+    target.write_text("someone else's file\n", encoding="ascii")
+    link = stick / "out.csv"
+    link.symlink_to(target)
+    with pytest.raises(FieldregError) as caught:
+        write(link)  # type: ignore[operator]
+    assert caught.value.code == "sync.not_a_file"
+    assert link.is_symlink()
+    assert target.read_text(encoding="ascii") == "someone else's file\n"
+    assert sorted(p.name for p in stick.iterdir()) == ["elsewhere.txt", "out.csv"]
+
+
+@pytest.mark.parametrize("write", WRITERS)
+def test_a_folder_in_the_way_is_refused(stick: Path, write: object) -> None:
+    folder = stick / "out.csv"
     folder.mkdir()
     with pytest.raises(FieldregError) as caught:
-        save_token_file(folder, TOKEN)  # a rename cannot replace a folder
-    assert caught.value.code == "sync.write_failed"
-    assert sorted(p.name for p in stick.iterdir()) == ["answer.txt", folder.name]
-    assert path.read_text(encoding="ascii") == TOKEN + "\n"
+        write(folder)  # type: ignore[operator]
+    assert caught.value.code == "sync.not_a_file"
+    assert folder.is_dir()
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="FIFOs are POSIX")
