@@ -11,16 +11,21 @@ is misspelt beyond its key. The pairs within blocks are scored at once with rapi
   two given names that are both in the equivalents table the same name (Галина is not Аліна);
 * born at most a year apart when both years are known; two full dates agree, or differ in the
   day or the month only (one of them mistyped);
-* a patronymic recorded on both sides agrees (another father: another person); a patronymic
+* a patronymic recorded on both sides agrees (another father: another person); for a common
+  name (more than `FEW_NAMESAKES` people share its family and given name), a patronymic
   recorded on one side only needs both full dates of birth: with one of them a year only, the
-  pair would have only the family name, the given name and the year in common, which at a
-  million people many strangers share (precision fell from 94 % at 100,000 to 57 %);
+  pair has only two common names and a year in common, which at a million people many
+  strangers share (precision fell from 94 % at 100,000 to 57 % at 1,000,000);
 * not the same sex when both are recorded, and never two members of one household (siblings,
   parents and twins are registered together: a household holds different people).
 
-The pairs left are explained field by field (`compare.compare`) and kept when "likely". Pairs
-that link two households several times are grouped: the same family registered at two points is
-one suggestion (`HouseholdMatch`), not one per member.
+The pairs left are explained field by field (`compare.compare`) and kept when "likely", or,
+for a common name with a patronymic missing on either side, when all else agrees
+(`WITHOUT_PATRONYMIC`): at a million people, strangers who share two common names and a year of
+birth are many more than the people registered twice. A pair is kept only when it is the best
+of both its people (a person registered twice and a namesake of theirs: the namesake is not
+offered). Pairs that link two households several times are grouped: the same family
+registered at two points is one suggestion (`HouseholdMatch`), not one per member.
 """
 
 from __future__ import annotations
@@ -41,6 +46,8 @@ from fieldreg.matching.compare import LIKELY, Comparison, PersonNames, compare, 
 from fieldreg.matching.phonetic import is_known_name, search_words, word_key
 
 LONG_KEY: Final = 9  # keys this long may be two edits apart (a typo the key spells twice)
+FEW_NAMESAKES: Final = 20  # more people with one family and given name: coincidences likely
+WITHOUT_PATRONYMIC: Final = 99.0  # the score a common name's pair needs without a patronymic
 MAX_BLOCK: Final = 400  # a bigger block (a very common name and year) is split by sex and year
 _CHUNK: Final = 1_000_000  # candidate pairs made and filtered at a time
 
@@ -183,7 +190,9 @@ class _Everyone:
     sexes: Int64Array  # 0: not recorded
     households: Int64Array  # 0: none
 
-    def may_be_one(self, a: Int64Array, b: Int64Array) -> npt.NDArray[np.bool_]:
+    def may_be_one(
+        self, a: Int64Array, b: Int64Array, namesakes: Int64Array
+    ) -> npt.NDArray[np.bool_]:
         """The rules of the module docstring on pairs of rows: the cheap ones on numbers first,
         the names on their distinct pairs, the rest (few pairs left) one by one."""
         year_a, year_b = self.years[a], self.years[b]
@@ -199,7 +208,10 @@ class _Everyone:
         records, patronymics = self.records, self.patronymics
         for n in np.flatnonzero(keep).tolist():
             i, j = int(a[n]), int(b[n])
-            keep[n] = _may_be_one(records[i], records[j], patronymics[i], patronymics[j])
+            crowded = max(namesakes[i], namesakes[j]) > FEW_NAMESAKES
+            keep[n] = _may_be_one(
+                records[i], records[j], patronymics[i], patronymics[j], crowded=crowded
+            )
         return keep
 
 
@@ -235,7 +247,7 @@ def find_duplicates(
     if wanted is not None:
         wanted_ids = set(wanted)
         wanted_rows = np.array([r.person_id in wanted_ids for r in records], dtype=np.bool_)
-    flat, starts, sizes = _blocks(families, givens, everyone.years, everyone.sexes)
+    flat, starts, sizes, namesakes = _blocks(families, givens, everyone.years, everyone.sexes)
     kept_chunks: list[Int64Array] = []
     total = len(starts) + 1
     done = 0
@@ -245,7 +257,7 @@ def find_duplicates(
         if progress is not None:
             progress(done, total)
         done += parts
-        kept = everyone.may_be_one(a, b)
+        kept = everyone.may_be_one(a, b, namesakes)
         kept_chunks.append(a[kept] * count + b[kept])
     if cancelled is not None and cancelled():
         raise Cancelled
@@ -254,12 +266,25 @@ def find_duplicates(
     # Repeats (a pair sharing two blocks) are dropped after filtering, when few pairs are left.
     kept_pairs = np.unique(np.concatenate(kept_chunks))
     matches: list[PairMatch] = []
+    patronymics = everyone.patronymics
     for a, b in zip((kept_pairs // count).tolist(), (kept_pairs % count).tolist(), strict=True):
         comparison = compare(records[a].names, records[b].names)
-        if comparison.score >= LIKELY:
+        crowded = max(namesakes[a], namesakes[b]) > FEW_NAMESAKES
+        thin = crowded and not (patronymics[a] and patronymics[b])
+        if comparison.score >= (WITHOUT_PATRONYMIC if thin else LIKELY):
             matches.append(PairMatch(records[a].person_id, records[b].person_id, comparison))
+    matches = _best_only(matches)
     matches.sort(key=lambda m: (-m.comparison.score, m.first, m.second))
     return _grouped(matches, {r.person_id: r.household_id for r in records})
+
+
+def _best_only(matches: list[PairMatch]) -> list[PairMatch]:
+    """The pairs that are the best (or one of the best) of both their people."""
+    best: dict[str, float] = defaultdict(float)
+    for match in matches:
+        for person in (match.first, match.second):
+            best[person] = max(best[person], match.comparison.score)
+    return [m for m in matches if m.comparison.score >= max(best[m.first], best[m.second])]
 
 
 def _falsy_as_zero(codes: Int64Array, values: list[Any]) -> Int64Array:
@@ -272,10 +297,11 @@ def _falsy_as_zero(codes: Int64Array, values: list[Any]) -> Int64Array:
 
 def _blocks(
     families: list[str], givens: list[str], years: npt.NDArray[np.int32], sexes: Int64Array
-) -> tuple[Int64Array, Int64Array, Int64Array]:
+) -> tuple[Int64Array, Int64Array, Int64Array, Int64Array]:
     """Every block of two people or more, as parts of at most `MAX_BLOCK` rows (a bigger block
     split by sex, then in runs): the rows of all parts one after another (ascending within a
-    part), each part's start and size."""
+    part), each part's start and size; and how many people share each one's family and given
+    name keys (their namesakes, themselves included)."""
     family, family_words = _coded(key.partition(" ")[0] for key in families)
     given, given_words = _coded(key.partition(" ")[0] for key in givens)
     named = np.ones(len(families), dtype=np.bool_)
@@ -287,9 +313,13 @@ def _blocks(
     dated = rows[years[rows] > 0]
     span = 1 << 14  # years fit below it
     width = max(len(family_words), len(given_words), span)
+    names = family[rows] * width + given[rows]
+    _, which, sharing = np.unique(names, return_inverse=True, return_counts=True)
+    namesakes = np.zeros(len(families), dtype=np.int64)
+    namesakes[rows] = sharing[which.ravel()]
     keys = np.concatenate(
         (
-            family[rows] * width + given[rows],
+            names,
             (width * width) + given[dated] * span + years[dated],
             2 * (width * width) + family[dated] * span + years[dated],
         )
@@ -322,7 +352,7 @@ def _blocks(
     flat = np.concatenate((members, *extra)) if extra else members
     starts = np.concatenate((starts[~big], np.array(extra_starts, dtype=np.int64)))
     sizes = np.concatenate((sizes[~big], np.array(extra_sizes, dtype=np.int64)))
-    return flat, starts, sizes
+    return flat, starts, sizes, namesakes
 
 
 def _candidates(
@@ -394,7 +424,9 @@ def _different_known_names(one: str, other: str) -> bool:
     return is_known_name(one) and is_known_name(other) and word_key(one) != word_key(other)
 
 
-def _may_be_one(one: Record, other: Record, patronymic: str, other_patronymic: str) -> bool:
+def _may_be_one(
+    one: Record, other: Record, patronymic: str, other_patronymic: str, *, crowded: bool = False
+) -> bool:
     """Not one household's two members, not two sexes, not two fathers' names, and dates of
     birth that may be one."""
     if one.household_id and one.household_id == other.household_id:
@@ -408,8 +440,12 @@ def _may_be_one(one: Record, other: Record, patronymic: str, other_patronymic: s
         allowed = 2 if min(len(patronymic), len(other_patronymic)) >= LONG_KEY else 1
         if OSA.distance(patronymic, other_patronymic) > allowed:
             return False
-    elif (patronymic or other_patronymic) and not _both_full(one.names.dob, other.names.dob):
-        return False  # two names and a year in common: among a million, many people share them
+    elif (
+        crowded
+        and (patronymic or other_patronymic)
+        and not _both_full(one.names.dob, other.names.dob)
+    ):
+        return False  # two common names and a year in common: many strangers share them
     return _dates_may_agree(one.names.dob, other.names.dob)
 
 

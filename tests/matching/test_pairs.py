@@ -108,9 +108,13 @@ def test_progress_is_reported_and_cancel_stops() -> None:
         find_duplicates(records, cancelled=lambda: True)
 
 
-def test_a_patronymic_on_one_side_and_a_year_only_is_too_little_in_common() -> None:
+def test_a_common_name_a_patronymic_on_one_side_and_a_year_only_are_too_little_in_common(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     father = _person("A", "Кузнєцов", "Євген", "Тарасович", "1966-04-12", sex="m")
     namesake = _person("B", "Кузнєцов", "Євген", "", "1966", sex="m")  # born that year
+    assert len(find_duplicates([father, namesake]).pairs) == 1  # a rare name: likely one man
+    monkeypatch.setattr(pairs, "FEW_NAMESAKES", 0)  # a name many people have
     assert find_duplicates([father, namesake]).pairs == []
     again = _person("C", "Кузнєцов", "Євген", "", "1966-04-12", sex="m")  # no patronymic
     assert [(m.first, m.second) for m in find_duplicates([father, again]).pairs] == [("A", "C")]
@@ -141,3 +145,31 @@ def test_a_block_too_big_is_split_by_sex_so_two_women_in_it_are_still_paired(
     records = [men[0], first, men[1], men[2], again, men[3]]  # runs of three would part them
     found = find_duplicates(records)
     assert ("W1", "W2") in {(m.first, m.second) for m in found.pairs}
+
+
+def test_a_person_registered_twice_is_offered_once_not_with_a_namesake() -> None:
+    records = [
+        _person("X", "Бойко", "Іван", "Петрович", "1980-02-02", sex="m"),
+        _person("X-again", "Бойко", "Іван", "Петрович", "1980-02-02", sex="m"),
+        _person("N", "Бойко", "Іван", "Петрович", "1980-02-12", sex="m"),  # a day apart
+    ]
+    assert [(m.first, m.second) for m in find_duplicates(records).pairs] == [("X", "X-again")]
+    alone = find_duplicates([records[0], records[2]])  # without the better pair, offered
+    assert [(m.first, m.second) for m in alone.pairs] == [("X", "N")]
+
+
+def test_a_common_name_without_a_patronymic_a_typo_and_a_year_only_is_not_enough(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    one = _person("A", "Коваленко", "Олена", "", "1975-03-08", sex="f")
+    typo_and_year = _person("B", "Коваленк", "Олена", "", "1975", sex="f")
+    assert len(find_duplicates([one, typo_and_year]).pairs) == 1  # a rare name
+    monkeypatch.setattr(pairs, "FEW_NAMESAKES", 0)  # a name many people have
+    assert find_duplicates([one, typo_and_year]).pairs == []
+    year_only = _person("C", "Коваленко", "Олена", "", "1975", sex="f")
+    assert [(m.first, m.second) for m in find_duplicates([one, year_only]).pairs] == [("A", "C")]
+    with_fathers = [
+        _person("A", "Коваленко", "Олена", "Іванівна", "1975-03-08", sex="f"),
+        _person("B", "Коваленк", "Олена", "Іванівна", "1975", sex="f"),
+    ]
+    assert [(m.first, m.second) for m in find_duplicates(with_fathers).pairs] == [("A", "B")]
