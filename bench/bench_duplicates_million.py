@@ -5,7 +5,7 @@ second time, 20,000 households of three), measured in a child process so that it
 memory is the run's own. The corpus and its records take memory of their own (about 0.7 GB)
 before duplicate finding starts: the figure with the 2 GB target is find_duplicates' growth,
 the child's peak resident memory (VmHWM, reset once the records are built) minus its resident
-memory then; the child's whole peak is shown beside it. Takes two to four minutes, most of it
+memory then; the child's whole peak is shown beside it. Takes 1.5 to 4 minutes, most of it
 building the corpus.
 """
 
