@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from fieldreg.core.errors import Cancelled
+from fieldreg.matching import pairs
 from fieldreg.matching.compare import PersonNames
 from fieldreg.matching.pairs import Record, find_duplicates
 from scripts.make_name_corpus import Person, make_duplicate_corpus
@@ -105,3 +106,70 @@ def test_progress_is_reported_and_cancel_stops() -> None:
     assert all(0 <= done <= total for done, total in seen)
     with pytest.raises(Cancelled):
         find_duplicates(records, cancelled=lambda: True)
+
+
+def test_a_common_name_a_patronymic_on_one_side_and_a_year_only_are_too_little_in_common(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    father = _person("A", "Кузнєцов", "Євген", "Тарасович", "1966-04-12", sex="m")
+    namesake = _person("B", "Кузнєцов", "Євген", "", "1966", sex="m")  # born that year
+    assert len(find_duplicates([father, namesake]).pairs) == 1  # a rare name: likely one man
+    monkeypatch.setattr(pairs, "FEW_NAMESAKES", 0)  # a name many people have
+    assert find_duplicates([father, namesake]).pairs == []
+    again = _person("C", "Кузнєцов", "Євген", "", "1966-04-12", sex="m")  # no patronymic
+    assert [(m.first, m.second) for m in find_duplicates([father, again]).pairs] == [("A", "C")]
+
+
+def test_results_do_not_depend_on_how_many_pairs_are_filtered_at_a_time(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    corpus = make_duplicate_corpus(people=3_000, duplicates=100, households=100)
+    records = _records(corpus.people, corpus.households)
+    at_once = find_duplicates(records)
+    monkeypatch.setattr(pairs, "_CHUNK", 7)  # many chunks, each smaller than one block's pairs
+    monkeypatch.setattr(pairs, "MAX_BLOCK", 5)  # common names' blocks split in parts
+    in_chunks = find_duplicates(records)
+    assert in_chunks.pairs
+    monkeypatch.setattr(pairs, "_CHUNK", 10_000_000)
+    assert find_duplicates(records) == in_chunks
+    monkeypatch.undo()
+    assert find_duplicates(records) == at_once
+
+
+def test_a_block_too_big_is_split_by_sex_so_two_women_in_it_are_still_paired(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(pairs, "MAX_BLOCK", 3)
+    men = [_person(f"M{n}", "Мороз", "Олена", "", "", sex="m") for n in range(4)]
+    first, again = (_person(p, "Мороз", "Олена", "", "", sex="f") for p in ("W1", "W2"))
+    records = [men[0], first, men[1], men[2], again, men[3]]  # runs of three would part them
+    found = find_duplicates(records)
+    assert ("W1", "W2") in {(m.first, m.second) for m in found.pairs}
+
+
+def test_a_person_registered_twice_is_offered_once_not_with_a_namesake() -> None:
+    records = [
+        _person("X", "Бойко", "Іван", "Петрович", "1980-02-02", sex="m"),
+        _person("X-again", "Бойко", "Іван", "Петрович", "1980-02-02", sex="m"),
+        _person("N", "Бойко", "Іван", "Петрович", "1980-02-12", sex="m"),  # a day apart
+    ]
+    assert [(m.first, m.second) for m in find_duplicates(records).pairs] == [("X", "X-again")]
+    alone = find_duplicates([records[0], records[2]])  # without the better pair, offered
+    assert [(m.first, m.second) for m in alone.pairs] == [("X", "N")]
+
+
+def test_a_common_name_without_a_patronymic_a_typo_and_a_year_only_is_not_enough(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    one = _person("A", "Коваленко", "Олена", "", "1975-03-08", sex="f")
+    typo_and_year = _person("B", "Коваленк", "Олена", "", "1975", sex="f")
+    assert len(find_duplicates([one, typo_and_year]).pairs) == 1  # a rare name
+    monkeypatch.setattr(pairs, "FEW_NAMESAKES", 0)  # a name many people have
+    assert find_duplicates([one, typo_and_year]).pairs == []
+    year_only = _person("C", "Коваленко", "Олена", "", "1975", sex="f")
+    assert [(m.first, m.second) for m in find_duplicates([one, year_only]).pairs] == [("A", "C")]
+    with_fathers = [
+        _person("A", "Коваленко", "Олена", "Іванівна", "1975-03-08", sex="f"),
+        _person("B", "Коваленк", "Олена", "Іванівна", "1975", sex="f"),
+    ]
+    assert [(m.first, m.second) for m in find_duplicates(with_fathers).pairs] == [("A", "B")]
