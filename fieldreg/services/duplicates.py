@@ -61,9 +61,17 @@ def likely_duplicates(
     if marks is None:
         marks = marked_duplicates(session)
     marked = {frozenset((m.person_id, m.duplicate_of)) for m in marks}
+    # A person marked as another's duplicate is that other one now: left out, so a third
+    # registration of the same person is matched against the one who stays (each person's
+    # best match only is offered, and the marked pair would stay the best of both for ever).
+    merged = {m.person_id for m in marks}
     registered = session.registered_times()
-    records = [_record(person_id, fields) for person_id, fields in sorted(summaries.items())]
-    wanted = None if person_ids is None else set(person_ids) & set(summaries)
+    records = [
+        _record(person_id, fields)
+        for person_id, fields in sorted(summaries.items())
+        if person_id not in merged
+    ]
+    wanted = None if person_ids is None else (set(person_ids) & set(summaries)) - merged
     found = find_duplicates(records, wanted, progress=progress, cancelled=cancelled)
     candidates: list[Candidate] = []
     grouped = [(h.households, match) for h in found.households for match in h.pairs]

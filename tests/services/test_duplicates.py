@@ -95,3 +95,16 @@ def _unknown(people: dict[str, str]) -> str:
 
     last = max(ids.parse_id(p).counter for p in people.values())
     return ids.format_id("K7", ids.next_counter("K7", last + 50))
+
+
+def test_a_third_registration_is_offered_once_the_first_pair_is_marked(session: Any) -> None:
+    first = session.register({"family_name": "Сидоров", "given_name": "Дмитрий", "dob": "1984"})
+    again = session.register({"family_name": "Сидоров", "given_name": "Дмитрий"})
+    latin = session.register({"family_name": "Sydorov", "given_name": "Dmytro", "dob": "1984"})
+    offered = duplicates.likely_duplicates(session)
+    assert [(c.person_id, c.other_id) for c in offered] == [(again, first)]  # best pair first
+    duplicates.mark(session, again, first)
+    # `again` is `first` now; the Latin registration is matched against the one who stays.
+    assert [(c.person_id, c.other_id) for c in duplicates.likely_duplicates(session)] == [
+        (latin, first)
+    ]
