@@ -27,7 +27,7 @@ from fieldreg.cli.common import (
 from fieldreg.cli.passphrases import ENV_NEW_PASSPHRASE, ENV_PASSPHRASE, read_secret
 from fieldreg.cli.person_text import value_text
 from fieldreg.core.errors import AuthError, FieldregError, ValidationError
-from fieldreg.core.messages import describe
+from fieldreg.core.messages import describe, pair_field_lines
 from fieldreg.services import duplicates, sync_desk
 from fieldreg.services import enrollment_service as enroll
 from fieldreg.services import sync_service as sync
@@ -447,14 +447,27 @@ def _cmd_duplicates(session: Session, args: argparse.Namespace, out: Output) -> 
         )
         return EXIT_OK
     found = duplicates.likely_duplicates(session)
+
+    def fields(c: duplicates.Candidate) -> list[tuple[str, str, str, str]]:
+        return [(f.role, f.verdict, f.ours, f.theirs) for f in c.fields]
+
     out.result(
         [
-            {"id": c.person_id, "of": c.other_id, "score": c.score, "reasons": list(c.reasons)}
+            {
+                "id": c.person_id,
+                "of": c.other_id,
+                "score": c.score,
+                "reasons": list(c.reasons),
+                "fields": [
+                    {"role": r, "verdict": v, "ours": o, "theirs": t} for r, v, o, t in fields(c)
+                ],
+            }
             for c in found
         ],
         lambda: (
             "\n".join(
-                f"{c.person_id} ~ {c.other_id}  {c.score:.0f}  {', '.join(c.reasons)}"
+                f"{c.person_id} ~ {c.other_id}  {c.score:.0f}"
+                + "".join(f"\n    {line}" for line in pair_field_lines(fields(c)))
                 for c in found
             )
             or "No likely duplicates."

@@ -7,7 +7,7 @@ A translation must keep every `{placeholder}` of its source (checked by the test
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Final
 
 from fieldreg.core.errors import FieldregError
@@ -734,3 +734,49 @@ def describe(error: FieldregError, translate: Translate = _untranslated) -> str:
 class _Missing(dict[str, str]):
     def __missing__(self, key: str) -> str:
         return "{" + key + "}"
+
+
+# --- two records of a person compared field by field (duplicates, lists) ---------------------
+
+PAIR_FIELD_ROLES: Final[dict[str, str]] = {
+    "family": QT_TRANSLATE_NOOP("PairFields", "Family name"),
+    "given": QT_TRANSLATE_NOOP("PairFields", "Given name"),
+    "patronymic": QT_TRANSLATE_NOOP("PairFields", "Patronymic"),
+    "dob": QT_TRANSLATE_NOOP("PairFields", "Born"),
+}
+PAIR_FIELD_VERDICTS: Final[dict[str, str]] = {
+    "same": QT_TRANSLATE_NOOP("PairFields", "{field}: the same"),
+    "transliteration": QT_TRANSLATE_NOOP(
+        "PairFields", "{field}: another spelling ({ours} / {theirs})"
+    ),
+    "spelling": QT_TRANSLATE_NOOP("PairFields", "{field}: another spelling ({ours} / {theirs})"),
+    "equivalent": QT_TRANSLATE_NOOP("PairFields", "{field}: {ours} = {theirs}"),
+    "initial": QT_TRANSLATE_NOOP("PairFields", "{field}: the initial {theirs} fits {ours}"),
+    "similar": QT_TRANSLATE_NOOP("PairFields", "{field}: almost alike ({ours} / {theirs})"),
+    "different": QT_TRANSLATE_NOOP("PairFields", "{field}: different ({ours} / {theirs})"),
+    "missing": QT_TRANSLATE_NOOP("PairFields", "{field}: recorded on one side only ({known})"),
+    "same_year": QT_TRANSLATE_NOOP("PairFields", "{field}: the same year ({ours} / {theirs})"),
+    "off_by_one": QT_TRANSLATE_NOOP("PairFields", "{field}: a year apart ({ours} / {theirs})"),
+}
+
+
+def pair_field_lines(
+    fields: Iterable[tuple[str, str, str, str]], translate: Translate = _untranslated
+) -> list[str]:
+    """(role, verdict, ours, theirs) of each field as a line a person reads ("Given name:
+    Олексій = Алексей", "Born: a year apart (1978 / 1979)"); a field neither side recorded says
+    nothing."""
+    lines = []
+    for role, verdict, ours, theirs in fields:
+        if not (ours or theirs):
+            continue
+        template = PAIR_FIELD_VERDICTS.get(verdict, "{field}: {ours} / {theirs}")
+        lines.append(
+            translate("PairFields", template).format(
+                field=translate("PairFields", PAIR_FIELD_ROLES.get(role, role)),
+                ours=ours or "—",
+                theirs=theirs or "—",
+                known=ours or theirs,
+            )
+        )
+    return lines

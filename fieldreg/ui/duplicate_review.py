@@ -30,6 +30,7 @@ from fieldreg.ui.context import UiContext
 from fieldreg.ui.duplicates_panel import SHOWN_REASONS, hit_title
 from fieldreg.ui.field_widgets import push_button
 from fieldreg.ui.import_results import plain_table
+from fieldreg.ui.pair_fields import field_lines
 from fieldreg.ui.task_progress import TaskProgress
 from fieldreg.ui.translations import Retranslates
 
@@ -169,7 +170,8 @@ class DuplicateReview(Retranslates, QWidget):
         self.candidates.clear()
         groups: dict[tuple[str, str], QTreeWidgetItem] = {}
         for candidate in self._visible():
-            reasons = ", ".join(
+            lines = field_lines(candidate.fields)
+            reasons = " · ".join(lines) or ", ".join(
                 labels.label(labels.REASON, r) for r in candidate.reasons if r in SHOWN_REASONS
             )
             item = QTreeWidgetItem(
@@ -181,6 +183,8 @@ class DuplicateReview(Retranslates, QWidget):
                 ]
             )
             item.setData(0, _PAIR, (candidate.person_id, candidate.other_id))
+            if lines:
+                item.setToolTip(3, "\n".join(lines))
             if candidate.households is None:
                 self.candidates.addTopLevelItem(item)
                 continue

@@ -2597,6 +2597,61 @@
     </message>
 </context>
 <context>
+    <name>PairFields</name>
+    <message>
+        <source>Family name</source>
+        <translation>Фамилия</translation>
+    </message>
+    <message>
+        <source>Given name</source>
+        <translation>Имя</translation>
+    </message>
+    <message>
+        <source>Patronymic</source>
+        <translation>Отчество</translation>
+    </message>
+    <message>
+        <source>Born</source>
+        <translation>Рождение</translation>
+    </message>
+    <message>
+        <source>{field}: the same</source>
+        <translation>{field}: совпадает</translation>
+    </message>
+    <message>
+        <source>{field}: another spelling ({ours} / {theirs})</source>
+        <translation>{field}: другое написание ({ours} / {theirs})</translation>
+    </message>
+    <message>
+        <source>{field}: {ours} = {theirs}</source>
+        <translation>{field}: {ours} = {theirs}</translation>
+    </message>
+    <message>
+        <source>{field}: the initial {theirs} fits {ours}</source>
+        <translation>{field}: инициал {theirs} подходит к {ours}</translation>
+    </message>
+    <message>
+        <source>{field}: almost alike ({ours} / {theirs})</source>
+        <translation>{field}: почти совпадает ({ours} / {theirs})</translation>
+    </message>
+    <message>
+        <source>{field}: different ({ours} / {theirs})</source>
+        <translation>{field}: различается ({ours} / {theirs})</translation>
+    </message>
+    <message>
+        <source>{field}: recorded on one side only ({known})</source>
+        <translation>{field}: записано только в одной записи ({known})</translation>
+    </message>
+    <message>
+        <source>{field}: the same year ({ours} / {theirs})</source>
+        <translation>{field}: тот же год ({ours} / {theirs})</translation>
+    </message>
+    <message>
+        <source>{field}: a year apart ({ours} / {theirs})</source>
+        <translation>{field}: разница в год ({ours} / {theirs})</translation>
+    </message>
+</context>
+<context>
     <name>PersonForm</name>
     <message>
         <source>Person</source>

@@ -2597,6 +2597,61 @@
     </message>
 </context>
 <context>
+    <name>PairFields</name>
+    <message>
+        <source>Family name</source>
+        <translation>Прізвище</translation>
+    </message>
+    <message>
+        <source>Given name</source>
+        <translation>Ім&apos;я</translation>
+    </message>
+    <message>
+        <source>Patronymic</source>
+        <translation>По батькові</translation>
+    </message>
+    <message>
+        <source>Born</source>
+        <translation>Народження</translation>
+    </message>
+    <message>
+        <source>{field}: the same</source>
+        <translation>{field}: однакове</translation>
+    </message>
+    <message>
+        <source>{field}: another spelling ({ours} / {theirs})</source>
+        <translation>{field}: інше написання ({ours} / {theirs})</translation>
+    </message>
+    <message>
+        <source>{field}: {ours} = {theirs}</source>
+        <translation>{field}: {ours} = {theirs}</translation>
+    </message>
+    <message>
+        <source>{field}: the initial {theirs} fits {ours}</source>
+        <translation>{field}: ініціал {theirs} відповідає {ours}</translation>
+    </message>
+    <message>
+        <source>{field}: almost alike ({ours} / {theirs})</source>
+        <translation>{field}: майже однакове ({ours} / {theirs})</translation>
+    </message>
+    <message>
+        <source>{field}: different ({ours} / {theirs})</source>
+        <translation>{field}: різне ({ours} / {theirs})</translation>
+    </message>
+    <message>
+        <source>{field}: recorded on one side only ({known})</source>
+        <translation>{field}: записано лише в одному записі ({known})</translation>
+    </message>
+    <message>
+        <source>{field}: the same year ({ours} / {theirs})</source>
+        <translation>{field}: той самий рік ({ours} / {theirs})</translation>
+    </message>
+    <message>
+        <source>{field}: a year apart ({ours} / {theirs})</source>
+        <translation>{field}: різниця в рік ({ours} / {theirs})</translation>
+    </message>
+</context>
+<context>
     <name>PersonForm</name>
     <message>
         <source>Person</source>

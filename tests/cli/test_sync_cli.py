@@ -124,6 +124,13 @@ def test_duplicates_from_the_command_line(tmp_path: Path) -> None:
     [candidate] = json.loads(ok(fieldreg(hub, "duplicates", "find", "--json")))
     assert (candidate["id"], candidate["of"]) == (again, first)
     assert "name.other_script" in candidate["reasons"]
+    assert {"role": "dob", "verdict": "same", "ours": "1971", "theirs": "1971"} in candidate[
+        "fields"
+    ]
+    shown = ok(fieldreg(hub, "duplicates", "find"))
+    # Melnyk is Мельник in the Ukrainian passport spelling: the same name, field by field
+    assert f"{again} ~ {first}  100\n    Family name: the same\n    Given name: the same\n" in shown
+    assert "    Born: the same\n" in shown
     assert "Marked." in ok(fieldreg(hub, "duplicates", "mark", again, "--of", first))
     assert f"{again} = {first}" in ok(fieldreg(hub, "duplicates", "list"))
     assert "No likely duplicates." in ok(fieldreg(hub, "duplicates", "find"))

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
+from fieldreg.services import duplicates
 from fieldreg.services.duplicates import Candidate
 from fieldreg.services.session import Session
 from fieldreg.ui.context import UiContext
@@ -49,3 +50,24 @@ def test_a_family_registered_twice_is_one_suggestion_with_its_members_inside(
     with qtbot.waitSignal(panel.mark_requested) as marked:
         panel.mark_selected()
     assert marked.args == ["B1", "A1"]
+
+
+def test_a_pair_is_explained_field_by_field_in_the_desks_language(
+    qtbot: QtBot, context: UiContext, session: Session
+) -> None:
+    first = session.register({"family_name": "Гнатюк", "given_name": "Олексій", "dob": "1978"})
+    again = session.register({"family_name": "Гнатюк", "given_name": "Алексей", "dob": "1979"})
+    [found] = duplicates.likely_duplicates(session)
+    assert (found.person_id, found.other_id) == (again, first)
+    panel = DuplicateReview(context)
+    qtbot.addWidget(panel)
+    panel.show_review(Review([found], [], {again: "again", first: "first"}, looked=True))
+    row = panel.candidates.topLevelItem(0)
+    assert row is not None
+    shown = row.text(3)
+    assert "Family name: the same" in shown
+    assert "Given name: " in shown
+    assert "Олексій" in shown  # the values compared are named, not only a verdict
+    assert "Born: a year apart (1978 / 1979)" in shown
+    assert "Patronymic" not in shown  # neither recorded one: nothing to say
+    assert row.toolTip(3).splitlines()[0].startswith("Family name")
