@@ -37,15 +37,7 @@ def planted_records(corpus: DuplicateCorpus) -> list[Record]:
     return [
         Record(
             p.person_id,
-            PersonNames(
-                p.family,
-                p.given,
-                p.patronymic,
-                p.latin_family,
-                p.latin_given,
-                p.latin_patronymic,
-                p.dob,
-            ),
+            PersonNames(*p.names()),
             p.sex,
             corpus.households.get(p.person_id),
         )

@@ -33,19 +33,7 @@ SOUGHT = 3_000
 
 def build_index(corpus: Corpus) -> SearchIndex:
     index = SearchIndex()
-    index.bulk_load(
-        SearchEntry(
-            p.person_id,
-            p.family,
-            p.given,
-            p.patronymic,
-            p.latin_family,
-            p.latin_given,
-            p.latin_patronymic,
-            p.dob,
-        )
-        for p in corpus.people
-    )
+    index.bulk_load(SearchEntry(p.person_id, *p.names()) for p in corpus.people)
     return index
 
 

@@ -81,6 +81,19 @@ class Person:
     latin_patronymic: str
     dob: str | None  # "1978-03-12", or "1978" when only the year is known
 
+    def names(self) -> tuple[str, str, str, str, str, str, str | None]:
+        """Family, given, patronymic, their Latin spellings and the date of birth: the order of
+        `matching.compare.PersonNames` and `services.search_index.SearchEntry` after the id."""
+        return (
+            self.family,
+            self.given,
+            self.patronymic,
+            self.latin_family,
+            self.latin_given,
+            self.latin_patronymic,
+            self.dob,
+        )
+
 
 @dataclass(frozen=True, slots=True)
 class Query:

@@ -15,15 +15,7 @@ def _records(corpus_people: list[Person], households: dict[str, str]) -> list[Re
     return [
         Record(
             p.person_id,
-            PersonNames(
-                p.family,
-                p.given,
-                p.patronymic,
-                p.latin_family,
-                p.latin_given,
-                p.latin_patronymic,
-                p.dob,
-            ),
+            PersonNames(*p.names()),
             p.sex,
             households.get(p.person_id),
         )
