@@ -235,7 +235,9 @@ def test_the_coordinator_reviews_likely_duplicates_marks_one_and_undoes_it(
         assert row[0] == f"Shevchenko Olena · 1984 · {again}"
         assert row[1] == f"Шевченко Олена · 12.03.1984 · {first}"
         assert int(row[2]) >= 85
-        assert "written in another alphabet" in row[3]
+        # explained field by field: each name in its two spellings, the year
+        assert row[3].startswith("Family name: another spelling (Шевченко / Shevchenko)")
+        assert "Born: the same year (1984 / 1984)" in row[3]
         assert review.status.text() == "Pairs that may be one person registered twice: 1."
         assert page.tabs.tabText(DUPLICATES) == "Du&plicates (1)"
         assert review.candidates.hasFocus()
