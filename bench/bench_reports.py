@@ -27,7 +27,7 @@ from xml.sax.saxutils import escape
 import xlsxwriter
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
-from bench.bench_unlock import BATCH, OUT, PASSPHRASE, PEOPLE, build_store
+from bench.bench_unlock import BATCH, OUT, PASSPHRASE, PEOPLE, build_store, new_store
 from bench.gauge import interleaved, timed
 from bench.reporting import Reporter
 from bench.synthetic import people
@@ -48,19 +48,9 @@ def build_tracing_store() -> DataDir:
     consenting to tracing; then each one's status set through `set_status` as at the desk:
     everyone waiting in a hall, every third one departed afterwards on a bus."""
     directory = DataDir(TRACING_STORE)
-    marker = directory.root / "complete"
-    if marker.exists():
-        return directory
-    if directory.root.exists():
-        import shutil
-
-        shutil.rmtree(directory.root)
-    OUT.mkdir(parents=True, exist_ok=True)
-    os.environ.setdefault("FIELDREG_KDF_PROFILE", "minimum")
-    vault.init_store(directory, point="Bench", operator="Bench", passphrase=PASSPHRASE, prefix="B3")
-    session = vault.open_session(directory, operator=None, passphrase=PASSPHRASE)
-    started = time.perf_counter()
-    try:
+    with new_store(directory, "B3") as session:
+        if session is None:
+            return directory
         ids: list[str] = []
         batch: list[dict[str, object]] = []
         for person in people(PEOPLE, seed=11):
@@ -74,9 +64,6 @@ def build_tracing_store() -> DataDir:
             session.set_status(person_id, "waiting", location=f"Зала {number % 7 + 1}")
         for number, person_id in enumerate(ids[::3]):
             session.set_status(person_id, "departed", transport=f"Автобус {number % 40 + 1}")
-    finally:
-        session.lock()
-    marker.write_text(f"built in {time.perf_counter() - started:.0f} s\n")
     return directory
 
 

@@ -12,6 +12,8 @@ import statistics
 import struct
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
@@ -22,6 +24,7 @@ from bench.synthetic import people
 from fieldreg.crypto.encoding import length_prefixed
 from fieldreg.services import vault
 from fieldreg.services.paths import DataDir
+from fieldreg.services.session import Session
 from fieldreg.store import summary_codec
 
 PASSPHRASE = "benchmark passphrase 1"
@@ -34,30 +37,45 @@ BATCH = 1000
 ROUNDS = 5
 
 
-def build_store() -> DataDir:
-    directory = DataDir(STORE)
+@contextmanager
+def new_store(directory: DataDir, prefix: str) -> Iterator[Session | None]:
+    """None when `directory` holds a complete store already (built by an earlier run); else the
+    session of a fresh store there, locked when the block ends and marked complete, with its
+    build time, only if the block ended without an error."""
     marker = directory.root / "complete"
     if marker.exists():
-        return directory
+        yield None
+        return
     if directory.root.exists():
         import shutil
 
         shutil.rmtree(directory.root)
     OUT.mkdir(parents=True, exist_ok=True)
     os.environ.setdefault("FIELDREG_KDF_PROFILE", "minimum")
-    vault.init_store(directory, point="Bench", operator="Bench", passphrase=PASSPHRASE, prefix="B2")
+    vault.init_store(
+        directory, point="Bench", operator="Bench", passphrase=PASSPHRASE, prefix=prefix
+    )
     session = vault.open_session(directory, operator=None, passphrase=PASSPHRASE)
-    batch: list[dict[str, object]] = []
     started = time.perf_counter()
-    for person in people(PEOPLE, seed=3):
-        batch.append(person)
-        if len(batch) == BATCH:
-            session.register_batch(batch)
-            batch = []
-    if batch:
-        session.register_batch(batch)
-    session.lock()
+    try:
+        yield session
+    finally:
+        session.lock()
     marker.write_text(f"built in {time.perf_counter() - started:.0f} s\n")
+
+
+def build_store() -> DataDir:
+    directory = DataDir(STORE)
+    with new_store(directory, "B2") as session:
+        if session is not None:
+            batch: list[dict[str, object]] = []
+            for person in people(PEOPLE, seed=3):
+                batch.append(person)
+                if len(batch) == BATCH:
+                    session.register_batch(batch)
+                    batch = []
+            if batch:
+                session.register_batch(batch)
     return directory
 
 

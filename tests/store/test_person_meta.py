@@ -10,31 +10,17 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from fieldreg.core.entities import FIELDS
-from fieldreg.core.events import Event, EventType, make_event
+from fieldreg.core.events import EventType
 from fieldreg.core.fold import PersonState, apply, fold, state_from_json, state_json_bytes
 from fieldreg.core.fold import state_to_json as document
 from fieldreg.store.sealed_json import encode_json
+from tests.core.test_fold import PERSON, event
 
-PERSON = "K7-0001-4"
 NAMES = sorted(FIELDS)
 # Values as they come in events from other devices: quotes, backslashes, control characters,
 # Cyrillic, emoji; lists of them; None (a cleared field).
 TEXT = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=12)
 VALUES = st.one_of(TEXT, st.lists(TEXT, max_size=3), st.none())
-
-
-def _event(device: str, seq: int, hlc: int, kind: EventType, payload: dict[str, object]) -> Event:
-    return make_event(
-        device_id=device,
-        seq=seq,
-        hlc=hlc,
-        operator_id="op",
-        type=kind,
-        subject_id=PERSON,
-        payload=payload,
-        prev="",
-        salt=f"{device}{seq}",
-    )
 
 
 @st.composite
@@ -76,7 +62,7 @@ def states(draw: st.DrawFn) -> PersonState:
             payload = {"band_id": draw(st.sampled_from(["1", "2"]))}
         else:
             payload = {}
-        apply(state, _event(device, seq, hlc, kind, payload))
+        apply(state, event(device, seq, hlc, kind, payload))
     return state
 
 
@@ -94,7 +80,7 @@ def test_meta_bytes_are_the_encoded_document(state: PersonState) -> None:
 
 
 def test_a_registration_is_written_as_before() -> None:
-    registered = _event(
+    registered = event(
         "a",
         1,
         100,
@@ -106,10 +92,10 @@ def test_a_registration_is_written_as_before() -> None:
 
 
 def test_an_erased_person_keeps_no_values_in_meta() -> None:
-    registered = _event(
+    registered = event(
         "a", 1, 100, EventType.PERSON_REGISTERED, {"fields": {"family_name": "Бойко"}}
     )
-    erased = _event("b", 1, 200, EventType.ERASED, {})
+    erased = event("b", 1, 200, EventType.ERASED, {})
     state = fold(PERSON, [registered, erased])
     written = state_json_bytes(state)
     assert written == _expected(state)
@@ -119,7 +105,7 @@ def test_an_erased_person_keeps_no_values_in_meta() -> None:
 def test_a_value_of_another_type_is_written_through_the_document() -> None:
     # Not what a device writes, but what an event may carry: the same bytes as ever.
     for odd in (3, True, {"nested": ["x"]}, ["x", 1]):
-        registered = _event(
+        registered = event(
             "a", 1, 100, EventType.PERSON_REGISTERED, {"fields": {"family_name": odd}}
         )
         state = fold(PERSON, [registered])
