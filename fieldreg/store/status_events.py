@@ -10,11 +10,12 @@ rows of other subjects are passed over before anything is opened."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import select
 
 from fieldreg.core import events as ev
+from fieldreg.store.event_reading import event_from_row
 from fieldreg.store.repository import EVENTS, Repository
 
 BATCH = 5000
@@ -26,7 +27,19 @@ _SELECT = (
 )
 
 
-def _rows(repo: Repository) -> Iterator[tuple[Any, ...]]:
+class _Row(NamedTuple):
+    """An events-table row as `event_reading.event_from_row` reads it, in `_SELECT`'s order."""
+
+    subject_id: str
+    device_id: str
+    seq: int
+    hlc: int
+    prev_id: str
+    event_id: str
+    body: Any
+
+
+def _rows(repo: Repository) -> Iterator[_Row]:
     if repo.conn.dialect.name != "sqlite":
         columns = EVENTS.c
         statement = (
@@ -43,13 +56,13 @@ def _rows(repo: Repository) -> Iterator[tuple[Any, ...]]:
             .order_by(columns.subject_id, columns.hlc, columns.device_id)
         )
         for row in repo.conn.execute(statement):
-            yield tuple(row)
+            yield _Row._make(row)
         return
     cursor = repo.conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
     try:
         cursor.execute(_SELECT)
         while batch := cursor.fetchmany(BATCH):
-            yield from batch
+            yield from map(_Row._make, batch)
     finally:
         cursor.close()
 
@@ -63,26 +76,18 @@ def status_events(
     `events_for` leaves them out."""
     wanted = None if subject_ids is None else frozenset(subject_ids)
     open_body = repo.sealer.opener("events", "body")
-    from_stored = ev.from_stored
     status_changed = ev.EventType.STATUS_CHANGED
     current = ""  # no subject id is empty
     found: list[ev.Event] = []
-    for subject_id, device_id, seq, hlc, prev_id, event_id, body in _rows(repo):
+    for row in _rows(repo):
+        subject_id = row.subject_id
         if wanted is not None and subject_id not in wanted:
             continue
         if subject_id != current:
             if found:
                 yield current, found
             current, found = subject_id, []
-        event = from_stored(
-            device_id=device_id,
-            seq=seq,
-            hlc=hlc,
-            subject_id=subject_id,
-            prev=prev_id,
-            event_id=event_id,
-            body=open_body(event_id, body),
-        )
+        event = event_from_row(row, open_body(row.event_id, row.body))
         if event.type is status_changed:
             found.append(event)
     if found:
