@@ -272,14 +272,22 @@ def test_an_oversize_file_is_refused_before_parsing(network: Network, laptop: La
     assert _refused(part, network, laptop).code == "roster.part_too_large"
 
 
-def test_a_decompression_bomb_is_refused_without_unpacking_it(
-    network: Network, laptop: Laptop
-) -> None:
+@pytest.fixture(scope="module")
+def bomb() -> bytes:
+    """gzip of 2 MiB more zeros than a roster may unpack to: about 500 KiB."""
     packer = zlib.compressobj(9, zlib.DEFLATED, 31)
     megabyte = bytes(1 << 20)
-    over = rf.MAX_PLAINTEXT_BYTES // len(megabyte) + 1
-    bomb = b"".join(packer.compress(megabyte) for _ in range(over)) + packer.flush()
+    over = rf.MAX_PLAINTEXT_BYTES // len(megabyte) + 2
+    return b"".join(packer.compress(megabyte) for _ in range(over)) + packer.flush()
+
+
+@pytest.mark.parametrize("lying", [False, True], ids=["stated size", "trailer lies"])
+def test_a_decompression_bomb_is_refused_without_unpacking_it(
+    network: Network, laptop: Laptop, bomb: bytes, lying: bool
+) -> None:
     assert len(bomb) < 1 << 20
+    if lying:  # gzip's trailer claims 10 bytes: the reader must not believe it
+        bomb = bomb[:-4] + (10).to_bytes(4, "little")
     raw = rf.seal_roster(
         rf.Compressed(bomb, hashlib.sha256(bomb).hexdigest(), 0),
         network.draft(laptop),
