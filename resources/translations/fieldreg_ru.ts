@@ -1391,6 +1391,94 @@
         <translation>Записанный пакет не прочитался правильно, он удалён. Попробуйте другую флешку.</translation>
     </message>
     <message>
+        <source>The roster file is empty.</source>
+        <translation>Файл списка пуст.</translation>
+    </message>
+    <message>
+        <source>The file is too large to be a roster (at most {max} bytes).</source>
+        <translation>Файл слишком велик для списка (не более {max} байт).</translation>
+    </message>
+    <message>
+        <source>This file is not a fieldreg roster.</source>
+        <translation>Это не список fieldreg.</translation>
+    </message>
+    <message>
+        <source>This roster was made by a newer fieldreg (format {version}).</source>
+        <translation>Этот список создан более новой версией fieldreg (формат {version}).</translation>
+    </message>
+    <message>
+        <source>The roster is incomplete: the file was cut short.</source>
+        <translation>Список неполный: файл оборван.</translation>
+    </message>
+    <message>
+        <source>The roster&apos;s {part} is larger than allowed ({max} bytes).</source>
+        <translation>Часть списка {part} больше допустимого ({max} байт).</translation>
+    </message>
+    <message>
+        <source>The roster has unexpected data after its end.</source>
+        <translation>После конца списка есть лишние данные.</translation>
+    </message>
+    <message>
+        <source>The roster&apos;s signature is malformed ({part}).</source>
+        <translation>Подпись списка повреждена ({part}).</translation>
+    </message>
+    <message>
+        <source>The roster&apos;s header is invalid ({key}).</source>
+        <translation>Заголовок списка недействителен ({key}).</translation>
+    </message>
+    <message>
+        <source>The roster belongs to another network.</source>
+        <translation>Список принадлежит другой сети.</translation>
+    </message>
+    <message>
+        <source>The roster was written for another laptop.</source>
+        <translation>Список создан для другого ноутбука.</translation>
+    </message>
+    <message>
+        <source>The roster was written for this laptop&apos;s enrollment {epoch}, but its certificate is enrollment {ours}.</source>
+        <translation>Список создан для регистрации {epoch} этого ноутбука, а его сертификат — регистрация {ours}.</translation>
+    </message>
+    <message>
+        <source>The roster&apos;s signature does not match the network&apos;s key: it was altered or forged.</source>
+        <translation>Подпись списка не соответствует ключу сети: он изменён или подделан.</translation>
+    </message>
+    <message>
+        <source>The roster is version {version}, not newer than the version {applied} this laptop has applied. The current roster is kept.</source>
+        <translation>Список имеет версию {version}, не новее версии {applied}, применённой на этом ноутбуке. Текущий список сохранён.</translation>
+    </message>
+    <message>
+        <source>The roster holds the changes since version {base}, but this laptop has version {applied}. The current roster is kept; ask the coordinator for a full roster.</source>
+        <translation>Список содержит изменения после версии {base}, а на этом ноутбуке версия {applied}. Текущий список сохранён; попросите у координатора полный список.</translation>
+    </message>
+    <message>
+        <source>The roster expired on {expired}. The current roster is kept; ask the coordinator for a new one.</source>
+        <translation>Срок действия списка истёк {expired}. Текущий список сохранён; попросите у координатора новый.</translation>
+    </message>
+    <message>
+        <source>The roster&apos;s encryption header is invalid ({reason}).</source>
+        <translation>Заголовок шифрования списка недействителен ({reason}).</translation>
+    </message>
+    <message>
+        <source>The roster was not encrypted to this laptop&apos;s key.</source>
+        <translation>Список зашифрован не ключом этого ноутбука.</translation>
+    </message>
+    <message>
+        <source>The roster does not decrypt: its content is incomplete or altered.</source>
+        <translation>Список не расшифровывается: его содержимое неполное или изменено.</translation>
+    </message>
+    <message>
+        <source>The roster&apos;s content does not match its signed header.</source>
+        <translation>Содержимое списка не соответствует его подписанному заголовку.</translation>
+    </message>
+    <message>
+        <source>The roster&apos;s content unpacks to more than {max} bytes; it was refused.</source>
+        <translation>Содержимое списка распаковывается в более чем {max} байт; он отклонён.</translation>
+    </message>
+    <message>
+        <source>The roster&apos;s content is malformed ({reason}).</source>
+        <translation>Содержимое списка повреждено ({reason}).</translation>
+    </message>
+    <message>
         <source>There is no open conflict on this field.</source>
         <translation>В этом поле нет открытого конфликта.</translation>
     </message>

@@ -1391,6 +1391,94 @@
         <translation>Записаний пакет не прочитався правильно, його вилучено. Спробуйте іншу флешку.</translation>
     </message>
     <message>
+        <source>The roster file is empty.</source>
+        <translation>Файл списку порожній.</translation>
+    </message>
+    <message>
+        <source>The file is too large to be a roster (at most {max} bytes).</source>
+        <translation>Файл завеликий для списку (щонайбільше {max} байтів).</translation>
+    </message>
+    <message>
+        <source>This file is not a fieldreg roster.</source>
+        <translation>Це не список fieldreg.</translation>
+    </message>
+    <message>
+        <source>This roster was made by a newer fieldreg (format {version}).</source>
+        <translation>Цей список створено новішою версією fieldreg (формат {version}).</translation>
+    </message>
+    <message>
+        <source>The roster is incomplete: the file was cut short.</source>
+        <translation>Список неповний: файл обірвано.</translation>
+    </message>
+    <message>
+        <source>The roster&apos;s {part} is larger than allowed ({max} bytes).</source>
+        <translation>Частина списку {part} більша, ніж дозволено ({max} байтів).</translation>
+    </message>
+    <message>
+        <source>The roster has unexpected data after its end.</source>
+        <translation>Після кінця списку є зайві дані.</translation>
+    </message>
+    <message>
+        <source>The roster&apos;s signature is malformed ({part}).</source>
+        <translation>Підпис списку пошкоджено ({part}).</translation>
+    </message>
+    <message>
+        <source>The roster&apos;s header is invalid ({key}).</source>
+        <translation>Заголовок списку недійсний ({key}).</translation>
+    </message>
+    <message>
+        <source>The roster belongs to another network.</source>
+        <translation>Список належить іншій мережі.</translation>
+    </message>
+    <message>
+        <source>The roster was written for another laptop.</source>
+        <translation>Список створено для іншого ноутбука.</translation>
+    </message>
+    <message>
+        <source>The roster was written for this laptop&apos;s enrollment {epoch}, but its certificate is enrollment {ours}.</source>
+        <translation>Список створено для реєстрації {epoch} цього ноутбука, а його сертифікат — реєстрація {ours}.</translation>
+    </message>
+    <message>
+        <source>The roster&apos;s signature does not match the network&apos;s key: it was altered or forged.</source>
+        <translation>Підпис списку не відповідає ключу мережі: його змінено або підроблено.</translation>
+    </message>
+    <message>
+        <source>The roster is version {version}, not newer than the version {applied} this laptop has applied. The current roster is kept.</source>
+        <translation>Список має версію {version}, не новішу за версію {applied}, застосовану на цьому ноутбуці. Поточний список збережено.</translation>
+    </message>
+    <message>
+        <source>The roster holds the changes since version {base}, but this laptop has version {applied}. The current roster is kept; ask the coordinator for a full roster.</source>
+        <translation>Список містить зміни після версії {base}, а цей ноутбук має версію {applied}. Поточний список збережено; попросіть у координатора повний список.</translation>
+    </message>
+    <message>
+        <source>The roster expired on {expired}. The current roster is kept; ask the coordinator for a new one.</source>
+        <translation>Термін дії списку минув {expired}. Поточний список збережено; попросіть у координатора новий.</translation>
+    </message>
+    <message>
+        <source>The roster&apos;s encryption header is invalid ({reason}).</source>
+        <translation>Заголовок шифрування списку недійсний ({reason}).</translation>
+    </message>
+    <message>
+        <source>The roster was not encrypted to this laptop&apos;s key.</source>
+        <translation>Список зашифровано не ключем цього ноутбука.</translation>
+    </message>
+    <message>
+        <source>The roster does not decrypt: its content is incomplete or altered.</source>
+        <translation>Список не розшифровується: його вміст неповний або змінений.</translation>
+    </message>
+    <message>
+        <source>The roster&apos;s content does not match its signed header.</source>
+        <translation>Вміст списку не відповідає його підписаному заголовку.</translation>
+    </message>
+    <message>
+        <source>The roster&apos;s content unpacks to more than {max} bytes; it was refused.</source>
+        <translation>Вміст списку розпаковується в понад {max} байтів; його відхилено.</translation>
+    </message>
+    <message>
+        <source>The roster&apos;s content is malformed ({reason}).</source>
+        <translation>Вміст списку пошкоджено ({reason}).</translation>
+    </message>
+    <message>
         <source>There is no open conflict on this field.</source>
         <translation>У цьому полі немає відкритого конфлікту.</translation>
     </message>
