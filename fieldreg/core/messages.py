@@ -762,6 +762,9 @@ MESSAGES: Final[dict[str, str]] = {
         "Errors", "Line {line} repeats an id the list already used. Nothing was imported."
     ),
     "lists.not_found": QT_TRANSLATE_NOOP("Errors", "There is no such list."),
+    "lists.report_target": QT_TRANSLATE_NOOP(
+        "Errors", "{field}: say where to write it (a PDF, a CSV or the protection officer's file)."
+    ),
     "lists.no_entry": QT_TRANSLATE_NOOP("Errors", "The list has no such line."),
     "lists.tampered": QT_TRANSLATE_NOOP(
         "Errors", "A stored list does not open with this store's key: it was altered."

@@ -276,6 +276,11 @@ def report_content(
     )
 
 
+def report_counts(content: report.ReportContent) -> dict[str, int]:
+    """sought, found (named), found_without_consent (counted only), not_found."""
+    return report.counts(content)
+
+
 ReportFormat = Literal["pdf", "csv", "protection_csv"]
 
 
