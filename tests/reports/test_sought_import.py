@@ -33,9 +33,12 @@ def entries_of(untrusted: bytes, fmt: sought_import.Format = "csv") -> list[Soug
 
 
 def refused(untrusted: bytes, fmt: sought_import.Format = "csv", encoding: str = "utf-8") -> str:
-    with pytest.raises(FieldregError) as caught:
+    def read() -> None:
         table = read_table(untrusted, fmt, encoding)
         sought_import.table_entries(table, propose_mapping(table.header))
+
+    with pytest.raises(FieldregError) as caught:
+        read()
     return caught.value.code
 
 
@@ -156,6 +159,7 @@ LAUGHS = (
 def test_a_refused_list_leaves_nothing_stored(
     session: Session,
     tmp_path: Path,
+    *,
     content: bytes,
     fmt: sought_import.Format,
     mapping: str | None,
