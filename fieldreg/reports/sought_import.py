@@ -100,6 +100,9 @@ def read_table(untrusted: bytes, fmt: Format, encoding: str = "utf-8") -> Table:
     if fmt == "xlsx":
         rows = _xlsx_rows(untrusted)
     elif fmt == "csv":
+        # A line count over the limit refuses a huge list at once, before decoding any of it.
+        if untrusted.count(b"\n", 0, MAX_FILE_BYTES) > MAX_ROWS + 1:
+            raise _fail("too_many_rows", limit=MAX_ROWS)
         rows = csv.reader(_csv_lines(untrusted, encoding), strict=True)
     else:
         raise _fail("bad_format")
