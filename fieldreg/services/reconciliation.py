@@ -32,6 +32,8 @@ Decision = Literal["confirmed", "rejected"]
 DECISIONS: Final = ("confirmed", "rejected")
 MAX_NAME_CHARS: Final = 200
 PERSONAL_DATA_NOTICE: Final = report.PERSONAL_DATA_WARNING
+MAPPING_FIELDS: Final = sought_import.FIELDS  # what a column of a CSV or XLSX list can be
+FORMATS: Final = sought_import.FORMATS
 
 
 @dataclass(frozen=True, slots=True)
@@ -328,9 +330,14 @@ class SoughtWatch:
     def __len__(self) -> int:
         return sum(len(v) for v in self._by_key.values())
 
-    def may_be_sought(self, names: PersonNames) -> bool:
-        if not names.family or not names.given:
+    def may_be_sought(
+        self, family: str, given: str, patronymic: str = "", dob: str | None = None
+    ) -> bool:
+        """Whether someone of these names (any script) and date or year of birth may be sought
+        by an open entry of any list; a few comparisons at most, cheap enough for a keystroke."""
+        if not family.strip() or not given.strip():
             return False
+        names = PersonNames(family, given, patronymic, dob=dob)
         key = keys_of([(names.family, names.latin_family)])[0].partition(" ")[0]
         return any(compare(names, other).score >= POSSIBLE for other in self._by_key.get(key, ()))
 
