@@ -16,9 +16,9 @@ from typing import Any
 from fieldreg.cli.common import EXIT_INPUT, EXIT_OK, Handler, Output, escaped, with_session
 from fieldreg.cli.passphrases import read_secret
 from fieldreg.core.errors import ValidationError
-from fieldreg.reports.sought_import import ENCODINGS, FIELDS, FORMATS
 from fieldreg.services import reconciliation
 from fieldreg.services.exports import Encryption
+from fieldreg.services.reconciliation import ENCODINGS, FORMATS, MAPPING_FIELDS
 from fieldreg.services.session import Session
 
 ENV_REPORT_PASSPHRASE = "FIELDREG_EXPORT_PASSPHRASE"
@@ -55,7 +55,7 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
     q.add_argument(
         "--map",
         metavar="FIELD=COLUMN,...",
-        help=f"the columns of a CSV or XLSX list; fields: {', '.join(FIELDS)}",
+        help=f"the columns of a CSV or XLSX list; fields: {', '.join(MAPPING_FIELDS)}",
     )
     q.add_argument(
         "--accept-proposed", action="store_true", help="import with the mapping proposed"

@@ -34,6 +34,7 @@ MAX_NAME_CHARS: Final = 200
 PERSONAL_DATA_NOTICE: Final = report.PERSONAL_DATA_WARNING
 MAPPING_FIELDS: Final = sought_import.FIELDS  # what a column of a CSV or XLSX list can be
 FORMATS: Final = sought_import.FORMATS
+ENCODINGS: Final = sought_import.ENCODINGS
 
 
 @dataclass(frozen=True, slots=True)
