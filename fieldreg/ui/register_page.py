@@ -248,7 +248,6 @@ class RegisterPage(Retranslates, FormPage, QWidget):
         self.form.clear()
         self.duplicates.clear()
         self.sought_notice.hide()
-        self.forget_sought_lists()  # read afresh for the next person: a list may have come
         self.form.focus_field("family_name")
         self._context.people_changed.emit([person_id])
         self.saved.emit([person_id])
