@@ -113,7 +113,7 @@ def build(
                 name,
                 str(person_id),
                 _text(fields, "family_name", "given_name", "patronymic"),
-                _text(fields, "status"),
+                _text(fields, "status").replace("_", " ").capitalize(),
                 _text(fields, "status_location") or point,
                 _text(fields, "status_transport"),
             )
@@ -151,7 +151,8 @@ def csv_rows(content: ReportContent) -> list[tuple[Cell, ...]]:
         ("no_information", reference, "", "", "", "", "", "")
         for reference in content.no_information
     )
-    rows.extend(("count", key, "", "", "", "", value, "") for key, value in counts(content).items())
+    # The counts last: outcome "count", what is counted, and the number in the next column.
+    rows.extend(("count", key, value, "", "", "", "", "") for key, value in counts(content).items())
     return rows
 
 

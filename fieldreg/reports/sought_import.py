@@ -155,7 +155,18 @@ def _xlsx_rows(untrusted: bytes) -> Iterator[Sequence[object]]:
         sheet = book.worksheets[0] if book.worksheets else None
         if sheet is None:
             raise _fail("empty")
-        yield from sheet.iter_rows(values_only=True)
+        declared = sheet.max_row  # the sheet's own dimension: a huge one is refused unread
+        if isinstance(declared, int) and declared > MAX_ROWS + 1:
+            raise _fail("too_many_rows", limit=MAX_ROWS)
+        rows = sheet.iter_rows(values_only=True)
+        while True:
+            try:
+                row = next(rows)
+            except StopIteration:
+                return
+            except Exception:  # a damaged part found while streaming: still "not a workbook"
+                raise _fail("not_xlsx") from None
+            yield row
     finally:
         book.close()
 

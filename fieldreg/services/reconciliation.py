@@ -22,7 +22,7 @@ from fieldreg.matching.pairs import Record, keys_of
 from fieldreg.reports import reconciliation_report as report
 from fieldreg.reports import sought_import, table_files
 from fieldreg.reports.sought_import import Format, SoughtEntry
-from fieldreg.services.exports import Encryption, encrypted, people_records, write_export
+from fieldreg.services.exports import Encryption, encrypted, point_names, write_export
 from fieldreg.services.outside_files import read_outside_file
 from fieldreg.services.session import Session
 from fieldreg.services.sync_access import now_ms, sync_repository
@@ -265,12 +265,17 @@ def report_content(
 ) -> report.ReportContent:
     meta, stored = _stored(session, list_id)
     confirmed = {e.entry_no: _confirmed(e) for e in stored}
-    wanted = {p for p in confirmed.values() if p}
-    people = {
-        r.person_id: (r.fields, r.point)
-        for r in people_records(session, details=bool(wanted))
-        if r.person_id in wanted
-    }
+    points = point_names(session)
+    people: dict[str, tuple[Mapping[str, object], str]] = {}
+    for person_id in sorted({p for p in confirmed.values() if p}):
+        try:
+            view = session.person(person_id)  # only the people found: their details opened
+        except NotFoundError:
+            continue  # erased meanwhile: not found
+        if view.erased:
+            continue
+        prefix = person_id.split("-", 1)[0]
+        people[person_id] = (view.fields, points.get(prefix, prefix))
     return report.build(
         meta,
         [(e.body, confirmed[e.entry_no]) for e in stored],

@@ -7,6 +7,8 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import re
+import zipfile
 from pathlib import Path
 
 import openpyxl
@@ -102,6 +104,33 @@ def test_an_xlsx_list_is_read_with_its_formulas_as_text(tmp_path: Path) -> None:
         "A-1", "Ковалёв", "Алексей", "1979",
     )  # fmt: skip
     assert second.family == HOSTILE
+
+
+def _workbook_declaring(rows: int) -> bytes:
+    """A small workbook whose sheet says it has `rows` rows (its dimension tag)."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["Прізвище", "Ім'я"])
+    sheet.append(["Коваленко", "Марія"])
+    out = io.BytesIO()
+    book.save(out)
+    source = zipfile.ZipFile(io.BytesIO(out.getvalue()))
+    changed = io.BytesIO()
+    with zipfile.ZipFile(changed, "w") as target:
+        for info in source.infolist():
+            data = source.read(info.filename)
+            if info.filename == "xl/worksheets/sheet1.xml":
+                data = re.sub(
+                    rb'<dimension ref="[^"]+"', f'<dimension ref="A1:B{rows}"'.encode(), data
+                )
+            target.writestr(info, data)
+    return changed.getvalue()
+
+
+def test_a_workbook_declaring_a_million_rows_is_refused_unread() -> None:
+    assert refused(_workbook_declaring(1_000_000), "xlsx") == "sought.too_many_rows"
+    assert len(entries_of(_workbook_declaring(2), "xlsx")) == 1
 
 
 def test_a_file_that_is_not_a_workbook_is_refused() -> None:
