@@ -22,6 +22,7 @@ from fieldreg.services.reconciliation import ENCODINGS, FORMATS, MAPPING_FIELDS
 from fieldreg.services.session import Session
 
 ENV_REPORT_PASSPHRASE = "FIELDREG_EXPORT_PASSPHRASE"
+LIST_HELP = "the list's id ('list show' prints it)"
 NOTICE = (
     "This report holds personal data ({found} people named). Keep {path} only where it must "
     "be, hand it over encrypted where you can, and delete it when it has served."
@@ -47,7 +48,7 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
     )
     actions = p.add_subparsers(dest="list_command", metavar="ACTION", required=True)
     q = actions.add_parser("import", parents=[common], help="import a CSV, XLSX or PFIF 1.4 list")
-    q.add_argument("file", type=Path, metavar="FILE")
+    q.add_argument("file", type=Path, metavar="FILE", help="the list (.csv, .xlsx, .xml)")
     q.add_argument("--format", choices=FORMATS, help="default: from the file's name")
     q.add_argument("--name", default="", help="what to call the list")
     q.add_argument("--source", default="", help="who sent it")
@@ -68,14 +69,14 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
     )
     actions.add_parser("show", parents=[common], help="the lists, with counts")
     q = actions.add_parser("match", parents=[common], help="candidates for every sought person")
-    q.add_argument("list_id", metavar="LIST")
+    q.add_argument("list_id", metavar="LIST", help=LIST_HELP)
     for name, text in (("confirm", "this person is the one sought"), ("reject", "not this one")):
         q = actions.add_parser(name, parents=[common], help=text)
-        q.add_argument("list_id", metavar="LIST")
+        q.add_argument("list_id", metavar="LIST", help=LIST_HELP)
         q.add_argument("entry", type=int, metavar="ENTRY", help="the entry number 'match' shows")
-        q.add_argument("person_id", metavar="PERSON")
+        q.add_argument("person_id", metavar="PERSON", help="the person's ID")
     q = actions.add_parser("report", parents=[common], help="the answer to the list's owner")
-    q.add_argument("list_id", metavar="LIST")
+    q.add_argument("list_id", metavar="LIST", help=LIST_HELP)
     q.add_argument("--pdf", type=Path, metavar="FILE", help="the report as PDF")
     q.add_argument("--csv", type=Path, metavar="FILE", help="the report as CSV")
     q.add_argument(
@@ -84,9 +85,25 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
         metavar="FILE",
         help="INTERNAL: people found without consent to tracing, for the protection officer",
     )
-    q.add_argument("--encrypt", action="store_true", help="age-encrypt to a passphrase")
-    q.add_argument("--encrypt-passphrase-file", type=Path, metavar="FILE")
-    q.add_argument("--encrypt-to", action="append", default=[], metavar="AGE1...")
+    q.add_argument(
+        "--encrypt",
+        action="store_true",
+        help=f"age-encrypt to a passphrase (from --encrypt-passphrase-file, "
+        f"${ENV_REPORT_PASSPHRASE} or a prompt)",
+    )
+    q.add_argument(
+        "--encrypt-passphrase-file",
+        type=Path,
+        metavar="FILE",
+        help=f"the report passphrase is in FILE (else ${ENV_REPORT_PASSPHRASE}, or a prompt)",
+    )
+    q.add_argument(
+        "--encrypt-to",
+        action="append",
+        default=[],
+        metavar="AGE1...",
+        help="age-encrypt to this X25519 recipient (repeat for several)",
+    )
 
 
 def _cmd_import(session: Session, args: argparse.Namespace, out: Output) -> int:
