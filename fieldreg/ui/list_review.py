@@ -1,8 +1,9 @@
 """Reviewing the candidates of a list of sought persons, side by side: whom the list seeks and
 whom we registered, with each field's agreement ("Given name: Олексій = Алексей"). By keyboard:
 Y or Ctrl+Enter confirms (the entry is linked to the person), N rejects the candidate (the next
-one is shown), Space or → moves to the next entry without deciding. Entries already confirmed
-and candidates already rejected are not shown again."""
+one is shown), Space or → moves to the next entry without deciding; Y and N are the same keys
+on a Ukrainian or Russian layout (Н, Т). Entries already confirmed and candidates already
+rejected are not shown again."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from fieldreg.core.keyboards import CYRILLIC_TO_US
 from fieldreg.services import reconciliation
 from fieldreg.services.reconciliation import EntryMatch
 from fieldreg.services.session import Session
@@ -178,9 +180,11 @@ class ListReview(Retranslates, QWidget):
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
         control = bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
-        if key in CONFIRM_KEYS or (control and key in ENTER_KEYS):
+        # The key itself, whatever the layout: Н on a Ukrainian or Russian one is the Y key.
+        letter = CYRILLIC_TO_US.get(event.text().lower(), event.text().lower())
+        if key in CONFIRM_KEYS or letter == "y" or (control and key in ENTER_KEYS):
             self.confirm()
-        elif key in REJECT_KEYS:
+        elif key in REJECT_KEYS or letter == "n":
             self.reject()
         elif key in NEXT_KEYS:
             self.next_entry()

@@ -16,7 +16,7 @@ from fieldreg.services.session import Session
 from fieldreg.ui.context import UiContext
 from fieldreg.ui.lists_page import ListsPage
 from fieldreg.ui.register_page import RegisterPage
-from tests.ui.keyboard import TAB, running_context, type_then
+from tests.ui.keyboard import TAB, running_context, type_text, type_then
 
 LIST = (
     "Ref,Фамилия,Имя,Год рождения\n"
@@ -110,6 +110,25 @@ def test_the_review_is_driven_by_keys(
     assert people["kovalenko"] not in [c.person_id for c in offered.candidates]  # rejected
     qtbot.keyClick(review, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: page.stack.currentIndex() == 0)
+
+
+def test_the_review_keys_work_on_a_cyrillic_layout(
+    qtbot: QtBot,
+    context: UiContext,
+    session: Session,
+    people: dict[str, str],
+    tmp_path: Path,
+) -> None:
+    list_id = _import(session, tmp_path)
+    page = _page(qtbot, context)
+    qtbot.waitUntil(lambda: page.table.topLevelItemCount() == 1)
+    page.open_review()
+    review = page.review
+    qtbot.waitUntil(lambda: review.current() is not None)
+    type_text(qtbot, review, "т")  # the N key with a Ukrainian layout on: rejected
+    qtbot.waitUntil(lambda: (review.current() or (None, ""))[1] == people["kovalenko_too"])
+    type_text(qtbot, review, "н")  # the Y key: confirmed
+    qtbot.waitUntil(lambda: _decisions(session, list_id)["OWNER-REF-1"] == people["kovalenko_too"])
 
 
 def test_a_list_is_imported_through_the_mapping_dialog(
