@@ -233,3 +233,13 @@ def test_a_clean_list_is_stored_whole_and_sealed(session: Session, tmp_path: Pat
     [shown] = reconciliation.lists(session)
     assert (shown.list_id, shown.entries, shown.owner) == (info.list_id, 2, "ICRC")
     assert "Коваленко".encode() not in session.data_dir.db.read_bytes()
+
+
+def test_a_pfif_list_is_stored_with_its_people(session: Session, tmp_path: Path) -> None:
+    path = tmp_path / "request.pfif.xml"
+    path.write_bytes(sample())
+    info = reconciliation.import_list(session, path, fmt="pfif", source="registry.example.org")
+    assert info.entries == 1
+    [match] = reconciliation.match(session, info.list_id)
+    assert match.entry.reference == "registry.example.org/p.1"
+    assert match.entry.note == "Last seen near the theatre."
