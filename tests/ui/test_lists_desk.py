@@ -181,3 +181,21 @@ def test_someone_on_an_open_list_gets_a_discreet_notice_without_its_details(
     type_then(qtbot, "Олена", TAB)  # nobody seeks her: the lists are read, no notice
     assert register_page._watch is not None
     assert not notice.isVisible()
+
+
+def test_the_desk_writes_the_report_as_pdf_and_says_what_it_holds(
+    qtbot: QtBot,
+    context: UiContext,
+    session: Session,
+    people: dict[str, str],
+    tmp_path: Path,
+) -> None:
+    list_id = _import(session, tmp_path)
+    reconciliation.decide(session, list_id, 2, people["bondarenko"], "confirmed")
+    page = _page(qtbot, context)
+    target = tmp_path / "answer.pdf"
+    page.write_report(list_id, target, "pdf")
+    qtbot.waitUntil(lambda: bool(page.message.text()))
+    assert page.message.text() == "Report written: 0 found and named, 1 counted only."
+    assert target.read_bytes().startswith(b"%PDF")
+    assert target.stat().st_mode & 0o077 == 0
