@@ -67,6 +67,7 @@ EXTENSIONS: tuple[str, ...] = (
     "fieldreg.cli.band_commands",
     "fieldreg.cli.export_commands",
     "fieldreg.cli.digest_command",
+    "fieldreg.cli.list_commands",
 )
 
 # CLI flag -> field name; one flag per field.

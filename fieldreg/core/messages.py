@@ -780,6 +780,63 @@ MESSAGES: Final[dict[str, str]] = {
     "pfif.too_many": QT_TRANSLATE_NOOP(
         "Errors", "PFIF: more than {limit} records. Nothing was imported."
     ),
+    # --- sought-persons lists (issue 14 §2) ---
+    "sought.too_large": QT_TRANSLATE_NOOP(
+        "Errors", "The list is too large (at most {limit} bytes). Nothing was imported."
+    ),
+    "sought.bad_format": QT_TRANSLATE_NOOP(
+        "Errors", "Lists are read as CSV, XLSX or PFIF. Nothing was imported."
+    ),
+    "sought.bad_encoding": QT_TRANSLATE_NOOP(
+        "Errors", "A CSV list is read as UTF-8 or as Windows-1251 (cp1251). Nothing was imported."
+    ),
+    "sought.encoding": QT_TRANSLATE_NOOP(
+        "Errors",
+        "The CSV list is not UTF-8 text. If it was saved as Windows-1251, import it again "
+        "choosing that encoding (--encoding cp1251). Nothing was imported.",
+    ),
+    "sought.not_xlsx": QT_TRANSLATE_NOOP(
+        "Errors", "The file is not an XLSX workbook. Nothing was imported."
+    ),
+    "sought.empty": QT_TRANSLATE_NOOP(
+        "Errors", "The list holds nobody with a name. Nothing was imported."
+    ),
+    "sought.too_many_columns": QT_TRANSLATE_NOOP(
+        "Errors", "The list has more than {limit} columns. Nothing was imported."
+    ),
+    "sought.cell_too_long": QT_TRANSLATE_NOOP(
+        "Errors",
+        "Line {line} of the list has a cell longer than {limit} characters. Nothing was imported.",
+    ),
+    "sought.too_many_rows": QT_TRANSLATE_NOOP(
+        "Errors", "The list has more than {limit} lines. Nothing was imported."
+    ),
+    "sought.malformed_csv": QT_TRANSLATE_NOOP(
+        "Errors", "The CSV list is damaged near line {line}. Nothing was imported."
+    ),
+    "sought.bad_mapping": QT_TRANSLATE_NOOP(
+        "Errors",
+        "The column mapping is not understood ({part}); write field=column, for example "
+        "family=Прізвище.",
+    ),
+    "sought.no_such_column": QT_TRANSLATE_NOOP("Errors", "The list has no column named {column}."),
+    "sought.mapping_needs_name": QT_TRANSLATE_NOOP(
+        "Errors", "Choose the column of the family name (or of the full name) before importing."
+    ),
+    "sought.column_twice": QT_TRANSLATE_NOOP(
+        "Errors", "One column is chosen for two fields. Choose each column once."
+    ),
+    "sought.duplicate_id": QT_TRANSLATE_NOOP(
+        "Errors", "Line {line} repeats an id the list already used. Nothing was imported."
+    ),
+    "lists.not_found": QT_TRANSLATE_NOOP("Errors", "There is no such list."),
+    "lists.report_target": QT_TRANSLATE_NOOP(
+        "Errors", "{field}: say where to write it (a PDF, a CSV or the protection officer's file)."
+    ),
+    "lists.no_entry": QT_TRANSLATE_NOOP("Errors", "The list has no such line."),
+    "lists.tampered": QT_TRANSLATE_NOOP(
+        "Errors", "A stored list does not open with this store's key: it was altered."
+    ),
     # --- features add their sections above this line ---
 }
 

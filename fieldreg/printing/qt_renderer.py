@@ -18,7 +18,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Final
 
-from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -33,6 +33,7 @@ from PySide6.QtGui import (
     QPainterPath,
     QPdfWriter,
     QPen,
+    QTextDocument,
 )
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 
@@ -107,6 +108,31 @@ class QtLabelRenderer:
         writer.setCreator("fieldreg")
         _set_page(writer, stock)
         self._paint(writer, PDF_DPI, stock, labels, cancelled)
+
+    def document_pdf(self, rich_text: str, title: str) -> bytes:
+        """An A4 document (a report) laid out by Qt from rich text, as PDF bytes in memory: the
+        caller encrypts and writes them (no file of Qt's own, nothing in a temporary folder)."""
+        data = QByteArray()
+        buffer = QBuffer(data)
+        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+        writer = QPdfWriter(buffer)
+        writer.setTitle(title)
+        writer.setCreator("fieldreg")
+        writer.setPageLayout(
+            QPageLayout(
+                QPageSize(QPageSize.PageSizeId.A4),
+                QPageLayout.Orientation.Portrait,
+                QMarginsF(15, 15, 15, 15),
+                QPageLayout.Unit.Millimeter,
+            )
+        )
+        document = QTextDocument()
+        document.setDefaultFont(QFont(FONT_FAMILY, 9))
+        document.setHtml(rich_text)
+        document.print_(writer)
+        del writer  # ends the PDF
+        buffer.close()
+        return bytes(data.data())
 
     def print_to(
         self,

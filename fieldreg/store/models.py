@@ -95,3 +95,24 @@ class KeySlotCopy(Base):
     name: Mapped[str] = mapped_column(String(32), primary_key=True)
     generation: Mapped[int] = mapped_column(BigInteger)
     document: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class SoughtListRow(Base):
+    """A list of sought persons from outside (issue 14 §2): its source, owner, received date and
+    name sealed in `meta`; `id` is opaque (random)."""
+
+    __tablename__ = "sought_lists"
+    id: Mapped[str] = mapped_column(ID, primary_key=True)
+    created_ms: Mapped[int] = mapped_column(BigInteger)
+    meta: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class SoughtEntryRow(Base):
+    """One person a list looks for (`body`, sealed) and the decisions taken on its candidates
+    (`decisions`, sealed: person id -> confirmed / rejected), keyed by the list and line."""
+
+    __tablename__ = "sought_entries"
+    list_id: Mapped[str] = mapped_column(ForeignKey("sought_lists.id"), primary_key=True)
+    entry_no: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    body: Mapped[bytes] = mapped_column(LargeBinary)
+    decisions: Mapped[bytes | None] = mapped_column(LargeBinary)

@@ -185,3 +185,16 @@ def dob_text(dob: str) -> str:
     if len(dob) == 10 and dob[4] == "-" and dob[7] == "-":
         return f"{dob[8:10]}.{dob[5:7]}.{dob[0:4]}"
     return dob
+
+
+# What a column of a list of sought persons can hold (the mapping dialog, ui/list_mapping_dialog).
+LIST_FIELD: Final[dict[str, str]] = {
+    "reference": QT_TRANSLATE_NOOP("Labels", "The list's own id"),
+    "family": QT_TRANSLATE_NOOP("Labels", "Family name"),
+    "given": QT_TRANSLATE_NOOP("Labels", "Given name"),
+    "patronymic": QT_TRANSLATE_NOOP("Labels", "Patronymic"),
+    "full_name": QT_TRANSLATE_NOOP("Labels", "Full name (family name first)"),
+    "dob": QT_TRANSLATE_NOOP("Labels", "Date or year of birth"),
+    "sex": QT_TRANSLATE_NOOP("Labels", "Sex"),
+    "place": QT_TRANSLATE_NOOP("Labels", "Place of origin"),
+}

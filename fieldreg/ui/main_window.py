@@ -43,6 +43,7 @@ from fieldreg.ui.first_run_wizard import FirstRunWizard
 from fieldreg.ui.household_page import HouseholdPage
 from fieldreg.ui.idle_lock import IdleLock
 from fieldreg.ui.layout_keys import LayoutShortcuts
+from fieldreg.ui.lists_page import ListsPage
 from fieldreg.ui.lock_controller import LockController
 from fieldreg.ui.page import FormPage, Page
 from fieldreg.ui.person_page import PersonPage
@@ -58,6 +59,7 @@ from fieldreg.ui.window_geometry import remember, show_where_left
 
 FIND, REGISTER, HOUSEHOLD, PERSON, ROSTER = "find", "register", "household", "person", "roster"
 SYNC, COORDINATOR, DASHBOARD = "sync", "coordinator", "dashboard"
+LISTS = "lists"
 STATUS_MS: Final = 8000
 
 
@@ -87,6 +89,7 @@ class MainWindow(Retranslates, QMainWindow):
         self.sync_page = SyncPage(context)
         self.coordinator_page = CoordinatorPage(context)
         self.dashboard_page = DashboardPage(context)
+        self.lists_page = ListsPage(context)
         self.forms: dict[str, FormPage] = {
             REGISTER: self.register_page,
             HOUSEHOLD: self.household_page,
@@ -100,6 +103,7 @@ class MainWindow(Retranslates, QMainWindow):
             SYNC: self.sync_page,
             COORDINATOR: self.coordinator_page,
             DASHBOARD: self.dashboard_page,
+            LISTS: self.lists_page,
         }
         self.work = QStackedWidget()
         for page in self.pages.values():
@@ -135,6 +139,7 @@ class MainWindow(Retranslates, QMainWindow):
             (SYNC, "Ctrl+Shift+S", lambda: self.go(SYNC)),
             (COORDINATOR, "Ctrl+Shift+I", lambda: self.go(COORDINATOR)),
             (DASHBOARD, "Ctrl+Shift+D", lambda: self.go(DASHBOARD)),
+            (LISTS, "Ctrl+Shift+L", lambda: self.go(LISTS)),
             ("lock", "Ctrl+L", lambda: self.lock_controller.lock("manual")),
             ("settings", "Ctrl+,", self.open_settings),
         ):
@@ -160,6 +165,7 @@ class MainWindow(Retranslates, QMainWindow):
         self.person_page.bands.printed.connect(self._show_printed)
         self.search_page.print_requested.connect(self._print_saved)
         self.search_page.register_requested.connect(lambda: self.go(REGISTER))
+        self.lists_page.lists_changed.connect(self.register_page.forget_sought_lists)
         self.resize(1100, 720)
         self.retranslateUi()
         self._set_unlocked(False)
@@ -368,6 +374,7 @@ class MainWindow(Retranslates, QMainWindow):
             SYNC: self.tr("Sync"),
             COORDINATOR: self.tr("Coordinator"),
             DASHBOARD: self.tr("Dashboard"),
+            LISTS: self.tr("Sought lists"),
             "lock": self.tr("Lock"),
             "settings": self.tr("Settings"),
         }

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldreg.core.errors import FieldregError, ValidationError
+from fieldreg.services.reconciliation import SoughtWatch, sought_watch
 from fieldreg.services.session import Session
 from fieldreg.services.views import PersonHit
 from fieldreg.ui.already_registered import ask_already_registered
@@ -93,6 +94,14 @@ class RegisterPage(Retranslates, FormPage, QWidget):
         self.duplicates = DuplicatesPanel(context)
         self._message = ErrorLabel()
         self.child_warning = ChildWarning(self.form)
+        # Someone on an open list of sought persons may be this person: said discreetly, with
+        # nothing of the list (which list, who asks), so the volunteer tells the coordinator.
+        self.sought_notice = QLabel()
+        self.sought_notice.setObjectName("soughtNotice")
+        self.sought_notice.setWordWrap(True)
+        self.sought_notice.hide()
+        self._watch: SoughtWatch | None = None
+        self._watch_loading = False
         self._save = QPushButton()
         self._cancel = QPushButton()
         for button in (self._save, self._cancel):
@@ -111,6 +120,7 @@ class RegisterPage(Retranslates, FormPage, QWidget):
         layout.addWidget(self._title)
         layout.addLayout(columns, 1)
         layout.addWidget(self.child_warning)
+        layout.addWidget(self.sought_notice)
         layout.addLayout(buttons)
         set_tab_chain(
             [*self.form.tab_chain(), self._save, self._cancel, self.duplicates.list_widget()]
@@ -128,6 +138,9 @@ class RegisterPage(Retranslates, FormPage, QWidget):
         self._title.setText(self.tr("Register a person"))
         self._save.setText(self.tr("Save (Enter)"))
         self._cancel.setText(self.tr("Cancel (Esc)"))
+        self.sought_notice.setText(
+            self.tr("Someone may be looking for this person: tell the coordinator.")
+        )
 
     # --- the shell's contract -----------------------------------------------------------------
 
@@ -137,6 +150,7 @@ class RegisterPage(Retranslates, FormPage, QWidget):
         self.form.clear()
         self.duplicates.clear()
         self._message.clear_error()
+        self.sought_notice.hide()
         self.form.focus_field("family_name")
 
     def focus_first(self) -> None:
@@ -155,6 +169,8 @@ class RegisterPage(Retranslates, FormPage, QWidget):
         self.form.clear()
         self.duplicates.clear()
         self._message.clear_error()
+        self.sought_notice.hide()
+        self.forget_sought_lists()
 
     def export_draft(self) -> dict[str, object] | None:
         if not self.form.has_input():
@@ -231,6 +247,7 @@ class RegisterPage(Retranslates, FormPage, QWidget):
         self.saved_child_alone = child_alone
         self.form.clear()
         self.duplicates.clear()
+        self.sought_notice.hide()
         self.form.focus_field("family_name")
         self._context.people_changed.emit([person_id])
         self.saved.emit([person_id])
@@ -262,7 +279,37 @@ class RegisterPage(Retranslates, FormPage, QWidget):
         self.cancelled.emit()
 
     def _look_for_duplicates(self) -> None:
-        self.duplicates.set_query(*self.form.name_query())
+        query = self.form.name_query()
+        self.duplicates.set_query(*query)
+        self._check_sought(*query)
+
+    # --- lists of sought persons --------------------------------------------------------------
+
+    def forget_sought_lists(self) -> None:
+        """The lists changed (an import, a confirmation) or the store locks: read them again."""
+        self._watch = None
+
+    def _check_sought(self, family: str, given: str, patronymic: str, dob: str | None) -> None:
+        if self._watch is None:
+            if not self._watch_loading:
+                self._watch_loading = True
+                self._context.run(sought_watch, self._watch_loaded, self._watch_failed)
+            return
+        sought = self._watch.may_be_sought(family, given, patronymic, dob)
+        self.sought_notice.setVisible(sought)
+
+    def _watch_loaded(self, watch: SoughtWatch) -> None:
+        self._watch_loading = False
+        if self._context.session is None:
+            return  # locked meanwhile
+        self._watch = watch
+        self._check_sought(*self.form.name_query())
+
+    def _watch_failed(self, error: BaseException) -> None:
+        self._watch_loading = False
+        if not isinstance(error, FieldregError):
+            raise error
+        # The notice is a courtesy: the registration goes on without it.
 
     def _open_candidate(self, person_id: str) -> None:
         # What was typed stays until the next registration starts, in case it was someone else.

@@ -1690,6 +1690,82 @@
         <source>PFIF: more than {limit} records. Nothing was imported.</source>
         <translation>PFIF: более {limit} записей. Ничего не импортировано.</translation>
     </message>
+    <message>
+        <source>The list is too large (at most {limit} bytes). Nothing was imported.</source>
+        <translation>Список слишком велик (не более {limit} байт). Ничего не импортировано.</translation>
+    </message>
+    <message>
+        <source>Lists are read as CSV, XLSX or PFIF. Nothing was imported.</source>
+        <translation>Списки читаются в форматах CSV, XLSX или PFIF. Ничего не импортировано.</translation>
+    </message>
+    <message>
+        <source>A CSV list is read as UTF-8 or as Windows-1251 (cp1251). Nothing was imported.</source>
+        <translation>Список CSV читается в кодировке UTF-8 или Windows-1251 (cp1251). Ничего не импортировано.</translation>
+    </message>
+    <message>
+        <source>The CSV list is not UTF-8 text. If it was saved as Windows-1251, import it again choosing that encoding (--encoding cp1251). Nothing was imported.</source>
+        <translation>Список CSV не является текстом UTF-8. Если он сохранён в Windows-1251, импортируйте снова, выбрав эту кодировку (--encoding cp1251). Ничего не импортировано.</translation>
+    </message>
+    <message>
+        <source>The file is not an XLSX workbook. Nothing was imported.</source>
+        <translation>Файл не является книгой XLSX. Ничего не импортировано.</translation>
+    </message>
+    <message>
+        <source>The list holds nobody with a name. Nothing was imported.</source>
+        <translation>В списке нет ни одного человека с именем. Ничего не импортировано.</translation>
+    </message>
+    <message>
+        <source>The list has more than {limit} columns. Nothing was imported.</source>
+        <translation>В списке больше {limit} столбцов. Ничего не импортировано.</translation>
+    </message>
+    <message>
+        <source>Line {line} of the list has a cell longer than {limit} characters. Nothing was imported.</source>
+        <translation>В строке {line} списка есть ячейка длиннее {limit} символов. Ничего не импортировано.</translation>
+    </message>
+    <message>
+        <source>The list has more than {limit} lines. Nothing was imported.</source>
+        <translation>В списке больше {limit} строк. Ничего не импортировано.</translation>
+    </message>
+    <message>
+        <source>The CSV list is damaged near line {line}. Nothing was imported.</source>
+        <translation>Список CSV повреждён около строки {line}. Ничего не импортировано.</translation>
+    </message>
+    <message>
+        <source>The column mapping is not understood ({part}); write field=column, for example family=Прізвище.</source>
+        <translation>Соответствие столбцов непонятно ({part}); пишите поле=столбец, например family=Фамилия.</translation>
+    </message>
+    <message>
+        <source>The list has no column named {column}.</source>
+        <translation>В списке нет столбца {column}.</translation>
+    </message>
+    <message>
+        <source>Choose the column of the family name (or of the full name) before importing.</source>
+        <translation>Перед импортом выберите столбец фамилии (или полного имени).</translation>
+    </message>
+    <message>
+        <source>One column is chosen for two fields. Choose each column once.</source>
+        <translation>Один столбец выбран для двух полей. Выберите каждый столбец только раз.</translation>
+    </message>
+    <message>
+        <source>Line {line} repeats an id the list already used. Nothing was imported.</source>
+        <translation>Строка {line} повторяет идентификатор, уже использованный в списке. Ничего не импортировано.</translation>
+    </message>
+    <message>
+        <source>There is no such list.</source>
+        <translation>Такого списка нет.</translation>
+    </message>
+    <message>
+        <source>{field}: say where to write it (a PDF, a CSV or the protection officer&apos;s file).</source>
+        <translation>{field}: укажите, куда записать (PDF, CSV или файл для сотрудника по защите).</translation>
+    </message>
+    <message>
+        <source>The list has no such line.</source>
+        <translation>В списке нет такой строки.</translation>
+    </message>
+    <message>
+        <source>A stored list does not open with this store&apos;s key: it was altered.</source>
+        <translation>Сохранённый список не открывается ключом этого хранилища: он изменён.</translation>
+    </message>
 </context>
 <context>
     <name>ExportDialog</name>
@@ -2570,6 +2646,167 @@
         <comment>status, male</comment>
         <translation>Зарегистрирован</translation>
     </message>
+    <message>
+        <source>The list&apos;s own id</source>
+        <translation>Идентификатор в списке</translation>
+    </message>
+    <message>
+        <source>Family name</source>
+        <translation>Фамилия</translation>
+    </message>
+    <message>
+        <source>Given name</source>
+        <translation>Имя</translation>
+    </message>
+    <message>
+        <source>Patronymic</source>
+        <translation>Отчество</translation>
+    </message>
+    <message>
+        <source>Full name (family name first)</source>
+        <translation>Полное имя (сначала фамилия)</translation>
+    </message>
+    <message>
+        <source>Date or year of birth</source>
+        <translation>Дата или год рождения</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>Пол</translation>
+    </message>
+    <message>
+        <source>Place of origin</source>
+        <translation>Место происхождения</translation>
+    </message>
+</context>
+<context>
+    <name>ListMappingDialog</name>
+    <message>
+        <source>Columns of the list</source>
+        <translation>Столбцы списка</translation>
+    </message>
+    <message>
+        <source>Check which column holds what. Nothing is imported until you confirm.</source>
+        <translation>Проверьте, что содержит каждый столбец. Ничего не импортируется, пока вы не подтвердите.</translation>
+    </message>
+    <message>
+        <source>(not in the list)</source>
+        <translation>(нет в списке)</translation>
+    </message>
+    <message>
+        <source>Choose the column of the family name (or of the full name).</source>
+        <translation>Выберите столбец фамилии (или полного имени).</translation>
+    </message>
+    <message>
+        <source>Choose each column for one field only.</source>
+        <translation>Выберите каждый столбец только для одного поля.</translation>
+    </message>
+</context>
+<context>
+    <name>ListReview</name>
+    <message>
+        <source>The list seeks</source>
+        <translation>Список ищет</translation>
+    </message>
+    <message>
+        <source>We registered</source>
+        <translation>Мы зарегистрировали</translation>
+    </message>
+    <message>
+        <source>The same person (Y)</source>
+        <translation>Тот же человек (Y)</translation>
+    </message>
+    <message>
+        <source>Not this person (N)</source>
+        <translation>Не этот человек (N)</translation>
+    </message>
+    <message>
+        <source>Next (Space)</source>
+        <translation>Дальше (Пробел)</translation>
+    </message>
+    <message>
+        <source>Nothing to review.</source>
+        <translation>Нечего просматривать.</translation>
+    </message>
+    <message>
+        <source>Entry {entry} of {entries}, candidate {candidate} of {candidates}</source>
+        <translation>Запись {entry} из {entries}, кандидат {candidate} из {candidates}</translation>
+    </message>
+    <message>
+        <source>likely</source>
+        <translation>вероятно</translation>
+    </message>
+    <message>
+        <source>possible</source>
+        <translation>возможно</translation>
+    </message>
+</context>
+<context>
+    <name>ListsPage</name>
+    <message>
+        <source>Lists of sought persons</source>
+        <translation>Списки разыскиваемых лиц</translation>
+    </message>
+    <message>
+        <source>List</source>
+        <translation>Список</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Получен</translation>
+    </message>
+    <message>
+        <source>Sought</source>
+        <translation>Ищут</translation>
+    </message>
+    <message>
+        <source>Found</source>
+        <translation>Найдено</translation>
+    </message>
+    <message>
+        <source>Import a list…</source>
+        <translation>Импортировать список…</translation>
+    </message>
+    <message>
+        <source>Review (Enter)</source>
+        <translation>Просмотреть (Enter)</translation>
+    </message>
+    <message>
+        <source>Report as PDF…</source>
+        <translation>Отчёт в PDF…</translation>
+    </message>
+    <message>
+        <source>Report as CSV…</source>
+        <translation>Отчёт в CSV…</translation>
+    </message>
+    <message>
+        <source>Import a list</source>
+        <translation>Импортировать список</translation>
+    </message>
+    <message>
+        <source>Lists (*.csv *.xlsx *.xml)</source>
+        <translation>Списки (*.csv *.xlsx *.xml)</translation>
+    </message>
+    <message>
+        <source>{count} sought persons imported.</source>
+        <translation>Импортировано разыскиваемых лиц: {count}.</translation>
+    </message>
+    <message>
+        <source>Personal data</source>
+        <translation>Персональные данные</translation>
+    </message>
+    <message>
+        <source>The report names the people found who consented to tracing, and where they are now. Keep the file only where it must be and delete it when it has served.</source>
+        <translation>Отчёт называет найденных людей, согласившихся на розыск, и где они сейчас. Храните файл только там, где нужно, и удалите его, когда он больше не нужен.</translation>
+    </message>
+    <message>
+        <source>Save the report</source>
+        <translation>Сохранить отчёт</translation>
+    </message>
+    <message>
+        <source>Report written: {found} found and named, {withheld} counted only.</source>
+        <translation>Отчёт записан: {found} найдено и названо, {withheld} только подсчитано.</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -2628,6 +2865,10 @@
     <message>
         <source>Dashboard</source>
         <translation>Сводка</translation>
+    </message>
+    <message>
+        <source>Sought lists</source>
+        <translation>Списки розыска</translation>
     </message>
     <message>
         <source>Lock</source>
@@ -3099,6 +3340,10 @@
     <message>
         <source>Cancel (Esc)</source>
         <translation>Отмена (Esc)</translation>
+    </message>
+    <message>
+        <source>Someone may be looking for this person: tell the coordinator.</source>
+        <translation>Этого человека, возможно, кто-то ищет: сообщите координатору.</translation>
     </message>
 </context>
 <context>

@@ -1690,6 +1690,82 @@
         <source>PFIF: more than {limit} records. Nothing was imported.</source>
         <translation>PFIF: понад {limit} записів. Нічого не імпортовано.</translation>
     </message>
+    <message>
+        <source>The list is too large (at most {limit} bytes). Nothing was imported.</source>
+        <translation>Список завеликий (щонайбільше {limit} байтів). Нічого не імпортовано.</translation>
+    </message>
+    <message>
+        <source>Lists are read as CSV, XLSX or PFIF. Nothing was imported.</source>
+        <translation>Списки читаються у форматах CSV, XLSX або PFIF. Нічого не імпортовано.</translation>
+    </message>
+    <message>
+        <source>A CSV list is read as UTF-8 or as Windows-1251 (cp1251). Nothing was imported.</source>
+        <translation>Список CSV читається в кодуванні UTF-8 або Windows-1251 (cp1251). Нічого не імпортовано.</translation>
+    </message>
+    <message>
+        <source>The CSV list is not UTF-8 text. If it was saved as Windows-1251, import it again choosing that encoding (--encoding cp1251). Nothing was imported.</source>
+        <translation>Список CSV не є текстом UTF-8. Якщо його збережено у Windows-1251, імпортуйте знову, вибравши це кодування (--encoding cp1251). Нічого не імпортовано.</translation>
+    </message>
+    <message>
+        <source>The file is not an XLSX workbook. Nothing was imported.</source>
+        <translation>Файл не є книгою XLSX. Нічого не імпортовано.</translation>
+    </message>
+    <message>
+        <source>The list holds nobody with a name. Nothing was imported.</source>
+        <translation>У списку немає жодної людини з ім’ям. Нічого не імпортовано.</translation>
+    </message>
+    <message>
+        <source>The list has more than {limit} columns. Nothing was imported.</source>
+        <translation>У списку більше ніж {limit} стовпців. Нічого не імпортовано.</translation>
+    </message>
+    <message>
+        <source>Line {line} of the list has a cell longer than {limit} characters. Nothing was imported.</source>
+        <translation>У рядку {line} списку є клітинка довша за {limit} символів. Нічого не імпортовано.</translation>
+    </message>
+    <message>
+        <source>The list has more than {limit} lines. Nothing was imported.</source>
+        <translation>У списку більше ніж {limit} рядків. Нічого не імпортовано.</translation>
+    </message>
+    <message>
+        <source>The CSV list is damaged near line {line}. Nothing was imported.</source>
+        <translation>Список CSV пошкоджено біля рядка {line}. Нічого не імпортовано.</translation>
+    </message>
+    <message>
+        <source>The column mapping is not understood ({part}); write field=column, for example family=Прізвище.</source>
+        <translation>Відповідність стовпців незрозуміла ({part}); пишіть поле=стовпець, наприклад family=Прізвище.</translation>
+    </message>
+    <message>
+        <source>The list has no column named {column}.</source>
+        <translation>У списку немає стовпця {column}.</translation>
+    </message>
+    <message>
+        <source>Choose the column of the family name (or of the full name) before importing.</source>
+        <translation>Перед імпортом виберіть стовпець прізвища (або повного імені).</translation>
+    </message>
+    <message>
+        <source>One column is chosen for two fields. Choose each column once.</source>
+        <translation>Один стовпець вибрано для двох полів. Виберіть кожен стовпець лише раз.</translation>
+    </message>
+    <message>
+        <source>Line {line} repeats an id the list already used. Nothing was imported.</source>
+        <translation>Рядок {line} повторює ідентифікатор, уже використаний у списку. Нічого не імпортовано.</translation>
+    </message>
+    <message>
+        <source>There is no such list.</source>
+        <translation>Такого списку немає.</translation>
+    </message>
+    <message>
+        <source>{field}: say where to write it (a PDF, a CSV or the protection officer&apos;s file).</source>
+        <translation>{field}: вкажіть, куди записати (PDF, CSV або файл для офіцера із захисту).</translation>
+    </message>
+    <message>
+        <source>The list has no such line.</source>
+        <translation>У списку немає такого рядка.</translation>
+    </message>
+    <message>
+        <source>A stored list does not open with this store&apos;s key: it was altered.</source>
+        <translation>Збережений список не відкривається ключем цього сховища: його змінено.</translation>
+    </message>
 </context>
 <context>
     <name>ExportDialog</name>
@@ -2570,6 +2646,167 @@
         <comment>status, male</comment>
         <translation>Зареєстрований</translation>
     </message>
+    <message>
+        <source>The list&apos;s own id</source>
+        <translation>Ідентифікатор у списку</translation>
+    </message>
+    <message>
+        <source>Family name</source>
+        <translation>Прізвище</translation>
+    </message>
+    <message>
+        <source>Given name</source>
+        <translation>Ім’я</translation>
+    </message>
+    <message>
+        <source>Patronymic</source>
+        <translation>По батькові</translation>
+    </message>
+    <message>
+        <source>Full name (family name first)</source>
+        <translation>Повне ім’я (спершу прізвище)</translation>
+    </message>
+    <message>
+        <source>Date or year of birth</source>
+        <translation>Дата або рік народження</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>Стать</translation>
+    </message>
+    <message>
+        <source>Place of origin</source>
+        <translation>Місце походження</translation>
+    </message>
+</context>
+<context>
+    <name>ListMappingDialog</name>
+    <message>
+        <source>Columns of the list</source>
+        <translation>Стовпці списку</translation>
+    </message>
+    <message>
+        <source>Check which column holds what. Nothing is imported until you confirm.</source>
+        <translation>Перевірте, що містить кожен стовпець. Нічого не імпортується, доки ви не підтвердите.</translation>
+    </message>
+    <message>
+        <source>(not in the list)</source>
+        <translation>(немає у списку)</translation>
+    </message>
+    <message>
+        <source>Choose the column of the family name (or of the full name).</source>
+        <translation>Виберіть стовпець прізвища (або повного імені).</translation>
+    </message>
+    <message>
+        <source>Choose each column for one field only.</source>
+        <translation>Виберіть кожен стовпець лише для одного поля.</translation>
+    </message>
+</context>
+<context>
+    <name>ListReview</name>
+    <message>
+        <source>The list seeks</source>
+        <translation>Список шукає</translation>
+    </message>
+    <message>
+        <source>We registered</source>
+        <translation>Ми зареєстрували</translation>
+    </message>
+    <message>
+        <source>The same person (Y)</source>
+        <translation>Та сама людина (Y)</translation>
+    </message>
+    <message>
+        <source>Not this person (N)</source>
+        <translation>Не ця людина (N)</translation>
+    </message>
+    <message>
+        <source>Next (Space)</source>
+        <translation>Далі (Пробіл)</translation>
+    </message>
+    <message>
+        <source>Nothing to review.</source>
+        <translation>Нічого переглядати.</translation>
+    </message>
+    <message>
+        <source>Entry {entry} of {entries}, candidate {candidate} of {candidates}</source>
+        <translation>Запис {entry} з {entries}, кандидат {candidate} з {candidates}</translation>
+    </message>
+    <message>
+        <source>likely</source>
+        <translation>ймовірно</translation>
+    </message>
+    <message>
+        <source>possible</source>
+        <translation>можливо</translation>
+    </message>
+</context>
+<context>
+    <name>ListsPage</name>
+    <message>
+        <source>Lists of sought persons</source>
+        <translation>Списки розшукуваних осіб</translation>
+    </message>
+    <message>
+        <source>List</source>
+        <translation>Список</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Отримано</translation>
+    </message>
+    <message>
+        <source>Sought</source>
+        <translation>Шукають</translation>
+    </message>
+    <message>
+        <source>Found</source>
+        <translation>Знайдено</translation>
+    </message>
+    <message>
+        <source>Import a list…</source>
+        <translation>Імпортувати список…</translation>
+    </message>
+    <message>
+        <source>Review (Enter)</source>
+        <translation>Переглянути (Enter)</translation>
+    </message>
+    <message>
+        <source>Report as PDF…</source>
+        <translation>Звіт у PDF…</translation>
+    </message>
+    <message>
+        <source>Report as CSV…</source>
+        <translation>Звіт у CSV…</translation>
+    </message>
+    <message>
+        <source>Import a list</source>
+        <translation>Імпортувати список</translation>
+    </message>
+    <message>
+        <source>Lists (*.csv *.xlsx *.xml)</source>
+        <translation>Списки (*.csv *.xlsx *.xml)</translation>
+    </message>
+    <message>
+        <source>{count} sought persons imported.</source>
+        <translation>Імпортовано розшукуваних осіб: {count}.</translation>
+    </message>
+    <message>
+        <source>Personal data</source>
+        <translation>Персональні дані</translation>
+    </message>
+    <message>
+        <source>The report names the people found who consented to tracing, and where they are now. Keep the file only where it must be and delete it when it has served.</source>
+        <translation>Звіт називає знайдених людей, які погодилися на розшук, і де вони зараз. Зберігайте файл лише там, де потрібно, і видаліть його, коли він більше не потрібен.</translation>
+    </message>
+    <message>
+        <source>Save the report</source>
+        <translation>Зберегти звіт</translation>
+    </message>
+    <message>
+        <source>Report written: {found} found and named, {withheld} counted only.</source>
+        <translation>Звіт записано: {found} знайдено й названо, {withheld} лише пораховано.</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -2628,6 +2865,10 @@
     <message>
         <source>Dashboard</source>
         <translation>Панель</translation>
+    </message>
+    <message>
+        <source>Sought lists</source>
+        <translation>Списки розшуку</translation>
     </message>
     <message>
         <source>Lock</source>
@@ -3099,6 +3340,10 @@
     <message>
         <source>Cancel (Esc)</source>
         <translation>Скасувати (Esc)</translation>
+    </message>
+    <message>
+        <source>Someone may be looking for this person: tell the coordinator.</source>
+        <translation>Цю людину, можливо, хтось шукає: повідомте координатора.</translation>
     </message>
 </context>
 <context>
