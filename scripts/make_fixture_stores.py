@@ -1,16 +1,17 @@
 """Build the saved stores that tests/store/test_saved_stores.py upgrades to the current schema.
 
 Each is made by the build that last shipped that schema, not by today's code pretending: the
-script exports that commit's `fieldreg/` and `migrations/` (`git archive`, no checkout, the work
-tree is untouched) and drives its own command line to register a few made-up people (Faker,
-uk_UA, fixed seed), a household, a note, a status change and an edit. What that build wrote is
-copied to tests/store/fixtures/<revision>/ (store.sqlite, keyslots.json) with expected.json: the
-people's IDs and names, the number of events, and the commit.
+script exports that commit's `fieldreg/`, `migrations/` and `resources/` (`git archive`, no
+checkout, the work tree is untouched) and drives its own command line to register a few made-up
+people (Faker, uk_UA, fixed seed), a household, a note, a status change and an edit. What that
+build wrote is copied to tests/store/fixtures/<revision>/ (store.sqlite, keyslots.json) with
+expected.json: the people's IDs and names, the number of events, and the commit.
 
 Sealed with the passphrase below (a test passphrase, nothing else uses it) and the KDF at OWASP's
 minimum so the tests open them quickly. No real personal data: every name is Faker's.
 
-    .venv/bin/python scripts/make_fixture_stores.py     # rewrites tests/store/fixtures/
+    .venv/bin/python scripts/make_fixture_stores.py          # rewrites tests/store/fixtures/
+    .venv/bin/python scripts/make_fixture_stores.py 0005     # only the store of that schema
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ RELEASES = {
     "0002": "8829ad1",  # before 0003_event_id_not_indexed
     "0003": "8d5a464",  # before 0004_duplicate_index
     "0004": "cb609c2",  # before 0005_key_slot_copy
+    "0005": "b5eebdc",  # before the roster, erasure, transports, lists and hub tables
 }
 
 
@@ -66,7 +68,7 @@ def _fieldreg(source: Path, data_dir: Path, home: Path, *args: str) -> Any:
 
 def _export(commit: str, target: Path) -> None:
     archive = subprocess.run(
-        ["git", "-C", str(ROOT), "archive", commit, "fieldreg", "migrations"],
+        ["git", "-C", str(ROOT), "archive", commit, "fieldreg", "migrations", "resources"],
         capture_output=True,
         check=True,
     )
@@ -136,8 +138,13 @@ def make_store(revision: str, commit: str, faker: Faker) -> None:
 def main() -> None:
     faker = Faker("uk_UA")
     faker.seed_instance(20261124)
+    wanted = set(sys.argv[1:]) or set(RELEASES)
+    unknown = wanted - set(RELEASES)
+    if unknown:
+        raise SystemExit(f"no release is known for {sorted(unknown)}; known: {sorted(RELEASES)}")
     for revision, commit in RELEASES.items():
-        make_store(revision, commit, faker)
+        if revision in wanted:
+            make_store(revision, commit, faker)
 
 
 if __name__ == "__main__":
