@@ -50,19 +50,30 @@ screenshots: $(STAMP)
 # The frozen build of this platform (packaging/fieldreg.spec, PyInstaller onedir) in
 # dist/fieldreg/, and on Linux the tarball dist/fieldreg-VERSION-linux-ARCH.tar.gz beside it.
 # `make package-smoke` then runs that build as a field laptop would (packaging/smoke_test.py).
-PACKAGE_STAMP := $(VENV)/.package-stamp
-$(PACKAGE_STAMP): $(STAMP)
-	$(BIN)/python -m pip install -q -c constraints.txt -e '.[test,package]'
+# The build has its own environment, where numpy is built from source without BLAS: fieldreg does
+# no linear algebra, and the wheel's OpenBLAS is 27 MB of the build's 150 MB budget (gcc needed;
+# the wheel is kept in build/wheels). packaging/trim_icu.py needs icupkg (package icu-devtools).
+PKG_VENV := .venv-package
+PKG_BIN := $(PKG_VENV)/bin
+PACKAGE_STAMP := $(PKG_VENV)/.package-stamp
+NUMPY_PIN = $(shell grep -E '^numpy==' constraints.txt)
+$(PACKAGE_STAMP): pyproject.toml constraints.txt
+	$(PY) -m venv $(PKG_VENV)
+	$(PKG_BIN)/python -m pip install -q --upgrade "pip>=24"
+	$(PKG_BIN)/python -m pip wheel -q --no-deps --no-binary numpy -w build/wheels \
+		-Csetup-args=-Dblas=none -Csetup-args=-Dlapack=none "$(NUMPY_PIN)"
+	$(PKG_BIN)/python -m pip install -q --no-index --find-links build/wheels "$(NUMPY_PIN)"
+	$(PKG_BIN)/python -m pip install -q -c constraints.txt -e '.[package]'
 	touch $(PACKAGE_STAMP)
 
 package: $(PACKAGE_STAMP)
 	rm -rf build/pyinstaller dist/fieldreg dist/fieldreg.app
-	$(BIN)/pyinstaller --noconfirm --clean --log-level WARN --distpath dist \
+	$(PKG_BIN)/pyinstaller --noconfirm --clean --log-level WARN --distpath dist \
 		--workpath build/pyinstaller packaging/fieldreg.spec
-	$(BIN)/python packaging/archive.py dist
+	$(PKG_BIN)/python packaging/archive.py dist
 
-package-smoke: package
+package-smoke: package $(STAMP)
 	env -u QT_QPA_PLATFORM $(BIN)/python packaging/smoke_test.py dist/fieldreg
 
 clean:
-	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache build dist
+	rm -rf $(VENV) $(PKG_VENV) .mypy_cache .pytest_cache .ruff_cache build dist
