@@ -473,6 +473,34 @@ MESSAGES: Final[dict[str, str]] = {
     "sync.file_exists": QT_TRANSLATE_NOOP(
         "Errors", "A file of that name already exists; nothing was overwritten."
     ),
+    "hub.not_configured": QT_TRANSLATE_NOOP(
+        "Errors", "No hub is set for this laptop: set its address and certificate first."
+    ),
+    "hub.bad_address": QT_TRANSLATE_NOOP(
+        "Errors", "A hub address is a host name or IP address, a colon and a port."
+    ),
+    "hub.bad_pin": QT_TRANSLATE_NOOP(
+        "Errors", "A certificate fingerprint is 64 hexadecimal digits (SHA-256)."
+    ),
+    "hub.wrong_certificate": QT_TRANSLATE_NOOP(
+        "Errors",
+        "The hub's certificate is not the one this laptop pinned: nothing was sent. "
+        "Check the address with the coordinator.",
+    ),
+    "hub.bad_answer": QT_TRANSLATE_NOOP("Errors", "The hub's answer could not be read."),
+    "hub.refused": QT_TRANSLATE_NOOP("Errors", "The hub refused the request ({status} {reason})."),
+    "hub.certificate_exists": QT_TRANSLATE_NOOP(
+        "Errors", "A hub certificate is already in that folder; nothing was overwritten."
+    ),
+    "hub.certificate_io": QT_TRANSLATE_NOOP(
+        "Errors", "The hub's certificate files cannot be read or written ({reason})."
+    ),
+    "hub.certificate_invalid": QT_TRANSLATE_NOOP(
+        "Errors", "The hub's certificate or key file is not a usable TLS certificate and key."
+    ),
+    "hub.cannot_listen": QT_TRANSLATE_NOOP(
+        "Errors", "The hub cannot listen on that address ({reason})."
+    ),
     "enroll.request_invalid": QT_TRANSLATE_NOOP(
         "Errors", "This enrollment request is damaged or not signed by its laptop ({part})."
     ),
