@@ -6,9 +6,13 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import os
 import socket
 import ssl
+import subprocess
+import sys
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -22,8 +26,12 @@ from fieldreg.services.hub.app import Hub
 from fieldreg.services.hub.certificate import HubCertificate, make_certificate
 from fieldreg.services.hub.limits import Limits
 from fieldreg.services.hub_client import HubClient
+from fieldreg.services.paths import DataDir
 from fieldreg.services.session import Session
+from tests.conftest import PASSPHRASE
 from tests.sync.sync_support import Device
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @dataclass
@@ -93,3 +101,65 @@ def add_people(device: Device, count: int, seed: int = 0) -> None:
     fake.seed_instance(seed)
     for _ in range(count):
         device.register(family_name=fake.last_name(), given_name=fake.first_name())
+
+
+@dataclass
+class HubProcess:
+    process: subprocess.Popen[bytes]
+    port: int
+    sha256: str
+    log: Path
+
+    @property
+    def address(self) -> str:
+        return f"127.0.0.1:{self.port}"
+
+    def client(self, device: Device, *, timeout: float = 30.0) -> HubClient:
+        return HubClient(
+            self.address,
+            self.sha256,
+            network_id=device.identity.network.network_id,
+            device_id=device.device_id,
+            signing_key=device.identity.keys.signer(),
+            timeout=timeout,
+        )
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+        if self.process.stdout is not None:
+            self.process.stdout.close()
+
+
+def start_hub_process(store: DataDir, tls: HubCertificate, folder: Path) -> HubProcess:
+    """`fieldreg hub serve` in its own process (so a test can SIGKILL it), on a free port."""
+    secret = folder / "passphrase.txt"
+    if not secret.exists():
+        secret.write_text(PASSPHRASE, encoding="utf-8")
+        secret.chmod(0o600)
+    log = folder / f"hub-{time.monotonic_ns()}.log"
+    with log.open("wb") as log_file:
+        process = subprocess.Popen(
+            [
+                sys.executable, "-m", "fieldreg", "hub", "serve",
+                "--listen", "127.0.0.1:0",
+                "--cert", str(tls.cert_path), "--key", str(tls.key_path),
+                "--data-dir", str(store.root), "--passphrase-file", str(secret),
+            ],
+            stdout=subprocess.PIPE,
+            stderr=log_file,
+            env={**os.environ, "PYTHONPATH": str(ROOT)},
+        )  # fmt: skip
+    assert process.stdout is not None
+    line = process.stdout.readline().decode()
+    if not line.startswith("listening on "):
+        process.kill()
+        raise AssertionError(f"the hub did not start: {line!r} {log.read_text()[-2000:]}")
+    port = int(line.strip().rpartition(":")[2])
+    sha256 = process.stdout.readline().decode().strip().rpartition(" ")[2]
+    return HubProcess(process, port, sha256, log)
