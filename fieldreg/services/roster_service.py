@@ -395,10 +395,11 @@ def _apply(repo: Repository, device_id: str, roster: Roster) -> _Counts:
         else:
             counts.updated += 1
         states.append(state)
-        if state.registered_by != device_id:
-            homes[person.person_id] = person.home
+        homes[person.person_id] = person.home if state.registered_by != device_id else ""
         for household, _tag, key, _rel in person.households:
             households.setdefault(household, key[0])
+    local_households = set(repo.household_ids())
+    store.add_households(h for h in households if h not in local_households)
     repo.add_households(households)
     repo.save_states(states, new=new)
     store.put_homes(homes, roster.version)

@@ -67,6 +67,8 @@ def test_family_from_a_departs_at_b(tmp_path: Path) -> None:
         assert person.fields["status_transport"] == "bus 12"
         assert person.fields["dob"] == "1950-03-02"  # A's own full date is kept
         assert person.fields["phone"] == "+380501111111"
+        assert a.verify().ok
+        assert b.verify().ok
     finally:
         a.lock()
         b.lock()
