@@ -273,9 +273,8 @@ class Importer:
             if from_hold:
                 self.store.release(checked.bundle_hash)
             self.store.add_receipt(checked.bundle_hash, header, applied.events, self.now_ms())
-            roster = getattr(header, "roster", None)  # the roster version the laptop applied
-            if isinstance(roster, int) and roster > 0:
-                RosterStore(repo).acknowledge(header.device, roster)
+            if header.roster:  # the roster version the laptop had applied
+                RosterStore(repo).acknowledge(header.device, header.roster)
             device.last_seq, device.head = new[-1].seq, new[-1].event_id
             device.last_hlc = max(device.last_hlc, new[-1].hlc)
             if not repo.save_device(device, expected=expected):
