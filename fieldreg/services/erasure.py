@@ -144,7 +144,7 @@ def confirm_erasure(session: Session, request_id: str) -> str:
                 raise FieldregError("erasure.not_pending", id=current.request_id, state="closed")
             return [Draft(EventType.ERASED, person_id, {"reason": current.reason})]
 
-        _pipeline(session, repo).commit(plan)
+        session_pipeline(session, repo).commit(plan)
         session.anchor_log_ends(repo)
         purge.wipe_freed(repo)
     session.refresh([person_id])
@@ -166,7 +166,7 @@ def cancel_erasure(session: Session, request_id: str) -> None:
             )
 
 
-def _pipeline(session: Session, repo: Repository) -> WritePipeline:
+def session_pipeline(session: Session, repo: Repository) -> WritePipeline:
     """A pipeline of the session's device and operator over sync's connection (the session's
     own pipeline notices the log moved and reads its position again: its compare-and-set)."""
     return WritePipeline(

@@ -1,10 +1,11 @@
 """Dropping people's personal bytes from a store, inside the caller's transaction.
 
 Used for an approved erasure at the coordinator, for a roster's tombstone on a laptop, and for
-retention on a laptop. For each person: the sealed field groups go (the people row keeps only the
-folded tombstone: clocks, which events were seen, `erased`), every event about them loses its
-body (the row keeps device, seq, id, prev, clock and subject: what the log's chain needs), their
-notes lose their bodies, the sync index rows naming them go, and a `person_tombstones` row
+retention on a laptop. For each person: the sealed field groups go (an erased person's people
+row keeps only the folded tombstone: clocks, which events were seen, `erased`; a retention-purged
+person's row goes, so that a later roster brings them back as new), every event about them loses
+its body (the row keeps device, seq, id, prev, clock and subject: what the log's chain needs),
+their notes lose their bodies, the sync index rows naming them go, and a `person_tombstones` row
 records why, so a lookup can say "erased" or "record moved to the coordinator".
 
 The store runs with `PRAGMA secure_delete=ON` (store/engine.py), so the freed space is zeroed;
@@ -23,6 +24,7 @@ from typing import Final, cast
 from sqlalchemy import Table, delete, insert, select, update
 
 from fieldreg.core.events import ERASURE_REASONS, RETENTION_REASON
+from fieldreg.core.fold import PersonState
 from fieldreg.store.models import EventRow, NoteRow, PersonRow, TombstoneRow
 from fieldreg.store.repository import Repository
 from fieldreg.store.sync_models import ConflictIndexRow, DuplicateIndexRow
@@ -70,6 +72,7 @@ def purge_people(
     held = 0
     for start in range(0, len(ordered), _CHUNK):
         chunk = ordered[start : start + _CHUNK]
+        previous = tombstones(repo, chunk)
         states = repo.load_states(chunk)
         with_events = set(
             repo.conn.execute(
@@ -77,29 +80,41 @@ def purge_people(
             ).scalars()
         )
         held += len(set(states) | with_events)
-        for state in states.values():
+        kinds = {p: _kind(kind, reason, previous.get(p), states.get(p)) for p in chunk}
+        erased = [s for p, s in states.items() if kinds[p][0] == ERASED]
+        for state in erased:
             state.erased = True  # the fold's tombstone: no values, no links (see fold.py)
-        repo.save_states(states.values(), new=set())
+        repo.save_states(erased, new=set())
         repo.conn.execute(
             update(_EVENTS).where(_EVENTS.c.subject_id.in_(chunk)).values(body=None, redacted=True)
         )
         repo.conn.execute(update(_NOTES).where(_NOTES.c.person_id.in_(chunk)).values(body=None))
+        # Retention: no row at all, so a roster that carries the person again writes them as
+        # new (an erased row is never brought back: the roster apply skips erased people).
+        gone = [p for p in chunk if kinds[p][0] == PURGED]
+        repo.conn.execute(delete(_NOTES).where(_NOTES.c.person_id.in_(gone)))
+        repo.conn.execute(delete(_PEOPLE).where(_PEOPLE.c.id.in_(gone)))
         for table in _INDEXES:
             repo.conn.execute(delete(table).where(table.c.person_id.in_(chunk)))
-        previous = tombstones(repo, chunk)
         repo.conn.execute(delete(TOMBSTONES).where(TOMBSTONES.c.person_id.in_(chunk)))
-        rows = []
-        for person_id in chunk:
-            before = previous.get(person_id)
-            if before is not None and before.kind == ERASED and kind == PURGED:
-                row_kind, row_reason = before.kind, before.reason  # erasure wins
-            else:
-                row_kind, row_reason = kind, reason
-            rows.append(
-                {"person_id": person_id, "kind": row_kind, "reason": row_reason, "purged_ms": when}
-            )
+        rows = [
+            {"person_id": p, "kind": kinds[p][0], "reason": kinds[p][1], "purged_ms": when}
+            for p in chunk
+        ]
         repo.conn.execute(insert(TOMBSTONES), rows)
     return held
+
+
+def _kind(
+    kind: str, reason: str, before: Tombstone | None, state: PersonState | None
+) -> tuple[str, str]:
+    """(kind, reason) of the new tombstone: an erasure wins over a retention purge, whichever
+    came first (a person erased here, by a tombstone or the fold, stays erased)."""
+    if kind == PURGED and before is not None and before.kind == ERASED:
+        return before.kind, before.reason
+    if kind == PURGED and state is not None and state.erased:
+        return ERASED, TOMBSTONE_REASON
+    return kind, reason
 
 
 def tombstones(repo: Repository, person_ids: Iterable[str]) -> dict[str, Tombstone]:
@@ -123,20 +138,6 @@ def all_tombstones(repo: Repository) -> list[Tombstone]:
     return [Tombstone(r.person_id, r.kind, r.reason, r.purged_ms) for r in rows]
 
 
-def forget_purged(repo: Repository, person_ids: Iterable[str]) -> list[str]:
-    """Make retention-purged people (not erased ones) ready to come back with a roster: their
-    people row (a tombstone with no values), their bodiless note rows and their tombstone row
-    go, so the roster apply writes them as new people. Returns the ids forgotten. Their
-    redacted events stay: the log's chain needs them."""
-    purged = [t.person_id for t in tombstones(repo, person_ids).values() if t.kind == PURGED]
-    for start in range(0, len(purged), _CHUNK):
-        chunk = purged[start : start + _CHUNK]
-        repo.conn.execute(delete(_NOTES).where(_NOTES.c.person_id.in_(chunk)))
-        repo.conn.execute(delete(_PEOPLE).where(_PEOPLE.c.id.in_(chunk)))
-        repo.conn.execute(delete(TOMBSTONES).where(TOMBSTONES.c.person_id.in_(chunk)))
-    return purged
-
-
 def wipe_freed(repo: Repository) -> None:
     """After a purge committed: copy the WAL into the database and truncate it, so the old
     pages (sealed values before the purge) stay in neither file. Outside any transaction."""
@@ -147,3 +148,14 @@ def wipe_freed(repo: Repository) -> None:
     repo.conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
     if repo.conn.in_transaction():
         repo.conn.rollback()
+
+
+def subjects_written_after(repo: Repository, device_id: str, seq: int) -> set[str]:
+    """Subjects of `device_id`'s events after `seq` (those the coordinator has not applied yet,
+    when `seq` is what it acknowledged)."""
+    query = (
+        select(_EVENTS.c.subject_id)
+        .where(_EVENTS.c.device_id == device_id, _EVENTS.c.seq > seq)
+        .distinct()
+    )
+    return set(repo.conn.execute(query).scalars())

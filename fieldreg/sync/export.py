@@ -153,10 +153,12 @@ def read_payload(repo: Repository, device_id: str, first: int, last: int) -> Sto
     for (seq, hlc, subject, prev, event_id, sealed, redacted), body in zip(
         columns, opened, strict=True
     ):
-        if redacted or sealed is None:
+        if redacted and sealed is None:
             # The person's values were dropped here: the row goes without its body (redaction).
             append(redacted_row(seq, hlc, subject, prev, event_id))
             continue
+        if redacted or sealed is None:  # one without the other: damage, not a purge
+            raise IntegrityError("sync.redacted_event", seq=seq)
         if body is None:
             raise TamperError("crypto.tamper", table="events", group="body")
         row = stored_row(device, seq, hlc, subject, prev, event_id, body)
