@@ -48,6 +48,8 @@ _HEADER_KEYS: Final = frozenset(
     {"format", "v", "network", "device", "epoch", "first", "last", "count", "prev", "head"}
     | {"payload", "created"}
 )
+ROSTER_KEY: Final = "roster"  # optional: absent in bundles of laptops that applied no roster
+MAX_ROSTER_VERSION: Final = 2**53
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,14 +114,19 @@ class Header:
     head: str  # id of the event `last`
     payload: str  # SHA-256 of the payload JSON
     created: int  # milliseconds since 1970
+    roster: int = 0  # the roster version the laptop had applied when it made the bundle
 
     @property
     def count(self) -> int:
         return self.last - self.first + 1
 
     def text(self) -> str:
+        # `roster` is written only once a roster was applied, so a laptop that never got one
+        # writes the same header as before it existed (and older coordinators still read it).
+        extra = {ROSTER_KEY: self.roster} if self.roster else {}
         return canonical.dumps(
             {
+                **extra,
                 "format": HEADER_FORMAT,
                 "v": VERSION,
                 "network": self.network,
@@ -161,8 +168,9 @@ def parse_header(untrusted: str) -> Header:
         raise FieldregError("bundle.header_invalid", key="format")
     if raw.get("v") != VERSION:
         raise FieldregError("bundle.unknown_version", version=str(raw.get("v"))[:8])
-    if set(raw) != _HEADER_KEYS:
+    if set(raw) - {ROSTER_KEY} != _HEADER_KEYS:
         raise FieldregError("bundle.header_invalid", key="keys")
+    roster = _int(raw, ROSTER_KEY, 0, MAX_ROSTER_VERSION) if ROSTER_KEY in raw else 0
     first = _int(raw, "first", 1, MAX_SEQ)
     last = _int(raw, "last", first, MAX_SEQ)
     count = _int(raw, "count", 1, 2**62)
@@ -185,6 +193,7 @@ def parse_header(untrusted: str) -> Header:
         head=_match(raw, "head", _HASH),
         payload=_match(raw, "payload", _HASH),
         created=_int(raw, "created", 0, 2**62),
+        roster=roster,
     )
 
 

@@ -57,7 +57,9 @@ class Exported:
     bundle_hash: str
 
 
-def build_bundle(events: list[Event], identity: Identity, created: int) -> tuple[bytes, Header]:
+def build_bundle(
+    events: list[Event], identity: Identity, created: int, *, roster: int = 0
+) -> tuple[bytes, Header]:
     """A bundle of `events` (one device's, contiguous, in sequence order)."""
     payload = bundle_format.build_payload(events[0].device_id, events)
     stored = StoredRange(
@@ -68,7 +70,7 @@ def build_bundle(events: list[Event], identity: Identity, created: int) -> tuple
         events[-1].event_id,
         payload,
     )
-    return build_stored_bundle(stored, identity, created)
+    return build_stored_bundle(stored, identity, created, roster=roster)
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,9 +86,10 @@ class StoredRange:
 
 
 def build_stored_bundle(
-    stored: StoredRange, identity: Identity, created: int
+    stored: StoredRange, identity: Identity, created: int, *, roster: int = 0
 ) -> tuple[bytes, Header]:
-    """A bundle of the payload `read_payload` made (the bytes `build_bundle` makes)."""
+    """A bundle of the payload `read_payload` made (the bytes `build_bundle` makes); `roster`
+    is the roster version the laptop has applied, told to the coordinator in the header."""
     payload = stored.payload
     header = Header(
         network=identity.network.network_id,
@@ -98,6 +101,7 @@ def build_stored_bundle(
         head=stored.head,
         payload=hashlib.sha256(payload).hexdigest(),
         created=created,
+        roster=roster,
     )
     ciphertext = age_format.encrypt(
         payload, [identity.network.recipient_public, identity.network.escrow_public]
@@ -193,8 +197,10 @@ def export_bundles(
     last: int | None = None,
     progress: Progress | None = None,
     cancelled: CancelFlag | None = None,
+    roster: int = 0,
 ) -> list[Exported]:
-    """Export this device's events since the last export (or `first`..`last`) to `out_dir`."""
+    """Export this device's events since the last export (or `first`..`last`) to `out_dir`;
+    each header says that the laptop has applied roster version `roster` (0: none)."""
     store = SyncStore(repo)
     with repo.reading():
         identity = identity_of(repo, device_id)
@@ -214,7 +220,7 @@ def export_bundles(
             raise Cancelled
         with repo.reading():
             stored = read_payload(repo, device_id, a, b)
-        data, header = build_stored_bundle(stored, identity, now_ms())
+        data, header = build_stored_bundle(stored, identity, now_ms(), roster=roster)
         name = f"fieldreg-{identity.prefix}-{a:06d}-{b:06d}-{secrets.token_hex(4)}{SUFFIX}"
         path = write_verified(out_dir, name, data, identity)
         bundle_hash = hashlib.sha256(data).hexdigest()

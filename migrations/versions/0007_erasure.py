@@ -2,7 +2,7 @@
 coordinator's pending erasure requests (requested by one operator, confirmed by another).
 
 Revision ID: 0007
-Revises: 0005
+Revises: 0006
 Create Date: 2026-12-02
 """
 
@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0007"
-down_revision = "0005"
+down_revision = "0006"  # re-chained after merging rflow (0006 also followed 0005)
 branch_labels = None
 depends_on = None
 
