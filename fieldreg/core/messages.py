@@ -143,6 +143,33 @@ MESSAGES: Final[dict[str, str]] = {
     ),
     "id.unknown": QT_TRANSLATE_NOOP("Errors", "No person with this ID is registered here."),
     "person.not_found": QT_TRANSLATE_NOOP("Errors", "No person with ID {id}."),
+    "person.erased": QT_TRANSLATE_NOOP(
+        "Errors", "This person's record was erased at the coordinator's request."
+    ),
+    "person.moved": QT_TRANSLATE_NOOP(
+        "Errors",
+        "This person left this point some time ago: the record moved to the coordinator.",
+    ),
+    "erasure.not_coordinator": QT_TRANSLATE_NOOP(
+        "Errors",
+        "Erasure is decided at the coordinator. This laptop drops a person when the "
+        "coordinator's roster says they were erased.",
+    ),
+    "erasure.already_requested": QT_TRANSLATE_NOOP(
+        "Errors", "An erasure of {id} is already waiting for confirmation (request {request})."
+    ),
+    "erasure.unknown_request": QT_TRANSLATE_NOOP("Errors", "No erasure request {id}."),
+    "erasure.not_pending": QT_TRANSLATE_NOOP(
+        "Errors", "The erasure request {id} is no longer pending ({state})."
+    ),
+    "erasure.same_operator": QT_TRANSLATE_NOOP(
+        "Errors",
+        "An erasure must be confirmed by another operator than the one who requested it. "
+        "Unlock as another operator to confirm it.",
+    ),
+    "retention.bad_days": QT_TRANSLATE_NOOP(
+        "Errors", "The retention period must be a whole number of days from {min} to {max}."
+    ),
     "household.not_found": QT_TRANSLATE_NOOP("Errors", "No household with ID {id}."),
     "household.members_file": QT_TRANSLATE_NOOP(
         "Errors",
