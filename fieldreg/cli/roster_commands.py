@@ -14,6 +14,8 @@ from pathlib import Path
 from typing import Any
 
 from fieldreg.cli.common import EXIT_OK, Handler, Output, shown_path, with_session
+from fieldreg.cli.passphrases import read_secret
+from fieldreg.cli.sync_commands import ENV_NETWORK_PASSPHRASE
 from fieldreg.services import roster_service as rosters
 from fieldreg.services.session import Session
 
@@ -35,6 +37,13 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
     )
     q.add_argument(
         "--full", action="store_true", help="every person, even for a device that has a roster"
+    )
+    q.add_argument(
+        "--network-passphrase-file",
+        type=Path,
+        metavar="FILE",
+        help=f"read the network passphrase (the root key signs rosters) from a file (or set "
+        f"{ENV_NETWORK_PASSPHRASE}; else it is asked for)",
     )
     q = rsub.add_parser("import", parents=[common], help="apply a roster on this laptop")
     q.add_argument("file", type=Path, metavar="FILE", help="the roster file")
@@ -60,7 +69,17 @@ def _age(seconds: int | None) -> str:
 def _cmd_roster(session: Session, args: argparse.Namespace, out: Output) -> int:
     command = args.roster_command
     if command == "export":
-        written = rosters.write_rosters(session, args.out, args.device, full=args.full)
+        written = rosters.write_rosters(
+            session,
+            args.out,
+            args.device,
+            full=args.full,
+            network_passphrase=read_secret(
+                file=args.network_passphrase_file,
+                env=ENV_NETWORK_PASSPHRASE,
+                prompt="Network passphrase: ",
+            ),
+        )
         out.result(
             [
                 {

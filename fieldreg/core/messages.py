@@ -143,6 +143,33 @@ MESSAGES: Final[dict[str, str]] = {
     ),
     "id.unknown": QT_TRANSLATE_NOOP("Errors", "No person with this ID is registered here."),
     "person.not_found": QT_TRANSLATE_NOOP("Errors", "No person with ID {id}."),
+    "person.erased": QT_TRANSLATE_NOOP(
+        "Errors", "This person's record was erased at the coordinator's request."
+    ),
+    "person.moved": QT_TRANSLATE_NOOP(
+        "Errors",
+        "This person left this point some time ago: the record moved to the coordinator.",
+    ),
+    "erasure.not_coordinator": QT_TRANSLATE_NOOP(
+        "Errors",
+        "Erasure is decided at the coordinator. This laptop drops a person when the "
+        "coordinator's roster says they were erased.",
+    ),
+    "erasure.already_requested": QT_TRANSLATE_NOOP(
+        "Errors", "An erasure of {id} is already waiting for confirmation (request {request})."
+    ),
+    "erasure.unknown_request": QT_TRANSLATE_NOOP("Errors", "No erasure request {id}."),
+    "erasure.not_pending": QT_TRANSLATE_NOOP(
+        "Errors", "The erasure request {id} is no longer pending ({state})."
+    ),
+    "erasure.same_operator": QT_TRANSLATE_NOOP(
+        "Errors",
+        "An erasure must be confirmed by another operator than the one who requested it. "
+        "Unlock as another operator to confirm it.",
+    ),
+    "retention.bad_days": QT_TRANSLATE_NOOP(
+        "Errors", "The retention period must be a whole number of days from {min} to {max}."
+    ),
     "household.not_found": QT_TRANSLATE_NOOP("Errors", "No household with ID {id}."),
     "household.members_file": QT_TRANSLATE_NOOP(
         "Errors",
@@ -809,30 +836,11 @@ MESSAGES: Final[dict[str, str]] = {
         "Errors", "PFIF: more than {limit} records. Nothing was imported."
     ),
     # roster content and apply (coordinator -> laptops)
-    "roster.payload_invalid": QT_TRANSLATE_NOOP(
-        "Errors", "The roster's content is invalid ({part}). The current roster was kept."
-    ),
-    "roster.too_large": QT_TRANSLATE_NOOP(
-        "Errors", "The roster is too large (at most {max} bytes). The current roster was kept."
-    ),
     "roster.bad_field": QT_TRANSLATE_NOOP(
         "Errors", "The field {field} cannot be sent in a roster."
     ),
-    "roster.rollback": QT_TRANSLATE_NOOP(
-        "Errors",
-        "This roster (version {version}) is not newer than the one applied (version {current}). "
-        "The current roster was kept.",
-    ),
-    "roster.delta_gap": QT_TRANSLATE_NOOP(
-        "Errors",
-        "This roster only brings changes since version {base}, but this laptop has version "
-        "{current}: ask the coordinator for a full roster. The current roster was kept.",
-    ),
-    "roster.expired": QT_TRANSLATE_NOOP(
-        "Errors", "This roster expired on {expires}. The current roster was kept."
-    ),
-    "roster.unavailable": QT_TRANSLATE_NOOP(
-        "Errors", "Roster files cannot be written or read by this build."
+    "roster.write_failed": QT_TRANSLATE_NOOP(
+        "Errors", "The roster file could not be written ({reason})."
     ),
     "device.revoked": QT_TRANSLATE_NOOP(
         "Errors", "This laptop was revoked by the coordinator: it can no longer export bundles."
