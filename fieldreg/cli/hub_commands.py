@@ -7,11 +7,14 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import logging
+import os
 import sys
 from pathlib import Path
 from typing import Any
 
 from fieldreg.cli.common import EXIT_OK, Handler, Output, data_dir, shown_path, with_session
+from fieldreg.cli.passphrases import read_secret
+from fieldreg.cli.sync_commands import ENV_NETWORK_PASSPHRASE
 from fieldreg.core.errors import StoreError
 from fieldreg.services import hub_client
 from fieldreg.services.hub import certificate, overview, server
@@ -38,6 +41,13 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
     )
     q.add_argument("--cert", type=Path, required=True, metavar="FILE", help="hub-cert.pem")
     q.add_argument("--key", type=Path, required=True, metavar="FILE", help="hub-key.pem")
+    q.add_argument(
+        "--network-passphrase-file",
+        type=Path,
+        metavar="FILE",
+        help=f"the network passphrase, which signs rosters (or set {ENV_NETWORK_PASSPHRASE}; "
+        "without it the hub takes bundles but serves no rosters)",
+    )
     q.epilog = (
         "The store stays unlocked while the hub runs (the passphrase from --passphrase-file or "
         "FIELDREG_PASSPHRASE). One log line per request goes to stderr: time, device prefix, "
@@ -90,7 +100,21 @@ def _hub_session(session: Session, args: argparse.Namespace, out: Output) -> int
         print(f"listening on {listening.host}:{listening.port}", flush=True)
         print(f"certificate SHA-256: {listening.sha256}", flush=True)
 
-    server.serve(session, args.listen, args.cert, args.key, ready=ready)
+    network_passphrase = None
+    if args.network_passphrase_file is not None or ENV_NETWORK_PASSPHRASE in os.environ:
+        network_passphrase = read_secret(
+            file=args.network_passphrase_file, env=ENV_NETWORK_PASSPHRASE, prompt=""
+        )
+    else:
+        print("no network passphrase given: bundles only, no rosters", file=sys.stderr)
+    server.serve(
+        session,
+        args.listen,
+        args.cert,
+        args.key,
+        network_passphrase=network_passphrase,
+        ready=ready,
+    )
     return EXIT_OK
 
 

@@ -9,6 +9,7 @@ exit status is 0 when every file was imported (or was already there), 3 when any
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from pathlib import Path
@@ -164,6 +165,13 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
         "--interval", type=float, default=10.0, metavar="S", help="seconds between polls (10)"
     )
     q.add_argument("--once", action="store_true", help="one poll, then exit (for cron)")
+    q.add_argument(
+        "--network-passphrase-file",
+        type=Path,
+        metavar="FILE",
+        help=f"coordinator: the network passphrase, to write rosters to DIR/outbox (or set "
+        f"{ENV_NETWORK_PASSPHRASE}; without it, bundles are imported and no roster is written)",
+    )
 
     p = sub.add_parser("duplicates", parents=[common], help="people registered twice")
     dsub = p.add_subparsers(dest="duplicates_command", metavar="ACTION", required=True)
@@ -515,7 +523,9 @@ def _cmd_sync(session: Session, args: argparse.Namespace, out: Output) -> int:
         "exported": report.exported,
         "receipts": [{"file": name, **receipt} for name, receipt in report.receipts],
         "waiting": report.waiting,
-        "roster": report.roster,
+        "roster": report.roster.version if report.roster else None,
+        "roster_current": report.roster_current,
+        "roster_error": report.roster_error.code if report.roster_error else None,
     }
     if not report.reachable and not report.receipts:
         out.result(data, "hub not reachable, nothing sent")
@@ -525,9 +535,18 @@ def _cmd_sync(session: Session, args: argparse.Namespace, out: Output) -> int:
         lines.append(f"hub no longer reachable; {report.waiting} bundle(s) wait for next time")
     elif not report.receipts:
         lines.append("Nothing new to send.")
-    lines.append("Roster received." if report.roster else "No roster from the hub yet.")
+    if report.roster is not None:
+        r = report.roster
+        lines.append(
+            f"Roster version {r.version} applied: {r.added} new, {r.updated} updated, "
+            f"{r.erased} erased."
+        )
+    elif report.roster_current:
+        lines.append("The roster is up to date.")
+    elif report.roster_error is not None:
+        lines.append(f"The hub's roster was refused: {describe(report.roster_error)}")
     out.result(data, "\n".join(lines))
-    return EXIT_INPUT if report.quarantined else EXIT_OK
+    return EXIT_INPUT if report.quarantined or report.roster_error else EXIT_OK
 
 
 def _receipt_text(receipt: dict[str, Any]) -> str:
@@ -544,7 +563,10 @@ def _receipt_text(receipt: dict[str, Any]) -> str:
 
 
 def _sync_watch(session: Session, args: argparse.Namespace, out: Output) -> int:
-    watch = folder_watch.FolderWatch(session, args.folder)
+    network_passphrase = None
+    if args.network_passphrase_file is not None or ENV_NETWORK_PASSPHRASE in os.environ:
+        network_passphrase = _network_passphrase(args)
+    watch = folder_watch.FolderWatch(session, args.folder, network_passphrase=network_passphrase)
     try:
         while True:
             report = watch.poll()
@@ -553,6 +575,12 @@ def _sync_watch(session: Session, args: argparse.Namespace, out: Output) -> int:
             if report.imported:
                 _rows, text, _status = import_report(report.imported)
                 print(text, flush=True)
+            for path in report.rosters_written:
+                print(f"{shown_path(path)} written", flush=True)
+            for roster in report.rosters_applied:
+                print(f"roster version {roster.version} applied", flush=True)
+            for path, error in report.rosters_refused:
+                print(f"{shown_path(path.name)}: refused: {describe(error)}", flush=True)
             if args.once:
                 return EXIT_OK
             time.sleep(max(args.interval, 0.1))

@@ -516,6 +516,7 @@ MESSAGES: Final[dict[str, str]] = {
     ),
     "hub.bad_answer": QT_TRANSLATE_NOOP("Errors", "The hub's answer could not be read."),
     "hub.refused": QT_TRANSLATE_NOOP("Errors", "The hub refused the request ({status} {reason})."),
+    "hub.roster_io": QT_TRANSLATE_NOOP("Errors", "The hub could not write the roster ({reason})."),
     "hub.certificate_exists": QT_TRANSLATE_NOOP(
         "Errors", "A hub certificate is already in that folder; nothing was overwritten."
     ),

@@ -23,9 +23,10 @@ from typing import Final
 
 from fieldreg.core.errors import FieldregError
 from fieldreg.crypto.durable_file import read_limited, write_new_file
-from fieldreg.services import enrollment_service, sync_service
+from fieldreg.services import enrollment_service, roster_service, sync_service
 from fieldreg.services.bundle_import import FileOutcome
 from fieldreg.services.paths import ensure_private_dir
+from fieldreg.services.roster_service import RosterApplied
 from fieldreg.services.session import Session
 from fieldreg.sync import bundle_format
 from fieldreg.sync.export import SUFFIX
@@ -42,13 +43,22 @@ class PollReport:
     exported: list[Path] = field(default_factory=list)  # laptop: new bundles in the outbox
     imported: list[FileOutcome] = field(default_factory=list)  # coordinator: inbox bundles
     waiting: int = 0  # files seen but not complete yet
-    rosters_seen: int = 0  # laptop: roster files in the inbox (applied once rosters exist)
+    rosters_written: list[Path] = field(default_factory=list)  # coordinator: in the outbox
+    rosters_applied: list[RosterApplied] = field(default_factory=list)  # laptop
+    rosters_refused: list[tuple[Path, FieldregError]] = field(default_factory=list)  # laptop
 
 
 class FolderWatch:
     def __init__(
-        self, session: Session, folder: Path, *, clock: Callable[[], float] = time.time
+        self,
+        session: Session,
+        folder: Path,
+        *,
+        network_passphrase: str | None = None,
+        clock: Callable[[], float] = time.time,
     ) -> None:
+        """`network_passphrase`: a coordinator's, to sign the rosters it writes (without it, a
+        coordinator imports bundles and writes no rosters)."""
         if not folder.is_dir():
             raise FieldregError("sync.no_folder")
         self.session = session
@@ -58,6 +68,7 @@ class FolderWatch:
         if self.role not in ("coordinator", "device"):
             raise FieldregError("sync.not_enrolled")
         self._clock = clock
+        self._network_passphrase = network_passphrase
         self._sizes: dict[str, tuple[int, int]] = {}  # name -> (size, mtime_ns) at last poll
         self._state = session.data_dir.root / STATE_FILE
         self._handled = _load_handled(self._state)
@@ -73,13 +84,36 @@ class FolderWatch:
                 if error.code != "bundle.nothing_to_export":
                     raise
             rosters = self._complete(ROSTER_SUFFIX, report)
-            report.rosters_seen = len(rosters)  # rosters are not built yet: left in place
+            for path in rosters:
+                self._apply_roster(path, report)
+            self._remember([p.name for p in rosters])
             return report
         ready = [p for p in self._complete(SUFFIX, report) if self._parses_or_stale(p, report)]
         if ready:
             report.imported = sync_service.import_bundles(self.session, ready)
             self._remember([p.name for p in ready])
+        senders = sorted({o.result.device_id for o in report.imported if o.applied and o.result})
+        if senders and self._network_passphrase is not None:
+            # Each device that sent something new gets a roster with its receipts.
+            report.rosters_written = [
+                w.path
+                for w in roster_service.write_rosters(
+                    self.session,
+                    self.outbox,
+                    senders,
+                    network_passphrase=self._network_passphrase,
+                )
+            ]
         return report
+
+    def _apply_roster(self, path: Path, report: PollReport) -> None:
+        try:
+            report.rosters_applied.append(roster_service.import_roster(self.session, path))
+        except FieldregError as error:
+            # Another laptop's roster in a shared folder, or one this laptop has already:
+            # nothing to do. Anything else is said (the current roster is kept).
+            if error.code not in ("roster.other_device", "roster.rollback"):
+                report.rosters_refused.append((path, error))
 
     def _complete(self, suffix: str, report: PollReport) -> list[Path]:
         """Files not handled yet whose size and time held still since the previous poll."""

@@ -11,6 +11,7 @@ import hashlib
 import http.client
 import json
 import re
+import secrets
 import ssl
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,15 +19,19 @@ from typing import Any, Final
 
 from fieldreg.core.errors import FieldregError, TamperError, ValidationError
 from fieldreg.core.tasks import CancelFlag, Progress
-from fieldreg.services import sync_service
+from fieldreg.crypto.durable_file import write_new_file
+from fieldreg.services import roster_service, sync_service
 from fieldreg.services.hub.auth import sign_headers
 from fieldreg.services.paths import ensure_private_dir
+from fieldreg.services.roster_service import RosterApplied
 from fieldreg.services.session import Session
 from fieldreg.services.settings import Settings
 from fieldreg.services.sync_access import now_ms, sync_repository
 from fieldreg.sync.export import SUFFIX, identity_of
 
 OUTBOX: Final = "hub-outbox"
+INBOX: Final = "hub-inbox"
+ROSTER_SUFFIX: Final = ".roster"
 TIMEOUT_S: Final = 20.0
 MAX_ANSWER: Final = 64 * 1024 * 1024
 PIN: Final = re.compile(r"[0-9a-f]{64}")
@@ -176,7 +181,8 @@ class HubClient:
         raise _refused(answer)
 
     def roster(self) -> bytes | None:
-        """The device's newest roster, or None while the hub has none for it."""
+        """The device's roster file (untrusted until roster_service checks it), or None when
+        the hub has none for it."""
         answer = self.request("GET", "/v1/roster")
         if answer.status == 404:
             return None
@@ -215,7 +221,9 @@ class SyncReport:
     exported: int = 0  # bundles written since the last sync
     receipts: list[tuple[str, dict[str, Any]]] = field(default_factory=list)  # (file, receipt)
     waiting: int = 0  # bundles still in the outbox (not acknowledged)
-    roster: bool = False  # a roster came (applied once rosters exist)
+    roster: RosterApplied | None = None  # the roster applied now
+    roster_current: bool = False  # the hub's roster was the one this laptop has already
+    roster_error: FieldregError | None = None  # the hub's roster was refused (nothing changed)
 
     @property
     def quarantined(self) -> int:
@@ -263,13 +271,31 @@ def sync_now(
                 path.unlink()  # the hub has it (applied, already there, held or quarantined)
                 if progress is not None:
                     progress(done, len(files))
-            report.roster = client.roster() is not None
+            roster = client.roster()
+            if roster is not None:
+                _apply_roster(session, roster, report)
         except Unreachable:
             report.reachable = False
         report.waiting = len(_waiting(session))
         return report
     finally:
         client.close()
+
+
+def _apply_roster(session: Session, untrusted: bytes, report: SyncReport) -> None:
+    """Apply the roster through roster_service, as a file from a stick would be."""
+    folder = ensure_private_dir(session.data_dir.root / INBOX)
+    path = folder / f"hub-{secrets.token_hex(6)}{ROSTER_SUFFIX}"
+    try:
+        write_new_file(path, untrusted)
+        report.roster = roster_service.import_roster(session, path)
+    except FieldregError as error:
+        if error.code == "roster.rollback":
+            report.roster_current = True  # nothing newer than what this laptop has
+        else:
+            report.roster_error = error
+    finally:
+        path.unlink(missing_ok=True)
 
 
 def _waiting(session: Session) -> list[Path]:

@@ -2,7 +2,7 @@
 sent, how far its log reaches. Counts and opaque device ids only.
 
 Revision ID: 0011
-Revises: 0005
+Revises: 0007
 Create Date: 2026-12-02
 """
 
@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0011"
-down_revision = "0005"
+down_revision = "0007"  # re-chained after merging rflow (brief: 0005)
 branch_labels = None
 depends_on = None
 

@@ -70,8 +70,10 @@ def test_hub_up_gets_the_new_bundle_and_prints_its_receipt(
     assert [r["status"] for r in result["receipts"]] == ["applied"]
     assert result["waiting"] == 0
     assert device.last_seq == result["receipts"][0]["last"] >= 3
+    assert result["roster"] >= 1  # the laptop applied its roster
     assert again.code == 0, again.err
     assert "Nothing new to send." in again.out
+    assert "The roster is up to date." in again.out
 
 
 def test_without_a_hub_set_the_laptop_is_told_to_set_one(stores: tuple[DataDir, DataDir]) -> None:

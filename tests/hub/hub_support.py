@@ -29,7 +29,7 @@ from fieldreg.services.hub_client import HubClient
 from fieldreg.services.paths import DataDir
 from fieldreg.services.session import Session
 from tests.conftest import PASSPHRASE
-from tests.sync.sync_support import Device
+from tests.sync.sync_support import NETWORK_PASSPHRASE, Device
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -70,10 +70,14 @@ def certificate(folder: Path) -> HubCertificate:
 
 @contextmanager
 def running_hub(
-    session: Session, folder: Path, *, limits: Limits | None = None
+    session: Session,
+    folder: Path,
+    *,
+    limits: Limits | None = None,
+    network_passphrase: str | None = NETWORK_PASSPHRASE,
 ) -> Iterator[Running]:
     made = certificate(folder)
-    hub = server.make_hub(session, limits)
+    hub = server.make_hub(session, limits, network_passphrase=network_passphrase)
     instance = uvicorn.Server(server.config(hub, made.cert_path, made.key_path))
     sock = server.bind("127.0.0.1", 0)
     hub.intake.start()
@@ -153,7 +157,11 @@ def start_hub_process(store: DataDir, tls: HubCertificate, folder: Path) -> HubP
             ],
             stdout=subprocess.PIPE,
             stderr=log_file,
-            env={**os.environ, "PYTHONPATH": str(ROOT)},
+            env={
+                **os.environ,
+                "PYTHONPATH": str(ROOT),
+                "FIELDREG_NETWORK_PASSPHRASE": NETWORK_PASSPHRASE,
+            },
         )  # fmt: skip
     assert process.stdout is not None
     line = process.stdout.readline().decode()

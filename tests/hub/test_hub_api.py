@@ -11,6 +11,7 @@ import select
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from urllib.parse import quote
 
 import pytest
@@ -24,6 +25,7 @@ from fieldreg.services.hub.limits import Limits
 from fieldreg.services.hub_client import HubClient
 from fieldreg.services.session import Session
 from fieldreg.services.sync_access import now_ms
+from fieldreg.sync.roster_format import read_roster_header
 from tests.sync.sync_support import (
     NETWORK_PASSPHRASE,
     Device,
@@ -167,6 +169,31 @@ def test_a_bundle_after_a_gap_is_held_and_applied_with_the_missing_one(setup: Se
     assert applied_up_to(setup, device) == 10
 
 
+def test_a_device_gets_its_roster_signed_by_the_network(setup: Setup) -> None:
+    device = setup.devices["K7"]
+    client = setup.running.client(device)
+    try:
+        roster = client.roster()
+    finally:
+        client.close()
+    assert roster is not None
+    header = read_roster_header(roster)
+    assert header.device == device.device_id
+    assert header.network == device.identity.network.network_id
+
+
+def test_without_the_network_passphrase_the_hub_has_no_roster(setup: Setup, tmp_path: Path) -> None:
+    device = setup.devices["M3"]
+    with running_hub(setup.session, tmp_path / "tls", network_passphrase=None) as running:
+        client = running.client(device)
+        try:
+            answer = client.request("GET", "/v1/roster")
+        finally:
+            client.close()
+    assert answer.status == 404
+    assert answer.json()["error"] == "no_roster"
+
+
 def test_a_damaged_bundle_is_quarantined_with_its_code(setup: Setup) -> None:
     device = setup.devices["K7"]
     before = applied_up_to(setup, device)
@@ -304,7 +331,7 @@ def test_too_many_requests_from_one_device_are_refused_429(setup: Setup) -> None
     finally:
         client.close()
     assert 429 in statuses
-    assert statuses[0] == 404  # no roster yet: the first requests were served
+    assert statuses[0] == 200  # the first requests were served
     assert_still_serving(setup, setup.devices["K7"])
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from faker import Faker
-from sync_support import create_coordinator, new_laptop, open_store
+from sync_support import NETWORK_PASSPHRASE, create_coordinator, new_laptop, open_store
 
 from fieldreg.core.errors import FieldregError
 from fieldreg.crypto.kdf import minimum_params
@@ -194,3 +194,33 @@ def test_sync_watch_runs_until_ctrl_c_and_exits_0(
     assert process.returncode == 0
     assert "Stopped." in err
     assert "Traceback" not in err
+
+
+def test_a_roster_comes_back_through_the_folder(
+    stores: tuple[DataDir, DataDir], tmp_path: Path
+) -> None:
+    coordinator, laptop = stores
+    written = laptop_bundle(laptop, tmp_path / "laptop_side")
+    hub_side = tmp_path / "hub_side"
+    hub_side.mkdir()
+    session = open_store(coordinator)
+    try:
+        watch = FolderWatch(session, hub_side, network_passphrase=NETWORK_PASSPHRASE)
+        shutil.copy(written, hub_side / "inbox" / written.name)
+        watch.poll()
+        [roster] = watch.poll().rosters_written
+    finally:
+        session.lock()
+    assert roster.parent == hub_side / "outbox"
+    laptop_side = tmp_path / "laptop_side"
+    shutil.copy(roster, laptop_side / "inbox" / roster.name)
+    session = open_store(laptop)
+    try:
+        watch = FolderWatch(session, laptop_side)
+        first, second, third = watch.poll(), watch.poll(), watch.poll()
+    finally:
+        session.lock()
+    assert first.rosters_applied == []  # seen once: it may still be arriving
+    assert [r.version for r in second.rosters_applied] == [1]
+    assert second.rosters_refused == []
+    assert third.rosters_applied == []  # handled once

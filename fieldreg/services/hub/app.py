@@ -1,7 +1,7 @@
 """The hub's HTTP API (docs/hub.md), an ASGI application on Starlette.
 
     POST /v1/bundles   body: one bundle file; answer: its receipt (200; 422 when quarantined)
-    GET  /v1/roster    the requesting device's roster (404 until rosters exist)
+    GET  /v1/roster    the requesting device's roster file (roster_service.write_rosters)
     GET  /v1/health    {"status": "ok"}
     GET  /v1/metrics   counts only
 
@@ -32,9 +32,9 @@ from fieldreg.services.hub.limits import Limits, RateLimiter, declared_length, r
 from fieldreg.services.sync_access import now_ms
 
 LOG: Final = logging.getLogger("fieldreg.hub")
-NO_ROSTER_REASON: Final = (
-    "rosters are not built on this hub yet: carry them on a stick (fieldreg sync watch)"
-)
+# Rosters are signed with the network's root key: a hub started without the network passphrase
+# takes bundles but has no roster to give.
+NO_ROSTERS: Final = "the hub was started without the network passphrase"
 
 
 @dataclass(slots=True)
@@ -115,7 +115,14 @@ async def get_roster(request: Request) -> Response:
     except auth.Refused as refused:
         return _refusal(refused)
     hub.intake.note(device, rosters_fetched=1)
-    return JSONResponse({"error": "no_roster", "reason": NO_ROSTER_REASON}, status_code=404)
+    if not hub.intake.serves_rosters:
+        return JSONResponse({"error": "no_roster", "reason": NO_ROSTERS}, status_code=404)
+    future = hub.intake.roster(device)
+    try:
+        roster = await anyio.to_thread.run_sync(future.result)
+    except FieldregError as error:  # the store failed: the laptop keeps its roster, tries later
+        return JSONResponse({"error": "store", "code": error.code}, status_code=503)
+    return Response(roster, media_type="application/octet-stream")
 
 
 async def health(request: Request) -> Response:

@@ -22,6 +22,7 @@ from fieldreg.services.hub.intake import Intake
 from fieldreg.services.hub.limits import Limits
 from fieldreg.services.session import Session
 from fieldreg.services.sync_access import coordinator_network, sync_repository
+from fieldreg.sync.enrollment import unwrap_rare_secrets
 
 KEEP_ALIVE_S: Final = 5
 MAX_CONNECTIONS: Final = 400
@@ -57,10 +58,16 @@ def bind(host: str, port: int) -> socket.socket:
     return sock
 
 
-def make_hub(session: Session, limits: Limits | None = None) -> Hub:
+def make_hub(
+    session: Session, limits: Limits | None = None, *, network_passphrase: str | None = None
+) -> Hub:
+    """The hub over an unlocked coordinator store; with the network passphrase (checked here,
+    so a wrong one stops the start) it also builds and serves rosters."""
     with sync_repository(session) as repo:
         network = coordinator_network(repo)
-    intake = Intake(session)
+    if network_passphrase is not None:
+        unwrap_rare_secrets(network.secrets["rare"], network_passphrase)
+    intake = Intake(session, network_passphrase)
     intake.reload_devices()
     return Hub(intake=intake, network_id=network.info.network_id, limits=limits or Limits())
 
@@ -128,12 +135,13 @@ def serve(
     key: Path,
     *,
     limits: Limits | None = None,
+    network_passphrase: str | None = None,
     ready: Callable[[Listening], None] | None = None,
 ) -> None:
     """Serve until stopped; `ready` hears the bound address (useful with port 0)."""
     host, port = parse_listen(listen)
     sha256 = certificate_fingerprint(cert)
-    hub = make_hub(session, limits)
+    hub = make_hub(session, limits, network_passphrase=network_passphrase)
     server = uvicorn.Server(config(hub, cert, key))
     sock = bind(host, port)
     hub.intake.start()
