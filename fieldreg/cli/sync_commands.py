@@ -35,6 +35,7 @@ from fieldreg.core.messages import describe, pair_field_lines
 from fieldreg.services import duplicates, folder_watch, hub_client, sync_desk
 from fieldreg.services import enrollment_service as enroll
 from fieldreg.services import sync_service as sync
+from fieldreg.services.hub.certificate import certificate_fingerprint
 from fieldreg.services.paths import DataDir
 from fieldreg.services.session import Session
 from fieldreg.services.settings import Settings
@@ -100,6 +101,15 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
     q.add_argument("request", metavar="REQUEST", help="request file, or the request text itself")
     q.add_argument("--prefix", required=True, help="ID prefix to assign (2-4 symbols)")
     q.add_argument("--out", type=Path, metavar="FILE", help="also write the answer to this file")
+    q.add_argument(
+        "--hub-address", metavar="HOST:PORT", help="the hub the laptop will sync with (optional)"
+    )
+    q.add_argument(
+        "--hub-cert",
+        type=Path,
+        metavar="FILE",
+        help="the hub's certificate (hub-cert.pem), whose SHA-256 the laptop pins",
+    )
     q = esub.add_parser("accept", parents=[common], help="laptop: import the coordinator's answer")
     q.add_argument("answer", metavar="ANSWER", help="answer file, or the answer text itself")
     q.add_argument("--fingerprint", help="the network fingerprint read out by the coordinator")
@@ -193,6 +203,16 @@ def _network_passphrase(args: argparse.Namespace, *, confirm: bool = False) -> s
         prompt="Network passphrase: ",
         confirm=confirm,
     )
+
+
+def _hub_pin(args: argparse.Namespace) -> tuple[str, str] | None:
+    """The hub an enrollment answer names, from --hub-address and --hub-cert (both or none)."""
+    if args.hub_address is None and args.hub_cert is None:
+        return None
+    if args.hub_address is None or args.hub_cert is None:
+        raise ValidationError("hub_address", "hub.pin_incomplete")
+    address = hub_client.check_address(args.hub_address)
+    return address, certificate_fingerprint(args.hub_cert)
 
 
 def _token_argument(value: str, tag: str) -> str:
@@ -299,6 +319,7 @@ def _cmd_enroll(session: Session, args: argparse.Namespace, out: Output) -> int:
             _token_argument(args.request, "FRQ1"),
             prefix=args.prefix,
             network_passphrase=_network_passphrase(args),
+            hub=_hub_pin(args),
         )
         _write_text(args.out, approval.answer)
         out.result(

@@ -506,6 +506,9 @@ MESSAGES: Final[dict[str, str]] = {
     "hub.bad_address": QT_TRANSLATE_NOOP(
         "Errors", "A hub address is a host name or IP address, a colon and a port."
     ),
+    "hub.pin_incomplete": QT_TRANSLATE_NOOP(
+        "Errors", "Give both the hub's address and its certificate, or neither."
+    ),
     "hub.bad_pin": QT_TRANSLATE_NOOP(
         "Errors", "A certificate fingerprint is 64 hexadecimal digits (SHA-256)."
     ),
