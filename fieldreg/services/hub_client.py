@@ -36,6 +36,7 @@ TIMEOUT_S: Final = 20.0
 MAX_ANSWER: Final = 64 * 1024 * 1024
 PIN: Final = re.compile(r"[0-9a-f]{64}")
 _UNREACHABLE: Final = (OSError, http.client.HTTPException, ssl.SSLError, TimeoutError)
+_STALE: Final = (http.client.RemoteDisconnected, ConnectionResetError, BrokenPipeError)
 
 
 class Unreachable(Exception):
@@ -139,30 +140,36 @@ class HubClient:
             self._connection = None
 
     def request(self, method: str, path: str, body: bytes = b"", *, signed: bool = True) -> Answer:
-        headers = {"content-type": "application/octet-stream"} if body else {}
-        if signed:
-            headers.update(
-                sign_headers(
-                    self._key,
-                    network_id=self.network_id,
-                    device=self.device_id,
-                    method=method,
-                    path=path,
-                    body=body,
-                    time_ms=now_ms(),
+        for attempt in (1, 2):
+            # Signed afresh for each attempt: a request sent again is a new one (its own nonce),
+            # and the hub's answer to a bundle sent twice is a replay receipt, never a change.
+            headers = {"content-type": "application/octet-stream"} if body else {}
+            if signed:
+                headers.update(
+                    sign_headers(
+                        self._key,
+                        network_id=self.network_id,
+                        device=self.device_id,
+                        method=method,
+                        path=path,
+                        body=body,
+                        time_ms=now_ms(),
+                    )
                 )
-            )
-        for attempt in (1, 2):  # a kept-alive connection the hub closed is reopened once
             connection = self._connect()
             try:
                 connection.request(method, path, body=body or None, headers=headers)
                 response = connection.getresponse()
                 data = response.read(MAX_ANSWER + 1)
-            except _UNREACHABLE as exc:
+            except _STALE as exc:
+                # A kept-alive connection the hub had closed: opened again once.
                 self.close()
                 if attempt == 2:
                     raise Unreachable(str(exc)) from None
                 continue
+            except _UNREACHABLE as exc:  # no answer in time: not sent again blindly
+                self.close()
+                raise Unreachable(str(exc)) from None
             if response.will_close:
                 self.close()
             if len(data) > MAX_ANSWER:

@@ -1,6 +1,7 @@
-"""Settings: the language (live: every widget re-words itself), the idle time before locking, and
-printing (print_settings). Saved to settings.json (and printing.json) when accepted; a failure to
-save is said and the dialog stays open."""
+"""Settings: the language (live: every widget re-words itself), the idle time before locking, the
+hub this laptop syncs with (address and pinned certificate) and printing (print_settings). Saved
+to settings.json (and printing.json) when accepted; a failure to save is said and the dialog stays
+open."""
 
 from __future__ import annotations
 
@@ -13,13 +14,15 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
+    QLineEdit,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
-from fieldreg.core.errors import FieldregError
+from fieldreg.core.errors import FieldregError, ValidationError
+from fieldreg.services import hub_client
 from fieldreg.services.paths import DataDir
 from fieldreg.services.settings import IDLE_MINUTES_MAX, IDLE_MINUTES_MIN, Settings
 from fieldreg.ui.about_dialog import AboutDialog
@@ -57,6 +60,13 @@ class SettingsDialog(Retranslates, QDialog):
         self.idle_minutes.setObjectName("idleMinutes")
         self.idle_minutes.setRange(IDLE_MINUTES_MIN, IDLE_MINUTES_MAX)
         self.idle_minutes.setValue(settings.idle_lock_minutes)
+        self.hub_address = QLineEdit(settings.hub_address)
+        self.hub_address.setObjectName("hubAddress")
+        self.hub_pin = QLineEdit(settings.hub_certificate_sha256)
+        self.hub_pin.setObjectName("hubCertificate")
+        self._hub_label, self._pin_label = QLabel(), QLabel()
+        self._hub_label.setBuddy(self.hub_address)
+        self._pin_label.setBuddy(self.hub_pin)
         self._language_label, self._idle_label = QLabel(), QLabel()
         self._language_label.setBuddy(self.language)
         self._idle_label.setBuddy(self.idle_minutes)
@@ -77,6 +87,8 @@ class SettingsDialog(Retranslates, QDialog):
         form = QFormLayout()
         form.addRow(self._language_label, self.language)
         form.addRow(self._idle_label, self.idle_minutes)
+        form.addRow(self._hub_label, self.hub_address)
+        form.addRow(self._pin_label, self.hub_pin)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self._note)
@@ -88,18 +100,40 @@ class SettingsDialog(Retranslates, QDialog):
         self.retranslateUi()
         self.setMinimumWidth(self.sizeHint().width() + 80)
 
+    def _hub_values(self) -> tuple[str, str]:
+        """(address, pin) as typed and checked; both empty: no hub (sync by files only)."""
+        address, pin = self.hub_address.text().strip(), self.hub_pin.text().strip()
+        if not address and not pin:
+            return "", ""
+        if not address or not pin:
+            raise ValidationError("hub_address", "hub.pin_incomplete")
+        return hub_client.check_address(address), hub_client.check_pin(pin)
+
     def accept(self) -> None:
         language = str(self.language.currentData())
         minutes = self.idle_minutes.value()
-        previous = (self._settings.language, self._settings.idle_lock_minutes)
-        self._settings.language = language
-        self._settings.idle_lock_minutes = minutes
+        settings = self._settings
+        previous = (
+            settings.language,
+            settings.idle_lock_minutes,
+            settings.hub_address,
+            settings.hub_certificate_sha256,
+        )
         try:
+            address, pin = self._hub_values()
+            settings.language = language
+            settings.idle_lock_minutes = minutes
+            settings.hub_address, settings.hub_certificate_sha256 = address, pin
             if self.printing is not None:
                 self.printing.save()
-            self._settings.save()
+            settings.save()
         except FieldregError as error:
-            self._settings.language, self._settings.idle_lock_minutes = previous
+            (
+                settings.language,
+                settings.idle_lock_minutes,
+                settings.hub_address,
+                settings.hub_certificate_sha256,
+            ) = previous
             self.error.show_text(partial(self._describe, error))
             return
         self._apply(language, minutes)
@@ -121,6 +155,12 @@ class SettingsDialog(Retranslates, QDialog):
         self._idle_label.setText(self.tr("Loc&k after no input for"))
         self.idle_minutes.setSuffix(self.tr(" min"))
         self.idle_minutes.setAccessibleName(self.tr("Minutes without input before locking"))
+        self._hub_label.setText(self.tr("&Hub address"))
+        self.hub_address.setPlaceholderText(self.tr("host:port, empty: sync by files only"))
+        self.hub_address.setAccessibleName(self.tr("Hub address"))
+        self._pin_label.setText(self.tr("Hub &certificate"))
+        self.hub_pin.setPlaceholderText(self.tr("SHA-256 the coordinator reads out"))
+        self.hub_pin.setAccessibleName(self.tr("Hub certificate fingerprint"))
         self._note.setText(
             self.tr(
                 "Locking hides everything personal until the passphrase is typed again. "

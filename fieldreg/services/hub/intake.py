@@ -31,7 +31,7 @@ BATCH_MAX: Final = 64  # uploads imported in one go
 SPOOL: Final = "hub-spool"
 DEVICES_FRESH_MS: Final = 5000
 UNKNOWN_RELOAD_MS: Final = 1000
-ROSTER_REBUILD_MS: Final = 10_000
+ROSTER_REBUILD_MS: Final = 60_000
 ROSTERS: Final = "hub-rosters"
 
 
