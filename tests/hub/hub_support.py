@@ -80,7 +80,7 @@ def running_hub(
     hub = server.make_hub(session, limits, network_passphrase=network_passphrase)
     instance = uvicorn.Server(server.config(hub, made.cert_path, made.key_path))
     sock = server.bind("127.0.0.1", 0)
-    hub.intake.start()
+    server.start(hub)
     thread = threading.Thread(
         target=lambda: asyncio.run(instance.serve(sockets=[sock])), daemon=True
     )
@@ -95,7 +95,7 @@ def running_hub(
     finally:
         instance.should_exit = True
         thread.join(timeout=30)
-        hub.intake.stop()
+        server.stop(hub)
         sock.close()
 
 

@@ -1,7 +1,7 @@
 """The hub's HTTP API (docs/hub.md), an ASGI application on Starlette.
 
     POST /v1/bundles   body: one bundle file; answer: its receipt (200; 422 when quarantined)
-    GET  /v1/roster    the requesting device's roster file (roster_service.write_rosters)
+    GET  /v1/roster    the requesting device's newest roster file (rosters.py; 404 if none yet)
     GET  /v1/health    {"status": "ok"}
     GET  /v1/metrics   counts only
 
@@ -29,12 +29,14 @@ from fieldreg.core.errors import FieldregError
 from fieldreg.services.hub import auth
 from fieldreg.services.hub.intake import Intake
 from fieldreg.services.hub.limits import Limits, RateLimiter, declared_length, read_body
+from fieldreg.services.hub.rosters import Rosters
 from fieldreg.services.sync_access import now_ms
 
 LOG: Final = logging.getLogger("fieldreg.hub")
 # Rosters are signed with the network's root key: a hub started without the network passphrase
 # takes bundles but has no roster to give.
 NO_ROSTERS: Final = "the hub was started without the network passphrase"
+NOT_YET: Final = "no roster for this device yet: the next batch makes one"
 
 
 @dataclass(slots=True)
@@ -43,6 +45,7 @@ class Hub:
 
     intake: Intake
     network_id: str
+    rosters: Rosters | None = None
     limits: Limits = field(default_factory=Limits)
     clock: Callable[[], int] = now_ms
     nonces: auth.NonceCache = field(default_factory=auth.NonceCache)
@@ -115,13 +118,11 @@ async def get_roster(request: Request) -> Response:
     except auth.Refused as refused:
         return _refusal(refused)
     hub.intake.note(device, rosters_fetched=1)
-    if not hub.intake.serves_rosters:
+    if hub.rosters is None:
         return JSONResponse({"error": "no_roster", "reason": NO_ROSTERS}, status_code=404)
-    future = hub.intake.roster(device)
-    try:
-        roster = await anyio.to_thread.run_sync(future.result)
-    except FieldregError as error:  # the store failed: the laptop keeps its roster, tries later
-        return JSONResponse({"error": "store", "code": error.code}, status_code=503)
+    roster = hub.rosters.newest(device)
+    if roster is None:
+        return JSONResponse({"error": "no_roster", "reason": NOT_YET}, status_code=404)
     return Response(roster, media_type="application/octet-stream")
 
 

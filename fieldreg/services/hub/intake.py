@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Final
 
-from fieldreg.core.errors import FieldregError, StoreError, os_error_reason
-from fieldreg.services import enrollment_service, roster_service
+from fieldreg.core.errors import FieldregError
+from fieldreg.services import enrollment_service
 from fieldreg.services.bundle_import import FileOutcome, import_bundles
 from fieldreg.services.hub.auth import KnownDevice
 from fieldreg.services.paths import ensure_private_dir
@@ -31,8 +31,6 @@ BATCH_MAX: Final = 64  # uploads imported in one go
 SPOOL: Final = "hub-spool"
 DEVICES_FRESH_MS: Final = 5000
 UNKNOWN_RELOAD_MS: Final = 1000
-ROSTER_REBUILD_MS: Final = 60_000
-ROSTERS: Final = "hub-rosters"
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,12 +59,6 @@ def receipt_for(outcome: FileOutcome) -> Receipt:
 
 
 @dataclass(slots=True)
-class _Roster:
-    device: str
-    answer: Future[bytes]
-
-
-@dataclass(slots=True)
 class _Upload:
     path: Path
     device: str
@@ -76,12 +68,10 @@ class _Upload:
 class Intake:
     """Owns the hub's writes to the store; start() once, stop() at shutdown."""
 
-    def __init__(self, session: Session, network_passphrase: str | None = None) -> None:
+    def __init__(self, session: Session) -> None:
         self.session = session
-        self._network_passphrase = network_passphrase  # signs rosters; None: no rosters
         self.spool = ensure_private_dir(session.data_dir.root / SPOOL)
-        self._jobs: queue.Queue[_Upload | _Roster | None] = queue.Queue()
-        self._rosters: dict[str, tuple[int, int, bytes]] = {}  # device -> (built, applied, file)
+        self._jobs: queue.Queue[_Upload | None] = queue.Queue()
         self._thread = threading.Thread(target=self._run, name="hub-intake", daemon=True)
         self._pending: dict[str, hub_store.Contact] = {}
         self._lock = threading.Lock()
@@ -172,7 +162,7 @@ class Intake:
             except queue.Empty:
                 self._flush_safely()
                 continue
-            jobs: list[_Upload | _Roster | None] = [first]
+            jobs: list[_Upload | None] = [first]
             while first is not None and len(jobs) < BATCH_MAX:
                 try:
                     jobs.append(self._jobs.get_nowait())
@@ -180,54 +170,12 @@ class Intake:
                     break
                 if jobs[-1] is None:
                     break
-            uploads = [job for job in jobs if isinstance(job, _Upload)]
+            uploads = [job for job in jobs if job is not None]
             if uploads:
                 self._import(uploads)
-            for job in jobs:
-                if isinstance(job, _Roster):
-                    self._answer_roster(job)
             self._flush_safely()
             if jobs[-1] is None:
                 return
-
-    # --- rosters ---------------------------------------------------------------------------
-
-    @property
-    def serves_rosters(self) -> bool:
-        return self._network_passphrase is not None
-
-    def roster(self, device: str) -> Future[bytes]:
-        """The device's roster file, built by roster_service in this thread (one writer)."""
-        answer: Future[bytes] = Future()
-        self._jobs.put(_Roster(device, answer))
-        return answer
-
-    def _answer_roster(self, job: _Roster) -> None:
-        """A new roster when bundles were applied since the last one built for this device (at
-        most one per ROSTER_REBUILD_MS), else the same file again: each build is a new version,
-        and a laptop asking every few minutes must not make one each time for nothing."""
-        cached = self._rosters.get(job.device)
-        applied = self.counts["applied"]
-        now = now_ms()
-        if cached is not None and (cached[1] == applied or now - cached[0] < ROSTER_REBUILD_MS):
-            job.answer.set_result(cached[2])
-            return
-        folder = ensure_private_dir(self.session.data_dir.root / ROSTERS)
-        assert self._network_passphrase is not None
-        try:
-            [written] = roster_service.write_rosters(
-                self.session, folder, [job.device], network_passphrase=self._network_passphrase
-            )
-            data = written.path.read_bytes()
-            written.path.unlink(missing_ok=True)
-        except FieldregError as error:
-            job.answer.set_exception(error)
-            return
-        except OSError as exc:
-            job.answer.set_exception(StoreError("hub.roster_io", reason=os_error_reason(exc)))
-            return
-        self._rosters[job.device] = (now, applied, data)
-        job.answer.set_result(data)
 
     def _flush_safely(self) -> None:
         # Counts only: if the store is busy, the next flush tries again with newer ones.

@@ -20,6 +20,7 @@ from fieldreg.services.hub.app import Hub, build_app
 from fieldreg.services.hub.certificate import certificate_fingerprint
 from fieldreg.services.hub.intake import Intake
 from fieldreg.services.hub.limits import Limits
+from fieldreg.services.hub.rosters import Rosters
 from fieldreg.services.session import Session
 from fieldreg.services.sync_access import coordinator_network, sync_repository
 from fieldreg.sync.enrollment import unwrap_rare_secrets
@@ -67,9 +68,32 @@ def make_hub(
         network = coordinator_network(repo)
     if network_passphrase is not None:
         unwrap_rare_secrets(network.secrets["rare"], network_passphrase)
-    intake = Intake(session, network_passphrase)
+    intake = Intake(session)
     intake.reload_devices()
-    return Hub(intake=intake, network_id=network.info.network_id, limits=limits or Limits())
+    rosters = None
+    if network_passphrase is not None:
+        rosters = Rosters(session, network_passphrase, lambda: intake.counts["applied"])
+    return Hub(
+        intake=intake,
+        network_id=network.info.network_id,
+        rosters=rosters,
+        limits=limits or Limits(),
+    )
+
+
+def start(hub: Hub) -> None:
+    """The hub's threads: the intake, and the rosters (their first batch built before serving,
+    so a device asking at once gets one)."""
+    hub.intake.start()
+    if hub.rosters is not None:
+        hub.rosters.build()
+        hub.rosters.start()
+
+
+def stop(hub: Hub) -> None:
+    hub.intake.stop()
+    if hub.rosters is not None:
+        hub.rosters.stop()
 
 
 def _header_bounded(seconds: float) -> type[H11Protocol]:
@@ -144,11 +168,11 @@ def serve(
     hub = make_hub(session, limits, network_passphrase=network_passphrase)
     server = uvicorn.Server(config(hub, cert, key))
     sock = bind(host, port)
-    hub.intake.start()
+    start(hub)
     try:
         if ready is not None:
             ready(Listening(host, sock.getsockname()[1], sha256))
         asyncio.run(server.serve(sockets=[sock]))
     finally:
-        hub.intake.stop()
+        stop(hub)
         sock.close()
