@@ -775,6 +775,38 @@
         <translation>Нет человека с ID {id}.</translation>
     </message>
     <message>
+        <source>This person&apos;s record was erased at the coordinator&apos;s request.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This person left this point some time ago: the record moved to the coordinator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Erasure is decided at the coordinator. This laptop drops a person when the coordinator&apos;s roster says they were erased.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An erasure of {id} is already waiting for confirmation (request {request}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No erasure request {id}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The erasure request {id} is no longer pending ({state}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An erasure must be confirmed by another operator than the one who requested it. Unlock as another operator to confirm it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The retention period must be a whole number of days from {min} to {max}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>No household with ID {id}.</source>
         <translation>Нет домохозяйства с ID {id}.</translation>
     </message>
@@ -1263,6 +1295,54 @@
         <translation>Файл с таким именем уже есть; ничего не перезаписано.</translation>
     </message>
     <message>
+        <source>No hub is set for this laptop: set its address and certificate first.</source>
+        <translation>Для этого ноутбука не задан хаб: сначала укажите его адрес и сертификат.</translation>
+    </message>
+    <message>
+        <source>A hub address is a host name or IP address, a colon and a port.</source>
+        <translation>Адрес хаба — это имя хоста или IP-адрес, двоеточие и порт.</translation>
+    </message>
+    <message>
+        <source>Give both the hub&apos;s address and its certificate, or neither.</source>
+        <translation>Укажите и адрес хаба, и его сертификат, либо ничего из этого.</translation>
+    </message>
+    <message>
+        <source>A certificate fingerprint is 64 hexadecimal digits (SHA-256).</source>
+        <translation>Отпечаток сертификата — это 64 шестнадцатеричные цифры (SHA-256).</translation>
+    </message>
+    <message>
+        <source>The hub&apos;s certificate is not the one this laptop pinned: nothing was sent. Check the address with the coordinator.</source>
+        <translation>Сертификат хаба не тот, что закреплён на этом ноутбуке: ничего не отправлено. Проверьте адрес с координатором.</translation>
+    </message>
+    <message>
+        <source>The hub&apos;s answer could not be read.</source>
+        <translation>Не удалось прочитать ответ хаба.</translation>
+    </message>
+    <message>
+        <source>The hub refused the request ({status} {reason}).</source>
+        <translation>Хаб отклонил запрос ({status} {reason}).</translation>
+    </message>
+    <message>
+        <source>The hub could not write the roster ({reason}).</source>
+        <translation>Хаб не смог записать реестр ({reason}).</translation>
+    </message>
+    <message>
+        <source>A hub certificate is already in that folder; nothing was overwritten.</source>
+        <translation>В этой папке уже есть сертификат хаба; ничего не перезаписано.</translation>
+    </message>
+    <message>
+        <source>The hub&apos;s certificate files cannot be read or written ({reason}).</source>
+        <translation>Файлы сертификата хаба невозможно прочитать или записать ({reason}).</translation>
+    </message>
+    <message>
+        <source>The hub&apos;s certificate or key file is not a usable TLS certificate and key.</source>
+        <translation>Файл сертификата или ключа хаба не является пригодным сертификатом и ключом TLS.</translation>
+    </message>
+    <message>
+        <source>The hub cannot listen on that address ({reason}).</source>
+        <translation>Хаб не может слушать на этом адресе ({reason}).</translation>
+    </message>
+    <message>
         <source>This enrollment request is damaged or not signed by its laptop ({part}).</source>
         <translation>Этот запрос на подключение повреждён или не подписан его ноутбуком ({part}).</translation>
     </message>
@@ -1389,6 +1469,94 @@
     <message>
         <source>The bundle did not read back correctly; it was removed. Try another stick.</source>
         <translation>Записанный пакет не прочитался правильно, он удалён. Попробуйте другую флешку.</translation>
+    </message>
+    <message>
+        <source>The roster file is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file is too large to be a roster (at most {max} bytes).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This file is not a fieldreg roster.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This roster was made by a newer fieldreg (format {version}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The roster is incomplete: the file was cut short.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The roster&apos;s {part} is larger than allowed ({max} bytes).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The roster has unexpected data after its end.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The roster&apos;s signature is malformed ({part}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The roster&apos;s header is invalid ({key}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The roster belongs to another network.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The roster was written for another laptop.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The roster was written for this laptop&apos;s enrollment {epoch}, but its certificate is enrollment {ours}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The roster&apos;s signature does not match the network&apos;s key: it was altered or forged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The roster is version {version}, not newer than the version {applied} this laptop has applied. The current roster is kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The roster holds the changes since version {base}, but this laptop has version {applied}. The current roster is kept; ask the coordinator for a full roster.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The roster expired on {expired}. The current roster is kept; ask the coordinator for a new one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The roster&apos;s encryption header is invalid ({reason}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The roster was not encrypted to this laptop&apos;s key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The roster does not decrypt: its content is incomplete or altered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The roster&apos;s content does not match its signed header.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The roster&apos;s content unpacks to more than {max} bytes; it was refused.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The roster&apos;s content is malformed ({reason}).</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>There is no open conflict on this field.</source>
@@ -1601,6 +1769,18 @@
     <message>
         <source>PFIF: more than {limit} records. Nothing was imported.</source>
         <translation>PFIF: более {limit} записей. Ничего не импортировано.</translation>
+    </message>
+    <message>
+        <source>The field {field} cannot be sent in a roster.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The roster file could not be written ({reason}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This laptop was revoked by the coordinator: it can no longer export bundles.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2115,6 +2295,33 @@
     <message>
         <source>Add at least one member.</source>
         <translation>Добавьте хотя бы одного члена.</translation>
+    </message>
+</context>
+<context>
+    <name>HubSync</name>
+    <message>
+        <source>Hub: syncing…</source>
+        <translation>Хаб: синхронизация…</translation>
+    </message>
+    <message>
+        <source>Hub: {reason}</source>
+        <translation>Хаб: {reason}</translation>
+    </message>
+    <message>
+        <source>Hub not reachable ({time}); {count} bundle(s) waiting</source>
+        <translation>Хаб недоступен ({time}); пакетов в ожидании: {count}</translation>
+    </message>
+    <message>
+        <source>Hub: synced at {time}, {count} bundle(s) sent</source>
+        <translation>Хаб: синхронизировано в {time}, отправлено пакетов: {count}</translation>
+    </message>
+    <message>
+        <source>, {count} refused</source>
+        <translation>, отклонено: {count}</translation>
+    </message>
+    <message>
+        <source>, roster {version} applied</source>
+        <translation>, применён реестр {version}</translation>
     </message>
 </context>
 <context>
@@ -3269,6 +3476,30 @@
     <message>
         <source>Minutes without input before locking</source>
         <translation>Минут без ввода до блокировки</translation>
+    </message>
+    <message>
+        <source>&amp;Hub address</source>
+        <translation>Адрес &amp;хаба</translation>
+    </message>
+    <message>
+        <source>host:port, empty: sync by files only</source>
+        <translation>хост:порт; пусто — синхронизация только файлами</translation>
+    </message>
+    <message>
+        <source>Hub address</source>
+        <translation>Адрес хаба</translation>
+    </message>
+    <message>
+        <source>Hub &amp;certificate</source>
+        <translation>&amp;Сертификат хаба</translation>
+    </message>
+    <message>
+        <source>SHA-256 the coordinator reads out</source>
+        <translation>SHA-256, который зачитывает координатор</translation>
+    </message>
+    <message>
+        <source>Hub certificate fingerprint</source>
+        <translation>Отпечаток сертификата хаба</translation>
     </message>
     <message>
         <source>Locking hides everything personal until the passphrase is typed again. Unsaved input in a form is kept and comes back after unlocking.</source>

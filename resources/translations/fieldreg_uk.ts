@@ -775,6 +775,38 @@
         <translation>Немає людини з ID {id}.</translation>
     </message>
     <message>
+        <source>This person&apos;s record was erased at the coordinator&apos;s request.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This person left this point some time ago: the record moved to the coordinator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Erasure is decided at the coordinator. This laptop drops a person when the coordinator&apos;s roster says they were erased.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An erasure of {id} is already waiting for confirmation (request {request}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No erasure request {id}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The erasure request {id} is no longer pending ({state}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An erasure must be confirmed by another operator than the one who requested it. Unlock as another operator to confirm it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The retention period must be a whole number of days from {min} to {max}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>No household with ID {id}.</source>
         <translation>Немає домогосподарства з ID {id}.</translation>
     </message>
@@ -1263,6 +1295,54 @@
         <translation>Файл із такою назвою вже є; нічого не перезаписано.</translation>
     </message>
     <message>
+        <source>No hub is set for this laptop: set its address and certificate first.</source>
+        <translation>Для цього ноутбука не задано хаб: спершу вкажіть його адресу й сертифікат.</translation>
+    </message>
+    <message>
+        <source>A hub address is a host name or IP address, a colon and a port.</source>
+        <translation>Адреса хаба — це ім&apos;я хоста або IP-адреса, двокрапка і порт.</translation>
+    </message>
+    <message>
+        <source>Give both the hub&apos;s address and its certificate, or neither.</source>
+        <translation>Вкажіть і адресу хаба, і його сертифікат, або нічого з цього.</translation>
+    </message>
+    <message>
+        <source>A certificate fingerprint is 64 hexadecimal digits (SHA-256).</source>
+        <translation>Відбиток сертифіката — це 64 шістнадцяткові цифри (SHA-256).</translation>
+    </message>
+    <message>
+        <source>The hub&apos;s certificate is not the one this laptop pinned: nothing was sent. Check the address with the coordinator.</source>
+        <translation>Сертифікат хаба не той, що закріплений на цьому ноутбуці: нічого не надіслано. Перевірте адресу з координатором.</translation>
+    </message>
+    <message>
+        <source>The hub&apos;s answer could not be read.</source>
+        <translation>Не вдалося прочитати відповідь хаба.</translation>
+    </message>
+    <message>
+        <source>The hub refused the request ({status} {reason}).</source>
+        <translation>Хаб відхилив запит ({status} {reason}).</translation>
+    </message>
+    <message>
+        <source>The hub could not write the roster ({reason}).</source>
+        <translation>Хаб не зміг записати реєстр ({reason}).</translation>
+    </message>
+    <message>
+        <source>A hub certificate is already in that folder; nothing was overwritten.</source>
+        <translation>У цій теці вже є сертифікат хаба; нічого не перезаписано.</translation>
+    </message>
+    <message>
+        <source>The hub&apos;s certificate files cannot be read or written ({reason}).</source>
+        <translation>Файли сертифіката хаба неможливо прочитати або записати ({reason}).</translation>
+    </message>
+    <message>
+        <source>The hub&apos;s certificate or key file is not a usable TLS certificate and key.</source>
+        <translation>Файл сертифіката або ключа хаба не є придатним сертифікатом і ключем TLS.</translation>
+    </message>
+    <message>
+        <source>The hub cannot listen on that address ({reason}).</source>
+        <translation>Хаб не може слухати на цій адресі ({reason}).</translation>
+    </message>
+    <message>
         <source>This enrollment request is damaged or not signed by its laptop ({part}).</source>
         <translation>Цей запит на приєднання пошкоджено або не підписано його ноутбуком ({part}).</translation>
     </message>
@@ -1389,6 +1469,94 @@
     <message>
         <source>The bundle did not read back correctly; it was removed. Try another stick.</source>
         <translation>Записаний пакет не прочитався правильно, його вилучено. Спробуйте іншу флешку.</translation>
+    </message>
+    <message>
+        <source>The roster file is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file is too large to be a roster (at most {max} bytes).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This file is not a fieldreg roster.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This roster was made by a newer fieldreg (format {version}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The roster is incomplete: the file was cut short.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The roster&apos;s {part} is larger than allowed ({max} bytes).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The roster has unexpected data after its end.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The roster&apos;s signature is malformed ({part}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The roster&apos;s header is invalid ({key}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The roster belongs to another network.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The roster was written for another laptop.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The roster was written for this laptop&apos;s enrollment {epoch}, but its certificate is enrollment {ours}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The roster&apos;s signature does not match the network&apos;s key: it was altered or forged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The roster is version {version}, not newer than the version {applied} this laptop has applied. The current roster is kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The roster holds the changes since version {base}, but this laptop has version {applied}. The current roster is kept; ask the coordinator for a full roster.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The roster expired on {expired}. The current roster is kept; ask the coordinator for a new one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The roster&apos;s encryption header is invalid ({reason}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The roster was not encrypted to this laptop&apos;s key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The roster does not decrypt: its content is incomplete or altered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The roster&apos;s content does not match its signed header.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The roster&apos;s content unpacks to more than {max} bytes; it was refused.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The roster&apos;s content is malformed ({reason}).</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>There is no open conflict on this field.</source>
@@ -1601,6 +1769,18 @@
     <message>
         <source>PFIF: more than {limit} records. Nothing was imported.</source>
         <translation>PFIF: понад {limit} записів. Нічого не імпортовано.</translation>
+    </message>
+    <message>
+        <source>The field {field} cannot be sent in a roster.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The roster file could not be written ({reason}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This laptop was revoked by the coordinator: it can no longer export bundles.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2115,6 +2295,33 @@
     <message>
         <source>Add at least one member.</source>
         <translation>Додайте хоча б одного члена.</translation>
+    </message>
+</context>
+<context>
+    <name>HubSync</name>
+    <message>
+        <source>Hub: syncing…</source>
+        <translation>Хаб: синхронізація…</translation>
+    </message>
+    <message>
+        <source>Hub: {reason}</source>
+        <translation>Хаб: {reason}</translation>
+    </message>
+    <message>
+        <source>Hub not reachable ({time}); {count} bundle(s) waiting</source>
+        <translation>Хаб недоступний ({time}); пакетів в очікуванні: {count}</translation>
+    </message>
+    <message>
+        <source>Hub: synced at {time}, {count} bundle(s) sent</source>
+        <translation>Хаб: синхронізовано о {time}, надіслано пакетів: {count}</translation>
+    </message>
+    <message>
+        <source>, {count} refused</source>
+        <translation>, відхилено: {count}</translation>
+    </message>
+    <message>
+        <source>, roster {version} applied</source>
+        <translation>, застосовано реєстр {version}</translation>
     </message>
 </context>
 <context>
@@ -3269,6 +3476,30 @@
     <message>
         <source>Minutes without input before locking</source>
         <translation>Хвилин без введення до блокування</translation>
+    </message>
+    <message>
+        <source>&amp;Hub address</source>
+        <translation>Адреса &amp;хаба</translation>
+    </message>
+    <message>
+        <source>host:port, empty: sync by files only</source>
+        <translation>хост:порт; порожньо — синхронізація лише файлами</translation>
+    </message>
+    <message>
+        <source>Hub address</source>
+        <translation>Адреса хаба</translation>
+    </message>
+    <message>
+        <source>Hub &amp;certificate</source>
+        <translation>&amp;Сертифікат хаба</translation>
+    </message>
+    <message>
+        <source>SHA-256 the coordinator reads out</source>
+        <translation>SHA-256, який зачитує координатор</translation>
+    </message>
+    <message>
+        <source>Hub certificate fingerprint</source>
+        <translation>Відбиток сертифіката хаба</translation>
     </message>
     <message>
         <source>Locking hides everything personal until the passphrase is typed again. Unsaved input in a form is kept and comes back after unlocking.</source>
