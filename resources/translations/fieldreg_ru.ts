@@ -776,35 +776,35 @@
     </message>
     <message>
         <source>This person&apos;s record was erased at the coordinator&apos;s request.</source>
-        <translation type="unfinished"></translation>
+        <translation>Запись этого человека стёрта по запросу координатора.</translation>
     </message>
     <message>
         <source>This person left this point some time ago: the record moved to the coordinator.</source>
-        <translation type="unfinished"></translation>
+        <translation>Этот человек покинул пункт некоторое время назад: запись передана координатору.</translation>
     </message>
     <message>
         <source>Erasure is decided at the coordinator. This laptop drops a person when the coordinator&apos;s roster says they were erased.</source>
-        <translation type="unfinished"></translation>
+        <translation>О стирании решает координатор. Этот ноутбук удаляет человека, когда реестр координатора сообщает, что он стёрт.</translation>
     </message>
     <message>
         <source>An erasure of {id} is already waiting for confirmation (request {request}).</source>
-        <translation type="unfinished"></translation>
+        <translation>Стирание {id} уже ожидает подтверждения (запрос {request}).</translation>
     </message>
     <message>
         <source>No erasure request {id}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Нет запроса на стирание {id}.</translation>
     </message>
     <message>
         <source>The erasure request {id} is no longer pending ({state}).</source>
-        <translation type="unfinished"></translation>
+        <translation>Запрос на стирание {id} больше не ожидает ({state}).</translation>
     </message>
     <message>
         <source>An erasure must be confirmed by another operator than the one who requested it. Unlock as another operator to confirm it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Стирание должен подтвердить другой оператор, а не тот, кто его запросил. Разблокируйте как другой оператор, чтобы подтвердить.</translation>
     </message>
     <message>
         <source>The retention period must be a whole number of days from {min} to {max}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Срок хранения — целое число дней от {min} до {max}.</translation>
     </message>
     <message>
         <source>No household with ID {id}.</source>
@@ -1472,91 +1472,91 @@
     </message>
     <message>
         <source>The roster file is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>Файл реестра пуст.</translation>
     </message>
     <message>
         <source>The file is too large to be a roster (at most {max} bytes).</source>
-        <translation type="unfinished"></translation>
+        <translation>Файл слишком велик для реестра (не более {max} байт).</translation>
     </message>
     <message>
         <source>This file is not a fieldreg roster.</source>
-        <translation type="unfinished"></translation>
+        <translation>Этот файл не является реестром fieldreg.</translation>
     </message>
     <message>
         <source>This roster was made by a newer fieldreg (format {version}).</source>
-        <translation type="unfinished"></translation>
+        <translation>Этот реестр создан более новой версией fieldreg (формат {version}).</translation>
     </message>
     <message>
         <source>The roster is incomplete: the file was cut short.</source>
-        <translation type="unfinished"></translation>
+        <translation>Реестр неполон: файл оборван.</translation>
     </message>
     <message>
         <source>The roster&apos;s {part} is larger than allowed ({max} bytes).</source>
-        <translation type="unfinished"></translation>
+        <translation>Часть реестра {part} больше допустимого ({max} байт).</translation>
     </message>
     <message>
         <source>The roster has unexpected data after its end.</source>
-        <translation type="unfinished"></translation>
+        <translation>После конца реестра есть лишние данные.</translation>
     </message>
     <message>
         <source>The roster&apos;s signature is malformed ({part}).</source>
-        <translation type="unfinished"></translation>
+        <translation>Подпись реестра повреждена ({part}).</translation>
     </message>
     <message>
         <source>The roster&apos;s header is invalid ({key}).</source>
-        <translation type="unfinished"></translation>
+        <translation>Заголовок реестра недействителен ({key}).</translation>
     </message>
     <message>
         <source>The roster belongs to another network.</source>
-        <translation type="unfinished"></translation>
+        <translation>Реестр принадлежит другой сети.</translation>
     </message>
     <message>
         <source>The roster was written for another laptop.</source>
-        <translation type="unfinished"></translation>
+        <translation>Реестр предназначен для другого ноутбука.</translation>
     </message>
     <message>
         <source>The roster was written for this laptop&apos;s enrollment {epoch}, but its certificate is enrollment {ours}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Реестр составлен для регистрации этого ноутбука №{epoch}, а его сертификат — регистрация №{ours}.</translation>
     </message>
     <message>
         <source>The roster&apos;s signature does not match the network&apos;s key: it was altered or forged.</source>
-        <translation type="unfinished"></translation>
+        <translation>Подпись реестра не соответствует ключу сети: он изменён или подделан.</translation>
     </message>
     <message>
         <source>The roster is version {version}, not newer than the version {applied} this laptop has applied. The current roster is kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>Реестр версии {version}, не новее версии {applied}, применённой на этом ноутбуке. Текущий реестр сохранён.</translation>
     </message>
     <message>
         <source>The roster holds the changes since version {base}, but this laptop has version {applied}. The current roster is kept; ask the coordinator for a full roster.</source>
-        <translation type="unfinished"></translation>
+        <translation>Реестр содержит изменения с версии {base}, а на этом ноутбуке версия {applied}. Текущий реестр сохранён; попросите у координатора полный реестр.</translation>
     </message>
     <message>
         <source>The roster expired on {expired}. The current roster is kept; ask the coordinator for a new one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Срок действия реестра истёк {expired}. Текущий реестр сохранён; попросите у координатора новый.</translation>
     </message>
     <message>
         <source>The roster&apos;s encryption header is invalid ({reason}).</source>
-        <translation type="unfinished"></translation>
+        <translation>Заголовок шифрования реестра недействителен ({reason}).</translation>
     </message>
     <message>
         <source>The roster was not encrypted to this laptop&apos;s key.</source>
-        <translation type="unfinished"></translation>
+        <translation>Реестр зашифрован не для ключа этого ноутбука.</translation>
     </message>
     <message>
         <source>The roster does not decrypt: its content is incomplete or altered.</source>
-        <translation type="unfinished"></translation>
+        <translation>Реестр не расшифровывается: его содержимое неполно или изменено.</translation>
     </message>
     <message>
         <source>The roster&apos;s content does not match its signed header.</source>
-        <translation type="unfinished"></translation>
+        <translation>Содержимое реестра не соответствует его подписанному заголовку.</translation>
     </message>
     <message>
         <source>The roster&apos;s content unpacks to more than {max} bytes; it was refused.</source>
-        <translation type="unfinished"></translation>
+        <translation>Содержимое реестра распаковывается более чем в {max} байт; он отклонён.</translation>
     </message>
     <message>
         <source>The roster&apos;s content is malformed ({reason}).</source>
-        <translation type="unfinished"></translation>
+        <translation>Содержимое реестра повреждено ({reason}).</translation>
     </message>
     <message>
         <source>There is no open conflict on this field.</source>
@@ -1772,15 +1772,15 @@
     </message>
     <message>
         <source>The field {field} cannot be sent in a roster.</source>
-        <translation type="unfinished"></translation>
+        <translation>Поле {field} нельзя отправлять в реестре.</translation>
     </message>
     <message>
         <source>The roster file could not be written ({reason}).</source>
-        <translation type="unfinished"></translation>
+        <translation>Не удалось записать файл реестра ({reason}).</translation>
     </message>
     <message>
         <source>This laptop was revoked by the coordinator: it can no longer export bundles.</source>
-        <translation type="unfinished"></translation>
+        <translation>Координатор отозвал этот ноутбук: он больше не может экспортировать пакеты.</translation>
     </message>
 </context>
 <context>
@@ -2295,6 +2295,37 @@
     <message>
         <source>Add at least one member.</source>
         <translation>Добавьте хотя бы одного члена.</translation>
+    </message>
+</context>
+<context>
+    <name>HubDialog</name>
+    <message>
+        <source>Hub</source>
+        <translation>Хаб</translation>
+    </message>
+    <message>
+        <source>&amp;Hub address</source>
+        <translation>Адрес &amp;хаба</translation>
+    </message>
+    <message>
+        <source>host:port, empty: sync by files only</source>
+        <translation>хост:порт; пусто — синхронизация только файлами</translation>
+    </message>
+    <message>
+        <source>Hub address</source>
+        <translation>Адрес хаба</translation>
+    </message>
+    <message>
+        <source>Hub &amp;certificate</source>
+        <translation>&amp;Сертификат хаба</translation>
+    </message>
+    <message>
+        <source>SHA-256 the coordinator reads out</source>
+        <translation>SHA-256, который зачитывает координатор</translation>
+    </message>
+    <message>
+        <source>Hub certificate fingerprint</source>
+        <translation>Отпечаток сертификата хаба</translation>
     </message>
 </context>
 <context>
@@ -3454,6 +3485,10 @@
         <translation>&amp;О программе fieldreg…</translation>
     </message>
     <message>
+        <source>Hu&amp;b…</source>
+        <translation>&amp;Хаб…</translation>
+    </message>
+    <message>
         <source>As the system ({language})</source>
         <translation>Как в системе ({language})</translation>
     </message>
@@ -3476,30 +3511,6 @@
     <message>
         <source>Minutes without input before locking</source>
         <translation>Минут без ввода до блокировки</translation>
-    </message>
-    <message>
-        <source>&amp;Hub address</source>
-        <translation>Адрес &amp;хаба</translation>
-    </message>
-    <message>
-        <source>host:port, empty: sync by files only</source>
-        <translation>хост:порт; пусто — синхронизация только файлами</translation>
-    </message>
-    <message>
-        <source>Hub address</source>
-        <translation>Адрес хаба</translation>
-    </message>
-    <message>
-        <source>Hub &amp;certificate</source>
-        <translation>&amp;Сертификат хаба</translation>
-    </message>
-    <message>
-        <source>SHA-256 the coordinator reads out</source>
-        <translation>SHA-256, который зачитывает координатор</translation>
-    </message>
-    <message>
-        <source>Hub certificate fingerprint</source>
-        <translation>Отпечаток сертификата хаба</translation>
     </message>
     <message>
         <source>Locking hides everything personal until the passphrase is typed again. Unsaved input in a form is kept and comes back after unlocking.</source>

@@ -776,35 +776,35 @@
     </message>
     <message>
         <source>This person&apos;s record was erased at the coordinator&apos;s request.</source>
-        <translation type="unfinished"></translation>
+        <translation>Запис цієї людини стерто на вимогу координатора.</translation>
     </message>
     <message>
         <source>This person left this point some time ago: the record moved to the coordinator.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ця людина залишила пункт деякий час тому: запис передано координатору.</translation>
     </message>
     <message>
         <source>Erasure is decided at the coordinator. This laptop drops a person when the coordinator&apos;s roster says they were erased.</source>
-        <translation type="unfinished"></translation>
+        <translation>Про стирання вирішує координатор. Цей ноутбук видаляє людину, коли реєстр координатора повідомляє, що її стерто.</translation>
     </message>
     <message>
         <source>An erasure of {id} is already waiting for confirmation (request {request}).</source>
-        <translation type="unfinished"></translation>
+        <translation>Стирання {id} уже чекає на підтвердження (запит {request}).</translation>
     </message>
     <message>
         <source>No erasure request {id}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Немає запиту на стирання {id}.</translation>
     </message>
     <message>
         <source>The erasure request {id} is no longer pending ({state}).</source>
-        <translation type="unfinished"></translation>
+        <translation>Запит на стирання {id} уже не очікує ({state}).</translation>
     </message>
     <message>
         <source>An erasure must be confirmed by another operator than the one who requested it. Unlock as another operator to confirm it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Стирання має підтвердити інший оператор, ніж той, хто його запросив. Розблокуйте як інший оператор, щоб підтвердити.</translation>
     </message>
     <message>
         <source>The retention period must be a whole number of days from {min} to {max}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Строк зберігання — ціле число днів від {min} до {max}.</translation>
     </message>
     <message>
         <source>No household with ID {id}.</source>
@@ -1472,91 +1472,91 @@
     </message>
     <message>
         <source>The roster file is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>Файл реєстру порожній.</translation>
     </message>
     <message>
         <source>The file is too large to be a roster (at most {max} bytes).</source>
-        <translation type="unfinished"></translation>
+        <translation>Файл завеликий для реєстру (щонайбільше {max} байтів).</translation>
     </message>
     <message>
         <source>This file is not a fieldreg roster.</source>
-        <translation type="unfinished"></translation>
+        <translation>Цей файл не є реєстром fieldreg.</translation>
     </message>
     <message>
         <source>This roster was made by a newer fieldreg (format {version}).</source>
-        <translation type="unfinished"></translation>
+        <translation>Цей реєстр створено новішою версією fieldreg (формат {version}).</translation>
     </message>
     <message>
         <source>The roster is incomplete: the file was cut short.</source>
-        <translation type="unfinished"></translation>
+        <translation>Реєстр неповний: файл обірвано.</translation>
     </message>
     <message>
         <source>The roster&apos;s {part} is larger than allowed ({max} bytes).</source>
-        <translation type="unfinished"></translation>
+        <translation>Частина реєстру {part} більша за дозволене ({max} байтів).</translation>
     </message>
     <message>
         <source>The roster has unexpected data after its end.</source>
-        <translation type="unfinished"></translation>
+        <translation>Після кінця реєстру є зайві дані.</translation>
     </message>
     <message>
         <source>The roster&apos;s signature is malformed ({part}).</source>
-        <translation type="unfinished"></translation>
+        <translation>Підпис реєстру пошкоджено ({part}).</translation>
     </message>
     <message>
         <source>The roster&apos;s header is invalid ({key}).</source>
-        <translation type="unfinished"></translation>
+        <translation>Заголовок реєстру недійсний ({key}).</translation>
     </message>
     <message>
         <source>The roster belongs to another network.</source>
-        <translation type="unfinished"></translation>
+        <translation>Реєстр належить іншій мережі.</translation>
     </message>
     <message>
         <source>The roster was written for another laptop.</source>
-        <translation type="unfinished"></translation>
+        <translation>Реєстр призначено для іншого ноутбука.</translation>
     </message>
     <message>
         <source>The roster was written for this laptop&apos;s enrollment {epoch}, but its certificate is enrollment {ours}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Реєстр складено для реєстрації цього ноутбука №{epoch}, а його сертифікат — реєстрація №{ours}.</translation>
     </message>
     <message>
         <source>The roster&apos;s signature does not match the network&apos;s key: it was altered or forged.</source>
-        <translation type="unfinished"></translation>
+        <translation>Підпис реєстру не відповідає ключу мережі: його змінено або підроблено.</translation>
     </message>
     <message>
         <source>The roster is version {version}, not newer than the version {applied} this laptop has applied. The current roster is kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>Реєстр має версію {version}, не новішу за версію {applied}, застосовану на цьому ноутбуці. Поточний реєстр збережено.</translation>
     </message>
     <message>
         <source>The roster holds the changes since version {base}, but this laptop has version {applied}. The current roster is kept; ask the coordinator for a full roster.</source>
-        <translation type="unfinished"></translation>
+        <translation>Реєстр містить зміни від версії {base}, а на цьому ноутбуці версія {applied}. Поточний реєстр збережено; попросіть у координатора повний реєстр.</translation>
     </message>
     <message>
         <source>The roster expired on {expired}. The current roster is kept; ask the coordinator for a new one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Строк дії реєстру сплив {expired}. Поточний реєстр збережено; попросіть у координатора новий.</translation>
     </message>
     <message>
         <source>The roster&apos;s encryption header is invalid ({reason}).</source>
-        <translation type="unfinished"></translation>
+        <translation>Заголовок шифрування реєстру недійсний ({reason}).</translation>
     </message>
     <message>
         <source>The roster was not encrypted to this laptop&apos;s key.</source>
-        <translation type="unfinished"></translation>
+        <translation>Реєстр зашифровано не для ключа цього ноутбука.</translation>
     </message>
     <message>
         <source>The roster does not decrypt: its content is incomplete or altered.</source>
-        <translation type="unfinished"></translation>
+        <translation>Реєстр не розшифровується: його вміст неповний або змінений.</translation>
     </message>
     <message>
         <source>The roster&apos;s content does not match its signed header.</source>
-        <translation type="unfinished"></translation>
+        <translation>Вміст реєстру не відповідає його підписаному заголовку.</translation>
     </message>
     <message>
         <source>The roster&apos;s content unpacks to more than {max} bytes; it was refused.</source>
-        <translation type="unfinished"></translation>
+        <translation>Вміст реєстру розпаковується у понад {max} байтів; його відхилено.</translation>
     </message>
     <message>
         <source>The roster&apos;s content is malformed ({reason}).</source>
-        <translation type="unfinished"></translation>
+        <translation>Вміст реєстру пошкоджено ({reason}).</translation>
     </message>
     <message>
         <source>There is no open conflict on this field.</source>
@@ -1772,15 +1772,15 @@
     </message>
     <message>
         <source>The field {field} cannot be sent in a roster.</source>
-        <translation type="unfinished"></translation>
+        <translation>Поле {field} не можна надсилати в реєстрі.</translation>
     </message>
     <message>
         <source>The roster file could not be written ({reason}).</source>
-        <translation type="unfinished"></translation>
+        <translation>Не вдалося записати файл реєстру ({reason}).</translation>
     </message>
     <message>
         <source>This laptop was revoked by the coordinator: it can no longer export bundles.</source>
-        <translation type="unfinished"></translation>
+        <translation>Координатор відкликав цей ноутбук: він більше не може експортувати пакети.</translation>
     </message>
 </context>
 <context>
@@ -2295,6 +2295,37 @@
     <message>
         <source>Add at least one member.</source>
         <translation>Додайте хоча б одного члена.</translation>
+    </message>
+</context>
+<context>
+    <name>HubDialog</name>
+    <message>
+        <source>Hub</source>
+        <translation>Хаб</translation>
+    </message>
+    <message>
+        <source>&amp;Hub address</source>
+        <translation>Адреса &amp;хаба</translation>
+    </message>
+    <message>
+        <source>host:port, empty: sync by files only</source>
+        <translation>хост:порт; порожньо — синхронізація лише файлами</translation>
+    </message>
+    <message>
+        <source>Hub address</source>
+        <translation>Адреса хаба</translation>
+    </message>
+    <message>
+        <source>Hub &amp;certificate</source>
+        <translation>&amp;Сертифікат хаба</translation>
+    </message>
+    <message>
+        <source>SHA-256 the coordinator reads out</source>
+        <translation>SHA-256, який зачитує координатор</translation>
+    </message>
+    <message>
+        <source>Hub certificate fingerprint</source>
+        <translation>Відбиток сертифіката хаба</translation>
     </message>
 </context>
 <context>
@@ -3454,6 +3485,10 @@
         <translation>П&amp;ро fieldreg…</translation>
     </message>
     <message>
+        <source>Hu&amp;b…</source>
+        <translation>&amp;Хаб…</translation>
+    </message>
+    <message>
         <source>As the system ({language})</source>
         <translation>Як у системі ({language})</translation>
     </message>
@@ -3476,30 +3511,6 @@
     <message>
         <source>Minutes without input before locking</source>
         <translation>Хвилин без введення до блокування</translation>
-    </message>
-    <message>
-        <source>&amp;Hub address</source>
-        <translation>Адреса &amp;хаба</translation>
-    </message>
-    <message>
-        <source>host:port, empty: sync by files only</source>
-        <translation>хост:порт; порожньо — синхронізація лише файлами</translation>
-    </message>
-    <message>
-        <source>Hub address</source>
-        <translation>Адреса хаба</translation>
-    </message>
-    <message>
-        <source>Hub &amp;certificate</source>
-        <translation>&amp;Сертифікат хаба</translation>
-    </message>
-    <message>
-        <source>SHA-256 the coordinator reads out</source>
-        <translation>SHA-256, який зачитує координатор</translation>
-    </message>
-    <message>
-        <source>Hub certificate fingerprint</source>
-        <translation>Відбиток сертифіката хаба</translation>
     </message>
     <message>
         <source>Locking hides everything personal until the passphrase is typed again. Unsaved input in a form is kept and comes back after unlocking.</source>

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from faker import Faker
 from hub_support import running_hub
+from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
 from fieldreg.services import enrollment_service
@@ -97,9 +98,9 @@ def test_the_settings_refuse_a_malformed_hub_and_keep_the_old_one(
     directory = DataDir(tmp_path / "store")
     directory.root.mkdir()
     settings = Settings.load(directory)
-    applied: list[tuple[str, int]] = []
-    dialog = SettingsDialog(settings, lambda *a: applied.append(a), UiContext.describe)
-    qtbot.addWidget(dialog)
+    settings_dialog = SettingsDialog(settings, lambda *_: None, UiContext.describe)
+    qtbot.addWidget(settings_dialog)
+    dialog = settings_dialog.show_hub()
     qtbot.keyClicks(dialog.hub_address, "hub.local:8443")
     dialog.accept()
     assert "Give both" in dialog.error.text()
@@ -110,6 +111,6 @@ def test_the_settings_refuse_a_malformed_hub_and_keep_the_old_one(
     dialog.hub_pin.clear()
     qtbot.keyClicks(dialog.hub_pin, "AB:" * 31 + "AB")
     dialog.accept()
-    assert applied
+    assert dialog.result() == QDialog.DialogCode.Accepted
     saved = Settings.load(directory)
     assert (saved.hub_address, saved.hub_certificate_sha256) == ("hub.local:8443", "ab" * 32)
