@@ -26,6 +26,7 @@ MODULES = [
     "bench.bench_ui",
     "bench.bench_sync",
     "bench.bench_roster_file",
+    "bench.bench_hub",
     "bench.bench_duplicates",
     "bench.bench_duplicates_million",
     "bench.bench_keystrokes",

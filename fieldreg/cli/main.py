@@ -68,6 +68,8 @@ EXTENSIONS: tuple[str, ...] = (
     "fieldreg.cli.export_commands",
     "fieldreg.cli.digest_command",
     "fieldreg.cli.list_commands",
+    "fieldreg.cli.roster_commands",
+    "fieldreg.cli.hub_commands",
 )
 
 # CLI flag -> field name; one flag per field.

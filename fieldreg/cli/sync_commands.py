@@ -9,11 +9,15 @@ exit status is 0 when every file was imported (or was already there), 3 when any
 from __future__ import annotations
 
 import argparse
+import os
+import sys
+import time
 from pathlib import Path
 from typing import Any
 
 from fieldreg.cli.bundle_output import ProgressLine, import_report, inspection_report
 from fieldreg.cli.common import (
+    EXIT_INPUT,
     EXIT_OK,
     EXIT_VERIFY,
     Handler,
@@ -28,11 +32,13 @@ from fieldreg.cli.passphrases import ENV_NEW_PASSPHRASE, ENV_PASSPHRASE, read_se
 from fieldreg.cli.person_text import value_text
 from fieldreg.core.errors import AuthError, FieldregError, ValidationError
 from fieldreg.core.messages import describe, pair_field_lines
-from fieldreg.services import duplicates, sync_desk
+from fieldreg.services import duplicates, folder_watch, hub_client, sync_desk
 from fieldreg.services import enrollment_service as enroll
 from fieldreg.services import sync_service as sync
+from fieldreg.services.hub.certificate import certificate_fingerprint
 from fieldreg.services.paths import DataDir
 from fieldreg.services.session import Session
+from fieldreg.services.settings import Settings
 
 ENV_NETWORK_PASSPHRASE = "FIELDREG_NETWORK_PASSPHRASE"
 
@@ -95,6 +101,15 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
     q.add_argument("request", metavar="REQUEST", help="request file, or the request text itself")
     q.add_argument("--prefix", required=True, help="ID prefix to assign (2-4 symbols)")
     q.add_argument("--out", type=Path, metavar="FILE", help="also write the answer to this file")
+    q.add_argument(
+        "--hub-address", metavar="HOST:PORT", help="the hub the laptop will sync with (optional)"
+    )
+    q.add_argument(
+        "--hub-cert",
+        type=Path,
+        metavar="FILE",
+        help="the hub's certificate (hub-cert.pem), whose SHA-256 the laptop pins",
+    )
     q = esub.add_parser("accept", parents=[common], help="laptop: import the coordinator's answer")
     q.add_argument("answer", metavar="ANSWER", help="answer file, or the answer text itself")
     q.add_argument("--fingerprint", help="the network fingerprint read out by the coordinator")
@@ -141,6 +156,33 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
     )
     how.add_argument("--value", help="a new value (lists comma-separated)")
 
+    p = sub.add_parser("sync", parents=[common], help="sync over the hub or a shared folder")
+    ssub = p.add_subparsers(dest="sync_command", metavar="ACTION", required=True)
+    q = ssub.add_parser("now", parents=[common], help="laptop: send new bundles to the hub")
+    q.add_argument(
+        "--timeout", type=float, default=20.0, metavar="S", help="seconds per request (20)"
+    )
+    q.epilog = (
+        "Exit status 0 also when the hub is not reachable (no network is normal): the bundles "
+        "wait in the outbox for the next time. 3 when the hub quarantined a bundle, 7 when the "
+        "hub's certificate is not the pinned one."
+    )
+    q = ssub.add_parser(
+        "watch", parents=[common], help="sync through DIR/inbox and DIR/outbox until Ctrl+C"
+    )
+    q.add_argument("folder", type=Path, metavar="DIR", help="a folder a sync tool or share keeps")
+    q.add_argument(
+        "--interval", type=float, default=10.0, metavar="S", help="seconds between polls (10)"
+    )
+    q.add_argument("--once", action="store_true", help="one poll, then exit (for cron)")
+    q.add_argument(
+        "--network-passphrase-file",
+        type=Path,
+        metavar="FILE",
+        help=f"coordinator: the network passphrase, to write rosters to DIR/outbox (or set "
+        f"{ENV_NETWORK_PASSPHRASE}; without it, bundles are imported and no roster is written)",
+    )
+
     p = sub.add_parser("duplicates", parents=[common], help="people registered twice")
     dsub = p.add_subparsers(dest="duplicates_command", metavar="ACTION", required=True)
     dsub.add_parser("find", parents=[common], help="likely pairs not marked yet, best first")
@@ -161,6 +203,16 @@ def _network_passphrase(args: argparse.Namespace, *, confirm: bool = False) -> s
         prompt="Network passphrase: ",
         confirm=confirm,
     )
+
+
+def _hub_pin(args: argparse.Namespace) -> tuple[str, str] | None:
+    """The hub an enrollment answer names, from --hub-address and --hub-cert (both or none)."""
+    if args.hub_address is None and args.hub_cert is None:
+        return None
+    if args.hub_address is None or args.hub_cert is None:
+        raise ValidationError("hub_address", "hub.pin_incomplete")
+    address = hub_client.check_address(args.hub_address)
+    return address, certificate_fingerprint(args.hub_cert)
 
 
 def _token_argument(value: str, tag: str) -> str:
@@ -267,6 +319,7 @@ def _cmd_enroll(session: Session, args: argparse.Namespace, out: Output) -> int:
             _token_argument(args.request, "FRQ1"),
             prefix=args.prefix,
             network_passphrase=_network_passphrase(args),
+            hub=_hub_pin(args),
         )
         _write_text(args.out, approval.answer)
         out.result(
@@ -476,7 +529,89 @@ def _cmd_duplicates(session: Session, args: argparse.Namespace, out: Output) -> 
     return EXIT_OK
 
 
+# --- sync over the network or a folder ---------------------------------------------------------
+
+
+def _cmd_sync(session: Session, args: argparse.Namespace, out: Output) -> int:
+    if args.sync_command == "watch":
+        return _sync_watch(session, args, out)
+    hub = hub_client.hub_settings(Settings.load(session.data_dir))
+    if hub is None:
+        raise FieldregError("hub.not_configured")
+    report = hub_client.sync_now(session, hub, timeout=args.timeout)
+    data = {
+        "reachable": report.reachable,
+        "exported": report.exported,
+        "receipts": [{"file": name, **receipt} for name, receipt in report.receipts],
+        "waiting": report.waiting,
+        "roster": report.roster.version if report.roster else None,
+        "roster_current": report.roster_current,
+        "roster_error": report.roster_error.code if report.roster_error else None,
+    }
+    if not report.reachable and not report.receipts:
+        out.result(data, "hub not reachable, nothing sent")
+        return EXIT_OK
+    lines = [f"{shown_path(name)}: {_receipt_text(receipt)}" for name, receipt in report.receipts]
+    if not report.reachable:
+        lines.append(f"hub no longer reachable; {report.waiting} bundle(s) wait for next time")
+    elif not report.receipts:
+        lines.append("Nothing new to send.")
+    if report.roster is not None:
+        r = report.roster
+        lines.append(
+            f"Roster version {r.version} applied: {r.added} new, {r.updated} updated, "
+            f"{r.erased} erased."
+        )
+    elif report.roster_current:
+        lines.append("The roster is up to date.")
+    elif report.roster_error is not None:
+        lines.append(f"The hub's roster was refused: {describe(report.roster_error)}")
+    out.result(data, "\n".join(lines))
+    return EXIT_INPUT if report.quarantined or report.roster_error else EXIT_OK
+
+
+def _receipt_text(receipt: dict[str, Any]) -> str:
+    status = receipt.get("status")
+    span = f"{receipt.get('first')}-{receipt.get('last')}"
+    if status == "applied":
+        return f"applied, events {span} ({receipt.get('applied')} new)"
+    if status == "replay":
+        return f"already at the hub (events {span})"
+    if status == "held":
+        return f"held at the hub until the bundle before it arrives ({span})"
+    code = str(receipt.get("code", ""))
+    return f"quarantined at the hub: {describe(FieldregError(code)) if code else status}"
+
+
+def _sync_watch(session: Session, args: argparse.Namespace, out: Output) -> int:
+    network_passphrase = None
+    if args.network_passphrase_file is not None or ENV_NETWORK_PASSPHRASE in os.environ:
+        network_passphrase = _network_passphrase(args)
+    watch = folder_watch.FolderWatch(session, args.folder, network_passphrase=network_passphrase)
+    try:
+        while True:
+            report = watch.poll()
+            for path in report.exported:
+                print(f"{shown_path(path)} written", flush=True)
+            if report.imported:
+                _rows, text, _status = import_report(report.imported)
+                print(text, flush=True)
+            for path in report.rosters_written:
+                print(f"{shown_path(path)} written", flush=True)
+            for roster in report.rosters_applied:
+                print(f"roster version {roster.version} applied", flush=True)
+            for path, error in report.rosters_refused:
+                print(f"{shown_path(path.name)}: refused: {describe(error)}", flush=True)
+            if args.once:
+                return EXIT_OK
+            time.sleep(max(args.interval, 0.1))
+    except KeyboardInterrupt:
+        print("Stopped.", file=sys.stderr)
+        return EXIT_OK
+
+
 COMMANDS: dict[str, Handler] = {
+    "sync": with_session(_cmd_sync),
     "network": _cmd_network,
     "enroll": with_session(_cmd_enroll),
     "device": with_session(_cmd_device),

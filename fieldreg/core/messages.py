@@ -143,6 +143,33 @@ MESSAGES: Final[dict[str, str]] = {
     ),
     "id.unknown": QT_TRANSLATE_NOOP("Errors", "No person with this ID is registered here."),
     "person.not_found": QT_TRANSLATE_NOOP("Errors", "No person with ID {id}."),
+    "person.erased": QT_TRANSLATE_NOOP(
+        "Errors", "This person's record was erased at the coordinator's request."
+    ),
+    "person.moved": QT_TRANSLATE_NOOP(
+        "Errors",
+        "This person left this point some time ago: the record moved to the coordinator.",
+    ),
+    "erasure.not_coordinator": QT_TRANSLATE_NOOP(
+        "Errors",
+        "Erasure is decided at the coordinator. This laptop drops a person when the "
+        "coordinator's roster says they were erased.",
+    ),
+    "erasure.already_requested": QT_TRANSLATE_NOOP(
+        "Errors", "An erasure of {id} is already waiting for confirmation (request {request})."
+    ),
+    "erasure.unknown_request": QT_TRANSLATE_NOOP("Errors", "No erasure request {id}."),
+    "erasure.not_pending": QT_TRANSLATE_NOOP(
+        "Errors", "The erasure request {id} is no longer pending ({state})."
+    ),
+    "erasure.same_operator": QT_TRANSLATE_NOOP(
+        "Errors",
+        "An erasure must be confirmed by another operator than the one who requested it. "
+        "Unlock as another operator to confirm it.",
+    ),
+    "retention.bad_days": QT_TRANSLATE_NOOP(
+        "Errors", "The retention period must be a whole number of days from {min} to {max}."
+    ),
     "household.not_found": QT_TRANSLATE_NOOP("Errors", "No household with ID {id}."),
     "household.members_file": QT_TRANSLATE_NOOP(
         "Errors",
@@ -472,6 +499,38 @@ MESSAGES: Final[dict[str, str]] = {
     "sync.too_many_files": QT_TRANSLATE_NOOP("Errors", "At most {max} files at a time."),
     "sync.file_exists": QT_TRANSLATE_NOOP(
         "Errors", "A file of that name already exists; nothing was overwritten."
+    ),
+    "hub.not_configured": QT_TRANSLATE_NOOP(
+        "Errors", "No hub is set for this laptop: set its address and certificate first."
+    ),
+    "hub.bad_address": QT_TRANSLATE_NOOP(
+        "Errors", "A hub address is a host name or IP address, a colon and a port."
+    ),
+    "hub.pin_incomplete": QT_TRANSLATE_NOOP(
+        "Errors", "Give both the hub's address and its certificate, or neither."
+    ),
+    "hub.bad_pin": QT_TRANSLATE_NOOP(
+        "Errors", "A certificate fingerprint is 64 hexadecimal digits (SHA-256)."
+    ),
+    "hub.wrong_certificate": QT_TRANSLATE_NOOP(
+        "Errors",
+        "The hub's certificate is not the one this laptop pinned: nothing was sent. "
+        "Check the address with the coordinator.",
+    ),
+    "hub.bad_answer": QT_TRANSLATE_NOOP("Errors", "The hub's answer could not be read."),
+    "hub.refused": QT_TRANSLATE_NOOP("Errors", "The hub refused the request ({status} {reason})."),
+    "hub.roster_io": QT_TRANSLATE_NOOP("Errors", "The hub could not write the roster ({reason})."),
+    "hub.certificate_exists": QT_TRANSLATE_NOOP(
+        "Errors", "A hub certificate is already in that folder; nothing was overwritten."
+    ),
+    "hub.certificate_io": QT_TRANSLATE_NOOP(
+        "Errors", "The hub's certificate files cannot be read or written ({reason})."
+    ),
+    "hub.certificate_invalid": QT_TRANSLATE_NOOP(
+        "Errors", "The hub's certificate or key file is not a usable TLS certificate and key."
+    ),
+    "hub.cannot_listen": QT_TRANSLATE_NOOP(
+        "Errors", "The hub cannot listen on that address ({reason})."
     ),
     "enroll.request_invalid": QT_TRANSLATE_NOOP(
         "Errors", "This enrollment request is damaged or not signed by its laptop ({part})."
@@ -836,6 +895,16 @@ MESSAGES: Final[dict[str, str]] = {
     "lists.no_entry": QT_TRANSLATE_NOOP("Errors", "The list has no such line."),
     "lists.tampered": QT_TRANSLATE_NOOP(
         "Errors", "A stored list does not open with this store's key: it was altered."
+    ),
+    # roster content and apply (coordinator -> laptops)
+    "roster.bad_field": QT_TRANSLATE_NOOP(
+        "Errors", "The field {field} cannot be sent in a roster."
+    ),
+    "roster.write_failed": QT_TRANSLATE_NOOP(
+        "Errors", "The roster file could not be written ({reason})."
+    ),
+    "device.revoked": QT_TRANSLATE_NOOP(
+        "Errors", "This laptop was revoked by the coordinator: it can no longer export bundles."
     ),
     # --- features add their sections above this line ---
 }

@@ -23,6 +23,7 @@ from fieldreg.crypto.slots import SlotFile
 from fieldreg.services import vault
 from fieldreg.services.paths import DataDir
 from fieldreg.services.session import Session
+from fieldreg.services.settings import Settings
 from fieldreg.services.sync_access import coordinator_network, sync_repository
 from fieldreg.store.repository import Repository
 from fieldreg.store.sync_store import SyncStore
@@ -167,6 +168,11 @@ def accept_answer(
             store.set_own_certificate(session.device_id, certificate.text, certificate.epoch)
             _take_prefix(repo, session.device_id, certificate.prefix)
     session.prefix = certificate.prefix
+    if answer.hub is not None:  # the hub this laptop syncs with, its certificate pinned
+        settings = Settings.load(session.data_dir)
+        settings.hub_address = answer.hub.address
+        settings.hub_certificate_sha256 = answer.hub.sha256
+        settings.save()
     return Accepted(certificate.prefix, network.fingerprint(), network.network_id)
 
 
@@ -195,8 +201,14 @@ class Approval:
 
 
 def approve_request(
-    session: Session, untrusted_request: str | bytes, *, prefix: str, network_passphrase: str
+    session: Session,
+    untrusted_request: str | bytes,
+    *,
+    prefix: str,
+    network_passphrase: str,
+    hub: tuple[str, str] | None = None,
 ) -> Approval:
+    """`hub`: (address, certificate SHA-256) for the answer, which the laptop then pins."""
     request = enrollment.parse_request(untrusted_request)
     assigned = enrollment.enrolled_prefix(prefix)
     with sync_repository(session) as repo:
@@ -216,7 +228,8 @@ def approve_request(
         certificate = enrollment.issue_certificate(
             request, network.info, root, prefix=assigned, epoch=epoch, issued=issued
         )
-        answer = enrollment.make_answer(network.info, certificate, request, root)
+        pin = enrollment.HubPin(*hub) if hub is not None else None
+        answer = enrollment.make_answer(network.info, certificate, request, root, pin)
         with repo.transaction():
             store.add_certificate(
                 request.device_id,

@@ -25,6 +25,8 @@ IDLE_MINUTES_MIN: Final = 1
 IDLE_MINUTES_MAX: Final = 240
 DEFAULT_IDLE_MINUTES: Final = 5
 _KEY: Final = re.compile(r"^[a-z][a-z0-9_.]{0,63}$")
+_PIN: Final = re.compile(r"[0-9a-f]{64}")
+HUB_ADDRESS_MAX: Final = 260
 
 JsonValue = str | int | float | bool | None | list["JsonValue"] | dict[str, "JsonValue"]
 
@@ -78,6 +80,30 @@ class Settings:
         if type(value) is not int or not IDLE_MINUTES_MIN <= value <= IDLE_MINUTES_MAX:
             raise ValueError("idle minutes out of range")
         self._values["idle_lock_minutes"] = value
+
+    @property
+    def hub_address(self) -> str:
+        """HOST:PORT of the coordinator's hub, or "" (this laptop syncs by files only)."""
+        value = self._values.get("hub_address")
+        return value if isinstance(value, str) and 0 < len(value) <= HUB_ADDRESS_MAX else ""
+
+    @hub_address.setter
+    def hub_address(self, value: str) -> None:
+        if len(value) > HUB_ADDRESS_MAX:
+            raise ValueError("hub address too long")
+        self._values["hub_address"] = value
+
+    @property
+    def hub_certificate_sha256(self) -> str:
+        """The pinned SHA-256 of the hub's TLS certificate (64 hex digits), or ""."""
+        value = self._values.get("hub_certificate_sha256")
+        return value if isinstance(value, str) and _PIN.fullmatch(value) else ""
+
+    @hub_certificate_sha256.setter
+    def hub_certificate_sha256(self, value: str) -> None:
+        if value and not _PIN.fullmatch(value):
+            raise ValueError("a pin is 64 lower-case hex digits")
+        self._values["hub_certificate_sha256"] = value
 
     # --- other features' settings -----------------------------------------------------------
 

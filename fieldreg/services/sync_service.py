@@ -16,6 +16,7 @@ from fieldreg.core.errors import FieldregError
 from fieldreg.core.fold import Write
 from fieldreg.core.tasks import CancelFlag, Progress
 from fieldreg.services.bundle_import import FileOutcome, import_bundles, outcome_text
+from fieldreg.services.roster_service import refuse_if_revoked
 from fieldreg.services.session import Session
 from fieldreg.services.sync_access import (
     coordinator_network,
@@ -23,6 +24,7 @@ from fieldreg.services.sync_access import (
     read_untrusted,
     sync_repository,
 )
+from fieldreg.store.roster_store import RosterStore
 from fieldreg.store.sync_store import SyncStore
 from fieldreg.sync import bundle_tools, digest, export, quarantine
 
@@ -60,6 +62,9 @@ def export_bundles(
     if not out_dir.is_dir():
         raise FieldregError("sync.no_folder")
     with sync_repository(session) as repo:
+        with repo.reading():
+            refuse_if_revoked(repo)
+            applied = RosterStore(repo).applied()
         return export.export_bundles(
             repo,
             session.device_id,
@@ -69,6 +74,7 @@ def export_bundles(
             last=last,
             progress=progress,
             cancelled=cancelled,
+            roster=applied.version if applied is not None else 0,
         )
 
 

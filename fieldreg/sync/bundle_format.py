@@ -22,6 +22,7 @@ from fieldreg.core.errors import FieldregError, IntegrityError
 from fieldreg.core.events import Event, body_bytes, from_body, parts, stored_bytes
 from fieldreg.sync import minisign, tokens
 from fieldreg.sync.event_schema import check_event
+from fieldreg.sync.redaction import Redacted, is_redacted, parse_redacted
 
 MAGIC: Final = b"\x89FRB\r\n\x1a\n"
 VERSION: Final = 1
@@ -311,8 +312,12 @@ def _body(event: Event) -> dict[str, Any]:
     }
 
 
-def parse_payload(untrusted: bytes, header: Header) -> list[Event]:
-    """The events of a decrypted payload, each checked (schema, id) and chained to the header."""
+def parse_payload(
+    untrusted: bytes, header: Header, redacted: list[Redacted] | None = None
+) -> list[Event]:
+    """The events of a decrypted payload, each checked (schema, id) and chained to the header.
+    Redacted events (sync/redaction.py) go to `redacted` when it is given (then left out of the
+    result), else they are refused (`bundle.event_invalid`, reason `redacted`)."""
     value = canonical.loads(untrusted, max_bytes=MAX_PLAINTEXT_BYTES)
     if not isinstance(value, dict) or set(value) != {"v", "device", "first", "events"}:
         raise FieldregError("bundle.payload_invalid", reason="keys")
@@ -332,6 +337,19 @@ def parse_payload(untrusted: bytes, header: Header) -> list[Event]:
     known_ids: set[str] = set()
     for offset, row in enumerate(rows):
         seq = header.first + offset
+        if is_redacted(row):
+            assert isinstance(row, list)
+            if redacted is None or row[0] != seq:
+                reason = "seq" if redacted is not None else "redacted"
+                raise FieldregError("bundle.event_invalid", seq=seq, reason=reason)
+            hidden = parse_redacted(header.device, seq, row)
+            if hidden.prev != prev:
+                raise FieldregError("bundle.broken_chain", seq=seq)
+            if hidden.hlc <= last_hlc:
+                raise FieldregError("bundle.event_invalid", seq=seq, reason="clock")
+            redacted.append(hidden)
+            prev, last_hlc = hidden.event_id, hidden.hlc
+            continue
         event = _event(row, header.device, seq)
         if event.prev != prev:
             raise FieldregError("bundle.broken_chain", seq=seq)

@@ -39,6 +39,8 @@ NAME_MAX: Final = 60
 ENROLLED_PREFIX_MAX: Final = 4
 DEVICE_ID: Final = re.compile(r"[0-9a-f]{64}")
 NETWORK_ID: Final = re.compile(r"[0-9a-f]{32}")
+HUB_ADDRESS: Final = re.compile(r"[!-~]{1,253}:[0-9]{1,5}")
+SHA256: Final = re.compile(r"[0-9a-f]{64}")
 _WRAP_AAD: Final = b"fieldreg network secrets v1"
 
 
@@ -267,20 +269,53 @@ def parse_certificate(untrusted: str | bytes, root_public: bytes) -> Certificate
 
 
 @dataclass(frozen=True, slots=True)
+class HubPin:
+    """Where the network's hub listens and the SHA-256 of its TLS certificate (DER), which the
+    laptop pins instead of trusting a CA (docs/hub.md)."""
+
+    address: str
+    sha256: str
+
+    def to_body(self) -> dict[str, str]:
+        return {"address": self.address, "sha256": self.sha256}
+
+
+@dataclass(frozen=True, slots=True)
 class Answer:
     network: NetworkInfo
     certificate: Certificate
     request_digest: str
+    hub: HubPin | None = None  # answers made before the hub, or without one, carry none
 
 
-def make_answer(network: NetworkInfo, certificate: str, request: Request, root: bytes) -> str:
-    body = {
+def make_answer(
+    network: NetworkInfo,
+    certificate: str,
+    request: Request,
+    root: bytes,
+    hub: HubPin | None = None,
+) -> str:
+    body: dict[str, Any] = {
         "v": FORMAT,
         "network": network.to_body(),
         "certificate": certificate,
         "request": request.digest(),
     }
+    if hub is not None:
+        body["hub"] = check_hub(hub.to_body(), "enroll.answer_invalid").to_body()
     return tokens.sign(tokens.ANSWER, body, private_ed25519(root))
+
+
+def check_hub(untrusted: object, code: str) -> HubPin:
+    """A hub address (HOST:PORT, printable ASCII) and a certificate SHA-256 (64 hex digits)."""
+    if not isinstance(untrusted, dict):
+        raise FieldregError(code, part="hub")
+    exact_keys(untrusted, {"address", "sha256"}, code)
+    address = field(untrusted, "address", str, code)
+    sha256 = field(untrusted, "sha256", str, code)
+    if not HUB_ADDRESS.fullmatch(address) or not SHA256.fullmatch(sha256):
+        raise FieldregError(code, part="hub")
+    return HubPin(address, sha256)
 
 
 def parse_answer(untrusted: str | bytes) -> Answer:
@@ -289,7 +324,8 @@ def parse_answer(untrusted: str | bytes) -> Answer:
     code = "enroll.answer_invalid"
     token = tokens.parse(untrusted, tokens.ANSWER, code)
     body = token.body
-    exact_keys(body, {"v", "network", "certificate", "request"}, code)
+    keys = {"v", "network", "certificate", "request"}
+    exact_keys(body, keys | {"hub"} if "hub" in body else keys, code)
     if field(body, "v", int, code) != FORMAT:
         raise FieldregError("enroll.unknown_version")
     raw = field(body, "network", dict, code)
@@ -307,7 +343,8 @@ def parse_answer(untrusted: str | bytes) -> Answer:
     certificate = parse_certificate(field(body, "certificate", str, code), network.root_public)
     if certificate.network_id != network.network_id:
         raise FieldregError(code, part="certificate")
-    return Answer(network, certificate, field(body, "request", str, code))
+    hub = check_hub(body["hub"], code) if "hub" in body else None
+    return Answer(network, certificate, field(body, "request", str, code), hub)
 
 
 # --- revocation (kept by the coordinator; later carried in rosters) ---------------------------

@@ -34,6 +34,7 @@ from fieldreg.store.sync_store import SyncStore
 from fieldreg.sync import age_format, bundle_format, minisign
 from fieldreg.sync.bundle_format import MAX_EVENTS, Header
 from fieldreg.sync.enrollment import parse_certificate
+from fieldreg.sync.redaction import redacted_row
 
 SUFFIX = ".bundle"
 
@@ -139,8 +140,9 @@ def read_payload(repo: Repository, device_id: str, first: int, last: int) -> Sto
     plain columns, the bodies opened in one call, and each row of the payload put together from
     the columns and the body as stored once its id is checked over the canonical bytes those
     make (`events.stored_bytes`). The same bytes, the same checks, the same errors in the same
-    order (a redacted row, a body that does not open, an id that does not match); a row the fast
-    path does not take is opened as `read_events` does (`events.from_stored`), which decides."""
+    order (a body that does not open, an id that does not match); a row the fast path does not
+    take is opened as `read_events` does (`events.from_stored`), which decides. A redacted row
+    (its person's values dropped here) goes as a redacted event: no body (sync/redaction.py)."""
     columns = read_event_columns(repo, device_id, first, last)
     if not columns:
         events = read_events(repo, device_id, first, last)
@@ -155,7 +157,11 @@ def read_payload(repo: Repository, device_id: str, first: int, last: int) -> Sto
     for (seq, hlc, subject, prev, event_id, sealed, redacted), body in zip(
         columns, opened, strict=True
     ):
-        if redacted or sealed is None:
+        if redacted and sealed is None:
+            # The person's values were dropped here: the row goes without its body (redaction).
+            append(redacted_row(seq, hlc, subject, prev, event_id))
+            continue
+        if redacted or sealed is None:  # one without the other: damage, not a purge
             raise IntegrityError("sync.redacted_event", seq=seq)
         if body is None:
             raise TamperError("crypto.tamper", table="events", group="body")

@@ -41,6 +41,7 @@ from fieldreg.ui.dashboard_page import DashboardPage
 from fieldreg.ui.desk_status import DeskStatus
 from fieldreg.ui.first_run_wizard import FirstRunWizard
 from fieldreg.ui.household_page import HouseholdPage
+from fieldreg.ui.hub_sync import HubSync
 from fieldreg.ui.idle_lock import IdleLock
 from fieldreg.ui.layout_keys import LayoutShortcuts
 from fieldreg.ui.lists_page import ListsPage
@@ -153,6 +154,8 @@ class MainWindow(Retranslates, QMainWindow):
             self._role_hints[name] = hint
 
         self.status = DeskStatus(context, self.statusBar())
+        self.hub_sync = HubSync(context, settings, self)  # automatic sync with the hub, if set
+        self.statusBar().addPermanentWidget(self.hub_sync.label)
         self.sync_page.role_known.connect(self._show_role)
         self.sync_page.exported.connect(self.status.refresh)
         self._show_role("")

@@ -775,6 +775,38 @@
         <translation>Нет человека с ID {id}.</translation>
     </message>
     <message>
+        <source>This person&apos;s record was erased at the coordinator&apos;s request.</source>
+        <translation>Запись этого человека стёрта по запросу координатора.</translation>
+    </message>
+    <message>
+        <source>This person left this point some time ago: the record moved to the coordinator.</source>
+        <translation>Этот человек покинул пункт некоторое время назад: запись передана координатору.</translation>
+    </message>
+    <message>
+        <source>Erasure is decided at the coordinator. This laptop drops a person when the coordinator&apos;s roster says they were erased.</source>
+        <translation>О стирании решает координатор. Этот ноутбук удаляет человека, когда реестр координатора сообщает, что он стёрт.</translation>
+    </message>
+    <message>
+        <source>An erasure of {id} is already waiting for confirmation (request {request}).</source>
+        <translation>Стирание {id} уже ожидает подтверждения (запрос {request}).</translation>
+    </message>
+    <message>
+        <source>No erasure request {id}.</source>
+        <translation>Нет запроса на стирание {id}.</translation>
+    </message>
+    <message>
+        <source>The erasure request {id} is no longer pending ({state}).</source>
+        <translation>Запрос на стирание {id} больше не ожидает ({state}).</translation>
+    </message>
+    <message>
+        <source>An erasure must be confirmed by another operator than the one who requested it. Unlock as another operator to confirm it.</source>
+        <translation>Стирание должен подтвердить другой оператор, а не тот, кто его запросил. Разблокируйте как другой оператор, чтобы подтвердить.</translation>
+    </message>
+    <message>
+        <source>The retention period must be a whole number of days from {min} to {max}.</source>
+        <translation>Срок хранения — целое число дней от {min} до {max}.</translation>
+    </message>
+    <message>
         <source>No household with ID {id}.</source>
         <translation>Нет домохозяйства с ID {id}.</translation>
     </message>
@@ -1263,6 +1295,54 @@
         <translation>Файл с таким именем уже есть; ничего не перезаписано.</translation>
     </message>
     <message>
+        <source>No hub is set for this laptop: set its address and certificate first.</source>
+        <translation>Для этого ноутбука не задан хаб: сначала укажите его адрес и сертификат.</translation>
+    </message>
+    <message>
+        <source>A hub address is a host name or IP address, a colon and a port.</source>
+        <translation>Адрес хаба — это имя хоста или IP-адрес, двоеточие и порт.</translation>
+    </message>
+    <message>
+        <source>Give both the hub&apos;s address and its certificate, or neither.</source>
+        <translation>Укажите и адрес хаба, и его сертификат, либо ничего из этого.</translation>
+    </message>
+    <message>
+        <source>A certificate fingerprint is 64 hexadecimal digits (SHA-256).</source>
+        <translation>Отпечаток сертификата — это 64 шестнадцатеричные цифры (SHA-256).</translation>
+    </message>
+    <message>
+        <source>The hub&apos;s certificate is not the one this laptop pinned: nothing was sent. Check the address with the coordinator.</source>
+        <translation>Сертификат хаба не тот, что закреплён на этом ноутбуке: ничего не отправлено. Проверьте адрес с координатором.</translation>
+    </message>
+    <message>
+        <source>The hub&apos;s answer could not be read.</source>
+        <translation>Не удалось прочитать ответ хаба.</translation>
+    </message>
+    <message>
+        <source>The hub refused the request ({status} {reason}).</source>
+        <translation>Хаб отклонил запрос ({status} {reason}).</translation>
+    </message>
+    <message>
+        <source>The hub could not write the roster ({reason}).</source>
+        <translation>Хаб не смог записать реестр ({reason}).</translation>
+    </message>
+    <message>
+        <source>A hub certificate is already in that folder; nothing was overwritten.</source>
+        <translation>В этой папке уже есть сертификат хаба; ничего не перезаписано.</translation>
+    </message>
+    <message>
+        <source>The hub&apos;s certificate files cannot be read or written ({reason}).</source>
+        <translation>Файлы сертификата хаба невозможно прочитать или записать ({reason}).</translation>
+    </message>
+    <message>
+        <source>The hub&apos;s certificate or key file is not a usable TLS certificate and key.</source>
+        <translation>Файл сертификата или ключа хаба не является пригодным сертификатом и ключом TLS.</translation>
+    </message>
+    <message>
+        <source>The hub cannot listen on that address ({reason}).</source>
+        <translation>Хаб не может слушать на этом адресе ({reason}).</translation>
+    </message>
+    <message>
         <source>This enrollment request is damaged or not signed by its laptop ({part}).</source>
         <translation>Этот запрос на подключение повреждён или не подписан его ноутбуком ({part}).</translation>
     </message>
@@ -1476,7 +1556,7 @@
     </message>
     <message>
         <source>The roster&apos;s content is malformed ({reason}).</source>
-        <translation>Содержимое списка повреждено ({reason}).</translation>
+        <translation>Файл реестра пуст.</translation>
     </message>
     <message>
         <source>There is no open conflict on this field.</source>
@@ -1763,8 +1843,16 @@
         <translation>В списке нет такой строки.</translation>
     </message>
     <message>
-        <source>A stored list does not open with this store&apos;s key: it was altered.</source>
-        <translation>Сохранённый список не открывается ключом этого хранилища: он изменён.</translation>
+        <source>The field {field} cannot be sent in a roster.</source>
+        <translation>Поле {field} нельзя отправлять в реестре.</translation>
+    </message>
+    <message>
+        <source>The roster file could not be written ({reason}).</source>
+        <translation>Не удалось записать файл реестра ({reason}).</translation>
+    </message>
+    <message>
+        <source>This laptop was revoked by the coordinator: it can no longer export bundles.</source>
+        <translation>Координатор отозвал этот ноутбук: он больше не может экспортировать пакеты.</translation>
     </message>
 </context>
 <context>
@@ -2279,6 +2367,64 @@
     <message>
         <source>Add at least one member.</source>
         <translation>Добавьте хотя бы одного члена.</translation>
+    </message>
+</context>
+<context>
+    <name>HubDialog</name>
+    <message>
+        <source>Hub</source>
+        <translation>Хаб</translation>
+    </message>
+    <message>
+        <source>&amp;Hub address</source>
+        <translation>Адрес &amp;хаба</translation>
+    </message>
+    <message>
+        <source>host:port, empty: sync by files only</source>
+        <translation>хост:порт; пусто — синхронизация только файлами</translation>
+    </message>
+    <message>
+        <source>Hub address</source>
+        <translation>Адрес хаба</translation>
+    </message>
+    <message>
+        <source>Hub &amp;certificate</source>
+        <translation>&amp;Сертификат хаба</translation>
+    </message>
+    <message>
+        <source>SHA-256 the coordinator reads out</source>
+        <translation>SHA-256, который зачитывает координатор</translation>
+    </message>
+    <message>
+        <source>Hub certificate fingerprint</source>
+        <translation>Отпечаток сертификата хаба</translation>
+    </message>
+</context>
+<context>
+    <name>HubSync</name>
+    <message>
+        <source>Hub: syncing…</source>
+        <translation>Хаб: синхронизация…</translation>
+    </message>
+    <message>
+        <source>Hub: {reason}</source>
+        <translation>Хаб: {reason}</translation>
+    </message>
+    <message>
+        <source>Hub not reachable ({time}); {count} bundle(s) waiting</source>
+        <translation>Хаб недоступен ({time}); пакетов в ожидании: {count}</translation>
+    </message>
+    <message>
+        <source>Hub: synced at {time}, {count} bundle(s) sent</source>
+        <translation>Хаб: синхронизировано в {time}, отправлено пакетов: {count}</translation>
+    </message>
+    <message>
+        <source>, {count} refused</source>
+        <translation>, отклонено: {count}</translation>
+    </message>
+    <message>
+        <source>, roster {version} applied</source>
+        <translation>, применён реестр {version}</translation>
     </message>
 </context>
 <context>
@@ -3578,6 +3724,10 @@
     <message>
         <source>&amp;About fieldreg…</source>
         <translation>&amp;О программе fieldreg…</translation>
+    </message>
+    <message>
+        <source>Hu&amp;b…</source>
+        <translation>&amp;Хаб…</translation>
     </message>
     <message>
         <source>As the system ({language})</source>

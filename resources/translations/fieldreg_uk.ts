@@ -775,6 +775,38 @@
         <translation>Немає людини з ID {id}.</translation>
     </message>
     <message>
+        <source>This person&apos;s record was erased at the coordinator&apos;s request.</source>
+        <translation>Запис цієї людини стерто на вимогу координатора.</translation>
+    </message>
+    <message>
+        <source>This person left this point some time ago: the record moved to the coordinator.</source>
+        <translation>Ця людина залишила пункт деякий час тому: запис передано координатору.</translation>
+    </message>
+    <message>
+        <source>Erasure is decided at the coordinator. This laptop drops a person when the coordinator&apos;s roster says they were erased.</source>
+        <translation>Про стирання вирішує координатор. Цей ноутбук видаляє людину, коли реєстр координатора повідомляє, що її стерто.</translation>
+    </message>
+    <message>
+        <source>An erasure of {id} is already waiting for confirmation (request {request}).</source>
+        <translation>Стирання {id} уже чекає на підтвердження (запит {request}).</translation>
+    </message>
+    <message>
+        <source>No erasure request {id}.</source>
+        <translation>Немає запиту на стирання {id}.</translation>
+    </message>
+    <message>
+        <source>The erasure request {id} is no longer pending ({state}).</source>
+        <translation>Запит на стирання {id} уже не очікує ({state}).</translation>
+    </message>
+    <message>
+        <source>An erasure must be confirmed by another operator than the one who requested it. Unlock as another operator to confirm it.</source>
+        <translation>Стирання має підтвердити інший оператор, ніж той, хто його запросив. Розблокуйте як інший оператор, щоб підтвердити.</translation>
+    </message>
+    <message>
+        <source>The retention period must be a whole number of days from {min} to {max}.</source>
+        <translation>Строк зберігання — ціле число днів від {min} до {max}.</translation>
+    </message>
+    <message>
         <source>No household with ID {id}.</source>
         <translation>Немає домогосподарства з ID {id}.</translation>
     </message>
@@ -1263,6 +1295,54 @@
         <translation>Файл із такою назвою вже є; нічого не перезаписано.</translation>
     </message>
     <message>
+        <source>No hub is set for this laptop: set its address and certificate first.</source>
+        <translation>Для цього ноутбука не задано хаб: спершу вкажіть його адресу й сертифікат.</translation>
+    </message>
+    <message>
+        <source>A hub address is a host name or IP address, a colon and a port.</source>
+        <translation>Адреса хаба — це ім&apos;я хоста або IP-адреса, двокрапка і порт.</translation>
+    </message>
+    <message>
+        <source>Give both the hub&apos;s address and its certificate, or neither.</source>
+        <translation>Вкажіть і адресу хаба, і його сертифікат, або нічого з цього.</translation>
+    </message>
+    <message>
+        <source>A certificate fingerprint is 64 hexadecimal digits (SHA-256).</source>
+        <translation>Відбиток сертифіката — це 64 шістнадцяткові цифри (SHA-256).</translation>
+    </message>
+    <message>
+        <source>The hub&apos;s certificate is not the one this laptop pinned: nothing was sent. Check the address with the coordinator.</source>
+        <translation>Сертифікат хаба не той, що закріплений на цьому ноутбуці: нічого не надіслано. Перевірте адресу з координатором.</translation>
+    </message>
+    <message>
+        <source>The hub&apos;s answer could not be read.</source>
+        <translation>Не вдалося прочитати відповідь хаба.</translation>
+    </message>
+    <message>
+        <source>The hub refused the request ({status} {reason}).</source>
+        <translation>Хаб відхилив запит ({status} {reason}).</translation>
+    </message>
+    <message>
+        <source>The hub could not write the roster ({reason}).</source>
+        <translation>Хаб не зміг записати реєстр ({reason}).</translation>
+    </message>
+    <message>
+        <source>A hub certificate is already in that folder; nothing was overwritten.</source>
+        <translation>У цій теці вже є сертифікат хаба; нічого не перезаписано.</translation>
+    </message>
+    <message>
+        <source>The hub&apos;s certificate files cannot be read or written ({reason}).</source>
+        <translation>Файли сертифіката хаба неможливо прочитати або записати ({reason}).</translation>
+    </message>
+    <message>
+        <source>The hub&apos;s certificate or key file is not a usable TLS certificate and key.</source>
+        <translation>Файл сертифіката або ключа хаба не є придатним сертифікатом і ключем TLS.</translation>
+    </message>
+    <message>
+        <source>The hub cannot listen on that address ({reason}).</source>
+        <translation>Хаб не може слухати на цій адресі ({reason}).</translation>
+    </message>
+    <message>
         <source>This enrollment request is damaged or not signed by its laptop ({part}).</source>
         <translation>Цей запит на приєднання пошкоджено або не підписано його ноутбуком ({part}).</translation>
     </message>
@@ -1476,7 +1556,7 @@
     </message>
     <message>
         <source>The roster&apos;s content is malformed ({reason}).</source>
-        <translation>Вміст списку пошкоджено ({reason}).</translation>
+        <translation>Файл реєстру порожній.</translation>
     </message>
     <message>
         <source>There is no open conflict on this field.</source>
@@ -1763,8 +1843,16 @@
         <translation>У списку немає такого рядка.</translation>
     </message>
     <message>
-        <source>A stored list does not open with this store&apos;s key: it was altered.</source>
-        <translation>Збережений список не відкривається ключем цього сховища: його змінено.</translation>
+        <source>The field {field} cannot be sent in a roster.</source>
+        <translation>Поле {field} не можна надсилати в реєстрі.</translation>
+    </message>
+    <message>
+        <source>The roster file could not be written ({reason}).</source>
+        <translation>Не вдалося записати файл реєстру ({reason}).</translation>
+    </message>
+    <message>
+        <source>This laptop was revoked by the coordinator: it can no longer export bundles.</source>
+        <translation>Координатор відкликав цей ноутбук: він більше не може експортувати пакети.</translation>
     </message>
 </context>
 <context>
@@ -2279,6 +2367,64 @@
     <message>
         <source>Add at least one member.</source>
         <translation>Додайте хоча б одного члена.</translation>
+    </message>
+</context>
+<context>
+    <name>HubDialog</name>
+    <message>
+        <source>Hub</source>
+        <translation>Хаб</translation>
+    </message>
+    <message>
+        <source>&amp;Hub address</source>
+        <translation>Адреса &amp;хаба</translation>
+    </message>
+    <message>
+        <source>host:port, empty: sync by files only</source>
+        <translation>хост:порт; порожньо — синхронізація лише файлами</translation>
+    </message>
+    <message>
+        <source>Hub address</source>
+        <translation>Адреса хаба</translation>
+    </message>
+    <message>
+        <source>Hub &amp;certificate</source>
+        <translation>&amp;Сертифікат хаба</translation>
+    </message>
+    <message>
+        <source>SHA-256 the coordinator reads out</source>
+        <translation>SHA-256, який зачитує координатор</translation>
+    </message>
+    <message>
+        <source>Hub certificate fingerprint</source>
+        <translation>Відбиток сертифіката хаба</translation>
+    </message>
+</context>
+<context>
+    <name>HubSync</name>
+    <message>
+        <source>Hub: syncing…</source>
+        <translation>Хаб: синхронізація…</translation>
+    </message>
+    <message>
+        <source>Hub: {reason}</source>
+        <translation>Хаб: {reason}</translation>
+    </message>
+    <message>
+        <source>Hub not reachable ({time}); {count} bundle(s) waiting</source>
+        <translation>Хаб недоступний ({time}); пакетів в очікуванні: {count}</translation>
+    </message>
+    <message>
+        <source>Hub: synced at {time}, {count} bundle(s) sent</source>
+        <translation>Хаб: синхронізовано о {time}, надіслано пакетів: {count}</translation>
+    </message>
+    <message>
+        <source>, {count} refused</source>
+        <translation>, відхилено: {count}</translation>
+    </message>
+    <message>
+        <source>, roster {version} applied</source>
+        <translation>, застосовано реєстр {version}</translation>
     </message>
 </context>
 <context>
@@ -3578,6 +3724,10 @@
     <message>
         <source>&amp;About fieldreg…</source>
         <translation>П&amp;ро fieldreg…</translation>
+    </message>
+    <message>
+        <source>Hu&amp;b…</source>
+        <translation>&amp;Хаб…</translation>
     </message>
     <message>
         <source>As the system ({language})</source>
