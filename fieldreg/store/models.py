@@ -116,6 +116,8 @@ class SoughtEntryRow(Base):
     entry_no: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
     body: Mapped[bytes] = mapped_column(LargeBinary)
     decisions: Mapped[bytes | None] = mapped_column(LargeBinary)
+
+
 class TombstoneRow(Base):
     """A person whose values this store dropped (`fieldreg.store.purge`): `kind` "erased" (an
     approved erasure) or "purged" (retention: the record moved to the coordinator), and the

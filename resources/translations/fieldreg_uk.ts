@@ -1556,7 +1556,7 @@
     </message>
     <message>
         <source>The roster&apos;s content is malformed ({reason}).</source>
-        <translation>Файл реєстру порожній.</translation>
+        <translation>Вміст реєстру пошкоджено ({reason}).</translation>
     </message>
     <message>
         <source>There is no open conflict on this field.</source>
@@ -1841,6 +1841,10 @@
     <message>
         <source>The list has no such line.</source>
         <translation>У списку немає такого рядка.</translation>
+    </message>
+    <message>
+        <source>A stored list does not open with this store&apos;s key: it was altered.</source>
+        <translation>Збережений список не відкривається ключем цього сховища: його змінено.</translation>
     </message>
     <message>
         <source>The field {field} cannot be sent in a roster.</source>

@@ -21,8 +21,13 @@ PASSPHRASE = "fixture store passphrase, not a secret"  # as in scripts/make_fixt
 REVISIONS = sorted(path.name for path in FIXTURES.iterdir() if (path / "expected.json").exists())
 
 
+# Schemas no build ever shipped: they landed together with the one after them (0006-0010 with
+# 0011, on 2026-12-02), so no store of theirs can exist; a store of 0005 upgrades through them.
+UNSHIPPED = frozenset({"0006", "0007", "0008", "0009", "0010"})
+
+
 def test_there_is_a_saved_store_for_every_older_schema() -> None:
-    older = migrate.known_revisions() - {migrate.head_revision()}
+    older = migrate.known_revisions() - {migrate.head_revision()} - UNSHIPPED
     assert set(REVISIONS) == older
 
 
