@@ -36,6 +36,24 @@ class EventType(StrEnum):
     DUPLICATE_UNMARKED = "DuplicateUnmarked"
     ERASED = "Erased"
     HOUSEHOLD_CREATED = "HouseholdCreated"
+    # Transports: the subject is the transport's id (minted like a household's).
+    TRANSPORT_PLANNED = "TransportPlanned"
+    TRANSPORT_CHANGED = "TransportChanged"
+    PASSENGER_ASSIGNED = "PassengerAssigned"
+    PASSENGER_UNASSIGNED = "PassengerUnassigned"
+    PASSENGER_BOARDED = "PassengerBoarded"
+
+
+# Events whose subject is a transport, not a person: folded by `fold.apply_transport`.
+TRANSPORT_EVENTS: Final = frozenset(
+    {
+        EventType.TRANSPORT_PLANNED,
+        EventType.TRANSPORT_CHANGED,
+        EventType.PASSENGER_ASSIGNED,
+        EventType.PASSENGER_UNASSIGNED,
+        EventType.PASSENGER_BOARDED,
+    }
+)
 
 
 _TYPES: Final[dict[str, EventType]] = {kind.value: kind for kind in EventType}

@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from fieldreg.core import ids
 from fieldreg.core.entities import Group
 from fieldreg.core.errors import Cancelled, FieldregError, TamperError
-from fieldreg.core.events import GENESIS, EventType
+from fieldreg.core.events import GENESIS, TRANSPORT_EVENTS, EventType
 from fieldreg.core.fold import PersonState, apply
 from fieldreg.core.tasks import CancelFlag, Progress
 from fieldreg.crypto.anchor import Anchor, AnchorDamaged, Mark
@@ -47,7 +47,9 @@ from fieldreg.store.integrity import (
 from fieldreg.store.repository import DeviceState, Repository
 
 Problem = tuple[str, dict[str, object]]
-_ISSUING = frozenset({EventType.PERSON_REGISTERED, EventType.HOUSEHOLD_CREATED})
+_ISSUING = frozenset(
+    {EventType.PERSON_REGISTERED, EventType.HOUSEHOLD_CREATED, EventType.TRANSPORT_PLANNED}
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -208,6 +210,8 @@ def _note_event(
         return
     if event.type is EventType.HOUSEHOLD_CREATED:
         log.households.setdefault(subject, event.hlc)
+    elif event.type in TRANSPORT_EVENTS:
+        pass  # a transport's row is folded from these (store.transports), not a person's
     else:
         log.people.add(subject)
     if text is not None:

@@ -95,3 +95,14 @@ class KeySlotCopy(Base):
     name: Mapped[str] = mapped_column(String(32), primary_key=True)
     generation: Mapped[int] = mapped_column(BigInteger)
     document: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class TransportRow(Base):
+    """Materialised state of one transport (bus, convoy, train): its fold state sealed in
+    `state` (fields, passengers with seats, who boarded), folded from its events."""
+
+    __tablename__ = "transports"
+    id: Mapped[str] = mapped_column(ID, primary_key=True)
+    created_hlc: Mapped[int] = mapped_column(BigInteger)
+    updated_hlc: Mapped[int] = mapped_column(BigInteger)
+    state: Mapped[bytes | None] = mapped_column(LargeBinary)

@@ -23,7 +23,9 @@ from fieldreg.store.sealed_json import event_body_json
 from fieldreg.sync import age_format, bundle_format
 from fieldreg.sync.bundle_format import Header
 
-_NEW_IDS = frozenset({EventType.PERSON_REGISTERED, EventType.HOUSEHOLD_CREATED})
+_NEW_IDS = frozenset(
+    {EventType.PERSON_REGISTERED, EventType.HOUSEHOLD_CREATED, EventType.TRANSPORT_PLANNED}
+)
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,10 +14,18 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from collections.abc import Mapping
 from typing import Any, Final
 
 from fieldreg.core import ids
-from fieldreg.core.entities import FIELDS, FieldSpec, Kind, Relationship
+from fieldreg.core.entities import (
+    FIELDS,
+    SEAT_MAX,
+    TRANSPORT_FIELDS,
+    FieldSpec,
+    Kind,
+    Relationship,
+)
 from fieldreg.core.errors import FieldregError, ValidationError
 from fieldreg.core.events import Event, EventType
 from fieldreg.core.validation import clean_text
@@ -71,6 +79,16 @@ _OTHER_EVENTS: Final = {
     EventType.DUPLICATE_UNMARKED: ({"removes"}, set()),
     EventType.ERASED: (set(), {"reason"}),
     EventType.HOUSEHOLD_CREATED: (set(), set()),
+    EventType.TRANSPORT_PLANNED: ({"fields"}, set()),
+    EventType.TRANSPORT_CHANGED: ({"fields", "base"}, set()),
+    EventType.PASSENGER_ASSIGNED: ({"person_id", "seat", "removes"}, set()),
+    EventType.PASSENGER_UNASSIGNED: ({"person_id", "removes"}, set()),
+    EventType.PASSENGER_BOARDED: ({"person_id"}, set()),
+}
+# The forms of the transport fields that are not free text (see services.transports).
+TRANSPORT_FORMS: Final = {
+    "departure": re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}( [0-9]{2}:[0-9]{2})?"),
+    "capacity": re.compile(r"[1-9][0-9]{0,3}"),
 }
 
 
@@ -133,6 +151,34 @@ def _check(event: Event) -> None:
         canonical_id(payload["duplicate_of"])
     elif kind is EventType.ERASED and "reason" in payload:
         _text(payload["reason"], "reason", REASON_MAX)
+    elif kind in {EventType.TRANSPORT_PLANNED, EventType.TRANSPORT_CHANGED}:
+        _check_transport_fields(payload["fields"])
+        if "base" in payload:
+            _check_base(payload["base"], TRANSPORT_FIELDS)
+    elif kind in {EventType.PASSENGER_ASSIGNED, EventType.PASSENGER_UNASSIGNED}:
+        canonical_id(payload["person_id"])
+        _references(payload["removes"])
+        if kind is EventType.PASSENGER_ASSIGNED and payload["seat"] is not None:
+            _text(payload["seat"], "seat", SEAT_MAX)
+    elif kind is EventType.PASSENGER_BOARDED:
+        canonical_id(payload["person_id"])
+
+
+def _check_transport_fields(value: object) -> None:
+    if not isinstance(value, dict) or not value:
+        raise _Invalid("fields")
+    for name, item in value.items():
+        spec = TRANSPORT_FIELDS.get(name)
+        if spec is None:
+            raise _Invalid("field_unknown")
+        if item is None:
+            if spec.required:
+                raise _Invalid(name)
+            continue
+        _check_value(spec, item)
+        form = TRANSPORT_FORMS.get(name)
+        if form is not None and not form.fullmatch(item):
+            raise _Invalid(name)
 
 
 def _text(value: object, field: str, max_len: int, *, multiline: bool = False) -> None:
@@ -177,11 +223,11 @@ def _references(value: object) -> None:
             raise _Invalid("references")
 
 
-def _check_base(value: object) -> None:
-    if not isinstance(value, dict) or len(value) > len(FIELDS):
+def _check_base(value: object, fields: Mapping[str, FieldSpec] = FIELDS) -> None:
+    if not isinstance(value, dict) or len(value) > len(fields):
         raise _Invalid("base")
     for name, references in value.items():
-        if name not in FIELDS:
+        if name not in fields:
             raise _Invalid("base")
         _references(references)
 
