@@ -168,3 +168,14 @@ TRANSPORT_FIELDS: Final[Mapping[str, FieldSpec]] = {
     )
 }
 SEAT_MAX: Final = 8
+
+
+class Assistance(StrEnum):
+    """How a passenger must be helped on the way (recorded with their place on a transport)."""
+
+    WHEELCHAIR = "wheelchair"
+    STRETCHER = "stretcher"
+    MEDICAL_ESCORT = "medical_escort"
+
+
+ASSISTANCE: Final = _choices(Assistance)

@@ -570,6 +570,30 @@ PASSENGER_EVENTS = frozenset(
 )
 
 
+@dataclass(frozen=True, slots=True)
+class Assignment:
+    seat: str | None = None
+    assistance: tuple[str, ...] = ()  # wheelchair, stretcher, medical_escort (core.entities)
+    escort: str | None = None  # the adult a child travels with (their person id)
+
+
+def _extra(payload: Mapping[str, Any]) -> str:
+    """An assignment as the add's extra value: the seat alone (most), else compact JSON."""
+    seat = str(payload.get("seat") or "")
+    assistance = payload.get("assistance") or []
+    escort = payload.get("escort")
+    if not assistance and not escort:
+        return seat
+    return json.dumps([seat, _str_list(assistance), str(escort or "")], separators=(",", ":"))
+
+
+def _assignment(extra: str) -> Assignment:
+    if not extra.startswith("["):
+        return Assignment(extra or None)
+    seat, assistance, escort = json.loads(extra)
+    return Assignment(seat or None, tuple(assistance), escort or None)
+
+
 @dataclass(slots=True)
 class TransportState:
     transport_id: str
@@ -590,13 +614,18 @@ class TransportState:
                 result[name] = winner.value
         return result
 
-    def seats(self) -> dict[str, str | None]:
-        """Person id -> seat (None: no seat given) of everyone assigned now."""
-        result: dict[str, str | None] = {}
+    def assignments(self) -> dict[str, Assignment]:
+        """Person id -> how they travel (seat, assistance, escort), for everyone assigned now:
+        of concurrent assignments of one person, the latest."""
+        result: dict[str, Assignment] = {}
         for person_id, tags in self.passengers.adds.items():
             latest = max((key, tag, extra) for tag, (key, extra) in tags.items())
-            result[person_id] = latest[2] or None
+            result[person_id] = _assignment(latest[2])
         return dict(sorted(result.items()))
+
+    def seats(self) -> dict[str, str | None]:
+        """Person id -> seat (None: no seat given) of everyone assigned now."""
+        return {p: a.seat for p, a in self.assignments().items()}
 
     @property
     def version(self) -> int:
@@ -632,9 +661,7 @@ def apply_transport(state: TransportState, event: Event) -> TransportState:
         state.list_changed = max(state.list_changed, key)
     if kind is EventType.PASSENGER_ASSIGNED:
         state.passengers.remove(_str_list(payload.get("removes")))
-        state.passengers.add(
-            str(payload["person_id"]), event.event_id, key, str(payload.get("seat") or "")
-        )
+        state.passengers.add(str(payload["person_id"]), event.event_id, key, _extra(payload))
     elif kind is EventType.PASSENGER_UNASSIGNED:
         state.passengers.remove(_str_list(payload.get("removes")))
     elif kind is EventType.PASSENGER_BOARDED:

@@ -68,6 +68,8 @@ FIELD_LABELS: Final[dict[str, str]] = {
     "receiving_party": QT_TRANSLATE_NOOP("Fields", "Receiving party"),
     "capacity": QT_TRANSLATE_NOOP("Fields", "Capacity"),
     "seat": QT_TRANSLATE_NOOP("Fields", "Seat"),
+    "assistance": QT_TRANSLATE_NOOP("Fields", "Assistance on the way"),
+    "escort": QT_TRANSLATE_NOOP("Fields", "Escorting adult"),
 }
 
 UNKNOWN: Final = QT_TRANSLATE_NOOP("Errors", "Unexpected error ({code}).")
@@ -737,6 +739,9 @@ MESSAGES: Final[dict[str, str]] = {
     ),
     "transport.seat_format": QT_TRANSLATE_NOOP(
         "Errors", "{field}: letters, digits and hyphens only, such as 12 or 3A."
+    ),
+    "transport.escort_self": QT_TRANSLATE_NOOP(
+        "Errors", "{field}: a passenger cannot be their own escort."
     ),
     "transport.seat_taken": QT_TRANSLATE_NOOP(
         "Errors", "Seat {seat} is already given to another passenger."

@@ -19,10 +19,17 @@ from enum import StrEnum
 from typing import Any, Final
 
 from fieldreg.core import ids
-from fieldreg.core.entities import SEAT_MAX, TRANSPORT_FIELDS, FieldValue, Kind, PersonFields
+from fieldreg.core.entities import (
+    ASSISTANCE,
+    SEAT_MAX,
+    TRANSPORT_FIELDS,
+    FieldValue,
+    Kind,
+    PersonFields,
+)
 from fieldreg.core.errors import FieldregError, IdError, NotFoundError, ValidationError
 from fieldreg.core.events import EventType
-from fieldreg.core.fold import TransportState
+from fieldreg.core.fold import Assignment, TransportState
 from fieldreg.core.validation import clean_text
 from fieldreg.services.band_codes import read_code
 from fieldreg.services.views import PersonView, hlc_time
@@ -48,6 +55,8 @@ class Passenger:
     person_id: str
     seat: str | None
     boarded: dt.datetime | None
+    assistance: tuple[str, ...] = ()  # wheelchair, stretcher, medical_escort
+    escort: str | None = None  # the adult a child travels with
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,16 +88,17 @@ class ScanResult:
 
 
 def transport_view(state: TransportState) -> TransportView:
-    seats = state.seats()
     passengers = tuple(
         sorted(
             (
                 Passenger(
                     person_id,
-                    seat,
+                    placed.seat,
                     hlc_time(state.boarded[person_id][0]) if person_id in state.boarded else None,
+                    placed.assistance,
+                    placed.escort,
                 )
-                for person_id, seat in seats.items()
+                for person_id, placed in state.assignments().items()
             ),
             key=lambda p: (_seat_order(p.seat), p.person_id),
         )
@@ -165,6 +175,14 @@ def checked_seat(untrusted: str | None) -> str | None:
     if not re.fullmatch(r"[0-9A-Za-z-]+", seat):
         raise ValidationError("seat", "transport.seat_format")
     return seat.upper()
+
+
+def _assistance(untrusted: Sequence[str]) -> tuple[str, ...]:
+    chosen = sorted({str(a).strip().lower() for a in untrusted if str(a).strip()})
+    for item in chosen:
+        if item not in ASSISTANCE:
+            raise ValidationError("assistance", "validation.choice", allowed=", ".join(ASSISTANCE))
+    return tuple(chosen)
 
 
 def person_name(fields: Mapping[str, FieldValue]) -> str:
@@ -258,30 +276,51 @@ class TransportService:
         untrusted_id: str,
         person_ids: Sequence[str],
         seats: Mapping[str, str | None] | None = None,
+        *,
+        assistance: Mapping[str, Sequence[str]] | None = None,
+        escorts: Mapping[str, str | None] | None = None,
     ) -> list[str]:
-        """Put people on the transport (a seat each where given), in one transaction; someone
-        already on it gets the new seat. Returns the ids assigned."""
+        """Put people on the transport (a seat each where given, the help they need on the way,
+        the adult a child travels with), in one transaction; someone already on it gets what is
+        given anew. Returns the ids assigned."""
         wanted = [str(ids.parse_id(p)) for p in person_ids]
         given = {str(ids.parse_id(p)): checked_seat(s) for p, s in (seats or {}).items()}
+        helped = {str(ids.parse_id(p)): _assistance(a) for p, a in (assistance or {}).items()}
+        escorted = {
+            str(ids.parse_id(p)): str(ids.parse_id(e)) if e else None
+            for p, e in (escorts or {}).items()
+        }
 
         def plan(txn: Txn) -> list[Draft]:
             state = self._state(untrusted_id)
-            current = state.seats()
+            placed = state.assignments()
+            current = {p: a.seat for p, a in placed.items()}
             drafts = []
             for person_id in dict.fromkeys(wanted):
                 txn.state(person_id)  # exists and is not erased
-                seat = given.get(person_id, current.get(person_id))
-                if person_id in current and current[person_id] == seat:
+                before = placed.get(person_id, Assignment())
+                seat = given.get(person_id, before.seat)
+                help_ = helped.get(person_id, before.assistance)
+                escort = escorted.get(person_id, before.escort)
+                if escort is not None:
+                    if escort == person_id:
+                        raise ValidationError("escort", "transport.escort_self")
+                    txn.state(escort)
+                if person_id in placed and Assignment(seat, help_, escort) == before:
                     continue
                 taken = {s for p, s in current.items() if p != person_id and s}
                 if seat is not None and seat in taken:
                     raise ValidationError("seat", "transport.seat_taken", seat=seat)
                 current[person_id] = seat
-                payload = {
+                payload: dict[str, Any] = {
                     "person_id": person_id,
                     "seat": seat,
                     "removes": state.passengers.tags(person_id),
                 }
+                if help_:
+                    payload["assistance"] = list(help_)
+                if escort:
+                    payload["escort"] = escort
                 drafts.append(Draft(EventType.PASSENGER_ASSIGNED, state.transport_id, payload))
                 txn.result.append(person_id)
             capacity = state.values().get("capacity")

@@ -19,6 +19,7 @@ from typing import Any, Final
 
 from fieldreg.core import ids
 from fieldreg.core.entities import (
+    ASSISTANCE,
     FIELDS,
     SEAT_MAX,
     TRANSPORT_FIELDS,
@@ -81,11 +82,12 @@ _OTHER_EVENTS: Final = {
     EventType.HOUSEHOLD_CREATED: (set(), set()),
     EventType.TRANSPORT_PLANNED: ({"fields"}, set()),
     EventType.TRANSPORT_CHANGED: ({"fields", "base"}, set()),
-    EventType.PASSENGER_ASSIGNED: ({"person_id", "seat", "removes"}, set()),
+    EventType.PASSENGER_ASSIGNED: ({"person_id", "seat", "removes"}, {"assistance", "escort"}),
     EventType.PASSENGER_UNASSIGNED: ({"person_id", "removes"}, set()),
     EventType.PASSENGER_BOARDED: ({"person_id"}, set()),
 }
 # The forms of the transport fields that are not free text (see services.transports).
+SEAT: Final = re.compile(r"[0-9A-Z-]{1,8}")
 TRANSPORT_FORMS: Final = {
     "departure": re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}( [0-9]{2}:[0-9]{2})?"),
     "capacity": re.compile(r"[1-9][0-9]{0,3}"),
@@ -158,10 +160,28 @@ def _check(event: Event) -> None:
     elif kind in {EventType.PASSENGER_ASSIGNED, EventType.PASSENGER_UNASSIGNED}:
         canonical_id(payload["person_id"])
         _references(payload["removes"])
-        if kind is EventType.PASSENGER_ASSIGNED and payload["seat"] is not None:
-            _text(payload["seat"], "seat", SEAT_MAX)
+        if kind is EventType.PASSENGER_ASSIGNED:
+            _check_assignment(payload)
     elif kind is EventType.PASSENGER_BOARDED:
         canonical_id(payload["person_id"])
+
+
+def _check_assignment(payload: Mapping[str, Any]) -> None:
+    if payload["seat"] is not None:
+        _text(payload["seat"], "seat", SEAT_MAX)
+        if not SEAT.fullmatch(payload["seat"]):
+            raise _Invalid("seat")
+    if "assistance" in payload:
+        value = payload["assistance"]
+        if (
+            not isinstance(value, list)
+            or not value
+            or value != sorted(set(value))
+            or not all(item in ASSISTANCE for item in value)
+        ):
+            raise _Invalid("assistance")
+    if "escort" in payload:
+        canonical_id(payload["escort"])
 
 
 def _check_transport_fields(value: object) -> None:
