@@ -66,6 +66,7 @@ EXTENSIONS: tuple[str, ...] = (
     "fieldreg.cli.sync_commands",
     "fieldreg.cli.band_commands",
     "fieldreg.cli.export_commands",
+    "fieldreg.cli.transport_commands",
 )
 
 # CLI flag -> field name; one flag per field.
