@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from fieldreg.core.errors import FieldregError
 from fieldreg.services.paths import DataDir
 from fieldreg.services.settings import Settings
+from fieldreg.ui.boarding_page import BoardingPage
 from fieldreg.ui.context import UiContext
 from fieldreg.ui.coordinator_page import CoordinatorPage
 from fieldreg.ui.crash_report import LOGGER_NAME
@@ -53,11 +54,13 @@ from fieldreg.ui.search_page import SearchPage
 from fieldreg.ui.settings_dialog import SettingsDialog
 from fieldreg.ui.sync_page import SyncPage
 from fieldreg.ui.translations import Retranslates, Translators, resolve_language
+from fieldreg.ui.transport_page import TransportPage
 from fieldreg.ui.unlock_page import UnlockPage
 from fieldreg.ui.window_geometry import remember, show_where_left
 
 FIND, REGISTER, HOUSEHOLD, PERSON, ROSTER = "find", "register", "household", "person", "roster"
 SYNC, COORDINATOR, DASHBOARD = "sync", "coordinator", "dashboard"
+TRANSPORTS, BOARDING = "transports", "boarding"
 STATUS_MS: Final = 8000
 
 
@@ -87,6 +90,8 @@ class MainWindow(Retranslates, QMainWindow):
         self.sync_page = SyncPage(context)
         self.coordinator_page = CoordinatorPage(context)
         self.dashboard_page = DashboardPage(context)
+        self.transport_page = TransportPage(context)
+        self.boarding_page = BoardingPage(context)
         self.forms: dict[str, FormPage] = {
             REGISTER: self.register_page,
             HOUSEHOLD: self.household_page,
@@ -100,6 +105,8 @@ class MainWindow(Retranslates, QMainWindow):
             SYNC: self.sync_page,
             COORDINATOR: self.coordinator_page,
             DASHBOARD: self.dashboard_page,
+            TRANSPORTS: self.transport_page,
+            BOARDING: self.boarding_page,
         }
         self.work = QStackedWidget()
         for page in self.pages.values():
@@ -135,6 +142,8 @@ class MainWindow(Retranslates, QMainWindow):
             (SYNC, "Ctrl+Shift+S", lambda: self.go(SYNC)),
             (COORDINATOR, "Ctrl+Shift+I", lambda: self.go(COORDINATOR)),
             (DASHBOARD, "Ctrl+Shift+D", lambda: self.go(DASHBOARD)),
+            (TRANSPORTS, "Ctrl+Shift+T", lambda: self.go(TRANSPORTS)),
+            (BOARDING, "Ctrl+Shift+B", lambda: self.go(BOARDING)),
             ("lock", "Ctrl+L", lambda: self.lock_controller.lock("manual")),
             ("settings", "Ctrl+,", self.open_settings),
         ):
@@ -368,6 +377,8 @@ class MainWindow(Retranslates, QMainWindow):
             SYNC: self.tr("Sync"),
             COORDINATOR: self.tr("Coordinator"),
             DASHBOARD: self.tr("Dashboard"),
+            TRANSPORTS: self.tr("Transports"),
+            BOARDING: self.tr("Boarding"),
             "lock": self.tr("Lock"),
             "settings": self.tr("Settings"),
         }
