@@ -59,12 +59,16 @@ def _pairs(text: str) -> tuple[str, str]:
 
 
 def _add_transport_flags(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--kind", choices=[k.value for k in TransportKind])
+    parser.add_argument(
+        "--kind", choices=[k.value for k in TransportKind], help="what it is (default: bus)"
+    )
     parser.add_argument("--name", help="name or number, such as 'Bus 3'")
-    parser.add_argument("--route")
-    parser.add_argument("--border-crossing", dest="border_crossing")
+    parser.add_argument("--route", help="the route, such as 'Kharkiv - Uzhhorod'")
+    parser.add_argument("--border-crossing", dest="border_crossing", help="where it crosses")
     parser.add_argument("--departure", help="planned departure, YYYY-MM-DD HH:MM")
-    parser.add_argument("--receiving-party", dest="receiving_party")
+    parser.add_argument(
+        "--receiving-party", dest="receiving_party", help="who receives the passengers"
+    )
     parser.add_argument("--capacity", help="number of seats")
     parser.add_argument("--point", help="where it leaves from")
 
@@ -84,7 +88,12 @@ def _add_encryption_flags(parser: argparse.ArgumentParser) -> None:
         help=f"age-encrypt to a passphrase (from --encrypt-passphrase-file, "
         f"${ENV_EXPORT_PASSPHRASE} or a prompt)",
     )
-    parser.add_argument("--encrypt-passphrase-file", type=Path, metavar="FILE")
+    parser.add_argument(
+        "--encrypt-passphrase-file",
+        type=Path,
+        metavar="FILE",
+        help=f"the passphrase is in FILE (else ${ENV_EXPORT_PASSPHRASE}, or a prompt)",
+    )
     parser.add_argument(
         "--recipient",
         action="append",
@@ -101,15 +110,22 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
     _add_transport_flags(q)
     tsub.add_parser("list", parents=[common], help="list the transports")
     q = tsub.add_parser("show", parents=[common], help="a transport and its passengers")
-    q.add_argument("transport_id", metavar="TRANSPORT")
+    q.add_argument("transport_id", metavar="TRANSPORT", help="the transport's ID")
     q = tsub.add_parser("edit", parents=[common], help="change fields of a transport")
-    q.add_argument("transport_id", metavar="TRANSPORT")
+    q.add_argument("transport_id", metavar="TRANSPORT", help="the transport's ID")
     _add_transport_flags(q)
     q = tsub.add_parser("assign", parents=[common], help="put people on a transport")
-    q.add_argument("transport_id", metavar="TRANSPORT")
-    q.add_argument("people", nargs="*", metavar="PERSON")
+    q.add_argument("transport_id", metavar="TRANSPORT", help="the transport's ID")
+    q.add_argument("people", nargs="*", metavar="PERSON", help="IDs of people to put on it")
     q.add_argument("--household", action="append", default=[], help="every member of it")
-    q.add_argument("--seat", type=_pairs, action="append", default=[], metavar="PERSON=SEAT")
+    q.add_argument(
+        "--seat",
+        type=_pairs,
+        action="append",
+        default=[],
+        metavar="PERSON=SEAT",
+        help="a person's seat (repeat)",
+    )
     q.add_argument(
         "--assist",
         type=_pairs,
@@ -127,8 +143,8 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
         help="the adult a child travels with",
     )
     q = tsub.add_parser("unassign", parents=[common], help="take people off a transport")
-    q.add_argument("transport_id", metavar="TRANSPORT")
-    q.add_argument("people", nargs="+", metavar="PERSON")
+    q.add_argument("transport_id", metavar="TRANSPORT", help="the transport's ID")
+    q.add_argument("people", nargs="+", metavar="PERSON", help="IDs of people to take off")
 
     p = sub.add_parser(
         "board",
@@ -136,7 +152,7 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
         help="record boarding from a scanned band; the exit status says what the scan meant",
     )
     p.add_argument("scan", metavar="SCAN", help="the band's code (FR1:...) or a person's ID")
-    p.add_argument("--transport", required=True, metavar="TRANSPORT")
+    p.add_argument("--transport", required=True, metavar="TRANSPORT", help="the transport's ID")
     p.add_argument(
         "--confirm",
         action="store_true",
@@ -144,11 +160,16 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
     )
 
     p = sub.add_parser("manifest", parents=[common], help="a transport's manifest, PDF or CSV")
-    p.add_argument("transport_id", metavar="TRANSPORT")
+    p.add_argument("transport_id", metavar="TRANSPORT", help="the transport's ID")
     target = p.add_mutually_exclusive_group(required=True)
-    target.add_argument("--pdf", type=Path, metavar="FILE")
-    target.add_argument("--csv", type=Path, metavar="FILE")
-    p.add_argument("--lang", choices=["en", "uk", "ru"], default="en")
+    target.add_argument("--pdf", type=Path, metavar="FILE", help="write a PDF to FILE")
+    target.add_argument("--csv", type=Path, metavar="FILE", help="write a CSV table to FILE")
+    p.add_argument(
+        "--lang",
+        choices=["en", "uk", "ru"],
+        default="en",
+        help="the manifest's language (names always in both scripts; default: %(default)s)",
+    )
     _add_encryption_flags(p)
 
 
