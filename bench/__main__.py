@@ -29,6 +29,7 @@ MODULES = [
     "bench.bench_duplicates_million",
     "bench.bench_keystrokes",
     "bench.bench_reports",
+    "bench.bench_manifest",
 ]
 
 
