@@ -26,6 +26,7 @@ from fieldreg.core.entities import (
     FieldValue,
     Kind,
     PersonFields,
+    Status,
 )
 from fieldreg.core.errors import FieldregError, IdError, NotFoundError, ValidationError
 from fieldreg.core.events import EventType
@@ -410,7 +411,20 @@ class TransportService:
                 return []
             txn.result.append(person)
             payload = {"person_id": person}
-            return [Draft(EventType.PASSENGER_BOARDED, state.transport_id, payload)]
+            # The person's status says it too (departed, with the transport), so the roster,
+            # the dashboard and the answer to a list of sought persons know where they went.
+            traveller = txn.state(person)
+            name = state.values().get("name")
+            transport = f"{name} ({state.transport_id})" if isinstance(name, str) else None
+            fields = {
+                "status": Status.DEPARTED.value,
+                "status_transport": (transport or state.transport_id)[:100],
+            }
+            status = {"fields": fields, "base": traveller.base_for(sorted(fields))}
+            return [
+                Draft(EventType.PASSENGER_BOARDED, state.transport_id, payload),
+                Draft(EventType.STATUS_CHANGED, person, status),
+            ]
 
         return bool(self._pipeline.commit(plan).result)
 

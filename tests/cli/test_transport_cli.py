@@ -103,6 +103,7 @@ def test_board_exit_status_says_the_outcome_and_records_only_the_right_scan(
     assert cli(store, "board", stays, "--transport", bus, "--confirm").code == 0
 
 
+@pytest.mark.usefixtures("qapp")  # the PDF in process: the desk's QApplication, not a bare one
 def test_manifest_csv_and_pdf_warn_and_write_privately(store: Path, tmp_path: Path) -> None:
     bus = _plan(store)
     anna = _register(store, "Мельник", "Анна", "--dob", "1980")

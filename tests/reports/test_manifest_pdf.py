@@ -20,6 +20,10 @@ from fieldreg.services.manifest_files import (
     write_manifest,
 )
 
+# The desk's QApplication, made before any renderer can make a bare QGuiApplication (which the
+# desk's tests, later in the same run, could not replace).
+pytestmark = pytest.mark.usefixtures("qapp")
+
 BUS = {
     "kind": "bus",
     "name": "Автобус 3",

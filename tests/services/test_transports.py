@@ -148,6 +148,10 @@ def test_boarding_records_only_the_right_person_once(session: Any) -> None:
     first = transports.board_scan(bus, on_list)
     assert (first.outcome, first.seat) == (BoardingOutcome.BOARDED, "7")
     assert "Шевченко Марія" in first.name
+    boarded_fields = session.person(on_list).fields  # their status says where they went
+    assert boarded_fields["status"] == "departed"
+    assert boarded_fields["status_transport"] == f"Автобус 3 ({bus})"
+    assert session.person(elsewhere).fields.get("status") != "departed"
     again = transports.board_scan(bus, on_list)
     assert again.outcome is BoardingOutcome.ALREADY_BOARDED
     stranger = transports.board_scan(bus, elsewhere)
