@@ -18,6 +18,7 @@ Figures are medians.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import statistics
 import sys
@@ -28,7 +29,7 @@ from pathlib import Path
 if not __package__:  # run as a file: make the repository's package importable
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.gauge import RawCommit, interleaved, timed
+from bench.gauge import RawCommit, child_figures, interleaved, timed
 from bench.reporting import Reporter
 from bench.synthetic import people
 from fieldreg.reports.manifest import (
@@ -134,7 +135,9 @@ def _manifest_figure(report: Reporter) -> None:
     )
 
 
-def _boarding_figure(report: Reporter) -> None:
+def _boarding_times() -> dict[str, float]:
+    """Run in a fresh process (`--child`): an earlier module may have left a QGuiApplication,
+    and the page needs a QApplication. Medians in seconds."""
     from PySide6.QtCore import QEventLoop, Qt, QTimer
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
@@ -145,9 +148,7 @@ def _boarding_figure(report: Reporter) -> None:
     from fieldreg.ui.context import UiContext
     from fieldreg.ui.worker import Worker
 
-    app = QApplication.instance()
-    if not isinstance(app, QApplication):
-        return
+    app = QApplication.instance() or QApplication(["bench"])
     os.environ.setdefault("FIELDREG_KDF_PROFILE", "minimum")
     with tempfile.TemporaryDirectory() as folder:
         directory = DataDir(Path(folder) / "store")
@@ -199,35 +200,32 @@ def _boarding_figure(report: Reporter) -> None:
             worker.wait()
             session.lock()
             app.processEvents()
+    return {"scan": statistics.median(measured), "raw": statistics.median(baseline)}
+
+
+def _boarding_figure(report: Reporter) -> None:
+    figures = child_figures("bench.bench_manifest")
     report.compared(
         "Boarding scan to 'boarded' on screen",
-        statistics.median(measured) * 1000,
+        figures["scan"] * 1000,
         "≤ 50 ms",
-        statistics.median(measured) <= 0.05,
+        figures["scan"] <= 0.05,
         " ms",
-        baseline=statistics.median(baseline) * 1000,
+        baseline=figures["raw"] * 1000,
         baseline_name="raw commit",
     )
 
 
 def run(report: Reporter) -> None:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtWidgets import QApplication
-
-    app = QApplication.instance() or QApplication(["bench"])  # the page needs widgets
-    if not isinstance(app, QApplication):
-        report.missing(
-            "Boarding scan to 'boarded' on screen",
-            0.0,
-            " ms",
-            "another module made a QGuiApplication",
-            "≤ 50 ms",
-        )
     _manifest_figure(report)
     _boarding_figure(report)
 
 
 if __name__ == "__main__":
+    if sys.argv[1:2] == ["--child"]:
+        print(json.dumps(_boarding_times()))
+        raise SystemExit(0)
     reporter = Reporter()
     run(reporter)
     print(reporter.table())

@@ -34,7 +34,7 @@ from fieldreg.core.fold import Assignment, TransportState
 from fieldreg.core.validation import clean_text
 from fieldreg.services.band_codes import read_code
 from fieldreg.services.views import PersonView, hlc_time
-from fieldreg.services.write_pipeline import Draft, Txn, WritePipeline
+from fieldreg.services.write_pipeline import Draft, Txn, WritePipeline, load_person
 from fieldreg.store.repository import Repository
 from fieldreg.store.transports import load_transport, load_transports
 
@@ -369,31 +369,29 @@ class TransportService:
             code = read_code(scanned)
         except IdError as exc:
             return ScanResult(BoardingOutcome.UNKNOWN_CODE, code=exc.code)
-        with self._repo.reading():
+        with self._repo.reading():  # the folded states only: no notes, nothing else
             state = self._state(untrusted_id)
+            try:
+                traveller = load_person(self._repo, code.person_id)
+            except NotFoundError:
+                return ScanResult(BoardingOutcome.UNKNOWN_CODE, code="person.not_found")
         transport_id = state.transport_id
-        try:
-            person = self._person(code.person_id)
-        except NotFoundError:
-            return ScanResult(BoardingOutcome.UNKNOWN_CODE, code="person.not_found")
-        name = person_name(person.fields)
-        base: dict[str, Any] = {"person_id": person.person_id, "name": name}
-        if code.band_id is not None and code.band_id not in person.bands:
+        person_id, fields = traveller.person_id, traveller.values()
+        base: dict[str, Any] = {"person_id": person_id, "name": person_name(fields)}
+        if code.band_id is not None and code.band_id not in traveller.active_bands():
             return ScanResult(BoardingOutcome.VOIDED_BAND, **base)
         seats = state.seats()
-        if person.person_id not in seats:
+        if person_id not in seats:
             others = tuple(
-                t.name
-                for t in self.transports_of(person.person_id)
-                if t.transport_id != transport_id
+                t.name for t in self.transports_of(person_id) if t.transport_id != transport_id
             )
             return ScanResult(BoardingOutcome.NOT_ON_MANIFEST, other_transports=others, **base)
-        base["seat"] = seats[person.person_id]
-        if person.person_id in state.boarded:
+        base["seat"] = seats[person_id]
+        if person_id in state.boarded:
             return ScanResult(BoardingOutcome.ALREADY_BOARDED, **base)
-        if person.fields.get("wishes_evacuation") == "no" and not confirmed:
+        if fields.get("wishes_evacuation") == "no" and not confirmed:
             return ScanResult(BoardingOutcome.DOES_NOT_WISH, **base)
-        self.board(transport_id, person.person_id)
+        self.board(transport_id, person_id)
         return ScanResult(BoardingOutcome.BOARDED, **base)
 
     def board(self, untrusted_id: str, person_id: str) -> bool:

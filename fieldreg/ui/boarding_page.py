@@ -171,9 +171,15 @@ class BoardingPage(Retranslates, Page, QWidget):
             self._render_counts()
             return
 
+        known = list(self._views)  # read here, on the GUI thread
+
         def call(session: Session) -> tuple[ScanResult, list[TransportView]]:
-            result = session.transports().board_scan(transport, text, confirmed=confirmed)
-            return result, session.transports().all()
+            transports = session.transports()
+            result = transports.board_scan(transport, text, confirmed=confirmed)
+            # Only this transport's counts change: the others are kept as listed.
+            fresh = transports.get(transport)
+            views = [fresh if v.transport_id == transport else v for v in known]
+            return result, views
 
         self._busy = True
         self._context.run(call, lambda done: self._said(text, *done), self._failed)
