@@ -389,6 +389,12 @@ MESSAGES: Final[dict[str, str]] = {
     "verify.note_altered": QT_TRANSLATE_NOOP(
         "Errors", "Note {note} of person {person}: it differs from the history."
     ),
+    "verify.transport_missing": QT_TRANSLATE_NOOP(
+        "Errors", "Transport {transport} has events but no stored state."
+    ),
+    "verify.transport_mismatch": QT_TRANSLATE_NOOP(
+        "Errors", "Transport {transport}: the stored state does not match its events."
+    ),
     "verify.household_missing": QT_TRANSLATE_NOOP(
         "Errors", "Household {household}: created in the event log but has no record."
     ),

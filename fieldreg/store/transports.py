@@ -52,6 +52,10 @@ def load_transports(repo: Repository) -> list[TransportState]:
     ]
 
 
+def transport_ids(repo: Repository) -> list[str]:
+    return [str(i) for i in repo.conn.execute(select(TRANSPORTS.c.id)).scalars()]
+
+
 def transport_exists(repo: Repository, transport_id: str) -> bool:
     row = repo.conn.execute(select(TRANSPORTS.c.id).where(TRANSPORTS.c.id == transport_id))
     return row.first() is not None

@@ -1178,6 +1178,14 @@
         <translation>Примечание {note} человека {person}: отличается от истории.</translation>
     </message>
     <message>
+        <source>Transport {transport} has events but no stored state.</source>
+        <translation>У транспорта {transport} есть события, но нет сохранённого состояния.</translation>
+    </message>
+    <message>
+        <source>Transport {transport}: the stored state does not match its events.</source>
+        <translation>Транспорт {transport}: сохранённое состояние не соответствует его событиям.</translation>
+    </message>
+    <message>
         <source>Household {household}: created in the event log but has no record.</source>
         <translation>Домохозяйство {household}: создано в журнале событий, но не имеет записи.</translation>
     </message>

@@ -1178,6 +1178,14 @@
         <translation>Примітка {note} людини {person}: відрізняється від історії.</translation>
     </message>
     <message>
+        <source>Transport {transport} has events but no stored state.</source>
+        <translation>Транспорт {transport} має події, але не має збереженого стану.</translation>
+    </message>
+    <message>
+        <source>Transport {transport}: the stored state does not match its events.</source>
+        <translation>Транспорт {transport}: збережений стан не відповідає його подіям.</translation>
+    </message>
+    <message>
         <source>Household {household}: created in the event log but has no record.</source>
         <translation>Домогосподарство {household}: створене в журналі подій, але не має запису.</translation>
     </message>

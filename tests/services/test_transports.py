@@ -365,3 +365,24 @@ class Device:
 def _transport_events(session: Session, transport_id: str) -> list[Any]:
     with sync_repository(session) as repo, repo.reading():
         return repo.events_for(transport_id)
+
+
+def test_verify_names_a_transport_whose_stored_state_is_not_its_events(session: Any) -> None:
+    transports = session.transports()
+    bus = transports.plan(BUS)
+    other = transports.plan({**BUS, "name": "Автобус 4"})
+    person = _person(session, "Бойко", "Олена")
+    transports.assign(bus, [person])
+    assert session.verify().ok
+    with sync_repository(session) as repo, repo.transaction():
+        # the other transport's (validly sealed) state copied over this one's: it opens, but
+        # it is not what this transport's events fold to
+        sealed = repo.conn.exec_driver_sql(
+            "SELECT state FROM transports WHERE id = ?", (other,)
+        ).scalar_one()
+        repo.conn.exec_driver_sql("UPDATE transports SET state = ? WHERE id = ?", (sealed, bus))
+    problems = session.verify().problems
+    assert ("verify.transport_mismatch", {"transport": bus}) in problems
+    with sync_repository(session) as repo, repo.transaction():
+        repo.conn.exec_driver_sql("DELETE FROM transports WHERE id = ?", (other,))
+    assert ("verify.transport_missing", {"transport": other}) in session.verify().problems
