@@ -32,6 +32,7 @@ MODULES = [
     "bench.bench_keystrokes",
     "bench.bench_reports",
     "bench.bench_reconciliation",
+    "bench.bench_manifest",
 ]
 
 

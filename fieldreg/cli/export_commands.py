@@ -75,6 +75,7 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
         q.add_argument("--need", type=_names, default=[], help="only people with these needs")
         q.add_argument("--from", dest="since", type=_day, help="registered on or after YYYY-MM-DD")
         q.add_argument("--to", dest="until", type=_day, help="registered on or before YYYY-MM-DD")
+        q.add_argument("--transport", metavar="ID", help="only the passengers of this transport")
         q.add_argument(
             "--encrypt",
             action="store_true",
@@ -136,6 +137,7 @@ def _cmd_export(session: Session, args: argparse.Namespace, out: Output) -> int:
         encryption=_encryption(args),
         domain=getattr(args, "domain", None),
         expiry_days=getattr(args, "expiry_days", exports.PFIF_EXPIRY_DAYS),
+        transport=args.transport,
     )
     built = exports.build_export(session, request)
     path: Path = args.out

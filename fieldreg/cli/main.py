@@ -70,6 +70,7 @@ EXTENSIONS: tuple[str, ...] = (
     "fieldreg.cli.list_commands",
     "fieldreg.cli.roster_commands",
     "fieldreg.cli.hub_commands",
+    "fieldreg.cli.transport_commands",
 )
 
 # CLI flag -> field name; one flag per field.

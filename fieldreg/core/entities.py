@@ -139,3 +139,43 @@ PersonFields = dict[str, FieldValue]
 
 def fields_in_group(group: Group) -> tuple[str, ...]:
     return tuple(name for name, spec in FIELDS.items() if spec.group is group)
+
+
+# --- transports (buses, convoys, trains) -------------------------------------------------------
+
+
+class TransportKind(StrEnum):
+    BUS = "bus"
+    CONVOY = "convoy"
+    TRAIN = "train"
+    OTHER = "other"
+
+
+# A transport is a flat mapping of these fields, changed one field at a time like a person's.
+# `departure` is "YYYY-MM-DD HH:MM" (local time of the point that planned it) or "YYYY-MM-DD";
+# `capacity` a whole number of seats as digits.
+TRANSPORT_FIELDS: Final[Mapping[str, FieldSpec]] = {
+    spec.name: spec
+    for spec in (
+        FieldSpec("kind", Kind.CHOICE, Group.DETAILS, choices=_choices(TransportKind)),
+        FieldSpec("name", Kind.TEXT, Group.DETAILS, required=True),
+        FieldSpec("route", Kind.TEXT, Group.DETAILS, max_len=200),
+        FieldSpec("border_crossing", Kind.TEXT, Group.DETAILS),
+        FieldSpec("departure", Kind.TEXT, Group.DETAILS, max_len=16),
+        FieldSpec("receiving_party", Kind.TEXT, Group.DETAILS, max_len=200),
+        FieldSpec("capacity", Kind.TEXT, Group.DETAILS, max_len=4),
+        FieldSpec("point", Kind.TEXT, Group.DETAILS),
+    )
+}
+SEAT_MAX: Final = 8
+
+
+class Assistance(StrEnum):
+    """How a passenger must be helped on the way (recorded with their place on a transport)."""
+
+    WHEELCHAIR = "wheelchair"
+    STRETCHER = "stretcher"
+    MEDICAL_ESCORT = "medical_escort"
+
+
+ASSISTANCE: Final = _choices(Assistance)

@@ -39,6 +39,12 @@ class EventType(StrEnum):
     # A laptop dropped the person's values under the retention rule (history only: the fold
     # changes nothing for it, and it erases nothing at the coordinator).
     PURGED = "Purged"
+    # Transports: the subject is the transport's id (minted like a household's).
+    TRANSPORT_PLANNED = "TransportPlanned"
+    TRANSPORT_CHANGED = "TransportChanged"
+    PASSENGER_ASSIGNED = "PassengerAssigned"
+    PASSENGER_UNASSIGNED = "PassengerUnassigned"
+    PASSENGER_BOARDED = "PassengerBoarded"
 
 
 # Why a person is erased at the coordinator (the `reason` of an `Erased` event): a fixed list, so
@@ -50,6 +56,18 @@ ERASURE_REASONS: Final = (
     "protection_risk",
 )
 RETENTION_REASON: Final = "retention"  # the `reason` of a `Purged` event
+
+
+# Events whose subject is a transport, not a person: folded by `fold.apply_transport`.
+TRANSPORT_EVENTS: Final = frozenset(
+    {
+        EventType.TRANSPORT_PLANNED,
+        EventType.TRANSPORT_CHANGED,
+        EventType.PASSENGER_ASSIGNED,
+        EventType.PASSENGER_UNASSIGNED,
+        EventType.PASSENGER_BOARDED,
+    }
+)
 
 
 _TYPES: Final[dict[str, EventType]] = {kind.value: kind for kind in EventType}

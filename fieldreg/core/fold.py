@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from json.encoder import encode_basestring
 from typing import Any
 
-from fieldreg.core.entities import FIELDS, FieldValue, PersonFields
+from fieldreg.core.entities import FIELDS, TRANSPORT_FIELDS, FieldValue, PersonFields
 from fieldreg.core.events import Event, EventType
 
 Key = tuple[int, str]  # (packed hlc, device id)
@@ -549,5 +549,169 @@ def _state_from_json_v1(person_id: str, raw: Mapping[str, Any]) -> PersonState:
     state.duplicate_of = _set_from_json_v1(raw["duplicate_of"])
     state.bands = {b[0]: Band(b[0], _key(b[1]), bool(b[2])) for b in raw["bands"]}
     state.erased = bool(raw["erased"])
+    state.seen = set(raw["seen"])
+    return state
+
+
+# --- transports ----------------------------------------------------------------------------------
+#
+# A transport's fields are decided like a person's (frontier of writes, last writer wins); its
+# passengers are an add-wins set (person id -> seat, the seat as the add's extra value); boarding
+# is add-only (the earliest record of each person boarding). Every event that changes who is on
+# the list (assign, unassign, board) counts towards the manifest's version, so every device that
+# has the same events prints the same version number.
+
+PASSENGER_EVENTS = frozenset(
+    {
+        EventType.PASSENGER_ASSIGNED,
+        EventType.PASSENGER_UNASSIGNED,
+        EventType.PASSENGER_BOARDED,
+    }
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Assignment:
+    seat: str | None = None
+    assistance: tuple[str, ...] = ()  # wheelchair, stretcher, medical_escort (core.entities)
+    escort: str | None = None  # the adult a child travels with (their person id)
+
+
+def _extra(payload: Mapping[str, Any]) -> str:
+    """An assignment as the add's extra value: the seat alone (most), else compact JSON."""
+    seat = str(payload.get("seat") or "")
+    assistance = payload.get("assistance") or []
+    escort = payload.get("escort")
+    if not assistance and not escort:
+        return seat
+    return json.dumps([seat, _str_list(assistance), str(escort or "")], separators=(",", ":"))
+
+
+def _assignment(extra: str) -> Assignment:
+    if not extra.startswith("["):
+        return Assignment(extra or None)
+    seat, assistance, escort = json.loads(extra)
+    return Assignment(seat or None, tuple(assistance), escort or None)
+
+
+@dataclass(slots=True)
+class TransportState:
+    transport_id: str
+    planned: Key | None = None
+    updated: Key = (0, "")
+    fields: dict[str, FieldState] = field(default_factory=dict)
+    passengers: AddWinsSet = field(default_factory=AddWinsSet)
+    boarded: dict[str, Key] = field(default_factory=dict)
+    list_events: set[str] = field(default_factory=set)  # passenger-list changes: the version
+    list_changed: Key = (0, "")
+    seen: set[str] = field(default_factory=set)
+
+    def values(self) -> dict[str, FieldValue]:
+        result: dict[str, FieldValue] = {}
+        for name, state in self.fields.items():
+            winner = state.winner
+            if winner is not None and winner.value is not None:
+                result[name] = winner.value
+        return result
+
+    def assignments(self) -> dict[str, Assignment]:
+        """Person id -> how they travel (seat, assistance, escort), for everyone assigned now:
+        of concurrent assignments of one person, the latest."""
+        result: dict[str, Assignment] = {}
+        for person_id, tags in self.passengers.adds.items():
+            latest = max((key, tag, extra) for tag, (key, extra) in tags.items())
+            result[person_id] = _assignment(latest[2])
+        return dict(sorted(result.items()))
+
+    def seats(self) -> dict[str, str | None]:
+        """Person id -> seat (None: no seat given) of everyone assigned now."""
+        return {p: a.seat for p, a in self.assignments().items()}
+
+    @property
+    def version(self) -> int:
+        return len(self.list_events)
+
+    def base_for(self, names: list[str]) -> dict[str, list[str]]:
+        return {n: self.fields[n].heads() for n in names if n in self.fields}
+
+
+def apply_transport(state: TransportState, event: Event) -> TransportState:
+    """Apply a transport event to `state` in place. Idempotent; commutative across events."""
+    if event.event_id in state.seen:
+        return state
+    state.seen.add(event.event_id)
+    key = event.key
+    state.updated = max(state.updated, key)
+    payload = event.payload
+    kind = event.type
+    if kind is EventType.TRANSPORT_PLANNED and (state.planned is None or key < state.planned):
+        state.planned = key
+    if kind in {EventType.TRANSPORT_PLANNED, EventType.TRANSPORT_CHANGED}:
+        fields = payload.get("fields")
+        base = payload.get("base")
+        base_map: Mapping[str, Any] = base if isinstance(base, Mapping) else {}
+        if isinstance(fields, Mapping):
+            for name, value in fields.items():
+                if name in TRANSPORT_FIELDS:
+                    fs = state.fields.setdefault(name, FieldState())
+                    fs.add(Write(event.event_id, key, value), _str_list(base_map.get(name)))
+        return state
+    if kind in PASSENGER_EVENTS:
+        state.list_events.add(event.event_id)
+        state.list_changed = max(state.list_changed, key)
+    if kind is EventType.PASSENGER_ASSIGNED:
+        state.passengers.remove(_str_list(payload.get("removes")))
+        state.passengers.add(str(payload["person_id"]), event.event_id, key, _extra(payload))
+    elif kind is EventType.PASSENGER_UNASSIGNED:
+        state.passengers.remove(_str_list(payload.get("removes")))
+    elif kind is EventType.PASSENGER_BOARDED:
+        person_id = str(payload["person_id"])
+        earlier = state.boarded.get(person_id)
+        if earlier is None or key < earlier:
+            state.boarded[person_id] = key
+    return state
+
+
+def transport_to_json(state: TransportState) -> dict[str, Any]:
+    """The state as JSON (sealed by the store); ids spelt out: a transport has few events."""
+
+    def writes(fs: FieldState) -> dict[str, Any]:
+        return {
+            "frontier": [[w.event_id, list(w.key), w.value] for w in fs.frontier],
+            "superseded": sorted(fs.superseded),
+        }
+
+    return {
+        "v": 1,
+        "planned": list(state.planned) if state.planned else None,
+        "updated": list(state.updated),
+        "fields": {name: writes(fs) for name, fs in sorted(state.fields.items())},
+        "passengers": {
+            "adds": {
+                element: {tag: [list(key), extra] for tag, (key, extra) in sorted(tags.items())}
+                for element, tags in sorted(state.passengers.adds.items())
+            },
+            "removed": sorted(state.passengers.removed),
+        },
+        "boarded": {p: list(k) for p, k in sorted(state.boarded.items())},
+        "list_events": sorted(state.list_events),
+        "list_changed": list(state.list_changed),
+        "seen": sorted(state.seen),
+    }
+
+
+def transport_from_json(transport_id: str, raw: Mapping[str, Any]) -> TransportState:
+    state = TransportState(transport_id)
+    state.planned = _key(raw["planned"]) if raw["planned"] else None
+    state.updated = _key(raw["updated"])
+    for name, fs in raw["fields"].items():
+        state.fields[name] = FieldState(
+            frontier=[Write(w[0], _key(w[1]), w[2]) for w in fs["frontier"]],
+            superseded=set(fs["superseded"]),
+        )
+    state.passengers = _set_from_json_v1(raw["passengers"])
+    state.boarded = {p: _key(k) for p, k in raw["boarded"].items()}
+    state.list_events = set(raw["list_events"])
+    state.list_changed = _key(raw["list_changed"])
     state.seen = set(raw["seen"])
     return state

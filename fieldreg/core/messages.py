@@ -59,6 +59,17 @@ FIELD_LABELS: Final[dict[str, str]] = {
     "passphrase": QT_TRANSLATE_NOOP("Fields", "Passphrase"),
     "recovery_key": QT_TRANSLATE_NOOP("Fields", "Recovery key"),
     "prefix": QT_TRANSLATE_NOOP("Fields", "ID prefix"),
+    # transports
+    "kind": QT_TRANSLATE_NOOP("Fields", "Kind of transport"),
+    "name": QT_TRANSLATE_NOOP("Fields", "Name or number"),
+    "route": QT_TRANSLATE_NOOP("Fields", "Route"),
+    "border_crossing": QT_TRANSLATE_NOOP("Fields", "Border crossing"),
+    "departure": QT_TRANSLATE_NOOP("Fields", "Planned departure"),
+    "receiving_party": QT_TRANSLATE_NOOP("Fields", "Receiving party"),
+    "capacity": QT_TRANSLATE_NOOP("Fields", "Capacity"),
+    "seat": QT_TRANSLATE_NOOP("Fields", "Seat"),
+    "assistance": QT_TRANSLATE_NOOP("Fields", "Assistance on the way"),
+    "escort": QT_TRANSLATE_NOOP("Fields", "Escorting adult"),
 }
 
 UNKNOWN: Final = QT_TRANSLATE_NOOP("Errors", "Unexpected error ({code}).")
@@ -404,6 +415,12 @@ MESSAGES: Final[dict[str, str]] = {
     ),
     "verify.note_altered": QT_TRANSLATE_NOOP(
         "Errors", "Note {note} of person {person}: it differs from the history."
+    ),
+    "verify.transport_missing": QT_TRANSLATE_NOOP(
+        "Errors", "Transport {transport} has events but no stored state."
+    ),
+    "verify.transport_mismatch": QT_TRANSLATE_NOOP(
+        "Errors", "Transport {transport}: the stored state does not match its events."
     ),
     "verify.household_missing": QT_TRANSLATE_NOOP(
         "Errors", "Household {household}: created in the event log but has no record."
@@ -905,6 +922,29 @@ MESSAGES: Final[dict[str, str]] = {
     ),
     "device.revoked": QT_TRANSLATE_NOOP(
         "Errors", "This laptop was revoked by the coordinator: it can no longer export bundles."
+    ),
+    # transports and boarding
+    "transport.not_found": QT_TRANSLATE_NOOP("Errors", "No transport with ID {id}."),
+    "transport.not_assigned": QT_TRANSLATE_NOOP(
+        "Errors", "{id} is not on the passenger list of transport {transport}."
+    ),
+    "transport.full": QT_TRANSLATE_NOOP(
+        "Errors", "The transport has {capacity} seats: no one more can be assigned."
+    ),
+    "transport.capacity": QT_TRANSLATE_NOOP(
+        "Errors", "{field}: a whole number of seats, 1 to {max}."
+    ),
+    "transport.departure_format": QT_TRANSLATE_NOOP(
+        "Errors", "{field}: write the date and time as YYYY-MM-DD HH:MM."
+    ),
+    "transport.seat_format": QT_TRANSLATE_NOOP(
+        "Errors", "{field}: letters, digits and hyphens only, such as 12 or 3A."
+    ),
+    "transport.escort_self": QT_TRANSLATE_NOOP(
+        "Errors", "{field}: a passenger cannot be their own escort."
+    ),
+    "transport.seat_taken": QT_TRANSLATE_NOOP(
+        "Errors", "Seat {seat} is already given to another passenger."
     ),
     # --- features add their sections above this line ---
 }

@@ -42,6 +42,7 @@ from fieldreg.core.tasks import CancelFlag
 from fieldreg.printing.layouts import LabelContent, Layout, TextSlot, layout_for
 from fieldreg.printing.qr import QUIET_ZONE, qr_matrix
 from fieldreg.printing.stocks import MM_PER_INCH, Rect, Stock, StockKind
+from fieldreg.printing.table_document import TableDocument
 
 FONT_FILES: Final = ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf")
 FONT_FAMILY: Final = "DejaVu Sans"
@@ -394,3 +395,223 @@ def _set_page(device: QPagedPaintDevice, stock: Stock) -> None:
         size, QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Millimeter
     )
     device.setPageLayout(layout)
+
+
+# --- tables (passenger manifests): A4 landscape, repeated header, page numbers ----------------
+
+TABLE_DPI: Final = 300
+TABLE_MARGIN_MM: Final = 10.0
+_PT: Final = TABLE_DPI / 72  # device units per point
+
+
+def table_pdf(document: TableDocument, *, name: str = "fieldreg manifest") -> bytes:
+    """The document as PDF bytes, made in memory (nothing is written: the caller encrypts
+    and writes it privately). Needs the fonts and a QGuiApplication: use inside a renderer."""
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
+    writer.setResolution(TABLE_DPI)
+    writer.setTitle(name)
+    writer.setCreator("fieldreg")
+    writer.setPageLayout(
+        QPageLayout(
+            QPageSize(QPageSize.PageSizeId.A4),
+            QPageLayout.Orientation.Landscape,
+            QMarginsF(0, 0, 0, 0),
+            QPageLayout.Unit.Millimeter,
+        )
+    )
+    _TablePainter(writer, document).paint()
+    buffer.close()
+    return bytes(buffer.data().data())
+
+
+def _font(points: float, *, bold: bool = False) -> QFont:
+    font = QFont(FONT_FAMILY)
+    font.setBold(bold)
+    font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
+    font.setPixelSize(max(1, round(points * _PT)))
+    return font
+
+
+class _TablePainter:
+    def __init__(self, writer: QPdfWriter, document: TableDocument) -> None:
+        self.writer = writer
+        self.doc = document
+        u = TABLE_DPI / MM_PER_INCH
+        self.margin = TABLE_MARGIN_MM * u
+        self.width = 297 * u - 2 * self.margin
+        self.bottom = 210 * u - self.margin - 8 * _PT  # room for the footer line
+        self.cell = _font(7)
+        self.head = _font(6.5, bold=True)
+        self.pad = 1.2 * _PT
+        total = sum(document.widths) or 1.0
+        self.columns = [self.width * w / total for w in document.widths]
+
+    def _height(self, painter: QPainter, texts: Sequence[str], font: QFont) -> float:
+        metrics = QFontMetricsF(font, painter.device())
+        tallest = metrics.height()
+        for text, width in zip(texts, self.columns, strict=True):
+            room = QRectF(0, 0, max(1.0, width - 2 * self.pad), 10**6)
+            flags = int(Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft)
+            tallest = max(tallest, metrics.boundingRect(room, flags, text).height())
+        return tallest + 2 * self.pad
+
+    def _row(
+        self, painter: QPainter, y: float, texts: Sequence[str], font: QFont, fill: QColor | None
+    ) -> float:
+        height = self._height(painter, texts, font)
+        x = self.margin
+        if fill is not None:
+            painter.fillRect(QRectF(x, y, self.width, height), fill)
+        painter.setFont(font)
+        painter.setPen(QPen(QColor("#888888"), 0.6))
+        painter.drawLine(QPointF(x, y + height), QPointF(x + self.width, y + height))
+        painter.setPen(QColor("black"))
+        for text, width in zip(texts, self.columns, strict=True):
+            area = QRectF(x + self.pad, y + self.pad, width - 2 * self.pad, height - 2 * self.pad)
+            flags = (
+                Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
+            )
+            painter.drawText(area, int(flags), text)
+            x += width
+        return y + height
+
+    def _lines(
+        self, painter: QPainter, y: float, lines: Sequence[str], font: QFont, colour: str
+    ) -> float:
+        painter.setFont(font)
+        painter.setPen(QColor(colour))
+        metrics = QFontMetricsF(font, painter.device())
+        for line in lines:
+            area = QRectF(self.margin, y, self.width, 10**6)
+            flags = int(Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft)
+            height = metrics.boundingRect(area, flags, line).height()
+            painter.drawText(QRectF(self.margin, y, self.width, height), flags, line)
+            y += height + 0.8 * _PT
+        return y
+
+    def _top(self, painter: QPainter, first: bool) -> float:
+        doc = self.doc
+        y = self.margin
+        y = self._lines(painter, y, [doc.title], _font(13 if first else 9, bold=True), "black")
+        y = self._lines(painter, y, [doc.subtitle], _font(8), "#333333")
+        if first and doc.details:
+            y += 1 * _PT
+            text = "    ".join(f"{label}: {value}" for label, value in doc.details)
+            y = self._lines(painter, y, [text], _font(8), "black")
+        y += 2 * _PT
+        return self._row(painter, y, doc.header, self.head, QColor("#dddddd"))
+
+    def _footers(self, painter: QPainter, pages: int, page: int) -> None:
+        doc = self.doc
+        painter.setFont(_font(6.5))
+        painter.setPen(QColor("#333333"))
+        y = 210 * TABLE_DPI / MM_PER_INCH - self.margin - 6 * _PT
+        area = QRectF(self.margin, y, self.width, 6 * _PT)
+        painter.drawText(area, int(Qt.AlignmentFlag.AlignLeft), doc.footer)
+        label = doc.page_label.format(page=page, pages=pages)
+        painter.drawText(area, int(Qt.AlignmentFlag.AlignRight), label)
+
+    def _signature_height(self) -> float:
+        return 42 * _PT
+
+    def paint(self) -> None:
+        painter = QPainter()
+        if not painter.begin(self.writer):
+            raise FieldregError("print.device_failed")
+        try:
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+            pages = self._layout(painter)
+            for number, (first_row, last_row) in enumerate(pages, start=1):
+                if number > 1 and not self.writer.newPage():
+                    raise FieldregError("print.device_failed")
+                y = self._top(painter, number == 1)
+                for index in range(first_row, last_row):
+                    fill = (
+                        QColor("#f6caca")
+                        if self.doc.highlight[index]
+                        else QColor("#f3f3f3")
+                        if index % 2
+                        else None
+                    )
+                    y = self._row(painter, y, self.doc.rows[index], self.cell, fill)
+                if number == len(pages):
+                    self._end(painter, y + 3 * _PT)
+                self._footers(painter, len(pages), number)
+        finally:
+            if not painter.end():
+                raise FieldregError("print.device_failed")
+
+    def _layout(self, painter: QPainter) -> list[tuple[int, int]]:
+        """Rows per page (start, end), the last page keeping room for notes and signatures."""
+        doc = self.doc
+        # The header heights are measured by painting nothing: the same computations as _top.
+        first_top = self._measure_top(painter, True)
+        other_top = self._measure_top(painter, False)
+        heights = [self._height(painter, row, self.cell) for row in doc.rows]
+        end_room = self._measure_end(painter)
+        pages: list[tuple[int, int]] = []
+        start, y = 0, first_top
+        for index, height in enumerate(heights):
+            if y + height > self.bottom and index > start:
+                pages.append((start, index))
+                start, y = index, other_top
+            y += height
+        if y + end_room > self.bottom and heights:
+            pages.append((start, len(heights)))
+            pages.append((len(heights), len(heights)))
+        else:
+            pages.append((start, len(heights)))
+        return pages
+
+    def _measure_top(self, painter: QPainter, first: bool) -> float:
+        doc = self.doc
+
+        def lines(y: float, texts: Sequence[str], font: QFont) -> float:
+            metrics = QFontMetricsF(font, painter.device())
+            flags = int(Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft)
+            for text in texts:
+                area = QRectF(self.margin, y, self.width, 10**6)
+                y += metrics.boundingRect(area, flags, text).height() + 0.8 * _PT
+            return y
+
+        y = lines(self.margin, [doc.title], _font(13 if first else 9, bold=True))
+        y = lines(y, [doc.subtitle], _font(8))
+        if first and doc.details:
+            y += 1 * _PT
+            y = lines(y, ["    ".join(f"{a}: {b}" for a, b in doc.details)], _font(8))
+        y += 2 * _PT
+        return y + self._height(painter, doc.header, self.head)
+
+    def _measure_end(self, painter: QPainter) -> float:
+        metrics = QFontMetricsF(_font(8), painter.device())
+        lines = len(self.doc.notes) + 2 * len(self.doc.warnings)
+        return 3 * _PT + lines * (metrics.height() + 0.8 * _PT) + self._signature_height() + 6 * _PT
+
+    def _end(self, painter: QPainter, y: float) -> None:
+        doc = self.doc
+        y = self._lines(painter, y, doc.notes, _font(8, bold=True), "black")
+        y = self._lines(painter, y, doc.warnings, _font(8, bold=True), "#a00000")
+        y += 3 * _PT
+        count = max(1, len(doc.signatures))
+        gap = 6 * _PT
+        box = (self.width - gap * (count - 1)) / count
+        height = self._signature_height()
+        for index, label in enumerate(doc.signatures):
+            x = self.margin + index * (box + gap)
+            painter.setPen(QPen(QColor("black"), 1.0))
+            painter.drawRect(QRectF(x, y, box, height))
+            painter.setFont(_font(8, bold=True))
+            painter.drawText(
+                QRectF(x + self.pad * 2, y + self.pad * 2, box, 10 * _PT),
+                int(Qt.AlignmentFlag.AlignLeft),
+                label,
+            )
+            painter.setFont(_font(6.5))
+            painter.setPen(QColor("#555555"))
+            painter.drawText(
+                QRectF(x + self.pad * 2, y + height - 8 * _PT, box, 8 * _PT),
+                int(Qt.AlignmentFlag.AlignLeft),
+                doc.signature_hint,
+            )

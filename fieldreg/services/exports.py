@@ -92,6 +92,7 @@ class ExportRequest:
     encryption: Encryption | None = None
     domain: str | None = None  # PFIF record ids; None: derived from the network (see below)
     expiry_days: int = PFIF_EXPIRY_DAYS
+    transport: str | None = None  # only the passengers of this transport (its ID)
 
 
 @dataclass(frozen=True, slots=True)
@@ -272,10 +273,14 @@ def build_export(
     moment = (now or dt.datetime.now(dt.UTC)).replace(microsecond=0)
     columns = checked_columns(request.columns)
     pfif_wanted = request.format is ExportFormat.PFIF
+    passengers: set[str] | None = None
+    if request.transport is not None:
+        view = session.transports().get(request.transport)
+        passengers = {p.person_id for p in view.passengers}
     records = [
         r
         for r in people_records(session, details=pfif_wanted or needs_details(columns))
-        if request.filter.keeps(r)
+        if request.filter.keeps(r) and (passengers is None or r.person_id in passengers)
     ]
     if pfif_wanted:
         records = [r for r in records if consented_to_tracing(r)]

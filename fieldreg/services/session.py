@@ -54,6 +54,7 @@ from fieldreg.services.registration import (
     registration_plan,
 )
 from fieldreg.services.search_index import SearchIndex
+from fieldreg.services.transports import TransportService
 from fieldreg.services.unlock import read_people
 from fieldreg.services.verification import verify_store
 from fieldreg.services.views import (
@@ -458,6 +459,12 @@ class Session:
     ) -> PersonFields:
         return validated_fields(
             untrusted, today=self._today(), require_names=require_names, current=current
+        )
+
+    def transports(self) -> TransportService:
+        """Transports: planning, passengers, boarding by scan (services.transports)."""
+        return TransportService(
+            self._repo, self._pipeline, self.person, self._people.household_members
         )
 
     # --- reads --------------------------------------------------------------------------------

@@ -32,8 +32,14 @@ from dataclasses import dataclass, field
 from fieldreg.core import ids
 from fieldreg.core.entities import Group
 from fieldreg.core.errors import Cancelled, FieldregError, TamperError
-from fieldreg.core.events import GENESIS, EventType
-from fieldreg.core.fold import PersonState, apply
+from fieldreg.core.events import GENESIS, TRANSPORT_EVENTS, EventType
+from fieldreg.core.fold import (
+    PersonState,
+    TransportState,
+    apply,
+    apply_transport,
+    transport_to_json,
+)
 from fieldreg.core.tasks import CancelFlag, Progress
 from fieldreg.crypto.anchor import Anchor, AnchorDamaged, Mark
 from fieldreg.services.views import VerifyReport
@@ -47,9 +53,12 @@ from fieldreg.store.integrity import (
 )
 from fieldreg.store.repository import DeviceState, Repository
 from fieldreg.store.roster_store import RosterStore
+from fieldreg.store.transports import load_transport, transport_ids
 
 Problem = tuple[str, dict[str, object]]
-_ISSUING = frozenset({EventType.PERSON_REGISTERED, EventType.HOUSEHOLD_CREATED})
+_ISSUING = frozenset(
+    {EventType.PERSON_REGISTERED, EventType.HOUSEHOLD_CREATED, EventType.TRANSPORT_PLANNED}
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +75,7 @@ class _Log:
     people: set[str] = field(default_factory=set)  # subjects of person events
     unopened: set[str] = field(default_factory=set)  # subjects of events that did not open
     households: dict[str, int] = field(default_factory=dict)  # HouseholdCreated: id -> clock
+    transports: set[str] = field(default_factory=set)  # subjects of transport events
     notes: dict[str, _NoteEvent] = field(default_factory=dict)  # event id -> note
     redacted: list[tuple[str, int, str]] = field(default_factory=list)  # device, seq, person
     issued: list[tuple[int, str]] = field(default_factory=list)  # own device: (seq, new id)
@@ -119,6 +129,7 @@ def verify_store(
             )
     _verify_notes(repo, log, erased, report)
     _verify_households(repo, log, report)
+    _verify_transports(repo, log, report)
     if progress:
         progress(total, total)
     return report
@@ -211,6 +222,8 @@ def _note_event(
         return
     if event.type is EventType.HOUSEHOLD_CREATED:
         log.households.setdefault(subject, event.hlc)
+    elif event.type in TRANSPORT_EVENTS:
+        log.transports.add(subject)  # folded into a transport's row, not a person's
     else:
         log.people.add(subject)
     if text is not None:
@@ -369,6 +382,26 @@ def _verify_notes(repo: Repository, log: _Log, erased: set[str], report: VerifyR
             report.problems.append(
                 ("verify.note_missing", {"note": event_id[:12], "person": event.person_id})
             )
+
+
+def _verify_transports(repo: Repository, log: _Log, report: VerifyReport) -> None:
+    """Every transport row is the fold of its events; every transport with events has a row."""
+    stored = set(transport_ids(repo))
+    for transport_id in sorted(log.transports | stored):
+        where: dict[str, object] = {"transport": transport_id}
+        if transport_id not in stored:
+            report.problems.append(("verify.transport_missing", where))
+            continue
+        try:
+            state = load_transport(repo, transport_id)
+            refolded = TransportState(transport_id)
+            for event in repo.events_for(transport_id):
+                apply_transport(refolded, event)
+        except FieldregError:  # a row that does not open; a damaged event is named above
+            report.problems.append(("verify.transport_mismatch", where))
+            continue
+        if state is None or transport_to_json(state) != transport_to_json(refolded):
+            report.problems.append(("verify.transport_mismatch", where))
 
 
 def _verify_households(repo: Repository, log: _Log, report: VerifyReport) -> None:

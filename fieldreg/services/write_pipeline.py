@@ -22,12 +22,13 @@ import sqlalchemy.exc
 
 from fieldreg.core import ids
 from fieldreg.core.errors import IntegrityError, NotFoundError
-from fieldreg.core.events import EventType, make_event
+from fieldreg.core.events import TRANSPORT_EVENTS, Event, EventType, make_event
 from fieldreg.core.fold import PersonState, apply
 from fieldreg.core.hlc import Hlc, HybridClock
 from fieldreg.crypto.anchor import Anchor, Mark
 from fieldreg.store.integrity import device_positions, id_taken
 from fieldreg.store.repository import DeviceState, Repository
+from fieldreg.store.transports import apply_transport_events
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,6 +148,7 @@ class WritePipeline:
             last = self._clock.last
             if device.last_hlc and (last is None or Hlc.unpack(device.last_hlc) > last):
                 self._clock.observe(Hlc.unpack(device.last_hlc))  # another process wrote since
+            transport_events: list[Event] = []
             for draft in drafts:
                 event = make_event(
                     device_id=self._device_id,
@@ -164,6 +166,9 @@ class WritePipeline:
                 if draft.type is EventType.HOUSEHOLD_CREATED:
                     repo.add_household(draft.subject_id, event.hlc)
                     continue
+                if draft.type in TRANSPORT_EVENTS:
+                    transport_events.append(event)
+                    continue
                 state = txn.states.get(draft.subject_id)
                 if state is None:
                     state = txn.states[draft.subject_id] = PersonState(draft.subject_id)
@@ -175,6 +180,8 @@ class WritePipeline:
                     repo.add_note(event.event_id, draft.subject_id, event.hlc, draft.note)
             for person_id, state in txn.states.items():
                 repo.save_state(state, is_new=person_id not in txn.saved)
+            if transport_events:
+                apply_transport_events(repo, transport_events)
             if not repo.save_device(device, expected=expected):
                 raise _StaleDevice
             marks = device_positions(repo) if self._anchor is not None else []

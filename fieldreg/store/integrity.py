@@ -18,6 +18,7 @@ from fieldreg.store.repository import (
     DeviceState,
     Repository,
 )
+from fieldreg.store.transports import TRANSPORTS
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,9 +88,11 @@ def note_rows(repo: Repository) -> list[NoteRowData]:
 _ID_TAKEN = union_all(
     select(literal(1)).where(PEOPLE.c.id == bindparam("b_id")),
     select(literal(1)).where(HOUSEHOLDS.c.id == bindparam("b_id")),
+    select(literal(1)).where(TRANSPORTS.c.id == bindparam("b_id")),
 )
 _ID_TAKEN_SQLITE = (
     "SELECT 1 FROM people WHERE id = ? UNION ALL SELECT 1 FROM households WHERE id = ?"
+    " UNION ALL SELECT 1 FROM transports WHERE id = ?"
 )
 
 
@@ -100,7 +103,7 @@ def id_taken(repo: Repository, record_id: str) -> bool:
         return repo.conn.execute(_ID_TAKEN, {"b_id": record_id}).first() is not None
     cursor = repo.conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
     try:
-        cursor.execute(_ID_TAKEN_SQLITE, (record_id, record_id))
+        cursor.execute(_ID_TAKEN_SQLITE, (record_id, record_id, record_id))
         return cursor.fetchone() is not None
     finally:
         cursor.close()

@@ -144,3 +144,14 @@ class ErasureRequestRow(Base):
     closed_by: Mapped[str | None] = mapped_column(String(64))
     closed_ms: Mapped[int | None] = mapped_column(BigInteger)
     details: Mapped[bytes | None] = mapped_column(LargeBinary)
+
+
+class TransportRow(Base):
+    """Materialised state of one transport (bus, convoy, train): its fold state sealed in
+    `state` (fields, passengers with seats, who boarded), folded from its events."""
+
+    __tablename__ = "transports"
+    id: Mapped[str] = mapped_column(ID, primary_key=True)
+    created_hlc: Mapped[int] = mapped_column(BigInteger)
+    updated_hlc: Mapped[int] = mapped_column(BigInteger)
+    state: Mapped[bytes | None] = mapped_column(LargeBinary)

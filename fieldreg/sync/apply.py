@@ -12,12 +12,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from fieldreg.core.errors import Cancelled
-from fieldreg.core.events import Event, EventType
+from fieldreg.core.events import TRANSPORT_EVENTS, Event, EventType
 from fieldreg.core.fold import PersonState, apply
 from fieldreg.core.tasks import CancelFlag, Progress
 from fieldreg.store.repository import Repository, event_row, note_row
 from fieldreg.store.sealed_json import encode_json, event_body_json
 from fieldreg.store.sync_store import SyncStore
+from fieldreg.store.transports import apply_transport_events
 from fieldreg.sync.decoder import Decoded
 
 _STEP = 500  # events between progress reports and cancel checks
@@ -47,8 +48,11 @@ def apply_events(
     bodies: list[bytes] = []
     households: dict[str, int] = {}
     seal_note = repo.sealer.sealer_for("notes", "body")
+    transport_events: list[Event] = []
     stored = repo.load_states(
-        e.subject_id for e in events if e.type is not EventType.HOUSEHOLD_CREATED
+        e.subject_id
+        for e in events
+        if e.type is not EventType.HOUSEHOLD_CREATED and e.type not in TRANSPORT_EVENTS
     )
     for done, event in enumerate(events, start=1):
         if done % _STEP == 0:
@@ -61,6 +65,9 @@ def apply_events(
         subject = event.subject_id
         if event.type is EventType.HOUSEHOLD_CREATED:
             households.setdefault(subject, event.hlc)
+            continue
+        if event.type in TRANSPORT_EVENTS:
+            transport_events.append(event)
             continue
         state = states.get(subject)
         if state is None:
@@ -81,6 +88,7 @@ def apply_events(
     repo.add_households(households)
     repo.save_states(states.values(), new=is_new)
     repo.add_note_rows(notes)
+    apply_transport_events(repo, transport_events)
     for person_id, state in states.items():
         if state.erased:
             repo.redact(person_id)

@@ -24,7 +24,9 @@ from fieldreg.sync import age_format, bundle_format
 from fieldreg.sync.bundle_format import Header
 from fieldreg.sync.redaction import Redacted
 
-_NEW_IDS = frozenset({EventType.PERSON_REGISTERED, EventType.HOUSEHOLD_CREATED})
+_NEW_IDS = frozenset(
+    {EventType.PERSON_REGISTERED, EventType.HOUSEHOLD_CREATED, EventType.TRANSPORT_PLANNED}
+)
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,10 +14,19 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from collections.abc import Mapping
 from typing import Any, Final
 
 from fieldreg.core import ids
-from fieldreg.core.entities import FIELDS, FieldSpec, Kind, Relationship
+from fieldreg.core.entities import (
+    ASSISTANCE,
+    FIELDS,
+    SEAT_MAX,
+    TRANSPORT_FIELDS,
+    FieldSpec,
+    Kind,
+    Relationship,
+)
 from fieldreg.core.errors import FieldregError, ValidationError
 from fieldreg.core.events import Event, EventType
 from fieldreg.core.validation import clean_text
@@ -72,6 +81,17 @@ _OTHER_EVENTS: Final = {
     EventType.ERASED: (set(), {"reason"}),
     EventType.PURGED: (set(), {"reason"}),
     EventType.HOUSEHOLD_CREATED: (set(), set()),
+    EventType.TRANSPORT_PLANNED: ({"fields"}, set()),
+    EventType.TRANSPORT_CHANGED: ({"fields", "base"}, set()),
+    EventType.PASSENGER_ASSIGNED: ({"person_id", "seat", "removes"}, {"assistance", "escort"}),
+    EventType.PASSENGER_UNASSIGNED: ({"person_id", "removes"}, set()),
+    EventType.PASSENGER_BOARDED: ({"person_id"}, set()),
+}
+# The forms of the transport fields that are not free text (see services.transports).
+SEAT: Final = re.compile(r"[0-9A-Z-]{1,8}")
+TRANSPORT_FORMS: Final = {
+    "departure": re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}( [0-9]{2}:[0-9]{2})?"),
+    "capacity": re.compile(r"[1-9][0-9]{0,3}"),
 }
 
 
@@ -134,6 +154,52 @@ def _check(event: Event) -> None:
         canonical_id(payload["duplicate_of"])
     elif kind in {EventType.ERASED, EventType.PURGED} and "reason" in payload:
         _text(payload["reason"], "reason", REASON_MAX)
+    elif kind in {EventType.TRANSPORT_PLANNED, EventType.TRANSPORT_CHANGED}:
+        _check_transport_fields(payload["fields"])
+        if "base" in payload:
+            _check_base(payload["base"], TRANSPORT_FIELDS)
+    elif kind in {EventType.PASSENGER_ASSIGNED, EventType.PASSENGER_UNASSIGNED}:
+        canonical_id(payload["person_id"])
+        _references(payload["removes"])
+        if kind is EventType.PASSENGER_ASSIGNED:
+            _check_assignment(payload)
+    elif kind is EventType.PASSENGER_BOARDED:
+        canonical_id(payload["person_id"])
+
+
+def _check_assignment(payload: Mapping[str, Any]) -> None:
+    if payload["seat"] is not None:
+        _text(payload["seat"], "seat", SEAT_MAX)
+        if not SEAT.fullmatch(payload["seat"]):
+            raise _Invalid("seat")
+    if "assistance" in payload:
+        value = payload["assistance"]
+        if (
+            not isinstance(value, list)
+            or not value
+            or value != sorted(set(value))
+            or not all(item in ASSISTANCE for item in value)
+        ):
+            raise _Invalid("assistance")
+    if "escort" in payload:
+        canonical_id(payload["escort"])
+
+
+def _check_transport_fields(value: object) -> None:
+    if not isinstance(value, dict) or not value:
+        raise _Invalid("fields")
+    for name, item in value.items():
+        spec = TRANSPORT_FIELDS.get(name)
+        if spec is None:
+            raise _Invalid("field_unknown")
+        if item is None:
+            if spec.required:
+                raise _Invalid(name)
+            continue
+        _check_value(spec, item)
+        form = TRANSPORT_FORMS.get(name)
+        if form is not None and not form.fullmatch(item):
+            raise _Invalid(name)
 
 
 def _text(value: object, field: str, max_len: int, *, multiline: bool = False) -> None:
@@ -178,11 +244,11 @@ def _references(value: object) -> None:
             raise _Invalid("references")
 
 
-def _check_base(value: object) -> None:
-    if not isinstance(value, dict) or len(value) > len(FIELDS):
+def _check_base(value: object, fields: Mapping[str, FieldSpec] = FIELDS) -> None:
+    if not isinstance(value, dict) or len(value) > len(fields):
         raise _Invalid("base")
     for name, references in value.items():
-        if name not in FIELDS:
+        if name not in fields:
             raise _Invalid("base")
         _references(references)
 

@@ -8,7 +8,15 @@ from typing import Final
 
 from PySide6.QtCore import QCoreApplication
 
-from fieldreg.core.entities import Answer, Need, Relationship, Sex, Status
+from fieldreg.core.entities import (
+    Answer,
+    Assistance,
+    Need,
+    Relationship,
+    Sex,
+    Status,
+    TransportKind,
+)
 from fieldreg.core.messages import FIELD_LABELS, QT_TRANSLATE_NOOP
 
 STATUS: Final[dict[str, str]] = {
@@ -197,4 +205,18 @@ LIST_FIELD: Final[dict[str, str]] = {
     "dob": QT_TRANSLATE_NOOP("Labels", "Date or year of birth"),
     "sex": QT_TRANSLATE_NOOP("Labels", "Sex"),
     "place": QT_TRANSLATE_NOOP("Labels", "Place of origin"),
+}
+
+# --- transports ------------------------------------------------------------------------------
+
+TRANSPORT_KIND: Final[dict[str, str]] = {
+    TransportKind.BUS: QT_TRANSLATE_NOOP("Labels", "Bus"),
+    TransportKind.CONVOY: QT_TRANSLATE_NOOP("Labels", "Convoy"),
+    TransportKind.TRAIN: QT_TRANSLATE_NOOP("Labels", "Train"),
+    TransportKind.OTHER: QT_TRANSLATE_NOOP("Labels", "Other transport"),
+}
+ASSISTANCE_LABELS: Final[dict[str, str]] = {
+    Assistance.WHEELCHAIR: QT_TRANSLATE_NOOP("Labels", "Wheelchair"),
+    Assistance.STRETCHER: QT_TRANSLATE_NOOP("Labels", "Stretcher"),
+    Assistance.MEDICAL_ESCORT: QT_TRANSLATE_NOOP("Labels", "Medical escort"),
 }

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from fieldreg.core.errors import FieldregError
 from fieldreg.services.paths import DataDir
 from fieldreg.services.settings import Settings
+from fieldreg.ui.boarding_page import BoardingPage
 from fieldreg.ui.context import UiContext
 from fieldreg.ui.coordinator_page import CoordinatorPage
 from fieldreg.ui.crash_report import LOGGER_NAME
@@ -55,12 +56,14 @@ from fieldreg.ui.search_page import SearchPage
 from fieldreg.ui.settings_dialog import SettingsDialog
 from fieldreg.ui.sync_page import SyncPage
 from fieldreg.ui.translations import Retranslates, Translators, resolve_language
+from fieldreg.ui.transport_page import TransportPage
 from fieldreg.ui.unlock_page import UnlockPage
 from fieldreg.ui.window_geometry import remember, show_where_left
 
 FIND, REGISTER, HOUSEHOLD, PERSON, ROSTER = "find", "register", "household", "person", "roster"
 SYNC, COORDINATOR, DASHBOARD = "sync", "coordinator", "dashboard"
 LISTS = "lists"
+TRANSPORTS, BOARDING = "transports", "boarding"
 STATUS_MS: Final = 8000
 
 
@@ -91,6 +94,8 @@ class MainWindow(Retranslates, QMainWindow):
         self.coordinator_page = CoordinatorPage(context)
         self.dashboard_page = DashboardPage(context)
         self.lists_page = ListsPage(context)
+        self.transport_page = TransportPage(context)
+        self.boarding_page = BoardingPage(context)
         self.forms: dict[str, FormPage] = {
             REGISTER: self.register_page,
             HOUSEHOLD: self.household_page,
@@ -105,6 +110,8 @@ class MainWindow(Retranslates, QMainWindow):
             COORDINATOR: self.coordinator_page,
             DASHBOARD: self.dashboard_page,
             LISTS: self.lists_page,
+            TRANSPORTS: self.transport_page,
+            BOARDING: self.boarding_page,
         }
         self.work = QStackedWidget()
         for page in self.pages.values():
@@ -141,6 +148,8 @@ class MainWindow(Retranslates, QMainWindow):
             (COORDINATOR, "Ctrl+Shift+I", lambda: self.go(COORDINATOR)),
             (DASHBOARD, "Ctrl+Shift+D", lambda: self.go(DASHBOARD)),
             (LISTS, "Ctrl+Shift+L", lambda: self.go(LISTS)),
+            (TRANSPORTS, "Ctrl+Shift+T", lambda: self.go(TRANSPORTS)),
+            (BOARDING, "Ctrl+Shift+B", lambda: self.go(BOARDING)),
             ("lock", "Ctrl+L", lambda: self.lock_controller.lock("manual")),
             ("settings", "Ctrl+,", self.open_settings),
         ):
@@ -378,6 +387,8 @@ class MainWindow(Retranslates, QMainWindow):
             COORDINATOR: self.tr("Coordinator"),
             DASHBOARD: self.tr("Dashboard"),
             LISTS: self.tr("Sought lists"),
+            TRANSPORTS: self.tr("Transports"),
+            BOARDING: self.tr("Boarding"),
             "lock": self.tr("Lock"),
             "settings": self.tr("Settings"),
         }

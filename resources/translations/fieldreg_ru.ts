@@ -237,6 +237,89 @@
     </message>
 </context>
 <context>
+    <name>BoardingPage</name>
+    <message>
+        <source>No transport planned yet: plan one on Transports.</source>
+        <translation>Транспорт ещё не запланирован: запланируйте его на странице «Транспорт».</translation>
+    </message>
+    <message>
+        <source>Boarded: {boarded} of {total}</source>
+        <translation>Сели: {boarded} из {total}</translation>
+    </message>
+    <message>
+        <source>seat {seat}</source>
+        <translation>место {seat}</translation>
+    </message>
+    <message>
+        <source>no seat given</source>
+        <translation>место не назначено</translation>
+    </message>
+    <message>
+        <source>Boarded: {name}, {seat}</source>
+        <translation>Сел(а): {name}, {seat}</translation>
+    </message>
+    <message>
+        <source>They are on: {transports}.</source>
+        <translation>Назначен(а) на: {transports}.</translation>
+    </message>
+    <message>
+        <source>They are on no other transport.</source>
+        <translation>Не назначен(а) ни на один другой транспорт.</translation>
+    </message>
+    <message>
+        <source>NOT on this manifest: {name}. {where} Nothing was recorded.</source>
+        <translation>НЕТ в этом списке: {name}. {where} Ничего не записано.</translation>
+    </message>
+    <message>
+        <source>Voided band: {name}. Nothing was recorded: ask for their current band.</source>
+        <translation>Браслет аннулирован: {name}. Ничего не записано: попросите действующий браслет.</translation>
+    </message>
+    <message>
+        <source>{name} said they do not wish to go. Ask them: nothing is recorded until you confirm (Ctrl+Enter).</source>
+        <translation>{name} говорил(а), что не желает ехать. Спросите: ничего не записано, пока вы не подтвердите (Ctrl+Enter).</translation>
+    </message>
+    <message>
+        <source>Already boarded: {name}, {seat}. Nothing more recorded.</source>
+        <translation>Уже сел(а): {name}, {seat}. Больше ничего не записано.</translation>
+    </message>
+    <message>
+        <source>Unknown code: not a band of this store. Nothing was recorded.</source>
+        <translation>Неизвестный код: это не браслет этого хранилища. Ничего не записано.</translation>
+    </message>
+    <message>
+        <source>Not boarded. Nothing was recorded.</source>
+        <translation>Не сел(а). Ничего не записано.</translation>
+    </message>
+    <message>
+        <source>Unexpected error.</source>
+        <translation>Непредвиденная ошибка.</translation>
+    </message>
+    <message>
+        <source>Boarding</source>
+        <translation>Посадка</translation>
+    </message>
+    <message>
+        <source>&amp;Transport:</source>
+        <translation>&amp;Транспорт:</translation>
+    </message>
+    <message>
+        <source>&amp;Scan band:</source>
+        <translation>&amp;Сканируйте браслет:</translation>
+    </message>
+    <message>
+        <source>Scan each band at the door, or type an ID</source>
+        <translation>Сканируйте каждый браслет у двери или введите ID</translation>
+    </message>
+    <message>
+        <source>They go: board (Ctrl+Enter)</source>
+        <translation>Едет: посадить (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>They stay: do not board</source>
+        <translation>Остаётся: не сажать</translation>
+    </message>
+</context>
+<context>
     <name>ChildWarning</name>
     <message>
         <source>⚠ Under 18 and registered alone. If the family is here, register them together (Ctrl+H); if not, tick “Unaccompanied child” or “Separated child”.</source>
@@ -1127,6 +1210,14 @@
         <translation>Примечание {note} человека {person}: отличается от истории.</translation>
     </message>
     <message>
+        <source>Transport {transport} has events but no stored state.</source>
+        <translation>У транспорта {transport} есть события, но нет сохранённого состояния.</translation>
+    </message>
+    <message>
+        <source>Transport {transport}: the stored state does not match its events.</source>
+        <translation>Транспорт {transport}: сохранённое состояние не соответствует его событиям.</translation>
+    </message>
+    <message>
         <source>Household {household}: created in the event log but has no record.</source>
         <translation>Домохозяйство {household}: создано в журнале событий, но не имеет записи.</translation>
     </message>
@@ -1858,6 +1949,38 @@
         <source>This laptop was revoked by the coordinator: it can no longer export bundles.</source>
         <translation>Координатор отозвал этот ноутбук: он больше не может экспортировать пакеты.</translation>
     </message>
+    <message>
+        <source>No transport with ID {id}.</source>
+        <translation>Нет транспорта с ID {id}.</translation>
+    </message>
+    <message>
+        <source>{id} is not on the passenger list of transport {transport}.</source>
+        <translation>{id} нет в списке пассажиров транспорта {transport}.</translation>
+    </message>
+    <message>
+        <source>The transport has {capacity} seats: no one more can be assigned.</source>
+        <translation>В транспорте {capacity} мест: больше никого назначить нельзя.</translation>
+    </message>
+    <message>
+        <source>{field}: a whole number of seats, 1 to {max}.</source>
+        <translation>{field}: целое число мест, от 1 до {max}.</translation>
+    </message>
+    <message>
+        <source>{field}: write the date and time as YYYY-MM-DD HH:MM.</source>
+        <translation>{field}: пишите дату и время как ГГГГ-ММ-ДД ЧЧ:ММ (YYYY-MM-DD HH:MM).</translation>
+    </message>
+    <message>
+        <source>{field}: letters, digits and hyphens only, such as 12 or 3A.</source>
+        <translation>{field}: только буквы, цифры и дефисы, например 12 или 3A.</translation>
+    </message>
+    <message>
+        <source>{field}: a passenger cannot be their own escort.</source>
+        <translation>{field}: пассажир не может сопровождать сам себя.</translation>
+    </message>
+    <message>
+        <source>Seat {seat} is already given to another passenger.</source>
+        <translation>Место {seat} уже отдано другому пассажиру.</translation>
+    </message>
 </context>
 <context>
     <name>ExportDialog</name>
@@ -2099,6 +2222,46 @@
     <message>
         <source>ID prefix</source>
         <translation>Префикс ID</translation>
+    </message>
+    <message>
+        <source>Kind of transport</source>
+        <translation>Вид транспорта</translation>
+    </message>
+    <message>
+        <source>Name or number</source>
+        <translation>Название или номер</translation>
+    </message>
+    <message>
+        <source>Route</source>
+        <translation>Маршрут</translation>
+    </message>
+    <message>
+        <source>Border crossing</source>
+        <translation>Пункт пересечения границы</translation>
+    </message>
+    <message>
+        <source>Planned departure</source>
+        <translation>Плановое отправление</translation>
+    </message>
+    <message>
+        <source>Receiving party</source>
+        <translation>Принимающая сторона</translation>
+    </message>
+    <message>
+        <source>Capacity</source>
+        <translation>Вместимость</translation>
+    </message>
+    <message>
+        <source>Seat</source>
+        <translation>Место</translation>
+    </message>
+    <message>
+        <source>Assistance on the way</source>
+        <translation>Помощь в пути</translation>
+    </message>
+    <message>
+        <source>Escorting adult</source>
+        <translation>Сопровождающий взрослый</translation>
     </message>
 </context>
 <context>
@@ -2828,6 +2991,34 @@
         <source>Place of origin</source>
         <translation>Место происхождения</translation>
     </message>
+    <message>
+        <source>Bus</source>
+        <translation>Автобус</translation>
+    </message>
+    <message>
+        <source>Convoy</source>
+        <translation>Колонна</translation>
+    </message>
+    <message>
+        <source>Train</source>
+        <translation>Поезд</translation>
+    </message>
+    <message>
+        <source>Other transport</source>
+        <translation>Другой транспорт</translation>
+    </message>
+    <message>
+        <source>Wheelchair</source>
+        <translation>Коляска</translation>
+    </message>
+    <message>
+        <source>Stretcher</source>
+        <translation>Носилки</translation>
+    </message>
+    <message>
+        <source>Medical escort</source>
+        <translation>Медицинское сопровождение</translation>
+    </message>
 </context>
 <context>
     <name>ListMappingDialog</name>
@@ -2955,7 +3146,7 @@
     </message>
     <message>
         <source>Report written: {found} found and named, {withheld} counted only.</source>
-        <translation>Отчёт записан: {found} найдено и названо, {withheld} только подсчитано.</translation>
+        <translation>Отчёт записан: найдено и названо {found}, только подсчитано {withheld}.</translation>
     </message>
 </context>
 <context>
@@ -3019,6 +3210,14 @@
     <message>
         <source>Sought lists</source>
         <translation>Списки розыска</translation>
+    </message>
+    <message>
+        <source>Transports</source>
+        <translation>Транспорт</translation>
+    </message>
+    <message>
+        <source>Boarding</source>
+        <translation>Посадка</translation>
     </message>
     <message>
         <source>Lock</source>
@@ -3935,6 +4134,148 @@ Network fingerprint: {fingerprint}</source>
     <message>
         <source>Progress</source>
         <translation>Ход выполнения</translation>
+    </message>
+</context>
+<context>
+    <name>TransportDialog</name>
+    <message>
+        <source>Plan a transport</source>
+        <translation>Запланировать транспорт</translation>
+    </message>
+    <message>
+        <source>Transport</source>
+        <translation>Транспорт</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD HH:MM</source>
+        <translation>ГГГГ-ММ-ДД ЧЧ:ММ</translation>
+    </message>
+</context>
+<context>
+    <name>TransportPage</name>
+    <message>
+        <source>boarded</source>
+        <translation>сел(а)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Assigned: %n</source>
+        <translation>
+            <numerusform>Назначено: %n</numerusform>
+            <numerusform>Назначено: %n</numerusform>
+            <numerusform>Назначено: %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Taken off: %n</source>
+        <translation>
+            <numerusform>Снято: %n</numerusform>
+            <numerusform>Снято: %n</numerusform>
+            <numerusform>Снято: %n</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Personal data</source>
+        <translation>Персональные данные</translation>
+    </message>
+    <message numerus="yes">
+        <source>The manifest holds personal data of %n people. Hand it only to the parties it names and delete copies that have served. Write it?</source>
+        <translation>
+            <numerusform>Список содержит персональные данные %n человека. Передавайте его только названным в нём сторонам и удаляйте ненужные копии. Записать?</numerusform>
+            <numerusform>Список содержит персональные данные %n человек. Передавайте его только названным в нём сторонам и удаляйте ненужные копии. Записать?</numerusform>
+            <numerusform>Список содержит персональные данные %n человек. Передавайте его только названным в нём сторонам и удаляйте ненужные копии. Записать?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Manifest written: {path}</source>
+        <translation>Список записан: {path}</translation>
+    </message>
+    <message>
+        <source>Transports</source>
+        <translation>Транспорт</translation>
+    </message>
+    <message>
+        <source>&amp;Plan a transport…</source>
+        <translation>&amp;Запланировать транспорт…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Изменить…</translation>
+    </message>
+    <message>
+        <source>Transport</source>
+        <translation>Транспорт</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Вид</translation>
+    </message>
+    <message>
+        <source>Departure</source>
+        <translation>Отправление</translation>
+    </message>
+    <message>
+        <source>Boarded</source>
+        <translation>Сели</translation>
+    </message>
+    <message>
+        <source>Seat</source>
+        <translation>Место</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Имя</translation>
+    </message>
+    <message>
+        <source>Assistance</source>
+        <translation>Помощь</translation>
+    </message>
+    <message>
+        <source>&amp;Add (IDs or band scans):</source>
+        <translation>&amp;Добавить (ID или сканы браслетов):</translation>
+    </message>
+    <message>
+        <source>Sea&amp;t:</source>
+        <translation>&amp;Место:</translation>
+    </message>
+    <message>
+        <source>&amp;Assign</source>
+        <translation>&amp;Назначить</translation>
+    </message>
+    <message>
+        <source>Whole &amp;household</source>
+        <translation>Всё &amp;домохозяйство</translation>
+    </message>
+    <message>
+        <source>Take &amp;off</source>
+        <translation>С&amp;нять</translation>
+    </message>
+    <message>
+        <source>Manifest &amp;language:</source>
+        <translation>&amp;Язык списка:</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>Английский</translation>
+    </message>
+    <message>
+        <source>Ukrainian</source>
+        <translation>Украинский</translation>
+    </message>
+    <message>
+        <source>Russian</source>
+        <translation>Русский</translation>
+    </message>
+    <message>
+        <source>Manifest &amp;PDF…</source>
+        <translation>Список &amp;PDF…</translation>
+    </message>
+    <message>
+        <source>Manifest &amp;CSV…</source>
+        <translation>Список &amp;CSV…</translation>
     </message>
 </context>
 <context>

@@ -237,6 +237,89 @@
     </message>
 </context>
 <context>
+    <name>BoardingPage</name>
+    <message>
+        <source>No transport planned yet: plan one on Transports.</source>
+        <translation>Транспорт ще не заплановано: заплануйте його на сторінці «Транспорт».</translation>
+    </message>
+    <message>
+        <source>Boarded: {boarded} of {total}</source>
+        <translation>Сіли: {boarded} з {total}</translation>
+    </message>
+    <message>
+        <source>seat {seat}</source>
+        <translation>місце {seat}</translation>
+    </message>
+    <message>
+        <source>no seat given</source>
+        <translation>місце не призначено</translation>
+    </message>
+    <message>
+        <source>Boarded: {name}, {seat}</source>
+        <translation>Сів(-ла): {name}, {seat}</translation>
+    </message>
+    <message>
+        <source>They are on: {transports}.</source>
+        <translation>Призначено на: {transports}.</translation>
+    </message>
+    <message>
+        <source>They are on no other transport.</source>
+        <translation>Не призначено на жоден інший транспорт.</translation>
+    </message>
+    <message>
+        <source>NOT on this manifest: {name}. {where} Nothing was recorded.</source>
+        <translation>НЕМАЄ в цьому списку: {name}. {where} Нічого не записано.</translation>
+    </message>
+    <message>
+        <source>Voided band: {name}. Nothing was recorded: ask for their current band.</source>
+        <translation>Браслет анульовано: {name}. Нічого не записано: попросіть чинний браслет.</translation>
+    </message>
+    <message>
+        <source>{name} said they do not wish to go. Ask them: nothing is recorded until you confirm (Ctrl+Enter).</source>
+        <translation>{name} казав(-ла), що не бажає їхати. Запитайте: нічого не записано, доки ви не підтвердите (Ctrl+Enter).</translation>
+    </message>
+    <message>
+        <source>Already boarded: {name}, {seat}. Nothing more recorded.</source>
+        <translation>Уже сів(-ла): {name}, {seat}. Нічого більше не записано.</translation>
+    </message>
+    <message>
+        <source>Unknown code: not a band of this store. Nothing was recorded.</source>
+        <translation>Невідомий код: це не браслет цього сховища. Нічого не записано.</translation>
+    </message>
+    <message>
+        <source>Not boarded. Nothing was recorded.</source>
+        <translation>Не сів(-ла). Нічого не записано.</translation>
+    </message>
+    <message>
+        <source>Unexpected error.</source>
+        <translation>Неочікувана помилка.</translation>
+    </message>
+    <message>
+        <source>Boarding</source>
+        <translation>Посадка</translation>
+    </message>
+    <message>
+        <source>&amp;Transport:</source>
+        <translation>&amp;Транспорт:</translation>
+    </message>
+    <message>
+        <source>&amp;Scan band:</source>
+        <translation>&amp;Скануйте браслет:</translation>
+    </message>
+    <message>
+        <source>Scan each band at the door, or type an ID</source>
+        <translation>Скануйте кожен браслет біля дверей або введіть ID</translation>
+    </message>
+    <message>
+        <source>They go: board (Ctrl+Enter)</source>
+        <translation>Їде: посадити (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>They stay: do not board</source>
+        <translation>Залишається: не садити</translation>
+    </message>
+</context>
+<context>
     <name>ChildWarning</name>
     <message>
         <source>⚠ Under 18 and registered alone. If the family is here, register them together (Ctrl+H); if not, tick “Unaccompanied child” or “Separated child”.</source>
@@ -1127,6 +1210,14 @@
         <translation>Примітка {note} людини {person}: відрізняється від історії.</translation>
     </message>
     <message>
+        <source>Transport {transport} has events but no stored state.</source>
+        <translation>Транспорт {transport} має події, але не має збереженого стану.</translation>
+    </message>
+    <message>
+        <source>Transport {transport}: the stored state does not match its events.</source>
+        <translation>Транспорт {transport}: збережений стан не відповідає його подіям.</translation>
+    </message>
+    <message>
         <source>Household {household}: created in the event log but has no record.</source>
         <translation>Домогосподарство {household}: створене в журналі подій, але не має запису.</translation>
     </message>
@@ -1858,6 +1949,38 @@
         <source>This laptop was revoked by the coordinator: it can no longer export bundles.</source>
         <translation>Координатор відкликав цей ноутбук: він більше не може експортувати пакети.</translation>
     </message>
+    <message>
+        <source>No transport with ID {id}.</source>
+        <translation>Немає транспорту з ID {id}.</translation>
+    </message>
+    <message>
+        <source>{id} is not on the passenger list of transport {transport}.</source>
+        <translation>{id} немає в списку пасажирів транспорту {transport}.</translation>
+    </message>
+    <message>
+        <source>The transport has {capacity} seats: no one more can be assigned.</source>
+        <translation>Транспорт має {capacity} місць: більше нікого призначити не можна.</translation>
+    </message>
+    <message>
+        <source>{field}: a whole number of seats, 1 to {max}.</source>
+        <translation>{field}: ціле число місць, від 1 до {max}.</translation>
+    </message>
+    <message>
+        <source>{field}: write the date and time as YYYY-MM-DD HH:MM.</source>
+        <translation>{field}: пишіть дату й час як РРРР-ММ-ДД ГГ:ХХ (YYYY-MM-DD HH:MM).</translation>
+    </message>
+    <message>
+        <source>{field}: letters, digits and hyphens only, such as 12 or 3A.</source>
+        <translation>{field}: лише літери, цифри й дефіси, як-от 12 або 3A.</translation>
+    </message>
+    <message>
+        <source>{field}: a passenger cannot be their own escort.</source>
+        <translation>{field}: пасажир не може супроводжувати сам себе.</translation>
+    </message>
+    <message>
+        <source>Seat {seat} is already given to another passenger.</source>
+        <translation>Місце {seat} уже надано іншому пасажирові.</translation>
+    </message>
 </context>
 <context>
     <name>ExportDialog</name>
@@ -2099,6 +2222,46 @@
     <message>
         <source>ID prefix</source>
         <translation>Префікс ID</translation>
+    </message>
+    <message>
+        <source>Kind of transport</source>
+        <translation>Вид транспорту</translation>
+    </message>
+    <message>
+        <source>Name or number</source>
+        <translation>Назва або номер</translation>
+    </message>
+    <message>
+        <source>Route</source>
+        <translation>Маршрут</translation>
+    </message>
+    <message>
+        <source>Border crossing</source>
+        <translation>Пункт перетину кордону</translation>
+    </message>
+    <message>
+        <source>Planned departure</source>
+        <translation>Запланований виїзд</translation>
+    </message>
+    <message>
+        <source>Receiving party</source>
+        <translation>Приймальна сторона</translation>
+    </message>
+    <message>
+        <source>Capacity</source>
+        <translation>Місткість</translation>
+    </message>
+    <message>
+        <source>Seat</source>
+        <translation>Місце</translation>
+    </message>
+    <message>
+        <source>Assistance on the way</source>
+        <translation>Допомога в дорозі</translation>
+    </message>
+    <message>
+        <source>Escorting adult</source>
+        <translation>Супровідний дорослий</translation>
     </message>
 </context>
 <context>
@@ -2828,6 +2991,34 @@
         <source>Place of origin</source>
         <translation>Місце походження</translation>
     </message>
+    <message>
+        <source>Bus</source>
+        <translation>Автобус</translation>
+    </message>
+    <message>
+        <source>Convoy</source>
+        <translation>Колона</translation>
+    </message>
+    <message>
+        <source>Train</source>
+        <translation>Поїзд</translation>
+    </message>
+    <message>
+        <source>Other transport</source>
+        <translation>Інший транспорт</translation>
+    </message>
+    <message>
+        <source>Wheelchair</source>
+        <translation>Візок</translation>
+    </message>
+    <message>
+        <source>Stretcher</source>
+        <translation>Ноші</translation>
+    </message>
+    <message>
+        <source>Medical escort</source>
+        <translation>Медичний супровід</translation>
+    </message>
 </context>
 <context>
     <name>ListMappingDialog</name>
@@ -2955,7 +3146,7 @@
     </message>
     <message>
         <source>Report written: {found} found and named, {withheld} counted only.</source>
-        <translation>Звіт записано: {found} знайдено й названо, {withheld} лише пораховано.</translation>
+        <translation>Звіт записано: знайдено й названо {found}, лише пораховано {withheld}.</translation>
     </message>
 </context>
 <context>
@@ -3019,6 +3210,14 @@
     <message>
         <source>Sought lists</source>
         <translation>Списки розшуку</translation>
+    </message>
+    <message>
+        <source>Transports</source>
+        <translation>Транспорт</translation>
+    </message>
+    <message>
+        <source>Boarding</source>
+        <translation>Посадка</translation>
     </message>
     <message>
         <source>Lock</source>
@@ -3935,6 +4134,148 @@ Network fingerprint: {fingerprint}</source>
     <message>
         <source>Progress</source>
         <translation>Хід виконання</translation>
+    </message>
+</context>
+<context>
+    <name>TransportDialog</name>
+    <message>
+        <source>Plan a transport</source>
+        <translation>Запланувати транспорт</translation>
+    </message>
+    <message>
+        <source>Transport</source>
+        <translation>Транспорт</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD HH:MM</source>
+        <translation>РРРР-ММ-ДД ГГ:ХХ</translation>
+    </message>
+</context>
+<context>
+    <name>TransportPage</name>
+    <message>
+        <source>boarded</source>
+        <translation>сів(-ла)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Assigned: %n</source>
+        <translation>
+            <numerusform>Призначено: %n</numerusform>
+            <numerusform>Призначено: %n</numerusform>
+            <numerusform>Призначено: %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Taken off: %n</source>
+        <translation>
+            <numerusform>Знято: %n</numerusform>
+            <numerusform>Знято: %n</numerusform>
+            <numerusform>Знято: %n</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Personal data</source>
+        <translation>Персональні дані</translation>
+    </message>
+    <message numerus="yes">
+        <source>The manifest holds personal data of %n people. Hand it only to the parties it names and delete copies that have served. Write it?</source>
+        <translation>
+            <numerusform>Список містить персональні дані %n особи. Передавайте його лише названим у ньому сторонам і видаляйте непотрібні копії. Записати?</numerusform>
+            <numerusform>Список містить персональні дані %n осіб. Передавайте його лише названим у ньому сторонам і видаляйте непотрібні копії. Записати?</numerusform>
+            <numerusform>Список містить персональні дані %n осіб. Передавайте його лише названим у ньому сторонам і видаляйте непотрібні копії. Записати?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Manifest written: {path}</source>
+        <translation>Список записано: {path}</translation>
+    </message>
+    <message>
+        <source>Transports</source>
+        <translation>Транспорт</translation>
+    </message>
+    <message>
+        <source>&amp;Plan a transport…</source>
+        <translation>&amp;Запланувати транспорт…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Змінити…</translation>
+    </message>
+    <message>
+        <source>Transport</source>
+        <translation>Транспорт</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Вид</translation>
+    </message>
+    <message>
+        <source>Departure</source>
+        <translation>Виїзд</translation>
+    </message>
+    <message>
+        <source>Boarded</source>
+        <translation>Сіли</translation>
+    </message>
+    <message>
+        <source>Seat</source>
+        <translation>Місце</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Ім&apos;я</translation>
+    </message>
+    <message>
+        <source>Assistance</source>
+        <translation>Допомога</translation>
+    </message>
+    <message>
+        <source>&amp;Add (IDs or band scans):</source>
+        <translation>&amp;Додати (ID або скани браслетів):</translation>
+    </message>
+    <message>
+        <source>Sea&amp;t:</source>
+        <translation>&amp;Місце:</translation>
+    </message>
+    <message>
+        <source>&amp;Assign</source>
+        <translation>&amp;Призначити</translation>
+    </message>
+    <message>
+        <source>Whole &amp;household</source>
+        <translation>Усе &amp;домогосподарство</translation>
+    </message>
+    <message>
+        <source>Take &amp;off</source>
+        <translation>З&amp;няти</translation>
+    </message>
+    <message>
+        <source>Manifest &amp;language:</source>
+        <translation>&amp;Мова списку:</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>Англійська</translation>
+    </message>
+    <message>
+        <source>Ukrainian</source>
+        <translation>Українська</translation>
+    </message>
+    <message>
+        <source>Russian</source>
+        <translation>Російська</translation>
+    </message>
+    <message>
+        <source>Manifest &amp;PDF…</source>
+        <translation>Список &amp;PDF…</translation>
+    </message>
+    <message>
+        <source>Manifest &amp;CSV…</source>
+        <translation>Список &amp;CSV…</translation>
     </message>
 </context>
 <context>

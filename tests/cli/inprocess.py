@@ -11,7 +11,7 @@ from pathlib import Path
 from fieldreg.__main__ import main
 
 # Exit codes documented in the README; 1 (a bug) is deliberately not among them.
-DOCUMENTED_EXITS = frozenset({0, 2, 3, 4, 5, 6, 7})
+DOCUMENTED_EXITS = frozenset({0, 2, 3, 4, 5, 6, 7, 10, 11, 12, 13, 14})  # 10-14: `board`
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,347 @@
+"""Transports at the desk: the list of buses, convoys and trains; planning and editing one; its
+passengers with their seats (assigned by ID, a band scan, or a whole household at once; taken
+off again); the manifest exported as PDF or CSV in English, Ukrainian or Russian, after the
+notice that it holds personal data. Every store call runs on the worker."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fieldreg.core.errors import FieldregError
+from fieldreg.services.manifest_files import ManifestFormat, build_manifest_file, write_manifest
+from fieldreg.services.session import Session
+from fieldreg.services.transports import TransportView
+from fieldreg.ui import labels
+from fieldreg.ui.context import UiContext
+from fieldreg.ui.error_dialog import show_store_error
+from fieldreg.ui.export_dialog import AskPath, ask_save_path
+from fieldreg.ui.page import Page
+from fieldreg.ui.register_page import page_title
+from fieldreg.ui.translations import Retranslates
+from fieldreg.ui.transport_dialog import TransportDialog
+
+LANGUAGES = ("en", "uk", "ru")
+
+
+class TransportPage(Retranslates, Page, QWidget):
+    def __init__(
+        self, context: UiContext, parent: QWidget | None = None, ask_path: AskPath = ask_save_path
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("transportPage")
+        self._context = context
+        self._ask_path = ask_path
+        self.views: list[TransportView] = []
+        self._names: dict[str, str] = {}
+        self.dialog: TransportDialog | None = None
+        self.last_written: Path | None = None
+        self._title = QLabel()
+        page_title(self._title)
+        self.table = QTableWidget(0, 4)
+        self.table.setObjectName("transportTable")
+        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.currentCellChanged.connect(lambda *_: self._render_passengers())
+        self.plan_button = QPushButton()
+        self.plan_button.clicked.connect(lambda: self.open_dialog(None))
+        self.edit_button = QPushButton()
+        self.edit_button.clicked.connect(lambda: self.open_dialog(self.current()))
+        self.passengers = QTableWidget(0, 5)
+        self.passengers.setObjectName("passengerTable")
+        self.passengers.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.passengers.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.assign_input = QLineEdit()
+        self.assign_input.setObjectName("assignInput")
+        self.assign_input.returnPressed.connect(self.assign)
+        self.seat_input = QLineEdit()
+        self.seat_input.setObjectName("seatInput")
+        self.seat_input.setMaximumWidth(80)
+        self.seat_input.returnPressed.connect(self.assign)
+        self.assign_button = QPushButton()
+        self.assign_button.clicked.connect(self.assign)
+        self.household_button = QPushButton()
+        self.household_button.clicked.connect(self.assign_household)
+        self.unassign_button = QPushButton()
+        self.unassign_button.clicked.connect(self.unassign)
+        self.language = QComboBox()
+        self.language.setObjectName("manifestLanguage")
+        for code in LANGUAGES:
+            self.language.addItem(code, code)
+        self.pdf_button = QPushButton()
+        self.pdf_button.clicked.connect(lambda: self.export(ManifestFormat.PDF))
+        self.csv_button = QPushButton()
+        self.csv_button.clicked.connect(lambda: self.export(ManifestFormat.CSV))
+        self.message = QLabel()
+        self.message.setObjectName("transportMessage")
+        self.message.setWordWrap(True)
+        self._assign_label, self._seat_label, self._language_label = QLabel(), QLabel(), QLabel()
+        self._assign_label.setBuddy(self.assign_input)
+        self._seat_label.setBuddy(self.seat_input)
+        self._language_label.setBuddy(self.language)
+
+        top = QHBoxLayout()
+        top.addWidget(self.plan_button)
+        top.addWidget(self.edit_button)
+        top.addStretch(1)
+        assign = QHBoxLayout()
+        for widget in (
+            self._assign_label,
+            self.assign_input,
+            self._seat_label,
+            self.seat_input,
+            self.assign_button,
+            self.household_button,
+            self.unassign_button,
+        ):
+            assign.addWidget(widget)
+        manifest = QHBoxLayout()
+        for part in (self._language_label, self.language, self.pdf_button, self.csv_button):
+            manifest.addWidget(part)
+        manifest.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self._title)
+        layout.addLayout(top)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(assign)
+        layout.addWidget(self.passengers, 2)
+        layout.addLayout(manifest)
+        layout.addWidget(self.message)
+        context.locked.connect(self.clear_personal_data)
+        context.people_changed.connect(lambda _ids: self.refresh() if self.isVisible() else None)
+        self.retranslateUi()
+
+    # --- reading --------------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        def call(session: Session) -> tuple[list[TransportView], dict[str, str]]:
+            views = session.transports().all()
+            names = {}
+            for view in views:
+                for passenger in view.passengers:
+                    summary = session.people.summary(passenger.person_id) or {}
+                    names[passenger.person_id] = " ".join(
+                        str(summary[k])
+                        for k in ("family_name", "given_name", "patronymic")
+                        if summary.get(k)
+                    )
+            return views, names
+
+        self._context.run(call, lambda done: self._listed(*done), self._failed)
+
+    def _listed(self, views: list[TransportView], names: dict[str, str]) -> None:
+        chosen = self.current()
+        self.views = views
+        self._names = names
+        self.table.setRowCount(len(views))
+        for row, view in enumerate(views):
+            kind = view.fields.get("kind")
+            cells = (
+                view.name,
+                labels.label(labels.TRANSPORT_KIND, kind) if isinstance(kind, str) else "",
+                str(view.fields.get("departure") or ""),
+                f"{sum(1 for p in view.passengers if p.boarded)} / {len(view.passengers)}",
+            )
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setData(Qt.ItemDataRole.UserRole, view.transport_id)
+                self.table.setItem(row, column, item)
+        ids = [v.transport_id for v in views]
+        target = ids.index(chosen) if chosen in ids else 0
+        if views:
+            self.table.setCurrentCell(target, 0)
+        self._render_passengers()
+
+    def current(self) -> str | None:
+        row = self.table.currentRow()
+        if 0 <= row < len(self.views):
+            return self.views[row].transport_id
+        return None
+
+    def _current_view(self) -> TransportView | None:
+        chosen = self.current()
+        return next((v for v in self.views if v.transport_id == chosen), None)
+
+    def _render_passengers(self) -> None:
+        view = self._current_view()
+        passengers = view.passengers if view is not None else ()
+        self.passengers.setRowCount(len(passengers))
+        for row, passenger in enumerate(passengers):
+            helps = ", ".join(
+                labels.label(labels.ASSISTANCE_LABELS, a) for a in passenger.assistance
+            )
+            cells = (
+                passenger.seat or "",
+                passenger.person_id,
+                self._names.get(passenger.person_id, ""),
+                helps,
+                self.tr("boarded") if passenger.boarded else "",
+            )
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setData(Qt.ItemDataRole.UserRole, passenger.person_id)
+                self.passengers.setItem(row, column, item)
+
+    # --- writing --------------------------------------------------------------------------------
+
+    def open_dialog(self, transport_id: str | None) -> TransportDialog:
+        view = next((v for v in self.views if v.transport_id == transport_id), None)
+        dialog = TransportDialog(
+            self._context, transport_id, view.fields if view is not None else None, self
+        )
+        dialog.accepted.connect(self.refresh)
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _run(self, call: Callable[[Session], object], said: Callable[[object], str]) -> None:
+        def done(result: object) -> None:
+            self.message.setText(said(result))
+            self.refresh()
+
+        self._context.run(call, done, self._said_error)
+
+    def assign(self) -> None:
+        transport = self.current()
+        text = self.assign_input.text().strip()
+        if transport is None or not text:
+            return
+        seat = self.seat_input.text().strip() or None
+        people = [p.strip() for p in text.replace(";", ",").split(",") if p.strip()]
+
+        def call(session: Session) -> list[str]:
+            from fieldreg.services.band_codes import read_code  # a scanned band or a typed ID
+
+            found = [read_code(p).person_id for p in people]
+            seats = {found[0]: seat} if seat and len(found) == 1 else None
+            return session.transports().assign(transport, found, seats)
+
+        self.assign_input.clear()
+        self.seat_input.clear()
+        self._run(call, lambda r: self.tr("Assigned: %n", None, len(r)))  # type: ignore[arg-type]
+        self.assign_input.setFocus()
+
+    def assign_household(self) -> None:
+        transport = self.current()
+        household = self.assign_input.text().strip()
+        if transport is None or not household:
+            return
+        self.assign_input.clear()
+        self._run(
+            lambda s: s.transports().assign_household(transport, household),
+            lambda r: self.tr("Assigned: %n", None, len(r)),  # type: ignore[arg-type]
+        )
+
+    def unassign(self) -> None:
+        transport = self.current()
+        rows = sorted({index.row() for index in self.passengers.selectedIndexes()})
+        view = self._current_view()
+        if transport is None or view is None or not rows:
+            return
+        people = [view.passengers[r].person_id for r in rows if r < len(view.passengers)]
+        self._run(
+            lambda s: s.transports().unassign(transport, people),
+            lambda r: self.tr("Taken off: %n", None, len(r)),  # type: ignore[arg-type]
+        )
+
+    def export(self, form: ManifestFormat) -> None:
+        """Say that the manifest holds personal data, ask where, then build and write it."""
+        transport = self.current()
+        view = self._current_view()
+        if transport is None or view is None:
+            return
+        language = str(self.language.currentData())
+        answer = QMessageBox.question(
+            self,
+            self.tr("Personal data"),
+            self.tr(
+                "The manifest holds personal data of %n people. Hand it only to the parties it "
+                "names and delete copies that have served. Write it?",
+                None,
+                len(view.passengers),
+            ),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        suffix = ".pdf" if form is ManifestFormat.PDF else ".csv"
+        path = self._ask_path(self, f"manifest-{transport}-{language}{suffix}")
+        if not path:
+            return
+        target = Path(path)
+
+        def call(session: Session) -> int:
+            built = build_manifest_file(session, transport, form, language=language)  # type: ignore[arg-type]
+            write_manifest(target, built.content)
+            return built.people
+
+        def done(people: object) -> None:
+            self.last_written = target
+            self.message.setText(self.tr("Manifest written: {path}").format(path=str(target)))
+
+        self._context.run(call, done, self._said_error)
+
+    def _said_error(self, error: BaseException) -> None:
+        if not isinstance(error, FieldregError):
+            raise error
+        self.message.setText(self._context.describe(error))
+
+    def _failed(self, error: BaseException) -> None:
+        show_store_error(self, self._context, error)
+
+    # --- page -----------------------------------------------------------------------------------
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._context.session is not None:
+            self.refresh()
+
+    def clear_personal_data(self) -> None:
+        if self.dialog is not None:
+            self.dialog.reject()
+            self.dialog = None
+        self.views = []
+        self._names = {}
+        self.table.setRowCount(0)
+        self.passengers.setRowCount(0)
+        self.assign_input.clear()
+        self.seat_input.clear()
+        self.message.clear()
+
+    def retranslateUi(self) -> None:
+        self._title.setText(self.tr("Transports"))
+        self.plan_button.setText(self.tr("&Plan a transport…"))
+        self.edit_button.setText(self.tr("&Edit…"))
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Transport"), self.tr("Kind"), self.tr("Departure"), self.tr("Boarded")]
+        )
+        self.passengers.setHorizontalHeaderLabels(
+            [self.tr("Seat"), self.tr("ID"), self.tr("Name"), self.tr("Assistance"), ""]
+        )
+        self._assign_label.setText(self.tr("&Add (IDs or band scans):"))
+        self._seat_label.setText(self.tr("Sea&t:"))
+        self.assign_button.setText(self.tr("&Assign"))
+        self.household_button.setText(self.tr("Whole &household"))
+        self.unassign_button.setText(self.tr("Take &off"))
+        self._language_label.setText(self.tr("Manifest &language:"))
+        names = {"en": self.tr("English"), "uk": self.tr("Ukrainian"), "ru": self.tr("Russian")}
+        for index, code in enumerate(LANGUAGES):
+            self.language.setItemText(index, names[code])
+        self.pdf_button.setText(self.tr("Manifest &PDF…"))
+        self.csv_button.setText(self.tr("Manifest &CSV…"))
+        self._render_passengers()

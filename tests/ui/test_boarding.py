@@ -1,0 +1,147 @@
+"""Boarding at the bus door, driven by keystrokes as a keyboard-wedge scanner sends them (the
+code, then Enter) into the desk's Boarding page: each scan is said at once in words and colour,
+only a right scan is recorded, and the cursor stays in the scan field after every outcome."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from fieldreg.services.session import Session
+from fieldreg.services.transports import BoardingOutcome
+from fieldreg.ui.boarding_page import COLOURS
+from tests.ui.desk import open_desk
+from tests.ui.keyboard import CTRL, ENTER, focused, press, type_text
+
+SHIFT = Qt.KeyboardModifier.ShiftModifier
+
+
+def _boarded(session: Session, transport: str) -> set[str]:
+    return {p.person_id for p in session.transports().get(transport).passengers if p.boarded}
+
+
+def test_each_scan_is_said_and_only_right_scans_are_recorded(
+    qtbot: QtBot, qapp: QApplication, session: Session, data_dir: Path
+) -> None:
+    transports = session.transports()
+    bus = transports.plan({"name": "Автобус 3", "departure": "2026-12-03 07:30"})
+    other = transports.plan({"name": "Автобус 4"})
+    anna = session.register({"family_name": "Мельник", "given_name": "Анна"})
+    stays = session.register(
+        {"family_name": "Лисенко", "given_name": "Віра", "wishes_evacuation": "no"}
+    )
+    elsewhere = session.register({"family_name": "Гончар", "given_name": "Тарас"})
+    voided = session.register({"family_name": "Павленко", "given_name": "Ганна"})
+    session.record_band(anna, f"{anna}/1")
+    session.record_band(voided, f"{voided}/1")
+    session.record_band(voided, f"{voided}/2")  # the reprint voids band 1
+    transports.assign(bus, [anna, stays, voided], {anna: "7"})
+    transports.assign(other, [elsewhere])
+
+    with open_desk(qtbot, qapp, session, data_dir) as desk:
+        press(qtbot, Qt.Key.Key_B, CTRL | SHIFT)
+        page = desk.window.boarding_page
+        assert desk.window.work.currentWidget() is page
+        qtbot.waitUntil(lambda: page.transport.count() == 2)
+        page.choose(bus)
+        qtbot.waitUntil(lambda: focused() is page.scan)
+
+        def scan(text: str) -> BoardingOutcome:
+            with qtbot.waitSignal(page.outcome_shown, timeout=5000) as said:
+                type_text(qtbot, focused(), text)
+                qtbot.keyClick(focused(), ENTER)
+            assert focused() is page.scan  # ready for the next band
+            assert page.scan.text() == ""
+            return BoardingOutcome(said.args[0])
+
+        def colour() -> str:
+            return page.answer.styleSheet()
+
+        assert scan(f"FR1:{anna}/1") is BoardingOutcome.BOARDED
+        assert "Boarded: Мельник Анна" in page.answer.text()
+        assert "seat 7" in page.answer.text()
+        assert COLOURS[BoardingOutcome.BOARDED][0] in colour()
+        assert _boarded(session, bus) == {anna}
+        assert page.counts.text() == "Boarded: 1 of 3"
+
+        # a repeated scan
+        assert scan(f"FR1:{anna}/1") is BoardingOutcome.ALREADY_BOARDED
+        assert "Already boarded" in page.answer.text()
+        # a stranger: on another bus
+        assert scan(elsewhere) is BoardingOutcome.NOT_ON_MANIFEST
+        assert "NOT on this manifest" in page.answer.text()
+        assert "Автобус 4" in page.answer.text()
+        assert COLOURS[BoardingOutcome.NOT_ON_MANIFEST][0] in colour()
+        # a voided band
+        assert scan(f"FR1:{voided}/1") is BoardingOutcome.VOIDED_BAND
+        assert "Voided band" in page.answer.text()
+        # an unknown code
+        assert scan("FR1:XX-0000-0") is BoardingOutcome.UNKNOWN_CODE
+        assert "Unknown code" in page.answer.text()
+        assert _boarded(session, bus) == {anna}  # nothing wrong recorded
+        assert not _boarded(session, other)
+
+        # someone who said they do not wish to go: asked, nothing recorded until confirmed
+        assert scan(stays) is BoardingOutcome.DOES_NOT_WISH
+        assert "do not wish to go" in page.answer.text()
+        assert COLOURS[BoardingOutcome.DOES_NOT_WISH][0] in colour()
+        assert page.confirm.isVisible()
+        assert _boarded(session, bus) == {anna}
+        with qtbot.waitSignal(page.outcome_shown, timeout=5000) as said:
+            press(qtbot, Qt.Key.Key_Return, CTRL)
+        assert said.args[0] == BoardingOutcome.BOARDED.value
+        assert focused() is page.scan
+        assert not page.confirm.isVisible()
+        assert _boarded(session, bus) == {anna, stays}
+
+        # the voided person's current band boards them
+        assert scan(f"FR1:{voided}/2") is BoardingOutcome.BOARDED
+        assert page.counts.text() == "Boarded: 3 of 3"
+
+
+def test_declining_at_the_door_records_nothing_and_keeps_the_cursor(
+    qtbot: QtBot, qapp: QApplication, session: Session, data_dir: Path
+) -> None:
+    transports = session.transports()
+    bus = transports.plan({"name": "Автобус 3"})
+    stays = session.register(
+        {"family_name": "Лисенко", "given_name": "Віра", "wishes_evacuation": "no"}
+    )
+    transports.assign(bus, [stays])
+    with open_desk(qtbot, qapp, session, data_dir) as desk:
+        press(qtbot, Qt.Key.Key_B, CTRL | SHIFT)
+        page = desk.window.boarding_page
+        qtbot.waitUntil(lambda: page.transport_id() == bus)
+        with qtbot.waitSignal(page.outcome_shown, timeout=5000):
+            type_text(qtbot, focused(), stays)
+            qtbot.keyClick(focused(), ENTER)
+        qtbot.mouseClick(page.decline, Qt.MouseButton.LeftButton)
+        assert "Nothing was recorded" in page.answer.text()
+        assert focused() is page.scan
+        press(qtbot, Qt.Key.Key_Return, CTRL)  # no longer asked: nothing happens
+        desk.context.worker.wait()
+        assert not _boarded(session, bus)
+
+
+def test_locking_clears_the_boarding_page(
+    qtbot: QtBot, qapp: QApplication, session: Session, data_dir: Path
+) -> None:
+    transports = session.transports()
+    bus = transports.plan({"name": "Автобус 3"})
+    anna = session.register({"family_name": "Мельник", "given_name": "Анна"})
+    transports.assign(bus, [anna])
+    with open_desk(qtbot, qapp, session, data_dir) as desk:
+        press(qtbot, Qt.Key.Key_B, CTRL | SHIFT)
+        page = desk.window.boarding_page
+        qtbot.waitUntil(lambda: page.transport_id() == bus)
+        with qtbot.waitSignal(page.outcome_shown, timeout=5000):
+            type_text(qtbot, focused(), anna)
+            qtbot.keyClick(focused(), ENTER)
+        assert "Мельник" in page.answer.text()
+        desk.window.lock_controller.lock("manual")
+        qtbot.waitUntil(lambda: session.locked)
+        assert page.answer.text() == ""
+        assert page.transport.count() == 0
