@@ -10,12 +10,15 @@ import secrets
 import shutil
 import subprocess
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import psycopg
+import pytest
+from sqlalchemy.engine import make_url
 
 NO_SERVER = "PostgreSQL server binaries are not installed (apt-get install postgresql)"
 ROLE = "fieldreg"
@@ -105,3 +108,73 @@ def running_cluster(bin_dir: Path, *, fsync: bool = True) -> Iterator[Cluster]:
             capture_output=True,
         )
         shutil.rmtree(root, ignore_errors=True)
+
+
+def _connect(url: str, database: str | None = None) -> psycopg.Connection[tuple[Any, ...]]:
+    """A psycopg connection to the database `url` names (or to `database` on its server)."""
+    parsed = make_url(url)
+    return psycopg.connect(
+        dbname=database or parsed.database,
+        user=parsed.username or ROLE,
+        host=str(parsed.query.get("host", parsed.host or "")),
+        port=int(str(parsed.query.get("port", parsed.port or 5432))),
+        autocommit=database is not None,
+    )
+
+
+def _admin_for(url: str) -> tuple[psycopg.Connection[tuple[Any, ...]], str]:
+    """An autocommit connection to the server of `url` (its `postgres` database) and the name
+    of the database `url` names."""
+    name = make_url(url).database
+    assert name is not None
+    return _connect(url, "postgres"), name
+
+
+def copy_database(url: str) -> str:
+    """A new database copied from the one `url` names (nobody may have it open), as a URL."""
+    admin, source = _admin_for(url)
+    name = f"db_{secrets.token_hex(6)}"
+    with admin:
+        admin.execute(f'CREATE DATABASE "{name}" TEMPLATE "{source}"')
+    return make_url(url).set(database=name).render_as_string(hide_password=False)
+
+
+def drop_database(url: str) -> None:
+    admin, name = _admin_for(url)
+    with admin:
+        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def table_rows(url: str) -> dict[str, list[tuple[object, ...]]]:
+    """Every row of every table of the store at `url`, each table's rows sorted."""
+    with _connect(url) as connection:
+        tables = [
+            str(row[0])
+            for row in connection.execute(
+                "SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename"
+            )
+        ]
+        return {
+            table: sorted(connection.execute(f'SELECT * FROM "{table}"').fetchall(), key=repr)
+            for table in tables
+        }
+
+
+@pytest.fixture(scope="session")
+def pg_cluster() -> Iterator[Cluster]:
+    """One throwaway server for the whole run (a missing server skips: a failure under CI)."""
+    bin_dir = server_bin()
+    if bin_dir is None:
+        pytest.skip(NO_SERVER)
+    with running_cluster(bin_dir) as cluster:
+        yield cluster
+
+
+Query = Callable[[str, tuple[object, ...]], list[tuple[Any, ...]]]
+
+
+@contextmanager
+def pg_query(url: str) -> Iterator[Query]:
+    """Run read-only queries (`%s` placeholders) on the store at `url`, outside fieldreg."""
+    with _connect(url) as connection:
+        yield lambda sql, params: connection.execute(sql, params).fetchall()  # type: ignore[arg-type]
