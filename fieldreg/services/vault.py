@@ -205,7 +205,12 @@ def open_session(
         if device_id is None:
             raise StoreError("store.corrupt")
         with contextlib.suppress(FieldregError):  # a copy not brought up to date is for verify
-            slots.sync_mirror()  # an older store's first copy, or one a crash left behind
+            if data_dir.store_url is None:
+                slots.sync_mirror()  # an older store's first copy, or one a crash left behind
+            else:
+                # Workstations share the server's copy: this one's own file follows it (a new
+                # workstation gets its file here; docs/postgresql.md).
+                slots.repair(data_key)
         extra = {} if today is None else {"today": today}
         session = Session(
             data_dir=data_dir,
