@@ -30,6 +30,7 @@ test: lint typecheck unit
 
 bench: $(STAMP)
 	$(BIN)/python -m bench
+	$(BIN)/python -m bench bench.bench_pg_import
 
 # After changing visible strings: refresh the .ts sources, translate what lupdate marked
 # unfinished (Qt Linguist: .venv/bin/pyside6-linguist), then run this again to compile the .qm

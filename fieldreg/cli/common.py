@@ -22,7 +22,7 @@ from fieldreg.core.errors import (
     ValidationError,
 )
 from fieldreg.services import vault
-from fieldreg.services.paths import DataDir, default_data_dir
+from fieldreg.services.paths import DataDir, default_data_dir, is_postgresql_url
 from fieldreg.services.session import Session
 
 EXIT_OK, EXIT_BUG, EXIT_USAGE, EXIT_INPUT, EXIT_AUTH, EXIT_NOT_FOUND, EXIT_STORE, EXIT_VERIFY = (
@@ -100,6 +100,14 @@ def global_options(*, defaults: bool) -> argparse.ArgumentParser:
         help=f"the store's folder (default: {default_data_dir()})",
     )
     group.add_argument(
+        "--store",
+        type=_store_url,
+        metavar="URL",
+        default=default(None),
+        help="keep the coordinator's store in PostgreSQL (postgresql://user@host/db); the key "
+        "slots, settings and quarantine stay in --data-dir (docs/postgresql.md)",
+    )
+    group.add_argument(
         "--operator",
         metavar="NAME",
         default=default(None),
@@ -128,9 +136,17 @@ def global_options(*, defaults: bool) -> argparse.ArgumentParser:
     return parent
 
 
+def _store_url(untrusted: str) -> str:
+    url = untrusted.strip()
+    if not is_postgresql_url(url):
+        raise argparse.ArgumentTypeError("expected a PostgreSQL URL: postgresql://user@host/db")
+    return url
+
+
 def data_dir(args: argparse.Namespace) -> DataDir:
-    """The store folder the options name, whether or not a store is there yet."""
-    return DataDir(args.data_dir or default_data_dir())
+    """The store folder the options name (and the server, with --store), whether or not a
+    store is there yet."""
+    return DataDir(args.data_dir or default_data_dir(), getattr(args, "store", None))
 
 
 def require_store(directory: DataDir) -> DataDir:
@@ -151,7 +167,7 @@ def new_store_dir(args: argparse.Namespace) -> DataDir:
     directory = data_dir(args)
     if directory.db.exists() and not directory.slots.exists():  # not "exists": its keys are gone
         raise StoreError("store.keys_missing", folder=_shown(directory.root))
-    if directory.exists():
+    if directory.slots.exists() or directory.db.exists():  # a server is checked by init itself
         raise StoreError("cli.store_exists", path=_shown(directory.root))
     return directory
 

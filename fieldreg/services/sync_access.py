@@ -12,7 +12,7 @@ from fieldreg.core.errors import FieldregError
 from fieldreg.crypto.sealing import FieldSealer
 from fieldreg.services.outside_files import read_outside_file
 from fieldreg.services.session import Session
-from fieldreg.store.engine import make_engine, sqlite_url, widen_page_cache
+from fieldreg.store.engine import make_engine, widen_page_cache
 from fieldreg.store.repository import Repository
 from fieldreg.store.sync_store import NetworkRecord, SyncStore
 from fieldreg.sync import bundle_format
@@ -21,7 +21,7 @@ from fieldreg.sync import bundle_format
 @contextmanager
 def sync_repository(session: Session) -> Iterator[Repository]:
     """A connection of sync's own to the session's store, sealing with the session's key."""
-    engine = make_engine(sqlite_url(session.data_dir.db))
+    engine = make_engine(session.data_dir.database_url)
     try:
         with engine.connect() as connection:
             widen_page_cache(connection)

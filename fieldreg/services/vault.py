@@ -28,7 +28,7 @@ from fieldreg.crypto.slots import OperatorInfo, SlotFile
 from fieldreg.services.paths import DataDir
 from fieldreg.services.session import Session, wall_ms
 from fieldreg.store import migrate
-from fieldreg.store.engine import create_private_file, make_engine, sqlite_url
+from fieldreg.store.engine import create_private_file, make_engine
 from fieldreg.store.key_slot_copy import DatabaseSlotCopy
 from fieldreg.store.repository import Repository
 
@@ -47,10 +47,10 @@ class InitResult:
 @contextmanager
 def keyed_slots(data_dir: DataDir) -> Iterator[SlotFile]:
     """The store's slots with the database's copy as their mirror (when the database exists)."""
-    if not data_dir.db.is_file():
+    if not data_dir.has_database():
         yield SlotFile(data_dir.slots)
         return
-    engine = make_engine(sqlite_url(data_dir.db))
+    engine = make_engine(data_dir.database_url)
     try:
         yield SlotFile(data_dir.slots, mirror=DatabaseSlotCopy(engine))
     finally:
@@ -87,8 +87,10 @@ def init_store(
     if data_dir.db.exists() and not SlotFile(data_dir.slots).exists():
         # Not "a store exists": its key file is gone, and a new store here would bury it.
         raise StoreError("store.keys_missing", folder=str(data_dir.root))
-    if data_dir.exists():
+    if data_dir.slots.exists() or data_dir.db.exists():
         raise StoreError("store.exists")
+    if data_dir.store_url is not None and migrate.is_initialised(data_dir.database_url):
+        raise StoreError("store.exists")  # another workstation made the store on that server
     try:
         device_prefix = (
             ids.validate_prefix(prefix.strip().upper())
@@ -110,8 +112,9 @@ def init_store(
         recovery_key=recovery,
     )
     try:
-        create_private_file(data_dir.db)
-        engine = make_engine(sqlite_url(data_dir.db))
+        if data_dir.store_url is None:
+            create_private_file(data_dir.db)
+        engine = make_engine(data_dir.database_url)
         try:
             migrate.upgrade(engine, db_path=None, backup_dir=None)
             with engine.connect() as connection:
@@ -169,12 +172,16 @@ def open_session(
 ) -> Session:
     """Unlock with an operator's passphrase (or the recovery key) and load the search index.
     Migrates the schema first (after a backup) and refuses a store newer than this build."""
-    if not data_dir.db.is_file():
+    if not data_dir.has_database():
         _require_slots(SlotFile(data_dir.slots), data_dir)
         raise StoreError("store.missing")
-    engine = make_engine(sqlite_url(data_dir.db))
+    if data_dir.store_url is not None:
+        if not migrate.is_initialised(data_dir.database_url):
+            raise StoreError("store.missing")  # never migrate an empty database into a store
+        data_dir.ensure()  # a second workstation's own folder: its slots come from the server
+    engine = make_engine(data_dir.database_url)
     try:
-        migrate.upgrade(engine, db_path=data_dir.db, backup_dir=data_dir.backups)
+        migrate.upgrade(engine, db_path=data_dir.sqlite_file, backup_dir=data_dir.backups)
         slots = SlotFile(data_dir.slots, mirror=DatabaseSlotCopy(engine))
         _require_slots(slots, data_dir)
         info = _pick_operator(slots, operator)
@@ -198,7 +205,12 @@ def open_session(
         if device_id is None:
             raise StoreError("store.corrupt")
         with contextlib.suppress(FieldregError):  # a copy not brought up to date is for verify
-            slots.sync_mirror()  # an older store's first copy, or one a crash left behind
+            if data_dir.store_url is None:
+                slots.sync_mirror()  # an older store's first copy, or one a crash left behind
+            else:
+                # Workstations share the server's copy: this one's own file follows it (a new
+                # workstation gets its file here; docs/postgresql.md).
+                slots.repair(data_key)
         extra = {} if today is None else {"today": today}
         session = Session(
             data_dir=data_dir,

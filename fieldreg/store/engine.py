@@ -3,6 +3,11 @@
 `synchronous=FULL` with WAL: a commit is on disk when it returns, so what the UI says is saved
 survives a power cut. Write transactions begin with `BEGIN IMMEDIATE` (see WRITE_FLAG) so that a
 second process (the CLI beside the desk app) waits for the write lock instead of failing half-way.
+
+On PostgreSQL (the coordinator's store shared by several workstations, docs/postgresql.md) a
+write transaction takes one transaction-scoped advisory lock first: writers queue as they do on
+SQLite, so a fold of a person read and written back in one transaction cannot lose another
+workstation's update (READ COMMITTED alone would). Readers never take it.
 """
 
 from __future__ import annotations
@@ -20,14 +25,34 @@ from fieldreg.core.errors import StoreError
 
 BUSY_TIMEOUT_MS = 10_000
 WRITE_FLAG = "fieldreg.write"
+# The key of the writers' advisory lock on PostgreSQL ("fieldreg" in ASCII); any constant would do.
+WRITER_LOCK_KEY = 0x6669656C64726567
+POSTGRESQL_SCHEMES = ("postgresql", "postgres")
 
 
 def sqlite_url(path: Path) -> str:
     return f"sqlite+pysqlite:///{path}"
 
 
+def is_postgresql_url(url: str) -> bool:
+    scheme = url.split("://", 1)[0].split("+", 1)[0].lower()
+    return "://" in url and scheme in POSTGRESQL_SCHEMES
+
+
+def postgresql_url(url: str) -> str:
+    """`postgresql://user@host/db` as SQLAlchemy names the psycopg 3 driver; a URL that already
+    names a driver is kept."""
+    scheme, rest = url.split("://", 1)
+    if "+" in scheme:
+        return url
+    return f"postgresql+psycopg://{rest}"
+
+
 def make_engine(url: str) -> Engine:
-    """An engine for `url`; SQLite gets its PRAGMAs and explicit BEGIN IMMEDIATE."""
+    """An engine for `url`; SQLite gets its PRAGMAs and explicit BEGIN IMMEDIATE, PostgreSQL
+    its writers' lock."""
+    if is_postgresql_url(url):
+        return _postgresql_engine(postgresql_url(url))
     if not url.startswith("sqlite"):
         return create_engine(url, pool_pre_ping=True)
     engine = create_engine(url, connect_args={"check_same_thread": False})
@@ -53,6 +78,18 @@ def make_engine(url: str) -> Engine:
         # Writers take the lock up front; readers get a deferred (snapshot) transaction.
         immediate = connection.info.get(WRITE_FLAG, False)
         connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+    return engine
+
+
+def _postgresql_engine(url: str) -> Engine:
+    engine = create_engine(url, pool_pre_ping=True)
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection: Any) -> None:
+        # psycopg begins the transaction with this first statement; the lock ends with it.
+        if connection.info.get(WRITE_FLAG, False):
+            connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITER_LOCK_KEY})")
 
     return engine
 

@@ -13,7 +13,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine
 
 from fieldreg.core.errors import StoreError
-from fieldreg.store.engine import create_private_file
+from fieldreg.store.engine import ENVIRONMENT_ERRORS, create_private_file, make_engine, store_error
 
 
 def migrations_dir() -> Path:
@@ -92,3 +92,16 @@ def upgrade(engine: Engine, *, db_path: Path | None, backup_dir: Path | None) ->
 def downgrade(engine: Engine, target: str) -> None:
     with engine.begin() as connection:
         command.downgrade(_config(connection), target)
+
+
+def is_initialised(url: str) -> bool:
+    """Whether the database at `url` holds a store (any schema revision): an empty server
+    database is never migrated into one by merely opening it."""
+    engine = make_engine(url)
+    try:
+        with engine.connect() as connection:
+            return current_revision(connection) is not None
+    except ENVIRONMENT_ERRORS as exc:
+        raise store_error(exc) from exc
+    finally:
+        engine.dispose()

@@ -8,15 +8,17 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, Protocol, cast
 
 from sqlalchemy import Table, delete, distinct, func, insert, select, update
+from sqlalchemy.exc import IntegrityError as UniqueViolation
 
-from fieldreg.core.errors import TamperError
+from fieldreg.core.errors import StoreError, TamperError
 from fieldreg.crypto.encoding import b64encode, strict_b64decode
 from fieldreg.crypto.network_keys import DeviceKeys, NetworkInfo
-from fieldreg.store.repository import EVENTS, HOUSEHOLDS, Repository
+from fieldreg.store.repository import DEVICES, EVENTS, HOUSEHOLDS, DeviceState, Repository
 from fieldreg.store.sync_models import (
     CertificateRow,
     ConflictIndexRow,
@@ -73,6 +75,25 @@ class HeldBundle:
     device_id: str
     first_seq: int
     last_seq: int
+
+
+class WrittenMeanwhile(StoreError):
+    """Another importer committed this device's events (or this bundle's receipt or hold)
+    first: the database refused the second copy, and nothing of this transaction is kept. The
+    importer looks again and finds the bundle already applied. Never shown to a user."""
+
+    def __init__(self) -> None:
+        super().__init__("store.database_locked")
+
+
+@contextmanager
+def refusing_second_copies() -> Iterator[None]:
+    """The database's unique keys are what make a bundle apply once ((device, seq) of every
+    event, the receipt's bundle hash, the held bundle's hash): a violation is a lost race."""
+    try:
+        yield
+    except UniqueViolation as exc:
+        raise WrittenMeanwhile from exc
 
 
 def _dumps(value: object) -> bytes:
@@ -225,6 +246,19 @@ class SyncStore:
             )
 
     # --- the coordinator's view of device logs ------------------------------------------------
+
+    def locked_position(self, device_id: str) -> DeviceState | None:
+        """The device's row, locked until the transaction ends (`SELECT ... FOR UPDATE` on
+        PostgreSQL; SQLite's writer already holds the whole database): read it inside the
+        transaction that advances it, so two importers cannot both start from the same mark."""
+        row = self.conn.execute(
+            select(DEVICES).where(DEVICES.c.device_id == device_id).with_for_update()
+        ).first()
+        if row is None:
+            return None
+        return DeviceState(
+            row.device_id, row.prefix, row.last_seq, row.head, row.last_hlc, row.next_counter
+        )
 
     def event_ids(self, device_id: str, first: int, last: int) -> dict[int, str]:
         rows = self.conn.execute(

@@ -7,6 +7,12 @@ high-water mark advanced last -> receipt -> held bundles that the new events mak
 Every check before "apply" only reads; a bundle that fails one raises `BundleRejected` and the
 store is unchanged. Environment failures (disk full, database locked) raise `StoreError` instead:
 the bundle is not at fault and can simply be imported again.
+
+Several importers at once (coordinator workstations sharing a PostgreSQL store): the device's
+mark is read again, locked, inside the transaction that advances it, and the database's unique
+keys refuse a second copy of an event, receipt or hold. A racer that finds the mark moved (or is
+refused) rolls back and looks again from the start, so it reports what is true then: usually
+"already applied" (REPLAY), never an error or a quarantine.
 """
 
 from __future__ import annotations
@@ -22,7 +28,7 @@ from fieldreg.core.tasks import CancelFlag, Progress
 from fieldreg.crypto.network_keys import NetworkInfo
 from fieldreg.store.repository import DeviceState, Repository
 from fieldreg.store.roster_store import RosterStore
-from fieldreg.store.sync_store import SyncStore
+from fieldreg.store.sync_store import SyncStore, WrittenMeanwhile, refusing_second_copies
 from fieldreg.sync import age_format, bundle_format, minisign
 from fieldreg.sync.apply import Applied, apply_events
 from fieldreg.sync.bundle_format import Container, Header
@@ -31,6 +37,15 @@ from fieldreg.sync.enrollment import Certificate, parse_certificate
 from fieldreg.sync.redaction import Redacted
 
 RECIPIENTS = 2  # the coordinator's bundle key and the escrow key
+RACE_ATTEMPTS = 5  # looks at a device's mark before "database busy"; each loss means progress
+
+
+class _Moved(Exception):
+    """The device's mark moved between reading it and locking it: another importer won."""
+
+
+def _mark(device: DeviceState | None) -> tuple[int, str] | None:
+    return None if device is None else (device.last_seq, device.head)
 
 
 class BundleRejected(FieldregError):
@@ -194,6 +209,32 @@ class Importer:
         *,
         from_hold: bool,
     ) -> ImportResult:
+        opened: list[Decoded] = []  # decrypted at most once, whatever the retries
+        for _attempt in range(RACE_ATTEMPTS):
+            try:
+                return self._attempt(
+                    checked, progress, cancelled, from_hold=from_hold, opened=opened
+                )
+            except (_Moved, WrittenMeanwhile):
+                continue  # rolled back; the next look sees what the winner committed
+        raise StoreError("store.database_locked")
+
+    def _still_at(self, device_id: str, seen: DeviceState | None) -> DeviceState | None:
+        """The device's row locked for this transaction; `_Moved` if it is not as `seen`."""
+        locked = self.store.locked_position(device_id)
+        if _mark(locked) != _mark(seen):
+            raise _Moved
+        return locked
+
+    def _attempt(
+        self,
+        checked: Checked,
+        progress: Progress | None,
+        cancelled: CancelFlag | None,
+        *,
+        from_hold: bool,
+        opened: list[Decoded],
+    ) -> ImportResult:
         header = checked.header
         result = ImportResult(
             Outcome.REPLAY, checked.bundle_hash, header.device, header.first, header.last
@@ -218,7 +259,9 @@ class Importer:
         if already:
             result.outcome = Outcome.HELD
             return result
-        decoded = self.open(checked)
+        if not opened:
+            opened.append(self.open(checked))
+        decoded = opened[0]
         events = decoded.events
         with self.repo.reading():
             stored = self.store.event_ids(header.device, header.first, last_seq)
@@ -229,7 +272,8 @@ class Importer:
         new = [event for event in events if event.seq > last_seq]
         hidden = [event for event in decoded.redacted if event.seq > last_seq]
         if header.first > last_seq + 1:
-            with self.repo.transaction():
+            with refusing_second_copies(), self.repo.transaction():
+                self._still_at(header.device, device)  # else the gap may be filled already
                 self.store.hold(checked.bundle_hash, header, checked.raw, self.now_ms())
             result.outcome = Outcome.HELD
             return result
@@ -270,7 +314,8 @@ class Importer:
         `hidden`: the new redacted events (checked by `_check_redacted`), stored bodiless."""
         repo = self.repo
         header = checked.header
-        with repo.transaction():
+        with refusing_second_copies(), repo.transaction():
+            device = self._still_at(header.device, device)
             if device is None:
                 repo.add_device(header.device, checked.certificate.prefix)
                 device = repo.device(header.device)
@@ -295,7 +340,7 @@ class Importer:
             device.last_hlc = max(device.last_hlc, end.hlc)
             if not repo.save_device(device, expected=expected):
                 # Another import of the same device committed meanwhile: nothing of this one is.
-                raise StoreError("store.database_locked")
+                raise _Moved
         return applied
 
     def _check_redacted(self, new: list[Event], hidden: list[Redacted]) -> None:

@@ -1,16 +1,11 @@
 """The same models and migrations run on PostgreSQL (the coordinator's store when one machine is
-not enough): a throwaway cluster is started for the test, migrated up and down, compared with
-the models, and used through the repository."""
+not enough): a throwaway cluster is started for the run (tests.pg_support), a database migrated
+up and down, compared with the models, and used through the repository."""
 
 from __future__ import annotations
 
 import os
-import secrets
-import shutil
-import subprocess
-import tempfile
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from alembic.autogenerate import compare_metadata
@@ -24,55 +19,15 @@ from fieldreg.store import migrate
 from fieldreg.store.engine import make_engine
 from fieldreg.store.repository import Repository
 from fieldreg.store.schema import metadata
+from tests.pg_support import Cluster, pg_cluster
 
-
-def _pg_bin() -> Path | None:
-    candidates = sorted(Path("/usr/lib/postgresql").glob("*/bin/initdb"), reverse=True)
-    return candidates[0].parent if candidates else None
+__all__ = ["pg_cluster"]  # the server fixture, shared with the sync tests
 
 
 @pytest.fixture(scope="module")
-def postgres() -> Iterator[str]:
-    bin_dir = _pg_bin()
-    if bin_dir is None or shutil.which("runuser") is None:
-        pytest.skip("PostgreSQL server binaries are not installed (apt-get install postgresql)")
-    root = Path(tempfile.mkdtemp(prefix="fieldreg-pg-"))
-    root.chmod(0o755)  # the postgres user must reach its data dir inside
-    data = root / "data"
-    as_postgres = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
-    if as_postgres:
-        shutil.chown(root, "postgres")
-    port = str(20000 + secrets.randbelow(20000))
-    subprocess.run(
-        [*as_postgres, str(bin_dir / "initdb"), "-D", str(data), "-A", "trust", "-U", "fieldreg"],
-        check=True,
-        capture_output=True,
-    )
-    subprocess.run(
-        [
-            *as_postgres,
-            str(bin_dir / "pg_ctl"),
-            "-D",
-            str(data),
-            "-w",
-            "-l",
-            str(root / "log"),
-            "-o",
-            f"-c listen_addresses='' -c unix_socket_directories={root} -p {port}",
-            "start",
-        ],
-        check=True,
-        capture_output=True,
-    )
-    try:
-        yield f"postgresql+psycopg://fieldreg@/postgres?host={root}&port={port}"
-    finally:
-        subprocess.run(
-            [*as_postgres, str(bin_dir / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop"],
-            check=False,
-            capture_output=True,
-        )
-        shutil.rmtree(root, ignore_errors=True)
+def postgres(pg_cluster: Cluster) -> str:
+    """An empty database on the run's throwaway server (tests.pg_support)."""
+    return pg_cluster.url(pg_cluster.create_database())
 
 
 @pytest.fixture

@@ -14,8 +14,11 @@ from fieldreg.services.paths import DataDir
 
 def main() -> None:
     directory, passphrase, *files = sys.argv[1:]
+    store_url = None
+    if files[0] == "--store":
+        store_url, files = files[1], files[2:]
     session = vault.open_session(
-        DataDir(Path(directory)), operator=None, passphrase=passphrase, load=False
+        DataDir(Path(directory), store_url), operator=None, passphrase=passphrase, load=False
     )
     print("ready", flush=True)
     if files[0] == "--together":

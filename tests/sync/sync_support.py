@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from fieldreg.core import canonical, ids
 from fieldreg.core.events import FORMAT_VERSION, Event, EventType, make_event
 from fieldreg.core.fold import PersonState, apply
@@ -23,13 +25,17 @@ from fieldreg.services.session import Session
 from fieldreg.sync import age_format, bundle_format, enrollment, export, minisign
 from fieldreg.sync.bundle_format import Header
 from tests.conftest import PASSPHRASE, TODAY
+from tests.pg_support import copy_database, table_rows
 
 NETWORK_PASSPHRASE = "network passphrase for tests"
+# A module's `pytestmark = PG_TOO` runs each of its tests on SQLite and on PostgreSQL.
+PG_TOO = pytest.mark.parametrize("store_backend", ["sqlite", "postgresql"], indirect=True)
 CLOCK = 1_795_000_000_000 << 16
 
 
-def create_coordinator(path: Path) -> DataDir:
-    directory = DataDir(path)
+def create_coordinator(path: Path, store_url: str | None = None) -> DataDir:
+    """A coordinator store in `path` (its rows in PostgreSQL at `store_url` if given)."""
+    directory = DataDir(path, store_url)
     enroll.create_network(
         directory,
         point="Хаб",
@@ -46,9 +52,12 @@ def open_store(directory: DataDir) -> Session:
 
 
 def copy_store(source: DataDir, target: Path) -> DataDir:
-    """A copy of a store no session has open (its WAL is checkpointed on close)."""
+    """A copy of a store no session has open (its WAL is checkpointed on close); on
+    PostgreSQL the folder and a new database made from the store's as a template."""
     shutil.copytree(source.root, target)
-    return DataDir(target)
+    if source.store_url is None:
+        return DataDir(target)
+    return DataDir(target, copy_database(source.store_url))
 
 
 def new_laptop(path: Path, coordinator: DataDir, prefix: str, point: str = "Школа 5") -> DataDir:
@@ -72,6 +81,10 @@ def new_laptop(path: Path, coordinator: DataDir, prefix: str, point: str = "Шк
 
 def snapshot(directory: DataDir) -> str:
     """Every row of every table, read-only: equal snapshots mean an unchanged store."""
+    if directory.store_url is not None:
+        return hashlib.sha256(
+            repr(sorted(table_rows(directory.store_url).items())).encode()
+        ).hexdigest()
     connection = sqlite3.connect(f"file:{directory.db}?mode=ro", uri=True)
     try:
         digest = hashlib.sha256()

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from sync_support import Device, Template, copy_store, open_store
+from sync_support import PG_TOO, Device, Template, copy_store, open_store
 
 from fieldreg.core.events import EventType
 from fieldreg.services import sync_service as sync
@@ -29,6 +29,8 @@ operation = st.tuples(
     st.integers(0, 50),  # which value
     st.integers(1, 3),  # clock tick: small, so devices' clocks collide and ties are broken
 )
+
+pytestmark = PG_TOO  # on SQLite and on a real PostgreSQL server
 
 
 def _people(device: Device) -> list[str]:

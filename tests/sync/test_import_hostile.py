@@ -10,7 +10,15 @@ from pathlib import Path
 
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-from sync_support import NETWORK_PASSPHRASE, Hub, payload_of, raw_event, signed_bundle, snapshot
+from sync_support import (
+    NETWORK_PASSPHRASE,
+    PG_TOO,
+    Hub,
+    payload_of,
+    raw_event,
+    signed_bundle,
+    snapshot,
+)
 
 from fieldreg.core.errors import FieldregError
 from fieldreg.core.messages import MESSAGES, describe
@@ -22,6 +30,8 @@ from fieldreg.sync import age_format, bundle_format, enrollment, export
 from fieldreg.sync.bundle_format import MAGIC
 
 BODY = {"op": "0f" * 16, "type": "PersonRegistered", "salt": "ab" * 16}
+
+pytestmark = PG_TOO  # on SQLite and on a real PostgreSQL server
 
 
 def _register_body(**fields: object) -> dict[str, object]:
