@@ -2425,6 +2425,22 @@
         <translation>дата рождения не записана</translation>
     </message>
     <message>
+        <source>The person asked to be erased</source>
+        <translation>Человек попросил удалить его данные</translation>
+    </message>
+    <message>
+        <source>Registered in error</source>
+        <translation>Зарегистрировано по ошибке</translation>
+    </message>
+    <message>
+        <source>Duplicate of an erased person</source>
+        <translation>Дубликат удалённой записи</translation>
+    </message>
+    <message>
+        <source>Keeping the record puts the person at risk</source>
+        <translation>Хранение записи подвергает человека опасности</translation>
+    </message>
+    <message>
         <source>Registered</source>
         <translation>Зарегистрирован(а)</translation>
     </message>
@@ -3136,6 +3152,85 @@
     <message>
         <source>Shown: %1 of %2 · Registered today: %3 · Waiting: %4 · Departed: %5 · With needs: %6</source>
         <translation>Показано: %1 из %2 · Зарегистрировано сегодня: %3 · Ожидают: %4 · Уехали: %5 · С потребностями: %6</translation>
+    </message>
+</context>
+<context>
+    <name>RosterTexts</name>
+    <message numerus="yes">
+        <source>%n min old</source>
+        <translation>
+            <numerusform>%n мин назад</numerusform>
+            <numerusform>%n мин назад</numerusform>
+            <numerusform>%n мин назад</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n h old</source>
+        <translation>
+            <numerusform>%n ч назад</numerusform>
+            <numerusform>%n ч назад</numerusform>
+            <numerusform>%n ч назад</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n days old</source>
+        <translation>
+            <numerusform>%n день назад</numerusform>
+            <numerusform>%n дня назад</numerusform>
+            <numerusform>%n дней назад</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>expired on {when}</source>
+        <translation>срок действия истёк {when}</translation>
+    </message>
+    <message numerus="yes">
+        <source>expires in %n min</source>
+        <translation>
+            <numerusform>истекает через %n мин</numerusform>
+            <numerusform>истекает через %n мин</numerusform>
+            <numerusform>истекает через %n мин</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>expires in %n h</source>
+        <translation>
+            <numerusform>истекает через %n ч</numerusform>
+            <numerusform>истекает через %n ч</numerusform>
+            <numerusform>истекает через %n ч</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>expires in %n days</source>
+        <translation>
+            <numerusform>истекает через %n день</numerusform>
+            <numerusform>истекает через %n дня</numerusform>
+            <numerusform>истекает через %n дней</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Roster v{version} · {age} · {expiry}</source>
+        <translation>Сводный список v{version} · {age} · {expiry}</translation>
+    </message>
+    <message>
+        <source>Roster {version} applied: {added} people added, {updated} updated, {erased} erased</source>
+        <translation>Сводный список {version} применён: добавлено людей: {added}, обновлено: {updated}, удалено: {erased}</translation>
+    </message>
+    <message>
+        <source>; 1 laptop revoked</source>
+        <translation>; отозван 1 ноутбук</translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n laptops revoked</source>
+        <translation>
+            <numerusform>; отозван %n ноутбук</numerusform>
+            <numerusform>; отозвано %n ноутбука</numerusform>
+            <numerusform>; отозвано %n ноутбуков</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Roster {version}, written {created}, expires {expires}</source>
+        <translation>Сводный список {version}, записан {created}, действует до {expires}</translation>
     </message>
 </context>
 <context>

@@ -2425,6 +2425,22 @@
         <translation>дата народження не записана</translation>
     </message>
     <message>
+        <source>The person asked to be erased</source>
+        <translation>Людина попросила стерти її дані</translation>
+    </message>
+    <message>
+        <source>Registered in error</source>
+        <translation>Зареєстровано помилково</translation>
+    </message>
+    <message>
+        <source>Duplicate of an erased person</source>
+        <translation>Дублікат стертого запису</translation>
+    </message>
+    <message>
+        <source>Keeping the record puts the person at risk</source>
+        <translation>Зберігання запису наражає людину на небезпеку</translation>
+    </message>
+    <message>
         <source>Registered</source>
         <translation>Зареєстровано</translation>
     </message>
@@ -3136,6 +3152,85 @@
     <message>
         <source>Shown: %1 of %2 · Registered today: %3 · Waiting: %4 · Departed: %5 · With needs: %6</source>
         <translation>Показано: %1 з %2 · Зареєстровано сьогодні: %3 · Очікують: %4 · Виїхали: %5 · З потребами: %6</translation>
+    </message>
+</context>
+<context>
+    <name>RosterTexts</name>
+    <message numerus="yes">
+        <source>%n min old</source>
+        <translation>
+            <numerusform>%n хв тому</numerusform>
+            <numerusform>%n хв тому</numerusform>
+            <numerusform>%n хв тому</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n h old</source>
+        <translation>
+            <numerusform>%n год тому</numerusform>
+            <numerusform>%n год тому</numerusform>
+            <numerusform>%n год тому</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n days old</source>
+        <translation>
+            <numerusform>%n день тому</numerusform>
+            <numerusform>%n дні тому</numerusform>
+            <numerusform>%n днів тому</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>expired on {when}</source>
+        <translation>термін дії сплив {when}</translation>
+    </message>
+    <message numerus="yes">
+        <source>expires in %n min</source>
+        <translation>
+            <numerusform>спливає через %n хв</numerusform>
+            <numerusform>спливає через %n хв</numerusform>
+            <numerusform>спливає через %n хв</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>expires in %n h</source>
+        <translation>
+            <numerusform>спливає через %n год</numerusform>
+            <numerusform>спливає через %n год</numerusform>
+            <numerusform>спливає через %n год</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>expires in %n days</source>
+        <translation>
+            <numerusform>спливає через %n день</numerusform>
+            <numerusform>спливає через %n дні</numerusform>
+            <numerusform>спливає через %n днів</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Roster v{version} · {age} · {expiry}</source>
+        <translation>Зведений список v{version} · {age} · {expiry}</translation>
+    </message>
+    <message>
+        <source>Roster {version} applied: {added} people added, {updated} updated, {erased} erased</source>
+        <translation>Зведений список {version} застосовано: додано людей: {added}, оновлено: {updated}, стерто: {erased}</translation>
+    </message>
+    <message>
+        <source>; 1 laptop revoked</source>
+        <translation>; відкликано 1 ноутбук</translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n laptops revoked</source>
+        <translation>
+            <numerusform>; відкликано %n ноутбук</numerusform>
+            <numerusform>; відкликано %n ноутбуки</numerusform>
+            <numerusform>; відкликано %n ноутбуків</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Roster {version}, written {created}, expires {expires}</source>
+        <translation>Зведений список {version}, записано {created}, чинний до {expires}</translation>
     </message>
 </context>
 <context>
