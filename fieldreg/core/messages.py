@@ -712,6 +712,35 @@ MESSAGES: Final[dict[str, str]] = {
     "pfif.too_many": QT_TRANSLATE_NOOP(
         "Errors", "PFIF: more than {limit} records. Nothing was imported."
     ),
+    # roster content and apply (coordinator -> laptops)
+    "roster.payload_invalid": QT_TRANSLATE_NOOP(
+        "Errors", "The roster's content is invalid ({part}). The current roster was kept."
+    ),
+    "roster.too_large": QT_TRANSLATE_NOOP(
+        "Errors", "The roster is too large (at most {max} bytes). The current roster was kept."
+    ),
+    "roster.bad_field": QT_TRANSLATE_NOOP(
+        "Errors", "The field {field} cannot be sent in a roster."
+    ),
+    "roster.rollback": QT_TRANSLATE_NOOP(
+        "Errors",
+        "This roster (version {version}) is not newer than the one applied (version {current}). "
+        "The current roster was kept.",
+    ),
+    "roster.delta_gap": QT_TRANSLATE_NOOP(
+        "Errors",
+        "This roster only brings changes since version {base}, but this laptop has version "
+        "{current}: ask the coordinator for a full roster. The current roster was kept.",
+    ),
+    "roster.expired": QT_TRANSLATE_NOOP(
+        "Errors", "This roster expired on {expires}. The current roster was kept."
+    ),
+    "roster.unavailable": QT_TRANSLATE_NOOP(
+        "Errors", "Roster files cannot be written or read by this build."
+    ),
+    "device.revoked": QT_TRANSLATE_NOOP(
+        "Errors", "This laptop was revoked by the coordinator: it can no longer export bundles."
+    ),
     # --- features add their sections above this line ---
 }
 

@@ -20,6 +20,7 @@ from fieldreg.services.views import (
     hlc_time,
 )
 from fieldreg.store.repository import Repository
+from fieldreg.store.roster_store import RosterStore
 
 
 def person_view(repo: Repository, people: PeopleView, state: PersonState) -> PersonView:
@@ -39,7 +40,18 @@ def person_view(repo: Repository, people: PeopleView, state: PersonState) -> Per
         duplicate_of=state.duplicate_of.elements(),
         household_members=members,
         erased=state.erased,
+        home_point=home_point(repo, person_id),
     )
+
+
+def home_point(repo: Repository, person_id: str) -> str | None:
+    """The point name (else the prefix) of a person a roster brought here; None if registered
+    here."""
+    store = RosterStore(repo)
+    home = store.home(person_id)
+    if home is None:
+        return None
+    return store.devices().get(home, home)
 
 
 def history_of(events: Iterable[Event], operator_labels: Mapping[str, str]) -> list[HistoryEntry]:

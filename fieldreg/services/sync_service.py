@@ -16,6 +16,7 @@ from fieldreg.core.errors import FieldregError
 from fieldreg.core.fold import Write
 from fieldreg.core.tasks import CancelFlag, Progress
 from fieldreg.services.bundle_import import FileOutcome, import_bundles, outcome_text
+from fieldreg.services.roster_service import refuse_if_revoked
 from fieldreg.services.session import Session
 from fieldreg.services.sync_access import (
     coordinator_network,
@@ -60,6 +61,8 @@ def export_bundles(
     if not out_dir.is_dir():
         raise FieldregError("sync.no_folder")
     with sync_repository(session) as repo:
+        with repo.reading():
+            refuse_if_revoked(repo)
         return export.export_bundles(
             repo,
             session.device_id,

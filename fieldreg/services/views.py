@@ -33,6 +33,7 @@ class PersonView:
     duplicate_of: list[str]
     household_members: list[str]
     erased: bool
+    home_point: str | None = None  # the point that registered them, if not this one (roster)
 
 
 @dataclass(frozen=True, slots=True)

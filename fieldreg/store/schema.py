@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from fieldreg.store import models, sync_models
+from fieldreg.store import models, roster_models, sync_models
 from fieldreg.store.base import Base
 
 metadata = Base.metadata
-TABLE_MODULES = (models, sync_models)
+TABLE_MODULES = (models, sync_models, roster_models)

@@ -21,6 +21,7 @@ from fieldreg.core.events import Event
 from fieldreg.core.tasks import CancelFlag, Progress
 from fieldreg.crypto.network_keys import NetworkInfo
 from fieldreg.store.repository import DeviceState, Repository
+from fieldreg.store.roster_store import RosterStore
 from fieldreg.store.sync_store import SyncStore
 from fieldreg.sync import age_format, bundle_format, minisign
 from fieldreg.sync.apply import Applied, apply_events
@@ -272,6 +273,9 @@ class Importer:
             if from_hold:
                 self.store.release(checked.bundle_hash)
             self.store.add_receipt(checked.bundle_hash, header, applied.events, self.now_ms())
+            roster = getattr(header, "roster", None)  # the roster version the laptop applied
+            if isinstance(roster, int) and roster > 0:
+                RosterStore(repo).acknowledge(header.device, roster)
             device.last_seq, device.head = new[-1].seq, new[-1].event_id
             device.last_hlc = max(device.last_hlc, new[-1].hlc)
             if not repo.save_device(device, expected=expected):

@@ -1,0 +1,463 @@
+"""The roster (DESIGN.md §5): the coordinator writes one file per device with the merged people,
+revocations, tombstones and that device's receipts; a laptop applies it in one transaction.
+
+Coordinator: `write_rosters`. Each call is one batch with the next version number; a device that
+acknowledged version B (in its last bundle's header) gets a delta of the people changed since B,
+one that acknowledged nothing a full roster. Which version each person last changed in is found by
+comparing the hash of their sealed state with the one recorded at the previous batch, so every way
+a person can change (an import, a resolved conflict, an erasure) reaches the next roster.
+
+Laptop: `import_roster` (the file checked by fieldreg.sync.roster_format) -> `apply_payload`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from fieldreg.core.errors import FieldregError
+from fieldreg.core.events import Event
+from fieldreg.core.fold import PersonState
+from fieldreg.services import enrollment_service
+from fieldreg.services.session import Session
+from fieldreg.services.sync_access import coordinator_network, now_ms, sync_repository
+from fieldreg.store.repository import Repository
+from fieldreg.store.roster_store import AppliedRoster, RosterStore
+from fieldreg.store.sync_store import SyncStore
+from fieldreg.sync import roster_content as content
+from fieldreg.sync.roster_content import Receipts, Roster, RosterSettings
+
+VALID_MS = 14 * 24 * 3600 * 1000  # a roster expires two weeks after it was written
+FIELDS_SETTING = "roster.fields"
+REFRESH_LIMIT = 2000  # changed people above which the session reloads every summary
+
+
+@dataclass(frozen=True, slots=True)
+class PlannedRoster:
+    """One device's roster, encoded, before it is sealed into a file."""
+
+    device_id: str
+    prefix: str
+    version: int
+    base: int  # 0: full
+    revoked: bool
+    people: int
+    tombstones: int
+    payload: bytes
+
+
+@dataclass(frozen=True, slots=True)
+class WrittenRoster:
+    device_id: str
+    prefix: str
+    version: int
+    full: bool
+    revoked: bool
+    people: int
+    tombstones: int
+    path: Path
+    size: int
+
+
+@dataclass(frozen=True, slots=True)
+class RosterApplied:
+    version: int
+    full: bool
+    added: int
+    updated: int
+    erased: int
+    revoked_devices: int
+    revoked: bool  # this laptop is revoked
+    expires: dt.datetime
+
+
+@dataclass(frozen=True, slots=True)
+class RosterStatus:
+    """What `roster show` prints: the roster applied last and what the coordinator holds."""
+
+    version: int | None
+    created: dt.datetime | None
+    expires: dt.datetime | None
+    applied: dt.datetime | None
+    age_seconds: int | None
+    expired: bool
+    revoked: bool
+    applied_up_to: int  # the coordinator applied this laptop's log up to here
+    held: tuple[tuple[int, int], ...]  # bundles it keeps for a gap
+    exported_up_to: int  # this laptop's log, exported so far
+    last_seq: int  # this laptop's log, written so far
+    people_from_elsewhere: int
+
+    @property
+    def waiting_for(self) -> tuple[int, int] | None:
+        """The sequence numbers the coordinator still waits for (exported or not), if any."""
+        if self.last_seq <= self.applied_up_to:
+            return None
+        return (self.applied_up_to + 1, self.last_seq)
+
+
+def _time(ms: int) -> dt.datetime:
+    return dt.datetime.fromtimestamp(ms / 1000, tz=dt.UTC)
+
+
+# --- settings --------------------------------------------------------------------------------
+
+
+def roster_fields(repo: Repository) -> tuple[str, ...]:
+    value = repo.setting(FIELDS_SETTING)
+    return content.DEFAULT_FIELDS if not value else content.check_fields(value.split(","))
+
+
+def set_roster_fields(session: Session, names: Sequence[str]) -> tuple[str, ...]:
+    """The network's roster field set (coordinator); unknown or never-sent fields refused."""
+    checked = content.check_fields(names)
+    with sync_repository(session) as repo:
+        coordinator_network(repo)
+        with repo.transaction():
+            repo.put_setting(FIELDS_SETTING, ",".join(checked))
+    return checked
+
+
+# --- coordinator -----------------------------------------------------------------------------
+
+
+def plan_rosters(
+    session: Session, devices: Sequence[str] | None = None, *, full: bool = False
+) -> list[PlannedRoster]:
+    """Next batch's rosters for `devices` (prefixes or id starts; None: every enrolled one),
+    encoded; the batch's version and the people's change marks are stored."""
+    chosen = enrollment_service.devices(session)
+    if devices is not None:
+        wanted = {enrollment_service.find_device(session, d).device_id for d in devices}
+        chosen = [d for d in chosen if d.device_id in wanted]
+    planned: list[PlannedRoster] = []
+    with sync_repository(session) as repo:
+        coordinator_network(repo)
+        store = RosterStore(repo)
+        with repo.transaction():
+            version = store.last_version() + 1
+            marks = store.change_marks()
+            changed = {
+                p: f for p, f in store.people_fingerprints() if marks.get(p, (0, ""))[1] != f
+            }
+            store.mark_changes(changed, version, known=marks)
+            store.set_last_version(version)
+        with repo.reading():
+            names = roster_fields(repo)
+            positions = store.device_marks()
+            sync = SyncStore(repo)
+            revocations = {
+                d.device_id: d.revoked_up_to for d in chosen if d.revoked_up_to is not None
+            }
+            for info in enrollment_service.devices(session):
+                if info.revoked_up_to is not None:
+                    revocations[info.device_id] = info.revoked_up_to
+            points = {d.prefix: d.name for d in enrollment_service.devices(session)}
+            settings = RosterSettings(names, None)
+            encoded: dict[int, tuple[content.EncodedPeople, list[str], int]] = {}
+            for info in chosen:
+                revoked = info.revoked_up_to is not None
+                acknowledged = positions.get(info.device_id, (0, 0))[1]
+                base = 0 if full or revoked or acknowledged >= version else acknowledged
+                if revoked:
+                    people_part = content.encode_people([], names)
+                    tombstones: list[str] = []
+                    count = 0
+                else:
+                    if base not in encoded:
+                        encoded[base] = _people_since(repo, store, base, names)
+                    people_part, tombstones, count = encoded[base]
+                position = repo.device(info.device_id)
+                held = tuple((h.first_seq, h.last_seq) for h in sync.held(info.device_id))
+                roster = Roster(
+                    version=version,
+                    base=base,
+                    people=[],
+                    tombstones=tombstones,
+                    revocations=revocations,
+                    receipts=Receipts(position.last_seq if position else 0, held),
+                    devices=points,
+                    settings=settings,
+                )
+                planned.append(
+                    PlannedRoster(
+                        info.device_id,
+                        info.prefix,
+                        version,
+                        base,
+                        revoked,
+                        count,
+                        len(tombstones),
+                        content.encode(roster, people_part),
+                    )
+                )
+    return planned
+
+
+def _people_since(
+    repo: Repository, store: RosterStore, base: int, names: Sequence[str]
+) -> tuple[content.EncodedPeople, list[str], int]:
+    """The people part (encoded), the tombstones and the count of people changed since `base`
+    (0: everyone)."""
+    wanted = store.changed_since(base) if base else repo.person_ids()
+    people: list[content.RosterPerson] = []
+    tombstones: list[str] = []
+    for start in range(0, len(wanted), 5000):
+        for person_id, state in repo.load_states(wanted[start : start + 5000]).items():
+            if state.erased:
+                tombstones.append(person_id)
+            else:
+                people.append(content.person_from_state(state, names))
+    return content.encode_people(people, names), tombstones, len(people)
+
+
+def write_rosters(
+    session: Session,
+    out_dir: Path,
+    devices: Sequence[str] | None = None,
+    *,
+    full: bool = False,
+) -> list[WrittenRoster]:
+    """One roster file per device in `out_dir` (`fieldreg-roster-<PREFIX>-v<version>.roster`),
+    each written whole or not at all, private to its owner."""
+    if not out_dir.is_dir():
+        raise FieldregError("sync.no_folder")
+    planned = plan_rosters(session, devices, full=full)
+    written: list[WrittenRoster] = []
+    created = now_ms()
+    for plan in planned:
+        path = out_dir / f"fieldreg-roster-{plan.prefix}-v{plan.version}.roster"
+        size = _write_file(session, path, plan, created_ms=created, expires_ms=created + VALID_MS)
+        written.append(
+            WrittenRoster(
+                plan.device_id,
+                plan.prefix,
+                plan.version,
+                plan.base == 0,
+                plan.revoked,
+                plan.people,
+                plan.tombstones,
+                path,
+                size,
+            )
+        )
+    with sync_repository(session) as repo, repo.transaction():
+        store = RosterStore(repo)
+        for item in written:
+            store.set_written(item.device_id, item.version)
+    return written
+
+
+@dataclass(frozen=True, slots=True)
+class _Opened:
+    payload: bytes
+    version: int
+    base: int
+    created_ms: int
+    expires_ms: int
+
+
+def _write_file(
+    session: Session, path: Path, plan: PlannedRoster, *, created_ms: int, expires_ms: int
+) -> int:
+    """Seal `plan` into its file (fieldreg.sync.roster_format); the size written."""
+    raise FieldregError("roster.unavailable")
+
+
+def _read_file(session: Session, path: Path) -> _Opened:
+    """The checked payload and header of the roster file at `path` (fieldreg.sync.roster_format)."""
+    raise FieldregError("roster.unavailable")
+
+
+# --- laptop ----------------------------------------------------------------------------------
+
+
+def import_roster(session: Session, path: Path) -> RosterApplied:
+    """Check the roster file at `path` (signature, network, device, version, expiry) and apply
+    it; a refused one changes nothing (`roster.*` errors say why: the current roster is kept)."""
+    opened = _read_file(session, path)
+    return apply_payload(
+        session,
+        opened.payload,
+        version=opened.version,
+        base=opened.base,
+        created_ms=opened.created_ms,
+        expires_ms=opened.expires_ms,
+    )
+
+
+def apply_payload(
+    session: Session,
+    untrusted_payload: bytes,
+    *,
+    version: int,
+    base: int,
+    created_ms: int,
+    expires_ms: int,
+) -> RosterApplied:
+    """Apply a roster payload whose container was checked (`version`, `base`, `created_ms`,
+    `expires_ms` from its signed header): one transaction, the applied version stored last."""
+    roster = content.parse(untrusted_payload)
+    if roster.version != version or roster.base != base:
+        raise FieldregError("roster.payload_invalid", part="header")
+    now = now_ms()
+    if expires_ms <= now:
+        raise FieldregError("roster.expired", expires=_time(expires_ms).isoformat())
+    revoked_up_to = roster.revocations.get(session.device_id)
+    with sync_repository(session) as repo:
+        store = RosterStore(repo)
+        with repo.transaction():
+            current = store.applied()
+            applied_version = current.version if current is not None else 0
+            if version <= applied_version:
+                raise FieldregError("roster.rollback", version=version, current=applied_version)
+            if base > applied_version:
+                raise FieldregError("roster.delta_gap", base=base, current=applied_version)
+            counts = _apply(repo, session.device_id, roster)
+            # Last: the version tells every later reader that all of the above is there.
+            store.put_applied(
+                AppliedRoster(
+                    version=version,
+                    created_ms=created_ms,
+                    expires_ms=expires_ms,
+                    applied_ms=now,
+                    revoked=revoked_up_to is not None,
+                    revoked_up_to=revoked_up_to,
+                    applied_up_to=roster.receipts.applied_up_to,
+                    held=roster.receipts.held,
+                )
+            )
+    changed = counts.changed
+    if len(changed) > REFRESH_LIMIT:
+        session.load()
+    elif changed:
+        session.refresh(changed)
+    return RosterApplied(
+        version=version,
+        full=roster.full,
+        added=counts.added,
+        updated=counts.updated,
+        erased=counts.erased,
+        revoked_devices=len(roster.revocations),
+        revoked=revoked_up_to is not None,
+        expires=_time(expires_ms),
+    )
+
+
+@dataclass(slots=True)
+class _Counts:
+    added: int = 0
+    updated: int = 0
+    erased: int = 0
+    changed: list[str] = field(default_factory=list)
+
+
+def _own_unacknowledged(
+    repo: Repository, device_id: str, acknowledged: int
+) -> dict[str, list[Event]]:
+    """This laptop's events the coordinator has not applied, by person."""
+    position = repo.device(device_id)
+    found: dict[str, list[Event]] = defaultdict(list)
+    if position is None or position.last_seq <= acknowledged:
+        return found
+    for row in repo.event_rows(device_id, acknowledged + 1, position.last_seq):
+        if row.body is None:
+            continue
+        event = repo.open_event(row)
+        found[event.subject_id].append(event)
+    return found
+
+
+def _apply(repo: Repository, device_id: str, roster: Roster) -> _Counts:
+    store = RosterStore(repo)
+    names = roster.settings.fields
+    pending = _own_unacknowledged(repo, device_id, roster.receipts.applied_up_to)
+    counts = _Counts()
+    ids = [p.person_id for p in roster.people]
+    local: dict[str, PersonState] = {}
+    for start in range(0, len(ids), 5000):
+        local.update(repo.load_states(ids[start : start + 5000]))
+    new: set[str] = set()
+    states: list[PersonState] = []
+    homes: dict[str, str] = {}
+    households: dict[str, int] = {}
+    for person in roster.people:
+        before = local.get(person.person_id)
+        if before is not None and before.erased:
+            continue  # erased here: a roster never brings a person back
+        state = content.merge_person(before, person, pending.get(person.person_id, ()), names)
+        if before is None:
+            new.add(person.person_id)
+            counts.added += 1
+        else:
+            counts.updated += 1
+        states.append(state)
+        if state.registered_by != device_id:
+            homes[person.person_id] = person.home
+        for household, _tag, key, _rel in person.households:
+            households.setdefault(household, key[0])
+    repo.add_households(households)
+    repo.save_states(states, new=new)
+    store.put_homes(homes, roster.version)
+    counts.erased = _erase(repo, roster.tombstones)
+    if roster.devices:
+        store.put_devices({**store.devices(), **roster.devices})
+    counts.changed.extend(s.person_id for s in states)
+    counts.changed.extend(roster.tombstones)
+    return counts
+
+
+def _erase(repo: Repository, person_ids: Sequence[str]) -> int:
+    """The roster's tombstones: the one place a laptop erases people (until erasure's purge
+    lands, the fold's `Erased` state and the redaction of bodies the importer already does)."""
+    states = repo.load_states(person_ids)
+    erased = []
+    for state in states.values():
+        if state.erased:
+            continue
+        state.erased = True
+        erased.append(state)
+    repo.save_states(erased, new=set())
+    for state in erased:
+        repo.redact(state.person_id)
+    return len(erased)
+
+
+def roster_status(session: Session) -> RosterStatus:
+    with sync_repository(session) as repo, repo.reading():
+        store = RosterStore(repo)
+        applied = store.applied()
+        position = repo.device(session.device_id)
+        exported = SyncStore(repo).last_exported(session.device_id)
+        foreign = len(store.homes())
+    now = now_ms()
+    last_seq = position.last_seq if position is not None else 0
+    if applied is None:
+        return RosterStatus(
+            None, None, None, None, None, False, False, 0, (), exported, last_seq, foreign
+        )
+    return RosterStatus(
+        version=applied.version,
+        created=_time(applied.created_ms),
+        expires=_time(applied.expires_ms),
+        applied=_time(applied.applied_ms),
+        age_seconds=max(0, (now - applied.created_ms) // 1000),
+        expired=applied.expires_ms <= now,
+        revoked=applied.revoked,
+        applied_up_to=applied.applied_up_to,
+        held=applied.held,
+        exported_up_to=exported,
+        last_seq=last_seq,
+        people_from_elsewhere=foreign,
+    )
+
+
+def refuse_if_revoked(repo: Repository) -> None:
+    """Export's check: a laptop the coordinator revoked (its last roster said so) writes no
+    more bundles (`device.revoked`)."""
+    applied = RosterStore(repo).applied()
+    if applied is not None and applied.revoked:
+        raise FieldregError("device.revoked")

@@ -1,0 +1,196 @@
+"""Reads and writes of the roster's tables (fieldreg.store.roster_models), inside the caller's
+transaction. Nothing here is personal: ids, versions, clocks, hashes of sealed rows."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import cast
+
+from sqlalchemy import Table, bindparam, delete, insert, select, update
+
+from fieldreg.store.repository import PEOPLE, Repository
+from fieldreg.store.roster_models import (
+    RosterAppliedRow,
+    RosterChangeRow,
+    RosterDeviceRow,
+    RosterPersonRow,
+)
+
+CHANGES = cast(Table, RosterChangeRow.__table__)
+DEVICES = cast(Table, RosterDeviceRow.__table__)
+FOREIGN = cast(Table, RosterPersonRow.__table__)
+APPLIED = cast(Table, RosterAppliedRow.__table__)
+_VERSION_KEY = "roster.version"
+_DEVICES_KEY = "roster.devices"
+_CURRENT = "current"
+_CHUNK = 500
+
+
+@dataclass(frozen=True, slots=True)
+class AppliedRoster:
+    version: int
+    created_ms: int
+    expires_ms: int
+    applied_ms: int
+    revoked: bool
+    revoked_up_to: int | None
+    applied_up_to: int
+    held: tuple[tuple[int, int], ...]
+
+
+def fingerprint(sealed: bytes) -> str:
+    return hashlib.blake2b(sealed, digest_size=16).hexdigest()
+
+
+class RosterStore:
+    def __init__(self, repo: Repository) -> None:
+        self.repo = repo
+        self.conn = repo.conn
+
+    # --- coordinator --------------------------------------------------------------------------
+
+    def last_version(self) -> int:
+        value = self.repo.setting(_VERSION_KEY)
+        return int(value) if value else 0
+
+    def set_last_version(self, version: int) -> None:
+        self.repo.put_setting(_VERSION_KEY, str(version))
+
+    def people_fingerprints(self) -> Iterator[tuple[str, str]]:
+        """(person id, hash of their sealed state) of everyone with a state."""
+        rows = self.conn.execute(select(PEOPLE.c.id, PEOPLE.c.meta))
+        for person_id, meta in rows:
+            if meta is not None:
+                yield str(person_id), fingerprint(meta)
+
+    def change_marks(self) -> dict[str, tuple[int, str]]:
+        """Person id -> (version they last changed in, fingerprint then)."""
+        rows = self.conn.execute(
+            select(CHANGES.c.person_id, CHANGES.c.version, CHANGES.c.fingerprint)
+        )
+        return {str(p): (int(v), str(f)) for p, v, f in rows}
+
+    def mark_changes(self, marks: dict[str, str], version: int, *, known: Iterable[str]) -> None:
+        """People whose state now has fingerprint `marks[id]` changed in `version`."""
+        known_ids = set(known)
+        updates: list[dict[str, object]] = [
+            {"b_id": p, "version": version, "fingerprint": f}
+            for p, f in marks.items()
+            if p in known_ids
+        ]
+        inserts: list[dict[str, object]] = [
+            {"person_id": p, "version": version, "fingerprint": f}
+            for p, f in marks.items()
+            if p not in known_ids
+        ]
+        self.repo.execute_many(_UPDATE_CHANGE, updates)
+        self.repo.execute_many(insert(CHANGES), inserts)
+
+    def changed_since(self, version: int) -> list[str]:
+        rows = self.conn.execute(select(CHANGES.c.person_id).where(CHANGES.c.version > version))
+        return sorted(str(p) for p in rows.scalars())
+
+    def device_marks(self) -> dict[str, tuple[int, int]]:
+        """Device id -> (version last written for it, version it acknowledged)."""
+        rows = self.conn.execute(
+            select(DEVICES.c.device_id, DEVICES.c.written, DEVICES.c.acknowledged)
+        )
+        return {str(d): (int(w), int(a)) for d, w, a in rows}
+
+    def _ensure_device(self, device_id: str) -> None:
+        exists = self.conn.execute(
+            select(DEVICES.c.device_id).where(DEVICES.c.device_id == device_id)
+        ).first()
+        if exists is None:
+            self.conn.execute(
+                insert(DEVICES).values(device_id=device_id, written=0, acknowledged=0)
+            )
+
+    def set_written(self, device_id: str, version: int) -> None:
+        self._ensure_device(device_id)
+        self.conn.execute(
+            update(DEVICES).where(DEVICES.c.device_id == device_id).values(written=version)
+        )
+
+    def acknowledge(self, device_id: str, version: int) -> None:
+        """The device said (in a bundle's header) it applied roster `version`; never backwards."""
+        self._ensure_device(device_id)
+        self.conn.execute(
+            update(DEVICES)
+            .where(DEVICES.c.device_id == device_id, DEVICES.c.acknowledged < version)
+            .values(acknowledged=version)
+        )
+
+    # --- laptop -------------------------------------------------------------------------------
+
+    def applied(self) -> AppliedRoster | None:
+        row = self.conn.execute(select(APPLIED).where(APPLIED.c.name == _CURRENT)).first()
+        if row is None:
+            return None
+        held = tuple((int(a), int(b)) for a, b in json.loads(row.held))
+        return AppliedRoster(
+            version=int(row.version),
+            created_ms=int(row.created_ms),
+            expires_ms=int(row.expires_ms),
+            applied_ms=int(row.applied_ms),
+            revoked=bool(row.revoked),
+            revoked_up_to=None if row.revoked_up_to is None else int(row.revoked_up_to),
+            applied_up_to=int(row.applied_up_to),
+            held=held,
+        )
+
+    def put_applied(self, applied: AppliedRoster) -> None:
+        values = {
+            "version": applied.version,
+            "created_ms": applied.created_ms,
+            "expires_ms": applied.expires_ms,
+            "applied_ms": applied.applied_ms,
+            "revoked": applied.revoked,
+            "revoked_up_to": applied.revoked_up_to,
+            "applied_up_to": applied.applied_up_to,
+            "held": json.dumps([list(h) for h in applied.held]),
+        }
+        self.conn.execute(delete(APPLIED).where(APPLIED.c.name == _CURRENT))
+        self.conn.execute(insert(APPLIED).values(name=_CURRENT, **values))
+
+    def devices(self) -> dict[str, str]:
+        """Prefix -> point name, as the last roster listed them."""
+        found = self.repo.sealed_setting(_DEVICES_KEY)
+        return {str(k): str(v) for k, v in found.items()} if isinstance(found, dict) else {}
+
+    def put_devices(self, devices: dict[str, str]) -> None:
+        self.repo.put_setting(_DEVICES_KEY, sealed=devices)
+
+    def homes(self) -> dict[str, str]:
+        """Person id -> home prefix of everyone a roster brought."""
+        rows = self.conn.execute(select(FOREIGN.c.person_id, FOREIGN.c.home))
+        return {str(p): str(h) for p, h in rows}
+
+    def home(self, person_id: str) -> str | None:
+        row = self.conn.execute(
+            select(FOREIGN.c.home).where(FOREIGN.c.person_id == person_id)
+        ).first()
+        return None if row is None else str(row[0])
+
+    def put_homes(self, homes: dict[str, str], version: int) -> None:
+        self.forget(homes)
+        rows: list[dict[str, object]] = [
+            {"person_id": p, "home": h, "version": version} for p, h in sorted(homes.items())
+        ]
+        self.repo.execute_many(insert(FOREIGN), rows)
+
+    def forget(self, person_ids: Iterable[str]) -> None:
+        ordered = sorted(person_ids)
+        for start in range(0, len(ordered), _CHUNK):
+            chunk = ordered[start : start + _CHUNK]
+            self.conn.execute(delete(FOREIGN).where(FOREIGN.c.person_id.in_(chunk)))
+
+
+_UPDATE_CHANGE = (
+    update(CHANGES)
+    .where(CHANGES.c.person_id == bindparam("b_id"))
+    .values(version=bindparam("version"), fingerprint=bindparam("fingerprint"))
+)

@@ -1,0 +1,73 @@
+"""The roster's content and apply through the services, below the file container: a family
+registered at A is found and checked out at B, and the departure reaches A's next roster."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sync_support import create_coordinator, new_laptop, open_store
+
+from fieldreg.services import roster_service as rosters
+from fieldreg.services import sync_service as sync
+from fieldreg.services.session import Session
+
+
+def _deliver(hub: Session, laptop: Session) -> rosters.RosterApplied:
+    [plan] = [p for p in rosters.plan_rosters(hub) if p.device_id == laptop.device_id]
+    return rosters.apply_payload(
+        laptop,
+        plan.payload,
+        version=plan.version,
+        base=plan.base,
+        created_ms=rosters.now_ms(),
+        expires_ms=rosters.now_ms() + rosters.VALID_MS,
+    )
+
+
+def _carry(source: Session, hub: Session, stick: Path) -> None:
+    stick.mkdir(exist_ok=True)
+    paths = [e.path for e in sync.export_bundles(source, stick)]
+    for outcome in sync.import_bundles(hub, paths):
+        assert outcome.error is None
+
+
+def test_family_from_a_departs_at_b(tmp_path: Path) -> None:
+    coordinator = create_coordinator(tmp_path / "hub")
+    a = open_store(new_laptop(tmp_path / "a", coordinator, "K7", point="Школа 5"))
+    b = open_store(new_laptop(tmp_path / "b", coordinator, "M3", point="Вокзал"))
+    hub = open_store(coordinator)
+    try:
+        family = a.register_household(
+            [
+                ({"family_name": "Шевченко", "given_name": "Марія", "dob": "1950-03-02"}, None),
+                ({"family_name": "Шевченко", "given_name": "Олег", "dob": "2015"}, "child"),
+            ]
+        )
+        mother = family.new_ids[0]
+        a.update(mother, {"phone": "+380501111111"})
+        _carry(a, hub, tmp_path / "stick-a")
+        applied = _deliver(hub, b)
+        assert applied.added == 2
+        hits = b.search("Shevchenko Mariia").hits
+        assert [h.person_id for h in hits][:1] == [mother]
+        seen = b.person(mother)
+        assert seen.fields["dob"] == "1950"
+        assert "phone" not in seen.fields
+        assert seen.home_point == "Школа 5"
+        assert (
+            b.person(b.register({"family_name": "Коваль", "given_name": "Іван"})).home_point is None
+        )
+        b.set_status(mother, "departed", transport="bus 12")
+        _carry(b, hub, tmp_path / "stick-b")
+        assert hub.person(mother).fields["status"] == "departed"
+        again = _deliver(hub, a)
+        assert again.updated >= 1
+        person = a.person(mother)
+        assert person.fields["status"] == "departed"
+        assert person.fields["status_transport"] == "bus 12"
+        assert person.fields["dob"] == "1950-03-02"  # A's own full date is kept
+        assert person.fields["phone"] == "+380501111111"
+    finally:
+        a.lock()
+        b.lock()
+        hub.lock()
