@@ -5,11 +5,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from sync_support import create_coordinator, new_laptop, open_store
 
+from fieldreg.core.errors import NotFoundError
+from fieldreg.crypto.kdf import minimum_params
+from fieldreg.services import erasure, vault
 from fieldreg.services import roster_service as rosters
 from fieldreg.services import sync_service as sync
 from fieldreg.services.session import Session
+
+SECOND = "the second operator's passphrase"
 
 
 def _deliver(hub: Session, laptop: Session) -> rosters.RosterApplied:
@@ -73,3 +79,33 @@ def test_family_from_a_departs_at_b(tmp_path: Path) -> None:
         a.lock()
         b.lock()
         hub.lock()
+
+
+def test_a_tombstone_in_the_roster_erases_the_person_at_the_point(tmp_path: Path) -> None:
+    coordinator = create_coordinator(tmp_path / "hub")
+    a = open_store(new_laptop(tmp_path / "a", coordinator, "K7", point="Школа 5"))
+    b = open_store(new_laptop(tmp_path / "b", coordinator, "M3", point="Вокзал"))
+    hub = open_store(coordinator)
+    vault.add_operator(hub, label="Друга", passphrase=SECOND, kdf=minimum_params())
+    second = vault.open_session(coordinator, operator="Друга", passphrase=SECOND)
+    try:
+        gone = a.register({"family_name": "Ткаченко", "given_name": "Ірина"})
+        kept = a.register({"family_name": "Ткаченко", "given_name": "Павло"})
+        _carry(a, hub, tmp_path / "stick-a")
+        assert _deliver(hub, b).added == 2
+        b.add_note(gone, "Чекає на сестру")
+        request = erasure.request_erasure(hub, gone, "registered_in_error")
+        erasure.confirm_erasure(second, request.request_id)
+        applied = _deliver(hub, b)
+        assert applied.erased == 1
+        assert [h.person_id for h in b.search("Ткаченко").hits] == [kept]
+        with pytest.raises(NotFoundError) as missing:
+            b.person(gone)
+        assert missing.value.code == "person.not_found"
+        assert erasure.tombstone_notice(b, gone) == "person.erased"
+        assert b.verify().ok
+        assert _deliver(hub, a).erased == 1  # its own registration too
+        assert a.search("Ірина").hits == []
+    finally:
+        for session in (a, b, hub, second):
+            session.lock()
