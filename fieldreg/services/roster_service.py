@@ -236,9 +236,9 @@ def write_rosters(
         raise FieldregError("sync.no_folder")
     with sync_repository(session) as repo:  # the passphrase first: a wrong one writes nothing
         network = coordinator_network(repo)
-    enrollment.unwrap_rare_secrets(network.secrets["rare"], network_passphrase)
+    root, _escrow = enrollment.unwrap_rare_secrets(network.secrets["rare"], network_passphrase)
     planned = plan_rosters(session, devices, full=full)
-    written = _write_files(session, out_dir, planned, network_passphrase)
+    written = seal_rosters(session, out_dir, planned, root_private=root)
     with sync_repository(session) as repo, repo.transaction():
         store = RosterStore(repo)
         for item in written:
@@ -246,19 +246,16 @@ def write_rosters(
     return written
 
 
-def _write_files(
-    session: Session,
-    out_dir: Path,
-    planned: list[PlannedRoster],
-    network_passphrase: str,
+def seal_rosters(
+    session: Session, out_dir: Path, planned: list[PlannedRoster], *, root_private: bytes
 ) -> list[WrittenRoster]:
     """Each plan sealed into its file (fieldreg.sync.roster_format): encrypted to the device's
-    key from its certificate, signed by the network's root key."""
+    key from its certificate, signed by the network's root key (`root_private`, unwrapped)."""
+    root = root_private
     with sync_repository(session) as repo:
         network = coordinator_network(repo)
         with repo.reading():
             keys = _device_keys(SyncStore(repo), network.info.root_public)
-    root, _escrow = enrollment.unwrap_rare_secrets(network.secrets["rare"], network_passphrase)
     created = now_ms()
     written: list[WrittenRoster] = []
     for plan in planned:
