@@ -25,6 +25,7 @@ MODULES = [
     "bench.bench_printing",
     "bench.bench_ui",
     "bench.bench_sync",
+    "bench.bench_roster",
     "bench.bench_duplicates",
     "bench.bench_duplicates_million",
     "bench.bench_keystrokes",

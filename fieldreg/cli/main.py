@@ -66,6 +66,8 @@ EXTENSIONS: tuple[str, ...] = (
     "fieldreg.cli.sync_commands",
     "fieldreg.cli.band_commands",
     "fieldreg.cli.export_commands",
+    "fieldreg.cli.digest_command",
+    "fieldreg.cli.roster_commands",
 )
 
 # CLI flag -> field name; one flag per field.

@@ -36,6 +36,20 @@ class EventType(StrEnum):
     DUPLICATE_UNMARKED = "DuplicateUnmarked"
     ERASED = "Erased"
     HOUSEHOLD_CREATED = "HouseholdCreated"
+    # A laptop dropped the person's values under the retention rule (history only: the fold
+    # changes nothing for it, and it erases nothing at the coordinator).
+    PURGED = "Purged"
+
+
+# Why a person is erased at the coordinator (the `reason` of an `Erased` event): a fixed list, so
+# the reason itself can never carry personal words.
+ERASURE_REASONS: Final = (
+    "data_subject_request",
+    "registered_in_error",
+    "duplicate_of_erased",
+    "protection_risk",
+)
+RETENTION_REASON: Final = "retention"  # the `reason` of a `Purged` event
 
 
 _TYPES: Final[dict[str, EventType]] = {kind.value: kind for kind in EventType}

@@ -143,6 +143,33 @@ MESSAGES: Final[dict[str, str]] = {
     ),
     "id.unknown": QT_TRANSLATE_NOOP("Errors", "No person with this ID is registered here."),
     "person.not_found": QT_TRANSLATE_NOOP("Errors", "No person with ID {id}."),
+    "person.erased": QT_TRANSLATE_NOOP(
+        "Errors", "This person's record was erased at the coordinator's request."
+    ),
+    "person.moved": QT_TRANSLATE_NOOP(
+        "Errors",
+        "This person left this point some time ago: the record moved to the coordinator.",
+    ),
+    "erasure.not_coordinator": QT_TRANSLATE_NOOP(
+        "Errors",
+        "Erasure is decided at the coordinator. This laptop drops a person when the "
+        "coordinator's roster says they were erased.",
+    ),
+    "erasure.already_requested": QT_TRANSLATE_NOOP(
+        "Errors", "An erasure of {id} is already waiting for confirmation (request {request})."
+    ),
+    "erasure.unknown_request": QT_TRANSLATE_NOOP("Errors", "No erasure request {id}."),
+    "erasure.not_pending": QT_TRANSLATE_NOOP(
+        "Errors", "The erasure request {id} is no longer pending ({state})."
+    ),
+    "erasure.same_operator": QT_TRANSLATE_NOOP(
+        "Errors",
+        "An erasure must be confirmed by another operator than the one who requested it. "
+        "Unlock as another operator to confirm it.",
+    ),
+    "retention.bad_days": QT_TRANSLATE_NOOP(
+        "Errors", "The retention period must be a whole number of days from {min} to {max}."
+    ),
     "household.not_found": QT_TRANSLATE_NOOP("Errors", "No household with ID {id}."),
     "household.members_file": QT_TRANSLATE_NOOP(
         "Errors",
@@ -564,6 +591,74 @@ MESSAGES: Final[dict[str, str]] = {
     "bundle.verify_failed": QT_TRANSLATE_NOOP(
         "Errors", "The bundle did not read back correctly; it was removed. Try another stick."
     ),
+    # the roster (coordinator -> laptop), docs/roster-format.md
+    "roster.empty": QT_TRANSLATE_NOOP("Errors", "The roster file is empty."),
+    "roster.too_large": QT_TRANSLATE_NOOP(
+        "Errors", "The file is too large to be a roster (at most {max} bytes)."
+    ),
+    "roster.bad_magic": QT_TRANSLATE_NOOP("Errors", "This file is not a fieldreg roster."),
+    "roster.unknown_version": QT_TRANSLATE_NOOP(
+        "Errors", "This roster was made by a newer fieldreg (format {version})."
+    ),
+    "roster.truncated": QT_TRANSLATE_NOOP(
+        "Errors", "The roster is incomplete: the file was cut short."
+    ),
+    "roster.part_too_large": QT_TRANSLATE_NOOP(
+        "Errors", "The roster's {part} is larger than allowed ({max} bytes)."
+    ),
+    "roster.trailing_data": QT_TRANSLATE_NOOP(
+        "Errors", "The roster has unexpected data after its end."
+    ),
+    "roster.signature_format": QT_TRANSLATE_NOOP(
+        "Errors", "The roster's signature is malformed ({part})."
+    ),
+    "roster.header_invalid": QT_TRANSLATE_NOOP("Errors", "The roster's header is invalid ({key})."),
+    "roster.other_network": QT_TRANSLATE_NOOP("Errors", "The roster belongs to another network."),
+    "roster.other_device": QT_TRANSLATE_NOOP(
+        "Errors", "The roster was written for another laptop."
+    ),
+    "roster.other_epoch": QT_TRANSLATE_NOOP(
+        "Errors",
+        "The roster was written for this laptop's enrollment {epoch}, but its certificate is "
+        "enrollment {ours}.",
+    ),
+    "roster.bad_signature": QT_TRANSLATE_NOOP(
+        "Errors",
+        "The roster's signature does not match the network's key: it was altered or forged.",
+    ),
+    "roster.rollback": QT_TRANSLATE_NOOP(
+        "Errors",
+        "The roster is version {version}, not newer than the version {applied} this laptop has "
+        "applied. The current roster is kept.",
+    ),
+    "roster.delta_base": QT_TRANSLATE_NOOP(
+        "Errors",
+        "The roster holds the changes since version {base}, but this laptop has version "
+        "{applied}. The current roster is kept; ask the coordinator for a full roster.",
+    ),
+    "roster.expired": QT_TRANSLATE_NOOP(
+        "Errors",
+        "The roster expired on {expired}. The current roster is kept; ask the coordinator for "
+        "a new one.",
+    ),
+    "roster.age_header": QT_TRANSLATE_NOOP(
+        "Errors", "The roster's encryption header is invalid ({reason})."
+    ),
+    "roster.not_for_us": QT_TRANSLATE_NOOP(
+        "Errors", "The roster was not encrypted to this laptop's key."
+    ),
+    "roster.decrypt_failed": QT_TRANSLATE_NOOP(
+        "Errors", "The roster does not decrypt: its content is incomplete or altered."
+    ),
+    "roster.payload_mismatch": QT_TRANSLATE_NOOP(
+        "Errors", "The roster's content does not match its signed header."
+    ),
+    "roster.payload_too_large": QT_TRANSLATE_NOOP(
+        "Errors", "The roster's content unpacks to more than {max} bytes; it was refused."
+    ),
+    "roster.payload_invalid": QT_TRANSLATE_NOOP(
+        "Errors", "The roster's content is malformed ({reason})."
+    ),
     "conflict.not_found": QT_TRANSLATE_NOOP("Errors", "There is no open conflict on this field."),
     "conflict.bad_choice": QT_TRANSLATE_NOOP("Errors", "Choose a value from 0 to {max}."),
     "duplicate.self": QT_TRANSLATE_NOOP("Errors", "A person cannot be a duplicate of themselves."),
@@ -713,30 +808,11 @@ MESSAGES: Final[dict[str, str]] = {
         "Errors", "PFIF: more than {limit} records. Nothing was imported."
     ),
     # roster content and apply (coordinator -> laptops)
-    "roster.payload_invalid": QT_TRANSLATE_NOOP(
-        "Errors", "The roster's content is invalid ({part}). The current roster was kept."
-    ),
-    "roster.too_large": QT_TRANSLATE_NOOP(
-        "Errors", "The roster is too large (at most {max} bytes). The current roster was kept."
-    ),
     "roster.bad_field": QT_TRANSLATE_NOOP(
         "Errors", "The field {field} cannot be sent in a roster."
     ),
-    "roster.rollback": QT_TRANSLATE_NOOP(
-        "Errors",
-        "This roster (version {version}) is not newer than the one applied (version {current}). "
-        "The current roster was kept.",
-    ),
-    "roster.delta_gap": QT_TRANSLATE_NOOP(
-        "Errors",
-        "This roster only brings changes since version {base}, but this laptop has version "
-        "{current}: ask the coordinator for a full roster. The current roster was kept.",
-    ),
-    "roster.expired": QT_TRANSLATE_NOOP(
-        "Errors", "This roster expired on {expires}. The current roster was kept."
-    ),
-    "roster.unavailable": QT_TRANSLATE_NOOP(
-        "Errors", "Roster files cannot be written or read by this build."
+    "roster.write_failed": QT_TRANSLATE_NOOP(
+        "Errors", "The roster file could not be written ({reason})."
     ),
     "device.revoked": QT_TRANSLATE_NOOP(
         "Errors", "This laptop was revoked by the coordinator: it can no longer export bundles."

@@ -8,6 +8,10 @@ comparing the hash of their sealed state with the one recorded at the previous b
 a person can change (an import, a resolved conflict, an erasure) reaches the next roster.
 
 Laptop: `import_roster` (the file checked by fieldreg.sync.roster_format) -> `apply_payload`.
+A delta applies on any version at or after its base (its base is the version the laptop last
+acknowledged, which may be older than the one it applied since): a person it carries replaces
+what an older roster said, and this laptop's own events the coordinator has not applied yet are
+folded in again.
 """
 
 from __future__ import annotations
@@ -21,12 +25,15 @@ from pathlib import Path
 from fieldreg.core.errors import FieldregError
 from fieldreg.core.events import Event
 from fieldreg.core.fold import PersonState
-from fieldreg.services import enrollment_service
+from fieldreg.services import enrollment_service, retention
+from fieldreg.services.outside_files import read_outside_file, write_outside_file
 from fieldreg.services.session import Session
 from fieldreg.services.sync_access import coordinator_network, now_ms, sync_repository
+from fieldreg.store import purge
 from fieldreg.store.repository import Repository
 from fieldreg.store.roster_store import AppliedRoster, RosterStore
 from fieldreg.store.sync_store import SyncStore
+from fieldreg.sync import enrollment, roster_format
 from fieldreg.sync import roster_content as content
 from fieldreg.sync.roster_content import Receipts, Roster, RosterSettings
 
@@ -156,7 +163,7 @@ def plan_rosters(
                 if info.revoked_up_to is not None:
                     revocations[info.device_id] = info.revoked_up_to
             points = {d.prefix: d.name for d in enrollment_service.devices(session)}
-            settings = RosterSettings(names, None)
+            settings = RosterSettings(names, retention.stored_days(repo))
             encoded: dict[int, tuple[content.EncodedPeople, list[str], int]] = {}
             for info in chosen:
                 revoked = info.revoked_up_to is not None
@@ -220,17 +227,54 @@ def write_rosters(
     devices: Sequence[str] | None = None,
     *,
     full: bool = False,
+    network_passphrase: str,
 ) -> list[WrittenRoster]:
     """One roster file per device in `out_dir` (`fieldreg-roster-<PREFIX>-v<version>.roster`),
-    each written whole or not at all, private to its owner."""
+    each written whole or not at all, private to its owner; signing needs the network's root key,
+    hence its passphrase."""
     if not out_dir.is_dir():
         raise FieldregError("sync.no_folder")
+    with sync_repository(session) as repo:  # the passphrase first: a wrong one writes nothing
+        network = coordinator_network(repo)
+    root, _escrow = enrollment.unwrap_rare_secrets(network.secrets["rare"], network_passphrase)
     planned = plan_rosters(session, devices, full=full)
-    written: list[WrittenRoster] = []
+    written = seal_rosters(session, out_dir, planned, root_private=root)
+    with sync_repository(session) as repo, repo.transaction():
+        store = RosterStore(repo)
+        for item in written:
+            store.set_written(item.device_id, item.version)
+    return written
+
+
+def seal_rosters(
+    session: Session, out_dir: Path, planned: list[PlannedRoster], *, root_private: bytes
+) -> list[WrittenRoster]:
+    """Each plan sealed into its file (fieldreg.sync.roster_format): encrypted to the device's
+    key from its certificate, signed by the network's root key (`root_private`, unwrapped)."""
+    root = root_private
+    with sync_repository(session) as repo:
+        network = coordinator_network(repo)
+        with repo.reading():
+            keys = _device_keys(SyncStore(repo), network.info.root_public)
     created = now_ms()
+    written: list[WrittenRoster] = []
     for plan in planned:
+        epoch, x25519 = keys[plan.device_id]
+        draft = roster_format.RosterDraft(
+            network=network.info.network_id,
+            device=plan.device_id,
+            epoch=epoch,
+            version=plan.version,
+            base=plan.base,
+            created=created,
+            expires=created + VALID_MS,
+            count=plan.people,
+        )
+        data = roster_format.write_roster(
+            plan.payload, draft, root_private=root, device_x25519_public=x25519
+        )
         path = out_dir / f"fieldreg-roster-{plan.prefix}-v{plan.version}.roster"
-        size = _write_file(session, path, plan, created_ms=created, expires_ms=created + VALID_MS)
+        write_outside_file(path, data, "roster.write_failed")
         written.append(
             WrittenRoster(
                 plan.device_id,
@@ -241,35 +285,21 @@ def write_rosters(
                 plan.people,
                 plan.tombstones,
                 path,
-                size,
+                len(data),
             )
         )
-    with sync_repository(session) as repo, repo.transaction():
-        store = RosterStore(repo)
-        for item in written:
-            store.set_written(item.device_id, item.version)
     return written
 
 
-@dataclass(frozen=True, slots=True)
-class _Opened:
-    payload: bytes
-    version: int
-    base: int
-    created_ms: int
-    expires_ms: int
-
-
-def _write_file(
-    session: Session, path: Path, plan: PlannedRoster, *, created_ms: int, expires_ms: int
-) -> int:
-    """Seal `plan` into its file (fieldreg.sync.roster_format); the size written."""
-    raise FieldregError("roster.unavailable")
-
-
-def _read_file(session: Session, path: Path) -> _Opened:
-    """The checked payload and header of the roster file at `path` (fieldreg.sync.roster_format)."""
-    raise FieldregError("roster.unavailable")
+def _device_keys(store: SyncStore, root_public: bytes) -> dict[str, tuple[int, bytes]]:
+    """Device id -> (epoch, X25519 public key) of its latest certificate."""
+    found: dict[str, tuple[int, bytes]] = {}
+    for _device_id, _epoch, token in store.certificates():
+        certificate = enrollment.parse_certificate(token, root_public)
+        known = found.get(certificate.device_id)
+        if known is None or certificate.epoch > known[0]:
+            found[certificate.device_id] = (certificate.epoch, certificate.x25519)
+    return found
 
 
 # --- laptop ----------------------------------------------------------------------------------
@@ -278,14 +308,44 @@ def _read_file(session: Session, path: Path) -> _Opened:
 def import_roster(session: Session, path: Path) -> RosterApplied:
     """Check the roster file at `path` (signature, network, device, version, expiry) and apply
     it; a refused one changes nothing (`roster.*` errors say why: the current roster is kept)."""
-    opened = _read_file(session, path)
+    untrusted = read_outside_file(
+        path,
+        roster_format.MAX_FILE_BYTES,
+        FieldregError("roster.too_large", max=roster_format.MAX_FILE_BYTES),
+    )
+    with sync_repository(session) as repo, repo.reading():
+        store = SyncStore(repo)
+        network = store.network()
+        own = store.own_keys(session.device_id)
+        current = RosterStore(repo).applied()
+    if network is None or own is None or own.epoch == 0:
+        raise FieldregError("sync.not_enrolled")
+    applied = current.version if current is not None else 0
+    try:
+        announced = roster_format.read_roster_header(untrusted)
+    except FieldregError:
+        announced = None  # the reader below says what is wrong with it
+    # A delta since a version older than the one applied here (the one the laptop acknowledged)
+    # applies just as well; the rollback check against the version applied is apply_payload's.
+    older_base = announced is not None and 0 < announced.base < applied
+    since = announced.base if announced is not None and older_base else applied
+    header, payload = roster_format.read_roster(
+        untrusted,
+        network_id=network.info.network_id,
+        root_public=network.info.root_public,
+        device_id=session.device_id,
+        epoch=own.epoch,
+        x25519_private=own.keys.exchange,
+        applied_version=since,
+        now_ms=now_ms(),
+    )
     return apply_payload(
         session,
-        opened.payload,
-        version=opened.version,
-        base=opened.base,
-        created_ms=opened.created_ms,
-        expires_ms=opened.expires_ms,
+        payload,
+        version=header.version,
+        base=header.base,
+        created_ms=header.created,
+        expires_ms=header.expires,
     )
 
 
@@ -302,10 +362,10 @@ def apply_payload(
     `expires_ms` from its signed header): one transaction, the applied version stored last."""
     roster = content.parse(untrusted_payload)
     if roster.version != version or roster.base != base:
-        raise FieldregError("roster.payload_invalid", part="header")
+        raise FieldregError("roster.payload_invalid", reason="header")
     now = now_ms()
     if expires_ms <= now:
-        raise FieldregError("roster.expired", expires=_time(expires_ms).isoformat())
+        raise FieldregError("roster.expired", expired=roster_format.expiry_text(expires_ms))
     revoked_up_to = roster.revocations.get(session.device_id)
     with sync_repository(session) as repo:
         store = RosterStore(repo)
@@ -313,10 +373,10 @@ def apply_payload(
             current = store.applied()
             applied_version = current.version if current is not None else 0
             if version <= applied_version:
-                raise FieldregError("roster.rollback", version=version, current=applied_version)
+                raise FieldregError("roster.rollback", version=version, applied=applied_version)
             if base > applied_version:
-                raise FieldregError("roster.delta_gap", base=base, current=applied_version)
-            counts = _apply(repo, session.device_id, roster)
+                raise FieldregError("roster.delta_base", base=base, applied=applied_version)
+            counts = _apply(repo, session.device_id, roster, now)
             # Last: the version tells every later reader that all of the above is there.
             store.put_applied(
                 AppliedRoster(
@@ -330,6 +390,8 @@ def apply_payload(
                     held=roster.receipts.held,
                 )
             )
+        if counts.erased:
+            purge.wipe_freed(repo)  # committed: no page of what was dropped stays in the WAL
     changed = counts.changed
     if len(changed) > REFRESH_LIMIT:
         session.load()
@@ -371,7 +433,7 @@ def _own_unacknowledged(
     return found
 
 
-def _apply(repo: Repository, device_id: str, roster: Roster) -> _Counts:
+def _apply(repo: Repository, device_id: str, roster: Roster, now: int) -> _Counts:
     store = RosterStore(repo)
     names = roster.settings.fields
     pending = _own_unacknowledged(repo, device_id, roster.receipts.applied_up_to)
@@ -395,14 +457,17 @@ def _apply(repo: Repository, device_id: str, roster: Roster) -> _Counts:
         else:
             counts.updated += 1
         states.append(state)
-        if state.registered_by != device_id:
-            homes[person.person_id] = person.home
+        homes[person.person_id] = person.home if state.registered_by != device_id else ""
         for household, _tag, key, _rel in person.households:
             households.setdefault(household, key[0])
+    local_households = set(repo.household_ids())
+    store.add_households(h for h in households if h not in local_households)
     repo.add_households(households)
     repo.save_states(states, new=new)
     store.put_homes(homes, roster.version)
-    counts.erased = _erase(repo, roster.tombstones)
+    counts.erased = _erase(repo, roster.tombstones, now)
+    if roster.settings.retention_days is not None:  # null: the network set none; keep ours
+        retention.store_days(repo, roster.settings.retention_days)
     if roster.devices:
         store.put_devices({**store.devices(), **roster.devices})
     counts.changed.extend(s.person_id for s in states)
@@ -410,20 +475,12 @@ def _apply(repo: Repository, device_id: str, roster: Roster) -> _Counts:
     return counts
 
 
-def _erase(repo: Repository, person_ids: Sequence[str]) -> int:
-    """The roster's tombstones: the one place a laptop erases people (until erasure's purge
-    lands, the fold's `Erased` state and the redaction of bodies the importer already does)."""
-    states = repo.load_states(person_ids)
-    erased = []
-    for state in states.values():
-        if state.erased:
-            continue
-        state.erased = True
-        erased.append(state)
-    repo.save_states(erased, new=set())
-    for state in erased:
-        repo.redact(state.person_id)
-    return len(erased)
+def _erase(repo: Repository, person_ids: Sequence[str], now: int) -> int:
+    """The roster's tombstones: the one place a roster erases people here (their sealed values,
+    notes and event bodies dropped, inside the apply's transaction: see fieldreg.store.purge)."""
+    if not person_ids:
+        return 0
+    return purge.purge_people(repo, person_ids, reason=purge.TOMBSTONE_REASON, now_ms=now)
 
 
 def roster_status(session: Session) -> RosterStatus:

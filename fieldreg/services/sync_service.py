@@ -24,6 +24,7 @@ from fieldreg.services.sync_access import (
     read_untrusted,
     sync_repository,
 )
+from fieldreg.store.roster_store import RosterStore
 from fieldreg.store.sync_store import SyncStore
 from fieldreg.sync import bundle_tools, digest, export, quarantine
 
@@ -63,6 +64,7 @@ def export_bundles(
     with sync_repository(session) as repo:
         with repo.reading():
             refuse_if_revoked(repo)
+            applied = RosterStore(repo).applied()
         return export.export_bundles(
             repo,
             session.device_id,
@@ -72,6 +74,7 @@ def export_bundles(
             last=last,
             progress=progress,
             cancelled=cancelled,
+            roster=applied.version if applied is not None else 0,
         )
 
 

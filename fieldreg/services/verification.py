@@ -5,7 +5,7 @@ The event log is the truth; everything else is derived from it and checked again
 * the database file (SQLite's integrity check);
 * every device's log: contiguous sequence numbers from 1, each event chained to the one before,
   each event's id the hash of its content, each body opening with the store key, an event marked
-  erased only if its person is;
+  erased only if its person is (or was purged here: store/purge.py);
 * the log's end against the anchor kept outside the database (`fieldreg.crypto.anchor`): a log
   that ends before the anchored event, or holds another event there, was cut short or rewritten.
   A log ahead of the anchor is fine (a crash between the commit and the anchor write);
@@ -37,6 +37,7 @@ from fieldreg.core.fold import PersonState, apply
 from fieldreg.core.tasks import CancelFlag, Progress
 from fieldreg.crypto.anchor import Anchor, AnchorDamaged, Mark
 from fieldreg.services.views import VerifyReport
+from fieldreg.store import purge
 from fieldreg.store.integrity import (
     device_rows,
     event_device_ids,
@@ -45,6 +46,7 @@ from fieldreg.store.integrity import (
     people_clocks,
 )
 from fieldreg.store.repository import DeviceState, Repository
+from fieldreg.store.roster_store import RosterStore
 
 Problem = tuple[str, dict[str, object]]
 _ISSUING = frozenset({EventType.PERSON_REGISTERED, EventType.HOUSEHOLD_CREATED})
@@ -108,9 +110,10 @@ def verify_store(
         report.problems.append(
             ("verify.device_removed", {"device": device_id[:12], "anchored": mark.seq})
         )
-    erased = _verify_people(repo, log, report, step)
+    gone = {t.person_id for t in purge.all_tombstones(repo)}  # values dropped here on purpose
+    erased = _verify_people(repo, log, report, step, gone)
     for device_id, seq, person_id in log.redacted:
-        if person_id not in erased:
+        if person_id not in erased and person_id not in gone:
             report.problems.append(
                 ("verify.redacted", {"device": device_id[:12], "seq": seq, "person": person_id})
             )
@@ -264,27 +267,35 @@ def _verify_counter(
 
 
 def _verify_people(
-    repo: Repository, log: _Log, report: VerifyReport, step: Callable[[], None]
+    repo: Repository, log: _Log, report: VerifyReport, step: Callable[[], None], gone: set[str]
 ) -> set[str]:
-    """Every person row against their events; returns who is erased."""
+    """Every person row against their events; returns who is erased. `gone`: people purged
+    here (store/purge.py), who may have a history and no row."""
     clocks = people_clocks(repo)
     erased: set[str] = set()
+    from_roster = set(RosterStore(repo).carried())  # their state is the coordinator's merge
     for person_id in repo.person_ids():
         step()
         report.people += 1
-        if person_id not in log.people and person_id not in log.unopened:
+        roster = person_id in from_roster
+        if person_id not in log.people and person_id not in log.unopened and not roster:
             report.problems.append(("verify.person_without_history", {"person": person_id}))
             continue
-        state = _verify_person(repo, person_id, clocks[person_id], report)
+        state = _verify_person(repo, person_id, clocks[person_id], report, refold=not roster)
         if state is not None and state.erased:
             erased.add(person_id)
-    for person_id in sorted(log.people - set(clocks)):
+    for person_id in sorted(log.people - set(clocks) - gone):
         report.problems.append(("verify.person_missing", {"person": person_id}))
     return erased
 
 
 def _verify_person(
-    repo: Repository, person_id: str, clocks: tuple[int, int], report: VerifyReport
+    repo: Repository,
+    person_id: str,
+    clocks: tuple[int, int],
+    report: VerifyReport,
+    *,
+    refold: bool = True,
 ) -> PersonState | None:
     where: dict[str, object] = {"person": person_id}
     try:
@@ -308,6 +319,8 @@ def _verify_person(
             return state
     if stored != state.values():
         report.problems.append(("verify.state_mismatch", where))
+    if not refold:
+        return state
     try:
         events = repo.events_for(person_id)
     except FieldregError:
@@ -366,7 +379,8 @@ def _verify_households(repo: Repository, log: _Log, report: VerifyReport) -> Non
             report.problems.append(("verify.household_missing", where))
         elif stored[household_id] != hlc:
             report.problems.append(("verify.household_clock", where))
-    for household_id in sorted(set(stored) - set(log.households)):
+    from_roster = RosterStore(repo).households()  # created at another point
+    for household_id in sorted(set(stored) - set(log.households) - from_roster):
         if household_id not in log.unopened:
             report.problems.append(
                 ("verify.household_without_history", {"household": household_id})

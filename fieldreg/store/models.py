@@ -95,3 +95,31 @@ class KeySlotCopy(Base):
     name: Mapped[str] = mapped_column(String(32), primary_key=True)
     generation: Mapped[int] = mapped_column(BigInteger)
     document: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class TombstoneRow(Base):
+    """A person whose values this store dropped (`fieldreg.store.purge`): `kind` "erased" (an
+    approved erasure) or "purged" (retention: the record moved to the coordinator), and the
+    reason code. Only opaque codes and the id; the people row keeps the folded tombstone."""
+
+    __tablename__ = "person_tombstones"
+    person_id: Mapped[str] = mapped_column(ID, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    reason: Mapped[str] = mapped_column(String(40))
+    purged_ms: Mapped[int] = mapped_column(BigInteger)
+
+
+class ErasureRequestRow(Base):
+    """Coordinator: an erasure one operator asked for and another must confirm. The reason and
+    the note are sealed (`details`); plain columns hold ids, operator ids, states and times."""
+
+    __tablename__ = "erasure_requests"
+    __table_args__ = (Index("ix_erasure_requests_state", "state"),)
+    request_id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    person_id: Mapped[str] = mapped_column(ID)
+    requested_by: Mapped[str] = mapped_column(String(64))
+    requested_ms: Mapped[int] = mapped_column(BigInteger)
+    state: Mapped[str] = mapped_column(String(16))  # pending | confirmed | cancelled
+    closed_by: Mapped[str | None] = mapped_column(String(64))
+    closed_ms: Mapped[int | None] = mapped_column(BigInteger)
+    details: Mapped[bytes | None] = mapped_column(LargeBinary)

@@ -43,6 +43,13 @@ class RosterPersonRow(Base):
     version: Mapped[int] = mapped_column(BigInteger)  # the roster version that last carried them
 
 
+class RosterHouseholdRow(Base):
+    """Laptop: a household a roster brought (its members were registered elsewhere)."""
+
+    __tablename__ = "roster_households"
+    household_id: Mapped[str] = mapped_column(ID, primary_key=True)
+
+
 class RosterAppliedRow(Base):
     """Laptop: the roster applied last (one row, `name` "current"), written last in its apply."""
 

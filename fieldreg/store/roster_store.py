@@ -16,6 +16,7 @@ from fieldreg.store.roster_models import (
     RosterAppliedRow,
     RosterChangeRow,
     RosterDeviceRow,
+    RosterHouseholdRow,
     RosterPersonRow,
 )
 
@@ -23,6 +24,7 @@ CHANGES = cast(Table, RosterChangeRow.__table__)
 DEVICES = cast(Table, RosterDeviceRow.__table__)
 FOREIGN = cast(Table, RosterPersonRow.__table__)
 APPLIED = cast(Table, RosterAppliedRow.__table__)
+HOUSEHOLDS = cast(Table, RosterHouseholdRow.__table__)
 _VERSION_KEY = "roster.version"
 _DEVICES_KEY = "roster.devices"
 _CURRENT = "current"
@@ -164,23 +166,42 @@ class RosterStore:
     def put_devices(self, devices: dict[str, str]) -> None:
         self.repo.put_setting(_DEVICES_KEY, sealed=devices)
 
+    def carried(self) -> list[str]:
+        """Everyone a roster carried here (registered here or elsewhere): their state is the
+        coordinator's merge, not only a fold of this store's log."""
+        return [str(p) for p in self.conn.execute(select(FOREIGN.c.person_id)).scalars()]
+
     def homes(self) -> dict[str, str]:
-        """Person id -> home prefix of everyone a roster brought."""
-        rows = self.conn.execute(select(FOREIGN.c.person_id, FOREIGN.c.home))
+        """Person id -> home prefix of everyone a roster brought from another point."""
+        rows = self.conn.execute(
+            select(FOREIGN.c.person_id, FOREIGN.c.home).where(FOREIGN.c.home != "")
+        )
         return {str(p): str(h) for p, h in rows}
 
     def home(self, person_id: str) -> str | None:
+        """The home prefix of a person a roster brought from elsewhere; None if registered
+        here (or never in a roster)."""
         row = self.conn.execute(
             select(FOREIGN.c.home).where(FOREIGN.c.person_id == person_id)
         ).first()
-        return None if row is None else str(row[0])
+        return None if row is None or not row[0] else str(row[0])
 
     def put_homes(self, homes: dict[str, str], version: int) -> None:
+        """`homes`: person id -> home prefix, "" for people registered here."""
         self.forget(homes)
         rows: list[dict[str, object]] = [
             {"person_id": p, "home": h, "version": version} for p, h in sorted(homes.items())
         ]
         self.repo.execute_many(insert(FOREIGN), rows)
+
+    def households(self) -> set[str]:
+        """Households a roster brought (created at another point)."""
+        return {str(h) for h in self.conn.execute(select(HOUSEHOLDS.c.household_id)).scalars()}
+
+    def add_households(self, household_ids: Iterable[str]) -> None:
+        new = set(household_ids) - self.households()
+        rows: list[dict[str, object]] = [{"household_id": h} for h in sorted(new)]
+        self.repo.execute_many(insert(HOUSEHOLDS), rows)
 
     def forget(self, person_ids: Iterable[str]) -> None:
         ordered = sorted(person_ids)

@@ -22,6 +22,7 @@ from fieldreg.core.errors import FieldregError, IntegrityError
 from fieldreg.core.events import Event, body_bytes, from_body, parts, stored_bytes
 from fieldreg.sync import minisign, tokens
 from fieldreg.sync.event_schema import check_event
+from fieldreg.sync.redaction import Redacted, is_redacted, parse_redacted
 
 MAGIC: Final = b"\x89FRB\r\n\x1a\n"
 VERSION: Final = 1
@@ -47,6 +48,8 @@ _HEADER_KEYS: Final = frozenset(
     {"format", "v", "network", "device", "epoch", "first", "last", "count", "prev", "head"}
     | {"payload", "created"}
 )
+ROSTER_KEY: Final = "roster"  # optional: absent in bundles of laptops that applied no roster
+MAX_ROSTER_VERSION: Final = 2**53
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,14 +114,19 @@ class Header:
     head: str  # id of the event `last`
     payload: str  # SHA-256 of the payload JSON
     created: int  # milliseconds since 1970
+    roster: int = 0  # the roster version the laptop had applied when it made the bundle
 
     @property
     def count(self) -> int:
         return self.last - self.first + 1
 
     def text(self) -> str:
+        # `roster` is written only once a roster was applied, so a laptop that never got one
+        # writes the same header as before it existed (and older coordinators still read it).
+        extra = {ROSTER_KEY: self.roster} if self.roster else {}
         return canonical.dumps(
             {
+                **extra,
                 "format": HEADER_FORMAT,
                 "v": VERSION,
                 "network": self.network,
@@ -160,8 +168,9 @@ def parse_header(untrusted: str) -> Header:
         raise FieldregError("bundle.header_invalid", key="format")
     if raw.get("v") != VERSION:
         raise FieldregError("bundle.unknown_version", version=str(raw.get("v"))[:8])
-    if set(raw) != _HEADER_KEYS:
+    if set(raw) - {ROSTER_KEY} != _HEADER_KEYS:
         raise FieldregError("bundle.header_invalid", key="keys")
+    roster = _int(raw, ROSTER_KEY, 0, MAX_ROSTER_VERSION) if ROSTER_KEY in raw else 0
     first = _int(raw, "first", 1, MAX_SEQ)
     last = _int(raw, "last", first, MAX_SEQ)
     count = _int(raw, "count", 1, 2**62)
@@ -184,6 +193,7 @@ def parse_header(untrusted: str) -> Header:
         head=_match(raw, "head", _HASH),
         payload=_match(raw, "payload", _HASH),
         created=_int(raw, "created", 0, 2**62),
+        roster=roster,
     )
 
 
@@ -302,8 +312,12 @@ def _body(event: Event) -> dict[str, Any]:
     }
 
 
-def parse_payload(untrusted: bytes, header: Header) -> list[Event]:
-    """The events of a decrypted payload, each checked (schema, id) and chained to the header."""
+def parse_payload(
+    untrusted: bytes, header: Header, redacted: list[Redacted] | None = None
+) -> list[Event]:
+    """The events of a decrypted payload, each checked (schema, id) and chained to the header.
+    Redacted events (sync/redaction.py) go to `redacted` when it is given (then left out of the
+    result), else they are refused (`bundle.event_invalid`, reason `redacted`)."""
     value = canonical.loads(untrusted, max_bytes=MAX_PLAINTEXT_BYTES)
     if not isinstance(value, dict) or set(value) != {"v", "device", "first", "events"}:
         raise FieldregError("bundle.payload_invalid", reason="keys")
@@ -323,6 +337,19 @@ def parse_payload(untrusted: bytes, header: Header) -> list[Event]:
     known_ids: set[str] = set()
     for offset, row in enumerate(rows):
         seq = header.first + offset
+        if is_redacted(row):
+            assert isinstance(row, list)
+            if redacted is None or row[0] != seq:
+                reason = "seq" if redacted is not None else "redacted"
+                raise FieldregError("bundle.event_invalid", seq=seq, reason=reason)
+            hidden = parse_redacted(header.device, seq, row)
+            if hidden.prev != prev:
+                raise FieldregError("bundle.broken_chain", seq=seq)
+            if hidden.hlc <= last_hlc:
+                raise FieldregError("bundle.event_invalid", seq=seq, reason="clock")
+            redacted.append(hidden)
+            prev, last_hlc = hidden.event_id, hidden.hlc
+            continue
         event = _event(row, header.device, seq)
         if event.prev != prev:
             raise FieldregError("bundle.broken_chain", seq=seq)

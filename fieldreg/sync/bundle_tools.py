@@ -1,6 +1,7 @@
-"""Looking at a bundle without decrypting it, and splitting it into the files the standard tools
-read: `payload.age` (for `age -d`), `payload.age.minisig` (for `minisign -V`), the device's
-minisign public key, the certificate and a README with the commands."""
+"""Looking at a bundle without decrypting it, and splitting a bundle or a roster into the files the
+standard tools read: `payload.age` (for `age -d`), `payload.age.minisig` (for `minisign -V`), the
+signer's minisign public key (the device's for a bundle, with its certificate; the network's root
+key for a roster) and a README with the commands."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from pathlib import Path
 
 from fieldreg.core.errors import FieldregError
 from fieldreg.crypto.durable_file import fsync_dir, write_new_file
-from fieldreg.sync import age_format, bundle_format, minisign, tokens
+from fieldreg.sync import age_format, bundle_format, minisign, roster_format, tokens
 from fieldreg.sync.bundle_format import Header
 from fieldreg.sync.enrollment import Certificate, parse_certificate
 from fieldreg.sync.tokens import key_field
@@ -18,6 +19,7 @@ PAYLOAD = "payload.age"
 SIGNATURE = "payload.age.minisig"
 PUBLIC_KEY = "device.pub"
 CERTIFICATE = "certificate.txt"
+ROOT_KEY = "network.pub"
 README = "README.txt"
 
 
@@ -78,7 +80,6 @@ def split_bytes(untrusted: bytes, out_dir: Path) -> list[Path]:
     minisign.parse(container.signature)
     token = tokens.parse(container.certificate, tokens.CERTIFICATE, "sync.certificate_invalid")
     device_key = key_field(token.body, "ed25519", "sync.certificate_invalid")
-    out_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
     files = {
         PAYLOAD: container.payload,
         SIGNATURE: container.signature,
@@ -86,6 +87,25 @@ def split_bytes(untrusted: bytes, out_dir: Path) -> list[Path]:
         CERTIFICATE: container.certificate + b"\n",
         README: _readme(minisign.public_key_base64(device_key)).encode("utf-8"),
     }
+    return _write_parts(files, out_dir)
+
+
+def split_roster_bytes(untrusted: bytes, out_dir: Path, root_public: bytes) -> list[Path]:
+    """A roster's parts for `minisign` (with the network's root key, which a roster does not
+    carry: the laptop pinned it at enrollment) and `age`, in `out_dir` (new files only, 0600)."""
+    container = roster_format.parse_container(untrusted)
+    roster_format.parse_signature(container.signature)
+    files = {
+        PAYLOAD: container.payload,
+        SIGNATURE: container.signature,
+        ROOT_KEY: minisign.public_key_file(root_public).encode("ascii"),
+        README: _roster_readme(minisign.public_key_base64(root_public)).encode("utf-8"),
+    }
+    return _write_parts(files, out_dir)
+
+
+def _write_parts(files: dict[str, bytes], out_dir: Path) -> list[Path]:
+    out_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
     written = []
     for name, data in files.items():
         path = out_dir / name
@@ -118,4 +138,27 @@ Decrypt (the coordinator's identity: `fieldreg network identity --out coordinato
     age -d -i coordinator.key -o payload.json {PAYLOAD}
 
 payload.json holds personal data: keep it on the coordinator's encrypted disk and delete it after.
+"""
+
+
+def _roster_readme(public_key: str) -> str:
+    return f"""A fieldreg roster, split for the standard tools (see docs/roster-format.md).
+
+{PAYLOAD}          the roster's people, gzip-compressed, encrypted in the age v1 format to
+                     one laptop's key
+{SIGNATURE}  the network root key's minisign signature of {PAYLOAD}; its trusted
+                     comment is the roster header (network, device, version, base, expiry)
+{ROOT_KEY}          the network's root key as a minisign public key (compare it with the
+                     fingerprint the coordinator reads aloud at enrollment)
+
+Check the signature (prints the trusted comment, i.e. the header):
+
+    minisign -Vm {PAYLOAD} -p {ROOT_KEY}
+    minisign -Vm {PAYLOAD} -P {public_key}
+
+Decrypt with the laptop's own key and unpack:
+
+    age -d -i laptop.key {PAYLOAD} | gunzip > roster.json
+
+roster.json holds personal data: keep it on an encrypted disk and delete it after.
 """

@@ -13,7 +13,7 @@ import multiprocessing
 from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from fieldreg.core.bulk import without_cycle_collection
@@ -22,6 +22,7 @@ from fieldreg.core.events import Event, EventType
 from fieldreg.store.sealed_json import event_body_json
 from fieldreg.sync import age_format, bundle_format
 from fieldreg.sync.bundle_format import Header
+from fieldreg.sync.redaction import Redacted
 
 _NEW_IDS = frozenset({EventType.PERSON_REGISTERED, EventType.HOUSEHOLD_CREATED})
 
@@ -43,6 +44,8 @@ class Decoded:
 
     events: list[Event]
     bodies: dict[int, bytes]  # seq -> body JSON
+    # events that came without their body (sync/redaction.py); the importer decides on them
+    redacted: list[Redacted] = field(default_factory=list)
 
 
 def decode(job: DecodeJob) -> Decoded:
@@ -53,12 +56,13 @@ def decode(job: DecodeJob) -> Decoded:
     plaintext = age_format.decrypt(job.ciphertext, job.identity)
     if hashlib.sha256(plaintext).hexdigest() != job.header.payload:
         raise FieldregError("bundle.payload_mismatch")
-    events = bundle_format.parse_payload(plaintext, job.header)
+    redacted: list[Redacted] = []
+    events = bundle_format.parse_payload(plaintext, job.header, redacted)
     allowed = set(job.prefixes)
     for event in events:
         if event.type in _NEW_IDS and event.subject_id.split("-")[0] not in allowed:
             raise FieldregError("bundle.event_invalid", seq=event.seq, reason="prefix")
-    return Decoded(events, {e.seq: event_body_json(e) for e in events})
+    return Decoded(events, {e.seq: event_body_json(e) for e in events}, redacted)
 
 
 def _decode_in_worker(job: DecodeJob) -> tuple[str, Any, Any]:

@@ -34,7 +34,8 @@ def state_document(repo: Repository) -> dict[str, Any]:
     return {
         "people": people,
         "households": repo.household_ids(),
-        "devices": [[d, s, h] for d, s, h in repo.device_positions()],
+        # A device with no events (a store's own, before it wrote any) is no part of what it holds.
+        "devices": [[d, s, h] for d, s, h in repo.device_positions() if s > 0],
     }
 
 

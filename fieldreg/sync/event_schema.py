@@ -70,6 +70,7 @@ _OTHER_EVENTS: Final = {
     EventType.MARKED_DUPLICATE: ({"duplicate_of"}, set()),
     EventType.DUPLICATE_UNMARKED: ({"removes"}, set()),
     EventType.ERASED: (set(), {"reason"}),
+    EventType.PURGED: (set(), {"reason"}),
     EventType.HOUSEHOLD_CREATED: (set(), set()),
 }
 
@@ -131,7 +132,7 @@ def _check(event: Event) -> None:
         _text(payload["reason"], "reason", BAND_MAX)
     elif kind is EventType.MARKED_DUPLICATE:
         canonical_id(payload["duplicate_of"])
-    elif kind is EventType.ERASED and "reason" in payload:
+    elif kind in {EventType.ERASED, EventType.PURGED} and "reason" in payload:
         _text(payload["reason"], "reason", REASON_MAX)
 
 

@@ -34,6 +34,7 @@ from fieldreg.store.sync_store import SyncStore
 from fieldreg.sync import age_format, bundle_format, minisign
 from fieldreg.sync.bundle_format import MAX_EVENTS, Header
 from fieldreg.sync.enrollment import parse_certificate
+from fieldreg.sync.redaction import redacted_row
 
 SUFFIX = ".bundle"
 
@@ -56,7 +57,9 @@ class Exported:
     bundle_hash: str
 
 
-def build_bundle(events: list[Event], identity: Identity, created: int) -> tuple[bytes, Header]:
+def build_bundle(
+    events: list[Event], identity: Identity, created: int, *, roster: int = 0
+) -> tuple[bytes, Header]:
     """A bundle of `events` (one device's, contiguous, in sequence order)."""
     payload = bundle_format.build_payload(events[0].device_id, events)
     stored = StoredRange(
@@ -67,7 +70,7 @@ def build_bundle(events: list[Event], identity: Identity, created: int) -> tuple
         events[-1].event_id,
         payload,
     )
-    return build_stored_bundle(stored, identity, created)
+    return build_stored_bundle(stored, identity, created, roster=roster)
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,9 +86,10 @@ class StoredRange:
 
 
 def build_stored_bundle(
-    stored: StoredRange, identity: Identity, created: int
+    stored: StoredRange, identity: Identity, created: int, *, roster: int = 0
 ) -> tuple[bytes, Header]:
-    """A bundle of the payload `read_payload` made (the bytes `build_bundle` makes)."""
+    """A bundle of the payload `read_payload` made (the bytes `build_bundle` makes); `roster`
+    is the roster version the laptop has applied, told to the coordinator in the header."""
     payload = stored.payload
     header = Header(
         network=identity.network.network_id,
@@ -97,6 +101,7 @@ def build_stored_bundle(
         head=stored.head,
         payload=hashlib.sha256(payload).hexdigest(),
         created=created,
+        roster=roster,
     )
     ciphertext = age_format.encrypt(
         payload, [identity.network.recipient_public, identity.network.escrow_public]
@@ -135,8 +140,9 @@ def read_payload(repo: Repository, device_id: str, first: int, last: int) -> Sto
     plain columns, the bodies opened in one call, and each row of the payload put together from
     the columns and the body as stored once its id is checked over the canonical bytes those
     make (`events.stored_bytes`). The same bytes, the same checks, the same errors in the same
-    order (a redacted row, a body that does not open, an id that does not match); a row the fast
-    path does not take is opened as `read_events` does (`events.from_stored`), which decides."""
+    order (a body that does not open, an id that does not match); a row the fast path does not
+    take is opened as `read_events` does (`events.from_stored`), which decides. A redacted row
+    (its person's values dropped here) goes as a redacted event: no body (sync/redaction.py)."""
     columns = read_event_columns(repo, device_id, first, last)
     if not columns:
         events = read_events(repo, device_id, first, last)
@@ -151,7 +157,11 @@ def read_payload(repo: Repository, device_id: str, first: int, last: int) -> Sto
     for (seq, hlc, subject, prev, event_id, sealed, redacted), body in zip(
         columns, opened, strict=True
     ):
-        if redacted or sealed is None:
+        if redacted and sealed is None:
+            # The person's values were dropped here: the row goes without its body (redaction).
+            append(redacted_row(seq, hlc, subject, prev, event_id))
+            continue
+        if redacted or sealed is None:  # one without the other: damage, not a purge
             raise IntegrityError("sync.redacted_event", seq=seq)
         if body is None:
             raise TamperError("crypto.tamper", table="events", group="body")
@@ -187,8 +197,10 @@ def export_bundles(
     last: int | None = None,
     progress: Progress | None = None,
     cancelled: CancelFlag | None = None,
+    roster: int = 0,
 ) -> list[Exported]:
-    """Export this device's events since the last export (or `first`..`last`) to `out_dir`."""
+    """Export this device's events since the last export (or `first`..`last`) to `out_dir`;
+    each header says that the laptop has applied roster version `roster` (0: none)."""
     store = SyncStore(repo)
     with repo.reading():
         identity = identity_of(repo, device_id)
@@ -208,7 +220,7 @@ def export_bundles(
             raise Cancelled
         with repo.reading():
             stored = read_payload(repo, device_id, a, b)
-        data, header = build_stored_bundle(stored, identity, now_ms())
+        data, header = build_stored_bundle(stored, identity, now_ms(), roster=roster)
         name = f"fieldreg-{identity.prefix}-{a:06d}-{b:06d}-{secrets.token_hex(4)}{SUFFIX}"
         path = write_verified(out_dir, name, data, identity)
         bundle_hash = hashlib.sha256(data).hexdigest()

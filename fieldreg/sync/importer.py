@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from fieldreg.core.errors import AuthError, Cancelled, FieldregError, StoreError, TamperError
-from fieldreg.core.events import Event
+from fieldreg.core.events import Event, EventType
 from fieldreg.core.tasks import CancelFlag, Progress
 from fieldreg.crypto.network_keys import NetworkInfo
 from fieldreg.store.repository import DeviceState, Repository
@@ -28,6 +28,7 @@ from fieldreg.sync.apply import Applied, apply_events
 from fieldreg.sync.bundle_format import Container, Header
 from fieldreg.sync.decoder import Decoded, DecodeJob, Decoder, decode
 from fieldreg.sync.enrollment import Certificate, parse_certificate
+from fieldreg.sync.redaction import Redacted
 
 RECIPIENTS = 2  # the coordinator's bundle key and the escrow key
 
@@ -221,22 +222,28 @@ class Importer:
         events = decoded.events
         with self.repo.reading():
             stored = self.store.event_ids(header.device, header.first, last_seq)
-        for event in events:
+        received: list[Event | Redacted] = [*events, *decoded.redacted]
+        for event in received:
             if event.seq in stored and stored[event.seq] != event.event_id:
                 raise BundleRejected("bundle.fork", device=header.device[:12], seq=event.seq)
         new = [event for event in events if event.seq > last_seq]
+        hidden = [event for event in decoded.redacted if event.seq > last_seq]
         if header.first > last_seq + 1:
             with self.repo.transaction():
                 self.store.hold(checked.bundle_hash, header, checked.raw, self.now_ms())
             result.outcome = Outcome.HELD
             return result
-        if device is not None and new[0].prev != device.head:
-            raise BundleRejected("bundle.fork", device=header.device[:12], seq=new[0].seq)
+        arriving: list[Event | Redacted] = [*new, *hidden]
+        start = min(arriving, key=_seq)
+        if device is not None and start.prev != device.head:
+            raise BundleRejected("bundle.fork", device=header.device[:12], seq=start.seq)
+        self._check_redacted(new, hidden)
         applied = self._apply(
             checked,
             device,
             decoded,
             new,
+            hidden,
             progress=progress,
             cancelled=cancelled,
             from_hold=from_hold,
@@ -253,12 +260,14 @@ class Importer:
         device: DeviceState | None,
         decoded: Decoded,
         new: list[Event],
+        hidden: list[Redacted],
         *,
         progress: Progress | None,
         cancelled: CancelFlag | None,
         from_hold: bool,
     ) -> Applied:
-        """One transaction: events, people, notes, receipt, and last the high-water mark."""
+        """One transaction: events, people, notes, receipt, and last the high-water mark.
+        `hidden`: the new redacted events (checked by `_check_redacted`), stored bodiless."""
         repo = self.repo
         header = checked.header
         with repo.transaction():
@@ -267,21 +276,40 @@ class Importer:
                 device = repo.device(header.device)
                 assert device is not None
             expected = (device.last_seq, device.next_counter)
-            applied = apply_events(
-                repo, new, prepared=decoded, progress=progress, cancelled=cancelled
+            applied = (
+                apply_events(repo, new, prepared=decoded, progress=progress, cancelled=cancelled)
+                if new
+                else Applied()
             )
+            if hidden:
+                repo.add_event_rows([_redacted_row(e) for e in hidden])
+                applied.events += len(hidden)
             if from_hold:
                 self.store.release(checked.bundle_hash)
             self.store.add_receipt(checked.bundle_hash, header, applied.events, self.now_ms())
-            roster = getattr(header, "roster", None)  # the roster version the laptop applied
-            if isinstance(roster, int) and roster > 0:
-                RosterStore(repo).acknowledge(header.device, roster)
-            device.last_seq, device.head = new[-1].seq, new[-1].event_id
-            device.last_hlc = max(device.last_hlc, new[-1].hlc)
+            if header.roster:  # the roster version the laptop had applied
+                RosterStore(repo).acknowledge(header.device, header.roster)
+            arrived: list[Event | Redacted] = [*new, *hidden]
+            end = max(arrived, key=_seq)
+            device.last_seq, device.head = end.seq, end.event_id
+            device.last_hlc = max(device.last_hlc, end.hlc)
             if not repo.save_device(device, expected=expected):
                 # Another import of the same device committed meanwhile: nothing of this one is.
                 raise StoreError("store.database_locked")
         return applied
+
+    def _check_redacted(self, new: list[Event], hidden: list[Redacted]) -> None:
+        """A new redacted event is taken only if its subject is erased: in this store, or by an
+        `Erased` event in the same bundle (one already held here passed the fork check)."""
+        if not hidden:
+            return
+        erased_here = {e.subject_id for e in new if e.type is EventType.ERASED}
+        with self.repo.reading():
+            states = self.repo.load_states({e.subject_id for e in hidden} - erased_here)
+        for event in hidden:
+            state = states.get(event.subject_id)
+            if event.subject_id not in erased_here and (state is None or not state.erased):
+                raise BundleRejected("bundle.event_invalid", seq=event.seq, reason="redacted")
 
     def _release_held(
         self, device_id: str, result: ImportResult, cancelled: CancelFlag | None
@@ -309,3 +337,21 @@ class Importer:
             result.applied += released.applied
             result.people = sorted(set(result.people) | set(released.people))
             result.conflicts = sorted(set(result.conflicts) | set(released.conflicts))
+
+
+def _seq(event: Event | Redacted) -> int:
+    return event.seq
+
+
+def _redacted_row(event: Redacted) -> dict[str, object]:
+    """The `events` row of a redacted event: the chain's columns, no body."""
+    return {
+        "device_id": event.device_id,
+        "seq": event.seq,
+        "event_id": event.event_id,
+        "prev_id": event.prev,
+        "hlc": event.hlc,
+        "subject_id": event.subject_id,
+        "body": None,
+        "redacted": True,
+    }

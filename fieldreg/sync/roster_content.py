@@ -275,7 +275,7 @@ def encode(roster: Roster, people: EncodedPeople | None = None) -> bytes:
 
 
 def _bad(part: str) -> FieldregError:
-    return FieldregError("roster.payload_invalid", part=part)
+    return FieldregError("roster.payload_invalid", reason=part)
 
 
 def _int(value: object, part: str, low: int = 0, high: int = 2**63 - 1) -> int:
@@ -335,9 +335,9 @@ def _value(value: object, part: str) -> FieldValue:
 
 def parse(untrusted: bytes) -> Roster:
     """The roster in `untrusted` (the container's decrypted, verified payload); every key,
-    type and limit checked, unknown keys refused: `roster.payload_invalid` with the part."""
+    type and limit checked, unknown keys refused (`roster.payload_invalid`, naming the part)."""
     if len(untrusted) > MAX_BYTES:
-        raise FieldregError("roster.too_large", max=MAX_BYTES)
+        raise FieldregError("roster.payload_too_large", max=MAX_BYTES)
     try:
         raw = canonical.loads(untrusted, max_bytes=MAX_BYTES)
     except FieldregError:

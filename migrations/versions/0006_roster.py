@@ -40,6 +40,11 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("person_id", name=op.f("pk_roster_people")),
     )
     op.create_table(
+        "roster_households",
+        sa.Column("household_id", sa.String(16), nullable=False),
+        sa.PrimaryKeyConstraint("household_id", name=op.f("pk_roster_households")),
+    )
+    op.create_table(
         "roster_applied",
         sa.Column("name", sa.String(16), nullable=False),
         sa.Column("version", sa.BigInteger(), nullable=False),
@@ -56,6 +61,7 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.drop_table("roster_applied")
+    op.drop_table("roster_households")
     op.drop_table("roster_people")
     op.drop_table("roster_devices")
     op.drop_table("roster_changes")

@@ -775,6 +775,38 @@
         <translation>Нет человека с ID {id}.</translation>
     </message>
     <message>
+        <source>This person&apos;s record was erased at the coordinator&apos;s request.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This person left this point some time ago: the record moved to the coordinator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Erasure is decided at the coordinator. This laptop drops a person when the coordinator&apos;s roster says they were erased.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An erasure of {id} is already waiting for confirmation (request {request}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No erasure request {id}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The erasure request {id} is no longer pending ({state}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An erasure must be confirmed by another operator than the one who requested it. Unlock as another operator to confirm it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The retention period must be a whole number of days from {min} to {max}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>No household with ID {id}.</source>
         <translation>Нет домохозяйства с ID {id}.</translation>
     </message>
@@ -1391,6 +1423,94 @@
         <translation>Записанный пакет не прочитался правильно, он удалён. Попробуйте другую флешку.</translation>
     </message>
     <message>
+        <source>The roster file is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file is too large to be a roster (at most {max} bytes).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This file is not a fieldreg roster.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This roster was made by a newer fieldreg (format {version}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The roster is incomplete: the file was cut short.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The roster&apos;s {part} is larger than allowed ({max} bytes).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The roster has unexpected data after its end.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The roster&apos;s signature is malformed ({part}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The roster&apos;s header is invalid ({key}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The roster belongs to another network.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The roster was written for another laptop.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The roster was written for this laptop&apos;s enrollment {epoch}, but its certificate is enrollment {ours}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The roster&apos;s signature does not match the network&apos;s key: it was altered or forged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The roster is version {version}, not newer than the version {applied} this laptop has applied. The current roster is kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The roster holds the changes since version {base}, but this laptop has version {applied}. The current roster is kept; ask the coordinator for a full roster.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The roster expired on {expired}. The current roster is kept; ask the coordinator for a new one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The roster&apos;s encryption header is invalid ({reason}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The roster was not encrypted to this laptop&apos;s key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The roster does not decrypt: its content is incomplete or altered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The roster&apos;s content does not match its signed header.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The roster&apos;s content unpacks to more than {max} bytes; it was refused.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The roster&apos;s content is malformed ({reason}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>There is no open conflict on this field.</source>
         <translation>В этом поле нет открытого конфликта.</translation>
     </message>
@@ -1601,6 +1721,18 @@
     <message>
         <source>PFIF: more than {limit} records. Nothing was imported.</source>
         <translation>PFIF: более {limit} записей. Ничего не импортировано.</translation>
+    </message>
+    <message>
+        <source>The field {field} cannot be sent in a roster.</source>
+        <translation>Поле {field} нельзя отправлять в реестре.</translation>
+    </message>
+    <message>
+        <source>The roster file could not be written ({reason}).</source>
+        <translation>Не удалось записать файл реестра ({reason}).</translation>
+    </message>
+    <message>
+        <source>This laptop was revoked by the coordinator: it can no longer export bundles.</source>
+        <translation>Координатор отозвал этот ноутбук: он больше не может экспортировать пакеты.</translation>
     </message>
 </context>
 <context>
