@@ -1,5 +1,6 @@
 """The coordinator's page (shown only on a coordinator's store): import many bundle files at once
-with progress and Cancel (Esc), and what each file did; then, in tabs (Alt+letter), the open
+with progress and Cancel (Esc), and what each file did; write rosters back for the laptops
+(fieldreg.ui.roster_write_dialog); then, in tabs (Alt+letter), the open
 conflicts side by side with a choice, the people likely registered twice (fieldreg.ui.
 duplicate_review), the quarantined files with their reasons, the bundles held until a missing one
 arrives, and the enrolled devices (approve a request, revoke a device).
@@ -45,6 +46,7 @@ from fieldreg.ui.import_results import ImportResults, device_text, plain_table
 from fieldreg.ui.page import Page
 from fieldreg.ui.person_history import local_time
 from fieldreg.ui.register_page import page_title
+from fieldreg.ui.roster_write_dialog import RosterWriteDialog
 from fieldreg.ui.task_progress import TaskProgress
 from fieldreg.ui.translations import Retranslates
 
@@ -84,6 +86,10 @@ class CoordinatorPage(Retranslates, Page, QWidget):
         self.import_button = push_button()
         self.import_button.clicked.connect(self.choose_and_import)
         self.import_button.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
+        self.rosters_button = push_button()
+        self.rosters_button.clicked.connect(self.write_rosters)
+        self.rosters_dialog: RosterWriteDialog | None = None  # the last one opened
+        self.rosters_button.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
         self.progress = TaskProgress(context)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
@@ -116,6 +122,7 @@ class CoordinatorPage(Retranslates, Page, QWidget):
             self.tabs.addTab(widget, "")
         row = QHBoxLayout()
         row.addWidget(self.import_button)
+        row.addWidget(self.rosters_button)
         row.addWidget(self.progress, 1)
         row.addStretch(0)
         layout = QVBoxLayout(self)
@@ -229,6 +236,17 @@ class CoordinatorPage(Retranslates, Page, QWidget):
         self.refresh()  # files before the one that failed were imported
         self.import_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
+    # --- rosters ------------------------------------------------------------------------------
+
+    def write_rosters(self) -> RosterWriteDialog | None:
+        """The devices to write for, ticked, in a dialog; None until the devices are read."""
+        if self._loaded is None:
+            return None
+        dialog = RosterWriteDialog(self._context, self._loaded.overview.devices, self)
+        dialog.open()
+        self.rosters_dialog = dialog
+        return dialog
+
     # --- conflicts ----------------------------------------------------------------------------
 
     def resolve(self, person_id: str, field: str, value: FieldValue) -> None:
@@ -303,6 +321,7 @@ class CoordinatorPage(Retranslates, Page, QWidget):
             )
         )
         self.import_button.setText(self.tr("Import bundle files…"))
+        self.rosters_button.setText(self.tr("Write rosters…"))
         self.quarantine.setHeaderLabels([self.tr("When"), self.tr("File"), self.tr("Reason")])
         self.quarantine.setAccessibleName(self.tr("Quarantined files"))
         self.held.setHeaderLabels([self.tr("Device"), self.tr("Events"), self.tr("Waiting for")])
@@ -321,6 +340,7 @@ class CoordinatorPage(Retranslates, Page, QWidget):
 
     def _render(self) -> None:
         overview = self._loaded.overview if self._loaded is not None else None
+        self.rosters_button.setEnabled(bool(overview and overview.devices))
         counts = (
             (0, 0, 0, 0)
             if overview is None

@@ -14,12 +14,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from typing import Final, Protocol
+from typing import Final
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
 from fieldreg.services.desk_counts import DeskCounts, desk_counts
+from fieldreg.services.roster_service import RosterStatus, roster_status
 from fieldreg.services.session import Session
 from fieldreg.services.sync_desk import Unexported, unexported
 from fieldreg.ui.context import UiContext
@@ -30,17 +31,8 @@ from fieldreg.ui.translations import Retranslates
 
 PAUSE_MS: Final = 1500
 MINUTE_MS: Final = 60_000
-
-
-class RosterFigures(Protocol):
-    """What the status bar says of the applied roster (the roster service's status has it)."""
-
-    @property
-    def version(self) -> int: ...
-    @property
-    def created(self) -> dt.datetime: ...
-    @property
-    def expires(self) -> dt.datetime: ...
+# the point and the counts; what is not exported and the roster applied (None at a hub)
+Figures = tuple[tuple[str, DeskCounts], Unexported | None, RosterStatus | None]
 
 
 class DeskStatus(Retranslates, QWidget):
@@ -59,7 +51,7 @@ class DeskStatus(Retranslates, QWidget):
         self.unexported.setObjectName("unexported")
         self.roster = QLabel()
         self.roster.setObjectName("roster")
-        self.roster_figures: RosterFigures | None = None  # None: no roster applied (or a hub)
+        self.roster_figures: RosterStatus | None = None  # None: read nothing yet, or a hub
         self.now: Callable[[], dt.datetime] = lambda: dt.datetime.now(dt.UTC)
         for label in (self.point, self.operator, self.counts, self.unexported, self.roster):
             label.setContentsMargins(10, 0, 10, 0)
@@ -102,8 +94,10 @@ class DeskStatus(Retranslates, QWidget):
             self._stale = True
             return
 
-        def call(session: Session) -> tuple[tuple[str, DeskCounts], Unexported | None]:
-            return (session.point_name(), desk_counts(session)), unexported(session)
+        def call(session: Session) -> Figures:
+            pending = unexported(session)
+            roster = roster_status(session) if pending is not None else None
+            return (session.point_name(), desk_counts(session)), pending, roster
 
         self._job = self._context.run(call, self._done, self._failed)
 
@@ -114,11 +108,11 @@ class DeskStatus(Retranslates, QWidget):
         self.roster_figures = None
         self._render()
 
-    def _done(self, answer: tuple[tuple[str, DeskCounts], Unexported | None]) -> None:
+    def _done(self, answer: Figures) -> None:
         self._job = 0
         if self._context.session is None:
             return
-        self.figures, self.pending = answer
+        self.figures, self.pending, self.roster_figures = answer
         self._render()
         if self._stale:
             self._stale = False
@@ -167,8 +161,9 @@ class DeskStatus(Retranslates, QWidget):
 
     def _render_roster(self) -> None:
         figures = self.roster_figures if self._context.session is not None else None
-        self.roster.setVisible(figures is not None)
-        if figures is None:
+        shown = figures is not None and figures.version is not None
+        self.roster.setVisible(shown)
+        if figures is None or figures.version is None or not figures.created or not figures.expires:
             self.roster.clear()
             return
         now = self.now()

@@ -34,6 +34,7 @@ from fieldreg.ui.discard_confirm import ask_discard
 from fieldreg.ui.error_dialog import show_store_error
 from fieldreg.ui.field_widgets import ErrorLabel
 from fieldreg.ui.form_fields import set_tab_chain
+from fieldreg.ui.home_points import home_mark
 from fieldreg.ui.page import Page
 from fieldreg.ui.person_bands import BandsBox, BandState
 from fieldreg.ui.person_details import ConflictsBox, DetailsView, HouseholdLinks, person_name
@@ -282,6 +283,8 @@ class PersonPage(Retranslates, Page, QWidget):
         status = labels.value_text("status", view.fields.get("status"), view.fields.get("sex"))
         transport = view.fields.get("status_transport")
         parts.append(f"{status} ({transport})" if isinstance(transport, str) else status)
+        if view.home_point:
+            parts.append(home_mark(view.home_point))  # a roster brought them from elsewhere
         if view.registered is not None:
             registered = labels.event_label("PersonRegistered", view.fields.get("sex"))
             parts.append(f"{registered} {local_time(view.registered)}")

@@ -10,6 +10,7 @@ their plural forms (context "RosterTexts").
 from __future__ import annotations
 
 import datetime as dt
+import math
 from typing import Final
 
 from PySide6.QtCore import QLocale, QObject
@@ -23,15 +24,17 @@ def number(value: int) -> str:
     return QLocale().toString(value)
 
 
-def _span(seconds: float) -> tuple[str, int]:
+def _span(seconds: float, *, up: bool = False) -> tuple[str, int]:
     """The largest whole unit of a non-negative span: ("min"|"h"|"days", count); hours up to
-    two days, so "days" always counts two or more."""
-    minutes = int(seconds // 60)
+    two days, so "days" always counts two or more. `up`: rounded up (time left: a roster valid
+    for 14 days reads "expires in 14 days" when written, not 13)."""
+    minutes = math.ceil(seconds / 60) if up else int(seconds // 60)
     if minutes < 60:
         return "min", minutes
     if minutes < 48 * 60:
-        return "h", minutes // 60
-    return "days", minutes // (24 * 60)
+        return "h", -(-minutes // 60) if up else minutes // 60
+    day = 24 * 60
+    return "days", -(-minutes // day) if up else minutes // day
 
 
 class RosterTexts(QObject):
@@ -47,7 +50,7 @@ class RosterTexts(QObject):
         left = (expires - now).total_seconds()
         if left <= 0:
             return self.tr("expired on {when}").format(when=date_time(expires))
-        unit, count = _span(left)
+        unit, count = _span(left, up=True)
         if unit == "min":
             return self.tr("expires in %n min", None, count)
         if unit == "h":

@@ -38,6 +38,7 @@ from fieldreg.services.views import SearchResult
 from fieldreg.ui.child_warning import WARNING_STYLE
 from fieldreg.ui.context import UiContext
 from fieldreg.ui.error_dialog import show_store_error
+from fieldreg.ui.home_points import learn_home_points
 from fieldreg.ui.page import Page
 from fieldreg.ui.search_model import COL_ID, COL_LATIN, COL_NAME, COL_WHY, SearchResultsModel
 from fieldreg.ui.translations import Retranslates
@@ -113,6 +114,7 @@ class SearchPage(Retranslates, Page, QWidget):
         self.register_button.clicked.connect(self.register_requested)
         self.register_button.hide()
         self.model = SearchResultsModel(self)
+        self._homes: dict[str, str] = {}  # ID prefix -> home point, learnt as results come
         self.table = QTableView()
         self.table.setObjectName("searchResults")
         self.table.setModel(self.model)
@@ -216,6 +218,7 @@ class SearchPage(Retranslates, Page, QWidget):
         self._cancel_job()
         self.field.clear()
         self.model.clear()
+        self._homes = {}
         self._shown_query = None
         self._count = None
         self._saved_ids, self._saved_household = [], None
@@ -257,15 +260,20 @@ class SearchPage(Retranslates, Page, QWidget):
         if not text:
             return
 
-        def call(session: Session) -> SearchResult:
-            return session.search(text, limit=RESULT_LIMIT)
+        known = dict(self._homes)
+
+        def call(session: Session) -> tuple[SearchResult, dict[str, str]]:
+            result = session.search(text, limit=RESULT_LIMIT)
+            return result, learn_home_points(session, (h.person_id for h in result.hits), known)
 
         self._job = self._context.run(
-            call, lambda result: self._show(text, result, enter), self._failed
+            call, lambda answer: self._show(text, answer, enter), self._failed
         )
 
-    def _show(self, text: str, result: SearchResult, enter: bool) -> None:
+    def _show(self, text: str, answer: tuple[SearchResult, dict[str, str]], enter: bool) -> None:
         self._job = 0
+        result, learnt = answer
+        self._homes.update(learnt)
         self._shown_query = text
         warning = result.band_warning
         if result.id_error:
@@ -273,7 +281,7 @@ class SearchPage(Retranslates, Page, QWidget):
             self._count = None
             self._set_notice(result.id_error)
         else:
-            self.model.set_hits(result.hits)
+            self.model.set_hits(result.hits, self._homes)
             self._count = len(result.hits)
             self._set_notice(warning if isinstance(warning, str) else None)
             if result.hits:

@@ -320,6 +320,10 @@
         <translation>Импортировать файлы пакетов…</translation>
     </message>
     <message>
+        <source>Write rosters…</source>
+        <translation>Записать сводные списки…</translation>
+    </message>
+    <message>
         <source>File</source>
         <translation>Файл</translation>
     </message>
@@ -2188,6 +2192,13 @@
     </message>
 </context>
 <context>
+    <name>HomePoints</name>
+    <message>
+        <source>from {point}</source>
+        <translation>из пункта {point}</translation>
+    </message>
+</context>
+<context>
     <name>HouseholdLinks</name>
     <message>
         <source>Not in a household.</source>
@@ -3185,6 +3196,69 @@
     </message>
 </context>
 <context>
+    <name>RosterBox</name>
+    <message>
+        <source>Open the roster from the coordinator</source>
+        <translation>Открыть сводный список от координатора</translation>
+    </message>
+    <message>
+        <source>Rosters (*.roster);;All files (*)</source>
+        <translation>Сводные списки (*.roster);;Все файлы (*)</translation>
+    </message>
+    <message>
+        <source>Roster from the coordinator</source>
+        <translation>Сводный список от координатора</translation>
+    </message>
+    <message>
+        <source>Import &amp;roster…</source>
+        <translation>Импортировать сводный &amp;список…</translation>
+    </message>
+    <message>
+        <source>No roster applied yet. The coordinator writes one for this laptop; it brings the people registered at the other points.</source>
+        <translation>Сводный список ещё не применён. Координатор записывает его для этого ноутбука; он приносит людей, зарегистрированных на других пунктах.</translation>
+    </message>
+    <message>
+        <source>This roster has expired: people registered elsewhere since are missing. Ask the coordinator for a new one.</source>
+        <translation>Срок действия этого сводного списка истёк: людей, зарегистрированных в других местах после него, здесь нет. Попросите у координатора новый.</translation>
+    </message>
+    <message>
+        <source>This laptop has recorded nothing yet.</source>
+        <translation>Этот ноутбук ещё ничего не записал.</translation>
+    </message>
+    <message>
+        <source>The coordinator has everything this laptop recorded (changes 1–{last}).</source>
+        <translation>У координатора есть всё, что записал этот ноутбук (изменения 1–{last}).</translation>
+    </message>
+    <message>
+        <source>The coordinator has none of this laptop&apos;s changes yet.</source>
+        <translation>У координатора ещё нет ни одного изменения этого ноутбука.</translation>
+    </message>
+    <message>
+        <source>The coordinator has this laptop&apos;s changes 1–{last}.</source>
+        <translation>У координатора есть изменения этого ноутбука 1–{last}.</translation>
+    </message>
+    <message>
+        <source>It waits for changes {first}–{last}.</source>
+        <translation>Он ждёт изменения {first}–{last}.</translation>
+    </message>
+    <message>
+        <source>It holds 1 bundle until the missing changes arrive.</source>
+        <translation>Он держит 1 пакет, пока не придут недостающие изменения.</translation>
+    </message>
+    <message numerus="yes">
+        <source>It holds %n bundles until the missing changes arrive.</source>
+        <translation>
+            <numerusform>Он держит %n пакет, пока не придут недостающие изменения.</numerusform>
+            <numerusform>Он держит %n пакета, пока не придут недостающие изменения.</numerusform>
+            <numerusform>Он держит %n пакетов, пока не придут недостающие изменения.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Changes {first}–{last} are not exported yet.</source>
+        <translation>Изменения {first}–{last} ещё не экспортированы.</translation>
+    </message>
+</context>
+<context>
     <name>RosterModel</name>
     <message>
         <source>ID</source>
@@ -3363,6 +3437,57 @@
     <message>
         <source>Roster {version}, written {created}, expires {expires}</source>
         <translation>Сводный список {version}, записан {created}, действует до {expires}</translation>
+    </message>
+</context>
+<context>
+    <name>RosterWriteDialog</name>
+    <message>
+        <source>Choose the folder for the rosters</source>
+        <translation>Выберите папку для сводных списков</translation>
+    </message>
+    <message>
+        <source>Rosters written: {files} ({size}) in {folder}</source>
+        <translation>Записано сводных списков: {files} ({size}) в {folder}</translation>
+    </message>
+    <message>
+        <source>{file}: {people} people, {size}</source>
+        <translation>{file}: людей: {people}, {size}</translation>
+    </message>
+    <message>
+        <source>Write rosters</source>
+        <translation>Записать сводные списки</translation>
+    </message>
+    <message>
+        <source>One file per laptop, signed by the network and readable only by that laptop: the people merged here, revocations, erasures and what the coordinator has of the laptop&apos;s bundles. Carry each file to its laptop and import it on its Sync page.</source>
+        <translation>Один файл на ноутбук, подписанный сетью и доступный для чтения только этому ноутбуку: люди, сведённые здесь, отзывы, удаления и то, что координатор получил из пакетов ноутбука. Отнесите каждый файл на его ноутбук и импортируйте на странице «Синхронизация».</translation>
+    </message>
+    <message>
+        <source>&amp;Laptops (Space ticks or clears one)</source>
+        <translation>&amp;Ноутбуки (пробел ставит или снимает отметку)</translation>
+    </message>
+    <message>
+        <source>Laptops to write a roster for</source>
+        <translation>Ноутбуки, для которых записать сводный список</translation>
+    </message>
+    <message>
+        <source>&amp;Full rosters (everyone, not only what changed since each laptop&apos;s last one)</source>
+        <translation>&amp;Полные сводные списки (все люди, а не только изменения после последнего списка каждого ноутбука)</translation>
+    </message>
+    <message>
+        <source>&amp;Network passphrase (rosters are signed)</source>
+        <translation>Парольная фраза &amp;сети (сводные списки подписываются)</translation>
+    </message>
+    <message>
+        <source>Network passphrase</source>
+        <translation>Парольная фраза сети</translation>
+    </message>
+    <message>
+        <source>&amp;Write to a folder…</source>
+        <translation>&amp;Записать в папку…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Закрыть</translation>
     </message>
 </context>
 <context>
@@ -3644,6 +3769,18 @@ Network fingerprint: {fingerprint}</source>
     <message>
         <source>Enrollment request, saved to {path}:</source>
         <translation>Запрос на подключение, сохранённый в {path}:</translation>
+    </message>
+    <message>
+        <source>This laptop was revoked by the coordinator: it can no longer export bundles. Ask the coordinator what to do with the records on it.</source>
+        <translation>Координатор отозвал этот ноутбук: он больше не может экспортировать пакеты. Спросите координатора, что делать с записями на нём.</translation>
+    </message>
+    <message>
+        <source>This laptop was revoked by the coordinator.</source>
+        <translation>Координатор отозвал этот ноутбук.</translation>
+    </message>
+    <message>
+        <source>Nothing can be exported: this laptop was revoked by the coordinator.</source>
+        <translation>Ничего нельзя экспортировать: координатор отозвал этот ноутбук.</translation>
     </message>
     <message>
         <source>Enroll this laptop first: a bundle is signed with the certificate the coordinator&apos;s answer brings.</source>

@@ -320,6 +320,10 @@
         <translation>Імпортувати файли пакетів…</translation>
     </message>
     <message>
+        <source>Write rosters…</source>
+        <translation>Записати зведені списки…</translation>
+    </message>
+    <message>
         <source>File</source>
         <translation>Файл</translation>
     </message>
@@ -2188,6 +2192,13 @@
     </message>
 </context>
 <context>
+    <name>HomePoints</name>
+    <message>
+        <source>from {point}</source>
+        <translation>з пункту {point}</translation>
+    </message>
+</context>
+<context>
     <name>HouseholdLinks</name>
     <message>
         <source>Not in a household.</source>
@@ -3185,6 +3196,69 @@
     </message>
 </context>
 <context>
+    <name>RosterBox</name>
+    <message>
+        <source>Open the roster from the coordinator</source>
+        <translation>Відкрити зведений список від координатора</translation>
+    </message>
+    <message>
+        <source>Rosters (*.roster);;All files (*)</source>
+        <translation>Зведені списки (*.roster);;Усі файли (*)</translation>
+    </message>
+    <message>
+        <source>Roster from the coordinator</source>
+        <translation>Зведений список від координатора</translation>
+    </message>
+    <message>
+        <source>Import &amp;roster…</source>
+        <translation>Імпортувати зведений &amp;список…</translation>
+    </message>
+    <message>
+        <source>No roster applied yet. The coordinator writes one for this laptop; it brings the people registered at the other points.</source>
+        <translation>Зведений список ще не застосовано. Координатор записує його для цього ноутбука; він приносить людей, зареєстрованих на інших пунктах.</translation>
+    </message>
+    <message>
+        <source>This roster has expired: people registered elsewhere since are missing. Ask the coordinator for a new one.</source>
+        <translation>Термін дії цього зведеного списку сплив: людей, зареєстрованих деінде після нього, тут немає. Попросіть у координатора новий.</translation>
+    </message>
+    <message>
+        <source>This laptop has recorded nothing yet.</source>
+        <translation>Цей ноутбук ще нічого не записав.</translation>
+    </message>
+    <message>
+        <source>The coordinator has everything this laptop recorded (changes 1–{last}).</source>
+        <translation>Координатор має все, що записав цей ноутбук (зміни 1–{last}).</translation>
+    </message>
+    <message>
+        <source>The coordinator has none of this laptop&apos;s changes yet.</source>
+        <translation>Координатор ще не має жодної зміни цього ноутбука.</translation>
+    </message>
+    <message>
+        <source>The coordinator has this laptop&apos;s changes 1–{last}.</source>
+        <translation>Координатор має зміни цього ноутбука 1–{last}.</translation>
+    </message>
+    <message>
+        <source>It waits for changes {first}–{last}.</source>
+        <translation>Він чекає на зміни {first}–{last}.</translation>
+    </message>
+    <message>
+        <source>It holds 1 bundle until the missing changes arrive.</source>
+        <translation>Він тримає 1 пакет, доки не надійдуть відсутні зміни.</translation>
+    </message>
+    <message numerus="yes">
+        <source>It holds %n bundles until the missing changes arrive.</source>
+        <translation>
+            <numerusform>Він тримає %n пакет, доки не надійдуть відсутні зміни.</numerusform>
+            <numerusform>Він тримає %n пакети, доки не надійдуть відсутні зміни.</numerusform>
+            <numerusform>Він тримає %n пакетів, доки не надійдуть відсутні зміни.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Changes {first}–{last} are not exported yet.</source>
+        <translation>Зміни {first}–{last} ще не експортовано.</translation>
+    </message>
+</context>
+<context>
     <name>RosterModel</name>
     <message>
         <source>ID</source>
@@ -3363,6 +3437,57 @@
     <message>
         <source>Roster {version}, written {created}, expires {expires}</source>
         <translation>Зведений список {version}, записано {created}, чинний до {expires}</translation>
+    </message>
+</context>
+<context>
+    <name>RosterWriteDialog</name>
+    <message>
+        <source>Choose the folder for the rosters</source>
+        <translation>Виберіть теку для зведених списків</translation>
+    </message>
+    <message>
+        <source>Rosters written: {files} ({size}) in {folder}</source>
+        <translation>Записано зведених списків: {files} ({size}) у {folder}</translation>
+    </message>
+    <message>
+        <source>{file}: {people} people, {size}</source>
+        <translation>{file}: людей: {people}, {size}</translation>
+    </message>
+    <message>
+        <source>Write rosters</source>
+        <translation>Записати зведені списки</translation>
+    </message>
+    <message>
+        <source>One file per laptop, signed by the network and readable only by that laptop: the people merged here, revocations, erasures and what the coordinator has of the laptop&apos;s bundles. Carry each file to its laptop and import it on its Sync page.</source>
+        <translation>Один файл на ноутбук, підписаний мережею і доступний для читання лише цьому ноутбуку: люди, зведені тут, відкликання, стирання і те, що координатор має з пакетів ноутбука. Віднесіть кожен файл на його ноутбук та імпортуйте на сторінці «Синхронізація».</translation>
+    </message>
+    <message>
+        <source>&amp;Laptops (Space ticks or clears one)</source>
+        <translation>&amp;Ноутбуки (пробіл позначає або знімає позначку)</translation>
+    </message>
+    <message>
+        <source>Laptops to write a roster for</source>
+        <translation>Ноутбуки, для яких записати зведений список</translation>
+    </message>
+    <message>
+        <source>&amp;Full rosters (everyone, not only what changed since each laptop&apos;s last one)</source>
+        <translation>&amp;Повні зведені списки (усі люди, а не лише зміни після останнього списку кожного ноутбука)</translation>
+    </message>
+    <message>
+        <source>&amp;Network passphrase (rosters are signed)</source>
+        <translation>Парольна фраза &amp;мережі (зведені списки підписуються)</translation>
+    </message>
+    <message>
+        <source>Network passphrase</source>
+        <translation>Парольна фраза мережі</translation>
+    </message>
+    <message>
+        <source>&amp;Write to a folder…</source>
+        <translation>&amp;Записати в теку…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Закрити</translation>
     </message>
 </context>
 <context>
@@ -3644,6 +3769,18 @@ Network fingerprint: {fingerprint}</source>
     <message>
         <source>Enrollment request, saved to {path}:</source>
         <translation>Запит на приєднання, збережений у {path}:</translation>
+    </message>
+    <message>
+        <source>This laptop was revoked by the coordinator: it can no longer export bundles. Ask the coordinator what to do with the records on it.</source>
+        <translation>Координатор відкликав цей ноутбук: він більше не може експортувати пакети. Запитайте координатора, що робити із записами на ньому.</translation>
+    </message>
+    <message>
+        <source>This laptop was revoked by the coordinator.</source>
+        <translation>Координатор відкликав цей ноутбук.</translation>
+    </message>
+    <message>
+        <source>Nothing can be exported: this laptop was revoked by the coordinator.</source>
+        <translation>Нічого не можна експортувати: координатор відкликав цей ноутбук.</translation>
     </message>
     <message>
         <source>Enroll this laptop first: a bundle is signed with the certificate the coordinator&apos;s answer brings.</source>
