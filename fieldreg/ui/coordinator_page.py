@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from fieldreg.core.entities import FieldValue
 from fieldreg.core.errors import Cancelled, FieldregError
-from fieldreg.services import duplicates, sync_desk
+from fieldreg.services import duplicates, erasure, sync_desk
 from fieldreg.services import sync_service as sync
 from fieldreg.services.bundle_import import FileOutcome
 from fieldreg.services.session import Session
@@ -40,6 +40,7 @@ from fieldreg.ui.conflict_panel import ConflictPanel
 from fieldreg.ui.context import UiContext
 from fieldreg.ui.device_dialogs import DevicesTab
 from fieldreg.ui.duplicate_review import DuplicateReview, Review, review
+from fieldreg.ui.erasure_panel import ErasurePanel
 from fieldreg.ui.error_dialog import show_store_error
 from fieldreg.ui.field_widgets import ErrorLabel, push_button
 from fieldreg.ui.import_results import ImportResults, device_text, plain_table
@@ -50,7 +51,7 @@ from fieldreg.ui.roster_write_dialog import RosterWriteDialog
 from fieldreg.ui.task_progress import TaskProgress
 from fieldreg.ui.translations import Retranslates
 
-RESULTS, CONFLICTS, DUPLICATES, QUARANTINE, HELD, DEVICES = range(6)
+RESULTS, CONFLICTS, DUPLICATES, QUARANTINE, HELD, DEVICES, ERASURES = range(7)
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +59,7 @@ class Loaded:
     overview: sync_desk.Overview
     names: dict[str, str]  # person id -> name, for the conflicts
     review: Review  # the duplicate marks (likely pairs are looked for on request)
+    erasures: list[erasure.ErasureRequest]  # pending, waiting for another operator
 
 
 def load(session: Session) -> Loaded:
@@ -68,7 +70,7 @@ def load(session: Session) -> Loaded:
         fields = session.people.summary(conflict.person_id) or {}
         parts = [fields.get(key) for key in ("family_name", "given_name", "patronymic")]
         names[conflict.person_id] = " ".join(p for p in parts if isinstance(p, str) and p)
-    return Loaded(overview, names, review(session, None))
+    return Loaded(overview, names, review(session, None), erasure.pending_erasures(session))
 
 
 class CoordinatorPage(Retranslates, Page, QWidget):
@@ -109,6 +111,9 @@ class CoordinatorPage(Retranslates, Page, QWidget):
         self.held = plain_table(3)
         self.devices = DevicesTab(context)
         self.devices.changed.connect(self.refresh)
+        self.erasures = ErasurePanel(context)
+        self.erasures.changed.connect(self.refresh)
+        self.erasures.erased.connect(lambda person: context.people_changed.emit([person]))
         self.tabs = QTabWidget()
         tabs = (
             self.results,
@@ -117,6 +122,7 @@ class CoordinatorPage(Retranslates, Page, QWidget):
             self.quarantine,
             self.held,
             self.devices,
+            self.erasures,
         )
         for widget in tabs:
             self.tabs.addTab(widget, "")
@@ -151,6 +157,7 @@ class CoordinatorPage(Retranslates, Page, QWidget):
         self.conflicts.show_conflicts(loaded.overview.conflicts, loaded.names)
         self.duplicates.show_review(loaded.review)
         self.devices.show_devices(loaded.overview.devices)
+        self.erasures.show_requests(loaded.erasures)
         self._render()
 
     def _on_error(self, error: BaseException) -> None:
@@ -173,6 +180,7 @@ class CoordinatorPage(Retranslates, Page, QWidget):
         self.duplicates.clear_personal_data()
         self._imported = []
         self.devices.show_devices([])
+        self.erasures.show_requests([])
         self.error.clear_error()
         self._render()
 
@@ -357,6 +365,8 @@ class CoordinatorPage(Retranslates, Page, QWidget):
         self.tabs.setTabText(QUARANTINE, self.tr("&Quarantine ({count})").format(count=counts[1]))
         self.tabs.setTabText(HELD, self.tr("&Held ({count})").format(count=counts[2]))
         self.tabs.setTabText(DEVICES, self.tr("&Devices ({count})").format(count=counts[3]))
+        erasures = len(self._loaded.erasures) if self._loaded is not None else 0
+        self.tabs.setTabText(ERASURES, self.tr("Era&sures ({count})").format(count=erasures))
         self.summary.setText(self.results.summary())
         self.quarantine.clear()
         self.held.clear()

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldreg.core.errors import FieldregError, IdError
+from fieldreg.services import erasure
 from fieldreg.services.session import Session
 from fieldreg.services.views import SearchResult
 from fieldreg.ui.child_warning import WARNING_STYLE
@@ -52,6 +53,9 @@ ERROR_STYLE: Final = "color: #b00020; font-weight: bold;"
 SUCCESS_STYLE: Final = "color: #1b5e20; font-weight: bold;"
 NAME_ORDER: Final = ("family_name", "given_name", "patronymic")
 _DOB_WORD: Final = re.compile(r"~?\d+(?:[./-]\d+)*")  # 1984, 12.03.1984, 1984-03-12, ~40
+
+# a search's hits, the home points learnt with them, and why an ID found nobody (a code)
+Found = tuple[SearchResult, dict[str, str], str | None]
 
 
 def search_text_fields(text: str) -> dict[str, str]:
@@ -262,24 +266,29 @@ class SearchPage(Retranslates, Page, QWidget):
 
         known = dict(self._homes)
 
-        def call(session: Session) -> tuple[SearchResult, dict[str, str]]:
+        def call(session: Session) -> Found:
             result = session.search(text, limit=RESULT_LIMIT)
-            return result, learn_home_points(session, (h.person_id for h in result.hits), known)
+            homes = learn_home_points(session, (h.person_id for h in result.hits), known)
+            # an ID that finds nobody: erased, or purged here ("record moved to the coordinator")
+            gone = None
+            if not result.hits and result.exact_id is None:
+                gone = erasure.tombstone_notice(session, text)
+            return result, homes, gone
 
         self._job = self._context.run(
             call, lambda answer: self._show(text, answer, enter), self._failed
         )
 
-    def _show(self, text: str, answer: tuple[SearchResult, dict[str, str]], enter: bool) -> None:
+    def _show(self, text: str, answer: Found, enter: bool) -> None:
         self._job = 0
-        result, learnt = answer
+        result, learnt, gone = answer
         self._homes.update(learnt)
         self._shown_query = text
         warning = result.band_warning
-        if result.id_error:
+        if result.id_error or gone:
             self.model.clear()
             self._count = None
-            self._set_notice(result.id_error)
+            self._set_notice(gone or result.id_error)
         else:
             self.model.set_hits(result.hits, self._homes)
             self._count = len(result.hits)

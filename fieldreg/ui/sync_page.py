@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from fieldreg.core.errors import FieldregError
 from fieldreg.services import enrollment_service as enroll
-from fieldreg.services import roster_service, sync_desk
+from fieldreg.services import retention, roster_service, sync_desk
 from fieldreg.services import sync_service as sync
 from fieldreg.services.session import Session
 from fieldreg.ui.context import UiContext
@@ -37,21 +37,28 @@ from fieldreg.ui.error_dialog import show_store_error
 from fieldreg.ui.field_widgets import ErrorLabel, push_button
 from fieldreg.ui.page import Page
 from fieldreg.ui.register_page import page_title
+from fieldreg.ui.retention_panel import RetentionBox
 from fieldreg.ui.roster_panel import RosterBox
 from fieldreg.ui.task_progress import TaskProgress
 from fieldreg.ui.translations import Retranslates
 
 State = tuple[
-    enroll.NetworkStatus, sync_desk.Unexported | None, str, roster_service.RosterStatus | None
+    enroll.NetworkStatus,
+    sync_desk.Unexported | None,
+    str,
+    roster_service.RosterStatus | None,
+    retention.RetentionState | None,
 ]
 
 
 def read_state(session: Session) -> State:
     """Runs on the worker: the network role, what is not exported yet, the point's name, the
-    roster applied (on an enrolled laptop)."""
+    roster applied and who is due for retention (on an enrolled laptop)."""
     network = enroll.network_status(session)
-    roster = roster_service.roster_status(session) if network.role == "device" else None
-    return network, sync_desk.unexported(session), session.point_name(), roster
+    device = network.role == "device"
+    roster = roster_service.roster_status(session) if device else None
+    due = retention.retention_state(session) if device else None
+    return network, sync_desk.unexported(session), session.point_name(), roster, due
 
 
 class SyncPage(Retranslates, Page, QWidget):
@@ -135,6 +142,9 @@ class SyncPage(Retranslates, Page, QWidget):
         self.roster_box.applied.connect(self.refresh)
         self.roster_box.applied.connect(self.roster_applied)
         self.roster_box.applied.connect(lambda: context.people_changed.emit([]))
+        self.retention_box = RetentionBox(context)
+        self.retention_box.purged.connect(self.refresh)
+        self.retention_box.purged.connect(lambda: context.people_changed.emit([]))
 
         layout = QVBoxLayout(self)
         layout.addWidget(self._title)
@@ -142,6 +152,7 @@ class SyncPage(Retranslates, Page, QWidget):
         layout.addWidget(self._network_box)
         layout.addWidget(self._export_box)
         layout.addWidget(self.roster_box)
+        layout.addWidget(self.retention_box)
         layout.addWidget(self.error)
         layout.addStretch(1)
         context.unlocked.connect(self.refresh)
@@ -177,6 +188,7 @@ class SyncPage(Retranslates, Page, QWidget):
         if not self.device_name.text():
             self.device_name.setText(state[2])
         self.roster_box.show_status(state[3])
+        self.retention_box.show_state(state[4])
         self._render()
         self.role_known.emit(state[0].role)
 
@@ -195,6 +207,7 @@ class SyncPage(Retranslates, Page, QWidget):
         self.fingerprint.clear()
         self.error.clear_error()
         self.roster_box.clear_personal_data()
+        self.retention_box.clear_personal_data()
         self._render()
 
     def showEvent(self, event: QShowEvent) -> None:

@@ -388,6 +388,10 @@
         <translation>&amp;Устройства ({count})</translation>
     </message>
     <message>
+        <source>Era&amp;sures ({count})</source>
+        <translation>Уда&amp;ления ({count})</translation>
+    </message>
+    <message>
         <source>events {first}–{last}</source>
         <translation>события {first}–{last}</translation>
     </message>
@@ -623,6 +627,92 @@
     <message>
         <source>%1% match: %2</source>
         <translation>совпадение %1%: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ErasureDialog</name>
+    <message>
+        <source>Request erasure of {id}</source>
+        <translation>Запрос на удаление {id}</translation>
+    </message>
+    <message>
+        <source>Erasure removes {id}&apos;s names, values, notes and documents from this store and from every laptop that imports the next roster; only the ID stays, so the log still checks. It cannot be undone. Nothing is erased until another operator confirms the request on the Coordinator page.</source>
+        <translation>Удаление стирает имена, значения, заметки и документы {id} из этого хранилища и с каждого ноутбука, который импортирует следующий сводный список; остаётся только ID, чтобы журнал по-прежнему проверялся. Отменить это нельзя. Ничего не удаляется, пока другой оператор не подтвердит запрос на странице «Координатор».</translation>
+    </message>
+    <message>
+        <source>&amp;Reason</source>
+        <translation>&amp;Причина</translation>
+    </message>
+    <message>
+        <source>&amp;Note</source>
+        <translation>&amp;Заметка</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Причина</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Заметка</translation>
+    </message>
+    <message>
+        <source>Who asked, or where it is recorded (no names)</source>
+        <translation>Кто попросил или где это записано (без имён)</translation>
+    </message>
+    <message>
+        <source>Request &amp;erasure</source>
+        <translation>Запросить &amp;удаление</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+</context>
+<context>
+    <name>ErasurePanel</name>
+    <message>
+        <source>You asked for this erasure: another operator must unlock the coordinator and confirm it.</source>
+        <translation>Вы запросили это удаление: другой оператор должен разблокировать координационный центр и подтвердить его.</translation>
+    </message>
+    <message>
+        <source>Confirm erasure</source>
+        <translation>Подтвердить удаление</translation>
+    </message>
+    <message>
+        <source>Erase {id} now? Their names, values, notes and documents are removed here and from every laptop with the next roster. This cannot be undone.</source>
+        <translation>Удалить {id} сейчас? Имена, значения, заметки и документы будут удалены здесь и с каждого ноутбука со следующим сводным списком. Отменить это нельзя.</translation>
+    </message>
+    <message>
+        <source>Requested</source>
+        <translation>Запрос</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Причина</translation>
+    </message>
+    <message>
+        <source>Requested by</source>
+        <translation>Кто запросил</translation>
+    </message>
+    <message>
+        <source>Erasure requests</source>
+        <translation>Запросы на удаление</translation>
+    </message>
+    <message>
+        <source>No erasure is waiting for confirmation.</source>
+        <translation>Ни одно удаление не ждёт подтверждения.</translation>
+    </message>
+    <message>
+        <source>Con&amp;firm erasure…</source>
+        <translation>Под&amp;твердить удаление…</translation>
+    </message>
+    <message>
+        <source>Wi&amp;thdraw request</source>
+        <translation>От&amp;озвать запрос</translation>
     </message>
 </context>
 <context>
@@ -2888,6 +2978,10 @@
         <translation>Закрыть (Esc)</translation>
     </message>
     <message>
+        <source>Request erasure…</source>
+        <translation>Запросить удаление…</translation>
+    </message>
+    <message>
         <source>Save (Enter)</source>
         <translation>Сохранить (Enter)</translation>
     </message>
@@ -2926,6 +3020,10 @@
     <message>
         <source>Same person as %1</source>
         <translation>Тот же человек, что и %1</translation>
+    </message>
+    <message>
+        <source>Erasure of {id} requested: another operator confirms it on the Coordinator page (Erasures tab).</source>
+        <translation>Удаление {id} запрошено: другой оператор подтверждает его на странице «Координатор» (вкладка «Удаления»).</translation>
     </message>
 </context>
 <context>
@@ -3170,6 +3268,37 @@
     <message>
         <source>Cancel (Esc)</source>
         <translation>Отмена (Esc)</translation>
+    </message>
+</context>
+<context>
+    <name>RetentionBox</name>
+    <message>
+        <source>Purge now</source>
+        <translation>Очистить сейчас</translation>
+    </message>
+    <message>
+        <source>Remove the personal values of the people due ({count}) from this laptop now? The coordinator keeps their records; their ID will say the record moved to the coordinator, and a later roster brings them back if they return.</source>
+        <translation>Удалить с этого ноутбука персональные данные людей, срок которых наступил ({count})? Координатор хранит их записи; по их ID будет видно, что запись передана координатору, а следующий сводный список вернёт их, если они вернутся.</translation>
+    </message>
+    <message>
+        <source>Retention</source>
+        <translation>Срок хранения</translation>
+    </message>
+    <message>
+        <source>&amp;Purge now…</source>
+        <translation>&amp;Очистить сейчас…</translation>
+    </message>
+    <message numerus="yes">
+        <source>People to purge: {count} (left this point and acknowledged by the coordinator more than %n days ago)</source>
+        <translation>
+            <numerusform>Людей к очистке: {count} (покинули этот пункт и подтверждены координатором более %n дня назад)</numerusform>
+            <numerusform>Людей к очистке: {count} (покинули этот пункт и подтверждены координатором более %n дней назад)</numerusform>
+            <numerusform>Людей к очистке: {count} (покинули этот пункт и подтверждены координатором более %n дней назад)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Purged from this laptop: {count}.</source>
+        <translation>Очищено с этого ноутбука: {count}.</translation>
     </message>
 </context>
 <context>

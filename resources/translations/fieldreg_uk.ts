@@ -388,6 +388,10 @@
         <translation>&amp;Пристрої ({count})</translation>
     </message>
     <message>
+        <source>Era&amp;sures ({count})</source>
+        <translation>Сти&amp;рання ({count})</translation>
+    </message>
+    <message>
         <source>events {first}–{last}</source>
         <translation>події {first}–{last}</translation>
     </message>
@@ -623,6 +627,92 @@
     <message>
         <source>%1% match: %2</source>
         <translation>збіг %1%: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ErasureDialog</name>
+    <message>
+        <source>Request erasure of {id}</source>
+        <translation>Запит на стирання {id}</translation>
+    </message>
+    <message>
+        <source>Erasure removes {id}&apos;s names, values, notes and documents from this store and from every laptop that imports the next roster; only the ID stays, so the log still checks. It cannot be undone. Nothing is erased until another operator confirms the request on the Coordinator page.</source>
+        <translation>Стирання видаляє імена, значення, нотатки й документи {id} з цього сховища та з кожного ноутбука, що імпортує наступний зведений список; лишається тільки ID, щоб журнал і далі перевірявся. Скасувати це неможливо. Нічого не стирається, доки інший оператор не підтвердить запит на сторінці «Координатор».</translation>
+    </message>
+    <message>
+        <source>&amp;Reason</source>
+        <translation>&amp;Причина</translation>
+    </message>
+    <message>
+        <source>&amp;Note</source>
+        <translation>&amp;Нотатка</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Причина</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Нотатка</translation>
+    </message>
+    <message>
+        <source>Who asked, or where it is recorded (no names)</source>
+        <translation>Хто попросив або де це записано (без імен)</translation>
+    </message>
+    <message>
+        <source>Request &amp;erasure</source>
+        <translation>Запросити &amp;стирання</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Скасувати</translation>
+    </message>
+</context>
+<context>
+    <name>ErasurePanel</name>
+    <message>
+        <source>You asked for this erasure: another operator must unlock the coordinator and confirm it.</source>
+        <translation>Ви запросили це стирання: інший оператор має розблокувати координаційний центр і підтвердити його.</translation>
+    </message>
+    <message>
+        <source>Confirm erasure</source>
+        <translation>Підтвердити стирання</translation>
+    </message>
+    <message>
+        <source>Erase {id} now? Their names, values, notes and documents are removed here and from every laptop with the next roster. This cannot be undone.</source>
+        <translation>Стерти {id} зараз? Імена, значення, нотатки й документи буде видалено тут і з кожного ноутбука з наступним зведеним списком. Скасувати це неможливо.</translation>
+    </message>
+    <message>
+        <source>Requested</source>
+        <translation>Запит</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Причина</translation>
+    </message>
+    <message>
+        <source>Requested by</source>
+        <translation>Хто запросив</translation>
+    </message>
+    <message>
+        <source>Erasure requests</source>
+        <translation>Запити на стирання</translation>
+    </message>
+    <message>
+        <source>No erasure is waiting for confirmation.</source>
+        <translation>Жодне стирання не чекає на підтвердження.</translation>
+    </message>
+    <message>
+        <source>Con&amp;firm erasure…</source>
+        <translation>Під&amp;твердити стирання…</translation>
+    </message>
+    <message>
+        <source>Wi&amp;thdraw request</source>
+        <translation>В&amp;ідкликати запит</translation>
     </message>
 </context>
 <context>
@@ -2888,6 +2978,10 @@
         <translation>Закрити (Esc)</translation>
     </message>
     <message>
+        <source>Request erasure…</source>
+        <translation>Запросити стирання…</translation>
+    </message>
+    <message>
         <source>Save (Enter)</source>
         <translation>Зберегти (Enter)</translation>
     </message>
@@ -2926,6 +3020,10 @@
     <message>
         <source>Same person as %1</source>
         <translation>Та сама людина, що й %1</translation>
+    </message>
+    <message>
+        <source>Erasure of {id} requested: another operator confirms it on the Coordinator page (Erasures tab).</source>
+        <translation>Стирання {id} запрошено: інший оператор підтверджує його на сторінці «Координатор» (вкладка «Стирання»).</translation>
     </message>
 </context>
 <context>
@@ -3170,6 +3268,37 @@
     <message>
         <source>Cancel (Esc)</source>
         <translation>Скасувати (Esc)</translation>
+    </message>
+</context>
+<context>
+    <name>RetentionBox</name>
+    <message>
+        <source>Purge now</source>
+        <translation>Очистити зараз</translation>
+    </message>
+    <message>
+        <source>Remove the personal values of the people due ({count}) from this laptop now? The coordinator keeps their records; their ID will say the record moved to the coordinator, and a later roster brings them back if they return.</source>
+        <translation>Видалити з цього ноутбука персональні дані людей, строк яких настав ({count})? Координатор зберігає їхні записи; за їхнім ID буде видно, що запис передано координатору, а наступний зведений список поверне їх, якщо вони повернуться.</translation>
+    </message>
+    <message>
+        <source>Retention</source>
+        <translation>Строк зберігання</translation>
+    </message>
+    <message>
+        <source>&amp;Purge now…</source>
+        <translation>&amp;Очистити зараз…</translation>
+    </message>
+    <message numerus="yes">
+        <source>People to purge: {count} (left this point and acknowledged by the coordinator more than %n days ago)</source>
+        <translation>
+            <numerusform>Людей до очищення: {count} (залишили цей пункт і підтверджені координатором понад %n день тому)</numerusform>
+            <numerusform>Людей до очищення: {count} (залишили цей пункт і підтверджені координатором понад %n дні тому)</numerusform>
+            <numerusform>Людей до очищення: {count} (залишили цей пункт і підтверджені координатором понад %n днів тому)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Purged from this laptop: {count}.</source>
+        <translation>Очищено з цього ноутбука: {count}.</translation>
     </message>
 </context>
 <context>

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog
 from pytestqt.qtbot import QtBot
 
 from fieldreg.services import enrollment_service as enroll
-from fieldreg.services import roster_service
+from fieldreg.services import retention, roster_service
 from fieldreg.services import sync_service as sync
 from fieldreg.services.paths import DataDir
 from fieldreg.services.session import Session
@@ -356,3 +356,27 @@ def test_people_from_elsewhere_carry_their_home_point_in_the_results_and_on_thei
         person = window.person_page
         qtbot.waitUntil(lambda: person.person_id() == mother)
         assert "from Школа 5" in person._summary.text().split(" · ")
+
+
+def test_retention_shows_only_once_the_network_set_it_and_counts_who_is_due(
+    qtbot: QtBot, qapp: QApplication, network: Network
+) -> None:
+    session = open_store(network.laptop)
+    with open_desk(qtbot, qapp, session, network.laptop.root) as desk:
+        press(qtbot, Qt.Key.Key_S, CTRL | SHIFT)
+        page = desk.window.sync_page
+        qtbot.waitUntil(lambda: page.retention_box.state is not None)
+        assert not page.retention_box.isVisible()  # the network set no retention
+
+        retention.set_retention_days(network.hub, 30)
+        done: list[object] = []
+        desk.context.run(lambda s: _deliver(network.hub, s), done.append)
+        qtbot.waitUntil(lambda: bool(done))
+        page.refresh()
+        box = page.retention_box
+        qtbot.waitUntil(box.isVisible, timeout=20_000)
+        assert box.due_text.text() == (
+            "People to purge: 0 (left this point and acknowledged by the coordinator more "
+            "than 30 days ago)"
+        )
+        assert not box.purge_button.isEnabled()  # nobody is due: nothing to confirm
