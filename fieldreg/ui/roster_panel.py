@@ -49,6 +49,11 @@ def start_folder(last: str = "") -> str:
     return folder or str(Path.home())
 
 
+def _span_text(first: int, last: int) -> str:
+    """ "3" or "3–7": a range of this laptop's change numbers."""
+    return str(first) if first == last else f"{first}–{last}"
+
+
 class RosterBox(Retranslates, QGroupBox):
     applied = Signal()  # people were added, changed or erased: counts and searches are stale
     status_known = Signal()  # the roster status was read again (after an unlock or an import)
@@ -215,8 +220,8 @@ class RosterBox(Retranslates, QGroupBox):
             text = self.tr("The coordinator has this laptop's changes 1–{last}.").format(
                 last=status.applied_up_to
             )
-        text += " " + self.tr("It waits for changes {first}–{last}.").format(
-            first=waiting[0], last=waiting[1]
+        text += " " + self.tr("It waits for changes {changes}.").format(
+            changes=_span_text(waiting[0], waiting[1])
         )
         if status.held:
             text += " " + (
@@ -229,7 +234,7 @@ class RosterBox(Retranslates, QGroupBox):
                 )
             )
         if status.exported_up_to < status.last_seq:
-            text += " " + self.tr("Changes {first}–{last} are not exported yet.").format(
-                first=status.exported_up_to + 1, last=status.last_seq
+            text += " " + self.tr("Changes {changes} are not exported yet.").format(
+                changes=_span_text(status.exported_up_to + 1, status.last_seq)
             )
         return text

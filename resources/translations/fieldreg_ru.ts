@@ -3367,8 +3367,12 @@
         <translation>У координатора есть изменения этого ноутбука 1–{last}.</translation>
     </message>
     <message>
-        <source>It waits for changes {first}–{last}.</source>
-        <translation>Он ждёт изменения {first}–{last}.</translation>
+        <source>It waits for changes {changes}.</source>
+        <translation>Он ждёт изменения {changes}.</translation>
+    </message>
+    <message>
+        <source>Changes {changes} are not exported yet.</source>
+        <translation>Изменения {changes} ещё не экспортированы.</translation>
     </message>
     <message>
         <source>It holds 1 bundle until the missing changes arrive.</source>
@@ -3381,10 +3385,6 @@
             <numerusform>Он держит %n пакета, пока не придут недостающие изменения.</numerusform>
             <numerusform>Он держит %n пакетов, пока не придут недостающие изменения.</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Changes {first}–{last} are not exported yet.</source>
-        <translation>Изменения {first}–{last} ещё не экспортированы.</translation>
     </message>
 </context>
 <context>

@@ -3367,8 +3367,12 @@
         <translation>Координатор має зміни цього ноутбука 1–{last}.</translation>
     </message>
     <message>
-        <source>It waits for changes {first}–{last}.</source>
-        <translation>Він чекає на зміни {first}–{last}.</translation>
+        <source>It waits for changes {changes}.</source>
+        <translation>Він чекає на зміни {changes}.</translation>
+    </message>
+    <message>
+        <source>Changes {changes} are not exported yet.</source>
+        <translation>Зміни {changes} ще не експортовано.</translation>
     </message>
     <message>
         <source>It holds 1 bundle until the missing changes arrive.</source>
@@ -3381,10 +3385,6 @@
             <numerusform>Він тримає %n пакети, доки не надійдуть відсутні зміни.</numerusform>
             <numerusform>Він тримає %n пакетів, доки не надійдуть відсутні зміни.</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Changes {first}–{last} are not exported yet.</source>
-        <translation>Зміни {first}–{last} ще не експортовано.</translation>
     </message>
 </context>
 <context>

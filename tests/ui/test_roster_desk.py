@@ -232,8 +232,8 @@ def test_the_sync_page_says_what_the_coordinator_has_of_this_laptops_log(
         assert lines[0].startswith("Roster 1, written ")
         assert lines[0].endswith(" · expires in 14 days")
         assert lines[1] == (
-            "The coordinator has this laptop's changes 1–2. It waits for changes 3–3. "
-            "Changes 3–3 are not exported yet."
+            "The coordinator has this laptop's changes 1–2. It waits for changes 3. "
+            "Changes 3 are not exported yet."
         )
         assert window.status.roster.text() == "Roster v1 · 0 min old · expires in 14 days"
 
@@ -241,7 +241,7 @@ def test_the_sync_page_says_what_the_coordinator_has_of_this_laptops_log(
         press(qtbot, ENTER, Qt.KeyboardModifier.NoModifier)
         qtbot.waitUntil(window.sync_page.result_text.isVisible, timeout=20_000)
         assert box.status_text.text().splitlines()[1] == (
-            "The coordinator has this laptop's changes 1–2. It waits for changes 3–3."
+            "The coordinator has this laptop's changes 1–2. It waits for changes 3."
         )
 
 
