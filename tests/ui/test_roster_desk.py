@@ -357,6 +357,15 @@ def test_people_from_elsewhere_carry_their_home_point_in_the_results_and_on_thei
         qtbot.waitUntil(lambda: person.person_id() == mother)
         assert "from Школа 5" in person._summary.text().split(" · ")
 
+        press(qtbot, Qt.Key.Key_R, CTRL)
+        roster = window.roster_page.model
+        qtbot.waitUntil(lambda: roster.rowCount() == 3)
+        shown = {
+            roster.record(r).person_id: roster.index(r, roster.REGISTERED).data() for r in range(3)
+        }
+        assert shown[mother].endswith("from Школа 5")
+        assert "from" not in shown[local]
+
 
 def test_retention_shows_only_once_the_network_set_it_and_counts_who_is_due(
     qtbot: QtBot, qapp: QApplication, network: Network
