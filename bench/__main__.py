@@ -27,6 +27,7 @@ MODULES = [
     "bench.bench_sync",
     "bench.bench_roster_file",
     "bench.bench_hub",
+    "bench.bench_roster",
     "bench.bench_duplicates",
     "bench.bench_duplicates_million",
     "bench.bench_keystrokes",

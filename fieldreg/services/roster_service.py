@@ -25,10 +25,11 @@ from pathlib import Path
 from fieldreg.core.errors import FieldregError
 from fieldreg.core.events import Event
 from fieldreg.core.fold import PersonState
-from fieldreg.services import enrollment_service
+from fieldreg.services import enrollment_service, retention
 from fieldreg.services.outside_files import read_outside_file, write_outside_file
 from fieldreg.services.session import Session
 from fieldreg.services.sync_access import coordinator_network, now_ms, sync_repository
+from fieldreg.store import purge
 from fieldreg.store.repository import Repository
 from fieldreg.store.roster_store import AppliedRoster, RosterStore
 from fieldreg.store.sync_store import SyncStore
@@ -162,7 +163,7 @@ def plan_rosters(
                 if info.revoked_up_to is not None:
                     revocations[info.device_id] = info.revoked_up_to
             points = {d.prefix: d.name for d in enrollment_service.devices(session)}
-            settings = RosterSettings(names, None)
+            settings = RosterSettings(names, retention.stored_days(repo))
             encoded: dict[int, tuple[content.EncodedPeople, list[str], int]] = {}
             for info in chosen:
                 revoked = info.revoked_up_to is not None
@@ -235,9 +236,9 @@ def write_rosters(
         raise FieldregError("sync.no_folder")
     with sync_repository(session) as repo:  # the passphrase first: a wrong one writes nothing
         network = coordinator_network(repo)
-    enrollment.unwrap_rare_secrets(network.secrets["rare"], network_passphrase)
+    root, _escrow = enrollment.unwrap_rare_secrets(network.secrets["rare"], network_passphrase)
     planned = plan_rosters(session, devices, full=full)
-    written = _write_files(session, out_dir, planned, network_passphrase)
+    written = seal_rosters(session, out_dir, planned, root_private=root)
     with sync_repository(session) as repo, repo.transaction():
         store = RosterStore(repo)
         for item in written:
@@ -245,19 +246,16 @@ def write_rosters(
     return written
 
 
-def _write_files(
-    session: Session,
-    out_dir: Path,
-    planned: list[PlannedRoster],
-    network_passphrase: str,
+def seal_rosters(
+    session: Session, out_dir: Path, planned: list[PlannedRoster], *, root_private: bytes
 ) -> list[WrittenRoster]:
     """Each plan sealed into its file (fieldreg.sync.roster_format): encrypted to the device's
-    key from its certificate, signed by the network's root key."""
+    key from its certificate, signed by the network's root key (`root_private`, unwrapped)."""
+    root = root_private
     with sync_repository(session) as repo:
         network = coordinator_network(repo)
         with repo.reading():
             keys = _device_keys(SyncStore(repo), network.info.root_public)
-    root, _escrow = enrollment.unwrap_rare_secrets(network.secrets["rare"], network_passphrase)
     created = now_ms()
     written: list[WrittenRoster] = []
     for plan in planned:
@@ -378,7 +376,7 @@ def apply_payload(
                 raise FieldregError("roster.rollback", version=version, applied=applied_version)
             if base > applied_version:
                 raise FieldregError("roster.delta_base", base=base, applied=applied_version)
-            counts = _apply(repo, session.device_id, roster)
+            counts = _apply(repo, session.device_id, roster, now)
             # Last: the version tells every later reader that all of the above is there.
             store.put_applied(
                 AppliedRoster(
@@ -392,6 +390,8 @@ def apply_payload(
                     held=roster.receipts.held,
                 )
             )
+        if counts.erased:
+            purge.wipe_freed(repo)  # committed: no page of what was dropped stays in the WAL
     changed = counts.changed
     if len(changed) > REFRESH_LIMIT:
         session.load()
@@ -433,7 +433,7 @@ def _own_unacknowledged(
     return found
 
 
-def _apply(repo: Repository, device_id: str, roster: Roster) -> _Counts:
+def _apply(repo: Repository, device_id: str, roster: Roster, now: int) -> _Counts:
     store = RosterStore(repo)
     names = roster.settings.fields
     pending = _own_unacknowledged(repo, device_id, roster.receipts.applied_up_to)
@@ -465,7 +465,9 @@ def _apply(repo: Repository, device_id: str, roster: Roster) -> _Counts:
     repo.add_households(households)
     repo.save_states(states, new=new)
     store.put_homes(homes, roster.version)
-    counts.erased = _erase(repo, roster.tombstones)
+    counts.erased = _erase(repo, roster.tombstones, now)
+    if roster.settings.retention_days is not None:  # null: the network set none; keep ours
+        retention.store_days(repo, roster.settings.retention_days)
     if roster.devices:
         store.put_devices({**store.devices(), **roster.devices})
     counts.changed.extend(s.person_id for s in states)
@@ -473,20 +475,12 @@ def _apply(repo: Repository, device_id: str, roster: Roster) -> _Counts:
     return counts
 
 
-def _erase(repo: Repository, person_ids: Sequence[str]) -> int:
-    """The roster's tombstones: the one place a laptop erases people (until erasure's purge
-    lands, the fold's `Erased` state and the redaction of bodies the importer already does)."""
-    states = repo.load_states(person_ids)
-    erased = []
-    for state in states.values():
-        if state.erased:
-            continue
-        state.erased = True
-        erased.append(state)
-    repo.save_states(erased, new=set())
-    for state in erased:
-        repo.redact(state.person_id)
-    return len(erased)
+def _erase(repo: Repository, person_ids: Sequence[str], now: int) -> int:
+    """The roster's tombstones: the one place a roster erases people here (their sealed values,
+    notes and event bodies dropped, inside the apply's transaction: see fieldreg.store.purge)."""
+    if not person_ids:
+        return 0
+    return purge.purge_people(repo, person_ids, reason=purge.TOMBSTONE_REASON, now_ms=now)
 
 
 def roster_status(session: Session) -> RosterStatus:

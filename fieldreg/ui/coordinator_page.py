@@ -1,5 +1,6 @@
 """The coordinator's page (shown only on a coordinator's store): import many bundle files at once
-with progress and Cancel (Esc), and what each file did; then, in tabs (Alt+letter), the open
+with progress and Cancel (Esc), and what each file did; write rosters back for the laptops
+(fieldreg.ui.roster_write_dialog); then, in tabs (Alt+letter), the open
 conflicts side by side with a choice, the people likely registered twice (fieldreg.ui.
 duplicate_review), the quarantined files with their reasons, the bundles held until a missing one
 arrives, and the enrolled devices (approve a request, revoke a device).
@@ -31,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from fieldreg.core.entities import FieldValue
 from fieldreg.core.errors import Cancelled, FieldregError
-from fieldreg.services import duplicates, sync_desk
+from fieldreg.services import duplicates, erasure, sync_desk
 from fieldreg.services import sync_service as sync
 from fieldreg.services.bundle_import import FileOutcome
 from fieldreg.services.session import Session
@@ -39,16 +40,18 @@ from fieldreg.ui.conflict_panel import ConflictPanel
 from fieldreg.ui.context import UiContext
 from fieldreg.ui.device_dialogs import DevicesTab
 from fieldreg.ui.duplicate_review import DuplicateReview, Review, review
+from fieldreg.ui.erasure_panel import ErasurePanel
 from fieldreg.ui.error_dialog import show_store_error
 from fieldreg.ui.field_widgets import ErrorLabel, push_button
 from fieldreg.ui.import_results import ImportResults, device_text, plain_table
 from fieldreg.ui.page import Page
 from fieldreg.ui.person_history import local_time
 from fieldreg.ui.register_page import page_title
+from fieldreg.ui.roster_write_dialog import RosterWriteDialog
 from fieldreg.ui.task_progress import TaskProgress
 from fieldreg.ui.translations import Retranslates
 
-RESULTS, CONFLICTS, DUPLICATES, QUARANTINE, HELD, DEVICES = range(6)
+RESULTS, CONFLICTS, DUPLICATES, QUARANTINE, HELD, DEVICES, ERASURES = range(7)
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +59,7 @@ class Loaded:
     overview: sync_desk.Overview
     names: dict[str, str]  # person id -> name, for the conflicts
     review: Review  # the duplicate marks (likely pairs are looked for on request)
+    erasures: list[erasure.ErasureRequest]  # pending, waiting for another operator
 
 
 def load(session: Session) -> Loaded:
@@ -66,7 +70,7 @@ def load(session: Session) -> Loaded:
         fields = session.people.summary(conflict.person_id) or {}
         parts = [fields.get(key) for key in ("family_name", "given_name", "patronymic")]
         names[conflict.person_id] = " ".join(p for p in parts if isinstance(p, str) and p)
-    return Loaded(overview, names, review(session, None))
+    return Loaded(overview, names, review(session, None), erasure.pending_erasures(session))
 
 
 class CoordinatorPage(Retranslates, Page, QWidget):
@@ -84,6 +88,10 @@ class CoordinatorPage(Retranslates, Page, QWidget):
         self.import_button = push_button()
         self.import_button.clicked.connect(self.choose_and_import)
         self.import_button.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
+        self.rosters_button = push_button()
+        self.rosters_button.clicked.connect(self.write_rosters)
+        self.rosters_dialog: RosterWriteDialog | None = None  # the last one opened
+        self.rosters_button.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
         self.progress = TaskProgress(context)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
@@ -103,6 +111,9 @@ class CoordinatorPage(Retranslates, Page, QWidget):
         self.held = plain_table(3)
         self.devices = DevicesTab(context)
         self.devices.changed.connect(self.refresh)
+        self.erasures = ErasurePanel(context)
+        self.erasures.changed.connect(self.refresh)
+        self.erasures.erased.connect(lambda person: context.people_changed.emit([person]))
         self.tabs = QTabWidget()
         tabs = (
             self.results,
@@ -111,11 +122,13 @@ class CoordinatorPage(Retranslates, Page, QWidget):
             self.quarantine,
             self.held,
             self.devices,
+            self.erasures,
         )
         for widget in tabs:
             self.tabs.addTab(widget, "")
         row = QHBoxLayout()
         row.addWidget(self.import_button)
+        row.addWidget(self.rosters_button)
         row.addWidget(self.progress, 1)
         row.addStretch(0)
         layout = QVBoxLayout(self)
@@ -144,6 +157,7 @@ class CoordinatorPage(Retranslates, Page, QWidget):
         self.conflicts.show_conflicts(loaded.overview.conflicts, loaded.names)
         self.duplicates.show_review(loaded.review)
         self.devices.show_devices(loaded.overview.devices)
+        self.erasures.show_requests(loaded.erasures)
         self._render()
 
     def _on_error(self, error: BaseException) -> None:
@@ -166,6 +180,7 @@ class CoordinatorPage(Retranslates, Page, QWidget):
         self.duplicates.clear_personal_data()
         self._imported = []
         self.devices.show_devices([])
+        self.erasures.show_requests([])
         self.error.clear_error()
         self._render()
 
@@ -228,6 +243,17 @@ class CoordinatorPage(Retranslates, Page, QWidget):
         self.error.show_text(lambda: self._context.describe(error))
         self.refresh()  # files before the one that failed were imported
         self.import_button.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    # --- rosters ------------------------------------------------------------------------------
+
+    def write_rosters(self) -> RosterWriteDialog | None:
+        """The devices to write for, ticked, in a dialog; None until the devices are read."""
+        if self._loaded is None:
+            return None
+        dialog = RosterWriteDialog(self._context, self._loaded.overview.devices, self)
+        dialog.open()
+        self.rosters_dialog = dialog
+        return dialog
 
     # --- conflicts ----------------------------------------------------------------------------
 
@@ -303,6 +329,7 @@ class CoordinatorPage(Retranslates, Page, QWidget):
             )
         )
         self.import_button.setText(self.tr("Import bundle files…"))
+        self.rosters_button.setText(self.tr("Write rosters…"))
         self.quarantine.setHeaderLabels([self.tr("When"), self.tr("File"), self.tr("Reason")])
         self.quarantine.setAccessibleName(self.tr("Quarantined files"))
         self.held.setHeaderLabels([self.tr("Device"), self.tr("Events"), self.tr("Waiting for")])
@@ -321,6 +348,7 @@ class CoordinatorPage(Retranslates, Page, QWidget):
 
     def _render(self) -> None:
         overview = self._loaded.overview if self._loaded is not None else None
+        self.rosters_button.setEnabled(bool(overview and overview.devices))
         counts = (
             (0, 0, 0, 0)
             if overview is None
@@ -337,6 +365,8 @@ class CoordinatorPage(Retranslates, Page, QWidget):
         self.tabs.setTabText(QUARANTINE, self.tr("&Quarantine ({count})").format(count=counts[1]))
         self.tabs.setTabText(HELD, self.tr("&Held ({count})").format(count=counts[2]))
         self.tabs.setTabText(DEVICES, self.tr("&Devices ({count})").format(count=counts[3]))
+        erasures = len(self._loaded.erasures) if self._loaded is not None else 0
+        self.tabs.setTabText(ERASURES, self.tr("Era&sures ({count})").format(count=erasures))
         self.summary.setText(self.results.summary())
         self.quarantine.clear()
         self.held.clear()

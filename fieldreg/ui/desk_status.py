@@ -1,5 +1,7 @@
 """The status bar's permanent part: the reception point, the operator, the counts (people,
-registered today, waiting, with needs) and, on a laptop, what is not yet exported.
+registered today, waiting, with needs) and, on a laptop, what is not yet exported and the applied
+roster's age and expiry ("Roster v12 · 3 h old · expires in 4 days", red when expired or within a
+day; worded again every minute, read again after each refresh).
 
 Counting runs on the worker. After a save (or any change to people) the people counts are taken
 at once (a few milliseconds, from the session's memory), so the figures change with the save;
@@ -10,19 +12,27 @@ full count at a time, and a request that comes in meanwhile runs once afterwards
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Callable
 from typing import Final
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
 from fieldreg.services.desk_counts import DeskCounts, desk_counts
+from fieldreg.services.roster_service import RosterStatus, roster_status
 from fieldreg.services.session import Session
 from fieldreg.services.sync_desk import Unexported, unexported
 from fieldreg.ui.context import UiContext
 from fieldreg.ui.error_dialog import show_store_error
+from fieldreg.ui.field_widgets import ERROR_STYLE
+from fieldreg.ui.roster_texts import status_bar_text, urgent
 from fieldreg.ui.translations import Retranslates
 
 PAUSE_MS: Final = 1500
+MINUTE_MS: Final = 60_000
+# the point and the counts; what is not exported and the roster applied (None at a hub)
+Figures = tuple[tuple[str, DeskCounts], Unexported | None, RosterStatus | None]
 
 
 class DeskStatus(Retranslates, QWidget):
@@ -39,13 +49,21 @@ class DeskStatus(Retranslates, QWidget):
         self.point, self.operator, self.counts = QLabel(), QLabel(), QLabel()
         self.unexported = QLabel()
         self.unexported.setObjectName("unexported")
-        for label in (self.point, self.operator, self.counts, self.unexported):
+        self.roster = QLabel()
+        self.roster.setObjectName("roster")
+        self.roster_figures: RosterStatus | None = None  # None: read nothing yet, or a hub
+        self.now: Callable[[], dt.datetime] = lambda: dt.datetime.now(dt.UTC)
+        for label in (self.point, self.operator, self.counts, self.unexported, self.roster):
             label.setContentsMargins(10, 0, 10, 0)
             status_bar.addPermanentWidget(label)
         self._pause = QTimer(self)
         self._pause.setSingleShot(True)
         self._pause.setInterval(PAUSE_MS)
         self._pause.timeout.connect(self.refresh)
+        self._minute = QTimer(self)
+        self._minute.setInterval(MINUTE_MS)
+        self._minute.timeout.connect(self._render_roster)
+        self._minute.start()
         context.people_changed.connect(lambda _ids: self.changed())
 
     def refresh_soon(self) -> None:
@@ -76,8 +94,10 @@ class DeskStatus(Retranslates, QWidget):
             self._stale = True
             return
 
-        def call(session: Session) -> tuple[tuple[str, DeskCounts], Unexported | None]:
-            return (session.point_name(), desk_counts(session)), unexported(session)
+        def call(session: Session) -> Figures:
+            pending = unexported(session)
+            roster = roster_status(session) if pending is not None else None
+            return (session.point_name(), desk_counts(session)), pending, roster
 
         self._job = self._context.run(call, self._done, self._failed)
 
@@ -85,13 +105,14 @@ class DeskStatus(Retranslates, QWidget):
         self._pause.stop()
         self.figures = None
         self.pending = None
+        self.roster_figures = None
         self._render()
 
-    def _done(self, answer: tuple[tuple[str, DeskCounts], Unexported | None]) -> None:
+    def _done(self, answer: Figures) -> None:
         self._job = 0
         if self._context.session is None:
             return
-        self.figures, self.pending = answer
+        self.figures, self.pending, self.roster_figures = answer
         self._render()
         if self._stale:
             self._stale = False
@@ -111,6 +132,7 @@ class DeskStatus(Retranslates, QWidget):
             for label in (self.point, self.operator, self.counts, self.unexported):
                 label.clear()
             self.unexported.hide()
+            self._render_roster()
             return
         point, counts = self.figures
         self.point.setText(self.tr("Point: {point}").format(point=point))
@@ -135,6 +157,19 @@ class DeskStatus(Retranslates, QWidget):
                 )
             )
             self.unexported.setAccessibleName(self.unexported.text())
+        self._render_roster()
+
+    def _render_roster(self) -> None:
+        figures = self.roster_figures if self._context.session is not None else None
+        shown = figures is not None and figures.version is not None
+        self.roster.setVisible(shown)
+        if figures is None or figures.version is None or not figures.created or not figures.expires:
+            self.roster.clear()
+            return
+        now = self.now()
+        self.roster.setText(status_bar_text(figures.version, figures.created, figures.expires, now))
+        self.roster.setStyleSheet(ERROR_STYLE if urgent(figures.expires, now) else "")
+        self.roster.setAccessibleName(self.roster.text())
 
     def retranslateUi(self) -> None:
         self._render()

@@ -109,6 +109,14 @@ REASON: Final[dict[str, str]] = {
     "dob.unknown": QT_TRANSLATE_NOOP("Labels", "no date of birth on record"),
 }
 
+# Why a person is erased (the coordinator's fixed list, fieldreg.services.erasure.REASONS).
+ERASURE_REASON: Final[dict[str, str]] = {
+    "data_subject_request": QT_TRANSLATE_NOOP("Labels", "The person asked to be erased"),
+    "registered_in_error": QT_TRANSLATE_NOOP("Labels", "Registered in error"),
+    "duplicate_of_erased": QT_TRANSLATE_NOOP("Labels", "Duplicate of an erased person"),
+    "protection_risk": QT_TRANSLATE_NOOP("Labels", "Keeping the record puts the person at risk"),
+}
+
 # History entries, by event type (fieldreg.core.events.EventType values).
 EVENT: Final[dict[str, str]] = {
     "PersonRegistered": QT_TRANSLATE_NOOP("Labels", "Registered"),

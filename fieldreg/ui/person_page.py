@@ -26,14 +26,17 @@ from PySide6.QtWidgets import (
 from fieldreg.core.children import alone_without_flag
 from fieldreg.core.entities import CONSENT_FIELDS, FieldValue
 from fieldreg.core.errors import FieldregError, ValidationError
+from fieldreg.services import enrollment_service as enroll
 from fieldreg.services.session import Session
 from fieldreg.services.views import HistoryEntry, PersonView
 from fieldreg.ui import labels
 from fieldreg.ui.context import UiContext
 from fieldreg.ui.discard_confirm import ask_discard
+from fieldreg.ui.erasure_dialog import ErasureDialog
 from fieldreg.ui.error_dialog import show_store_error
 from fieldreg.ui.field_widgets import ErrorLabel
 from fieldreg.ui.form_fields import set_tab_chain
+from fieldreg.ui.home_points import home_mark
 from fieldreg.ui.page import Page
 from fieldreg.ui.person_bands import BandsBox, BandState
 from fieldreg.ui.person_details import ConflictsBox, DetailsView, HouseholdLinks, person_name
@@ -54,6 +57,7 @@ class PersonData:
     members: list[tuple[str, dict[str, FieldValue]]]  # household members' ids and summaries
     bands: dict[str, bool]  # every band printed for the person -> still valid
     household_banded: list[str]  # members wearing a valid band
+    coordinator: bool = False  # the coordinator's store: an erasure can be requested here
 
 
 def load_person(session: Session, person_id: str) -> PersonData:
@@ -62,7 +66,8 @@ def load_person(session: Session, person_id: str) -> PersonData:
     members = [(m, dict(session.people.summary(m) or {})) for m in view.household_members]
     banded = [m for m in view.household_members if any(session.bands(m).values())]
     history = session.history(view.person_id)
-    return PersonData(view, history, members, session.bands(view.person_id), banded)
+    coordinator = enroll.network_status(session).role == "coordinator"
+    return PersonData(view, history, members, session.bands(view.person_id), banded, coordinator)
 
 
 def _save_edit(session: Session, person_id: str, values: dict[str, object]) -> list[str]:
@@ -89,6 +94,12 @@ class PersonPage(Retranslates, Page, QWidget):
         self._edit.clicked.connect(self.start_edit)
         self._close = QPushButton()
         self._close.clicked.connect(self.closed)
+        self.erase_button = QPushButton()  # at the coordinator only
+        self.erase_button.clicked.connect(self.request_erasure)
+        self.erase_button.hide()
+        self.erasure_note = QLabel()
+        self.erasure_note.setWordWrap(True)
+        self.erasure_note.hide()
         self.status = StatusButtons(self)
         self.status.chosen.connect(self._change_status)
         self.conflicts = ConflictsBox()
@@ -144,16 +155,18 @@ class PersonPage(Retranslates, Page, QWidget):
         self.stack = QStackedWidget()
         self.stack.addWidget(view_page)
         self.stack.addWidget(edit_page)
-        for button in (self._edit, self._close, self._save, self._cancel):
+        for button in (self._edit, self.erase_button, self._close, self._save, self._cancel):
             button.setAutoDefault(True)
         header = QHBoxLayout()
         header.addWidget(self._title, 1)
         header.addWidget(self._edit)
+        header.addWidget(self.erase_button)
         header.addWidget(self._close)
         self._message = ErrorLabel()
         layout = QVBoxLayout(self)
         layout.addLayout(header)
         layout.addWidget(self._summary)
+        layout.addWidget(self.erasure_note)
         layout.addWidget(self.status)
         layout.addWidget(self.conflicts)
         layout.addWidget(self._message)
@@ -170,6 +183,7 @@ class PersonPage(Retranslates, Page, QWidget):
     def retranslateUi(self) -> None:
         self._edit.setText(self.tr("Edit (Ctrl+E)"))
         self._close.setText(self.tr("Close (Esc)"))
+        self.erase_button.setText(self.tr("Request erasure…"))
         self._save.setText(self.tr("Save (Enter)"))
         self._cancel.setText(self.tr("Cancel (Esc)"))
         self._notes_box.setTitle(self.tr("Notes"))
@@ -237,6 +251,8 @@ class PersonPage(Retranslates, Page, QWidget):
         self._message.clear_error()
         self.status.set_current(None)
         self.status.set_child_alone(False)
+        self.erase_button.hide()
+        self.erasure_note.hide()
         self._set_enabled(False)
         self._show_summary()
 
@@ -260,6 +276,7 @@ class PersonPage(Retranslates, Page, QWidget):
         self.status.set_current(status if isinstance(status, str) else None)
         self.status.set_child_alone(alone_without_flag(view.fields, dt.date.today()))
         self.status.set_sex(view.fields.get("sex"))
+        self.erase_button.setVisible(data.coordinator and not view.erased)
         self._set_enabled(True)
         self._show_summary()
         draft, self._pending_draft = self._pending_draft, None
@@ -282,6 +299,8 @@ class PersonPage(Retranslates, Page, QWidget):
         status = labels.value_text("status", view.fields.get("status"), view.fields.get("sex"))
         transport = view.fields.get("status_transport")
         parts.append(f"{status} ({transport})" if isinstance(transport, str) else status)
+        if view.home_point:
+            parts.append(home_mark(view.home_point))  # a roster brought them from elsewhere
         if view.registered is not None:
             registered = labels.event_label("PersonRegistered", view.fields.get("sex"))
             parts.append(f"{registered} {local_time(view.registered)}")
@@ -290,6 +309,26 @@ class PersonPage(Retranslates, Page, QWidget):
             joined = ", ".join(view.duplicate_of)
             parts.append(self.tr("Same person as %1").replace("%1", joined))
         self._summary.setText(" · ".join(parts))
+
+    def request_erasure(self) -> ErasureDialog | None:
+        """At the coordinator: ask for this person's erasure (another operator confirms)."""
+        person_id = self.person_id()
+        if person_id is None or self._data is None or not self._data.coordinator:
+            return None
+        dialog = ErasureDialog(self._context, person_id, self)
+        dialog.requested.connect(self._erasure_requested)
+        dialog.open()
+        return dialog
+
+    def _erasure_requested(self, person_id: str) -> None:
+        self.erasure_note.setText(
+            self.tr(
+                "Erasure of {id} requested: another operator confirms it on the Coordinator "
+                "page (Erasures tab)."
+            ).format(id=person_id)
+        )
+        self.erasure_note.show()
+        self.erase_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _set_enabled(self, enabled: bool) -> None:
         for widget in (self.status, self._edit, self.note, self._add_note, self.bands):

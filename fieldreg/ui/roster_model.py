@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Final, NamedTuple
 
 import numpy as np
@@ -26,6 +26,7 @@ from PySide6.QtCore import (
 from fieldreg.core.entities import FieldValue, Need, Relationship, Sex, Status
 from fieldreg.core.hlc import LOGICAL_BITS
 from fieldreg.ui import dates, labels
+from fieldreg.ui.home_points import home_mark, id_prefix
 
 IntArray = npt.NDArray[np.int32]
 Index = QModelIndex | QPersistentModelIndex
@@ -69,6 +70,7 @@ class RosterSnapshot:
     ranks: tuple[IntArray, ...]  # per column
     today: int
     widest_id: str = ""  # the longest person or household ID, to size their columns
+    homes: dict[str, str] = field(default_factory=dict)  # ID prefix -> home point (roster)
 
     @classmethod
     def empty(cls) -> RosterSnapshot:
@@ -351,8 +353,10 @@ class RosterModel(QAbstractTableModel):
             return row.household_id
         if column == self.RELATIONSHIP:
             return labels.label(labels.RELATIONSHIP, row.relationship) if row.relationship else ""
-        if column == self.REGISTERED and row.registered_ms:
-            return dates.date_time_ms(row.registered_ms)
+        if column == self.REGISTERED:
+            home = self._snapshot.homes.get(id_prefix(row.person_id), "")
+            when = dates.date_time_ms(row.registered_ms) if row.registered_ms else ""
+            return " · ".join(part for part in (when, home_mark(home) if home else "") if part)
         return ""
 
     def headerData(

@@ -4,6 +4,7 @@ with the day's counts at a glance. Enter or a double click opens a person."""
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from typing import Final
 
 from PySide6.QtCore import QDate, QLocale, QModelIndex, Qt, QTimer
@@ -31,6 +32,7 @@ from fieldreg.ui.context import UiContext
 from fieldreg.ui.error_dialog import show_store_error
 from fieldreg.ui.export_dialog import open_export_dialog
 from fieldreg.ui.field_widgets import ErrorLabel
+from fieldreg.ui.home_points import learn_home_points
 from fieldreg.ui.page import Page
 from fieldreg.ui.register_page import page_title
 from fieldreg.ui.roster_model import (
@@ -47,8 +49,13 @@ ANY, TODAY, LAST_7_DAYS, BETWEEN = range(4)
 
 
 def take_snapshot(session: Session) -> RosterSnapshot:
-    """Runs on the worker: the only place the roster reads the session."""
-    return build_snapshot(session.people.summaries(), session.registered_times(), session.today())
+    """Runs on the worker: the only place the roster reads the session (with the home points
+    of the people a roster brought)."""
+    snapshot = build_snapshot(
+        session.people.summaries(), session.registered_times(), session.today()
+    )
+    homes = learn_home_points(session, (row.person_id for row in snapshot.rows), {})
+    return replace(snapshot, homes={prefix: home for prefix, home in homes.items() if home})
 
 
 def _date(value: QDate) -> dt.date:

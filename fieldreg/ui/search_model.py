@@ -1,4 +1,5 @@
-"""The people a search found, as a table model: one row per hit, named columns, a record role."""
+"""The people a search found, as a table model: one row per hit, named columns, a record role.
+A person from elsewhere (a roster brought them) has their home point beside the name."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from fieldreg.core.entities import PersonFields
 from fieldreg.core.messages import QT_TRANSLATE_NOOP
 from fieldreg.services.views import PersonHit
 from fieldreg.ui import labels
+from fieldreg.ui.home_points import home_mark, id_prefix
 
 COL_ID, COL_NAME, COL_LATIN, COL_DOB, COL_HOUSEHOLD, COL_STATUS, COL_SCORE, COL_WHY = range(8)
 HEADERS: Final[tuple[str, ...]] = (
@@ -75,11 +77,18 @@ class SearchResultsModel(QAbstractTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._hits: list[PersonHit] = []
+        self._homes: dict[str, str] = {}  # ID prefix -> home point ("" for none)
 
-    def set_hits(self, hits: list[PersonHit]) -> None:
+    def set_hits(self, hits: list[PersonHit], homes: dict[str, str] | None = None) -> None:
         self.beginResetModel()
         self._hits = list(hits)
+        self._homes = dict(homes or {})
         self.endResetModel()
+
+    def home_point(self, row: int) -> str:
+        """The home point of the person on `row` if a roster brought them, else ""."""
+        hit = self.hit(row)
+        return self._homes.get(id_prefix(hit.person_id), "") if hit is not None else ""
 
     def clear(self) -> None:
         self.set_hits([])
@@ -91,9 +100,7 @@ class SearchResultsModel(QAbstractTableModel):
         """Headers, relationships, status words and reasons follow the language."""
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(HEADERS) - 1)
         if self._hits:
-            self.dataChanged.emit(
-                self.index(0, COL_HOUSEHOLD), self.index(len(self._hits) - 1, COL_WHY)
-            )
+            self.dataChanged.emit(self.index(0, COL_NAME), self.index(len(self._hits) - 1, COL_WHY))
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._hits)
@@ -130,7 +137,9 @@ class SearchResultsModel(QAbstractTableModel):
         if column == COL_ID:
             return hit.person_id
         if column == COL_NAME:
-            return _joined(fields, _NAMES)
+            home = self.home_point(index.row())
+            name = _joined(fields, _NAMES)
+            return f"{name} · {home_mark(home)}" if home else name
         if column == COL_LATIN:
             return _joined(fields, _LATIN)
         if column == COL_DOB:

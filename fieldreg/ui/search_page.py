@@ -33,11 +33,13 @@ from PySide6.QtWidgets import (
 )
 
 from fieldreg.core.errors import FieldregError, IdError
+from fieldreg.services import erasure
 from fieldreg.services.session import Session
 from fieldreg.services.views import SearchResult
 from fieldreg.ui.child_warning import WARNING_STYLE
 from fieldreg.ui.context import UiContext
 from fieldreg.ui.error_dialog import show_store_error
+from fieldreg.ui.home_points import learn_home_points
 from fieldreg.ui.page import Page
 from fieldreg.ui.search_model import COL_ID, COL_LATIN, COL_NAME, COL_WHY, SearchResultsModel
 from fieldreg.ui.translations import Retranslates
@@ -51,6 +53,9 @@ ERROR_STYLE: Final = "color: #b00020; font-weight: bold;"
 SUCCESS_STYLE: Final = "color: #1b5e20; font-weight: bold;"
 NAME_ORDER: Final = ("family_name", "given_name", "patronymic")
 _DOB_WORD: Final = re.compile(r"~?\d+(?:[./-]\d+)*")  # 1984, 12.03.1984, 1984-03-12, ~40
+
+# a search's hits, the home points learnt with them, and why an ID found nobody (a code)
+Found = tuple[SearchResult, dict[str, str], str | None]
 
 
 def search_text_fields(text: str) -> dict[str, str]:
@@ -113,6 +118,7 @@ class SearchPage(Retranslates, Page, QWidget):
         self.register_button.clicked.connect(self.register_requested)
         self.register_button.hide()
         self.model = SearchResultsModel(self)
+        self._homes: dict[str, str] = {}  # ID prefix -> home point, learnt as results come
         self.table = QTableView()
         self.table.setObjectName("searchResults")
         self.table.setModel(self.model)
@@ -216,6 +222,7 @@ class SearchPage(Retranslates, Page, QWidget):
         self._cancel_job()
         self.field.clear()
         self.model.clear()
+        self._homes = {}
         self._shown_query = None
         self._count = None
         self._saved_ids, self._saved_household = [], None
@@ -257,23 +264,33 @@ class SearchPage(Retranslates, Page, QWidget):
         if not text:
             return
 
-        def call(session: Session) -> SearchResult:
-            return session.search(text, limit=RESULT_LIMIT)
+        known = dict(self._homes)
+
+        def call(session: Session) -> Found:
+            result = session.search(text, limit=RESULT_LIMIT)
+            homes = learn_home_points(session, (h.person_id for h in result.hits), known)
+            # an ID that finds nobody: erased, or purged here ("record moved to the coordinator")
+            gone = None
+            if not result.hits and result.exact_id is None:
+                gone = erasure.tombstone_notice(session, text)
+            return result, homes, gone
 
         self._job = self._context.run(
-            call, lambda result: self._show(text, result, enter), self._failed
+            call, lambda answer: self._show(text, answer, enter), self._failed
         )
 
-    def _show(self, text: str, result: SearchResult, enter: bool) -> None:
+    def _show(self, text: str, answer: Found, enter: bool) -> None:
         self._job = 0
+        result, learnt, gone = answer
+        self._homes.update(learnt)
         self._shown_query = text
         warning = result.band_warning
-        if result.id_error:
+        if result.id_error or gone:
             self.model.clear()
             self._count = None
-            self._set_notice(result.id_error)
+            self._set_notice(gone or result.id_error)
         else:
-            self.model.set_hits(result.hits)
+            self.model.set_hits(result.hits, self._homes)
             self._count = len(result.hits)
             self._set_notice(warning if isinstance(warning, str) else None)
             if result.hits:

@@ -1,6 +1,8 @@
 """Sync on a laptop: enrollment in the coordinator's network (a request saved to a file and shown
-as text, then the coordinator's answer imported), and export of everything not yet exported to a
-folder or a USB stick, with progress, Cancel (Esc) and the result of reading the file back.
+as text, then the coordinator's answer imported), export of everything not yet exported to a
+folder or a USB stick, with progress, Cancel (Esc) and the result of reading the file back, and
+the roster the coordinator sends back (fieldreg.ui.roster_panel; a revoked laptop says so and
+exports nothing), and retention (fieldreg.ui.retention_panel).
 
 Every store call runs on the worker; the page keeps no personal data (requests, answers and
 bundle paths name devices and folders, never people).
@@ -27,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from fieldreg.core.errors import FieldregError
 from fieldreg.services import enrollment_service as enroll
-from fieldreg.services import sync_desk
+from fieldreg.services import retention, roster_service, sync_desk
 from fieldreg.services import sync_service as sync
 from fieldreg.services.session import Session
 from fieldreg.ui.context import UiContext
@@ -35,20 +37,34 @@ from fieldreg.ui.error_dialog import show_store_error
 from fieldreg.ui.field_widgets import ErrorLabel, push_button
 from fieldreg.ui.page import Page
 from fieldreg.ui.register_page import page_title
+from fieldreg.ui.retention_panel import RetentionBox
+from fieldreg.ui.roster_panel import RosterBox
 from fieldreg.ui.task_progress import TaskProgress
 from fieldreg.ui.translations import Retranslates
 
-State = tuple[enroll.NetworkStatus, sync_desk.Unexported | None, str]
+State = tuple[
+    enroll.NetworkStatus,
+    sync_desk.Unexported | None,
+    str,
+    roster_service.RosterStatus | None,
+    retention.RetentionState | None,
+]
 
 
 def read_state(session: Session) -> State:
-    """Runs on the worker: the network role, what is not exported yet, the point's name."""
-    return enroll.network_status(session), sync_desk.unexported(session), session.point_name()
+    """Runs on the worker: the network role, what is not exported yet, the point's name, the
+    roster applied and who is due for retention (on an enrolled laptop)."""
+    network = enroll.network_status(session)
+    device = network.role == "device"
+    roster = roster_service.roster_status(session) if device else None
+    due = retention.retention_state(session) if device else None
+    return network, sync_desk.unexported(session), session.point_name(), roster, due
 
 
 class SyncPage(Retranslates, Page, QWidget):
     role_known = Signal(str)  # "coordinator", "device" or "" (not enrolled), after each unlock
     exported = Signal()  # bundles were written: the status bar's count changed
+    roster_applied = Signal()  # a roster was imported: people and the status bar's roster changed
 
     def __init__(self, context: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -62,6 +78,8 @@ class SyncPage(Retranslates, Page, QWidget):
         self._folder = ""  # where the last export went: the next dialog opens there
         self._title = QLabel()
         page_title(self._title)
+        self.revoked_banner = ErrorLabel()
+        self.revoked_banner.setObjectName("revokedBanner")
 
         self._network_box = QGroupBox()
         self.network_text = QLabel()
@@ -120,10 +138,21 @@ class SyncPage(Retranslates, Page, QWidget):
         export_layout.addLayout(buttons)
         export_layout.addWidget(self.result_text)
 
+        self.roster_box = RosterBox(context)
+        self.roster_box.applied.connect(self.refresh)
+        self.roster_box.applied.connect(self.roster_applied)
+        self.roster_box.applied.connect(lambda: context.people_changed.emit([]))
+        self.retention_box = RetentionBox(context)
+        self.retention_box.purged.connect(self.refresh)
+        self.retention_box.purged.connect(lambda: context.people_changed.emit([]))
+
         layout = QVBoxLayout(self)
         layout.addWidget(self._title)
+        layout.addWidget(self.revoked_banner)
         layout.addWidget(self._network_box)
         layout.addWidget(self._export_box)
+        layout.addWidget(self.roster_box)
+        layout.addWidget(self.retention_box)
         layout.addWidget(self.error)
         layout.addStretch(1)
         context.unlocked.connect(self.refresh)
@@ -140,6 +169,11 @@ class SyncPage(Retranslates, Page, QWidget):
     def unexported(self) -> sync_desk.Unexported | None:
         return None if self._state is None else self._state[1]
 
+    @property
+    def revoked(self) -> bool:
+        roster = None if self._state is None else self._state[3]
+        return roster is not None and roster.revoked
+
     def refresh(self) -> None:
         if self._state_job:
             self._context.worker.cancel(self._state_job)
@@ -153,6 +187,8 @@ class SyncPage(Retranslates, Page, QWidget):
         self._state = state
         if not self.device_name.text():
             self.device_name.setText(state[2])
+        self.roster_box.show_status(state[3])
+        self.retention_box.show_state(state[4])
         self._render()
         self.role_known.emit(state[0].role)
 
@@ -170,11 +206,14 @@ class SyncPage(Retranslates, Page, QWidget):
         self.device_name.clear()
         self.fingerprint.clear()
         self.error.clear_error()
+        self.roster_box.clear_personal_data()
+        self.retention_box.clear_personal_data()
         self._render()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if self._context.session is not None and not self.progress.running:
+        busy = self.progress.running or self.roster_box.running
+        if self._context.session is not None and not busy:
             self.refresh()
 
     # --- enrollment ---------------------------------------------------------------------------
@@ -349,9 +388,29 @@ class SyncPage(Retranslates, Page, QWidget):
     def _render_export(self, role: str) -> None:
         pending = self.unexported
         self._export_box.setVisible(role != "coordinator")
-        self.export_button.setEnabled(role == "device" and not self.progress.running)
+        self.roster_box.setVisible(role == "device")
+        revoked = self.revoked
+        self.export_button.setEnabled(
+            role == "device" and not revoked and not self.progress.running
+        )
+        if revoked:
+            self.revoked_banner.show_text(
+                lambda: self.tr(
+                    "This laptop was revoked by the coordinator: it can no longer export "
+                    "bundles. Ask the coordinator what to do with the records on it."
+                )
+            )
+        else:
+            self.revoked_banner.clear_error()
+        self.export_button.setToolTip(
+            self.tr("This laptop was revoked by the coordinator.") if revoked else ""
+        )
         if self._state is None:
             self.pending_text.clear()
+        elif revoked:
+            self.pending_text.setText(
+                self.tr("Nothing can be exported: this laptop was revoked by the coordinator.")
+            )
         elif role != "device":
             self.pending_text.setText(
                 self.tr(

@@ -403,6 +403,10 @@
         <translation>Импортировать файлы пакетов…</translation>
     </message>
     <message>
+        <source>Write rosters…</source>
+        <translation>Записать сводные списки…</translation>
+    </message>
+    <message>
         <source>File</source>
         <translation>Файл</translation>
     </message>
@@ -465,6 +469,10 @@
     <message>
         <source>&amp;Devices ({count})</source>
         <translation>&amp;Устройства ({count})</translation>
+    </message>
+    <message>
+        <source>Era&amp;sures ({count})</source>
+        <translation>Уда&amp;ления ({count})</translation>
     </message>
     <message>
         <source>events {first}–{last}</source>
@@ -702,6 +710,92 @@
     <message>
         <source>%1% match: %2</source>
         <translation>совпадение %1%: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ErasureDialog</name>
+    <message>
+        <source>Request erasure of {id}</source>
+        <translation>Запрос на удаление {id}</translation>
+    </message>
+    <message>
+        <source>Erasure removes {id}&apos;s names, values, notes and documents from this store and from every laptop that imports the next roster; only the ID stays, so the log still checks. It cannot be undone. Nothing is erased until another operator confirms the request on the Coordinator page.</source>
+        <translation>Удаление стирает имена, значения, заметки и документы {id} из этого хранилища и с каждого ноутбука, который импортирует следующий сводный список; остаётся только ID, чтобы журнал по-прежнему проверялся. Отменить это нельзя. Ничего не удаляется, пока другой оператор не подтвердит запрос на странице «Координатор».</translation>
+    </message>
+    <message>
+        <source>&amp;Reason</source>
+        <translation>&amp;Причина</translation>
+    </message>
+    <message>
+        <source>&amp;Note</source>
+        <translation>&amp;Заметка</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Причина</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Заметка</translation>
+    </message>
+    <message>
+        <source>Who asked, or where it is recorded (no names)</source>
+        <translation>Кто попросил или где это записано (без имён)</translation>
+    </message>
+    <message>
+        <source>Request &amp;erasure</source>
+        <translation>Запросить &amp;удаление</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+</context>
+<context>
+    <name>ErasurePanel</name>
+    <message>
+        <source>You asked for this erasure: another operator must unlock the coordinator and confirm it.</source>
+        <translation>Вы запросили это удаление: другой оператор должен разблокировать координационный центр и подтвердить его.</translation>
+    </message>
+    <message>
+        <source>Confirm erasure</source>
+        <translation>Подтвердить удаление</translation>
+    </message>
+    <message>
+        <source>Erase {id} now? Their names, values, notes and documents are removed here and from every laptop with the next roster. This cannot be undone.</source>
+        <translation>Удалить {id} сейчас? Имена, значения, заметки и документы будут удалены здесь и с каждого ноутбука со следующим сводным списком. Отменить это нельзя.</translation>
+    </message>
+    <message>
+        <source>Requested</source>
+        <translation>Запрос</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Причина</translation>
+    </message>
+    <message>
+        <source>Requested by</source>
+        <translation>Кто запросил</translation>
+    </message>
+    <message>
+        <source>Erasure requests</source>
+        <translation>Запросы на удаление</translation>
+    </message>
+    <message>
+        <source>No erasure is waiting for confirmation.</source>
+        <translation>Ни одно удаление не ждёт подтверждения.</translation>
+    </message>
+    <message>
+        <source>Con&amp;firm erasure…</source>
+        <translation>Под&amp;твердить удаление…</translation>
+    </message>
+    <message>
+        <source>Wi&amp;thdraw request</source>
+        <translation>От&amp;озвать запрос</translation>
     </message>
 </context>
 <context>
@@ -2475,6 +2569,13 @@
     </message>
 </context>
 <context>
+    <name>HomePoints</name>
+    <message>
+        <source>from {point}</source>
+        <translation>из пункта {point}</translation>
+    </message>
+</context>
+<context>
     <name>HouseholdLinks</name>
     <message>
         <source>Not in a household.</source>
@@ -2900,6 +3001,22 @@
     <message>
         <source>no date of birth on record</source>
         <translation>дата рождения не записана</translation>
+    </message>
+    <message>
+        <source>The person asked to be erased</source>
+        <translation>Человек попросил удалить его данные</translation>
+    </message>
+    <message>
+        <source>Registered in error</source>
+        <translation>Зарегистрировано по ошибке</translation>
+    </message>
+    <message>
+        <source>Duplicate of an erased person</source>
+        <translation>Дубликат удалённой записи</translation>
+    </message>
+    <message>
+        <source>Keeping the record puts the person at risk</source>
+        <translation>Хранение записи подвергает человека опасности</translation>
     </message>
     <message>
         <source>Registered</source>
@@ -3407,6 +3524,10 @@
         <translation>Закрыть (Esc)</translation>
     </message>
     <message>
+        <source>Request erasure…</source>
+        <translation>Запросить удаление…</translation>
+    </message>
+    <message>
         <source>Save (Enter)</source>
         <translation>Сохранить (Enter)</translation>
     </message>
@@ -3445,6 +3566,10 @@
     <message>
         <source>Same person as %1</source>
         <translation>Тот же человек, что и %1</translation>
+    </message>
+    <message>
+        <source>Erasure of {id} requested: another operator confirms it on the Coordinator page (Erasures tab).</source>
+        <translation>Удаление {id} запрошено: другой оператор подтверждает его на странице «Координатор» (вкладка «Удаления»).</translation>
     </message>
 </context>
 <context>
@@ -3696,6 +3821,37 @@
     </message>
 </context>
 <context>
+    <name>RetentionBox</name>
+    <message>
+        <source>Purge now</source>
+        <translation>Очистить сейчас</translation>
+    </message>
+    <message>
+        <source>Remove the personal values of the people due ({count}) from this laptop now? The coordinator keeps their records; their ID will say the record moved to the coordinator, and a later roster brings them back if they return.</source>
+        <translation>Удалить с этого ноутбука персональные данные людей, срок которых наступил ({count})? Координатор хранит их записи; по их ID будет видно, что запись передана координатору, а следующий сводный список вернёт их, если они вернутся.</translation>
+    </message>
+    <message>
+        <source>Retention</source>
+        <translation>Срок хранения</translation>
+    </message>
+    <message>
+        <source>&amp;Purge now…</source>
+        <translation>&amp;Очистить сейчас…</translation>
+    </message>
+    <message numerus="yes">
+        <source>People to purge: {count} (left this point and acknowledged by the coordinator more than %n days ago)</source>
+        <translation>
+            <numerusform>Людей к очистке: {count} (покинули этот пункт и подтверждены координатором более %n дня назад)</numerusform>
+            <numerusform>Людей к очистке: {count} (покинули этот пункт и подтверждены координатором более %n дней назад)</numerusform>
+            <numerusform>Людей к очистке: {count} (покинули этот пункт и подтверждены координатором более %n дней назад)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Purged from this laptop: {count}.</source>
+        <translation>Очищено с этого ноутбука: {count}.</translation>
+    </message>
+</context>
+<context>
     <name>RevokeDialog</name>
     <message>
         <source>Revoke a device</source>
@@ -3716,6 +3872,69 @@
     <message>
         <source>Revoke</source>
         <translation>Отозвать</translation>
+    </message>
+</context>
+<context>
+    <name>RosterBox</name>
+    <message>
+        <source>Open the roster from the coordinator</source>
+        <translation>Открыть сводный список от координатора</translation>
+    </message>
+    <message>
+        <source>Rosters (*.roster);;All files (*)</source>
+        <translation>Сводные списки (*.roster);;Все файлы (*)</translation>
+    </message>
+    <message>
+        <source>Roster from the coordinator</source>
+        <translation>Сводный список от координатора</translation>
+    </message>
+    <message>
+        <source>Import &amp;roster…</source>
+        <translation>Импортировать сводный &amp;список…</translation>
+    </message>
+    <message>
+        <source>No roster applied yet. The coordinator writes one for this laptop; it brings the people registered at the other points.</source>
+        <translation>Сводный список ещё не применён. Координатор записывает его для этого ноутбука; он приносит людей, зарегистрированных на других пунктах.</translation>
+    </message>
+    <message>
+        <source>This roster has expired: people registered elsewhere since are missing. Ask the coordinator for a new one.</source>
+        <translation>Срок действия этого сводного списка истёк: людей, зарегистрированных в других местах после него, здесь нет. Попросите у координатора новый.</translation>
+    </message>
+    <message>
+        <source>This laptop has recorded nothing yet.</source>
+        <translation>Этот ноутбук ещё ничего не записал.</translation>
+    </message>
+    <message>
+        <source>The coordinator has everything this laptop recorded (changes 1–{last}).</source>
+        <translation>У координатора есть всё, что записал этот ноутбук (изменения 1–{last}).</translation>
+    </message>
+    <message>
+        <source>The coordinator has none of this laptop&apos;s changes yet.</source>
+        <translation>У координатора ещё нет ни одного изменения этого ноутбука.</translation>
+    </message>
+    <message>
+        <source>The coordinator has this laptop&apos;s changes 1–{last}.</source>
+        <translation>У координатора есть изменения этого ноутбука 1–{last}.</translation>
+    </message>
+    <message>
+        <source>It waits for changes {changes}.</source>
+        <translation>Он ждёт изменения {changes}.</translation>
+    </message>
+    <message>
+        <source>Changes {changes} are not exported yet.</source>
+        <translation>Изменения {changes} ещё не экспортированы.</translation>
+    </message>
+    <message>
+        <source>It holds 1 bundle until the missing changes arrive.</source>
+        <translation>Он держит 1 пакет, пока не придут недостающие изменения.</translation>
+    </message>
+    <message numerus="yes">
+        <source>It holds %n bundles until the missing changes arrive.</source>
+        <translation>
+            <numerusform>Он держит %n пакет, пока не придут недостающие изменения.</numerusform>
+            <numerusform>Он держит %n пакета, пока не придут недостающие изменения.</numerusform>
+            <numerusform>Он держит %n пакетов, пока не придут недостающие изменения.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3818,6 +4037,136 @@
     <message>
         <source>Shown: %1 of %2 · Registered today: %3 · Waiting: %4 · Departed: %5 · With needs: %6</source>
         <translation>Показано: %1 из %2 · Зарегистрировано сегодня: %3 · Ожидают: %4 · Уехали: %5 · С потребностями: %6</translation>
+    </message>
+</context>
+<context>
+    <name>RosterTexts</name>
+    <message numerus="yes">
+        <source>%n min old</source>
+        <translation>
+            <numerusform>%n мин назад</numerusform>
+            <numerusform>%n мин назад</numerusform>
+            <numerusform>%n мин назад</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n h old</source>
+        <translation>
+            <numerusform>%n ч назад</numerusform>
+            <numerusform>%n ч назад</numerusform>
+            <numerusform>%n ч назад</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n days old</source>
+        <translation>
+            <numerusform>%n день назад</numerusform>
+            <numerusform>%n дня назад</numerusform>
+            <numerusform>%n дней назад</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>expired on {when}</source>
+        <translation>срок действия истёк {when}</translation>
+    </message>
+    <message numerus="yes">
+        <source>expires in %n min</source>
+        <translation>
+            <numerusform>истекает через %n мин</numerusform>
+            <numerusform>истекает через %n мин</numerusform>
+            <numerusform>истекает через %n мин</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>expires in %n h</source>
+        <translation>
+            <numerusform>истекает через %n ч</numerusform>
+            <numerusform>истекает через %n ч</numerusform>
+            <numerusform>истекает через %n ч</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>expires in %n days</source>
+        <translation>
+            <numerusform>истекает через %n день</numerusform>
+            <numerusform>истекает через %n дня</numerusform>
+            <numerusform>истекает через %n дней</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Roster v{version} · {age} · {expiry}</source>
+        <translation>Сводный список v{version} · {age} · {expiry}</translation>
+    </message>
+    <message>
+        <source>Roster {version} applied: {added} people added, {updated} updated, {erased} erased</source>
+        <translation>Сводный список {version} применён: добавлено людей: {added}, обновлено: {updated}, удалено: {erased}</translation>
+    </message>
+    <message>
+        <source>; 1 laptop revoked</source>
+        <translation>; отозван 1 ноутбук</translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n laptops revoked</source>
+        <translation>
+            <numerusform>; отозван %n ноутбук</numerusform>
+            <numerusform>; отозвано %n ноутбука</numerusform>
+            <numerusform>; отозвано %n ноутбуков</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Roster {version}, written {created}, expires {expires}</source>
+        <translation>Сводный список {version}, записан {created}, действует до {expires}</translation>
+    </message>
+</context>
+<context>
+    <name>RosterWriteDialog</name>
+    <message>
+        <source>Choose the folder for the rosters</source>
+        <translation>Выберите папку для сводных списков</translation>
+    </message>
+    <message>
+        <source>Rosters written: {files} ({size}) in {folder}</source>
+        <translation>Записано сводных списков: {files} ({size}) в {folder}</translation>
+    </message>
+    <message>
+        <source>{file}: {people} people, {size}</source>
+        <translation>{file}: людей: {people}, {size}</translation>
+    </message>
+    <message>
+        <source>Write rosters</source>
+        <translation>Записать сводные списки</translation>
+    </message>
+    <message>
+        <source>One file per laptop, signed by the network and readable only by that laptop: the people merged here, revocations, erasures and what the coordinator has of the laptop&apos;s bundles. Carry each file to its laptop and import it on its Sync page.</source>
+        <translation>Один файл на ноутбук, подписанный сетью и доступный для чтения только этому ноутбуку: люди, сведённые здесь, отзывы, удаления и то, что координатор получил из пакетов ноутбука. Отнесите каждый файл на его ноутбук и импортируйте на странице «Синхронизация».</translation>
+    </message>
+    <message>
+        <source>&amp;Laptops (Space ticks or clears one)</source>
+        <translation>&amp;Ноутбуки (пробел ставит или снимает отметку)</translation>
+    </message>
+    <message>
+        <source>Laptops to write a roster for</source>
+        <translation>Ноутбуки, для которых записать сводный список</translation>
+    </message>
+    <message>
+        <source>&amp;Full rosters (everyone, not only what changed since each laptop&apos;s last one)</source>
+        <translation>&amp;Полные сводные списки (все люди, а не только изменения после последнего списка каждого ноутбука)</translation>
+    </message>
+    <message>
+        <source>&amp;Network passphrase (rosters are signed)</source>
+        <translation>Парольная фраза &amp;сети (сводные списки подписываются)</translation>
+    </message>
+    <message>
+        <source>Network passphrase</source>
+        <translation>Парольная фраза сети</translation>
+    </message>
+    <message>
+        <source>&amp;Write to a folder…</source>
+        <translation>&amp;Записать в папку…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Закрыть</translation>
     </message>
 </context>
 <context>
@@ -4103,6 +4452,18 @@ Network fingerprint: {fingerprint}</source>
     <message>
         <source>Enrollment request, saved to {path}:</source>
         <translation>Запрос на подключение, сохранённый в {path}:</translation>
+    </message>
+    <message>
+        <source>This laptop was revoked by the coordinator: it can no longer export bundles. Ask the coordinator what to do with the records on it.</source>
+        <translation>Координатор отозвал этот ноутбук: он больше не может экспортировать пакеты. Спросите координатора, что делать с записями на нём.</translation>
+    </message>
+    <message>
+        <source>This laptop was revoked by the coordinator.</source>
+        <translation>Координатор отозвал этот ноутбук.</translation>
+    </message>
+    <message>
+        <source>Nothing can be exported: this laptop was revoked by the coordinator.</source>
+        <translation>Ничего нельзя экспортировать: координатор отозвал этот ноутбук.</translation>
     </message>
     <message>
         <source>Enroll this laptop first: a bundle is signed with the certificate the coordinator&apos;s answer brings.</source>

@@ -403,6 +403,10 @@
         <translation>Імпортувати файли пакетів…</translation>
     </message>
     <message>
+        <source>Write rosters…</source>
+        <translation>Записати зведені списки…</translation>
+    </message>
+    <message>
         <source>File</source>
         <translation>Файл</translation>
     </message>
@@ -465,6 +469,10 @@
     <message>
         <source>&amp;Devices ({count})</source>
         <translation>&amp;Пристрої ({count})</translation>
+    </message>
+    <message>
+        <source>Era&amp;sures ({count})</source>
+        <translation>Сти&amp;рання ({count})</translation>
     </message>
     <message>
         <source>events {first}–{last}</source>
@@ -702,6 +710,92 @@
     <message>
         <source>%1% match: %2</source>
         <translation>збіг %1%: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ErasureDialog</name>
+    <message>
+        <source>Request erasure of {id}</source>
+        <translation>Запит на стирання {id}</translation>
+    </message>
+    <message>
+        <source>Erasure removes {id}&apos;s names, values, notes and documents from this store and from every laptop that imports the next roster; only the ID stays, so the log still checks. It cannot be undone. Nothing is erased until another operator confirms the request on the Coordinator page.</source>
+        <translation>Стирання видаляє імена, значення, нотатки й документи {id} з цього сховища та з кожного ноутбука, що імпортує наступний зведений список; лишається тільки ID, щоб журнал і далі перевірявся. Скасувати це неможливо. Нічого не стирається, доки інший оператор не підтвердить запит на сторінці «Координатор».</translation>
+    </message>
+    <message>
+        <source>&amp;Reason</source>
+        <translation>&amp;Причина</translation>
+    </message>
+    <message>
+        <source>&amp;Note</source>
+        <translation>&amp;Нотатка</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Причина</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Нотатка</translation>
+    </message>
+    <message>
+        <source>Who asked, or where it is recorded (no names)</source>
+        <translation>Хто попросив або де це записано (без імен)</translation>
+    </message>
+    <message>
+        <source>Request &amp;erasure</source>
+        <translation>Запросити &amp;стирання</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Скасувати</translation>
+    </message>
+</context>
+<context>
+    <name>ErasurePanel</name>
+    <message>
+        <source>You asked for this erasure: another operator must unlock the coordinator and confirm it.</source>
+        <translation>Ви запросили це стирання: інший оператор має розблокувати координаційний центр і підтвердити його.</translation>
+    </message>
+    <message>
+        <source>Confirm erasure</source>
+        <translation>Підтвердити стирання</translation>
+    </message>
+    <message>
+        <source>Erase {id} now? Their names, values, notes and documents are removed here and from every laptop with the next roster. This cannot be undone.</source>
+        <translation>Стерти {id} зараз? Імена, значення, нотатки й документи буде видалено тут і з кожного ноутбука з наступним зведеним списком. Скасувати це неможливо.</translation>
+    </message>
+    <message>
+        <source>Requested</source>
+        <translation>Запит</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Причина</translation>
+    </message>
+    <message>
+        <source>Requested by</source>
+        <translation>Хто запросив</translation>
+    </message>
+    <message>
+        <source>Erasure requests</source>
+        <translation>Запити на стирання</translation>
+    </message>
+    <message>
+        <source>No erasure is waiting for confirmation.</source>
+        <translation>Жодне стирання не чекає на підтвердження.</translation>
+    </message>
+    <message>
+        <source>Con&amp;firm erasure…</source>
+        <translation>Під&amp;твердити стирання…</translation>
+    </message>
+    <message>
+        <source>Wi&amp;thdraw request</source>
+        <translation>В&amp;ідкликати запит</translation>
     </message>
 </context>
 <context>
@@ -2475,6 +2569,13 @@
     </message>
 </context>
 <context>
+    <name>HomePoints</name>
+    <message>
+        <source>from {point}</source>
+        <translation>з пункту {point}</translation>
+    </message>
+</context>
+<context>
     <name>HouseholdLinks</name>
     <message>
         <source>Not in a household.</source>
@@ -2900,6 +3001,22 @@
     <message>
         <source>no date of birth on record</source>
         <translation>дата народження не записана</translation>
+    </message>
+    <message>
+        <source>The person asked to be erased</source>
+        <translation>Людина попросила стерти її дані</translation>
+    </message>
+    <message>
+        <source>Registered in error</source>
+        <translation>Зареєстровано помилково</translation>
+    </message>
+    <message>
+        <source>Duplicate of an erased person</source>
+        <translation>Дублікат стертого запису</translation>
+    </message>
+    <message>
+        <source>Keeping the record puts the person at risk</source>
+        <translation>Зберігання запису наражає людину на небезпеку</translation>
     </message>
     <message>
         <source>Registered</source>
@@ -3407,6 +3524,10 @@
         <translation>Закрити (Esc)</translation>
     </message>
     <message>
+        <source>Request erasure…</source>
+        <translation>Запросити стирання…</translation>
+    </message>
+    <message>
         <source>Save (Enter)</source>
         <translation>Зберегти (Enter)</translation>
     </message>
@@ -3445,6 +3566,10 @@
     <message>
         <source>Same person as %1</source>
         <translation>Та сама людина, що й %1</translation>
+    </message>
+    <message>
+        <source>Erasure of {id} requested: another operator confirms it on the Coordinator page (Erasures tab).</source>
+        <translation>Стирання {id} запрошено: інший оператор підтверджує його на сторінці «Координатор» (вкладка «Стирання»).</translation>
     </message>
 </context>
 <context>
@@ -3696,6 +3821,37 @@
     </message>
 </context>
 <context>
+    <name>RetentionBox</name>
+    <message>
+        <source>Purge now</source>
+        <translation>Очистити зараз</translation>
+    </message>
+    <message>
+        <source>Remove the personal values of the people due ({count}) from this laptop now? The coordinator keeps their records; their ID will say the record moved to the coordinator, and a later roster brings them back if they return.</source>
+        <translation>Видалити з цього ноутбука персональні дані людей, строк яких настав ({count})? Координатор зберігає їхні записи; за їхнім ID буде видно, що запис передано координатору, а наступний зведений список поверне їх, якщо вони повернуться.</translation>
+    </message>
+    <message>
+        <source>Retention</source>
+        <translation>Строк зберігання</translation>
+    </message>
+    <message>
+        <source>&amp;Purge now…</source>
+        <translation>&amp;Очистити зараз…</translation>
+    </message>
+    <message numerus="yes">
+        <source>People to purge: {count} (left this point and acknowledged by the coordinator more than %n days ago)</source>
+        <translation>
+            <numerusform>Людей до очищення: {count} (залишили цей пункт і підтверджені координатором понад %n день тому)</numerusform>
+            <numerusform>Людей до очищення: {count} (залишили цей пункт і підтверджені координатором понад %n дні тому)</numerusform>
+            <numerusform>Людей до очищення: {count} (залишили цей пункт і підтверджені координатором понад %n днів тому)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Purged from this laptop: {count}.</source>
+        <translation>Очищено з цього ноутбука: {count}.</translation>
+    </message>
+</context>
+<context>
     <name>RevokeDialog</name>
     <message>
         <source>Revoke a device</source>
@@ -3716,6 +3872,69 @@
     <message>
         <source>Revoke</source>
         <translation>Відкликати</translation>
+    </message>
+</context>
+<context>
+    <name>RosterBox</name>
+    <message>
+        <source>Open the roster from the coordinator</source>
+        <translation>Відкрити зведений список від координатора</translation>
+    </message>
+    <message>
+        <source>Rosters (*.roster);;All files (*)</source>
+        <translation>Зведені списки (*.roster);;Усі файли (*)</translation>
+    </message>
+    <message>
+        <source>Roster from the coordinator</source>
+        <translation>Зведений список від координатора</translation>
+    </message>
+    <message>
+        <source>Import &amp;roster…</source>
+        <translation>Імпортувати зведений &amp;список…</translation>
+    </message>
+    <message>
+        <source>No roster applied yet. The coordinator writes one for this laptop; it brings the people registered at the other points.</source>
+        <translation>Зведений список ще не застосовано. Координатор записує його для цього ноутбука; він приносить людей, зареєстрованих на інших пунктах.</translation>
+    </message>
+    <message>
+        <source>This roster has expired: people registered elsewhere since are missing. Ask the coordinator for a new one.</source>
+        <translation>Термін дії цього зведеного списку сплив: людей, зареєстрованих деінде після нього, тут немає. Попросіть у координатора новий.</translation>
+    </message>
+    <message>
+        <source>This laptop has recorded nothing yet.</source>
+        <translation>Цей ноутбук ще нічого не записав.</translation>
+    </message>
+    <message>
+        <source>The coordinator has everything this laptop recorded (changes 1–{last}).</source>
+        <translation>Координатор має все, що записав цей ноутбук (зміни 1–{last}).</translation>
+    </message>
+    <message>
+        <source>The coordinator has none of this laptop&apos;s changes yet.</source>
+        <translation>Координатор ще не має жодної зміни цього ноутбука.</translation>
+    </message>
+    <message>
+        <source>The coordinator has this laptop&apos;s changes 1–{last}.</source>
+        <translation>Координатор має зміни цього ноутбука 1–{last}.</translation>
+    </message>
+    <message>
+        <source>It waits for changes {changes}.</source>
+        <translation>Він чекає на зміни {changes}.</translation>
+    </message>
+    <message>
+        <source>Changes {changes} are not exported yet.</source>
+        <translation>Зміни {changes} ще не експортовано.</translation>
+    </message>
+    <message>
+        <source>It holds 1 bundle until the missing changes arrive.</source>
+        <translation>Він тримає 1 пакет, доки не надійдуть відсутні зміни.</translation>
+    </message>
+    <message numerus="yes">
+        <source>It holds %n bundles until the missing changes arrive.</source>
+        <translation>
+            <numerusform>Він тримає %n пакет, доки не надійдуть відсутні зміни.</numerusform>
+            <numerusform>Він тримає %n пакети, доки не надійдуть відсутні зміни.</numerusform>
+            <numerusform>Він тримає %n пакетів, доки не надійдуть відсутні зміни.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3818,6 +4037,136 @@
     <message>
         <source>Shown: %1 of %2 · Registered today: %3 · Waiting: %4 · Departed: %5 · With needs: %6</source>
         <translation>Показано: %1 з %2 · Зареєстровано сьогодні: %3 · Очікують: %4 · Виїхали: %5 · З потребами: %6</translation>
+    </message>
+</context>
+<context>
+    <name>RosterTexts</name>
+    <message numerus="yes">
+        <source>%n min old</source>
+        <translation>
+            <numerusform>%n хв тому</numerusform>
+            <numerusform>%n хв тому</numerusform>
+            <numerusform>%n хв тому</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n h old</source>
+        <translation>
+            <numerusform>%n год тому</numerusform>
+            <numerusform>%n год тому</numerusform>
+            <numerusform>%n год тому</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n days old</source>
+        <translation>
+            <numerusform>%n день тому</numerusform>
+            <numerusform>%n дні тому</numerusform>
+            <numerusform>%n днів тому</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>expired on {when}</source>
+        <translation>термін дії сплив {when}</translation>
+    </message>
+    <message numerus="yes">
+        <source>expires in %n min</source>
+        <translation>
+            <numerusform>спливає через %n хв</numerusform>
+            <numerusform>спливає через %n хв</numerusform>
+            <numerusform>спливає через %n хв</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>expires in %n h</source>
+        <translation>
+            <numerusform>спливає через %n год</numerusform>
+            <numerusform>спливає через %n год</numerusform>
+            <numerusform>спливає через %n год</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>expires in %n days</source>
+        <translation>
+            <numerusform>спливає через %n день</numerusform>
+            <numerusform>спливає через %n дні</numerusform>
+            <numerusform>спливає через %n днів</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Roster v{version} · {age} · {expiry}</source>
+        <translation>Зведений список v{version} · {age} · {expiry}</translation>
+    </message>
+    <message>
+        <source>Roster {version} applied: {added} people added, {updated} updated, {erased} erased</source>
+        <translation>Зведений список {version} застосовано: додано людей: {added}, оновлено: {updated}, стерто: {erased}</translation>
+    </message>
+    <message>
+        <source>; 1 laptop revoked</source>
+        <translation>; відкликано 1 ноутбук</translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n laptops revoked</source>
+        <translation>
+            <numerusform>; відкликано %n ноутбук</numerusform>
+            <numerusform>; відкликано %n ноутбуки</numerusform>
+            <numerusform>; відкликано %n ноутбуків</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Roster {version}, written {created}, expires {expires}</source>
+        <translation>Зведений список {version}, записано {created}, чинний до {expires}</translation>
+    </message>
+</context>
+<context>
+    <name>RosterWriteDialog</name>
+    <message>
+        <source>Choose the folder for the rosters</source>
+        <translation>Виберіть теку для зведених списків</translation>
+    </message>
+    <message>
+        <source>Rosters written: {files} ({size}) in {folder}</source>
+        <translation>Записано зведених списків: {files} ({size}) у {folder}</translation>
+    </message>
+    <message>
+        <source>{file}: {people} people, {size}</source>
+        <translation>{file}: людей: {people}, {size}</translation>
+    </message>
+    <message>
+        <source>Write rosters</source>
+        <translation>Записати зведені списки</translation>
+    </message>
+    <message>
+        <source>One file per laptop, signed by the network and readable only by that laptop: the people merged here, revocations, erasures and what the coordinator has of the laptop&apos;s bundles. Carry each file to its laptop and import it on its Sync page.</source>
+        <translation>Один файл на ноутбук, підписаний мережею і доступний для читання лише цьому ноутбуку: люди, зведені тут, відкликання, стирання і те, що координатор має з пакетів ноутбука. Віднесіть кожен файл на його ноутбук та імпортуйте на сторінці «Синхронізація».</translation>
+    </message>
+    <message>
+        <source>&amp;Laptops (Space ticks or clears one)</source>
+        <translation>&amp;Ноутбуки (пробіл позначає або знімає позначку)</translation>
+    </message>
+    <message>
+        <source>Laptops to write a roster for</source>
+        <translation>Ноутбуки, для яких записати зведений список</translation>
+    </message>
+    <message>
+        <source>&amp;Full rosters (everyone, not only what changed since each laptop&apos;s last one)</source>
+        <translation>&amp;Повні зведені списки (усі люди, а не лише зміни після останнього списку кожного ноутбука)</translation>
+    </message>
+    <message>
+        <source>&amp;Network passphrase (rosters are signed)</source>
+        <translation>Парольна фраза &amp;мережі (зведені списки підписуються)</translation>
+    </message>
+    <message>
+        <source>Network passphrase</source>
+        <translation>Парольна фраза мережі</translation>
+    </message>
+    <message>
+        <source>&amp;Write to a folder…</source>
+        <translation>&amp;Записати в теку…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Закрити</translation>
     </message>
 </context>
 <context>
@@ -4103,6 +4452,18 @@ Network fingerprint: {fingerprint}</source>
     <message>
         <source>Enrollment request, saved to {path}:</source>
         <translation>Запит на приєднання, збережений у {path}:</translation>
+    </message>
+    <message>
+        <source>This laptop was revoked by the coordinator: it can no longer export bundles. Ask the coordinator what to do with the records on it.</source>
+        <translation>Координатор відкликав цей ноутбук: він більше не може експортувати пакети. Запитайте координатора, що робити із записами на ньому.</translation>
+    </message>
+    <message>
+        <source>This laptop was revoked by the coordinator.</source>
+        <translation>Координатор відкликав цей ноутбук.</translation>
+    </message>
+    <message>
+        <source>Nothing can be exported: this laptop was revoked by the coordinator.</source>
+        <translation>Нічого не можна експортувати: координатор відкликав цей ноутбук.</translation>
     </message>
     <message>
         <source>Enroll this laptop first: a bundle is signed with the certificate the coordinator&apos;s answer brings.</source>
