@@ -17,10 +17,13 @@ folded in again.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import zlib
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from fieldreg.core.errors import FieldregError
 from fieldreg.core.events import Event
@@ -258,6 +261,7 @@ def seal_rosters(
             keys = _device_keys(SyncStore(repo), network.info.root_public)
     created = now_ms()
     written: list[WrittenRoster] = []
+    packer = _SharedPacker()
     for plan in planned:
         epoch, x25519 = keys[plan.device_id]
         draft = roster_format.RosterDraft(
@@ -270,8 +274,8 @@ def seal_rosters(
             expires=created + VALID_MS,
             count=plan.people,
         )
-        data = roster_format.write_roster(
-            plan.payload, draft, root_private=root, device_x25519_public=x25519
+        data = roster_format.seal_roster(
+            packer.compress(plan.payload), draft, root_private=root, device_x25519_public=x25519
         )
         path = out_dir / f"fieldreg-roster-{plan.prefix}-v{plan.version}.roster"
         write_outside_file(path, data, "roster.write_failed")
@@ -289,6 +293,29 @@ def seal_rosters(
             )
         )
     return written
+
+
+# The payloads of one batch differ only after their people (receipts are per device; keys are
+# sorted, so "receipts" follows "people"): the gzip stream of that shared part is made once and
+# each device's stream continues from a copy of the compressor.
+_SPLIT = b',"receipts":'
+
+
+class _SharedPacker:
+    def __init__(self) -> None:
+        self._prefix = b""
+        self._state: tuple[bytes, Any] | None = None  # (gzip bytes of the prefix, compressor)
+
+    def compress(self, payload: bytes) -> roster_format.Compressed:
+        at = payload.rfind(_SPLIT)
+        prefix, rest = payload[:at], payload[at:]
+        if self._state is None or prefix != self._prefix:
+            packer = zlib.compressobj(roster_format.COMPRESSION_LEVEL, zlib.DEFLATED, 31)
+            self._state, self._prefix = (packer.compress(prefix), packer), prefix
+        head, shared = self._state
+        packer = shared.copy()
+        data = head + packer.compress(rest) + packer.flush()
+        return roster_format.Compressed(data, hashlib.sha256(data).hexdigest(), len(payload))
 
 
 def _device_keys(store: SyncStore, root_public: bytes) -> dict[str, tuple[int, bytes]]:
