@@ -68,6 +68,7 @@ EXTENSIONS: tuple[str, ...] = (
     "fieldreg.cli.export_commands",
     "fieldreg.cli.digest_command",
     "fieldreg.cli.roster_commands",
+    "fieldreg.cli.erase_commands",
 )
 
 # CLI flag -> field name; one flag per field.
