@@ -775,6 +775,38 @@
         <translation>Нет человека с ID {id}.</translation>
     </message>
     <message>
+        <source>This person&apos;s record was erased at the coordinator&apos;s request.</source>
+        <translation>Запись этого человека удалена по запросу координатора.</translation>
+    </message>
+    <message>
+        <source>This person left this point some time ago: the record moved to the coordinator.</source>
+        <translation>Этот человек давно покинул этот пункт: запись передана координатору.</translation>
+    </message>
+    <message>
+        <source>Erasure is decided at the coordinator. This laptop drops a person when the coordinator&apos;s roster says they were erased.</source>
+        <translation>Об удалении решает координатор. Этот ноутбук удаляет человека, когда список координатора сообщает, что его запись удалена.</translation>
+    </message>
+    <message>
+        <source>An erasure of {id} is already waiting for confirmation (request {request}).</source>
+        <translation>Удаление {id} уже ожидает подтверждения (запрос {request}).</translation>
+    </message>
+    <message>
+        <source>No erasure request {id}.</source>
+        <translation>Нет запроса на удаление {id}.</translation>
+    </message>
+    <message>
+        <source>The erasure request {id} is no longer pending ({state}).</source>
+        <translation>Запрос на удаление {id} больше не ожидает решения ({state}).</translation>
+    </message>
+    <message>
+        <source>An erasure must be confirmed by another operator than the one who requested it. Unlock as another operator to confirm it.</source>
+        <translation>Удаление должен подтвердить другой оператор, а не тот, кто его запросил. Чтобы подтвердить, разблокируйте как другой оператор.</translation>
+    </message>
+    <message>
+        <source>The retention period must be a whole number of days from {min} to {max}.</source>
+        <translation>Срок хранения должен быть целым числом дней от {min} до {max}.</translation>
+    </message>
+    <message>
         <source>No household with ID {id}.</source>
         <translation>Нет домохозяйства с ID {id}.</translation>
     </message>

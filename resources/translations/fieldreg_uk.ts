@@ -775,6 +775,38 @@
         <translation>Немає людини з ID {id}.</translation>
     </message>
     <message>
+        <source>This person&apos;s record was erased at the coordinator&apos;s request.</source>
+        <translation>Запис цієї особи стерто на вимогу координатора.</translation>
+    </message>
+    <message>
+        <source>This person left this point some time ago: the record moved to the coordinator.</source>
+        <translation>Ця особа давно залишила цей пункт: запис передано координатору.</translation>
+    </message>
+    <message>
+        <source>Erasure is decided at the coordinator. This laptop drops a person when the coordinator&apos;s roster says they were erased.</source>
+        <translation>Про стирання вирішує координатор. Цей ноутбук видаляє особу, коли список координатора повідомляє, що її стерто.</translation>
+    </message>
+    <message>
+        <source>An erasure of {id} is already waiting for confirmation (request {request}).</source>
+        <translation>Стирання {id} уже очікує підтвердження (запит {request}).</translation>
+    </message>
+    <message>
+        <source>No erasure request {id}.</source>
+        <translation>Немає запиту на стирання {id}.</translation>
+    </message>
+    <message>
+        <source>The erasure request {id} is no longer pending ({state}).</source>
+        <translation>Запит на стирання {id} більше не очікує рішення ({state}).</translation>
+    </message>
+    <message>
+        <source>An erasure must be confirmed by another operator than the one who requested it. Unlock as another operator to confirm it.</source>
+        <translation>Стирання має підтвердити інший оператор, а не той, хто його запросив. Щоб підтвердити, розблокуйте як інший оператор.</translation>
+    </message>
+    <message>
+        <source>The retention period must be a whole number of days from {min} to {max}.</source>
+        <translation>Строк зберігання має бути цілою кількістю днів від {min} до {max}.</translation>
+    </message>
+    <message>
         <source>No household with ID {id}.</source>
         <translation>Немає домогосподарства з ID {id}.</translation>
     </message>
