@@ -4,11 +4,19 @@ laptop leaves no byte of their values anywhere, and nobody can bring them back."
 from __future__ import annotations
 
 import json
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from erasure_support import CANARY, CANARY_NOTE, leaks_in_files, leaks_in_sealed
+from erasure_support import (
+    CANARY,
+    CANARY_NOTE,
+    blobs_in_files,
+    leaks_in_files,
+    leaks_in_sealed,
+    sealed_blobs,
+)
 from sync_support import (
     Device,
     Hub,
@@ -35,6 +43,16 @@ from tests.conftest import TODAY
 SECOND = "second operator passphrase"
 
 
+@pytest.fixture(autouse=True)
+def temp_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every temporary file of the program (and of SQLite) goes here, where the tests look."""
+    folder = tmp_path / "tmp"
+    folder.mkdir()
+    monkeypatch.setenv("TMPDIR", str(folder))
+    monkeypatch.setattr(tempfile, "tempdir", None)
+    return folder
+
+
 def _register_canary(session: Session) -> str:
     person = session.register(CANARY)
     session.add_note(person, CANARY_NOTE)
@@ -48,12 +66,19 @@ def test_purge_people_leaves_no_byte_of_the_person_on_a_laptop(
     person = _register_canary(session)
     other = session.register({"family_name": "Коваль", "given_name": "Петро"})
     assert leaks_in_sealed(session) != []  # the check sees the values while they are there
+    before = sealed_blobs(session, person)
+    assert len(before) >= 5  # summary, details, three events and a note
+    assert blobs_in_files(before, session.data_dir.root) != []
     with sync_repository(session) as repo:
         with repo.transaction():
             assert purge.purge_people(repo, [person], reason=purge.TOMBSTONE_REASON) == 1
         purge.wipe_freed(repo)
     session.refresh([person])
     assert leaks_in_sealed(session) == []
+    # secure_delete and the WAL's checkpoint: not even the ciphertexts are left, in any file
+    assert blobs_in_files(before, session.data_dir.root, tmp_path) == []
+    wal = session.data_dir.db.with_name(session.data_dir.db.name + "-wal")
+    assert not wal.exists() or wal.stat().st_size == 0
     assert leaks_in_files(session.data_dir.root, tmp_path) == []
     with pytest.raises(NotFoundError) as caught:
         session.person(person)
@@ -171,10 +196,12 @@ def test_confirmed_erasure_leaves_no_byte_at_the_coordinator(
     kept = laptop.register({"family_name": "Коваль", "given_name": "Петро"})
     _send(laptop, hub, stick)
     assert leaks_in_sealed(hub) != []
+    before = sealed_blobs(hub, person)
     second = _erase(hub, person)
     try:
         assert erasure.pending_erasures(second) == []
         assert leaks_in_sealed(second) == []
+        assert blobs_in_files(before, hub.data_dir.root) == []
         assert second.search("Шпаковська").hits == []
         with pytest.raises(NotFoundError):
             second.person(person)
