@@ -33,6 +33,7 @@ from fieldreg.core.errors import FieldregError, NotFoundError, ValidationError
 from fieldreg.core.events import EventType
 from fieldreg.crypto.kdf import minimum_params
 from fieldreg.services import erasure, vault
+from fieldreg.services import roster_service as rosters
 from fieldreg.services import sync_service as sync
 from fieldreg.services.session import Session
 from fieldreg.services.sync_access import sync_repository
@@ -348,3 +349,34 @@ def test_a_redacted_event_with_another_id_is_a_fork(hub: Hub, tmp_path: Path) ->
     assert isinstance(error, FieldregError)
     assert error.code == "bundle.fork"
     assert snapshot(hub.directory) == before
+
+
+def test_the_roster_tombstone_drops_the_person_on_the_laptop(
+    network: tuple[Session, Session, Path],
+) -> None:
+    hub, laptop, stick = network
+    person = _register_canary(laptop)
+    _send(laptop, hub, stick)
+    before = sealed_blobs(laptop, person)
+    second = _erase(hub, person)
+    try:
+        [plan] = [p for p in rosters.plan_rosters(second) if p.device_id == laptop.device_id]
+        assert plan.tombstones == 1
+        applied = rosters.apply_payload(
+            laptop,
+            plan.payload,
+            version=plan.version,
+            base=plan.base,
+            created_ms=rosters.now_ms(),
+            expires_ms=rosters.now_ms() + rosters.VALID_MS,
+        )
+    finally:
+        second.lock()
+    assert applied.erased == 1
+    assert laptop.search("Шпаковська").hits == []
+    assert erasure.tombstone_notice(laptop, person) == "person.erased"
+    assert leaks_in_sealed(laptop) == []
+    assert laptop.verify().ok
+    laptop.lock()
+    assert blobs_in_files(before, laptop.data_dir.root) == []
+    assert leaks_in_files(laptop.data_dir.root) == []
