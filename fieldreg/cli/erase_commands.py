@@ -29,15 +29,20 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
     )
     esub = p.add_subparsers(dest="erase_command", metavar="ACTION", required=True)
     q = esub.add_parser("request", parents=[common], help="ask for a person to be erased")
-    q.add_argument("person_id", metavar="ID")
-    q.add_argument("--reason", required=True, choices=ERASURE_REASONS, help="why")
+    q.add_argument("person_id", metavar="ID", help="the person's ID")
+    q.add_argument(
+        "--reason",
+        required=True,
+        choices=ERASURE_REASONS,
+        help="why: " + ", ".join(ERASURE_REASONS),
+    )
     q.add_argument("--note", default="", help="a short note (sealed; dropped once confirmed)")
     q = esub.add_parser(
         "confirm", parents=[common], help="erase: confirm another operator's request"
     )
-    q.add_argument("request_id", metavar="REQUEST-ID")
+    q.add_argument("request_id", metavar="REQUEST-ID", help="the ID 'erase request' printed")
     q = esub.add_parser("cancel", parents=[common], help="withdraw a pending request")
-    q.add_argument("request_id", metavar="REQUEST-ID")
+    q.add_argument("request_id", metavar="REQUEST-ID", help="the ID 'erase request' printed")
     esub.add_parser("list", parents=[common], help="requests waiting for confirmation")
 
     p = sub.add_parser("retention", parents=[common], help="purge people who left (laptop)")
