@@ -71,6 +71,7 @@ EXTENSIONS: tuple[str, ...] = (
     "fieldreg.cli.roster_commands",
     "fieldreg.cli.hub_commands",
     "fieldreg.cli.transport_commands",
+    "fieldreg.cli.erase_commands",
 )
 
 # CLI flag -> field name; one flag per field.

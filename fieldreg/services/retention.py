@@ -4,7 +4,8 @@ everything this laptop wrote about them, the laptop drops their values.
 N is the network's `retention_days` (set at the coordinator, carried by the roster's
 `settings`; none set: nobody is ever due). A person is due when
 
-* their status says they left this point: departed, handed over, reunited, left on their own,
+* this laptop wrote about them (a roster's copy of someone who never came here is not its to
+  purge), and their status says they left: departed, handed over, reunited, left on their own,
   written more than N days ago (the clock of the status write that wins), and
 * every event this laptop wrote about them is acknowledged: its sequence number is at most what
   the last roster's receipts say the coordinator has applied of this laptop's log.
@@ -101,8 +102,11 @@ def retention_state(session: Session, *, now_ms: int | None = None) -> Retention
             for person_id, summary in session.people.summaries().items()
             if summary.get("status") in LEFT
         ]
+        # Only people this laptop wrote about: a roster's copy of someone who never came here
+        # is the roster's to keep or drop, and the next full roster would bring it back.
+        own = purge.subjects_written_after(repo, session.device_id, 0)
         waiting = purge.subjects_written_after(repo, session.device_id, acknowledged)
-        states = repo.load_states(p for p in candidates if p not in waiting)
+        states = repo.load_states(p for p in candidates if p in own and p not in waiting)
     due = [found for state in states.values() if (found := _due(state, now, days)) is not None]
     return RetentionState(days, acknowledged, sorted(due, key=lambda d: (d.left_ms, d.person_id)))
 

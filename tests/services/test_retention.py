@@ -168,3 +168,12 @@ def test_retention_days_are_checked(point: Point) -> None:
     with pytest.raises(FieldregError) as caught:
         retention.set_retention_days(point.laptop, 90)
     assert caught.value.code == "sync.not_coordinator"
+
+
+def test_a_roster_copy_of_someone_who_never_came_here_is_not_due(point: Point) -> None:
+    _set_days(point.laptop, 30)
+    elsewhere = point.hub.register({"family_name": "Левченко", "given_name": "Ганна"})
+    point.hub.set_status(elsewhere, "departed", transport="Потяг 7")
+    _roster(point)
+    assert point.laptop.person(elsewhere).fields["status"] == "departed"
+    assert retention.retention_due(point.laptop, now_ms=rosters.now_ms() + 400 * DAY) == []

@@ -70,3 +70,37 @@ def _readable(table: str, column: str, plaintext: bytes) -> str:
     if table == "people" and column in {"summary", "details"}:
         return json.dumps(decode_group(Group(column), plaintext), ensure_ascii=False)
     return json.dumps(json.loads(plaintext), ensure_ascii=False)
+
+
+def sealed_blobs(session: Session, person_id: str) -> list[bytes]:
+    """The person's sealed values as stored now (groups, event and note bodies): after a purge
+    none of these bytes may be left in any file (the key would open them)."""
+    connection = sqlite3.connect(f"file:{session.data_dir.db}?mode=ro", uri=True)
+    try:
+        queries = (
+            ("SELECT summary FROM people WHERE id = ?", person_id),
+            ("SELECT details FROM people WHERE id = ?", person_id),
+            ("SELECT body FROM events WHERE subject_id = ?", person_id),
+            ("SELECT body FROM notes WHERE person_id = ?", person_id),
+        )
+        return [
+            blob
+            for sql, value in queries
+            for (blob,) in connection.execute(sql, (value,))
+            if blob is not None
+        ]
+    finally:
+        connection.close()
+
+
+def blobs_in_files(blobs: list[bytes], *roots: Path) -> list[str]:
+    """Names of the files under `roots` that still hold one of `blobs` (its first 48 bytes:
+    the nonce and the start of the ciphertext, unique to that value)."""
+    found = []
+    for root in roots:
+        for path in sorted(root.rglob("*")):
+            if path.is_file():
+                data = path.read_bytes()
+                if any(blob[:48] in data for blob in blobs):
+                    found.append(path.name)
+    return found

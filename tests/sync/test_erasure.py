@@ -4,11 +4,19 @@ laptop leaves no byte of their values anywhere, and nobody can bring them back."
 from __future__ import annotations
 
 import json
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from erasure_support import CANARY, CANARY_NOTE, leaks_in_files, leaks_in_sealed
+from erasure_support import (
+    CANARY,
+    CANARY_NOTE,
+    blobs_in_files,
+    leaks_in_files,
+    leaks_in_sealed,
+    sealed_blobs,
+)
 from sync_support import (
     Device,
     Hub,
@@ -25,6 +33,7 @@ from fieldreg.core.errors import FieldregError, NotFoundError, ValidationError
 from fieldreg.core.events import EventType
 from fieldreg.crypto.kdf import minimum_params
 from fieldreg.services import erasure, vault
+from fieldreg.services import roster_service as rosters
 from fieldreg.services import sync_service as sync
 from fieldreg.services.session import Session
 from fieldreg.services.sync_access import sync_repository
@@ -33,6 +42,16 @@ from fieldreg.sync import bundle_format, redaction
 from tests.conftest import TODAY
 
 SECOND = "second operator passphrase"
+
+
+@pytest.fixture(autouse=True)
+def temp_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every temporary file of the program (and of SQLite) goes here, where the tests look."""
+    folder = tmp_path / "tmp"
+    folder.mkdir()
+    monkeypatch.setenv("TMPDIR", str(folder))
+    monkeypatch.setattr(tempfile, "tempdir", None)
+    return folder
 
 
 def _register_canary(session: Session) -> str:
@@ -48,12 +67,19 @@ def test_purge_people_leaves_no_byte_of_the_person_on_a_laptop(
     person = _register_canary(session)
     other = session.register({"family_name": "Коваль", "given_name": "Петро"})
     assert leaks_in_sealed(session) != []  # the check sees the values while they are there
+    before = sealed_blobs(session, person)
+    assert len(before) >= 5  # summary, details, three events and a note
+    assert blobs_in_files(before, session.data_dir.root) != []
     with sync_repository(session) as repo:
         with repo.transaction():
             assert purge.purge_people(repo, [person], reason=purge.TOMBSTONE_REASON) == 1
         purge.wipe_freed(repo)
     session.refresh([person])
     assert leaks_in_sealed(session) == []
+    # secure_delete and the WAL's checkpoint: not even the ciphertexts are left, in any file
+    assert blobs_in_files(before, session.data_dir.root, tmp_path) == []
+    wal = session.data_dir.db.with_name(session.data_dir.db.name + "-wal")
+    assert not wal.exists() or wal.stat().st_size == 0
     assert leaks_in_files(session.data_dir.root, tmp_path) == []
     with pytest.raises(NotFoundError) as caught:
         session.person(person)
@@ -171,10 +197,12 @@ def test_confirmed_erasure_leaves_no_byte_at_the_coordinator(
     kept = laptop.register({"family_name": "Коваль", "given_name": "Петро"})
     _send(laptop, hub, stick)
     assert leaks_in_sealed(hub) != []
+    before = sealed_blobs(hub, person)
     second = _erase(hub, person)
     try:
         assert erasure.pending_erasures(second) == []
         assert leaks_in_sealed(second) == []
+        assert blobs_in_files(before, hub.data_dir.root) == []
         assert second.search("Шпаковська").hits == []
         with pytest.raises(NotFoundError):
             second.person(person)
@@ -321,3 +349,34 @@ def test_a_redacted_event_with_another_id_is_a_fork(hub: Hub, tmp_path: Path) ->
     assert isinstance(error, FieldregError)
     assert error.code == "bundle.fork"
     assert snapshot(hub.directory) == before
+
+
+def test_the_roster_tombstone_drops_the_person_on_the_laptop(
+    network: tuple[Session, Session, Path],
+) -> None:
+    hub, laptop, stick = network
+    person = _register_canary(laptop)
+    _send(laptop, hub, stick)
+    before = sealed_blobs(laptop, person)
+    second = _erase(hub, person)
+    try:
+        [plan] = [p for p in rosters.plan_rosters(second) if p.device_id == laptop.device_id]
+        assert plan.tombstones == 1
+        applied = rosters.apply_payload(
+            laptop,
+            plan.payload,
+            version=plan.version,
+            base=plan.base,
+            created_ms=rosters.now_ms(),
+            expires_ms=rosters.now_ms() + rosters.VALID_MS,
+        )
+    finally:
+        second.lock()
+    assert applied.erased == 1
+    assert laptop.search("Шпаковська").hits == []
+    assert erasure.tombstone_notice(laptop, person) == "person.erased"
+    assert leaks_in_sealed(laptop) == []
+    assert laptop.verify().ok
+    laptop.lock()
+    assert blobs_in_files(before, laptop.data_dir.root) == []
+    assert leaks_in_files(laptop.data_dir.root) == []
