@@ -131,6 +131,7 @@ EVENT: Final[dict[str, str]] = {
     "MarkedDuplicate": QT_TRANSLATE_NOOP("Labels", "Marked as duplicate"),
     "DuplicateUnmarked": QT_TRANSLATE_NOOP("Labels", "Duplicate mark removed"),
     "Erased": QT_TRANSLATE_NOOP("Labels", "Erased"),
+    "Purged": QT_TRANSLATE_NOOP("Labels", "Purged from this laptop (retention)"),
 }
 
 # "Registered" agrees with the person too (ru "Зарегистрирована"), by the same disambiguations.

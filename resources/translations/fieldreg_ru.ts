@@ -3067,6 +3067,10 @@
         <translation>Удалено</translation>
     </message>
     <message>
+        <source>Purged from this laptop (retention)</source>
+        <translation>Данные удалены с этого ноутбука (срок хранения)</translation>
+    </message>
+    <message>
         <source>Registered</source>
         <comment>status, female</comment>
         <translation>Зарегистрирована</translation>

@@ -3067,6 +3067,10 @@
         <translation>Видалено</translation>
     </message>
     <message>
+        <source>Purged from this laptop (retention)</source>
+        <translation>Дані видалено з цього ноутбука (строк зберігання)</translation>
+    </message>
+    <message>
         <source>Registered</source>
         <comment>status, female</comment>
         <translation>Зареєстрована</translation>
