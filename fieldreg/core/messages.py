@@ -312,6 +312,16 @@ MESSAGES: Final[dict[str, str]] = {
     "store.read_only": QT_TRANSLATE_NOOP("Errors", "The store cannot be written (read-only)."),
     "store.corrupt": QT_TRANSLATE_NOOP("Errors", "The store is damaged. Run a verification."),
     "store.io": QT_TRANSLATE_NOOP("Errors", "The disk reported an error. Nothing was saved."),
+    "store.server_unreachable": QT_TRANSLATE_NOOP(
+        "Errors",
+        "The database server could not be reached: check the address in --store, the network "
+        "and that the server runs. Nothing was saved.",
+    ),
+    "store.no_postgresql_driver": QT_TRANSLATE_NOOP(
+        "Errors",
+        "This installation has no PostgreSQL support: install fieldreg with its postgresql "
+        "extra (pip install 'fieldreg[postgresql]'), or open a store folder instead.",
+    ),
     "store.newer_schema": QT_TRANSLATE_NOOP(
         "Errors",
         "This store was written by a newer fieldreg (schema {revision}). "

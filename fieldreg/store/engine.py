@@ -83,7 +83,10 @@ def make_engine(url: str) -> Engine:
 
 
 def _postgresql_engine(url: str) -> Engine:
-    engine = create_engine(url, pool_pre_ping=True)
+    try:
+        engine = create_engine(url, pool_pre_ping=True)
+    except ModuleNotFoundError:  # psycopg: the `postgresql` extra, not in the laptops' build
+        raise StoreError("store.no_postgresql_driver") from None
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection: Any) -> None:
@@ -125,6 +128,8 @@ def store_error(exc: BaseException) -> StoreError:
         return StoreError("store.read_only")
     if "malformed" in text or "not a database" in text:
         return StoreError("store.corrupt")
+    if "connection refused" in text or "could not connect" in text or "connection failed" in text:
+        return StoreError("store.server_unreachable")  # PostgreSQL (psycopg's words)
     return StoreError("store.io")
 
 

@@ -1176,6 +1176,14 @@
         <translation>Диск сообщил об ошибке. Ничего не сохранено.</translation>
     </message>
     <message>
+        <source>The database server could not be reached: check the address in --store, the network and that the server runs. Nothing was saved.</source>
+        <translation>Не удалось связаться с сервером базы данных: проверьте адрес в --store, сеть и работает ли сервер. Ничего не сохранено.</translation>
+    </message>
+    <message>
+        <source>This installation has no PostgreSQL support: install fieldreg with its postgresql extra (pip install &apos;fieldreg[postgresql]&apos;), or open a store folder instead.</source>
+        <translation>В этой установке нет поддержки PostgreSQL: установите fieldreg с дополнением postgresql (pip install &apos;fieldreg[postgresql]&apos;) или откройте папку хранилища.</translation>
+    </message>
+    <message>
         <source>This store was written by a newer fieldreg (schema {revision}). Update fieldreg to open it.</source>
         <translation>Это хранилище создано более новой версией fieldreg (схема {revision}). Обновите fieldreg, чтобы его открыть.</translation>
     </message>

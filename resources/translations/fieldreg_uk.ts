@@ -1176,6 +1176,14 @@
         <translation>Диск повідомив про помилку. Нічого не збережено.</translation>
     </message>
     <message>
+        <source>The database server could not be reached: check the address in --store, the network and that the server runs. Nothing was saved.</source>
+        <translation>Не вдалося з&apos;єднатися із сервером бази даних: перевірте адресу в --store, мережу і чи працює сервер. Нічого не збережено.</translation>
+    </message>
+    <message>
+        <source>This installation has no PostgreSQL support: install fieldreg with its postgresql extra (pip install &apos;fieldreg[postgresql]&apos;), or open a store folder instead.</source>
+        <translation>У цьому встановленні немає підтримки PostgreSQL: встановіть fieldreg з додатком postgresql (pip install &apos;fieldreg[postgresql]&apos;) або відкрийте папку сховища.</translation>
+    </message>
+    <message>
         <source>This store was written by a newer fieldreg (schema {revision}). Update fieldreg to open it.</source>
         <translation>Це сховище створено новішою версією fieldreg (схема {revision}). Оновіть fieldreg, щоб його відкрити.</translation>
     </message>
