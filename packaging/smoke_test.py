@@ -23,6 +23,8 @@ import argparse
 import json
 import os
 import shutil
+import socket
+import ssl
 import statistics
 import subprocess
 import sys
@@ -300,6 +302,40 @@ def step_stores(build: Build, home: Path) -> None:
     check(sheet.read_bytes()[:2] == b"PK", "export xlsx wrote a workbook")
 
 
+def step_hub(build: Build, home: Path) -> None:
+    print("the hub (uvicorn and its by-name modules found)")
+    hub, certs = build.work / "hub", build.work / "hub-tls"
+    build.run(home, "hub", "certificate", "--out", str(certs), "--data-dir", str(hub))
+    with socket.socket() as probe:  # a free port on loopback
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    serving = subprocess.Popen(
+        [str(build.cli), "hub", "serve", "--listen", f"127.0.0.1:{port}", "--data-dir", str(hub),
+         "--cert", str(certs / "hub-cert.pem"), "--key", str(certs / "hub-key.pem")],
+        env=build.env(home), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    try:
+        context = ssl.create_default_context(cafile=str(certs / "hub-cert.pem"))
+        answer = ""
+        deadline = time.monotonic() + 60
+        while not answer and time.monotonic() < deadline and serving.poll() is None:
+            try:
+                with (
+                    socket.create_connection(("127.0.0.1", port), timeout=5) as raw,
+                    context.wrap_socket(raw, server_hostname="127.0.0.1") as tls,
+                ):
+                    tls.sendall(b"GET /v1/health HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                                b"Connection: close\r\n\r\n")  # fmt: skip
+                    answer = tls.makefile("rb").read().decode("utf-8", "replace")
+            except OSError:
+                time.sleep(0.2)
+        check(answer.startswith("HTTP/1.1 200"), "hub serve answers /v1/health over its TLS")
+    finally:
+        serving.terminate()
+        _, err = serving.communicate(timeout=30)
+    check("Traceback" not in err, "the hub stopped without a traceback")
+
+
 def step_migration(build: Build, home: Path) -> None:
     print("a store of the previous schema")
     older = sorted(p for p in FIXTURES.iterdir() if (p / "expected.json").is_file())[-1]
@@ -409,6 +445,7 @@ def main() -> int:
         steps: list[tuple[str, Callable[[], None]]] = [
             ("version", lambda: step_version(build, home)),
             ("stores", lambda: step_stores(build, home)),
+            ("hub", lambda: step_hub(build, home)),
             ("migration", lambda: step_migration(build, home)),
             ("desk", lambda: step_desk(build, home)),
             ("portable", lambda: step_portable(build, work)),

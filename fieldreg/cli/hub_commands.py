@@ -12,10 +12,17 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from fieldreg.cli.common import EXIT_OK, Handler, Output, data_dir, shown_path, with_session
+from fieldreg.cli.common import (
+    EXIT_OK,
+    Handler,
+    Output,
+    data_dir,
+    require_store,
+    shown_path,
+    with_session,
+)
 from fieldreg.cli.passphrases import read_secret
 from fieldreg.cli.sync_commands import ENV_NETWORK_PASSPHRASE
-from fieldreg.core.errors import StoreError
 from fieldreg.services import hub_client
 from fieldreg.services.hub import certificate, overview, server
 from fieldreg.services.session import Session
@@ -73,11 +80,9 @@ def _cmd_hub(args: argparse.Namespace, out: Output) -> int:
         )
         return EXIT_OK
     if args.hub_command == "pin":
+        directory = require_store(data_dir(args))  # the store first, as every command
         address = hub_client.check_address(args.address)
         pin = hub_client.check_pin(args.sha256)
-        directory = data_dir(args)
-        if not directory.exists():
-            raise StoreError("cli.no_store", path=shown_path(directory.root.absolute()))
         settings = Settings.load(directory)
         settings.hub_address = address
         settings.hub_certificate_sha256 = pin

@@ -21,7 +21,7 @@ from tests.conftest import PASSPHRASE
 OTHER_PASSPHRASE = "another long passphrase 42"
 # Commands that work without a store: they make one, or read only the file they are given.
 CREATES_STORE = {("init",), ("network", "create")}
-STORE_FREE = CREATES_STORE | {("band", "parse"), ("bundle", "split")}
+STORE_FREE = CREATES_STORE | {("band", "parse"), ("bundle", "split"), ("hub", "certificate")}
 
 Command = tuple[str, ...]
 
