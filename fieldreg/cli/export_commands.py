@@ -67,8 +67,9 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
             q.add_argument(
                 "--expiry-days",
                 type=_days,
-                default=exports.PFIF_EXPIRY_DAYS,
-                help="records expire this many days after the export (default: %(default)s)",
+                default=None,
+                help="records expire this many days after the export (default: the network's "
+                f"retention period, else {exports.PFIF_EXPIRY_DAYS})",
             )
         q.add_argument("--status", type=_names, default=[], help="only these statuses (a,b,...)")
         q.add_argument("--point", action="append", default=[], help="only this point (repeat)")
@@ -136,7 +137,7 @@ def _cmd_export(session: Session, args: argparse.Namespace, out: Output) -> int:
         filter=_filter(args),
         encryption=_encryption(args),
         domain=getattr(args, "domain", None),
-        expiry_days=getattr(args, "expiry_days", exports.PFIF_EXPIRY_DAYS),
+        expiry_days=getattr(args, "expiry_days", None),
         transport=args.transport,
     )
     built = exports.build_export(session, request)

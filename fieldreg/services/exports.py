@@ -32,7 +32,7 @@ from fieldreg.reports.people_table import (
     needs_details,
     rows,
 )
-from fieldreg.services import enrollment_service
+from fieldreg.services import enrollment_service, retention
 from fieldreg.services.outside_files import read_outside_file, write_outside_file
 from fieldreg.services.session import Session
 from fieldreg.services.sync_access import sync_repository
@@ -91,7 +91,9 @@ class ExportRequest:
     filter: PeopleFilter = field(default_factory=PeopleFilter)
     encryption: Encryption | None = None
     domain: str | None = None  # PFIF record ids; None: derived from the network (see below)
-    expiry_days: int = PFIF_EXPIRY_DAYS
+    # PFIF records expire this many days after the export; None: the network's retention
+    # period if one is set (fieldreg retention days), else PFIF_EXPIRY_DAYS.
+    expiry_days: int | None = None
     transport: str | None = None  # only the passengers of this transport (its ID)
 
 
@@ -287,6 +289,9 @@ def build_export(
         domain = checked_domain(request.domain or default_domain(session))
         changes = status_changes(session, [r.person_id for r in records])
         author = session.point_name() or domain
+        expiry_days = request.expiry_days
+        if expiry_days is None:
+            expiry_days = retention.network_days(session) or PFIF_EXPIRY_DAYS
         persons = (
             pfif_person(
                 r,
@@ -294,7 +299,7 @@ def build_export(
                 domain=domain,
                 author=author,
                 now=moment,
-                expiry_days=request.expiry_days,
+                expiry_days=expiry_days,
             )
             for r in records
         )

@@ -68,6 +68,12 @@ def stored_days(repo: Repository) -> int | None:
     return int(value) if value and value.isdigit() else None
 
 
+def network_days(session: Session) -> int | None:
+    """The network's retention period as this store knows it (None: off)."""
+    with sync_repository(session) as repo, repo.reading():
+        return stored_days(repo)
+
+
 def store_days(repo: Repository, days: int | None) -> None:
     """Record the network's setting, inside the caller's transaction: at the coordinator by
     `set_retention_days`, on a laptop by the roster apply (its `settings.retention_days`)."""

