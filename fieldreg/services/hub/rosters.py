@@ -47,6 +47,11 @@ class Rosters:
         self._stop.set()
         self._thread.join(timeout=60)
 
+    @property
+    def built_once(self) -> bool:
+        """Whether a batch has been built since the start (until then GET /v1/roster is 404)."""
+        return self._built_at_change is not None
+
     def newest(self, device_id: str) -> bytes | None:
         with self._lock:
             return self._files.get(device_id)
