@@ -192,8 +192,8 @@ LABELS: Final[dict[Language, dict[str, str]]] = {
         "wishes": "Бажає їхати",
         "seat": "Місце",
         "boarded": "Посадка",
-        "is_boarded": "сів",
-        "no_show": "НЕ З'ЯВИВСЯ",
+        "is_boarded": "на борту",  # words that agree with no one's sex
+        "no_show": "НЕЯВКА",
         "counts": "Пасажирів: {total} (дорослих {adults}, дітей {children}, вік невідомий "
         "{unknown}); з потребами: {needs}",
         "counts_final": "Сіли: {boarded}; не з'явилися: {no_shows}",
@@ -256,8 +256,8 @@ LABELS: Final[dict[Language, dict[str, str]]] = {
         "wishes": "Желает ехать",
         "seat": "Место",
         "boarded": "Посадка",
-        "is_boarded": "сел",
-        "no_show": "НЕ ЯВИЛСЯ",
+        "is_boarded": "на борту",
+        "no_show": "НЕЯВКА",
         "counts": "Пассажиров: {total} (взрослых {adults}, детей {children}, возраст неизвестен "
         "{unknown}); с потребностями: {needs}",
         "counts_final": "Сели: {boarded}; не явились: {no_shows}",
@@ -541,18 +541,18 @@ class ManifestDocument:
     page_label: str  # "Page {page} of {pages}"
 
 
-_WIDTHS: Final = {
+_WIDTHS: Final = {  # an ID is never broken: 13 characters (a provisional Z-prefix) fit its column
     "no": 0.45,
-    "id": 1.3,
-    "cyrillic": 2.6,
-    "latin": 2.4,
+    "id": 1.9,
+    "cyrillic": 2.4,
+    "latin": 2.2,
     "sex": 0.75,
-    "born": 2.2,
+    "born": 1.8,
     "citizenship": 1.75,
     "document": 1.7,
-    "household": 1.3,
-    "flags": 1.9,
-    "escort": 2.1,
+    "household": 1.9,
+    "flags": 1.8,
+    "escort": 2.2,
     "wishes": 1.0,
     "seat": 0.8,
     "boarded": 1.3,

@@ -154,7 +154,7 @@ def test_after_boarding_the_final_manifest_lists_boarded_and_no_shows() -> None:
     after = build_manifest(_input(passengers), language="ru", today=TODAY)
     assert after.final
     assert after.title.startswith("Окончательный список")
-    assert [r.boarded for r in after.rows] == ["сел", "сел", "НЕ ЯВИЛСЯ"]
+    assert [r.boarded for r in after.rows] == ["на борту", "на борту", "НЕЯВКА"]
     assert (after.counts.boarded, after.counts.no_shows) == (2, 1)
     assert document_of(after).highlight == (False, False, True)
     assert counts_lines(after)[1] == "Сели: 2; не явились: 1"
