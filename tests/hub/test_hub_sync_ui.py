@@ -4,6 +4,8 @@ settings refuse a half-typed or malformed hub and keep what was there."""
 
 from __future__ import annotations
 
+import re
+
 import socket
 from collections.abc import Iterator
 from pathlib import Path
@@ -65,7 +67,8 @@ def test_the_status_bar_says_what_the_sync_sent(
     finally:
         hub_session.lock()
     assert "1 bundle(s) sent" in syncing.label.text()
-    assert "roster 1 applied" in syncing.label.text()
+    # Version 1, or a later one if the hub rebuilt its rosters meanwhile (once a minute at most).
+    assert re.search(r"roster \d+ applied", syncing.label.text())
     assert device.last_seq == 1
 
 
