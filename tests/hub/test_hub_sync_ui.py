@@ -5,7 +5,6 @@ settings refuse a half-typed or malformed hub and keep what was there."""
 from __future__ import annotations
 
 import re
-
 import socket
 from collections.abc import Iterator
 from pathlib import Path
