@@ -12,7 +12,6 @@ last part or any unknown version end the parse with a typed error before anythin
 from __future__ import annotations
 
 import re
-import struct
 from dataclasses import dataclass
 from json.encoder import encode_basestring
 from typing import Any, Final
@@ -20,7 +19,7 @@ from typing import Any, Final
 from fieldreg.core import canonical
 from fieldreg.core.errors import FieldregError, IntegrityError
 from fieldreg.core.events import Event, body_bytes, from_body, parts, stored_bytes
-from fieldreg.sync import minisign, tokens
+from fieldreg.sync import container, minisign, tokens
 from fieldreg.sync.event_schema import check_event
 from fieldreg.sync.redaction import Redacted, is_redacted, parse_redacted
 
@@ -61,44 +60,21 @@ class Container:
 
 def build_container(signature: str, certificate: str, payload: bytes) -> bytes:
     parts = (signature.encode("utf-8"), certificate.encode("ascii"), payload)
-    out = [MAGIC, struct.pack(">H", VERSION)]
-    for part in parts:
-        out.append(struct.pack(">I", len(part)))
-        out.append(part)
-    return b"".join(out)
+    return container.join_parts(MAGIC, VERSION, parts)
 
 
 def parse_container(untrusted: bytes) -> Container:
-    if not untrusted:
-        raise FieldregError("bundle.empty")
-    if len(untrusted) > MAX_FILE_BYTES:
-        raise FieldregError("bundle.too_large", max=MAX_FILE_BYTES)
-    if not untrusted.startswith(MAGIC):
-        # A prefix of the magic is a cut-off bundle; anything else is not a bundle at all.
-        code = "bundle.truncated" if MAGIC.startswith(untrusted) else "bundle.bad_magic"
-        raise FieldregError(code)
-    position = len(MAGIC)
-    if len(untrusted) < position + 2:
-        raise FieldregError("bundle.truncated")
-    (version,) = struct.unpack_from(">H", untrusted, position)
-    if version != VERSION:
-        raise FieldregError("bundle.unknown_version", version=version)
-    position += 2
-    parts: list[bytes] = []
-    for name, limit in _PARTS:
-        if len(untrusted) < position + 4:
-            raise FieldregError("bundle.truncated")
-        (length,) = struct.unpack_from(">I", untrusted, position)
-        position += 4
-        if length > limit:
-            raise FieldregError("bundle.part_too_large", part=name, max=limit)
-        if length > len(untrusted) - position:
-            raise FieldregError("bundle.truncated")
-        parts.append(untrusted[position : position + length])
-        position += length
-    if position != len(untrusted):
-        raise FieldregError("bundle.trailing_data")
-    return Container(*parts)
+    return Container(
+        *container.split_parts(
+            untrusted,
+            kind="bundle",
+            magic=MAGIC,
+            version=VERSION,
+            parts=_PARTS,
+            max_bytes=MAX_FILE_BYTES,
+            refuse=FieldregError,
+        )
+    )
 
 
 @dataclass(frozen=True, slots=True)

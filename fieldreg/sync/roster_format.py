@@ -18,7 +18,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
-import struct
 import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -27,7 +26,7 @@ from typing import Any, Final
 from fieldreg.core import canonical
 from fieldreg.core.errors import FieldregError
 from fieldreg.crypto.network_keys import private_ed25519
-from fieldreg.sync import age_format, minisign
+from fieldreg.sync import age_format, container, minisign
 
 MAGIC: Final = b"\x89FRS\r\n\x1a\n"
 VERSION: Final = 1
@@ -194,11 +193,7 @@ def write_rosters(
 
 
 def build_container(signature: str, payload: bytes) -> bytes:
-    out = [MAGIC, struct.pack(">H", VERSION)]
-    for part in (signature.encode("utf-8"), payload):
-        out.append(struct.pack(">I", len(part)))
-        out.append(part)
-    return b"".join(out)
+    return container.join_parts(MAGIC, VERSION, (signature.encode("utf-8"), payload))
 
 
 # --- reading ------------------------------------------------------------------------------------
@@ -211,36 +206,17 @@ class Container:
 
 
 def parse_container(untrusted: bytes) -> Container:
-    if not untrusted:
-        raise RosterRejected("roster.empty")
-    if len(untrusted) > MAX_FILE_BYTES:
-        raise RosterRejected("roster.too_large", max=MAX_FILE_BYTES)
-    if not untrusted.startswith(MAGIC):
-        # A prefix of the magic is a cut-off roster; anything else is not a roster at all.
-        code = "roster.truncated" if MAGIC.startswith(untrusted) else "roster.bad_magic"
-        raise RosterRejected(code)
-    position = len(MAGIC)
-    if len(untrusted) < position + 2:
-        raise RosterRejected("roster.truncated")
-    (version,) = struct.unpack_from(">H", untrusted, position)
-    if version != VERSION:
-        raise RosterRejected("roster.unknown_version", version=version)
-    position += 2
-    parts: list[bytes] = []
-    for name, limit in _PARTS:
-        if len(untrusted) < position + 4:
-            raise RosterRejected("roster.truncated")
-        (length,) = struct.unpack_from(">I", untrusted, position)
-        position += 4
-        if length > limit:
-            raise RosterRejected("roster.part_too_large", part=name, max=limit)
-        if length > len(untrusted) - position:
-            raise RosterRejected("roster.truncated")
-        parts.append(untrusted[position : position + length])
-        position += length
-    if position != len(untrusted):
-        raise RosterRejected("roster.trailing_data")
-    return Container(*parts)
+    return Container(
+        *container.split_parts(
+            untrusted,
+            kind="roster",
+            magic=MAGIC,
+            version=VERSION,
+            parts=_PARTS,
+            max_bytes=MAX_FILE_BYTES,
+            refuse=RosterRejected,
+        )
+    )
 
 
 def parse_signature(untrusted: bytes) -> minisign.Signature:
