@@ -11,13 +11,12 @@ from pathlib import Path
 from typing import Any
 
 from fieldreg.cli.common import EXIT_OK, Handler, Output, with_session
-from fieldreg.cli.passphrases import read_secret
+from fieldreg.cli.encryption_options import add_encryption_options, encryption_of
 from fieldreg.core.entities import Need, Status
 from fieldreg.core.errors import ValidationError
 from fieldreg.services import exports
 from fieldreg.services.session import Session
 
-ENV_EXPORT_PASSPHRASE = "FIELDREG_EXPORT_PASSPHRASE"
 NOTICE = (
     "This export holds personal data of {people} people. Keep {path} only where it must be, "
     "hand it over encrypted where you can, and delete it when it has served."
@@ -77,25 +76,7 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
         q.add_argument("--from", dest="since", type=_day, help="registered on or after YYYY-MM-DD")
         q.add_argument("--to", dest="until", type=_day, help="registered on or before YYYY-MM-DD")
         q.add_argument("--transport", metavar="ID", help="only the passengers of this transport")
-        q.add_argument(
-            "--encrypt",
-            action="store_true",
-            help=f"age-encrypt to a passphrase (from --encrypt-passphrase-file, "
-            f"${ENV_EXPORT_PASSPHRASE} or a prompt)",
-        )
-        q.add_argument(
-            "--encrypt-passphrase-file",
-            type=Path,
-            metavar="FILE",
-            help=f"the export passphrase is in FILE (else ${ENV_EXPORT_PASSPHRASE}, or a prompt)",
-        )
-        q.add_argument(
-            "--recipient",
-            action="append",
-            default=[],
-            metavar="AGE1...",
-            help="age-encrypt to this X25519 recipient (repeat for several)",
-        )
+        add_encryption_options(q)
 
 
 def _filter(args: argparse.Namespace) -> exports.PeopleFilter:
@@ -114,28 +95,12 @@ def _filter(args: argparse.Namespace) -> exports.PeopleFilter:
     )
 
 
-def _encryption(args: argparse.Namespace) -> exports.Encryption | None:
-    if args.recipient:
-        if args.encrypt or args.encrypt_passphrase_file:
-            raise ValidationError("encryption", "export.encryption_both")
-        return exports.Encryption(recipients=tuple(args.recipient))
-    if not (args.encrypt or args.encrypt_passphrase_file):
-        return None
-    passphrase = read_secret(
-        file=args.encrypt_passphrase_file,
-        env=ENV_EXPORT_PASSPHRASE,
-        prompt="Passphrase for the export: ",
-        confirm=True,
-    )
-    return exports.Encryption(passphrase=passphrase)
-
-
 def _cmd_export(session: Session, args: argparse.Namespace, out: Output) -> int:
     request = exports.ExportRequest(
         format=exports.ExportFormat(args.export_format),
         columns=tuple(getattr(args, "columns", exports.DEFAULT_COLUMNS)),
         filter=_filter(args),
-        encryption=_encryption(args),
+        encryption=encryption_of(args, "export"),
         domain=getattr(args, "domain", None),
         expiry_days=getattr(args, "expiry_days", None),
         transport=args.transport,

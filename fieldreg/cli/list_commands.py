@@ -14,14 +14,12 @@ from pathlib import Path
 from typing import Any
 
 from fieldreg.cli.common import EXIT_INPUT, EXIT_OK, Handler, Output, escaped, with_session
-from fieldreg.cli.passphrases import read_secret
+from fieldreg.cli.encryption_options import add_encryption_options, encryption_of
 from fieldreg.core.errors import ValidationError
 from fieldreg.services import reconciliation
-from fieldreg.services.exports import Encryption
 from fieldreg.services.reconciliation import ENCODINGS, FORMATS, MAPPING_FIELDS
 from fieldreg.services.session import Session
 
-ENV_REPORT_PASSPHRASE = "FIELDREG_EXPORT_PASSPHRASE"
 LIST_HELP = "the list's id ('list show' prints it)"
 NOTICE = (
     "This report holds personal data ({found} people named). Keep {path} only where it must "
@@ -85,25 +83,7 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
         metavar="FILE",
         help="INTERNAL: people found without consent to tracing, for the protection officer",
     )
-    q.add_argument(
-        "--encrypt",
-        action="store_true",
-        help=f"age-encrypt to a passphrase (from --encrypt-passphrase-file, "
-        f"${ENV_REPORT_PASSPHRASE} or a prompt)",
-    )
-    q.add_argument(
-        "--encrypt-passphrase-file",
-        type=Path,
-        metavar="FILE",
-        help=f"the report passphrase is in FILE (else ${ENV_REPORT_PASSPHRASE}, or a prompt)",
-    )
-    q.add_argument(
-        "--encrypt-to",
-        action="append",
-        default=[],
-        metavar="AGE1...",
-        help="age-encrypt to this X25519 recipient (repeat for several)",
-    )
+    add_encryption_options(q)
 
 
 def _cmd_import(session: Session, args: argparse.Namespace, out: Output) -> int:
@@ -214,22 +194,6 @@ def _decide(decision: reconciliation.Decision) -> Handler:
     return with_session(run)
 
 
-def _encryption(args: argparse.Namespace) -> Encryption | None:
-    if args.encrypt_to:
-        if args.encrypt or args.encrypt_passphrase_file:
-            raise ValidationError("encryption", "export.encryption_both")
-        return Encryption(recipients=tuple(args.encrypt_to))
-    if not (args.encrypt or args.encrypt_passphrase_file):
-        return None
-    passphrase = read_secret(
-        file=args.encrypt_passphrase_file,
-        env=ENV_REPORT_PASSPHRASE,
-        prompt="Passphrase for the report: ",
-        confirm=True,
-    )
-    return Encryption(passphrase=passphrase)
-
-
 def _cmd_report(session: Session, args: argparse.Namespace, out: Output) -> int:
     wanted: list[tuple[reconciliation.ReportFormat, Path | None]] = [
         ("pdf", args.pdf),
@@ -239,7 +203,7 @@ def _cmd_report(session: Session, args: argparse.Namespace, out: Output) -> int:
     targets = [(fmt, path) for fmt, path in wanted if path is not None]
     if not targets:
         raise ValidationError("report", "lists.report_target")
-    encryption = _encryption(args)
+    encryption = encryption_of(args, "report")
     content = reconciliation.report_content(session, args.list_id)
     written = []
     for fmt, path in targets:

@@ -13,10 +13,8 @@ from pathlib import Path
 from typing import Any, Final
 
 from fieldreg.cli.common import EXIT_OK, Handler, Output, escaped, with_session
-from fieldreg.cli.passphrases import read_secret
+from fieldreg.cli.encryption_options import add_encryption_options, encryption_of
 from fieldreg.core.entities import ASSISTANCE, TransportKind
-from fieldreg.core.errors import ValidationError
-from fieldreg.services import exports
 from fieldreg.services.manifest_files import (
     NOTICE,
     ManifestFormat,
@@ -25,8 +23,6 @@ from fieldreg.services.manifest_files import (
 )
 from fieldreg.services.session import Session
 from fieldreg.services.transports import BoardingOutcome, ScanResult, TransportView
-
-ENV_EXPORT_PASSPHRASE = "FIELDREG_EXPORT_PASSPHRASE"
 
 # `fieldreg board`: the exit status says what the scan meant (0: boarded, recorded).
 BOARDING_EXIT: Final = {
@@ -79,28 +75,6 @@ def _transport_fields(args: argparse.Namespace) -> dict[str, object]:
         for flag, field in TRANSPORT_FLAGS.items()
         if getattr(args, flag, None) is not None
     }
-
-
-def _add_encryption_flags(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--encrypt",
-        action="store_true",
-        help=f"age-encrypt to a passphrase (from --encrypt-passphrase-file, "
-        f"${ENV_EXPORT_PASSPHRASE} or a prompt)",
-    )
-    parser.add_argument(
-        "--encrypt-passphrase-file",
-        type=Path,
-        metavar="FILE",
-        help=f"the passphrase is in FILE (else ${ENV_EXPORT_PASSPHRASE}, or a prompt)",
-    )
-    parser.add_argument(
-        "--recipient",
-        action="append",
-        default=[],
-        metavar="AGE1...",
-        help="age-encrypt to this X25519 recipient (repeat for several)",
-    )
 
 
 def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
@@ -170,23 +144,7 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
         default="en",
         help="the manifest's language (names always in both scripts; default: %(default)s)",
     )
-    _add_encryption_flags(p)
-
-
-def _encryption(args: argparse.Namespace) -> exports.Encryption | None:
-    if args.recipient:
-        if args.encrypt or args.encrypt_passphrase_file:
-            raise ValidationError("encryption", "export.encryption_both")
-        return exports.Encryption(recipients=tuple(args.recipient))
-    if not (args.encrypt or args.encrypt_passphrase_file):
-        return None
-    secret = read_secret(
-        file=args.encrypt_passphrase_file,
-        env=ENV_EXPORT_PASSPHRASE,
-        prompt="Passphrase for the manifest: ",
-        confirm=True,
-    )
-    return exports.Encryption(passphrase=secret)
+    add_encryption_options(p)
 
 
 def _transport_json(view: TransportView) -> dict[str, Any]:
@@ -317,7 +275,11 @@ def _cmd_manifest(session: Session, args: argparse.Namespace, out: Output) -> in
     form = ManifestFormat.PDF if args.pdf is not None else ManifestFormat.CSV
     path: Path = args.pdf if args.pdf is not None else args.csv
     built = build_manifest_file(
-        session, args.transport_id, form, language=args.lang, encryption=_encryption(args)
+        session,
+        args.transport_id,
+        form,
+        language=args.lang,
+        encryption=encryption_of(args, "manifest"),
     )
     print(NOTICE.format(people=built.people), file=sys.stderr, flush=True)
     write_manifest(path, built.content)
