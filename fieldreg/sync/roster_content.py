@@ -482,7 +482,7 @@ def parse(untrusted: bytes) -> Roster:
     people: list[RosterPerson] = []
     seen_ids: set[str] = set()
     for item in _list(raw["people"], "people", MAX_PEOPLE):
-        person = _parse_person(item, names, writer)
+        person = _parse_person(item, names, writer, writers)
         if person.person_id in seen_ids:
             raise _bad("people")
         seen_ids.add(person.person_id)
@@ -523,7 +523,109 @@ def parse(untrusted: bytes) -> Roster:
     )
 
 
-def _parse_person(item: object, names: list[str], writer: Any) -> RosterPerson:
+def _parse_person(item: object, names: list[str], writer: Any, writers: list[str]) -> RosterPerson:
+    """One person row, every part checked; the usual row by `_parse_person_fast`, anything it
+    does not take (unusual or wrong) by the strict reading, which says what is wrong."""
+    person = _parse_person_fast(item, names, writer, writers)
+    return person if person is not None else _parse_person_strict(item, names, writer)
+
+
+_MAX_CLOCK: Final = 2**63 - 1
+
+
+def _parse_person_fast(
+    item: object, names: list[str], writer: Any, writers: list[str]
+) -> RosterPerson | None:
+    """`_parse_person_strict` for a row it accepts (the same person), with the checks inlined;
+    None, not an error, as soon as anything is not as the usual row has it."""
+    if type(item) is not list or len(item) != 6:
+        return None
+    person_id, registered_raw, events_raw, writes_raw, households_raw, bands_raw = item
+    if type(person_id) is not str or len(person_id) > ids.MAX_INPUT_LEN:
+        return None
+    if not ids.is_canonical(person_id):
+        return None
+    count = len(writers)
+    registered: Key | None = None
+    if registered_raw is not None:
+        if type(registered_raw) is not list or len(registered_raw) != 2:
+            return None
+        clock, who = registered_raw
+        if type(clock) is not int or not 0 <= clock <= _MAX_CLOCK:
+            return None
+        if type(who) is not int or not 0 <= who < count:
+            return None
+        registered = (clock, writers[who])
+    if type(events_raw) is not list or len(events_raw) > MAX_LIST:
+        return None
+    events: list[tuple[str, Key]] = []
+    for row in events_raw:
+        if type(row) is not list or len(row) != 3:
+            return None
+        event_id, clock, who = row
+        if type(event_id) is not str or not _HEX64.fullmatch(event_id):
+            return None
+        if type(clock) is not int or not 0 <= clock <= _MAX_CLOCK:
+            return None
+        if type(who) is not int or not 0 <= who < count:
+            return None
+        events.append((event_id, (clock, writers[who])))
+    if len({e for e, _ in events}) != len(events):
+        return None
+    if type(writes_raw) is not list or len(writes_raw) > MAX_LIST:
+        return None
+    fields: dict[str, list[Write]] = {}
+    written: set[tuple[str, str]] = set()
+    known, happened = len(names), len(events)
+    for row in writes_raw:
+        if type(row) is not list or len(row) != 3:
+            return None
+        field_index, event_index, value = row
+        if type(field_index) is not int or not 0 <= field_index < known:
+            return None
+        if type(event_index) is not int or not 0 <= event_index < happened:
+            return None
+        if type(value) is str:
+            if len(value) > MAX_TEXT:
+                return None
+        elif type(value) is list:
+            if len(value) > 64 or any(type(v) is not str or len(v) > 200 for v in value):
+                return None
+            value = list(value)
+        elif value is not None:
+            return None
+        name = names[field_index]
+        event_id, key = events[event_index]
+        if (name, event_id) in written:
+            return None
+        written.add((name, event_id))
+        fields.setdefault(name, []).append(Write(event_id, key, value))
+    households, bands = _households_and_bands(households_raw, bands_raw, events, writer)
+    return RosterPerson(person_id, registered, fields, households, bands)
+
+
+def _households_and_bands(
+    households_raw: object, bands_raw: object, events: list[tuple[str, Key]], writer: Any
+) -> tuple[list[tuple[str, str, Key, str]], list[Band]]:
+    households: list[tuple[str, str, Key, str]] = []
+    for row in _list(households_raw, "households"):
+        household, event_index, relationship = _row(row, "households", 3)
+        tag, key = events[_int(event_index, "event", 0, len(events) - 1)]
+        households.append(
+            (_person_id(household, "households"), tag, key, _text(relationship, "households", 40))
+        )
+    bands: list[Band] = []
+    for row in _list(bands_raw, "bands"):
+        band_id, clock, who, voided = _row(row, "bands", 4)
+        if type(voided) is not bool:
+            raise _bad("bands")
+        bands.append(Band(_text(band_id, "bands", 40), (_int(clock, "bands"), writer(who)), voided))
+    if len({b.band_id for b in bands}) != len(bands):
+        raise _bad("bands")
+    return households, bands
+
+
+def _parse_person_strict(item: object, names: list[str], writer: Any) -> RosterPerson:
     person_id, registered_raw, events_raw, writes_raw, households_raw, bands_raw = _row(
         item, "person", 6
     )
@@ -552,21 +654,7 @@ def _parse_person(item: object, names: list[str], writer: Any) -> RosterPerson:
             raise _bad("writes")
         written.add((name, event_id))
         fields.setdefault(name, []).append(Write(event_id, key, _value(value, "value")))
-    households: list[tuple[str, str, Key, str]] = []
-    for row in _list(households_raw, "households"):
-        household, event_index, relationship = _row(row, "households", 3)
-        tag, key = event(event_index)
-        households.append(
-            (_person_id(household, "households"), tag, key, _text(relationship, "households", 40))
-        )
-    bands: list[Band] = []
-    for row in _list(bands_raw, "bands"):
-        band_id, clock, who, voided = _row(row, "bands", 4)
-        if type(voided) is not bool:
-            raise _bad("bands")
-        bands.append(Band(_text(band_id, "bands", 40), (_int(clock, "bands"), writer(who)), voided))
-    if len({b.band_id for b in bands}) != len(bands):
-        raise _bad("bands")
+    households, bands = _households_and_bands(households_raw, bands_raw, events, writer)
     return RosterPerson(person_id, registered, fields, households, bands)
 
 
