@@ -261,7 +261,9 @@ def run(report: Reporter) -> None:
                 laptop.lock()
             for outcome in sync.import_bundles(hub, [e.path for e in exported]):
                 assert outcome.error is None
+            hub.load()  # opened without its people (the write figures need none): now they are
             changed = sorted(hub.people)[:: PEOPLE // CHANGED][:CHANGED]
+            assert len(changed) == CHANGED, len(changed)
             for person_id in changed:
                 hub.set_status(person_id, "departed", transport="Автобус 12")
             delta_files: list[rosters.WrittenRoster] = []

@@ -24,15 +24,26 @@ A date of birth travels reduced to its year. The person's home point is their id
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from operator import attrgetter
 from typing import Any, Final
 
 from fieldreg.core import canonical, ids
 from fieldreg.core.entities import FIELDS, FieldValue
 from fieldreg.core.errors import FieldregError
 from fieldreg.core.events import Event
-from fieldreg.core.fold import AddWinsSet, Band, FieldState, Key, PersonState, Write, apply
+from fieldreg.core.fold import (
+    META_VERSION,
+    AddWinsSet,
+    Band,
+    FieldState,
+    Key,
+    PersonState,
+    Write,
+    apply,
+    state_from_json,
+)
 
 VERSION: Final = 1
 # The minimal default (DESIGN.md §5): find, recognise and check people out; nothing more.
@@ -168,6 +179,9 @@ def person_from_state(state: PersonState, names: Sequence[str]) -> RosterPerson:
     return RosterPerson(state.person_id, state.registered, carried, households, bands)
 
 
+_WRITE_ORDER: Final = attrgetter("key", "event_id")
+
+
 def state_from_person(person: RosterPerson) -> PersonState:
     """A fold state holding exactly what the roster says of the person; every event it names is
     `seen`, so applying one of them again changes nothing."""
@@ -176,7 +190,8 @@ def state_from_person(person: RosterPerson) -> PersonState:
     state.registered_by = person.registered[1] if person.registered else ""
     keys: list[Key] = []
     for name, writes in person.fields.items():
-        state.fields[name] = FieldState(sorted(writes, key=lambda w: (w.key, w.event_id)), set())
+        ordered = sorted(writes, key=_WRITE_ORDER) if len(writes) > 1 else list(writes)
+        state.fields[name] = FieldState(ordered, set())
         keys.extend(w.key for w in writes)
     households = AddWinsSet()
     for element, tag, key, extra in person.households:
@@ -199,7 +214,7 @@ def state_from_person(person: RosterPerson) -> PersonState:
 class EncodedPeople:
     """The people part of a roster, encoded once and shared by every device's file."""
 
-    text: str  # the canonical JSON of the "people" list
+    data: bytes  # the canonical JSON of the "people" list (UTF-8)
     writers: list[str]  # the device ids its writes refer to by position
 
 
@@ -213,34 +228,125 @@ def encode_people(people: Iterable[RosterPerson], names: Sequence[str]) -> Encod
             found = writers[device_id] = len(writers)
         return found
 
-    rows: list[list[Any]] = []
-    for person in sorted(people, key=lambda p: p.person_id):
-        events: dict[str, int] = {}
-        event_rows: list[list[Any]] = []
+    rows = [_person_row(p, index, writer) for p in sorted(people, key=lambda p: p.person_id)]
+    return EncodedPeople(canonical.dumps(rows), list(writers))
 
-        def event(
-            event_id: str, key: Key, events: dict[str, int] = events, rows: list[Any] = event_rows
-        ) -> int:
+
+def _person_row(
+    person: RosterPerson, index: dict[str, int], writer: Callable[[str], int]
+) -> list[Any]:
+    events: dict[str, int] = {}
+    event_rows: list[list[Any]] = []
+
+    def event(event_id: str, key: Key) -> int:
+        found = events.get(event_id)
+        if found is None:
+            found = events[event_id] = len(events)
+            event_rows.append([event_id, key[0], writer(key[1])])
+        return found
+
+    writes = [
+        [index[name], event(w.event_id, w.key), w.value]
+        for name in index
+        for w in person.fields.get(name, [])
+    ]
+    households = [[h, event(tag, key), rel] for h, tag, key, rel in person.households]
+    bands = [[b.band_id, b.issued[0], writer(b.issued[1]), b.voided] for b in person.bands]
+    registered = person.registered
+    born = None if registered is None else [registered[0], writer(registered[1])]
+    return [person.person_id, born, event_rows, writes, households, bands]
+
+
+def encode_raw_states(
+    raw_states: Iterable[tuple[str, Mapping[str, Any]]], names: Sequence[str]
+) -> tuple[EncodedPeople, list[str], int]:
+    """`encode_people` of the people whose sealed state documents (fieldreg.core.fold's JSON,
+    decoded) are `raw_states` (sorted by id), the same text, read straight from the document
+    without building a PersonState each (a full roster carries 100,000); with the tombstones
+    (the erased among them) and the count of people carried."""
+    index = {name: i for i, name in enumerate(names)}
+    dob = index.get("dob", -1)
+    writers: dict[str, int] = {}
+
+    def writer(device_id: str) -> int:
+        found = writers.get(device_id)
+        if found is None:
+            found = writers[device_id] = len(writers)
+        return found
+
+    rows: list[list[Any]] = []
+    tombstones: list[str] = []
+    last = ""
+    for person_id, raw in raw_states:
+        if person_id <= last:
+            raise ValueError("raw states must be sorted by id, each once")
+        last = person_id
+        if raw.get("v") != META_VERSION:  # an older document: through the fold's reading
+            state = state_from_json(person_id, raw)
+            if state.erased:
+                tombstones.append(person_id)
+            else:
+                rows.append(_person_row(person_from_state(state, names), index, writer))
+            continue
+        if raw["erased"]:
+            tombstones.append(person_id)
+            continue
+        rows.append(_raw_row(person_id, raw, names, dob, writer))
+    return EncodedPeople(canonical.dumps(rows), list(writers)), tombstones, len(rows)
+
+
+def _raw_row(
+    person_id: str,
+    raw: Mapping[str, Any],
+    names: Sequence[str],
+    dob: int,
+    writer: Callable[[str], int],
+) -> list[Any]:
+    """`_person_row(person_from_state(state_from_json(person_id, raw), names), ...)`."""
+    ids: list[str] = raw["ids"]
+    devices: list[str] = raw["devices"]
+    fields = raw["fields"]
+    events: dict[str, int] = {}
+    event_rows: list[list[Any]] = []
+    writes: list[list[Any]] = []
+    for position, name in enumerate(names):
+        flat = fields.get(name)
+        if not flat:
+            continue
+        for i in range(0, len(flat), 4):
+            event_id = ids[flat[i]]
             found = events.get(event_id)
             if found is None:
                 found = events[event_id] = len(events)
-                rows.append([event_id, key[0], writer(key[1])])
-            return found
+                event_rows.append([event_id, int(flat[i + 1]), writer(devices[flat[i + 2]])])
+            value = flat[i + 3]
+            writes.append([position, found, year_only(value) if position == dob else value])
+    households: list[list[Any]] = []
+    adds = raw["households"]["adds"]
+    for element in sorted(adds):
+        flat = adds[element]
+        tags = {
+            ids[flat[i]]: (int(flat[i + 1]), devices[flat[i + 2]], str(flat[i + 3]))
+            for i in range(0, len(flat), 4)
+        }
+        for tag in sorted(tags):
+            clock, device, relationship = tags[tag]
+            found = events.get(tag)
+            if found is None:
+                found = events[tag] = len(events)
+                event_rows.append([tag, clock, writer(device)])
+            households.append([element, found, relationship])
+    bands_by_id = {b[0]: b for b in raw["bands"]}
+    bands = [
+        [band_id, int(b[1]), writer(devices[b[2]]), bool(b[3])]
+        for band_id, b in sorted(bands_by_id.items())
+    ]
+    registered = raw["registered"]
+    born = None if not registered else [int(registered[0]), writer(devices[registered[1]])]
+    return [person_id, born, event_rows, writes, households, bands]
 
-        writes = [
-            [index[name], event(w.event_id, w.key), w.value]
-            for name in names
-            for w in person.fields.get(name, [])
-        ]
-        households = [[h, event(tag, key), rel] for h, tag, key, rel in person.households]
-        bands = [[b.band_id, b.issued[0], writer(b.issued[1]), b.voided] for b in person.bands]
-        registered = person.registered
-        born = None if registered is None else [registered[0], writer(registered[1])]
-        rows.append([person.person_id, born, event_rows, writes, households, bands])
-    return EncodedPeople(canonical.dumps(rows).decode("utf-8"), list(writers))
 
-
-_PEOPLE_SLOT: Final = '"people":[]'
+_PEOPLE_SLOT: Final = b'"people":[]'
 
 
 def encode(roster: Roster, people: EncodedPeople | None = None) -> bytes:
@@ -267,8 +373,10 @@ def encode(roster: Roster, people: EncodedPeople | None = None) -> bytes:
         "settings": {"fields": names, "retention_days": roster.settings.retention_days},
     }
     # Canonical JSON escapes every quote inside a string: the top-level key is the only match.
-    text = canonical.dumps(document).decode("utf-8")
-    return text.replace(_PEOPLE_SLOT, f'"people":{people.text}', 1).encode("utf-8")
+    # Joined as bytes: the people part (tens of MB) is encoded once for every device's file.
+    data = canonical.dumps(document)
+    at = data.index(_PEOPLE_SLOT)
+    return b"".join((data[:at], b'"people":', people.data, data[at + len(_PEOPLE_SLOT) :]))
 
 
 # --- strict parsing ---------------------------------------------------------------------------
@@ -310,16 +418,12 @@ def _hex64(value: object, part: str) -> str:
 
 
 def _person_id(value: object, part: str) -> str:
+    """An id exactly as `format_id` writes it (`ids.is_canonical`: the verdict of
+    ``str(parse_id(value)) == value`` without its lenient reading; a roster checks 100,000)."""
     text = _text(value, part, ids.MAX_INPUT_LEN)
-    try:
-        parsed = str(ids.parse_id(text))
-    except ValueError:
-        raise _bad(part) from None
-    except FieldregError:
-        raise _bad(part) from None
-    if parsed != text:
+    if not ids.is_canonical(text):
         raise _bad(part)
-    return parsed
+    return text
 
 
 def _value(value: object, part: str) -> FieldValue:
@@ -378,7 +482,7 @@ def parse(untrusted: bytes) -> Roster:
     people: list[RosterPerson] = []
     seen_ids: set[str] = set()
     for item in _list(raw["people"], "people", MAX_PEOPLE):
-        person = _parse_person(item, names, writer)
+        person = _parse_person(item, names, writer, writers)
         if person.person_id in seen_ids:
             raise _bad("people")
         seen_ids.add(person.person_id)
@@ -419,7 +523,109 @@ def parse(untrusted: bytes) -> Roster:
     )
 
 
-def _parse_person(item: object, names: list[str], writer: Any) -> RosterPerson:
+def _parse_person(item: object, names: list[str], writer: Any, writers: list[str]) -> RosterPerson:
+    """One person row, every part checked; the usual row by `_parse_person_fast`, anything it
+    does not take (unusual or wrong) by the strict reading, which says what is wrong."""
+    person = _parse_person_fast(item, names, writer, writers)
+    return person if person is not None else _parse_person_strict(item, names, writer)
+
+
+_MAX_CLOCK: Final = 2**63 - 1
+
+
+def _parse_person_fast(
+    item: object, names: list[str], writer: Any, writers: list[str]
+) -> RosterPerson | None:
+    """`_parse_person_strict` for a row it accepts (the same person), with the checks inlined;
+    None, not an error, as soon as anything is not as the usual row has it."""
+    if type(item) is not list or len(item) != 6:
+        return None
+    person_id, registered_raw, events_raw, writes_raw, households_raw, bands_raw = item
+    if type(person_id) is not str or len(person_id) > ids.MAX_INPUT_LEN:
+        return None
+    if not ids.is_canonical(person_id):
+        return None
+    count = len(writers)
+    registered: Key | None = None
+    if registered_raw is not None:
+        if type(registered_raw) is not list or len(registered_raw) != 2:
+            return None
+        clock, who = registered_raw
+        if type(clock) is not int or not 0 <= clock <= _MAX_CLOCK:
+            return None
+        if type(who) is not int or not 0 <= who < count:
+            return None
+        registered = (clock, writers[who])
+    if type(events_raw) is not list or len(events_raw) > MAX_LIST:
+        return None
+    events: list[tuple[str, Key]] = []
+    for row in events_raw:
+        if type(row) is not list or len(row) != 3:
+            return None
+        event_id, clock, who = row
+        if type(event_id) is not str or not _HEX64.fullmatch(event_id):
+            return None
+        if type(clock) is not int or not 0 <= clock <= _MAX_CLOCK:
+            return None
+        if type(who) is not int or not 0 <= who < count:
+            return None
+        events.append((event_id, (clock, writers[who])))
+    if len({e for e, _ in events}) != len(events):
+        return None
+    if type(writes_raw) is not list or len(writes_raw) > MAX_LIST:
+        return None
+    fields: dict[str, list[Write]] = {}
+    written: set[tuple[str, str]] = set()
+    known, happened = len(names), len(events)
+    for row in writes_raw:
+        if type(row) is not list or len(row) != 3:
+            return None
+        field_index, event_index, value = row
+        if type(field_index) is not int or not 0 <= field_index < known:
+            return None
+        if type(event_index) is not int or not 0 <= event_index < happened:
+            return None
+        if type(value) is str:
+            if len(value) > MAX_TEXT:
+                return None
+        elif type(value) is list:
+            if len(value) > 64 or any(type(v) is not str or len(v) > 200 for v in value):
+                return None
+            value = list(value)
+        elif value is not None:
+            return None
+        name = names[field_index]
+        event_id, key = events[event_index]
+        if (name, event_id) in written:
+            return None
+        written.add((name, event_id))
+        fields.setdefault(name, []).append(Write(event_id, key, value))
+    households, bands = _households_and_bands(households_raw, bands_raw, events, writer)
+    return RosterPerson(person_id, registered, fields, households, bands)
+
+
+def _households_and_bands(
+    households_raw: object, bands_raw: object, events: list[tuple[str, Key]], writer: Any
+) -> tuple[list[tuple[str, str, Key, str]], list[Band]]:
+    households: list[tuple[str, str, Key, str]] = []
+    for row in _list(households_raw, "households"):
+        household, event_index, relationship = _row(row, "households", 3)
+        tag, key = events[_int(event_index, "event", 0, len(events) - 1)]
+        households.append(
+            (_person_id(household, "households"), tag, key, _text(relationship, "households", 40))
+        )
+    bands: list[Band] = []
+    for row in _list(bands_raw, "bands"):
+        band_id, clock, who, voided = _row(row, "bands", 4)
+        if type(voided) is not bool:
+            raise _bad("bands")
+        bands.append(Band(_text(band_id, "bands", 40), (_int(clock, "bands"), writer(who)), voided))
+    if len({b.band_id for b in bands}) != len(bands):
+        raise _bad("bands")
+    return households, bands
+
+
+def _parse_person_strict(item: object, names: list[str], writer: Any) -> RosterPerson:
     person_id, registered_raw, events_raw, writes_raw, households_raw, bands_raw = _row(
         item, "person", 6
     )
@@ -439,29 +645,16 @@ def _parse_person(item: object, names: list[str], writer: Any) -> RosterPerson:
         return events[_int(value, "event", 0, len(events) - 1)]
 
     fields: dict[str, list[Write]] = {}
+    written: set[tuple[str, str]] = set()  # (field, event id): each write of a field once
     for row in _list(writes_raw, "writes"):
         field_index, event_index, value = _row(row, "writes", 3)
         name = names[_int(field_index, "writes", 0, len(names) - 1)]
         event_id, key = event(event_index)
-        writes = fields.setdefault(name, [])
-        if any(w.event_id == event_id for w in writes):
+        if (name, event_id) in written:
             raise _bad("writes")
-        writes.append(Write(event_id, key, _value(value, "value")))
-    households: list[tuple[str, str, Key, str]] = []
-    for row in _list(households_raw, "households"):
-        household, event_index, relationship = _row(row, "households", 3)
-        tag, key = event(event_index)
-        households.append(
-            (_person_id(household, "households"), tag, key, _text(relationship, "households", 40))
-        )
-    bands: list[Band] = []
-    for row in _list(bands_raw, "bands"):
-        band_id, clock, who, voided = _row(row, "bands", 4)
-        if type(voided) is not bool:
-            raise _bad("bands")
-        bands.append(Band(_text(band_id, "bands", 40), (_int(clock, "bands"), writer(who)), voided))
-    if len({b.band_id for b in bands}) != len(bands):
-        raise _bad("bands")
+        written.add((name, event_id))
+        fields.setdefault(name, []).append(Write(event_id, key, _value(value, "value")))
+    households, bands = _households_and_bands(households_raw, bands_raw, events, writer)
     return RosterPerson(person_id, registered, fields, households, bands)
 
 
