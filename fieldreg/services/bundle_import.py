@@ -20,9 +20,9 @@ from fieldreg.crypto.encoding import strict_b64decode
 from fieldreg.services.outside_files import open_outside_file
 from fieldreg.services.session import Session
 from fieldreg.services.sync_access import (
-    coordinator_network,
     now_ms,
     read_untrusted,
+    session_network,
     sync_repository,
 )
 from fieldreg.store.engine import ENVIRONMENT_ERRORS, store_error
@@ -100,8 +100,10 @@ def import_bundles(
     progress: Progress | None = None,
     cancelled: CancelFlag | None = None,
     workers: int = 0,
+    show_people: bool = True,
 ) -> list[FileOutcome]:
-    """Import each file; see the module docstring."""
+    """Import each file; see the module docstring. `show_people=False` leaves the session's
+    people as they are, for a session that shows no one (the hub's never loads them)."""
     if len(paths) > MAX_FILES:
         raise FieldregError("sync.too_many_files", max=MAX_FILES)
     items = _survey(paths)
@@ -113,7 +115,7 @@ def import_bundles(
     try:
         # Millions of short-lived objects and no cycles: see fieldreg.core.bulk.
         with without_cycle_collection(), sync_repository(session) as repo, context:
-            network = coordinator_network(repo)
+            network = session_network(session, repo)
             identity = strict_b64decode(network.secrets.get("recipient"), 32)
             if identity is None:
                 raise StoreError("store.corrupt")
@@ -144,7 +146,8 @@ def import_bundles(
                 session.anchor_log_ends(repo)
     finally:
         # Also after a cancel or an error: what was committed before it is shown.
-        _show(session, outcomes)
+        if show_people:
+            _show(session, outcomes)
     return outcomes
 
 

@@ -162,6 +162,12 @@ class Session:
         return bytes(self._data_key)
 
     @property
+    def engine(self) -> Engine:
+        """The store's engine, for connections of other use cases to the same store (sync's
+        own): its pool and its compiled SQL are shared, and it is disposed at lock."""
+        return self._engine
+
+    @property
     def people(self) -> PeopleView:
         """Everyone's summary, read-only (see `people_cache`)."""
         return self._people
@@ -404,8 +410,8 @@ class Session:
     def refresh(self, person_ids: list[str]) -> None:
         """Reload people changed by another writer (an import) into the index and summaries."""
         with self._repo.reading():
-            states = [self._repo.load_state(person_id) for person_id in person_ids]
-        self._people.remember(state for state in states if state is not None)
+            states = self._repo.load_states(person_ids)
+        self._people.remember(states[person_id] for person_id in person_ids if person_id in states)
 
     def add_note(self, person_id: str, text: str) -> None:
         clean = clean_text("note", text, max_len=NOTE_MAX, multiline=True, required=True)

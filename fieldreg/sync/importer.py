@@ -17,6 +17,7 @@ refused) rolls back and looks again from the start, so it reports what is true t
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -85,6 +86,14 @@ class Checked:
     age: age_format.AgeHeader
 
 
+@functools.lru_cache(maxsize=4096)
+def _verified_certificate(text: str, root_public: bytes) -> Certificate:
+    """`parse_certificate`, remembered: a pure function of the text and the root key (only a
+    certificate that verified is kept), so each device's is not verified again per bundle. Only
+    texts equal to a certificate the store holds reach it; revocation is read per bundle."""
+    return parse_certificate(text, root_public)
+
+
 def bundle_hash(raw: bytes) -> str:
     return hashlib.sha256(raw).hexdigest()
 
@@ -140,7 +149,7 @@ class Importer:
             raise FieldregError("sync.certificate_invalid", part="encoding") from None
         if certificate_text != known:
             raise FieldregError("bundle.unknown_device")  # not a certificate this hub issued
-        certificate = parse_certificate(certificate_text, self.network.root_public)
+        certificate = _verified_certificate(certificate_text, self.network.root_public)
         if certificate.device_id != header.device:
             raise FieldregError("bundle.unknown_device")
         if up_to is not None and header.last > up_to:
