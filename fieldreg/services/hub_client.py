@@ -174,6 +174,11 @@ class HubClient:
                 self.close()
             if len(data) > MAX_ANSWER:
                 raise FieldregError("hub.bad_answer")
+            declared = response.getheader("Content-Length")
+            if declared is not None and declared.isdigit() and int(declared) != len(data):
+                # The hub went away mid-answer (read(n) returns what came, short): no answer.
+                self.close()
+                raise Unreachable("the answer was cut off")
             return Answer(response.status, data)
         raise Unreachable("no answer")
 
