@@ -120,17 +120,11 @@ class Header:
 
 
 def _int(raw: dict[str, Any], key: str, low: int, high: int) -> int:
-    value = raw.get(key)
-    if type(value) is not int or not low <= value <= high:
-        raise FieldregError("bundle.header_invalid", key=key)
-    return value
+    return container.header_int(raw, key, low, high, kind="bundle", refuse=FieldregError)
 
 
 def _match(raw: dict[str, Any], key: str, pattern: re.Pattern[str]) -> str:
-    value = raw.get(key)
-    if not isinstance(value, str) or not pattern.fullmatch(value):
-        raise FieldregError("bundle.header_invalid", key=key)
-    return value
+    return container.header_text(raw, key, pattern, kind="bundle", refuse=FieldregError)
 
 
 def parse_header(untrusted: str) -> Header:

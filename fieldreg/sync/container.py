@@ -5,8 +5,10 @@ here; each format names its magic, parts and limits, and its errors carry its ow
 
 from __future__ import annotations
 
+import re
 import struct
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
 
 from fieldreg.core.errors import FieldregError
 
@@ -63,3 +65,24 @@ def split_parts(
     if position != len(untrusted):
         raise refuse(f"{kind}.trailing_data")
     return taken
+
+
+def header_int(
+    raw: Mapping[str, Any], key: str, low: int, high: int, *, kind: str, refuse: Refusal
+) -> int:
+    """`raw[key]` if it is an integer (not a bool) from `low` to `high`; else
+    `<kind>.header_invalid` naming the key."""
+    value = raw.get(key)
+    if type(value) is not int or not low <= value <= high:
+        raise refuse(f"{kind}.header_invalid", key=key)
+    return value
+
+
+def header_text(
+    raw: Mapping[str, Any], key: str, pattern: re.Pattern[str], *, kind: str, refuse: Refusal
+) -> str:
+    """`raw[key]` if it is a string `pattern` matches whole; else `<kind>.header_invalid`."""
+    value = raw.get(key)
+    if not isinstance(value, str) or not pattern.fullmatch(value):
+        raise refuse(f"{kind}.header_invalid", key=key)
+    return value

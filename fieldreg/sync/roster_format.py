@@ -230,17 +230,11 @@ def parse_signature(untrusted: bytes) -> minisign.Signature:
 
 
 def _int(raw: dict[str, Any], key: str, low: int, high: int) -> int:
-    value = raw.get(key)
-    if type(value) is not int or not low <= value <= high:
-        raise RosterRejected("roster.header_invalid", key=key)
-    return value
+    return container.header_int(raw, key, low, high, kind="roster", refuse=RosterRejected)
 
 
 def _match(raw: dict[str, Any], key: str, pattern: re.Pattern[str]) -> str:
-    value = raw.get(key)
-    if not isinstance(value, str) or not pattern.fullmatch(value):
-        raise RosterRejected("roster.header_invalid", key=key)
-    return value
+    return container.header_text(raw, key, pattern, kind="roster", refuse=RosterRejected)
 
 
 def parse_header(untrusted: str) -> RosterHeader:
