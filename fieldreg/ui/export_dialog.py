@@ -1,7 +1,8 @@
 """Exporting people from the desk: the format (CSV, XLSX or PFIF 1.4), the columns, the roster's
-filters (status, need, days of registration), and optional age encryption to a passphrase or a
-recipient. The dialog says the file will hold personal data before the file dialog opens; the
-export runs on the worker (`services.exports`) and is written whole or not at all."""
+filters (status, need, days of registration), one transport's passengers, and optional age
+encryption to a passphrase or a recipient. The dialog says the file will hold personal data
+before the file dialog opens; the export runs on the worker (`services.exports`) and is
+written whole or not at all."""
 
 from __future__ import annotations
 
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
 from fieldreg.core.entities import Need
 from fieldreg.core.errors import FieldregError
 from fieldreg.services import exports
+from fieldreg.services.session import Session
 from fieldreg.ui import labels
 from fieldreg.ui.context import UiContext
 from fieldreg.ui.error_dialog import show_store_error
@@ -83,6 +85,9 @@ class ExportDialog(Retranslates, QDialog):
             self.columns.addItem(item)
         self.filters = QLabel()
         self.filters.setWordWrap(True)
+        self.transport = QComboBox()
+        self.transport.setObjectName("exportTransport")
+        self.transport.addItem("", None)  # every person the filters keep, on a transport or not
         self.encryption = QComboBox()
         for code in (NO_ENCRYPTION, PASSPHRASE, RECIPIENT):
             self.encryption.addItem("", code)
@@ -107,12 +112,15 @@ class ExportDialog(Retranslates, QDialog):
         self.export_button.clicked.connect(self.export)
         self.buttons.rejected.connect(self.reject)
         self._form = QFormLayout()
-        self._captions = {name: QLabel() for name in ("format", "columns", "filters", "encrypt")}
+        self._captions = {
+            name: QLabel() for name in ("format", "columns", "filters", "transport", "encrypt")
+        }
         self._captions.update({name: QLabel() for name in ("passphrase", "repeat", "recipient")})
         for name, widget in (
             ("format", self.format),
             ("columns", self.columns),
             ("filters", self.filters),
+            ("transport", self.transport),
             ("encrypt", self.encryption),
             ("passphrase", self.passphrase),
             ("repeat", self.repeat),
@@ -129,6 +137,7 @@ class ExportDialog(Retranslates, QDialog):
         context.locked.connect(self.reject)
         self.retranslateUi()
         self._encryption_changed()
+        self._context.run(transport_choices, self._show_transports, self._failed)
 
     # --- what was chosen ----------------------------------------------------------------------
 
@@ -153,6 +162,7 @@ class ExportDialog(Retranslates, QDialog):
             columns=self.chosen_columns(),
             filter=self._filter,
             encryption=encryption,
+            transport=self.transport.currentData(),
         )
 
     # --- exporting ----------------------------------------------------------------------------
@@ -202,6 +212,15 @@ class ExportDialog(Retranslates, QDialog):
 
     def _show_error(self, error: FieldregError) -> None:
         self.error.show_text(lambda: self._context.describe(error))
+
+    def _show_transports(self, choices: list[tuple[str, str]]) -> None:
+        chosen = self.transport.currentData()
+        while self.transport.count() > 1:
+            self.transport.removeItem(1)
+        for transport_id, name in choices:
+            self.transport.addItem(name, transport_id)
+        found = self.transport.findData(chosen) if chosen else 0
+        self.transport.setCurrentIndex(max(found, 0))
 
     # --- look ---------------------------------------------------------------------------------
 
@@ -272,6 +291,7 @@ class ExportDialog(Retranslates, QDialog):
             "format": self.tr("&Format"),
             "columns": self.tr("&Columns"),
             "filters": self.tr("People"),
+            "transport": self.tr("&Transport"),
             "encrypt": self.tr("&Encryption"),
             "passphrase": self.tr("&Passphrase"),
             "repeat": self.tr("&Repeat"),
@@ -280,8 +300,28 @@ class ExportDialog(Retranslates, QDialog):
         for name, caption in self._captions.items():
             caption.setText(words[name])
         self.export_button.setText(self.tr("E&xport…"))
+        self.transport.setItemText(0, self.tr("Any (on a transport or not)"))
         self._render_filters()
         self._render_notice()
+
+
+def transport_choices(session: Session) -> list[tuple[str, str]]:
+    """Runs on the worker: (ID, name) of every transport, as the Transports page lists them;
+    a name two transports share is told apart by the departure and then the ID."""
+    views = session.transports().all()
+    seen: dict[str, int] = {}
+    for view in views:
+        seen[view.name] = seen.get(view.name, 0) + 1
+    choices = []
+    for view in views:
+        name = view.name
+        if seen[name] > 1:
+            departure = view.fields.get("departure")
+            name += (
+                f" ({departure}, {view.transport_id})" if departure else f" ({view.transport_id})"
+            )
+        choices.append((view.transport_id, name))
+    return choices
 
 
 def people_filter(roster: RosterFilter) -> exports.PeopleFilter:

@@ -21,7 +21,7 @@ from fieldreg.ui.export_dialog import PASSPHRASE, ExportDialog
 from fieldreg.ui.roster_model import RosterFilter
 from tests.reports.people import register_people
 from tests.ui.desk import open_desk
-from tests.ui.keyboard import CTRL, press, running_context
+from tests.ui.keyboard import ALT, CTRL, focused, press, running_context
 
 
 class PathChooser:
@@ -132,3 +132,35 @@ def test_the_save_dialog_opens_in_the_documents_folder_not_the_working_one(
     qtbot.addWidget(parent)
     assert export_dialog.ask_save_path(parent, "people-2026-12-02.csv") == ""
     assert seen == [str(documents / "people-2026-12-02.csv")]
+
+
+def test_a_transport_chosen_by_keyboard_exports_only_its_passengers(
+    qtbot: QtBot, session: Session, data_dir: Path, tmp_path: Path
+) -> None:
+    people = list(register_people(session, 5))
+    transports = session.transports()
+    transports.plan({"name": "Автобус 1", "departure": "2026-12-03 07:30"})
+    bus = transports.plan({"name": "Автобус 2", "departure": "2026-12-04 08:00"})
+    transports.assign(bus, people[1:3])
+    chooser = PathChooser(tmp_path / "bus.csv")
+    with running_context(session, data_dir) as context:
+        dialog = ExportDialog(context, exports.PeopleFilter(), ask_path=chooser)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitUntil(lambda: dialog.transport.count() == 3)
+        assert [dialog.transport.itemText(i) for i in range(3)] == [
+            "Any (on a transport or not)",
+            "Автобус 1",
+            "Автобус 2",
+        ]
+        dialog.activateWindow()
+        qtbot.keyClick(dialog, Qt.Key.Key_T, ALT)  # the caption's mnemonic
+        assert focused() is dialog.transport
+        qtbot.keyClick(dialog.transport, Qt.Key.Key_Down)
+        qtbot.keyClick(dialog.transport, Qt.Key.Key_Down)
+        assert dialog.transport.currentText() == "Автобус 2"
+        qtbot.keyClick(dialog.transport, Qt.Key.Key_X, ALT)  # E&xport…
+        qtbot.waitUntil(lambda: dialog.written is not None)
+    assert dialog.outcome.text() == "2 people written to bus.csv."
+    rows = list(csv.DictReader(io.StringIO(chooser.path.read_text("utf-8-sig"))))
+    assert sorted(r["id"] for r in rows) == sorted(people[1:3])
