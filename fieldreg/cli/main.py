@@ -55,7 +55,7 @@ from fieldreg.core.errors import (
     ValidationError,
 )
 from fieldreg.core.messages import FIELD_LABELS, describe
-from fieldreg.services import exports, household_file, key_health, vault
+from fieldreg.services import desk_counts, household_file, key_health, vault
 from fieldreg.services.build_info import build_info
 from fieldreg.services.paths import DataDir
 from fieldreg.services.portable import activate as activate_portable
@@ -576,7 +576,7 @@ def _cmd_verify(session: Session, args: argparse.Namespace, out: Output) -> int:
 
 def _cmd_stats(session: Session, args: argparse.Namespace, out: Output) -> int:
     s = session.stats()
-    figures = exports.dashboard_figures(session)  # the desk's dashboard shows the same numbers
+    figures = desk_counts.dashboard_figures(session)  # the desk's dashboard shows the same numbers
     data = {
         "total": s.total,
         "registered_today": s.registered_today,
@@ -586,6 +586,7 @@ def _cmd_stats(session: Session, args: argparse.Namespace, out: Output) -> int:
         "by_need": figures.by_need,
         "by_point": figures.by_point,
         "by_day": figures.by_day,
+        "by_transport": [t.as_json() for t in figures.by_transport],
     }
     out.result(
         data,
@@ -600,6 +601,11 @@ def _cmd_stats(session: Session, args: argparse.Namespace, out: Output) -> int:
             + [f"need {k}: {v}" for k, v in s.by_need.items()]
             + [f"point {k}: {v}" for k, v in figures.by_point.items()]
             + [f"day {k}: {v}" for k, v in figures.by_day.items()]
+            + [
+                f"transport {t.name} ({t.transport_id}, {t.departure or 'no departure'}): "
+                f"{t.assigned} assigned, {t.boarded} boarded, {t.no_shows} no-shows"
+                for t in figures.by_transport
+            ]
         ),
     )
     return EXIT_OK

@@ -1,5 +1,6 @@
 """The dashboard's numbers: people counted by status, by point, by need and by day of
-registration. The desk's dashboard and `fieldreg stats --json` both show exactly these."""
+registration, and each transport's passengers (assigned, boarded, no-shows). The desk's
+dashboard and `fieldreg stats --json` both show exactly these."""
 
 from __future__ import annotations
 
@@ -12,12 +13,39 @@ from fieldreg.reports.people_table import PersonRecord
 
 
 @dataclass(frozen=True, slots=True)
+class TransportFigure:
+    """One transport's passengers. No-shows are counted as the final manifest counts them:
+    once boarding has begun, everyone assigned who has not boarded; before that, none."""
+
+    transport_id: str
+    name: str
+    departure: str  # planned, "YYYY-MM-DD" or "YYYY-MM-DD HH:MM"; "" when not planned
+    assigned: int
+    boarded: int
+
+    @property
+    def no_shows(self) -> int:
+        return self.assigned - self.boarded if self.boarded else 0
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            "id": self.transport_id,
+            "name": self.name,
+            "departure": self.departure or None,
+            "assigned": self.assigned,
+            "boarded": self.boarded,
+            "no_shows": self.no_shows,
+        }
+
+
+@dataclass(frozen=True, slots=True)
 class Figures:
     total: int
     by_status: dict[str, int]  # "" counts people without a status
     by_point: dict[str, int]
     by_need: dict[str, int]  # a person with two needs counts under both
     by_day: dict[str, int]  # local calendar day "YYYY-MM-DD" -> people registered that day
+    by_transport: tuple[TransportFigure, ...] = ()  # by planned departure, then ID
 
     def as_json(self) -> dict[str, object]:
         return {
@@ -26,6 +54,7 @@ class Figures:
             "by_point": self.by_point,
             "by_need": self.by_need,
             "by_day": self.by_day,
+            "by_transport": [t.as_json() for t in self.by_transport],
         }
 
 
@@ -54,3 +83,11 @@ def figures(records: Iterable[PersonRecord], tz: dt.tzinfo | None = None) -> Fig
         by_need=dict(sorted(by_need.items())),
         by_day=dict(sorted(by_day.items())),
     )
+
+
+def transport_figures(
+    transports: Iterable[tuple[str, str, str, int, int]],
+) -> tuple[TransportFigure, ...]:
+    """(ID, name, departure, assigned, boarded) of each transport, by departure then ID (the
+    Transports page's order; a transport without a departure first, as there)."""
+    return tuple(TransportFigure(*t) for t in sorted(transports, key=lambda t: (t[2], t[0])))

@@ -1,11 +1,13 @@
 """A bar chart painted with QPainter: one bar per (label, count), across for categories (status,
-point, need) or upright for days. No QtCharts: it is not in PySide6-Essentials, and a few
+point, need) or upright for days. A bar across may show a part of itself in full colour and the
+rest paler (a transport: boarded of assigned) and a text of its own after it instead of the
+count. No QtCharts: it is not in PySide6-Essentials, and a few
 rectangles and texts need nothing more."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QRectF, QSize, Qt
-from PySide6.QtGui import QPainter, QPaintEvent, QPalette
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 BAR_PX = 18
@@ -20,18 +22,43 @@ class BarChart(QWidget):
         super().__init__(parent)
         self._upright = upright
         self._bars: list[tuple[str, int]] = []
+        self._parts: list[int] | None = None
+        self._texts: list[str] | None = None
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.setMinimumHeight(4 * (BAR_PX + GAP_PX))
 
-    def set_bars(self, bars: list[tuple[str, int]]) -> None:
+    def set_bars(
+        self,
+        bars: list[tuple[str, int]],
+        *,
+        parts: list[int] | None = None,
+        texts: list[str] | None = None,
+    ) -> None:
+        """`parts`: how much of each bar is drawn in full colour (the rest paler); `texts`: what
+        is written after each bar instead of its count. Both, when given, one per bar."""
+        if parts is not None and len(parts) != len(bars):
+            raise ValueError("one part per bar")
+        if texts is not None and len(texts) != len(bars):
+            raise ValueError("one text per bar")
         self._bars = list(bars)
-        self.setAccessibleDescription("; ".join(f"{label}: {count}" for label, count in bars))
+        self._parts = list(parts) if parts is not None else None
+        self._texts = list(texts) if texts is not None else None
+        said = texts if texts is not None else [f"{count}" for _, count in bars]
+        self.setAccessibleDescription(
+            "; ".join(f"{label}: {text}" for (label, _), text in zip(bars, said, strict=True))
+        )
         self.updateGeometry()
         self.update()
 
     def bars(self) -> list[tuple[str, int]]:
         """What the chart shows, in order (what a reader of the screen is told too)."""
         return list(self._bars)
+
+    def texts(self) -> list[str]:
+        """What is written after each bar: its text if given, else its count."""
+        if self._texts is not None:
+            return list(self._texts)
+        return [f"{count:,}" for _, count in self._bars]
 
     def sizeHint(self) -> QSize:
         if self._upright:
@@ -67,8 +94,12 @@ class BarChart(QWidget):
             LABEL_MAX_PX,
             max((metrics.horizontalAdvance(t) for t, _ in self._bars), default=0) + SLACK_PX,
         )
-        count_px = metrics.horizontalAdvance(f" {highest:,}") + GAP_PX
+        texts = self.texts()
+        count_px = max(metrics.horizontalAdvance(f" {t}") for t in texts) + GAP_PX
         room = max(1, self.width() - label_px - count_px - 3 * GAP_PX)
+        strong = palette.color(QPalette.ColorRole.Highlight)
+        pale = QColor(strong)
+        pale.setAlpha(90)
         for row, (label, count) in enumerate(self._bars):
             top = GAP_PX + row * (BAR_PX + GAP_PX)
             painter.setPen(palette.color(QPalette.ColorRole.WindowText))
@@ -80,14 +111,17 @@ class BarChart(QWidget):
             )
             width = room * count / highest
             left = label_px + 2 * GAP_PX
-            painter.fillRect(
-                QRectF(left, top + 2, max(width, 1), BAR_PX - 4),
-                palette.color(QPalette.ColorRole.Highlight),
-            )
+            if self._parts is None:
+                painter.fillRect(QRectF(left, top + 2, max(width, 1), BAR_PX - 4), strong)
+            else:
+                part = room * min(self._parts[row], count) / highest
+                painter.fillRect(QRectF(left, top + 2, max(width, 1), BAR_PX - 4), pale)
+                if part:
+                    painter.fillRect(QRectF(left, top + 2, part, BAR_PX - 4), strong)
             painter.drawText(
                 QRectF(left + width + GAP_PX / 2, top, count_px, BAR_PX),
                 Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
-                f"{count:,}",
+                texts[row],
             )
 
     def _paint_upright(self, painter: QPainter) -> None:

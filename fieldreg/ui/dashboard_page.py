@@ -1,5 +1,6 @@
 """The dashboard: how many people, by status, by reception point, by need and by day of
-registration, as bars. The numbers are `services.exports.dashboard_figures`, the same that
+registration, and each transport's passengers (assigned, boarded, no-shows, with its planned
+departure), as bars. The numbers are `services.desk_counts.dashboard_figures`, the same that
 `fieldreg stats --json` prints; they are counted on the worker when the page is shown and again
 after every save or import (`UiContext.people_changed`) while it is. Only counts are shown."""
 
@@ -8,10 +9,10 @@ from __future__ import annotations
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QVBoxLayout, QWidget
 
-from fieldreg.services import exports
-from fieldreg.services.exports import Figures
+from fieldreg.services import desk_counts
+from fieldreg.services.desk_counts import Figures, TransportFigure
 from fieldreg.ui import labels
-from fieldreg.ui.bar_chart import BarChart
+from fieldreg.ui.bar_chart import BarChart, day_month
 from fieldreg.ui.context import UiContext
 from fieldreg.ui.error_dialog import show_store_error
 from fieldreg.ui.page import Page
@@ -34,6 +35,8 @@ class DashboardPage(Retranslates, Page, QWidget):
         self.by_point = BarChart()
         self.by_need = BarChart()
         self.by_day = BarChart(upright=True)
+        self.by_transport = BarChart()
+        self.by_transport.setObjectName("dashboardTransports")
         self._boxes: dict[str, QGroupBox] = {}
         grid = QGridLayout()
         for position, (name, chart) in enumerate(
@@ -49,6 +52,10 @@ class DashboardPage(Retranslates, Page, QWidget):
             inner.addWidget(chart)
             self._boxes[name] = box
             grid.addWidget(box, position // 2, position % 2)
+        box = QGroupBox()
+        QVBoxLayout(box).addWidget(self.by_transport)
+        self._boxes["transport"] = box
+        grid.addWidget(box, 2, 0, 1, 2)  # names and three counts each: the whole width
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
         layout = QVBoxLayout(self)
@@ -63,7 +70,7 @@ class DashboardPage(Retranslates, Page, QWidget):
         self._stale = False
         if self._job:
             self._context.worker.cancel(self._job)
-        self._job = self._context.run(exports.dashboard_figures, self._show, self._failed)
+        self._job = self._context.run(desk_counts.dashboard_figures, self._show, self._failed)
 
     def _people_changed(self, _ids: list[str]) -> None:
         if self.isVisible():
@@ -83,7 +90,13 @@ class DashboardPage(Retranslates, Page, QWidget):
     def _render(self) -> None:
         figures = self.figures
         if figures is None:
-            for chart in (self.by_status, self.by_point, self.by_need, self.by_day):
+            for chart in (
+                self.by_status,
+                self.by_point,
+                self.by_need,
+                self.by_day,
+                self.by_transport,
+            ):
                 chart.set_bars([])
             self.total.setText("")
             return
@@ -99,6 +112,17 @@ class DashboardPage(Retranslates, Page, QWidget):
             [(labels.label(labels.NEED, code), count) for code, count in figures.by_need.items()]
         )
         self.by_day.set_bars(list(figures.by_day.items()))
+        transports = figures.by_transport
+        self.by_transport.set_bars(
+            [(transport_label(t), t.assigned) for t in transports],
+            parts=[t.boarded for t in transports],
+            texts=[
+                self.tr("assigned {assigned}, boarded {boarded}, no-shows {no_shows}").format(
+                    assigned=t.assigned, boarded=t.boarded, no_shows=t.no_shows
+                )
+                for t in transports
+            ],
+        )
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -120,4 +144,13 @@ class DashboardPage(Retranslates, Page, QWidget):
         self._boxes["point"].setTitle(self.tr("By reception point"))
         self._boxes["need"].setTitle(self.tr("By need"))
         self._boxes["day"].setTitle(self.tr("Registered by day"))
+        self._boxes["transport"].setTitle(self.tr("By transport (boarded of assigned)"))
         self._render()
+
+
+def transport_label(figure: TransportFigure) -> str:
+    """The transport's name and planned departure, day first as the desk writes dates."""
+    if not figure.departure:
+        return figure.name
+    day, _, time = figure.departure.partition(" ")
+    return f"{figure.name} · {day_month(day)} {time}".rstrip()
