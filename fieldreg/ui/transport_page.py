@@ -1,15 +1,24 @@
 """Transports at the desk: the list of buses, convoys and trains; planning and editing one; its
-passengers with their seats (assigned by ID, a band scan, or a whole household at once; taken
-off again); the manifest exported as PDF or CSV in English, Ukrainian or Russian, after the
-notice that it holds personal data. Every store call runs on the worker."""
+passengers with their seats (assigned by ID, a band scan, a whole household at once, or picked
+from a search by name; taken off again); the manifest exported as PDF or CSV in English,
+Ukrainian or Russian, after the notice that it holds personal data.
+Every store call runs on the worker.
+
+Assigning from a search: the volunteer types a name, or part of one, in either script, into the
+find field; the Search page's search (`Session.search`) runs on the worker a moment after the
+last keystroke and lists name, year of birth, household, status and ID, people already on the
+chosen transport marked. Up and Down move the highlight without leaving the field; Enter puts
+the highlighted person on the transport (with the seat typed, if any), Shift+Enter their whole
+household; the results stay, so the next person is a Down and an Enter away."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import Final
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QShowEvent
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QFont, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -27,6 +36,7 @@ from fieldreg.core.errors import FieldregError
 from fieldreg.services.manifest_files import ManifestFormat, build_manifest_file, write_manifest
 from fieldreg.services.session import Session
 from fieldreg.services.transports import TransportView
+from fieldreg.services.views import PersonHit
 from fieldreg.ui import labels
 from fieldreg.ui.context import UiContext
 from fieldreg.ui.error_dialog import show_store_error
@@ -37,6 +47,29 @@ from fieldreg.ui.translations import Retranslates
 from fieldreg.ui.transport_dialog import TransportDialog
 
 LANGUAGES = ("en", "uk", "ru")
+FIND_DEBOUNCE_MS: Final = 150
+FIND_LIMIT: Final = 30
+FOUND_MARK, FOUND_NAME, FOUND_YEAR, FOUND_HOUSEHOLD, FOUND_STATUS, FOUND_ID = range(6)
+_MOVE_KEYS: Final = {
+    Qt.Key.Key_Up: -1,
+    Qt.Key.Key_Down: 1,
+    Qt.Key.Key_PageUp: -10,
+    Qt.Key.Key_PageDown: 10,
+}
+_ENTER_KEYS: Final = frozenset({Qt.Key.Key_Return, Qt.Key.Key_Enter})
+
+
+def _text(fields: object, name: str) -> str:
+    value = fields.get(name) if isinstance(fields, dict) else None
+    return value if isinstance(value, str) else ""
+
+
+def hit_year(hit: PersonHit) -> str:
+    """The year of birth as recorded ("~1950" for an estimate), or nothing."""
+    dob = _text(hit.fields, "dob")
+    estimate = "~" if dob.startswith("~") else ""
+    year = dob.lstrip("~")[:4]
+    return estimate + year if year.isdigit() else ""
 
 
 class TransportPage(Retranslates, Page, QWidget):
@@ -58,7 +91,7 @@ class TransportPage(Retranslates, Page, QWidget):
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.table.currentCellChanged.connect(lambda *_: self._render_passengers())
+        self.table.currentCellChanged.connect(lambda *_: self._transport_changed())
         self.plan_button = QPushButton()
         self.plan_button.clicked.connect(lambda: self.open_dialog(None))
         self.edit_button = QPushButton()
@@ -80,6 +113,30 @@ class TransportPage(Retranslates, Page, QWidget):
         self.household_button.clicked.connect(self.assign_household)
         self.unassign_button = QPushButton()
         self.unassign_button.clicked.connect(self.unassign)
+        self.find_input = QLineEdit()
+        self.find_input.setObjectName("transportFind")
+        self.find_input.setMaxLength(200)
+        self.find_input.textChanged.connect(self._find_changed)
+        self.find_input.installEventFilter(self)
+        self.found = QTableWidget(0, 6)
+        self.found.setObjectName("transportFound")
+        self.found.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.found.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
+        self.found.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.found.verticalHeader().setVisible(False)
+        self.found.horizontalHeader().setStretchLastSection(True)
+        self.found.installEventFilter(self)
+        self.hits: list[PersonHit] = []
+        self._found_for: str | None = None  # the text whose results are shown
+        self._find_job = 0
+        self._find_timer = QTimer(self)
+        self._find_timer.setSingleShot(True)
+        self._find_timer.setInterval(FIND_DEBOUNCE_MS)
+        self._find_timer.timeout.connect(self._search)
+        self._find_label = QLabel()
+        self._find_label.setBuddy(self.find_input)
+        self._find_hint = QLabel()
+        self._find_hint.setWordWrap(True)
         self.language = QComboBox()
         self.language.setObjectName("manifestLanguage")
         for code in LANGUAGES:
@@ -111,6 +168,10 @@ class TransportPage(Retranslates, Page, QWidget):
             self.unassign_button,
         ):
             assign.addWidget(widget)
+        find = QHBoxLayout()
+        find.addWidget(self._find_label)
+        find.addWidget(self.find_input, 1)
+        find.addWidget(self._find_hint, 2)
         manifest = QHBoxLayout()
         for part in (self._language_label, self.language, self.pdf_button, self.csv_button):
             manifest.addWidget(part)
@@ -120,6 +181,8 @@ class TransportPage(Retranslates, Page, QWidget):
         layout.addLayout(top)
         layout.addWidget(self.table, 1)
         layout.addLayout(assign)
+        layout.addLayout(find)
+        layout.addWidget(self.found, 1)
         layout.addWidget(self.passengers, 2)
         layout.addLayout(manifest)
         layout.addWidget(self.message)
@@ -167,6 +230,7 @@ class TransportPage(Retranslates, Page, QWidget):
         if views:
             self.table.setCurrentCell(target, 0)
         self._render_passengers()
+        self._render_found()
 
     def current(self) -> str | None:
         row = self.table.currentRow()
@@ -197,6 +261,145 @@ class TransportPage(Retranslates, Page, QWidget):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, passenger.person_id)
                 self.passengers.setItem(row, column, item)
+
+    def _transport_changed(self) -> None:
+        self._render_passengers()
+        self._render_found()
+
+    # --- finding people by name -----------------------------------------------------------------
+
+    def _find_changed(self, text: str) -> None:
+        self._cancel_find()
+        if not text.strip():
+            self._find_timer.stop()
+            self._show_found("", [])
+            return
+        self._find_timer.start()
+
+    def _search(self) -> None:
+        self._cancel_find()
+        text = self.find_input.text().strip()
+        if not text:
+            return
+        self._find_job = self._context.run(
+            lambda session: session.search(text, limit=FIND_LIMIT).hits,
+            lambda hits: self._show_found(text, hits),
+            self._find_failed,
+        )
+
+    def _cancel_find(self) -> None:
+        if self._find_job:
+            self._context.worker.cancel(self._find_job)
+            self._find_job = 0
+
+    def _find_failed(self, error: BaseException) -> None:
+        self._find_job = 0
+        self._failed(error)
+
+    def _show_found(self, text: str, hits: list[PersonHit]) -> None:
+        self._find_job = 0
+        if text != self.find_input.text().strip():
+            return  # typed on meanwhile: the next search answers
+        self.hits = list(hits)
+        self._found_for = text or None
+        self._render_found()
+        if self.hits:
+            self.found.setCurrentCell(0, FOUND_NAME)
+
+    def highlighted(self) -> PersonHit | None:
+        row = self.found.currentRow()
+        return self.hits[row] if 0 <= row < len(self.hits) else None
+
+    def on_transport(self, person_id: str) -> bool:
+        view = self._current_view()
+        return view is not None and view.passenger(person_id) is not None
+
+    def _render_found(self) -> None:
+        row_now = self.found.currentRow()
+        self.found.setRowCount(len(self.hits))
+        for row, hit in enumerate(self.hits):
+            fields = hit.fields
+            here = self.on_transport(hit.person_id)
+            status = _text(fields, "status")
+            cells = (
+                self.tr("on this transport") if here else "",
+                " ".join(
+                    n
+                    for k in ("family_name", "given_name", "patronymic")
+                    if (n := _text(fields, k))
+                ),
+                hit_year(hit),
+                _text(fields, "household_id"),
+                labels.status_label(status, fields.get("sex")) if status else "",
+                hit.person_id,
+            )
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setData(Qt.ItemDataRole.UserRole, hit.person_id)
+                if here:
+                    font = QFont(item.font())
+                    font.setItalic(True)
+                    item.setFont(font)
+                self.found.setItem(row, column, item)
+        if 0 <= row_now < len(self.hits):
+            self.found.setCurrentCell(row_now, FOUND_NAME)
+        self.found.resizeColumnsToContents()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched in (self.find_input, self.found)
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+        ):
+            key = Qt.Key(event.key())
+            if key in _MOVE_KEYS and watched is self.find_input and self.hits:
+                row = self.found.currentRow() + _MOVE_KEYS[key]
+                self.found.setCurrentCell(max(0, min(row, len(self.hits) - 1)), FOUND_NAME)
+                return True
+            if key in _ENTER_KEYS:
+                shift = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+                self.assign_found(household=shift)
+                return True
+        return super().eventFilter(watched, event)
+
+    def assign_found(self, *, household: bool = False) -> None:
+        """Enter in the find field: the highlighted person on the chosen transport (or, with
+        `household`, every member of their household). A search still on its way is run at
+        once first: Enter never assigns a result of an older text."""
+        transport = self.current()
+        text = self.find_input.text().strip()
+        if transport is None or not text:
+            return
+        if self._found_for != text or self._find_timer.isActive() or self._find_job:
+            self._find_timer.stop()
+            self._search()
+            return
+        hit = self.highlighted()
+        if hit is None:
+            self.message.setText(self.tr("No one found: nobody assigned."))
+            return
+        cell = self.found.item(self.found.currentRow(), FOUND_NAME)
+        name = cell.text() if cell is not None else hit.person_id
+        if household:
+            members = _text(hit.fields, "household_id")
+            if not members:
+                self.message.setText(self.tr("{name} has no household recorded.").format(name=name))
+                return
+            self._run(
+                lambda s: s.transports().assign_household(transport, members),
+                lambda r: self.tr("Assigned: %n", None, len(r)),  # type: ignore[arg-type]
+            )
+            return
+        seat = self.seat_input.text().strip() or None
+        if seat is None and self.on_transport(hit.person_id):
+            self.message.setText(self.tr("{name} is already on this transport.").format(name=name))
+            return
+        person = hit.person_id
+        self.seat_input.clear()
+        self._run(
+            lambda s: s.transports().assign(transport, [person], {person: seat} if seat else None),
+            lambda r: self.tr("Assigned: %n", None, len(r)),  # type: ignore[arg-type]
+        )
 
     # --- writing --------------------------------------------------------------------------------
 
@@ -322,6 +525,12 @@ class TransportPage(Retranslates, Page, QWidget):
         self.assign_input.clear()
         self.seat_input.clear()
         self.message.clear()
+        self._find_timer.stop()
+        self._cancel_find()
+        self.find_input.clear()
+        self.hits = []
+        self._found_for = None
+        self.found.setRowCount(0)
 
     def retranslateUi(self) -> None:
         self._title.setText(self.tr("Transports"))
@@ -345,3 +554,18 @@ class TransportPage(Retranslates, Page, QWidget):
         self.pdf_button.setText(self.tr("Manifest &PDF…"))
         self.csv_button.setText(self.tr("Manifest &CSV…"))
         self._render_passengers()
+        self._find_label.setText(self.tr("&Find by name:"))
+        self._find_hint.setText(
+            self.tr("Enter: assign the highlighted person; Shift+Enter: their whole household")
+        )
+        self.found.setHorizontalHeaderLabels(
+            [
+                "",
+                self.tr("Name"),
+                self.tr("Born"),
+                self.tr("Household"),
+                self.tr("Status"),
+                self.tr("ID"),
+            ]
+        )
+        self._render_found()
