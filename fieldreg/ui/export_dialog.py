@@ -10,7 +10,7 @@ import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt
+from PySide6.QtCore import QCoreApplication, QObject, QStandardPaths, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -53,6 +53,79 @@ def ask_save_path(parent: QWidget, suggested: str) -> str:
     return path
 
 
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ExportDialog", text)
+
+
+class EncryptionChoice(QObject):
+    """The encryption rows of a form, the same wherever personal data is written: not
+    encrypted, age to a passphrase (typed twice), or age to a recipient ("age1…"); the rows of
+    the choice not taken are hidden. `retranslate` from the owner's `retranslateUi`."""
+
+    def __init__(self, form: QFormLayout, parent: QWidget) -> None:
+        super().__init__(parent)
+        self._form = form
+        self.mode = QComboBox()
+        self.mode.setObjectName("encryptionChoice")
+        for code in (NO_ENCRYPTION, PASSPHRASE, RECIPIENT):
+            self.mode.addItem("", code)
+        self.passphrase = QLineEdit()
+        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        self.repeat = QLineEdit()
+        self.repeat.setEchoMode(QLineEdit.EchoMode.Password)
+        self.recipient = QLineEdit()
+        self.recipient.setMaxLength(120)
+        self.captions = {
+            name: QLabel() for name in ("encrypt", "passphrase", "repeat", "recipient")
+        }
+        for name, widget in (
+            ("encrypt", self.mode),
+            ("passphrase", self.passphrase),
+            ("repeat", self.repeat),
+            ("recipient", self.recipient),
+        ):
+            self.captions[name].setBuddy(widget)
+            form.addRow(self.captions[name], widget)
+        self.mode.currentIndexChanged.connect(self._changed)
+        self._changed()
+
+    def encryption(self) -> exports.Encryption | None:
+        """What was chosen; `cli.secrets_differ` when the passphrase was typed differently."""
+        mode = self.mode.currentData()
+        if mode == PASSPHRASE:
+            if self.passphrase.text() != self.repeat.text():
+                raise FieldregError("cli.secrets_differ")
+            return exports.Encryption(passphrase=self.passphrase.text())
+        if mode == RECIPIENT:
+            return exports.Encryption(recipients=(self.recipient.text().strip(),))
+        return None
+
+    def clear_secrets(self) -> None:
+        self.passphrase.clear()
+        self.repeat.clear()
+
+    def _changed(self) -> None:
+        mode = self.mode.currentData()
+        for name, shown in (
+            ("passphrase", mode == PASSPHRASE),
+            ("repeat", mode == PASSPHRASE),
+            ("recipient", mode == RECIPIENT),
+        ):
+            self._form.setRowVisible(self.captions[name], shown)
+
+    def retranslate(self) -> None:
+        self.mode.setItemText(NO_ENCRYPTION, _tr("Not encrypted"))
+        self.mode.setItemText(PASSPHRASE, _tr("Encrypted to a passphrase (age)"))
+        self.mode.setItemText(RECIPIENT, _tr("Encrypted to a recipient (age)"))
+        for name, caption in (
+            ("encrypt", _tr("&Encryption")),
+            ("passphrase", _tr("&Passphrase")),
+            ("repeat", _tr("&Repeat")),
+            ("recipient", _tr("Re&cipient (age1…)")),
+        ):
+            self.captions[name].setText(caption)
+
+
 class ExportDialog(Retranslates, QDialog):
     def __init__(
         self,
@@ -88,16 +161,6 @@ class ExportDialog(Retranslates, QDialog):
         self.transport = QComboBox()
         self.transport.setObjectName("exportTransport")
         self.transport.addItem("", None)  # every person the filters keep, on a transport or not
-        self.encryption = QComboBox()
-        for code in (NO_ENCRYPTION, PASSPHRASE, RECIPIENT):
-            self.encryption.addItem("", code)
-        self.encryption.currentIndexChanged.connect(self._encryption_changed)
-        self.passphrase = QLineEdit()
-        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
-        self.repeat = QLineEdit()
-        self.repeat.setEchoMode(QLineEdit.EchoMode.Password)
-        self.recipient = QLineEdit()
-        self.recipient.setMaxLength(120)
         self.notice = QLabel()
         self.notice.setWordWrap(True)
         self.notice.setObjectName("personalDataNotice")
@@ -112,22 +175,20 @@ class ExportDialog(Retranslates, QDialog):
         self.export_button.clicked.connect(self.export)
         self.buttons.rejected.connect(self.reject)
         self._form = QFormLayout()
-        self._captions = {
-            name: QLabel() for name in ("format", "columns", "filters", "transport", "encrypt")
-        }
-        self._captions.update({name: QLabel() for name in ("passphrase", "repeat", "recipient")})
+        self._captions = {name: QLabel() for name in ("format", "columns", "filters", "transport")}
         for name, widget in (
             ("format", self.format),
             ("columns", self.columns),
             ("filters", self.filters),
             ("transport", self.transport),
-            ("encrypt", self.encryption),
-            ("passphrase", self.passphrase),
-            ("repeat", self.repeat),
-            ("recipient", self.recipient),
         ):
             self._captions[name].setBuddy(widget)
             self._form.addRow(self._captions[name], widget)
+        self.secrets = EncryptionChoice(self._form, self)
+        self.encryption = self.secrets.mode
+        self.passphrase = self.secrets.passphrase
+        self.repeat = self.secrets.repeat
+        self.recipient = self.secrets.recipient
         layout = QVBoxLayout(self)
         layout.addLayout(self._form)
         layout.addWidget(self.notice)
@@ -136,7 +197,6 @@ class ExportDialog(Retranslates, QDialog):
         layout.addWidget(self.buttons)
         context.locked.connect(self.reject)
         self.retranslateUi()
-        self._encryption_changed()
         self._context.run(transport_choices, self._show_transports, self._failed)
 
     # --- what was chosen ----------------------------------------------------------------------
@@ -149,14 +209,7 @@ class ExportDialog(Retranslates, QDialog):
         )
 
     def request(self) -> exports.ExportRequest:
-        encryption = None
-        mode = self.encryption.currentData()
-        if mode == PASSPHRASE:
-            if self.passphrase.text() != self.repeat.text():
-                raise FieldregError("cli.secrets_differ")
-            encryption = exports.Encryption(passphrase=self.passphrase.text())
-        elif mode == RECIPIENT:
-            encryption = exports.Encryption(recipients=(self.recipient.text().strip(),))
+        encryption = self.secrets.encryption()
         return exports.ExportRequest(
             format=exports.ExportFormat(self.format.currentData()),
             columns=self.chosen_columns(),
@@ -196,8 +249,7 @@ class ExportDialog(Retranslates, QDialog):
         self._job = 0
         self.written = built
         self.export_button.setEnabled(True)
-        self.passphrase.clear()
-        self.repeat.clear()
+        self.secrets.clear_secrets()
         self.outcome.setText(
             self.tr("%n people written to {path}.", None, built.people).format(path=path.name)
         )
@@ -228,15 +280,6 @@ class ExportDialog(Retranslates, QDialog):
         pfif = self.format.currentData() == exports.ExportFormat.PFIF.value
         self.columns.setEnabled(not pfif)
         self._render_notice()
-
-    def _encryption_changed(self) -> None:
-        mode = self.encryption.currentData()
-        for name, shown in (
-            ("passphrase", mode == PASSPHRASE),
-            ("repeat", mode == PASSPHRASE),
-            ("recipient", mode == RECIPIENT),
-        ):
-            self._form.setRowVisible(self._captions[name], shown)
 
     def _render_notice(self) -> None:
         if self.format.currentData() == exports.ExportFormat.PFIF.value:
@@ -284,18 +327,12 @@ class ExportDialog(Retranslates, QDialog):
             item = self.columns.item(row)
             name = str(item.data(Qt.ItemDataRole.UserRole))
             item.setText(extra.get(name) or labels.field_label(name))
-        self.encryption.setItemText(NO_ENCRYPTION, self.tr("Not encrypted"))
-        self.encryption.setItemText(PASSPHRASE, self.tr("Encrypted to a passphrase (age)"))
-        self.encryption.setItemText(RECIPIENT, self.tr("Encrypted to a recipient (age)"))
+        self.secrets.retranslate()
         words = {
             "format": self.tr("&Format"),
             "columns": self.tr("&Columns"),
             "filters": self.tr("People"),
             "transport": self.tr("&Transport"),
-            "encrypt": self.tr("&Encryption"),
-            "passphrase": self.tr("&Passphrase"),
-            "repeat": self.tr("&Repeat"),
-            "recipient": self.tr("Re&cipient (age1…)"),
         }
         for name, caption in self._captions.items():
             caption.setText(words[name])

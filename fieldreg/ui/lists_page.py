@@ -1,7 +1,8 @@
 """Lists of sought persons at the coordinator's desk (issue 14 §2): import a list (CSV or XLSX
 through the column mapping dialog, or PFIF 1.4), see every list with its counts, review its
 candidates side by side by keyboard (`ListReview`), and write the answer to its owner (PDF or
-CSV: the personal-data warning comes first, the file is written whole or not at all).
+CSV) or the INTERNAL protection file, each optionally age-encrypted (`ReportDialog`: what the
+file holds is said first, the file is written whole or not at all).
 
 Everything that reads or writes the store runs on the worker; the page shows only the lists'
 names and counts until a review is opened, and clears it all on lock."""
@@ -16,7 +17,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QStackedWidget,
     QTreeWidget,
     QTreeWidgetItem,
@@ -26,16 +26,18 @@ from PySide6.QtWidgets import (
 
 from fieldreg.core.errors import FieldregError
 from fieldreg.services import reconciliation
-from fieldreg.services.reconciliation import ListInfo, Preview
-from fieldreg.services.session import Session
+from fieldreg.services.exports import Encryption
+from fieldreg.services.reconciliation import ListInfo, Preview, ReportFormat
 from fieldreg.ui.context import UiContext
 from fieldreg.ui.error_dialog import show_store_error
+from fieldreg.ui.export_dialog import AskPath, ask_save_path
 from fieldreg.ui.field_widgets import push_button
 from fieldreg.ui.import_results import plain_table
 from fieldreg.ui.list_mapping_dialog import ListMappingDialog
 from fieldreg.ui.list_review import ListReview, ToReview, to_review
 from fieldreg.ui.page import Page
 from fieldreg.ui.register_page import page_title
+from fieldreg.ui.report_dialog import ReportDialog, write_report
 from fieldreg.ui.translations import Retranslates
 
 _LIST_ID = Qt.ItemDataRole.UserRole + 1
@@ -46,21 +48,17 @@ def format_of(path: Path) -> str:
     return {".xlsx": "xlsx", ".xml": "pfif"}.get(suffix, "csv")
 
 
-def _write_report(session: Session, list_id: str, path: Path, fmt: str) -> dict[str, int]:
-    """Runs on the worker: the report built and written; its counts."""
-    content = reconciliation.report_content(session, list_id)
-    built = reconciliation.build_report(content, "pdf" if fmt == "pdf" else "csv")
-    reconciliation.write_report(path, built)
-    return built.counts
-
-
 class ListsPage(Retranslates, Page, QWidget):
     lists_changed = Signal()  # a list came or a decision was made: the desk's notice reads again
 
-    def __init__(self, context: UiContext, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, context: UiContext, parent: QWidget | None = None, ask_path: AskPath = ask_save_path
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("listsPage")
         self._context = context
+        self._ask_path = ask_path
+        self.report_dialog: ReportDialog | None = None
         self._title = QLabel()
         page_title(self._title)
         self.table = plain_table(4, QTreeWidget())
@@ -71,12 +69,20 @@ class ListsPage(Retranslates, Page, QWidget):
         self.review_button = push_button()
         self.pdf_button = push_button()
         self.csv_button = push_button()
+        self.protection_button = push_button()
         self.import_button.clicked.connect(self.choose_file)
         self.review_button.clicked.connect(self.open_review)
         self.pdf_button.clicked.connect(lambda: self.choose_report_file("pdf"))
         self.csv_button.clicked.connect(lambda: self.choose_report_file("csv"))
+        self.protection_button.clicked.connect(lambda: self.choose_report_file("protection_csv"))
         buttons = QHBoxLayout()
-        for button in (self.import_button, self.review_button, self.pdf_button, self.csv_button):
+        for button in (
+            self.import_button,
+            self.review_button,
+            self.pdf_button,
+            self.csv_button,
+            self.protection_button,
+        ):
             buttons.addWidget(button)
         buttons.addStretch(1)
         overview = QWidget()
@@ -105,12 +111,16 @@ class ListsPage(Retranslates, Page, QWidget):
         )
         self.import_button.setText(self.tr("Import a list…"))
         self.review_button.setText(self.tr("Review (Enter)"))
-        self.pdf_button.setText(self.tr("Report as PDF…"))
-        self.csv_button.setText(self.tr("Report as CSV…"))
+        self.pdf_button.setText(self.tr("Report as &PDF…"))
+        self.csv_button.setText(self.tr("Report as &CSV…"))
+        self.protection_button.setText(self.tr("&Internal protection file…"))
 
     # --- the shell's contract -----------------------------------------------------------------
 
     def clear_personal_data(self) -> None:
+        if self.report_dialog is not None:
+            self.report_dialog.reject()  # it closes itself on lock too; the list id goes now
+            self.report_dialog = None
         self.table.clear()
         self.review.clear()
         self.stack.setCurrentIndex(0)
@@ -208,38 +218,38 @@ class ListsPage(Retranslates, Page, QWidget):
 
     # --- report -------------------------------------------------------------------------------
 
-    def choose_report_file(self, fmt: str) -> None:
+    def choose_report_file(self, kind: ReportFormat) -> ReportDialog | None:
+        """The report dialog for the selected list: which file, its encryption, the warning."""
         list_id = self.selected_list()
         if list_id is None:
-            return
-        box = QMessageBox(
-            QMessageBox.Icon.Warning,
-            self.tr("Personal data"),
-            self.tr(
-                "The report names the people found who consented to tracing, and where they "
-                "are now. Keep the file only where it must be and delete it when it has served."
-            ),
-            QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel,
-            self,
-        )
-        box.setObjectName("reportWarning")
-        if box.exec() != QMessageBox.StandardButton.Ok:
-            return
-        suffix = "*.pdf" if fmt == "pdf" else "*.csv"
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the report"), "", suffix)
-        if path:
-            self.write_report(list_id, Path(path), fmt)
+            return None
+        dialog = ReportDialog(self._context, list_id, kind, self, self._ask_path)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.written.connect(self._report_written)
+        self.report_dialog = dialog
+        dialog.open()
+        return dialog
 
-    def write_report(self, list_id: str, path: Path, fmt: str) -> None:
+    def write_report(
+        self, list_id: str, path: Path, kind: ReportFormat, encryption: Encryption | None = None
+    ) -> None:
         self._context.run(
-            lambda s: _write_report(s, list_id, path, fmt),
-            lambda counts: self.message.setText(
-                self.tr("Report written: {found} found and named, {withheld} counted only.").format(
-                    found=counts["found"], withheld=counts["found_without_consent"]
-                )
-            ),
+            lambda s: write_report(s, list_id, path, kind, encryption),
+            lambda counts: self._report_written(kind, counts),
             self._report_failed,
         )
+
+    def _report_written(self, kind: str, counts: dict[str, int]) -> None:
+        if kind == "protection_csv":
+            text = self.tr(
+                "INTERNAL protection file written: {withheld} found without consent. Never give "
+                "it to the list's owner."
+            ).format(withheld=counts["found_without_consent"])
+        else:
+            text = self.tr(
+                "Report written: {found} found and named, {withheld} counted only."
+            ).format(found=counts["found"], withheld=counts["found_without_consent"])
+        self.message.setText(text)
 
     def _report_failed(self, error: BaseException) -> None:
         if isinstance(error, FieldregError):

@@ -73,7 +73,7 @@ def test_a_passphrase_export_opens_with_that_passphrase(
         qtbot.keyClicks(dialog.passphrase, secret)
         qtbot.keyClicks(dialog.repeat, secret)
         qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
-        qtbot.waitUntil(lambda: dialog.written is not None)
+        qtbot.waitUntil(lambda: dialog.written is not None, timeout=30_000)  # scrypt, loaded CI
     assert dialog.passphrase.text() == ""  # not kept once used
     text = pyrage.passphrase.decrypt(chooser.path.read_bytes(), secret).decode("utf-8-sig")
     rows = list(csv.DictReader(io.StringIO(text)))

@@ -1,14 +1,18 @@
 """Lists of sought persons at the desk: the review driven by keys (Y confirms, N rejects, Space
 moves on), the column mapping confirmed in a dialog, and the discreet notice at registration,
-which says someone may be looking and nothing of the list."""
+which says someone may be looking and nothing of the list; the report and the INTERNAL
+protection file written encrypted (to a passphrase or a recipient) that the `age` tool opens."""
 
 from __future__ import annotations
 
+import shlex
+import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from fieldreg.services import reconciliation
@@ -16,7 +20,8 @@ from fieldreg.services.session import Session
 from fieldreg.ui.context import UiContext
 from fieldreg.ui.lists_page import ListsPage
 from fieldreg.ui.register_page import RegisterPage
-from tests.ui.keyboard import TAB, running_context, type_text, type_then
+from fieldreg.ui.report_dialog import ReportDialog
+from tests.ui.keyboard import ALT, TAB, focused, running_context, type_text, type_then
 
 LIST = (
     "Ref,Фамилия,Имя,Год рождения\n"
@@ -199,3 +204,157 @@ def test_the_desk_writes_the_report_as_pdf_and_says_what_it_holds(
     assert page.message.text() == "Report written: 0 found and named, 1 counted only."
     assert target.read_bytes().startswith(b"%PDF")
     assert target.stat().st_mode & 0o077 == 0
+
+
+class SavePath:
+    """Stands in for the save dialog, noting the warning the report dialog showed when asked."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.notices: list[str] = []
+
+    def __call__(self, dialog: QWidget, suggested: str) -> str:
+        assert isinstance(dialog, ReportDialog)
+        assert suggested.endswith(".age")
+        if dialog.notice.isVisible():
+            self.notices.append(dialog.notice.text())
+        return str(self.path)
+
+
+def age_decrypt_with_passphrase(path: Path, passphrase: str) -> bytes:
+    """The standard `age -d`, which reads a passphrase only from a terminal: run under
+    `script`, which gives it one and types what it is given on standard input."""
+    opened = path.with_name(path.name + ".opened")
+    command = f"age -d -o {shlex.quote(str(opened))} {shlex.quote(str(path))}"
+    done = subprocess.run(
+        ["script", "-qec", command, "/dev/null"],
+        input=f"{passphrase}\n",
+        check=False,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    return opened.read_bytes()
+
+
+def _report_dialog(qtbot: QtBot, page: ListsPage, key: Qt.Key) -> ReportDialog:
+    qtbot.waitUntil(lambda: page.selected_list() is not None)
+    page.table.setFocus()
+    qtbot.keyClick(page.table, key, ALT)  # the button's mnemonic
+    qtbot.waitUntil(lambda: page.report_dialog is not None and page.report_dialog.isVisible())
+    dialog = page.report_dialog
+    assert dialog is not None
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    return dialog
+
+
+def _choose_encryption(qtbot: QtBot, dialog: ReportDialog, steps: int) -> None:
+    qtbot.keyClick(focused(), Qt.Key.Key_E, ALT)  # "&Encryption"
+    assert focused() is dialog.secrets.mode
+    for _ in range(steps):
+        qtbot.keyClick(dialog.secrets.mode, Qt.Key.Key_Down)
+
+
+def test_the_report_is_written_encrypted_to_a_passphrase_that_age_opens(
+    qtbot: QtBot,
+    session: Session,
+    data_dir: Path,
+    people: dict[str, str],
+    tmp_path: Path,
+) -> None:
+    list_id = _import(session, tmp_path)
+    session.record_consent(people["bondarenko"], {"consent_tracing": "yes"})
+    reconciliation.decide(session, list_id, 2, people["bondarenko"], "confirmed")
+    chooser = SavePath(tmp_path / "answer.pdf.age")
+    secret = "a long report passphrase"
+    with running_context(session, data_dir) as context:
+        page = ListsPage(context, ask_path=chooser)
+        qtbot.addWidget(page)
+        page.resize(1000, 700)
+        page.show()
+        qtbot.waitExposed(page)
+        page.activateWindow()
+        dialog = _report_dialog(qtbot, page, Qt.Key.Key_P)  # "Report as &PDF…"
+        assert dialog.kind.currentText() == "Report for the list's owner (PDF)"
+        _choose_encryption(qtbot, dialog, 1)
+        assert dialog.secrets.mode.currentText() == "Encrypted to a passphrase (age)"
+        qtbot.keyClick(focused(), Qt.Key.Key_P, ALT)
+        type_text(qtbot, focused(), secret)
+        qtbot.keyClick(focused(), Qt.Key.Key_R, ALT)
+        type_text(qtbot, focused(), secret)
+        qtbot.keyClick(focused(), Qt.Key.Key_W, ALT)  # "&Write…"
+        qtbot.waitUntil(lambda: dialog.written_to is not None, timeout=30_000)  # scrypt
+        assert page.message.text() == "Report written: 1 found and named, 0 counted only."
+        assert dialog.secrets.passphrase.text() == ""  # not kept once used
+    assert "names the people found who consented" in chooser.notices[0]
+    written = chooser.path.read_bytes()
+    assert written.startswith(b"age-encryption.org/v1\n-> scrypt ")
+    assert chooser.path.stat().st_mode & 0o077 == 0
+    for plain in ("Бондаренко", "Ігор", "OWNER-REF-2"):
+        assert plain.encode() not in written
+    opened = age_decrypt_with_passphrase(chooser.path, secret)
+    assert opened.startswith(b"%PDF")
+
+
+def test_the_internal_protection_file_is_encrypted_to_a_recipient_that_age_opens(
+    qtbot: QtBot,
+    session: Session,
+    data_dir: Path,
+    people: dict[str, str],
+    tmp_path: Path,
+) -> None:
+    identity = tmp_path / "officer.key"
+    subprocess.run(["age-keygen", "-o", str(identity)], check=True, capture_output=True)
+    recipient = subprocess.run(
+        ["age-keygen", "-y", str(identity)], check=True, capture_output=True, text=True
+    ).stdout.strip()
+    list_id = _import(session, tmp_path)
+    reconciliation.decide(session, list_id, 2, people["bondarenko"], "confirmed")  # no consent
+    chooser = SavePath(tmp_path / "protection.csv.age")
+    with running_context(session, data_dir) as context:
+        page = ListsPage(context, ask_path=chooser)
+        qtbot.addWidget(page)
+        page.resize(1000, 700)
+        page.show()
+        qtbot.waitExposed(page)
+        page.activateWindow()
+        dialog = _report_dialog(qtbot, page, Qt.Key.Key_I)  # "&Internal protection file…"
+        assert dialog.chosen_kind() == "protection_csv"
+        _choose_encryption(qtbot, dialog, 2)
+        qtbot.keyClick(focused(), Qt.Key.Key_C, ALT)  # "Re&cipient (age1…)"
+        assert focused() is dialog.secrets.recipient
+        type_text(qtbot, focused(), recipient)
+        qtbot.keyClick(focused(), Qt.Key.Key_W, ALT)
+        qtbot.waitUntil(lambda: dialog.written_to is not None)
+        assert page.message.text().startswith("INTERNAL protection file written: 1 found")
+    assert chooser.notices[0].startswith("INTERNAL, for the protection officer only")
+    written = chooser.path.read_bytes()
+    assert written.startswith(b"age-encryption.org/v1\n-> X25519 ")
+    for plain in ("Бондаренко", "Ігор", people["bondarenko"], "OWNER-REF-2", "INTERNAL,"):
+        assert plain.encode() not in written
+    opened = subprocess.run(
+        ["age", "-d", "-i", str(identity), str(chooser.path)], check=True, capture_output=True
+    ).stdout.decode("utf-8-sig")
+    assert f"INTERNAL,OWNER-REF-2,{people['bondarenko']}," in opened  # whom to look after
+
+
+def test_a_short_passphrase_writes_no_report(
+    qtbot: QtBot, context: UiContext, session: Session, tmp_path: Path
+) -> None:
+    list_id = _import(session, tmp_path)
+    target = tmp_path / "answer.csv.age"
+    page = _page(qtbot, context)
+    page._ask_path = lambda _dialog, _suggested: str(target)
+    page.table.setFocus()
+    dialog = _report_dialog(qtbot, page, Qt.Key.Key_C)  # "Report as &CSV…"
+    assert list_id
+    _choose_encryption(qtbot, dialog, 1)
+    for key in (Qt.Key.Key_P, Qt.Key.Key_R):
+        qtbot.keyClick(focused(), key, ALT)
+        type_text(qtbot, focused(), "short")
+    qtbot.keyClick(focused(), Qt.Key.Key_W, ALT)
+    qtbot.waitUntil(lambda: bool(dialog.error.text()))
+    assert "12" in dialog.error.text()
+    assert not target.exists()
