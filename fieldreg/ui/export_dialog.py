@@ -53,10 +53,6 @@ def ask_save_path(parent: QWidget, suggested: str) -> str:
     return path
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ExportDialog", text)
-
-
 class EncryptionChoice(QObject):
     """The encryption rows of a form, the same wherever personal data is written: not
     encrypted, age to a passphrase (typed twice), or age to a recipient ("age1…"); the rows of
@@ -114,14 +110,21 @@ class EncryptionChoice(QObject):
             self._form.setRowVisible(self.captions[name], shown)
 
     def retranslate(self) -> None:
-        self.mode.setItemText(NO_ENCRYPTION, _tr("Not encrypted"))
-        self.mode.setItemText(PASSPHRASE, _tr("Encrypted to a passphrase (age)"))
-        self.mode.setItemText(RECIPIENT, _tr("Encrypted to a recipient (age)"))
-        for name, caption in (
-            ("encrypt", _tr("&Encryption")),
-            ("passphrase", _tr("&Passphrase")),
-            ("repeat", _tr("&Repeat")),
-            ("recipient", _tr("Re&cipient (age1…)")),
+        self.mode.setItemText(
+            NO_ENCRYPTION, QCoreApplication.translate("ExportDialog", "Not encrypted")
+        )
+        self.mode.setItemText(
+            PASSPHRASE,
+            QCoreApplication.translate("ExportDialog", "Encrypted to a passphrase (age)"),
+        )
+        self.mode.setItemText(
+            RECIPIENT, QCoreApplication.translate("ExportDialog", "Encrypted to a recipient (age)")
+        )
+        for name, caption in (  # the export dialog's words, wherever the rows are
+            ("encrypt", QCoreApplication.translate("ExportDialog", "&Encryption")),
+            ("passphrase", QCoreApplication.translate("ExportDialog", "&Passphrase")),
+            ("repeat", QCoreApplication.translate("ExportDialog", "&Repeat")),
+            ("recipient", QCoreApplication.translate("ExportDialog", "Re&cipient (age1…)")),
         ):
             self.captions[name].setText(caption)
 

@@ -517,6 +517,10 @@
         <translation>Без статуса</translation>
     </message>
     <message>
+        <source>assigned {assigned}, boarded {boarded}, no-shows {no_shows}</source>
+        <translation>назначено {assigned}, сели {boarded}, не явились {no_shows}</translation>
+    </message>
+    <message>
         <source>Dashboard</source>
         <translation>Сводка</translation>
     </message>
@@ -535,6 +539,10 @@
     <message>
         <source>Registered by day</source>
         <translation>Зарегистрировано по дням</translation>
+    </message>
+    <message>
+        <source>By transport (boarded of assigned)</source>
+        <translation>По транспорту (сели из назначенных)</translation>
     </message>
 </context>
 <context>
@@ -2143,6 +2151,10 @@
         <translation>Год рождения</translation>
     </message>
     <message>
+        <source>Any (on a transport or not)</source>
+        <translation>Любой (на транспорте или нет)</translation>
+    </message>
+    <message>
         <source>Not encrypted</source>
         <translation>Без шифрования</translation>
     </message>
@@ -2181,6 +2193,10 @@
     <message>
         <source>Re&amp;cipient (age1…)</source>
         <translation>По&amp;лучатель (age1…)</translation>
+    </message>
+    <message>
+        <source>&amp;Transport</source>
+        <translation>&amp;Транспорт</translation>
     </message>
     <message>
         <source>E&amp;xport…</source>
@@ -3242,12 +3258,20 @@
         <translation>Просмотреть (Enter)</translation>
     </message>
     <message>
-        <source>Report as PDF…</source>
-        <translation>Отчёт в PDF…</translation>
+        <source>Report as &amp;PDF…</source>
+        <translation>Отчёт в &amp;PDF…</translation>
     </message>
     <message>
-        <source>Report as CSV…</source>
-        <translation>Отчёт в CSV…</translation>
+        <source>Report as &amp;CSV…</source>
+        <translation>Отчёт в &amp;CSV…</translation>
+    </message>
+    <message>
+        <source>&amp;Internal protection file…</source>
+        <translation>&amp;Внутренний файл для защиты…</translation>
+    </message>
+    <message>
+        <source>INTERNAL protection file written: {withheld} found without consent. Never give it to the list&apos;s owner.</source>
+        <translation>ВНУТРЕННИЙ файл для защиты записан: найдено без согласия — {withheld}. Никогда не передавайте его владельцу списка.</translation>
     </message>
     <message>
         <source>Import a list</source>
@@ -3260,18 +3284,6 @@
     <message>
         <source>{count} sought persons imported.</source>
         <translation>Импортировано разыскиваемых лиц: {count}.</translation>
-    </message>
-    <message>
-        <source>Personal data</source>
-        <translation>Персональные данные</translation>
-    </message>
-    <message>
-        <source>The report names the people found who consented to tracing, and where they are now. Keep the file only where it must be and delete it when it has served.</source>
-        <translation>Отчёт называет найденных людей, согласившихся на розыск, и где они сейчас. Храните файл только там, где нужно, и удалите его, когда он больше не нужен.</translation>
-    </message>
-    <message>
-        <source>Save the report</source>
-        <translation>Сохранить отчёт</translation>
     </message>
     <message>
         <source>Report written: {found} found and named, {withheld} counted only.</source>
@@ -3830,6 +3842,45 @@
     <message>
         <source>Someone may be looking for this person: tell the coordinator.</source>
         <translation>Этого человека, возможно, кто-то ищет: сообщите координатору.</translation>
+    </message>
+</context>
+<context>
+    <name>ReportDialog</name>
+    <message>
+        <source>Written to {path}.</source>
+        <translation>Записано в {path}.</translation>
+    </message>
+    <message>
+        <source>INTERNAL, for the protection officer only: the file says which people found (their IDs and the list&apos;s references) did not consent to tracing. Never give it to the list&apos;s owner; encrypt it to the officer and delete it when it has served.</source>
+        <translation>ВНУТРЕННИЙ, только для специалиста по защите: файл указывает, кто из найденных (их ID и ссылки списка) не согласился на розыск. Никогда не передавайте его владельцу списка; зашифруйте его для специалиста и удалите, когда он больше не нужен.</translation>
+    </message>
+    <message>
+        <source>The report names the people found who consented to tracing, and where they are now. Keep the file only where it must be, encrypt it where you can, and delete it when it has served.</source>
+        <translation>Отчёт называет найденных людей, согласившихся на розыск, и где они сейчас. Храните файл только там, где нужно, шифруйте его, где можете, и удалите, когда он больше не нужен.</translation>
+    </message>
+    <message>
+        <source>Answer to the list</source>
+        <translation>Ответ на список</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Файл</translation>
+    </message>
+    <message>
+        <source>Report for the list&apos;s owner (PDF)</source>
+        <translation>Отчёт для владельца списка (PDF)</translation>
+    </message>
+    <message>
+        <source>Report for the list&apos;s owner (CSV)</source>
+        <translation>Отчёт для владельца списка (CSV)</translation>
+    </message>
+    <message>
+        <source>INTERNAL: found without consent (CSV)</source>
+        <translation>ВНУТРЕННИЙ: найденные без согласия (CSV)</translation>
+    </message>
+    <message>
+        <source>&amp;Write…</source>
+        <translation>&amp;Записать…</translation>
     </message>
 </context>
 <context>
@@ -4530,6 +4581,18 @@ Network fingerprint: {fingerprint}</source>
         <source>boarded</source>
         <translation>сел(а)</translation>
     </message>
+    <message>
+        <source>on this transport</source>
+        <translation>на этом транспорте</translation>
+    </message>
+    <message>
+        <source>No one found: nobody assigned.</source>
+        <translation>Никто не найден: никто не назначен.</translation>
+    </message>
+    <message>
+        <source>{name} has no household recorded.</source>
+        <translation>Для {name} домохозяйство не записано.</translation>
+    </message>
     <message numerus="yes">
         <source>Assigned: %n</source>
         <translation>
@@ -4537,6 +4600,10 @@ Network fingerprint: {fingerprint}</source>
             <numerusform>Назначено: %n</numerusform>
             <numerusform>Назначено: %n</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>{name} is already on this transport.</source>
+        <translation>{name} уже на этом транспорте.</translation>
     </message>
     <message numerus="yes">
         <source>Taken off: %n</source>
@@ -4649,6 +4716,26 @@ Network fingerprint: {fingerprint}</source>
     <message>
         <source>Manifest &amp;CSV…</source>
         <translation>Список &amp;CSV…</translation>
+    </message>
+    <message>
+        <source>&amp;Find by name:</source>
+        <translation>&amp;Поиск по имени:</translation>
+    </message>
+    <message>
+        <source>Enter: assign the highlighted person; Shift+Enter: their whole household</source>
+        <translation>Enter: назначить выделенного человека; Shift+Enter: всё его домохозяйство</translation>
+    </message>
+    <message>
+        <source>Born</source>
+        <translation>Год рождения</translation>
+    </message>
+    <message>
+        <source>Household</source>
+        <translation>Домохозяйство</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Статус</translation>
     </message>
 </context>
 <context>

@@ -517,6 +517,10 @@
         <translation>Без статусу</translation>
     </message>
     <message>
+        <source>assigned {assigned}, boarded {boarded}, no-shows {no_shows}</source>
+        <translation>призначено {assigned}, сіли {boarded}, не з’явилися {no_shows}</translation>
+    </message>
+    <message>
         <source>Dashboard</source>
         <translation>Панель</translation>
     </message>
@@ -535,6 +539,10 @@
     <message>
         <source>Registered by day</source>
         <translation>Зареєстровано за днями</translation>
+    </message>
+    <message>
+        <source>By transport (boarded of assigned)</source>
+        <translation>За транспортом (сіли з призначених)</translation>
     </message>
 </context>
 <context>
@@ -2143,6 +2151,10 @@
         <translation>Рік народження</translation>
     </message>
     <message>
+        <source>Any (on a transport or not)</source>
+        <translation>Будь-хто (на транспорті чи ні)</translation>
+    </message>
+    <message>
         <source>Not encrypted</source>
         <translation>Без шифрування</translation>
     </message>
@@ -2181,6 +2193,10 @@
     <message>
         <source>Re&amp;cipient (age1…)</source>
         <translation>Од&amp;ержувач (age1…)</translation>
+    </message>
+    <message>
+        <source>&amp;Transport</source>
+        <translation>&amp;Транспорт</translation>
     </message>
     <message>
         <source>E&amp;xport…</source>
@@ -3242,12 +3258,20 @@
         <translation>Переглянути (Enter)</translation>
     </message>
     <message>
-        <source>Report as PDF…</source>
-        <translation>Звіт у PDF…</translation>
+        <source>Report as &amp;PDF…</source>
+        <translation>Звіт у &amp;PDF…</translation>
     </message>
     <message>
-        <source>Report as CSV…</source>
-        <translation>Звіт у CSV…</translation>
+        <source>Report as &amp;CSV…</source>
+        <translation>Звіт у &amp;CSV…</translation>
+    </message>
+    <message>
+        <source>&amp;Internal protection file…</source>
+        <translation>&amp;Внутрішній файл для захисту…</translation>
+    </message>
+    <message>
+        <source>INTERNAL protection file written: {withheld} found without consent. Never give it to the list&apos;s owner.</source>
+        <translation>ВНУТРІШНІЙ файл для захисту записано: знайдено без згоди — {withheld}. Ніколи не передавайте його власникові списку.</translation>
     </message>
     <message>
         <source>Import a list</source>
@@ -3260,18 +3284,6 @@
     <message>
         <source>{count} sought persons imported.</source>
         <translation>Імпортовано розшукуваних осіб: {count}.</translation>
-    </message>
-    <message>
-        <source>Personal data</source>
-        <translation>Персональні дані</translation>
-    </message>
-    <message>
-        <source>The report names the people found who consented to tracing, and where they are now. Keep the file only where it must be and delete it when it has served.</source>
-        <translation>Звіт називає знайдених людей, які погодилися на розшук, і де вони зараз. Зберігайте файл лише там, де потрібно, і видаліть його, коли він більше не потрібен.</translation>
-    </message>
-    <message>
-        <source>Save the report</source>
-        <translation>Зберегти звіт</translation>
     </message>
     <message>
         <source>Report written: {found} found and named, {withheld} counted only.</source>
@@ -3830,6 +3842,45 @@
     <message>
         <source>Someone may be looking for this person: tell the coordinator.</source>
         <translation>Цю людину, можливо, хтось шукає: повідомте координатора.</translation>
+    </message>
+</context>
+<context>
+    <name>ReportDialog</name>
+    <message>
+        <source>Written to {path}.</source>
+        <translation>Записано у {path}.</translation>
+    </message>
+    <message>
+        <source>INTERNAL, for the protection officer only: the file says which people found (their IDs and the list&apos;s references) did not consent to tracing. Never give it to the list&apos;s owner; encrypt it to the officer and delete it when it has served.</source>
+        <translation>ВНУТРІШНІЙ, лише для фахівця із захисту: файл вказує, хто зі знайдених (їхні ID і посилання списку) не погодився на розшук. Ніколи не передавайте його власникові списку; зашифруйте його для фахівця і видаліть, коли він більше не потрібен.</translation>
+    </message>
+    <message>
+        <source>The report names the people found who consented to tracing, and where they are now. Keep the file only where it must be, encrypt it where you can, and delete it when it has served.</source>
+        <translation>Звіт називає знайдених людей, які погодилися на розшук, і де вони зараз. Зберігайте файл лише там, де потрібно, шифруйте його, де можете, і видаліть, коли він більше не потрібен.</translation>
+    </message>
+    <message>
+        <source>Answer to the list</source>
+        <translation>Відповідь на список</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Файл</translation>
+    </message>
+    <message>
+        <source>Report for the list&apos;s owner (PDF)</source>
+        <translation>Звіт для власника списку (PDF)</translation>
+    </message>
+    <message>
+        <source>Report for the list&apos;s owner (CSV)</source>
+        <translation>Звіт для власника списку (CSV)</translation>
+    </message>
+    <message>
+        <source>INTERNAL: found without consent (CSV)</source>
+        <translation>ВНУТРІШНІЙ: знайдені без згоди (CSV)</translation>
+    </message>
+    <message>
+        <source>&amp;Write…</source>
+        <translation>&amp;Записати…</translation>
     </message>
 </context>
 <context>
@@ -4530,6 +4581,18 @@ Network fingerprint: {fingerprint}</source>
         <source>boarded</source>
         <translation>сів(-ла)</translation>
     </message>
+    <message>
+        <source>on this transport</source>
+        <translation>на цьому транспорті</translation>
+    </message>
+    <message>
+        <source>No one found: nobody assigned.</source>
+        <translation>Нікого не знайдено: нікого не призначено.</translation>
+    </message>
+    <message>
+        <source>{name} has no household recorded.</source>
+        <translation>Для {name} домогосподарство не записано.</translation>
+    </message>
     <message numerus="yes">
         <source>Assigned: %n</source>
         <translation>
@@ -4537,6 +4600,10 @@ Network fingerprint: {fingerprint}</source>
             <numerusform>Призначено: %n</numerusform>
             <numerusform>Призначено: %n</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>{name} is already on this transport.</source>
+        <translation>{name} вже на цьому транспорті.</translation>
     </message>
     <message numerus="yes">
         <source>Taken off: %n</source>
@@ -4649,6 +4716,26 @@ Network fingerprint: {fingerprint}</source>
     <message>
         <source>Manifest &amp;CSV…</source>
         <translation>Список &amp;CSV…</translation>
+    </message>
+    <message>
+        <source>&amp;Find by name:</source>
+        <translation>Пошук за &amp;ім’ям:</translation>
+    </message>
+    <message>
+        <source>Enter: assign the highlighted person; Shift+Enter: their whole household</source>
+        <translation>Enter: призначити виділену людину; Shift+Enter: усе її домогосподарство</translation>
+    </message>
+    <message>
+        <source>Born</source>
+        <translation>Рік народження</translation>
+    </message>
+    <message>
+        <source>Household</source>
+        <translation>Домогосподарство</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Статус</translation>
     </message>
 </context>
 <context>
