@@ -18,9 +18,16 @@ SLACK_PX = 3  # horizontalAdvance rounds: a label exactly that wide would be eli
 
 
 class BarChart(QWidget):
-    def __init__(self, *, upright: bool = False, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        *,
+        upright: bool = False,
+        label_max_px: int = LABEL_MAX_PX,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self._upright = upright
+        self._label_max_px = label_max_px
         self._bars: list[tuple[str, int]] = []
         self._parts: list[int] | None = None
         self._texts: list[str] | None = None
@@ -91,7 +98,7 @@ class BarChart(QWidget):
         metrics = self.fontMetrics()
         highest = max((count for _, count in self._bars), default=0) or 1
         label_px = min(
-            LABEL_MAX_PX,
+            self._label_max_px,
             max((metrics.horizontalAdvance(t) for t, _ in self._bars), default=0) + SLACK_PX,
         )
         texts = self.texts()

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QVBoxLayout, QWidg
 from fieldreg.services import desk_counts
 from fieldreg.services.desk_counts import Figures, TransportFigure
 from fieldreg.ui import labels
-from fieldreg.ui.bar_chart import BarChart, day_month
+from fieldreg.ui.bar_chart import LABEL_MAX_PX, BarChart, day_month
 from fieldreg.ui.context import UiContext
 from fieldreg.ui.error_dialog import show_store_error
 from fieldreg.ui.page import Page
@@ -35,7 +35,7 @@ class DashboardPage(Retranslates, Page, QWidget):
         self.by_point = BarChart()
         self.by_need = BarChart()
         self.by_day = BarChart(upright=True)
-        self.by_transport = BarChart()
+        self.by_transport = BarChart(label_max_px=2 * LABEL_MAX_PX)  # name and departure
         self.by_transport.setObjectName("dashboardTransports")
         self._boxes: dict[str, QGroupBox] = {}
         grid = QGridLayout()

@@ -22,6 +22,7 @@ from PySide6.QtGui import QFont, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -100,6 +101,10 @@ class TransportPage(Retranslates, Page, QWidget):
         self.passengers.setObjectName("passengerTable")
         self.passengers.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.passengers.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.passengers.setWordWrap(False)
+        seated = self.passengers.horizontalHeader()
+        seated.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        seated.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)  # the name
         self.assign_input = QLineEdit()
         self.assign_input.setObjectName("assignInput")
         self.assign_input.returnPressed.connect(self.assign)
@@ -124,7 +129,10 @@ class TransportPage(Retranslates, Page, QWidget):
         self.found.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
         self.found.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.found.verticalHeader().setVisible(False)
-        self.found.horizontalHeader().setStretchLastSection(True)
+        self.found.setWordWrap(False)
+        header = self.found.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(FOUND_NAME, QHeaderView.ResizeMode.Stretch)
         self.found.installEventFilter(self)
         self.hits: list[PersonHit] = []
         self._found_for: str | None = None  # the text whose results are shown
@@ -179,11 +187,11 @@ class TransportPage(Retranslates, Page, QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self._title)
         layout.addLayout(top)
-        layout.addWidget(self.table, 1)
+        layout.addWidget(self.table, 2)
         layout.addLayout(assign)
         layout.addLayout(find)
-        layout.addWidget(self.found, 1)
-        layout.addWidget(self.passengers, 2)
+        layout.addWidget(self.found, 2)
+        layout.addWidget(self.passengers, 3)
         layout.addLayout(manifest)
         layout.addWidget(self.message)
         context.locked.connect(self.clear_personal_data)
@@ -225,6 +233,7 @@ class TransportPage(Retranslates, Page, QWidget):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, view.transport_id)
                 self.table.setItem(row, column, item)
+        self.table.resizeColumnsToContents()
         ids = [v.transport_id for v in views]
         target = ids.index(chosen) if chosen in ids else 0
         if views:
@@ -343,7 +352,6 @@ class TransportPage(Retranslates, Page, QWidget):
                 self.found.setItem(row, column, item)
         if 0 <= row_now < len(self.hits):
             self.found.setCurrentCell(row_now, FOUND_NAME)
-        self.found.resizeColumnsToContents()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (
