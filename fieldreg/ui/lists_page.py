@@ -119,8 +119,7 @@ class ListsPage(Retranslates, Page, QWidget):
 
     def clear_personal_data(self) -> None:
         if self.report_dialog is not None:
-            self.report_dialog.reject()  # it closes itself on lock too; the list id goes now
-            self.report_dialog = None
+            self.report_dialog.reject()  # it closes itself on lock too
         self.table.clear()
         self.review.clear()
         self.stack.setCurrentIndex(0)
@@ -226,9 +225,14 @@ class ListsPage(Retranslates, Page, QWidget):
         dialog = ReportDialog(self._context, list_id, kind, self, self._ask_path)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.written.connect(self._report_written)
+        dialog.finished.connect(lambda _result: self._report_closed(dialog))
         self.report_dialog = dialog
         dialog.open()
         return dialog
+
+    def _report_closed(self, dialog: ReportDialog) -> None:
+        if self.report_dialog is dialog:
+            self.report_dialog = None  # deleted on close: never touched again
 
     def write_report(
         self, list_id: str, path: Path, kind: ReportFormat, encryption: Encryption | None = None

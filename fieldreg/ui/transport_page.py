@@ -13,7 +13,7 @@ household; the results stay, so the next person is a Down and an Enter away."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Final
 
@@ -60,8 +60,8 @@ _MOVE_KEYS: Final = {
 _ENTER_KEYS: Final = frozenset({Qt.Key.Key_Return, Qt.Key.Key_Enter})
 
 
-def _text(fields: object, name: str) -> str:
-    value = fields.get(name) if isinstance(fields, dict) else None
+def _text(fields: Mapping[str, object], name: str) -> str:
+    value = fields.get(name)
     return value if isinstance(value, str) else ""
 
 

@@ -240,6 +240,8 @@ def age_decrypt_with_passphrase(path: Path, passphrase: str) -> bytes:
 
 def _report_dialog(qtbot: QtBot, page: ListsPage, key: Qt.Key) -> ReportDialog:
     qtbot.waitUntil(lambda: page.selected_list() is not None)
+    page.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is page.window())
     page.table.setFocus()
     qtbot.keyClick(page.table, key, ALT)  # the button's mnemonic
     qtbot.waitUntil(lambda: page.report_dialog is not None and page.report_dialog.isVisible())
@@ -358,3 +360,23 @@ def test_a_short_passphrase_writes_no_report(
     qtbot.waitUntil(lambda: bool(dialog.error.text()))
     assert "12" in dialog.error.text()
     assert not target.exists()
+
+
+def test_locking_closes_the_report_dialog_with_its_passphrase(
+    qtbot: QtBot, context: UiContext, session: Session, tmp_path: Path
+) -> None:
+    _import(session, tmp_path)
+    page = _page(qtbot, context)
+    dialog = _report_dialog(qtbot, page, Qt.Key.Key_P)
+    _choose_encryption(qtbot, dialog, 1)
+    qtbot.keyClick(focused(), Qt.Key.Key_P, ALT)
+    type_text(qtbot, focused(), "a long report passphrase")
+    context.locked.emit()
+    assert page.report_dialog is None
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    page.clear_personal_data()  # again, as the shell may: nothing left to touch
+    context.unlocked.emit()
+    page.refresh()
+    again = _report_dialog(qtbot, page, Qt.Key.Key_C)
+    assert again.secrets.passphrase.text() == ""
+    assert again.chosen_kind() == "csv"
