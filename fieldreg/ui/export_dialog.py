@@ -200,7 +200,8 @@ class ExportDialog(Retranslates, QDialog):
         layout.addWidget(self.buttons)
         context.locked.connect(self.reject)
         self.retranslateUi()
-        self._context.run(transport_choices, self._show_transports, self._failed)
+        self._listing = self._context.run(transport_choices, self._show_transports, self._failed)
+        self.finished.connect(self._forget_listing)  # deleted on close: no answer reaches it
 
     # --- what was chosen ----------------------------------------------------------------------
 
@@ -268,7 +269,13 @@ class ExportDialog(Retranslates, QDialog):
     def _show_error(self, error: FieldregError) -> None:
         self.error.show_text(lambda: self._context.describe(error))
 
+    def _forget_listing(self) -> None:
+        if self._listing:
+            self._context.worker.cancel(self._listing)
+            self._listing = 0
+
     def _show_transports(self, choices: list[tuple[str, str]]) -> None:
+        self._listing = 0
         chosen = self.transport.currentData()
         while self.transport.count() > 1:
             self.transport.removeItem(1)

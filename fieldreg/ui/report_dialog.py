@@ -101,6 +101,7 @@ class ReportDialog(Retranslates, QDialog):
         layout.addWidget(self.outcome)
         layout.addWidget(self.buttons)
         context.locked.connect(self.reject)
+        self.finished.connect(self._forget_job)
         self.setMinimumWidth(520)
         self.retranslateUi()
 
@@ -133,6 +134,13 @@ class ReportDialog(Retranslates, QDialog):
             lambda counts: self._written(kind, path, counts),
             self._failed,
         )
+
+    def _forget_job(self) -> None:
+        """Closed (and so deleted) while writing: the file is still written whole or not at
+        all on the worker, but no answer may reach a dialog that is gone."""
+        if self._job:
+            self._context.worker.cancel(self._job)
+            self._job = 0
 
     def _written(self, kind: ReportFormat, path: Path, counts: dict[str, int]) -> None:
         self._job = 0

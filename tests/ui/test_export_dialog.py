@@ -164,3 +164,15 @@ def test_a_transport_chosen_by_keyboard_exports_only_its_passengers(
     assert dialog.outcome.text() == "2 people written to bus.csv."
     rows = list(csv.DictReader(io.StringIO(chooser.path.read_text("utf-8-sig"))))
     assert sorted(r["id"] for r in rows) == sorted(people[1:3])
+
+
+def test_a_dialog_closed_at_once_is_sent_no_transport_list(
+    qtbot: QtBot, session: Session, data_dir: Path
+) -> None:
+    session.transports().plan({"name": "Автобус 1"})
+    with running_context(session, data_dir) as context:
+        parent = QWidget()
+        qtbot.addWidget(parent)
+        dialog = export_dialog.open_export_dialog(context, RosterFilter(), parent)
+        dialog.reject()  # deleted on close, before the worker's answer came back
+        assert not context.worker.busy()  # no answer will be handed to it
