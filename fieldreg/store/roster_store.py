@@ -26,6 +26,9 @@ FOREIGN = cast(Table, RosterPersonRow.__table__)
 APPLIED = cast(Table, RosterAppliedRow.__table__)
 HOUSEHOLDS = cast(Table, RosterHouseholdRow.__table__)
 _VERSION_KEY = "roster.version"
+# Set on the coordinator by its first roster batch: from then on the insert trigger on `people`
+# (migration 0012) marks every new person too, so no batch needs to read everyone's state.
+TRACKING_KEY = "roster.tracking"
 _DEVICES_KEY = "roster.devices"
 _CURRENT = "current"
 _CHUNK = 500
@@ -61,6 +64,18 @@ class RosterStore:
     def set_last_version(self, version: int) -> None:
         self.repo.put_setting(_VERSION_KEY, str(version))
 
+    def tracking(self) -> bool:
+        """Whether the triggers' marks are complete (see TRACKING_KEY)."""
+        return self.repo.setting(TRACKING_KEY) is not None
+
+    def start_tracking(self) -> None:
+        self.repo.put_setting(TRACKING_KEY, "1")
+
+    def mark_pending(self, version: int) -> None:
+        """The people changed since the last batch (marked 0 by the triggers) changed in
+        `version`: one indexed UPDATE, no state read."""
+        self.conn.execute(update(CHANGES).where(CHANGES.c.version == 0).values(version=version))
+
     def people_fingerprints(self) -> Iterator[tuple[str, str]]:
         """(person id, hash of their sealed state) of everyone with a state."""
         rows = self.conn.execute(select(PEOPLE.c.id, PEOPLE.c.meta))
@@ -69,7 +84,8 @@ class RosterStore:
                 yield str(person_id), fingerprint(meta)
 
     def change_marks(self) -> dict[str, tuple[int, str]]:
-        """Person id -> (version they last changed in, fingerprint then)."""
+        """Person id -> (version they last changed in, fingerprint then; 0 and "": changed since
+        the last batch, as marked by the triggers)."""
         rows = self.conn.execute(
             select(CHANGES.c.person_id, CHANGES.c.version, CHANGES.c.fingerprint)
         )
