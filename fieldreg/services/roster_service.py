@@ -1,11 +1,14 @@
 """The roster (DESIGN.md §5): the coordinator writes one file per device with the merged people,
 revocations, tombstones and that device's receipts; a laptop applies it in one transaction.
 
-Coordinator: `write_rosters`. Each call is one batch with the next version number; a device that
-acknowledged version B (in its last bundle's header) gets a delta of the people changed since B,
-one that acknowledged nothing a full roster. Which version each person last changed in is found by
-comparing the hash of their sealed state with the one recorded at the previous batch, so every way
-a person can change (an import, a resolved conflict, an erasure) reaches the next roster.
+Coordinator: `write_rosters` (files in a folder) or `roster_files` (their bytes, for the hub).
+Each call is one batch with the next version number; a device that acknowledged version B (in its
+last bundle's header) gets a delta of the people changed since B, one that acknowledged nothing a
+full roster. Which version each person last changed in is kept in `roster_changes`: triggers on
+`people` (migration 0012) mark a person whenever their sealed state is written, whatever wrote it
+(an import, a resolved conflict, an erasure), and each batch gives the marked ones its version,
+so a delta reads only the people changed since its base. The first batch, before the marks are
+complete, compares every sealed state's hash with the one recorded.
 
 Laptop: `import_roster` (the file checked by fieldreg.sync.roster_format) -> `apply_payload`.
 A delta applies on any version at or after its base (its base is the version the laptop last
@@ -157,7 +160,8 @@ def plan_rosters(
 ) -> list[PlannedRoster]:
     """Next batch's rosters for `devices` (prefixes or id starts; None: every enrolled one),
     encoded; the batch's version and the people's change marks are stored."""
-    chosen = enrollment_service.devices(session)
+    everyone = enrollment_service.devices(session)  # each call parses every certificate
+    chosen = everyone
     if devices is not None:
         wanted = {enrollment_service.find_device(session, d).device_id for d in devices}
         chosen = [d for d in chosen if d.device_id in wanted]
@@ -167,11 +171,16 @@ def plan_rosters(
         store = RosterStore(repo)
         with repo.transaction():
             version = store.last_version() + 1
-            marks = store.change_marks()
-            changed = {
-                p: f for p, f in store.people_fingerprints() if marks.get(p, (0, ""))[1] != f
-            }
-            store.mark_changes(changed, version, known=marks)
+            if not store.tracking():  # the first batch (or the first since migration 0012)
+                marks = store.change_marks()
+                changed = {
+                    p: f
+                    for p, f in store.people_fingerprints()
+                    if marks.get(p, (0, ""))[1] != f or marks[p][0] == 0
+                }
+                store.mark_changes(changed, version, known=marks)
+                store.start_tracking()
+            store.mark_pending(version)
             store.set_last_version(version)
         with repo.reading():
             names = roster_fields(repo)
@@ -180,10 +189,10 @@ def plan_rosters(
             revocations = {
                 d.device_id: d.revoked_up_to for d in chosen if d.revoked_up_to is not None
             }
-            for info in enrollment_service.devices(session):
+            for info in everyone:
                 if info.revoked_up_to is not None:
                     revocations[info.device_id] = info.revoked_up_to
-            points = {d.prefix: d.name for d in enrollment_service.devices(session)}
+            points = {d.prefix: d.name for d in everyone}
             settings = RosterSettings(names, retention.stored_days(repo))
             encoded: dict[int, tuple[content.EncodedPeople, list[str], int]] = {}
             for info in chosen:
@@ -234,6 +243,55 @@ def _people_since(
     return content.encode_raw_states(repo.raw_states(wanted), names)
 
 
+@dataclass(frozen=True, slots=True)
+class SealedRoster:
+    """One device's roster file, sealed (its bytes, as written to a stick or served by the hub)."""
+
+    device_id: str
+    prefix: str
+    version: int
+    full: bool
+    revoked: bool
+    people: int
+    tombstones: int
+    data: bytes
+
+    @property
+    def file_name(self) -> str:
+        return f"fieldreg-roster-{self.prefix}-v{self.version}.roster"
+
+
+def _root_private(session: Session, network_passphrase: str) -> bytes:
+    """The network's root key (rosters are signed with it), unwrapped with its passphrase."""
+    with sync_repository(session) as repo:  # the passphrase first: a wrong one writes nothing
+        network = coordinator_network(repo)
+    root, _escrow = enrollment.unwrap_rare_secrets(network.secrets["rare"], network_passphrase)
+    return root
+
+
+def _record_written(session: Session, rosters: Sequence[SealedRoster | WrittenRoster]) -> None:
+    with sync_repository(session) as repo, repo.transaction():
+        store = RosterStore(repo)
+        for item in rosters:
+            store.set_written(item.device_id, item.version)
+
+
+def roster_files(
+    session: Session,
+    devices: Sequence[str] | None = None,
+    *,
+    full: bool = False,
+    network_passphrase: str,
+) -> list[SealedRoster]:
+    """The next batch's roster for each device (`devices` as `plan_rosters` takes them), as the
+    bytes of its file, without writing any file (the hub serves them from memory); the batch is
+    recorded as written for those devices."""
+    root = _root_private(session, network_passphrase)
+    sealed = list(sealed_rosters(session, plan_rosters(session, devices, full=full), root))
+    _record_written(session, sealed)
+    return sealed
+
+
 def write_rosters(
     session: Session,
     out_dir: Path,
@@ -247,30 +305,49 @@ def write_rosters(
     hence its passphrase."""
     if not out_dir.is_dir():
         raise FieldregError("sync.no_folder")
-    with sync_repository(session) as repo:  # the passphrase first: a wrong one writes nothing
-        network = coordinator_network(repo)
-    root, _escrow = enrollment.unwrap_rare_secrets(network.secrets["rare"], network_passphrase)
+    root = _root_private(session, network_passphrase)
     planned = plan_rosters(session, devices, full=full)
     written = seal_rosters(session, out_dir, planned, root_private=root)
-    with sync_repository(session) as repo, repo.transaction():
-        store = RosterStore(repo)
-        for item in written:
-            store.set_written(item.device_id, item.version)
+    _record_written(session, written)
     return written
 
 
 def seal_rosters(
     session: Session, out_dir: Path, planned: list[PlannedRoster], *, root_private: bytes
 ) -> list[WrittenRoster]:
-    """Each plan sealed into its file (fieldreg.sync.roster_format): encrypted to the device's
-    key from its certificate, signed by the network's root key (`root_private`, unwrapped)."""
-    root = root_private
+    """Each plan sealed (`sealed_rosters`) and written to its file in `out_dir` as it comes (one
+    file's bytes in memory at a time)."""
+    written: list[WrittenRoster] = []
+    for item in sealed_rosters(session, planned, root_private):
+        path = out_dir / item.file_name
+        write_outside_file(path, item.data, "roster.write_failed")
+        written.append(
+            WrittenRoster(
+                item.device_id,
+                item.prefix,
+                item.version,
+                item.full,
+                item.revoked,
+                item.people,
+                item.tombstones,
+                path,
+                len(item.data),
+            )
+        )
+    return written
+
+
+def sealed_rosters(
+    session: Session, planned: Sequence[PlannedRoster], root_private: bytes
+) -> Iterator[SealedRoster]:
+    """Each plan sealed into a roster file's bytes (fieldreg.sync.roster_format): encrypted to
+    the device's key from its certificate, signed by the network's root key (`root_private`,
+    unwrapped)."""
     with sync_repository(session) as repo:
         network = coordinator_network(repo)
         with repo.reading():
             keys = _device_keys(SyncStore(repo), network.info.root_public)
     created = now_ms()
-    written: list[WrittenRoster] = []
     packer = _SharedPacker()
     for plan in planned:
         epoch, x25519 = keys[plan.device_id]
@@ -285,24 +362,21 @@ def seal_rosters(
             count=plan.people,
         )
         data = roster_format.seal_roster(
-            packer.compress(plan.payload), draft, root_private=root, device_x25519_public=x25519
+            packer.compress(plan.payload),
+            draft,
+            root_private=root_private,
+            device_x25519_public=x25519,
         )
-        path = out_dir / f"fieldreg-roster-{plan.prefix}-v{plan.version}.roster"
-        write_outside_file(path, data, "roster.write_failed")
-        written.append(
-            WrittenRoster(
-                plan.device_id,
-                plan.prefix,
-                plan.version,
-                plan.base == 0,
-                plan.revoked,
-                plan.people,
-                plan.tombstones,
-                path,
-                len(data),
-            )
+        yield SealedRoster(
+            plan.device_id,
+            plan.prefix,
+            plan.version,
+            plan.base == 0,
+            plan.revoked,
+            plan.people,
+            plan.tombstones,
+            data,
         )
-    return written
 
 
 # The payloads of one batch differ only after their people (receipts are per device; keys are
