@@ -105,6 +105,12 @@ class RosterStatus:
     exported_up_to: int  # this laptop's log, exported so far
     last_seq: int  # this laptop's log, written so far
     people_from_elsewhere: int
+    # In times a person reads: when this laptop recorded the last change the coordinator has,
+    # how many exported bundles carry changes it does not have yet, and when the first change
+    # not exported yet was recorded.
+    applied_up_to_at: dt.datetime | None = None
+    bundles_waiting: int = 0
+    unexported_since: dt.datetime | None = None
 
     @property
     def waiting_for(self) -> tuple[int, int] | None:
@@ -602,11 +608,33 @@ def roster_status(session: Session) -> RosterStatus:
         position = repo.device(session.device_id)
         exported = SyncStore(repo).last_exported(session.device_id)
         foreign = len(store.homes())
+        last_seq = position.last_seq if position is not None else 0
+        up_to = applied.applied_up_to if applied is not None else 0
+        up_to_ms = store.recorded_ms(session.device_id, up_to) if up_to else None
+        waiting = store.bundles_after(session.device_id, up_to) if last_seq > up_to else 0
+        since_ms = (
+            store.recorded_ms(session.device_id, exported + 1) if exported < last_seq else None
+        )
     now = now_ms()
-    last_seq = position.last_seq if position is not None else 0
+    up_to_at = None if up_to_ms is None else _time(up_to_ms)
+    since = None if since_ms is None else _time(since_ms)
     if applied is None:
         return RosterStatus(
-            None, None, None, None, None, False, False, 0, (), exported, last_seq, foreign
+            None,
+            None,
+            None,
+            None,
+            None,
+            False,
+            False,
+            0,
+            (),
+            exported,
+            last_seq,
+            foreign,
+            None,
+            waiting,
+            since,
         )
     return RosterStatus(
         version=applied.version,
@@ -621,6 +649,9 @@ def roster_status(session: Session) -> RosterStatus:
         exported_up_to=exported,
         last_seq=last_seq,
         people_from_elsewhere=foreign,
+        applied_up_to_at=up_to_at,
+        bundles_waiting=waiting,
+        unexported_since=since,
     )
 
 

@@ -9,9 +9,10 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import cast
 
-from sqlalchemy import Table, bindparam, delete, insert, select, update
+from sqlalchemy import Table, bindparam, delete, func, insert, select, update
 
-from fieldreg.store.repository import PEOPLE, Repository
+from fieldreg.core.hlc import Hlc
+from fieldreg.store.repository import EVENTS, PEOPLE, Repository
 from fieldreg.store.roster_models import (
     RosterAppliedRow,
     RosterChangeRow,
@@ -19,11 +20,13 @@ from fieldreg.store.roster_models import (
     RosterHouseholdRow,
     RosterPersonRow,
 )
+from fieldreg.store.sync_models import ExportMarkRow
 
 CHANGES = cast(Table, RosterChangeRow.__table__)
 DEVICES = cast(Table, RosterDeviceRow.__table__)
 FOREIGN = cast(Table, RosterPersonRow.__table__)
 APPLIED = cast(Table, RosterAppliedRow.__table__)
+EXPORT_MARKS = cast(Table, ExportMarkRow.__table__)
 HOUSEHOLDS = cast(Table, RosterHouseholdRow.__table__)
 _VERSION_KEY = "roster.version"
 # Set on the coordinator by its first roster batch: from then on the insert trigger on `people`
@@ -173,6 +176,23 @@ class RosterStore:
         }
         self.conn.execute(delete(APPLIED).where(APPLIED.c.name == _CURRENT))
         self.conn.execute(insert(APPLIED).values(name=_CURRENT, **values))
+
+    def recorded_ms(self, device_id: str, seq: int) -> int | None:
+        """When this device recorded its change `seq` (its clock's wall time, ms); None if there
+        is no such change."""
+        row = self.conn.execute(
+            select(EVENTS.c.hlc).where(EVENTS.c.device_id == device_id, EVENTS.c.seq == seq)
+        ).first()
+        return None if row is None else Hlc.unpack(int(row[0])).wall_ms
+
+    def bundles_after(self, device_id: str, seq: int) -> int:
+        """How many bundles this device exported that carry changes after `seq`."""
+        value = self.conn.execute(
+            select(func.count())
+            .select_from(EXPORT_MARKS)
+            .where(EXPORT_MARKS.c.device_id == device_id, EXPORT_MARKS.c.last_seq > seq)
+        ).scalar()
+        return int(value or 0)
 
     def devices(self) -> dict[str, str]:
         """Prefix -> point name, as the last roster listed them."""
