@@ -18,6 +18,7 @@ from fieldreg.services.sync_access import sync_repository
 from fieldreg.store.roster_store import TRACKING_KEY, RosterStore
 from fieldreg.store.schema import metadata
 from fieldreg.sync import roster_content
+from tests.pg_support import Cluster
 
 NAMES = ("Олена", "Іван", "Марія", "Петро", "Ганна", "Юрій")
 
@@ -59,10 +60,15 @@ def _no_full_read(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(RosterStore, "people_fingerprints", refuse)
 
 
+@pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
 def test_a_delta_carries_exactly_the_people_changed_without_reading_everyone(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest, backend: str
 ) -> None:
-    coordinator = create_coordinator(tmp_path / "hub")
+    store_url = None
+    if backend == "postgresql":  # the triggers are written per dialect (migration 0012)
+        cluster: Cluster = request.getfixturevalue("pg_cluster")
+        store_url = cluster.url(cluster.create_database())
+    coordinator = create_coordinator(tmp_path / "hub", store_url)
     a = open_store(new_laptop(tmp_path / "a", coordinator, "K7"))
     b = open_store(new_laptop(tmp_path / "b", coordinator, "M3", point="Вокзал"))
     hub = open_store(coordinator)
