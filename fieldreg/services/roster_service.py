@@ -52,7 +52,9 @@ REFRESH_LIMIT = 2000  # changed people above which the session reloads every sum
 
 @dataclass(frozen=True, slots=True)
 class PlannedRoster:
-    """One device's roster, encoded, before it is sealed into a file."""
+    """One device's roster, encoded, before it is sealed into a file: its payload in the three
+    parts of `roster_content.encode_parts`; the middle one (the people, tens of MB) is the same
+    object in every plan of a batch with the same base, so 20 devices do not hold 20 copies."""
 
     device_id: str
     prefix: str
@@ -61,7 +63,12 @@ class PlannedRoster:
     revoked: bool
     people: int
     tombstones: int
-    payload: bytes
+    parts: tuple[bytes, bytes, bytes]
+
+    @property
+    def payload(self) -> bytes:
+        """The payload JSON, whole (a copy: for tests and single files)."""
+        return b"".join(self.parts)
 
 
 @dataclass(frozen=True, slots=True)
@@ -234,7 +241,7 @@ def plan_rosters(
                         revoked,
                         count,
                         len(tombstones),
-                        content.encode(roster, people_part),
+                        content.encode_parts(roster, people_part),
                     )
                 )
     return planned
@@ -368,7 +375,7 @@ def sealed_rosters(
             count=plan.people,
         )
         data = roster_format.seal_roster(
-            packer.compress(plan.payload),
+            packer.compress(plan.parts),
             draft,
             root_private=root_private,
             device_x25519_public=x25519,
@@ -388,24 +395,26 @@ def sealed_rosters(
 # The payloads of one batch differ only after their people (receipts are per device; keys are
 # sorted, so "receipts" follows "people"): the gzip stream of that shared part is made once and
 # each device's stream continues from a copy of the compressor.
-_SPLIT = b',"receipts":'
-
-
 class _SharedPacker:
-    def __init__(self) -> None:
-        self._prefix = b""
-        self._state: tuple[bytes, Any] | None = None  # (gzip bytes of the prefix, compressor)
+    """One compressor state per distinct shared part (a batch has one per base, plus the empty
+    people list of revoked devices), so devices in any order reuse it."""
 
-    def compress(self, payload: bytes) -> roster_format.Compressed:
-        at = payload.rfind(_SPLIT)
-        prefix, rest = payload[:at], payload[at:]
-        if self._state is None or prefix != self._prefix:
+    def __init__(self) -> None:
+        # (head, id of the people bytes) -> (those bytes, gzip of head + people, compressor)
+        self._states: dict[tuple[bytes, int], tuple[bytes, bytes, Any]] = {}
+
+    def compress(self, parts: tuple[bytes, bytes, bytes]) -> roster_format.Compressed:
+        head, people, rest = parts
+        found = self._states.get((head, id(people)))
+        if found is None or found[0] is not people:
             packer = zlib.compressobj(roster_format.COMPRESSION_LEVEL, zlib.DEFLATED, 31)
-            self._state, self._prefix = (packer.compress(prefix), packer), prefix
-        head, shared = self._state
+            found = (people, packer.compress(head) + packer.compress(people), packer)
+            self._states[(head, id(people))] = found
+        _people, shared_gzip, shared = found
         packer = shared.copy()
-        data = head + packer.compress(rest) + packer.flush()
-        return roster_format.Compressed(data, hashlib.sha256(data).hexdigest(), len(payload))
+        data = shared_gzip + packer.compress(rest) + packer.flush()
+        size = len(head) + len(people) + len(rest)
+        return roster_format.Compressed(data, hashlib.sha256(data).hexdigest(), size)
 
 
 def _device_keys(store: SyncStore, root_public: bytes) -> dict[str, tuple[int, bytes]]:

@@ -4,6 +4,7 @@ written to disk for them, and the batch counts as written for each device."""
 
 from __future__ import annotations
 
+import gzip
 from pathlib import Path
 
 from sync_support import NETWORK_PASSPHRASE, create_coordinator, new_laptop, open_store
@@ -46,3 +47,22 @@ def test_roster_bytes_import_like_a_file_and_nothing_is_written(tmp_path: Path) 
         a.lock()
         b.lock()
         hub.lock()
+
+
+def test_each_device_stream_unpacks_to_its_own_payload_whatever_the_order() -> None:
+    """The shared gzip state is kept per shared part: a revoked device's empty list between
+    two full rosters neither mixes payloads nor costs a second compression of the people."""
+    people = b'[["K7-0001-X",null,[],[],[],[]]]' * 1000
+    empty = b"[]"
+    plans = [
+        (b'{"base":0,"people":', people, b',"receipts":{"applied_up_to":1}}'),
+        (b'{"base":0,"people":', empty, b',"receipts":{"applied_up_to":0}}'),
+        (b'{"base":0,"people":', people, b',"receipts":{"applied_up_to":7}}'),
+        (b'{"base":3,"people":', people, b',"receipts":{"applied_up_to":2}}'),
+    ]
+    packer = rosters._SharedPacker()
+    for parts in plans:
+        packed = packer.compress(parts)
+        assert gzip.decompress(packed.data) == b"".join(parts)
+        assert packed.size == len(b"".join(parts))
+    assert len(packer._states) == 3  # (base 0, people), (base 0, empty), (base 3, people)
