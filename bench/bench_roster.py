@@ -38,7 +38,9 @@ from fieldreg.sync import enrollment
 
 PASSPHRASE = "benchmark passphrase 1"
 NETWORK_PASSPHRASE = "benchmark network passphrase"
-PEOPLE, DEVICES, CHANGED = 100_000, 20, 1_000
+# FIELDREG_BENCH_PEOPLE: a smaller roster to profile with (the store of 100,000 takes long to build)
+PEOPLE = int(os.environ.get("FIELDREG_BENCH_PEOPLE", "100000"))
+DEVICES, CHANGED = 20, 1_000
 OUT = Path(__file__).resolve().parent / "out"
 STORES = OUT / f"roster-{PEOPLE}-v1"
 ROUNDS = 3

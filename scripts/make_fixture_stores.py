@@ -38,6 +38,7 @@ RELEASES = {
     "0003": "8d5a464",  # before 0004_duplicate_index
     "0004": "cb609c2",  # before 0005_key_slot_copy
     "0005": "b5eebdc",  # before the roster, erasure, transports, lists and hub tables
+    "0011": "0686e43",  # before 0012_roster_marks
 }
 
 

@@ -1,5 +1,7 @@
 """Erasure (coordinator): one operator requests, ANOTHER confirms; the confirmation appends an
-`Erased` event to the coordinator's own log and purges the person in the same transaction.
+`Erased` event to the coordinator's own log and purges the person in the same transaction,
+with the bundles held for a gap that name them; the quarantined bundles that name them are
+destroyed after the commit (fieldreg.sync.quarantine).
 
 Laptops never erase by themselves: they purge a person when a roster's tombstone names them
 (`apply_tombstones`, the path the roster apply takes through `store.purge.purge_people`). The
@@ -15,16 +17,18 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from fieldreg.core import ids
-from fieldreg.core.errors import FieldregError, NotFoundError, ValidationError
+from fieldreg.core.errors import FieldregError, NotFoundError, StoreError, ValidationError
 from fieldreg.core.events import ERASURE_REASONS, EventType
 from fieldreg.core.hlc import HybridClock
 from fieldreg.core.validation import clean_text
+from fieldreg.crypto.encoding import strict_b64decode
 from fieldreg.services.session import Session, wall_ms
-from fieldreg.services.sync_access import sync_repository
+from fieldreg.services.sync_access import coordinator_network, sync_repository
 from fieldreg.services.write_pipeline import Draft, Txn, WritePipeline, load_person
 from fieldreg.store import erasure_store, purge
 from fieldreg.store.repository import Repository
 from fieldreg.store.sync_store import SyncStore
+from fieldreg.sync import quarantine
 
 NOTE_MAX = 200
 REQUEST_ID_BYTES = 5  # 10 hex characters: short enough to type, far too many to guess
@@ -131,11 +135,13 @@ def confirm_erasure(session: Session, request_id: str) -> str:
         if stored.requested_by == session.operator_id:
             raise FieldregError("erasure.same_operator")
         person_id = stored.person_id
+        identity = _bundle_key(repo)
 
         def plan(txn: Txn) -> list[Draft]:
             current = _pending(repo, stored.request_id)  # still pending inside the transaction
             state = txn.state(person_id)  # erased meanwhile: person.not_found
             purge.purge_people(repo, [person_id], reason=current.reason, now_ms=wall_ms())
+            quarantine.drop_held(SyncStore(repo), identity, [person_id])
             state.erased = True  # what the purge saved; the Erased event is folded into it
             when = wall_ms()
             if not erasure_store.close_request(
@@ -147,8 +153,17 @@ def confirm_erasure(session: Session, request_id: str) -> str:
         session_pipeline(session, repo).commit(plan)
         session.anchor_log_ends(repo)
         purge.wipe_freed(repo)
+    quarantine.purge_quarantined(session.data_dir.quarantine, identity, [person_id])
     session.refresh([person_id])
     return person_id
+
+
+def _bundle_key(repo: Repository) -> bytes:
+    """The coordinator's bundle key (raw X25519), which opens held and quarantined bundles."""
+    identity = strict_b64decode(coordinator_network(repo).secrets.get("recipient"), 32)
+    if identity is None:
+        raise StoreError("store.corrupt")
+    return identity
 
 
 def cancel_erasure(session: Session, request_id: str) -> None:

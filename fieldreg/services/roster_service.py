@@ -1,11 +1,14 @@
 """The roster (DESIGN.md §5): the coordinator writes one file per device with the merged people,
 revocations, tombstones and that device's receipts; a laptop applies it in one transaction.
 
-Coordinator: `write_rosters`. Each call is one batch with the next version number; a device that
-acknowledged version B (in its last bundle's header) gets a delta of the people changed since B,
-one that acknowledged nothing a full roster. Which version each person last changed in is found by
-comparing the hash of their sealed state with the one recorded at the previous batch, so every way
-a person can change (an import, a resolved conflict, an erasure) reaches the next roster.
+Coordinator: `write_rosters` (files in a folder) or `roster_files` (their bytes, for the hub).
+Each call is one batch with the next version number; a device that acknowledged version B (in its
+last bundle's header) gets a delta of the people changed since B, one that acknowledged nothing a
+full roster. Which version each person last changed in is kept in `roster_changes`: triggers on
+`people` (migration 0012) mark a person whenever their sealed state is written, whatever wrote it
+(an import, a resolved conflict, an erasure), and each batch gives the marked ones its version,
+so a delta reads only the people changed since its base. The first batch, before the marks are
+complete, compares every sealed state's hash with the one recorded.
 
 Laptop: `import_roster` (the file checked by fieldreg.sync.roster_format) -> `apply_payload`.
 A delta applies on any version at or after its base (its base is the version the laptop last
@@ -49,7 +52,9 @@ REFRESH_LIMIT = 2000  # changed people above which the session reloads every sum
 
 @dataclass(frozen=True, slots=True)
 class PlannedRoster:
-    """One device's roster, encoded, before it is sealed into a file."""
+    """One device's roster, encoded, before it is sealed into a file: its payload in the three
+    parts of `roster_content.encode_parts`; the middle one (the people, tens of MB) is the same
+    object in every plan of a batch with the same base, so 20 devices do not hold 20 copies."""
 
     device_id: str
     prefix: str
@@ -58,7 +63,12 @@ class PlannedRoster:
     revoked: bool
     people: int
     tombstones: int
-    payload: bytes
+    parts: tuple[bytes, bytes, bytes]
+
+    @property
+    def payload(self) -> bytes:
+        """The payload JSON, whole (a copy: for tests and single files)."""
+        return b"".join(self.parts)
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,6 +112,12 @@ class RosterStatus:
     exported_up_to: int  # this laptop's log, exported so far
     last_seq: int  # this laptop's log, written so far
     people_from_elsewhere: int
+    # In times a person reads: when this laptop recorded the last change the coordinator has,
+    # how many exported bundles carry changes it does not have yet, and when the first change
+    # not exported yet was recorded.
+    applied_up_to_at: dt.datetime | None = None
+    bundles_waiting: int = 0
+    unexported_since: dt.datetime | None = None
 
     @property
     def waiting_for(self) -> tuple[int, int] | None:
@@ -157,7 +173,8 @@ def plan_rosters(
 ) -> list[PlannedRoster]:
     """Next batch's rosters for `devices` (prefixes or id starts; None: every enrolled one),
     encoded; the batch's version and the people's change marks are stored."""
-    chosen = enrollment_service.devices(session)
+    everyone = enrollment_service.devices(session)  # each call parses every certificate
+    chosen = everyone
     if devices is not None:
         wanted = {enrollment_service.find_device(session, d).device_id for d in devices}
         chosen = [d for d in chosen if d.device_id in wanted]
@@ -167,11 +184,16 @@ def plan_rosters(
         store = RosterStore(repo)
         with repo.transaction():
             version = store.last_version() + 1
-            marks = store.change_marks()
-            changed = {
-                p: f for p, f in store.people_fingerprints() if marks.get(p, (0, ""))[1] != f
-            }
-            store.mark_changes(changed, version, known=marks)
+            if not store.tracking():  # the first batch (or the first since migration 0012)
+                marks = store.change_marks()
+                changed = {
+                    p: f
+                    for p, f in store.people_fingerprints()
+                    if marks.get(p, (0, ""))[1] != f or marks[p][0] == 0
+                }
+                store.mark_changes(changed, version, known=marks)
+                store.start_tracking()
+            store.mark_pending(version)
             store.set_last_version(version)
         with repo.reading():
             names = roster_fields(repo)
@@ -180,10 +202,10 @@ def plan_rosters(
             revocations = {
                 d.device_id: d.revoked_up_to for d in chosen if d.revoked_up_to is not None
             }
-            for info in enrollment_service.devices(session):
+            for info in everyone:
                 if info.revoked_up_to is not None:
                     revocations[info.device_id] = info.revoked_up_to
-            points = {d.prefix: d.name for d in enrollment_service.devices(session)}
+            points = {d.prefix: d.name for d in everyone}
             settings = RosterSettings(names, retention.stored_days(repo))
             encoded: dict[int, tuple[content.EncodedPeople, list[str], int]] = {}
             for info in chosen:
@@ -219,7 +241,7 @@ def plan_rosters(
                         revoked,
                         count,
                         len(tombstones),
-                        content.encode(roster, people_part),
+                        content.encode_parts(roster, people_part),
                     )
                 )
     return planned
@@ -232,6 +254,55 @@ def _people_since(
     (0: everyone)."""
     wanted = store.changed_since(base) if base else None
     return content.encode_raw_states(repo.raw_states(wanted), names)
+
+
+@dataclass(frozen=True, slots=True)
+class SealedRoster:
+    """One device's roster file, sealed (its bytes, as written to a stick or served by the hub)."""
+
+    device_id: str
+    prefix: str
+    version: int
+    full: bool
+    revoked: bool
+    people: int
+    tombstones: int
+    data: bytes
+
+    @property
+    def file_name(self) -> str:
+        return f"fieldreg-roster-{self.prefix}-v{self.version}.roster"
+
+
+def _root_private(session: Session, network_passphrase: str) -> bytes:
+    """The network's root key (rosters are signed with it), unwrapped with its passphrase."""
+    with sync_repository(session) as repo:  # the passphrase first: a wrong one writes nothing
+        network = coordinator_network(repo)
+    root, _escrow = enrollment.unwrap_rare_secrets(network.secrets["rare"], network_passphrase)
+    return root
+
+
+def _record_written(session: Session, rosters: Sequence[SealedRoster | WrittenRoster]) -> None:
+    with sync_repository(session) as repo, repo.transaction():
+        store = RosterStore(repo)
+        for item in rosters:
+            store.set_written(item.device_id, item.version)
+
+
+def roster_files(
+    session: Session,
+    devices: Sequence[str] | None = None,
+    *,
+    full: bool = False,
+    network_passphrase: str,
+) -> list[SealedRoster]:
+    """The next batch's roster for each device (`devices` as `plan_rosters` takes them), as the
+    bytes of its file, without writing any file (the hub serves them from memory); the batch is
+    recorded as written for those devices."""
+    root = _root_private(session, network_passphrase)
+    sealed = list(sealed_rosters(session, plan_rosters(session, devices, full=full), root))
+    _record_written(session, sealed)
+    return sealed
 
 
 def write_rosters(
@@ -247,30 +318,49 @@ def write_rosters(
     hence its passphrase."""
     if not out_dir.is_dir():
         raise FieldregError("sync.no_folder")
-    with sync_repository(session) as repo:  # the passphrase first: a wrong one writes nothing
-        network = coordinator_network(repo)
-    root, _escrow = enrollment.unwrap_rare_secrets(network.secrets["rare"], network_passphrase)
+    root = _root_private(session, network_passphrase)
     planned = plan_rosters(session, devices, full=full)
     written = seal_rosters(session, out_dir, planned, root_private=root)
-    with sync_repository(session) as repo, repo.transaction():
-        store = RosterStore(repo)
-        for item in written:
-            store.set_written(item.device_id, item.version)
+    _record_written(session, written)
     return written
 
 
 def seal_rosters(
     session: Session, out_dir: Path, planned: list[PlannedRoster], *, root_private: bytes
 ) -> list[WrittenRoster]:
-    """Each plan sealed into its file (fieldreg.sync.roster_format): encrypted to the device's
-    key from its certificate, signed by the network's root key (`root_private`, unwrapped)."""
-    root = root_private
+    """Each plan sealed (`sealed_rosters`) and written to its file in `out_dir` as it comes (one
+    file's bytes in memory at a time)."""
+    written: list[WrittenRoster] = []
+    for item in sealed_rosters(session, planned, root_private):
+        path = out_dir / item.file_name
+        write_outside_file(path, item.data, "roster.write_failed")
+        written.append(
+            WrittenRoster(
+                item.device_id,
+                item.prefix,
+                item.version,
+                item.full,
+                item.revoked,
+                item.people,
+                item.tombstones,
+                path,
+                len(item.data),
+            )
+        )
+    return written
+
+
+def sealed_rosters(
+    session: Session, planned: Sequence[PlannedRoster], root_private: bytes
+) -> Iterator[SealedRoster]:
+    """Each plan sealed into a roster file's bytes (fieldreg.sync.roster_format): encrypted to
+    the device's key from its certificate, signed by the network's root key (`root_private`,
+    unwrapped)."""
     with sync_repository(session) as repo:
         network = coordinator_network(repo)
         with repo.reading():
             keys = _device_keys(SyncStore(repo), network.info.root_public)
     created = now_ms()
-    written: list[WrittenRoster] = []
     packer = _SharedPacker()
     for plan in planned:
         epoch, x25519 = keys[plan.device_id]
@@ -285,47 +375,46 @@ def seal_rosters(
             count=plan.people,
         )
         data = roster_format.seal_roster(
-            packer.compress(plan.payload), draft, root_private=root, device_x25519_public=x25519
+            packer.compress(plan.parts),
+            draft,
+            root_private=root_private,
+            device_x25519_public=x25519,
         )
-        path = out_dir / f"fieldreg-roster-{plan.prefix}-v{plan.version}.roster"
-        write_outside_file(path, data, "roster.write_failed")
-        written.append(
-            WrittenRoster(
-                plan.device_id,
-                plan.prefix,
-                plan.version,
-                plan.base == 0,
-                plan.revoked,
-                plan.people,
-                plan.tombstones,
-                path,
-                len(data),
-            )
+        yield SealedRoster(
+            plan.device_id,
+            plan.prefix,
+            plan.version,
+            plan.base == 0,
+            plan.revoked,
+            plan.people,
+            plan.tombstones,
+            data,
         )
-    return written
 
 
 # The payloads of one batch differ only after their people (receipts are per device; keys are
 # sorted, so "receipts" follows "people"): the gzip stream of that shared part is made once and
 # each device's stream continues from a copy of the compressor.
-_SPLIT = b',"receipts":'
-
-
 class _SharedPacker:
-    def __init__(self) -> None:
-        self._prefix = b""
-        self._state: tuple[bytes, Any] | None = None  # (gzip bytes of the prefix, compressor)
+    """One compressor state per distinct shared part (a batch has one per base, plus the empty
+    people list of revoked devices), so devices in any order reuse it."""
 
-    def compress(self, payload: bytes) -> roster_format.Compressed:
-        at = payload.rfind(_SPLIT)
-        prefix, rest = payload[:at], payload[at:]
-        if self._state is None or prefix != self._prefix:
+    def __init__(self) -> None:
+        # (head, id of the people bytes) -> (those bytes, gzip of head + people, compressor)
+        self._states: dict[tuple[bytes, int], tuple[bytes, bytes, Any]] = {}
+
+    def compress(self, parts: tuple[bytes, bytes, bytes]) -> roster_format.Compressed:
+        head, people, rest = parts
+        found = self._states.get((head, id(people)))
+        if found is None or found[0] is not people:
             packer = zlib.compressobj(roster_format.COMPRESSION_LEVEL, zlib.DEFLATED, 31)
-            self._state, self._prefix = (packer.compress(prefix), packer), prefix
-        head, shared = self._state
+            found = (people, packer.compress(head) + packer.compress(people), packer)
+            self._states[(head, id(people))] = found
+        _people, shared_gzip, shared = found
         packer = shared.copy()
-        data = head + packer.compress(rest) + packer.flush()
-        return roster_format.Compressed(data, hashlib.sha256(data).hexdigest(), len(payload))
+        data = shared_gzip + packer.compress(rest) + packer.flush()
+        size = len(head) + len(people) + len(rest)
+        return roster_format.Compressed(data, hashlib.sha256(data).hexdigest(), size)
 
 
 def _device_keys(store: SyncStore, root_public: bytes) -> dict[str, tuple[int, bytes]]:
@@ -528,11 +617,33 @@ def roster_status(session: Session) -> RosterStatus:
         position = repo.device(session.device_id)
         exported = SyncStore(repo).last_exported(session.device_id)
         foreign = len(store.homes())
+        last_seq = position.last_seq if position is not None else 0
+        up_to = applied.applied_up_to if applied is not None else 0
+        up_to_ms = store.recorded_ms(session.device_id, up_to) if up_to else None
+        waiting = store.bundles_after(session.device_id, up_to) if last_seq > up_to else 0
+        since_ms = (
+            store.recorded_ms(session.device_id, exported + 1) if exported < last_seq else None
+        )
     now = now_ms()
-    last_seq = position.last_seq if position is not None else 0
+    up_to_at = None if up_to_ms is None else _time(up_to_ms)
+    since = None if since_ms is None else _time(since_ms)
     if applied is None:
         return RosterStatus(
-            None, None, None, None, None, False, False, 0, (), exported, last_seq, foreign
+            None,
+            None,
+            None,
+            None,
+            None,
+            False,
+            False,
+            0,
+            (),
+            exported,
+            last_seq,
+            foreign,
+            None,
+            waiting,
+            since,
         )
     return RosterStatus(
         version=applied.version,
@@ -547,6 +658,9 @@ def roster_status(session: Session) -> RosterStatus:
         exported_up_to=exported,
         last_seq=last_seq,
         people_from_elsewhere=foreign,
+        applied_up_to_at=up_to_at,
+        bundles_waiting=waiting,
+        unexported_since=since,
     )
 
 

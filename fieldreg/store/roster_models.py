@@ -15,12 +15,14 @@ from fieldreg.store.base import HASH, ID, Base
 
 
 class RosterChangeRow(Base):
-    """Coordinator: the version in which the person's state (sealed meta, by its hash) last
-    changed; a delta since version B carries the people whose `version` is above B."""
+    """Coordinator: the version in which the person's state last changed; a delta since version
+    B carries the people whose `version` is above B. 0: changed since the last batch, set by
+    the triggers on `people` (migration 0012) whenever a sealed state is written, so a batch
+    finds who changed through the index instead of reading everyone's state."""
 
     __tablename__ = "roster_changes"
     person_id: Mapped[str] = mapped_column(ID, primary_key=True)
-    version: Mapped[int] = mapped_column(BigInteger)
+    version: Mapped[int] = mapped_column(BigInteger, index=True)
     fingerprint: Mapped[str] = mapped_column(String(32))  # hash of the sealed state it was
 
 

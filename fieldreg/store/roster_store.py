@@ -9,9 +9,10 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import cast
 
-from sqlalchemy import Table, bindparam, delete, insert, select, update
+from sqlalchemy import Table, bindparam, delete, func, insert, select, update
 
-from fieldreg.store.repository import PEOPLE, Repository
+from fieldreg.core.hlc import Hlc
+from fieldreg.store.repository import EVENTS, PEOPLE, Repository
 from fieldreg.store.roster_models import (
     RosterAppliedRow,
     RosterChangeRow,
@@ -19,13 +20,18 @@ from fieldreg.store.roster_models import (
     RosterHouseholdRow,
     RosterPersonRow,
 )
+from fieldreg.store.sync_models import ExportMarkRow
 
 CHANGES = cast(Table, RosterChangeRow.__table__)
 DEVICES = cast(Table, RosterDeviceRow.__table__)
 FOREIGN = cast(Table, RosterPersonRow.__table__)
 APPLIED = cast(Table, RosterAppliedRow.__table__)
+EXPORT_MARKS = cast(Table, ExportMarkRow.__table__)
 HOUSEHOLDS = cast(Table, RosterHouseholdRow.__table__)
 _VERSION_KEY = "roster.version"
+# Set on the coordinator by its first roster batch: from then on the insert trigger on `people`
+# (migration 0012) marks every new person too, so no batch needs to read everyone's state.
+TRACKING_KEY = "roster.tracking"
 _DEVICES_KEY = "roster.devices"
 _CURRENT = "current"
 _CHUNK = 500
@@ -61,6 +67,18 @@ class RosterStore:
     def set_last_version(self, version: int) -> None:
         self.repo.put_setting(_VERSION_KEY, str(version))
 
+    def tracking(self) -> bool:
+        """Whether the triggers' marks are complete (see TRACKING_KEY)."""
+        return self.repo.setting(TRACKING_KEY) is not None
+
+    def start_tracking(self) -> None:
+        self.repo.put_setting(TRACKING_KEY, "1")
+
+    def mark_pending(self, version: int) -> None:
+        """The people changed since the last batch (marked 0 by the triggers) changed in
+        `version`: one indexed UPDATE, no state read."""
+        self.conn.execute(update(CHANGES).where(CHANGES.c.version == 0).values(version=version))
+
     def people_fingerprints(self) -> Iterator[tuple[str, str]]:
         """(person id, hash of their sealed state) of everyone with a state."""
         rows = self.conn.execute(select(PEOPLE.c.id, PEOPLE.c.meta))
@@ -69,7 +87,8 @@ class RosterStore:
                 yield str(person_id), fingerprint(meta)
 
     def change_marks(self) -> dict[str, tuple[int, str]]:
-        """Person id -> (version they last changed in, fingerprint then)."""
+        """Person id -> (version they last changed in, fingerprint then; 0 and "": changed since
+        the last batch, as marked by the triggers)."""
         rows = self.conn.execute(
             select(CHANGES.c.person_id, CHANGES.c.version, CHANGES.c.fingerprint)
         )
@@ -157,6 +176,23 @@ class RosterStore:
         }
         self.conn.execute(delete(APPLIED).where(APPLIED.c.name == _CURRENT))
         self.conn.execute(insert(APPLIED).values(name=_CURRENT, **values))
+
+    def recorded_ms(self, device_id: str, seq: int) -> int | None:
+        """When this device recorded its change `seq` (its clock's wall time, ms); None if there
+        is no such change."""
+        row = self.conn.execute(
+            select(EVENTS.c.hlc).where(EVENTS.c.device_id == device_id, EVENTS.c.seq == seq)
+        ).first()
+        return None if row is None else Hlc.unpack(int(row[0])).wall_ms
+
+    def bundles_after(self, device_id: str, seq: int) -> int:
+        """How many bundles this device exported that carry changes after `seq`."""
+        value = self.conn.execute(
+            select(func.count())
+            .select_from(EXPORT_MARKS)
+            .where(EXPORT_MARKS.c.device_id == device_id, EXPORT_MARKS.c.last_seq > seq)
+        ).scalar()
+        return int(value or 0)
 
     def devices(self) -> dict[str, str]:
         """Prefix -> point name, as the last roster listed them."""

@@ -1,6 +1,10 @@
 """Quarantine: a rejected bundle is moved (never deleted) into the store's quarantine folder, beside
 a small reason file with the error code and its parameters (no personal data: codes, limits,
 sequence numbers, a hash). Files are named by time and hash, never by what the stick called them.
+
+An erasure at the coordinator reaches these files too (`purge_quarantined`), and the bundles held
+in the store for a gap (`drop_held`): one whose payload, opened with the coordinator's bundle key,
+names an erased person is destroyed, since the key that reads it is in the same store.
 """
 
 from __future__ import annotations
@@ -10,11 +14,14 @@ import errno
 import hashlib
 import json
 import os
+from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
 
 from fieldreg.core.errors import FieldregError
 from fieldreg.crypto.durable_file import fsync_dir, write_new_file
+from fieldreg.store.sync_store import SyncStore
+from fieldreg.sync import age_format, bundle_format
 
 REASON_SUFFIX = ".reason.json"
 MAX_REASON_BYTES = 4096
@@ -164,3 +171,74 @@ def entries(directory: Path) -> list[Quarantined]:
         except (OSError, ValueError, KeyError, TypeError):
             continue
     return found
+
+
+# --- erasure ------------------------------------------------------------------------------------
+
+
+def names_any(raw: bytes, identity: bytes, person_ids: Collection[str]) -> bool | None:
+    """Whether the bundle `raw`, decrypted with `identity` (the coordinator's raw X25519 bundle
+    key), names one of `person_ids` anywhere in its events (a subject, a household link): its
+    payload is canonical JSON, where an id is always written as the same quoted string, so a
+    payload that does not even parse is judged too. None: it does not open with that key (then
+    this store cannot read what it carries either)."""
+    try:
+        payload = bundle_format.parse_container(raw).payload
+        plaintext = age_format.decrypt(payload, identity)
+    except (FieldregError, ValueError):
+        return None
+    return any(json.dumps(p).encode("ascii") in plaintext for p in person_ids)
+
+
+def drop_held(store: SyncStore, identity: bytes, person_ids: Collection[str]) -> int:
+    """Inside the caller's transaction (the erasure's): the held bundles that name one of
+    `person_ids` are dropped (their sealed copy goes; the store zeroes freed pages). The device's
+    log then has a gap there, which the roster's receipts show it: its next export of that span
+    carries the person redacted. Returns how many were dropped."""
+    dropped = 0
+    for held in store.held():
+        if names_any(store.held_body(held.bundle_hash), identity, person_ids):
+            store.release(held.bundle_hash)
+            dropped += 1
+    return dropped
+
+
+def purge_quarantined(directory: Path, identity: bytes, person_ids: Collection[str]) -> int:
+    """Destroy the quarantined bundles that name one of `person_ids` (overwritten, made durable,
+    removed), with their reason files; returns how many. Files that do not open with the key
+    stay: nothing in them is readable with this store's keys."""
+    if not directory.is_dir() or not person_ids:
+        return 0
+    removed = 0
+    for bundle in sorted(directory.glob("*.bundle")):
+        try:
+            with bundle.open("rb") as file:
+                data = file.read(bundle_format.MAX_FILE_BYTES + 1)
+        except OSError:
+            continue
+        if not names_any(data, identity, person_ids):
+            continue
+        _shred(bundle)
+        reason = bundle.with_name(bundle.name + REASON_SUFFIX)
+        if reason.exists():
+            _shred(reason)
+        removed += 1
+    if removed:
+        fsync_dir(directory)
+    return removed
+
+
+def _shred(path: Path) -> None:
+    """Overwrite the file with zeros, make that durable, then remove it."""
+    flags = os.O_WRONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
+    fd = os.open(path, flags)
+    try:
+        size = os.fstat(fd).st_size
+        chunk = b"\0" * min(size, 1 << 20)
+        written = 0
+        while written < size:
+            written += os.write(fd, chunk[: size - written])
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+    path.unlink()

@@ -28,6 +28,7 @@ from fieldreg.services import roster_service
 from fieldreg.services.session import Session
 from fieldreg.ui import roster_texts
 from fieldreg.ui.context import UiContext
+from fieldreg.ui.dates import date_time
 from fieldreg.ui.field_widgets import ErrorLabel, push_button
 from fieldreg.ui.task_progress import TaskProgress
 from fieldreg.ui.translations import Retranslates
@@ -172,6 +173,9 @@ class RosterBox(Retranslates, QGroupBox):
             )
         else:
             self.status_text.setText("\n".join(self._status_lines(status)))
+        self.status_text.setToolTip(
+            "" if status is None or status.version is None else self.acknowledged_numbers(status)
+        )
         self.status_text.setAccessibleName(self.status_text.text())
         applied = self._applied
         self.result_text.setVisible(applied is not None)
@@ -206,23 +210,29 @@ class RosterBox(Retranslates, QGroupBox):
         return lines
 
     def acknowledged_text(self, status: RosterStatus) -> str:
-        """What the coordinator has of this laptop's log, as the last roster told."""
+        """What the coordinator has of this laptop's log, as the last roster told, in times a
+        person reads (the change numbers are in `acknowledged_numbers`, the tooltip)."""
         waiting = status.waiting_for
         if status.last_seq == 0:
             return self.tr("This laptop has recorded nothing yet.")
+        up_to = status.applied_up_to_at
         if waiting is None:
+            if up_to is None:
+                return self.tr("The coordinator has everything this laptop recorded.")
             return self.tr(
-                "The coordinator has everything this laptop recorded (changes 1–{last})."
-            ).format(last=status.applied_up_to)
-        if status.applied_up_to == 0:
-            text = self.tr("The coordinator has none of this laptop's changes yet.")
+                "The coordinator has everything this laptop recorded, up to {time}."
+            ).format(time=date_time(up_to))
+        if status.applied_up_to == 0 or up_to is None:
+            text = self.tr("The coordinator has nothing from this laptop yet.")
         else:
-            text = self.tr("The coordinator has this laptop's changes 1–{last}.").format(
-                last=status.applied_up_to
+            text = self.tr("The coordinator has everything up to {time}.").format(
+                time=date_time(up_to)
             )
-        text += " " + self.tr("It waits for changes {changes}.").format(
-            changes=_span_text(waiting[0], waiting[1])
-        )
+        bundles = status.bundles_waiting
+        if bundles == 1:
+            text += " " + self.tr("It waits for 1 bundle written since.")
+        elif bundles:
+            text += " " + self.tr("It waits for %n bundles written since.", None, bundles)
         if status.held:
             text += " " + (
                 self.tr("It holds 1 bundle until the missing changes arrive.")
@@ -232,6 +242,31 @@ class RosterBox(Retranslates, QGroupBox):
                     None,
                     len(status.held),
                 )
+            )
+        if status.exported_up_to < status.last_seq:
+            since = status.unexported_since
+            text += " " + (
+                self.tr("Changes recorded since {time} are not exported yet.").format(
+                    time=date_time(since)
+                )
+                if since is not None
+                else self.tr("Some changes are not exported yet.")
+            )
+        return text
+
+    def acknowledged_numbers(self, status: RosterStatus) -> str:
+        """The same in change numbers (this laptop's log), for the tooltip."""
+        if status.last_seq == 0:
+            return ""
+        text = self.tr("This laptop recorded changes 1–{last}.").format(last=status.last_seq)
+        if status.applied_up_to:
+            text += " " + self.tr("The coordinator has changes {changes}.").format(
+                changes=_span_text(1, status.applied_up_to)
+            )
+        waiting = status.waiting_for
+        if waiting is not None:
+            text += " " + self.tr("It waits for changes {changes}.").format(
+                changes=_span_text(waiting[0], waiting[1])
             )
         if status.exported_up_to < status.last_seq:
             text += " " + self.tr("Changes {changes} are not exported yet.").format(

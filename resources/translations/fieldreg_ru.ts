@@ -3968,18 +3968,6 @@
         <translation>Этот ноутбук ещё ничего не записал.</translation>
     </message>
     <message>
-        <source>The coordinator has everything this laptop recorded (changes 1–{last}).</source>
-        <translation>У координатора есть всё, что записал этот ноутбук (изменения 1–{last}).</translation>
-    </message>
-    <message>
-        <source>The coordinator has none of this laptop&apos;s changes yet.</source>
-        <translation>У координатора ещё нет ни одного изменения этого ноутбука.</translation>
-    </message>
-    <message>
-        <source>The coordinator has this laptop&apos;s changes 1–{last}.</source>
-        <translation>У координатора есть изменения этого ноутбука 1–{last}.</translation>
-    </message>
-    <message>
         <source>It waits for changes {changes}.</source>
         <translation>Он ждёт изменения {changes}.</translation>
     </message>
@@ -3991,6 +3979,34 @@
         <source>It holds 1 bundle until the missing changes arrive.</source>
         <translation>Он держит 1 пакет, пока не придут недостающие изменения.</translation>
     </message>
+    <message>
+        <source>The coordinator has everything this laptop recorded.</source>
+        <translation>У координатора есть всё, что записал этот ноутбук.</translation>
+    </message>
+    <message>
+        <source>The coordinator has everything this laptop recorded, up to {time}.</source>
+        <translation>У координатора есть всё, что записал этот ноутбук, до {time}.</translation>
+    </message>
+    <message>
+        <source>The coordinator has nothing from this laptop yet.</source>
+        <translation>У координатора пока нет ничего от этого ноутбука.</translation>
+    </message>
+    <message>
+        <source>The coordinator has everything up to {time}.</source>
+        <translation>У координатора есть всё до {time}.</translation>
+    </message>
+    <message>
+        <source>It waits for 1 bundle written since.</source>
+        <translation>Он ждёт 1 пакет, записанный с тех пор.</translation>
+    </message>
+    <message numerus="yes">
+        <source>It waits for %n bundles written since.</source>
+        <translation>
+            <numerusform>Он ждёт %n пакет, записанный с тех пор.</numerusform>
+            <numerusform>Он ждёт %n пакета, записанных с тех пор.</numerusform>
+            <numerusform>Он ждёт %n пакетов, записанных с тех пор.</numerusform>
+        </translation>
+    </message>
     <message numerus="yes">
         <source>It holds %n bundles until the missing changes arrive.</source>
         <translation>
@@ -3998,6 +4014,22 @@
             <numerusform>Он держит %n пакета, пока не придут недостающие изменения.</numerusform>
             <numerusform>Он держит %n пакетов, пока не придут недостающие изменения.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Changes recorded since {time} are not exported yet.</source>
+        <translation>Изменения, записанные после {time}, ещё не экспортированы.</translation>
+    </message>
+    <message>
+        <source>Some changes are not exported yet.</source>
+        <translation>Некоторые изменения ещё не экспортированы.</translation>
+    </message>
+    <message>
+        <source>This laptop recorded changes 1–{last}.</source>
+        <translation>Этот ноутбук записал изменения 1–{last}.</translation>
+    </message>
+    <message>
+        <source>The coordinator has changes {changes}.</source>
+        <translation>У координатора есть изменения {changes}.</translation>
     </message>
 </context>
 <context>

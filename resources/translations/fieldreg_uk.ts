@@ -3968,18 +3968,6 @@
         <translation>Цей ноутбук ще нічого не записав.</translation>
     </message>
     <message>
-        <source>The coordinator has everything this laptop recorded (changes 1–{last}).</source>
-        <translation>Координатор має все, що записав цей ноутбук (зміни 1–{last}).</translation>
-    </message>
-    <message>
-        <source>The coordinator has none of this laptop&apos;s changes yet.</source>
-        <translation>Координатор ще не має жодної зміни цього ноутбука.</translation>
-    </message>
-    <message>
-        <source>The coordinator has this laptop&apos;s changes 1–{last}.</source>
-        <translation>Координатор має зміни цього ноутбука 1–{last}.</translation>
-    </message>
-    <message>
         <source>It waits for changes {changes}.</source>
         <translation>Він чекає на зміни {changes}.</translation>
     </message>
@@ -3991,6 +3979,34 @@
         <source>It holds 1 bundle until the missing changes arrive.</source>
         <translation>Він тримає 1 пакет, доки не надійдуть відсутні зміни.</translation>
     </message>
+    <message>
+        <source>The coordinator has everything this laptop recorded.</source>
+        <translation>Координатор має все, що записав цей ноутбук.</translation>
+    </message>
+    <message>
+        <source>The coordinator has everything this laptop recorded, up to {time}.</source>
+        <translation>Координатор має все, що записав цей ноутбук, до {time}.</translation>
+    </message>
+    <message>
+        <source>The coordinator has nothing from this laptop yet.</source>
+        <translation>Координатор ще нічого не має від цього ноутбука.</translation>
+    </message>
+    <message>
+        <source>The coordinator has everything up to {time}.</source>
+        <translation>Координатор має все до {time}.</translation>
+    </message>
+    <message>
+        <source>It waits for 1 bundle written since.</source>
+        <translation>Він чекає на 1 пакет, записаний відтоді.</translation>
+    </message>
+    <message numerus="yes">
+        <source>It waits for %n bundles written since.</source>
+        <translation>
+            <numerusform>Він чекає на %n пакет, записаний відтоді.</numerusform>
+            <numerusform>Він чекає на %n пакети, записані відтоді.</numerusform>
+            <numerusform>Він чекає на %n пакетів, записаних відтоді.</numerusform>
+        </translation>
+    </message>
     <message numerus="yes">
         <source>It holds %n bundles until the missing changes arrive.</source>
         <translation>
@@ -3998,6 +4014,22 @@
             <numerusform>Він тримає %n пакети, доки не надійдуть відсутні зміни.</numerusform>
             <numerusform>Він тримає %n пакетів, доки не надійдуть відсутні зміни.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Changes recorded since {time} are not exported yet.</source>
+        <translation>Зміни, записані після {time}, ще не експортовано.</translation>
+    </message>
+    <message>
+        <source>Some changes are not exported yet.</source>
+        <translation>Деякі зміни ще не експортовано.</translation>
+    </message>
+    <message>
+        <source>This laptop recorded changes 1–{last}.</source>
+        <translation>Цей ноутбук записав зміни 1–{last}.</translation>
+    </message>
+    <message>
+        <source>The coordinator has changes {changes}.</source>
+        <translation>Координатор має зміни {changes}.</translation>
     </message>
 </context>
 <context>

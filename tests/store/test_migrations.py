@@ -123,7 +123,7 @@ def test_store_with_people_upgrades_from_0002_and_keeps_its_log(tmp_path: Path) 
         reopened.lock()
     engine = make_engine(sqlite_url(directory.db))
     with engine.connect() as connection:
-        assert migrate.current_revision(connection) == migrate.head_revision() == "0011"
+        assert migrate.current_revision(connection) == migrate.head_revision() == "0012"
         events_after = connection.exec_driver_sql(
             "SELECT device_id, seq, event_id, prev_id, hlc, subject_id, body FROM events"
         ).fetchall()

@@ -24,6 +24,7 @@ from fieldreg.services import sync_service as sync
 from fieldreg.services.paths import DataDir
 from fieldreg.services.session import Session
 from fieldreg.ui import roster_texts
+from fieldreg.ui.dates import date_time
 from fieldreg.ui.roster_write_dialog import RosterWriteDialog
 from fieldreg.ui.search_model import COL_NAME
 from fieldreg.ui.translations import Translators
@@ -231,9 +232,17 @@ def test_the_sync_page_says_what_the_coordinator_has_of_this_laptops_log(
         lines = box.status_text.text().splitlines()
         assert lines[0].startswith("Roster 1, written ")
         assert lines[0].endswith(" · expires in 14 days")
+        status = roster_service.roster_status(session)
+        assert status.applied_up_to_at is not None
+        assert status.unexported_since is not None
+        second, third = date_time(status.applied_up_to_at), date_time(status.unexported_since)
         assert lines[1] == (
-            "The coordinator has this laptop's changes 1–2. It waits for changes 3. "
-            "Changes 3 are not exported yet."
+            f"The coordinator has everything up to {second}. "
+            f"Changes recorded since {third} are not exported yet."
+        )
+        assert box.status_text.toolTip() == (
+            "This laptop recorded changes 1–3. The coordinator has changes 1–2. "
+            "It waits for changes 3. Changes 3 are not exported yet."
         )
         assert window.status.roster.text() == "Roster v1 · 0 min old · expires in 14 days"
 
@@ -241,7 +250,19 @@ def test_the_sync_page_says_what_the_coordinator_has_of_this_laptops_log(
         press(qtbot, ENTER, Qt.KeyboardModifier.NoModifier)
         qtbot.waitUntil(window.sync_page.result_text.isVisible, timeout=20_000)
         assert box.status_text.text().splitlines()[1] == (
-            "The coordinator has this laptop's changes 1–2. It waits for changes 3."
+            f"The coordinator has everything up to {second}. It waits for 1 bundle written since."
+        )
+
+        bundles = sorted(network.stick.glob("*.bundle"))
+        for outcome in sync.import_bundles(network.hub, bundles):
+            assert outcome.error is None
+        done: list[object] = []
+        desk.context.run(lambda s: _deliver(network.hub, s), done.append)
+        qtbot.waitUntil(lambda: bool(done))
+        window.sync_page.refresh()
+        qtbot.waitUntil(lambda: box.status is not None and box.status.version == 2)
+        assert box.status_text.text().splitlines()[1] == (
+            f"The coordinator has everything this laptop recorded, up to {third}."
         )
 
 

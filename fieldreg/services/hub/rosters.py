@@ -1,4 +1,4 @@
-"""The rosters the hub serves: one batch for every enrolled device (roster_service.write_rosters)
+"""The rosters the hub serves: one batch for every enrolled device (roster_service.roster_files)
 when the hub starts and again, at most once a period, after bundles were applied; GET /v1/roster
 answers with the newest file of the asking device. Built on a thread of its own, beside the
 intake: a batch reads every person, and uploads must not wait for it."""
@@ -12,11 +12,9 @@ from typing import Final
 
 from fieldreg.core.errors import FieldregError
 from fieldreg.services import roster_service
-from fieldreg.services.paths import ensure_private_dir
 from fieldreg.services.session import Session
 
 PERIOD_S: Final = 60.0
-FOLDER: Final = "hub-rosters"
 LOG: Final = logging.getLogger("fieldreg.hub")
 
 
@@ -57,23 +55,15 @@ class Rosters:
             return self._files.get(device_id)
 
     def build(self) -> None:
-        """One batch for every device; on a failure the previous files stay served."""
+        """One batch for every device, kept in memory (no file is written); on a failure the
+        previous files stay served."""
         change = self._changes()
-        folder = ensure_private_dir(self._session.data_dir.root / FOLDER)
         try:
-            written = roster_service.write_rosters(
-                self._session, folder, network_passphrase=self._passphrase
-            )
+            sealed = roster_service.roster_files(self._session, network_passphrase=self._passphrase)
         except FieldregError as error:
             LOG.warning("rosters not built: %s", error.code)
             return
-        files = {}
-        for item in written:
-            try:
-                files[item.device_id] = item.path.read_bytes()
-            except OSError:
-                LOG.warning("a roster file could not be read back")
-            item.path.unlink(missing_ok=True)
+        files = {item.device_id: item.data for item in sealed}
         with self._lock:
             self._files.update(files)
         self._built_at_change = change
