@@ -28,6 +28,7 @@ WRITE_FLAG = "fieldreg.write"
 # The key of the writers' advisory lock on PostgreSQL ("fieldreg" in ASCII); any constant would do.
 WRITER_LOCK_KEY = 0x6669656C64726567
 POSTGRESQL_SCHEMES = ("postgresql", "postgres")
+CONNECT_TIMEOUT_S = 15
 
 
 def sqlite_url(path: Path) -> str:
@@ -83,8 +84,11 @@ def make_engine(url: str) -> Engine:
 
 
 def _postgresql_engine(url: str) -> Engine:
+    # A server that never answers (a dropped packet, not a refusal) would hang the connection
+    # for minutes: give up after CONNECT_TIMEOUT_S unless the address says otherwise.
+    connect_args = {} if "connect_timeout=" in url else {"connect_timeout": CONNECT_TIMEOUT_S}
     try:
-        engine = create_engine(url, pool_pre_ping=True)
+        engine = create_engine(url, pool_pre_ping=True, connect_args=connect_args)
     except ModuleNotFoundError:  # psycopg: the `postgresql` extra, not in the laptops' build
         raise StoreError("store.no_postgresql_driver") from None
 
@@ -128,10 +132,32 @@ def store_error(exc: BaseException) -> StoreError:
         return StoreError("store.read_only")
     if "malformed" in text or "not a database" in text:
         return StoreError("store.corrupt")
-    if "connection refused" in text or "could not connect" in text or "connection failed" in text:
+    # PostgreSQL (psycopg's words): the server answered but refused, before "connection failed"
+    # (its prefix to every failed connection)
+    if 'database "' in text and "does not exist" in text:
+        return StoreError("store.no_server_store")
+    if any(words in text for words in _REFUSED):
+        return StoreError("store.server_refused")
+    if any(words in text for words in _UNREACHABLE):
         return StoreError("store.server_unreachable")  # PostgreSQL (psycopg's words)
     return StoreError("store.io")
 
+
+_UNREACHABLE = (
+    "connection refused",
+    "could not connect",
+    "connection failed",
+    "connection is bad",
+    "connection to server",
+    "timeout expired",
+)
+_REFUSED = (
+    "password authentication failed",
+    "no password supplied",
+    "peer authentication failed",
+    "no pg_hba.conf entry",
+    'role "',
+)
 
 ENVIRONMENT_ERRORS: tuple[type[BaseException], ...] = (
     OperationalError,
