@@ -29,6 +29,7 @@ WRITE_FLAG = "fieldreg.write"
 WRITER_LOCK_KEY = 0x6669656C64726567
 POSTGRESQL_SCHEMES = ("postgresql", "postgres")
 CONNECT_TIMEOUT_S = 15
+BULK_READ_ROWS = 5000  # rows per round trip of a server-side cursor (bulk_read_cursor)
 
 
 def sqlite_url(path: Path) -> str:
@@ -99,6 +100,22 @@ def _postgresql_engine(url: str) -> Engine:
             connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITER_LOCK_KEY})")
 
     return engine
+
+
+def bulk_read_cursor(connection: Connection, name: str = "fieldreg_bulk_read") -> Any:
+    """A DB-API cursor for reading a whole table in batches (`fetchmany`), as unlock reads every
+    person's summary: SQLite's own cursor (it steps through the rows), and on PostgreSQL a
+    server-side cursor with binary rows, so that a million sealed rows are streamed a batch at
+    a time instead of held whole in the client (libpq keeps a plain query's entire result) and
+    bytea arrives as bytes rather than as hex text to decode. Call inside a transaction (the
+    server's cursor lives until it ends); close it when done."""
+    dbapi = connection.connection.dbapi_connection
+    assert dbapi is not None
+    if connection.dialect.name != "postgresql":
+        return dbapi.cursor()
+    cursor: Any = dbapi.cursor(name=name, binary=True)
+    cursor.itersize = BULK_READ_ROWS
+    return cursor
 
 
 def widen_page_cache(connection: Connection) -> None:
