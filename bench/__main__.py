@@ -30,6 +30,7 @@ MODULES = [
     "bench.bench_roster",
     "bench.bench_duplicates",
     "bench.bench_duplicates_million",
+    "bench.bench_pg_million",
     "bench.bench_keystrokes",
     "bench.bench_reports",
     "bench.bench_reconciliation",

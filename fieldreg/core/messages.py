@@ -322,6 +322,25 @@ MESSAGES: Final[dict[str, str]] = {
         "This installation has no PostgreSQL support: install fieldreg with its postgresql "
         "extra (pip install 'fieldreg[postgresql]'), or open a store folder instead.",
     ),
+    "store.server_refused": QT_TRANSLATE_NOOP(
+        "Errors",
+        "The database server refused the connection: check the user and database in the "
+        "address, and its password in ~/.pgpass. Nothing was saved.",
+    ),
+    "store.no_server_store": QT_TRANSLATE_NOOP(
+        "Errors",
+        "The database server answers, but that database holds no fieldreg store: check the "
+        "database name in the address.",
+    ),
+    "store.bad_address": QT_TRANSLATE_NOOP(
+        "Errors",
+        "This is not a PostgreSQL address: write it as postgresql://user@host/database.",
+    ),
+    "store.password_in_address": QT_TRANSLATE_NOOP(
+        "Errors",
+        "Leave the password out of the address: put it in ~/.pgpass, where the server's "
+        "driver reads it; it is never kept in fieldreg's settings.",
+    ),
     "store.newer_schema": QT_TRANSLATE_NOOP(
         "Errors",
         "This store was written by a newer fieldreg (schema {revision}). "

@@ -28,6 +28,8 @@ WRITE_FLAG = "fieldreg.write"
 # The key of the writers' advisory lock on PostgreSQL ("fieldreg" in ASCII); any constant would do.
 WRITER_LOCK_KEY = 0x6669656C64726567
 POSTGRESQL_SCHEMES = ("postgresql", "postgres")
+CONNECT_TIMEOUT_S = 15
+BULK_READ_ROWS = 5000  # rows per round trip of a server-side cursor (bulk_read_cursor)
 
 
 def sqlite_url(path: Path) -> str:
@@ -83,8 +85,11 @@ def make_engine(url: str) -> Engine:
 
 
 def _postgresql_engine(url: str) -> Engine:
+    # A server that never answers (a dropped packet, not a refusal) would hang the connection
+    # for minutes: give up after CONNECT_TIMEOUT_S unless the address says otherwise.
+    connect_args = {} if "connect_timeout=" in url else {"connect_timeout": CONNECT_TIMEOUT_S}
     try:
-        engine = create_engine(url, pool_pre_ping=True)
+        engine = create_engine(url, pool_pre_ping=True, connect_args=connect_args)
     except ModuleNotFoundError:  # psycopg: the `postgresql` extra, not in the laptops' build
         raise StoreError("store.no_postgresql_driver") from None
 
@@ -95,6 +100,22 @@ def _postgresql_engine(url: str) -> Engine:
             connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITER_LOCK_KEY})")
 
     return engine
+
+
+def bulk_read_cursor(connection: Connection, name: str = "fieldreg_bulk_read") -> Any:
+    """A DB-API cursor for reading a whole table in batches (`fetchmany`), as unlock reads every
+    person's summary: SQLite's own cursor (it steps through the rows), and on PostgreSQL a
+    server-side cursor with binary rows, so that a million sealed rows are streamed a batch at
+    a time instead of held whole in the client (libpq keeps a plain query's entire result) and
+    bytea arrives as bytes rather than as hex text to decode. Call inside a transaction (the
+    server's cursor lives until it ends); close it when done."""
+    dbapi = connection.connection.dbapi_connection
+    assert dbapi is not None
+    if connection.dialect.name != "postgresql":
+        return dbapi.cursor()
+    cursor: Any = dbapi.cursor(name=name, binary=True)
+    cursor.itersize = BULK_READ_ROWS
+    return cursor
 
 
 def widen_page_cache(connection: Connection) -> None:
@@ -128,10 +149,32 @@ def store_error(exc: BaseException) -> StoreError:
         return StoreError("store.read_only")
     if "malformed" in text or "not a database" in text:
         return StoreError("store.corrupt")
-    if "connection refused" in text or "could not connect" in text or "connection failed" in text:
+    # PostgreSQL (psycopg's words): the server answered but refused, before "connection failed"
+    # (its prefix to every failed connection)
+    if 'database "' in text and "does not exist" in text:
+        return StoreError("store.no_server_store")
+    if any(words in text for words in _REFUSED):
+        return StoreError("store.server_refused")
+    if any(words in text for words in _UNREACHABLE):
         return StoreError("store.server_unreachable")  # PostgreSQL (psycopg's words)
     return StoreError("store.io")
 
+
+_UNREACHABLE = (
+    "connection refused",
+    "could not connect",
+    "connection failed",
+    "connection is bad",
+    "connection to server",
+    "timeout expired",
+)
+_REFUSED = (
+    "password authentication failed",
+    "no password supplied",
+    "peer authentication failed",
+    "no pg_hba.conf entry",
+    'role "',
+)
 
 ENVIRONMENT_ERRORS: tuple[type[BaseException], ...] = (
     OperationalError,

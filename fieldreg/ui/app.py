@@ -2,7 +2,8 @@
 
 `fieldreg` without a subcommand calls `main(data_dir, argv)`. Settings and the log live in the
 data folder it was started with; the store too, unless that folder has none and the volunteer
-once chose "open an existing store folder", which the settings remember.
+once chose "open an existing store folder" or a server's address, which the settings remember
+(`store_folder`, `store_url`).
 """
 
 from __future__ import annotations
@@ -14,8 +15,10 @@ from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QApplication
 
 from fieldreg import __version__
+from fieldreg.core.errors import ValidationError
 from fieldreg.services.paths import DataDir
 from fieldreg.services.portable import portable_root
+from fieldreg.services.server_store import server_address
 from fieldreg.services.settings import Settings
 from fieldreg.ui.about_dialog import application_icon
 from fieldreg.ui.context import UiContext
@@ -28,7 +31,17 @@ from fieldreg.ui.worker import Worker
 
 
 def store_dir(data_dir: DataDir, settings: Settings) -> DataDir:
-    """Where the store is: the data folder, or the folder opened on an earlier run."""
+    """Where the store is: the data folder, the PostgreSQL server opened on an earlier run (the
+    data folder then holds this workstation's key file, settings and logs), or the folder
+    opened on an earlier run."""
+    if data_dir.store_url is not None or data_dir.db.exists():
+        return data_dir
+    address = settings.get("store_url")
+    if isinstance(address, str) and address:
+        try:
+            return DataDir(data_dir.root, server_address(address))
+        except ValidationError:
+            pass  # edited by hand into something else (or with a password): not used
     if data_dir.exists():
         return data_dir
     chosen = settings.get("store_folder")

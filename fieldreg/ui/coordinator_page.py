@@ -3,7 +3,8 @@ with progress and Cancel (Esc), and what each file did; write rosters back for t
 (fieldreg.ui.roster_write_dialog); then, in tabs (Alt+letter), the open
 conflicts side by side with a choice, the people likely registered twice (fieldreg.ui.
 duplicate_review), the quarantined files with their reasons, the bundles held until a missing one
-arrives, and the enrolled devices (approve a request, revoke a device).
+arrives, the enrolled devices (approve a request, revoke a device), and what each device did
+through the hub (services/hub/overview.py, what `fieldreg hub devices` prints).
 
 Every store call runs on the worker. Names appear only in the conflicts and the duplicate review,
 and are cleared on lock.
@@ -35,9 +36,11 @@ from fieldreg.core.errors import Cancelled, FieldregError
 from fieldreg.services import duplicates, erasure, sync_desk
 from fieldreg.services import sync_service as sync
 from fieldreg.services.bundle_import import FileOutcome
+from fieldreg.services.hub.overview import DeviceContact, device_contacts
 from fieldreg.services.session import Session
 from fieldreg.ui.conflict_panel import ConflictPanel
 from fieldreg.ui.context import UiContext
+from fieldreg.ui.dates import date_time_ms
 from fieldreg.ui.device_dialogs import DevicesTab
 from fieldreg.ui.duplicate_review import DuplicateReview, Review, review
 from fieldreg.ui.erasure_panel import ErasurePanel
@@ -51,7 +54,7 @@ from fieldreg.ui.roster_write_dialog import RosterWriteDialog
 from fieldreg.ui.task_progress import TaskProgress
 from fieldreg.ui.translations import Retranslates
 
-RESULTS, CONFLICTS, DUPLICATES, QUARANTINE, HELD, DEVICES, ERASURES = range(7)
+RESULTS, CONFLICTS, DUPLICATES, QUARANTINE, HELD, DEVICES, HUB, ERASURES = range(8)
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +63,7 @@ class Loaded:
     names: dict[str, str]  # person id -> name, for the conflicts
     review: Review  # the duplicate marks (likely pairs are looked for on request)
     erasures: list[erasure.ErasureRequest]  # pending, waiting for another operator
+    contacts: list[DeviceContact]  # each enrolled device's contact with the hub
 
 
 def load(session: Session) -> Loaded:
@@ -70,7 +74,13 @@ def load(session: Session) -> Loaded:
         fields = session.people.summary(conflict.person_id) or {}
         parts = [fields.get(key) for key in ("family_name", "given_name", "patronymic")]
         names[conflict.person_id] = " ".join(p for p in parts if isinstance(p, str) and p)
-    return Loaded(overview, names, review(session, None), erasure.pending_erasures(session))
+    return Loaded(
+        overview,
+        names,
+        review(session, None),
+        erasure.pending_erasures(session),
+        device_contacts(session),
+    )
 
 
 class CoordinatorPage(Retranslates, Page, QWidget):
@@ -109,6 +119,8 @@ class CoordinatorPage(Retranslates, Page, QWidget):
         self._imported: list[str] = []  # people the last import brought
         self.quarantine = plain_table(3)
         self.held = plain_table(3)
+        self.hub = plain_table(len(HUB_COLUMNS))
+        self.hub.setObjectName("hubContacts")
         self.devices = DevicesTab(context)
         self.devices.changed.connect(self.refresh)
         self.erasures = ErasurePanel(context)
@@ -122,6 +134,7 @@ class CoordinatorPage(Retranslates, Page, QWidget):
             self.quarantine,
             self.held,
             self.devices,
+            self.hub,
             self.erasures,
         )
         for widget in tabs:
@@ -334,6 +347,18 @@ class CoordinatorPage(Retranslates, Page, QWidget):
         self.quarantine.setAccessibleName(self.tr("Quarantined files"))
         self.held.setHeaderLabels([self.tr("Device"), self.tr("Events"), self.tr("Waiting for")])
         self.held.setAccessibleName(self.tr("Held bundles"))
+        self.hub.setHeaderLabels(
+            [
+                self.tr("Device"),
+                self.tr("Last contact"),
+                self.tr("Bundles sent"),
+                self.tr("Applied"),
+                self.tr("Still lacking"),
+                self.tr("Rosters fetched"),
+                self.tr("State"),
+            ]
+        )
+        self.hub.setAccessibleName(self.tr("Each device's contact with the hub"))
         self.conflicts.setAccessibleName(self.tr("Open conflicts"))
         self.tabs.setAccessibleName(self.tr("What the imports left to review"))
         # QTabBar names its scroll buttons only when made: name them again in Qt's own words.
@@ -365,11 +390,17 @@ class CoordinatorPage(Retranslates, Page, QWidget):
         self.tabs.setTabText(QUARANTINE, self.tr("&Quarantine ({count})").format(count=counts[1]))
         self.tabs.setTabText(HELD, self.tr("&Held ({count})").format(count=counts[2]))
         self.tabs.setTabText(DEVICES, self.tr("&Devices ({count})").format(count=counts[3]))
+        contacts = self._loaded.contacts if self._loaded is not None else []
+        reached = sum(1 for c in contacts if c.last_contact_ms is not None)
+        self.tabs.setTabText(HUB, self.tr("Hu&b contact ({count})").format(count=reached))
         erasures = len(self._loaded.erasures) if self._loaded is not None else 0
         self.tabs.setTabText(ERASURES, self.tr("Era&sures ({count})").format(count=erasures))
         self.summary.setText(self.results.summary())
         self.quarantine.clear()
         self.held.clear()
+        self.hub.clear()
+        for contact in contacts:
+            self.hub.addTopLevelItem(QTreeWidgetItem(self._contact_row(contact)))
         if overview is None:
             return
         for entry in reversed(overview.quarantined):  # newest first
@@ -389,6 +420,34 @@ class CoordinatorPage(Retranslates, Page, QWidget):
                     ]
                 )
             )
+
+    def _contact_row(self, contact: DeviceContact) -> list[str]:
+        """One device's row of the hub tab (HUB_COLUMNS)."""
+        if contact.last_contact_ms is None:
+            when = self.tr("never reached the hub")
+        else:
+            when = date_time_ms(contact.last_contact_ms)
+        lacking = []
+        if contact.missing:
+            lacking.append(
+                self.tr("events {first}–{last}").format(
+                    first=contact.applied_up_to + 1, last=contact.sent_up_to
+                )
+            )
+        if contact.held:
+            lacking.append(self.tr("bundles held: {count}").format(count=contact.held))
+        return [
+            device_text(contact.name, contact.prefix),
+            when,
+            str(contact.bundles_sent),
+            str(contact.bundles_applied),
+            "; ".join(lacking) if lacking else self.tr("nothing"),
+            str(contact.rosters_fetched),
+            self.tr("revoked") if contact.revoked else self.tr("enrolled"),
+        ]
+
+
+HUB_COLUMNS = ("device", "last contact", "sent", "applied", "lacking", "rosters", "state")
 
 
 def _when(text: str) -> str:

@@ -3,11 +3,13 @@ recovery key once, and make the volunteer type two of its groups (chosen at rand
 on, so a key that was not written down is noticed now rather than on the day it is needed.
 Or create a coordinator hub: the same, plus the network passphrase (twice) that protects the new
 network's root signing key, as `fieldreg network create` asks; its fingerprint is shown with the
-recovery key, to be read out to every laptop that enrolls. Or open an existing store folder.
+recovery key, to be read out to every laptop that enrolls. Or open an existing store: a folder,
+or a coordinator's store on a PostgreSQL server by its address (postgresql://user@host/db, checked
+before use; the server's own authentication supplies any password, never the address).
 
-The store is created on the worker (the passphrase KDF is calibrated, about 1-2 s, twice for a
-hub). No session is opened here: once the key is confirmed the volunteer unlocks with the new
-passphrase, which also proves they can type it.
+The store is created, and a server asked whether it holds one, on the worker (the passphrase KDF
+is calibrated, about 1-2 s, twice for a hub). No session is opened here: once the key is
+confirmed the volunteer unlocks with the new passphrase, which also proves they can type it.
 """
 
 from __future__ import annotations
@@ -34,7 +36,7 @@ from PySide6.QtWidgets import (
 from fieldreg.core.errors import FieldregError, StoreError, ValidationError
 from fieldreg.core.passphrases import check_passphrase
 from fieldreg.core.recovery_key import GROUPS
-from fieldreg.services import enrollment_service, vault
+from fieldreg.services import enrollment_service, server_store, vault
 from fieldreg.services.paths import DataDir
 from fieldreg.ui import labels
 from fieldreg.ui.context import UiContext
@@ -72,7 +74,7 @@ class _Steps(QObject):
 
 class FirstRunWizard(Retranslates, QWidget):
     created = Signal(str)  # the operator id of the new store, once its recovery key is confirmed
-    store_opened = Signal(object)  # a DataDir chosen with "open an existing store"
+    store_opened = Signal(object)  # a DataDir chosen with "open an existing store" (or server)
 
     def __init__(self, context: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -82,6 +84,7 @@ class FirstRunWizard(Retranslates, QWidget):
         self._operator_id = ""
         self._asked: tuple[int, int] = (1, 2)
         self._busy = False
+        self._asking_server = False
         self.hub = False  # creating a coordinator hub rather than a reception point's store
         self._fingerprint = ""
         self._steps = _Steps(self)
@@ -118,6 +121,18 @@ class FirstRunWizard(Retranslates, QWidget):
         self._folder = _text()
         self._folder.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.open_error = ErrorLabel()
+        self._server_label = QLabel()
+        self.server_field = QLineEdit()
+        self.server_field.setObjectName("serverAddressField")
+        self.server_field.setMaxLength(server_store.ADDRESS_MAX)
+        self._server_label.setBuddy(self.server_field)
+        self.server_button = push_button()
+        self.server_button.setObjectName("openServerButton")
+        self._server_text = _text()
+        self.server_busy = QProgressBar()
+        self.server_busy.setRange(0, 0)
+        self.server_busy.hide()
+        self.server_error = ErrorLabel()
         layout = QVBoxLayout(page)
         for widget in (self._welcome, self._welcome_text, self.new_button, self._folder):
             layout.addWidget(widget)
@@ -127,10 +142,21 @@ class FirstRunWizard(Retranslates, QWidget):
         layout.addSpacing(12)
         layout.addWidget(self.open_button)
         layout.addWidget(self.open_error)
+        layout.addSpacing(12)
+        layout.addWidget(self._server_label)
+        server_row = QHBoxLayout()
+        server_row.addWidget(self.server_field, 1)
+        server_row.addWidget(self.server_button)
+        layout.addLayout(server_row)
+        layout.addWidget(self._server_text)
+        layout.addWidget(self.server_busy)
+        layout.addWidget(self.server_error)
         layout.addStretch(1)
         self.new_button.clicked.connect(lambda: self.start_creating(hub=False))
         self.hub_button.clicked.connect(lambda: self.start_creating(hub=True))
         self.open_button.clicked.connect(self._open_existing)
+        self.server_field.returnPressed.connect(self.open_server)
+        self.server_button.clicked.connect(self.open_server)
         return page
 
     def _build_create(self) -> QWidget:
@@ -318,6 +344,42 @@ class FirstRunWizard(Retranslates, QWidget):
         self.open_error.clear_error()
         self.store_opened.emit(directory)
 
+    def open_server(self) -> None:
+        """Open the store on the server at the typed address: checked here (scheme, host,
+        database, no password), then asked on the worker whether the server answers and holds
+        a store. Only then is it emitted (and so remembered); on failure nothing is."""
+        if self._asking_server:
+            return
+        self.server_error.clear_error()
+        try:
+            address = server_store.server_address(self.server_field.text())
+        except ValidationError as exc:
+            self._server_failed(exc)
+            return
+        directory = DataDir(self._context.data_dir.root, store_url=address)
+
+        def done(_answer: object) -> None:
+            self._set_asking(False)
+            self.store_opened.emit(directory)
+
+        self._set_asking(True)
+        self._context.worker.submit(
+            lambda: server_store.require_server_store(address), done, self._server_failed
+        )
+
+    def _server_failed(self, error: BaseException) -> None:
+        self._set_asking(False)
+        if not isinstance(error, FieldregError):
+            raise error
+        self.server_error.show_text(partial(self._context.describe, error))
+        self.server_field.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _set_asking(self, asking: bool) -> None:
+        self._asking_server = asking
+        for widget in (self.server_field, self.server_button, self.open_button):
+            widget.setEnabled(not asking)
+        self.server_busy.setVisible(asking)
+
     def _create(self) -> None:
         if self._busy:
             return
@@ -471,6 +533,17 @@ class FirstRunWizard(Retranslates, QWidget):
             )
         )
         self.open_button.setText(self.tr("&Open an existing store folder…"))
+        self._server_label.setText(self.tr("Or a coordinator's store on a ser&ver:"))
+        self.server_field.setAccessibleName(self.tr("Address of the store's PostgreSQL server"))
+        self.server_field.setPlaceholderText(self.tr("postgresql://user@host/database"))
+        self.server_button.setText(self.tr("Open the server's store"))
+        self._server_text.setText(
+            self.tr(
+                "The password is not part of the address: the server's own authentication "
+                "supplies it (~/.pgpass, or peer on the server's own computer)."
+            )
+        )
+        self.server_busy.setAccessibleName(self.tr("Asking the server…"))
         self._create_title.setText(
             self.tr("Create the coordinator hub") if self.hub else self.tr("Create the store")
         )

@@ -212,7 +212,10 @@ class MainWindow(Retranslates, QMainWindow):
 
     def _use_store(self, directory: DataDir) -> None:
         self.context.data_dir = directory
-        self.settings.set("store_folder", str(directory.root))
+        if directory.store_url is not None:  # a server's store: its address, never a password
+            self.settings.set("store_url", directory.store_url)
+        else:
+            self.settings.set("store_folder", str(directory.root))
         with contextlib.suppress(FieldregError):  # only the reminder for the next start is lost
             self.settings.save()
         self.show_unlock("start")

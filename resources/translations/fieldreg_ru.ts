@@ -439,6 +439,34 @@
         <translation>Отложенные пакеты</translation>
     </message>
     <message>
+        <source>Last contact</source>
+        <translation>Последняя связь</translation>
+    </message>
+    <message>
+        <source>Bundles sent</source>
+        <translation>Отправлено пакетов</translation>
+    </message>
+    <message>
+        <source>Applied</source>
+        <translation>Применено</translation>
+    </message>
+    <message>
+        <source>Still lacking</source>
+        <translation>Ещё не хватает</translation>
+    </message>
+    <message>
+        <source>Rosters fetched</source>
+        <translation>Получено списков</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Состояние</translation>
+    </message>
+    <message>
+        <source>Each device&apos;s contact with the hub</source>
+        <translation>Связь каждого устройства с хабом</translation>
+    </message>
+    <message>
         <source>Open conflicts</source>
         <translation>Нерешённые конфликты</translation>
     </message>
@@ -471,12 +499,36 @@
         <translation>&amp;Устройства ({count})</translation>
     </message>
     <message>
+        <source>Hu&amp;b contact ({count})</source>
+        <translation>Связь с &amp;хабом ({count})</translation>
+    </message>
+    <message>
         <source>Era&amp;sures ({count})</source>
         <translation>Уда&amp;ления ({count})</translation>
     </message>
     <message>
         <source>events {first}–{last}</source>
         <translation>события {first}–{last}</translation>
+    </message>
+    <message>
+        <source>never reached the hub</source>
+        <translation>ни разу не связывался с хабом</translation>
+    </message>
+    <message>
+        <source>bundles held: {count}</source>
+        <translation>отложено пакетов: {count}</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>ничего</translation>
+    </message>
+    <message>
+        <source>revoked</source>
+        <translation>отозвано</translation>
+    </message>
+    <message>
+        <source>enrolled</source>
+        <translation>зарегистрировано</translation>
     </message>
 </context>
 <context>
@@ -1190,6 +1242,22 @@
     <message>
         <source>This installation has no PostgreSQL support: install fieldreg with its postgresql extra (pip install &apos;fieldreg[postgresql]&apos;), or open a store folder instead.</source>
         <translation>В этой установке нет поддержки PostgreSQL: установите fieldreg с дополнением postgresql (pip install &apos;fieldreg[postgresql]&apos;) или откройте папку хранилища.</translation>
+    </message>
+    <message>
+        <source>The database server refused the connection: check the user and database in the address, and its password in ~/.pgpass. Nothing was saved.</source>
+        <translation>Сервер базы данных отклонил соединение: проверьте пользователя и базу данных в адресе и пароль в ~/.pgpass. Ничего не сохранено.</translation>
+    </message>
+    <message>
+        <source>The database server answers, but that database holds no fieldreg store: check the database name in the address.</source>
+        <translation>Сервер базы данных отвечает, но в этой базе нет хранилища fieldreg: проверьте имя базы данных в адресе.</translation>
+    </message>
+    <message>
+        <source>This is not a PostgreSQL address: write it as postgresql://user@host/database.</source>
+        <translation>Это не адрес PostgreSQL: запишите его как postgresql://пользователь@сервер/база.</translation>
+    </message>
+    <message>
+        <source>Leave the password out of the address: put it in ~/.pgpass, where the server&apos;s driver reads it; it is never kept in fieldreg&apos;s settings.</source>
+        <translation>Не пишите пароль в адресе: положите его в ~/.pgpass, откуда его читает драйвер сервера; в настройках fieldreg он никогда не хранится.</translation>
     </message>
     <message>
         <source>This store was written by a newer fieldreg (schema {revision}). Update fieldreg to open it.</source>
@@ -2427,6 +2495,30 @@
     <message>
         <source>&amp;Open an existing store folder…</source>
         <translation>&amp;Открыть папку существующего хранилища…</translation>
+    </message>
+    <message>
+        <source>Or a coordinator&apos;s store on a ser&amp;ver:</source>
+        <translation>Или хранилище координатора на с&amp;ервере:</translation>
+    </message>
+    <message>
+        <source>Address of the store&apos;s PostgreSQL server</source>
+        <translation>Адрес сервера PostgreSQL с хранилищем</translation>
+    </message>
+    <message>
+        <source>postgresql://user@host/database</source>
+        <translation>postgresql://пользователь@сервер/база</translation>
+    </message>
+    <message>
+        <source>Open the server&apos;s store</source>
+        <translation>Открыть хранилище на сервере</translation>
+    </message>
+    <message>
+        <source>The password is not part of the address: the server&apos;s own authentication supplies it (~/.pgpass, or peer on the server&apos;s own computer).</source>
+        <translation>Пароль не входит в адрес: его предоставляет аутентификация самого сервера (~/.pgpass или peer на компьютере сервера).</translation>
+    </message>
+    <message>
+        <source>Asking the server…</source>
+        <translation>Запрос к серверу…</translation>
     </message>
     <message>
         <source>Create the store</source>

@@ -439,6 +439,34 @@
         <translation>Відкладені пакети</translation>
     </message>
     <message>
+        <source>Last contact</source>
+        <translation>Останній зв’язок</translation>
+    </message>
+    <message>
+        <source>Bundles sent</source>
+        <translation>Надіслано пакетів</translation>
+    </message>
+    <message>
+        <source>Applied</source>
+        <translation>Застосовано</translation>
+    </message>
+    <message>
+        <source>Still lacking</source>
+        <translation>Ще бракує</translation>
+    </message>
+    <message>
+        <source>Rosters fetched</source>
+        <translation>Отримано списків</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Стан</translation>
+    </message>
+    <message>
+        <source>Each device&apos;s contact with the hub</source>
+        <translation>Зв’язок кожного пристрою з хабом</translation>
+    </message>
+    <message>
         <source>Open conflicts</source>
         <translation>Невирішені конфлікти</translation>
     </message>
@@ -471,12 +499,36 @@
         <translation>&amp;Пристрої ({count})</translation>
     </message>
     <message>
+        <source>Hu&amp;b contact ({count})</source>
+        <translation>Зв’язок із &amp;хабом ({count})</translation>
+    </message>
+    <message>
         <source>Era&amp;sures ({count})</source>
         <translation>Сти&amp;рання ({count})</translation>
     </message>
     <message>
         <source>events {first}–{last}</source>
         <translation>події {first}–{last}</translation>
+    </message>
+    <message>
+        <source>never reached the hub</source>
+        <translation>жодного разу не зв’язувався з хабом</translation>
+    </message>
+    <message>
+        <source>bundles held: {count}</source>
+        <translation>відкладено пакетів: {count}</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>нічого</translation>
+    </message>
+    <message>
+        <source>revoked</source>
+        <translation>відкликано</translation>
+    </message>
+    <message>
+        <source>enrolled</source>
+        <translation>зареєстровано</translation>
     </message>
 </context>
 <context>
@@ -1190,6 +1242,22 @@
     <message>
         <source>This installation has no PostgreSQL support: install fieldreg with its postgresql extra (pip install &apos;fieldreg[postgresql]&apos;), or open a store folder instead.</source>
         <translation>У цьому встановленні немає підтримки PostgreSQL: встановіть fieldreg з додатком postgresql (pip install &apos;fieldreg[postgresql]&apos;) або відкрийте папку сховища.</translation>
+    </message>
+    <message>
+        <source>The database server refused the connection: check the user and database in the address, and its password in ~/.pgpass. Nothing was saved.</source>
+        <translation>Сервер бази даних відхилив з’єднання: перевірте користувача й базу даних в адресі та пароль у ~/.pgpass. Нічого не збережено.</translation>
+    </message>
+    <message>
+        <source>The database server answers, but that database holds no fieldreg store: check the database name in the address.</source>
+        <translation>Сервер бази даних відповідає, але в цій базі немає сховища fieldreg: перевірте назву бази даних в адресі.</translation>
+    </message>
+    <message>
+        <source>This is not a PostgreSQL address: write it as postgresql://user@host/database.</source>
+        <translation>Це не адреса PostgreSQL: запишіть її як postgresql://користувач@сервер/база.</translation>
+    </message>
+    <message>
+        <source>Leave the password out of the address: put it in ~/.pgpass, where the server&apos;s driver reads it; it is never kept in fieldreg&apos;s settings.</source>
+        <translation>Не пишіть пароль в адресі: покладіть його в ~/.pgpass, звідки його читає драйвер сервера; у налаштуваннях fieldreg він ніколи не зберігається.</translation>
     </message>
     <message>
         <source>This store was written by a newer fieldreg (schema {revision}). Update fieldreg to open it.</source>
@@ -2427,6 +2495,30 @@
     <message>
         <source>&amp;Open an existing store folder…</source>
         <translation>&amp;Відкрити теку наявного сховища…</translation>
+    </message>
+    <message>
+        <source>Or a coordinator&apos;s store on a ser&amp;ver:</source>
+        <translation>Або сховище координатора на с&amp;ервері:</translation>
+    </message>
+    <message>
+        <source>Address of the store&apos;s PostgreSQL server</source>
+        <translation>Адреса сервера PostgreSQL зі сховищем</translation>
+    </message>
+    <message>
+        <source>postgresql://user@host/database</source>
+        <translation>postgresql://користувач@сервер/база</translation>
+    </message>
+    <message>
+        <source>Open the server&apos;s store</source>
+        <translation>Відкрити сховище на сервері</translation>
+    </message>
+    <message>
+        <source>The password is not part of the address: the server&apos;s own authentication supplies it (~/.pgpass, or peer on the server&apos;s own computer).</source>
+        <translation>Пароль не входить до адреси: його надає автентифікація самого сервера (~/.pgpass або peer на комп’ютері сервера).</translation>
+    </message>
+    <message>
+        <source>Asking the server…</source>
+        <translation>Запит до сервера…</translation>
     </message>
     <message>
         <source>Create the store</source>

@@ -1,0 +1,128 @@
+"""The coordinator page's hub tab: each enrolled device's last contact (in the desk's date
+format), bundles sent and applied, what is still lacking, rosters fetched and whether it is
+revoked, from the same rows as `fieldreg hub devices`; read again after an import."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from hub_support import add_people, running_hub
+from PySide6.QtWidgets import QTreeWidget
+from pytestqt.qtbot import QtBot
+
+from fieldreg.services import enrollment_service
+from fieldreg.services.hub import overview
+from fieldreg.services.paths import DataDir
+from fieldreg.services.session import Session
+from fieldreg.services.sync_access import now_ms
+from fieldreg.ui.context import UiContext
+from fieldreg.ui.coordinator_page import HUB, CoordinatorPage
+from fieldreg.ui.dates import date_time_ms
+from fieldreg.ui.worker import Worker
+from tests.sync.sync_support import (
+    NETWORK_PASSPHRASE,
+    Device,
+    create_coordinator,
+    enroll_device,
+    open_store,
+)
+
+
+def _rows(table: QTreeWidget) -> dict[str, list[str]]:
+    rows = {}
+    for index in range(table.topLevelItemCount()):
+        item = table.topLevelItem(index)
+        texts = [item.text(column) for column in range(table.columnCount())]
+        rows[texts[0]] = texts
+    return rows
+
+
+@pytest.fixture
+def hub_session(tmp_path: Path) -> Iterator[tuple[DataDir, Session]]:
+    directory = create_coordinator(tmp_path / "hub")
+    session = open_store(directory)
+    yield directory, session
+    if not session.locked:
+        session.lock()
+
+
+def test_the_hub_tab_shows_each_devices_contact_and_what_it_lacks(
+    qtbot: QtBot, hub_session: tuple[DataDir, Session], tmp_path: Path
+) -> None:
+    directory, session = hub_session
+    sender, gap, silent = (enroll_device(session, p) for p in ("K7", "M3", "P5"))
+    add_people(sender, 6)
+    add_people(gap, 6, seed=1)
+    with running_hub(session, tmp_path / "tls") as running:
+        for device, bundles in ((sender, [(1, 3), (4, 6)]), (gap, [(4, 6)])):
+            client = running.client(device)
+            try:
+                for first, last in bundles:
+                    client.post_bundle(device.bundle(first, last))
+                client.roster()
+            finally:
+                client.close()
+    enrollment_service.revoke_device(
+        session, silent.device_id, up_to=0, network_passphrase=NETWORK_PASSPHRASE
+    )
+    contacts = {c.prefix: c for c in overview.device_contacts(session)}
+    k7_contact = contacts["K7"].last_contact_ms
+    assert k7_contact is not None
+    assert k7_contact <= now_ms()
+
+    worker = Worker()
+    context = UiContext(directory, worker)
+    context.session = session
+    page = CoordinatorPage(context)
+    qtbot.addWidget(page)
+    page.show()  # showing the page reads its tabs on the worker
+    qtbot.waitUntil(lambda: page.hub.topLevelItemCount() == 3, timeout=10_000)
+    rows = _rows(page.hub)
+    k7, m3, p5 = (next(r for name, r in rows.items() if f"({p})" in name) for p in _PREFIXES)
+    assert k7[1:] == [date_time_ms(k7_contact), "2", "2", "nothing", "1", "enrolled"]
+    assert m3[2:] == ["1", "0", "events 1–6; bundles held: 1", "1", "enrolled"]
+    assert m3[1] != "never reached the hub"
+    assert p5[1:] == ["never reached the hub", "0", "0", "nothing", "0", "revoked"]
+    assert page.tabs.tabText(HUB) == "Hu&b contact (2)"  # P5 never reached it
+
+    page.clear_personal_data()  # locking clears the tab
+    assert page.hub.topLevelItemCount() == 0
+    page.refresh()
+    qtbot.waitUntil(lambda: page.hub.topLevelItemCount() == 3, timeout=10_000)
+    worker.wait()
+
+
+def test_an_import_reads_the_hub_tab_again(
+    qtbot: QtBot, hub_session: tuple[DataDir, Session], tmp_path: Path
+) -> None:
+    directory, session = hub_session
+    device: Device = enroll_device(session, "K7")
+    add_people(device, 3)
+    worker = Worker()
+    context = UiContext(directory, worker)
+    context.session = session
+    page = CoordinatorPage(context)
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitUntil(lambda: page.hub.topLevelItemCount() == 1, timeout=10_000)
+    assert _rows(page.hub)["Пункт K7 (K7)"][1] == "never reached the hub"
+
+    with running_hub(session, tmp_path / "tls") as running:
+        client = running.client(device)
+        try:
+            client.roster()  # a contact, nothing sent
+        finally:
+            client.close()
+    bundle = tmp_path / "k7.bundle"
+    bundle.write_bytes(device.bundle(1, 3))
+    page.import_files([bundle])
+    qtbot.waitUntil(lambda: page.results.topLevelItemCount() == 1, timeout=20_000)
+    row = _rows(page.hub)["Пункт K7 (K7)"]
+    assert row[1] != "never reached the hub"
+    assert row[2:6] == ["0", "0", "nothing", "1"]  # the file came by stick, not by the hub
+    worker.wait()
+
+
+_PREFIXES = ("K7", "M3", "P5")
