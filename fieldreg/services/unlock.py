@@ -50,15 +50,17 @@ def unlocking() -> Iterator[None]:
     moves every tracked object to the oldest generation and resets that count, without looking
     at any object; the people are then examined only by full collections, which are rare and
     would read them anyway. The freeze is undone at once: nothing stays exempt from collection,
-    and a cycle made elsewhere meanwhile is collected by the next full collection."""
+    and a cycle made elsewhere meanwhile is collected by the next full collection. Objects that
+    someone else froze on purpose are left frozen (then the block only pauses the collector)."""
     collecting = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
         if collecting:
-            gc.freeze()
-            gc.unfreeze()
+            if gc.get_freeze_count() == 0:
+                gc.freeze()
+                gc.unfreeze()
             gc.enable()
 
 

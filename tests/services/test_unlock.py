@@ -66,3 +66,17 @@ def test_the_collector_is_off_inside_and_stays_off_if_it_was() -> None:
     finally:
         gc.enable()
     assert gc.get_freeze_count() == 0
+
+
+def test_what_someone_else_froze_stays_frozen() -> None:
+    kept = [Node() for _ in range(3)]
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        with unlocking():
+            pass
+        assert gc.get_freeze_count() == frozen
+        assert gc.isenabled()
+    finally:
+        gc.unfreeze()
+    del kept
