@@ -56,6 +56,11 @@ def test_the_usual_forms_are_read_in_bulk_as_one_by_one() -> None:
     assert found["1984-13-01"][0] == KIND_NONE
 
 
+def test_no_dates_and_only_unknown_dates() -> None:
+    assert in_bulk([]) == []
+    assert in_bulk([None, "", None]) == [(KIND_NONE, 0, 0)] * 3
+
+
 def test_an_impossible_date_does_not_spoil_the_others() -> None:
     dobs = ["1984-03-12", "1984-02-30", "1990-07-01", "1990"]
     bulk = in_bulk(dobs)
