@@ -292,11 +292,7 @@ class SearchIndex:
         self._slots = slots.astype(np.int16)
         self._absent = absent.astype(np.int16)
         self._script = script.astype(np.uint8)
-        distinct = list(set(dobs))
-        position = {text: i for i, text in enumerate(distinct)}
-        which = np.fromiter(map(position.__getitem__, dobs), dtype=np.int64, count=count)
-        kind, year, day = parse_stored_dobs(distinct)
-        self._dob_kind, self._dob_year, self._dob_day = kind[which], year[which], day[which]
+        self._dob_kind, self._dob_year, self._dob_day = parse_stored_dobs(dobs)
         if self._dead:
             self._compact()
         else:
