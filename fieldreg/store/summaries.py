@@ -1,7 +1,7 @@
 """Every person's summary group read and opened in bulk: what unlock feeds to the roster and the
 search index.
 
-One SELECT through the DB-API cursor, in batches; each batch opened with one
+One SELECT through the DB-API cursor, in batches (a server-side cursor on PostgreSQL); each batch opened with one
 `FieldSealer.open_many` call and decoded with one `summary_codec.decode_summaries` call, so no
 Python function runs per person and no object is made per person beyond their fields.
 """
@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from fieldreg.core.entities import Group, PersonFields
+from fieldreg.store.engine import bulk_read_cursor
 from fieldreg.store.repository import Repository
 from fieldreg.store.summary_codec import decode_summaries
 
@@ -42,7 +43,7 @@ def read_summaries(
     total = repo.count_people() if progress else 0
     sealer = repo.sealer
     result = OpenedSummaries()
-    cursor = repo.conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+    cursor = bulk_read_cursor(repo.conn)  # on PostgreSQL streamed, binary, batch by batch
     try:
         cursor.execute("SELECT id, created_hlc, summary FROM people WHERE summary IS NOT NULL")
         done = 0
