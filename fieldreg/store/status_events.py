@@ -13,7 +13,7 @@ anything is opened. Only the status changes' payloads are parsed."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from json.encoder import encode_basestring
 from typing import Any, NamedTuple
 
@@ -54,8 +54,9 @@ class StatusChange(NamedTuple):
     payload: Mapping[str, Any]
 
 
-def _batches(repo: Repository, wanted: frozenset[str] | None) -> Iterator[list[_Row]]:
-    """The rows of `_SELECT` (only those of the `wanted` subjects), a batch at a time."""
+def _batches(repo: Repository, wanted: frozenset[str] | None) -> Iterator[Sequence[Any]]:
+    """The rows of `_SELECT` as tuples in its order (only those of the `wanted` subjects), a
+    batch at a time."""
     if repo.conn.dialect.name != "sqlite":
         columns = EVENTS.c
         statement = (
@@ -79,9 +80,8 @@ def _batches(repo: Repository, wanted: frozenset[str] | None) -> Iterator[list[_
     cursor = repo.conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
     try:
         cursor.execute(_SELECT)
-        while batch := cursor.fetchmany(BATCH):
-            rows = list(map(_Row._make, batch))
-            yield rows if wanted is None else [r for r in rows if r.subject_id in wanted]
+        while fetched := cursor.fetchmany(BATCH):
+            yield fetched if wanted is None else [r for r in fetched if r[0] in wanted]
     finally:
         cursor.close()
 
@@ -97,6 +97,63 @@ def _status_payload(body: bytes) -> dict[str, Any]:
     return payload
 
 
+def _all(values: Iterable[object], kind: type) -> bool:
+    return set(map(type, values)) == {kind}
+
+
+def _batch_changes(
+    batch: Sequence[Any], opened: list[bytes | None], devices: dict[str, bytes]
+) -> Iterator[tuple[str, StatusChange | None]]:
+    """(subject id, its status change or None) for each row of a batch, in order: every id
+    checked. The plain columns are encoded for `events.stored_bytes` for the whole batch at
+    once; a batch with a column of another type than the table's goes row by row through
+    `events.from_stored`, which decides (the same event or the same error)."""
+    subjects, device_ids, seqs, hlcs, prevs, event_ids, _ = zip(*batch, strict=True)
+    if not (
+        _all(subjects, str)
+        and _all(device_ids, str)
+        and _all(seqs, int)
+        and _all(hlcs, int)
+        and _all(prevs, str)
+        and _all(event_ids, str)
+    ):
+        for row, body in zip(batch, opened, strict=True):
+            if body is None:
+                raise TamperError("crypto.tamper", table="events", group="body")
+            event = event_from_row(_Row._make(row), body)
+            change = None
+            if event.type is ev.EventType.STATUS_CHANGED:
+                change = StatusChange(event.hlc, event.payload)
+            yield event.subject_id, change
+        return
+    stored_bytes = ev.stored_bytes
+    seq_texts = map(str.encode, map(str, seqs))
+    hlc_texts = map(str.encode, map(str, hlcs))
+    prev_texts = map(str.encode, map(encode_basestring, prevs))
+    current = ""  # no subject id is empty
+    subject = b""
+    for row, body, seq, hlc, prev in zip(
+        batch, opened, seq_texts, hlc_texts, prev_texts, strict=True
+    ):
+        if body is None:
+            raise TamperError("crypto.tamper", table="events", group="body")
+        subject_id, device_id = row[0], row[1]
+        if subject_id != current:
+            current, subject = subject_id, encode_basestring(subject_id).encode("utf-8")
+        device = devices.get(device_id)
+        if device is None:
+            device = devices[device_id] = encode_basestring(device_id).encode("utf-8")
+        if stored_bytes(device, seq, hlc, subject, prev, row[5], body) is not None:
+            if body.endswith(_STATUS_TAIL):
+                yield subject_id, StatusChange(row[3], _status_payload(body))
+            else:
+                yield subject_id, None
+            continue
+        event = event_from_row(_Row._make(row), body)  # its strict path decides
+        is_status = event.type is ev.EventType.STATUS_CHANGED
+        yield subject_id, StatusChange(event.hlc, event.payload) if is_status else None
+
+
 def status_changes(
     repo: Repository, subject_ids: Iterable[str] | None = None
 ) -> Iterator[tuple[str, list[StatusChange]]]:
@@ -106,53 +163,19 @@ def status_changes(
     `events_for` leaves them out."""
     wanted = None if subject_ids is None else frozenset(subject_ids)
     open_many = repo.sealer.open_many
-    stored_bytes = ev.stored_bytes
-    status_changed = ev.EventType.STATUS_CHANGED
     devices: dict[str, bytes] = {}
     current = ""  # no subject id is empty
-    subject = b""
     found: list[StatusChange] = []
     for batch in _batches(repo, wanted):
         if not batch:
             continue
-        opened = open_many("events", "body", [r.event_id for r in batch], [r.body for r in batch])
-        for row, body in zip(batch, opened, strict=True):
-            if body is None:
-                raise TamperError("crypto.tamper", table="events", group="body")
-            subject_id, device_id, seq, hlc, prev_id, event_id, _ = row
+        opened = open_many("events", "body", [r[5] for r in batch], [r[6] for r in batch])
+        for subject_id, change in _batch_changes(batch, opened, devices):
             if subject_id != current:
                 if found:
                     yield current, found
                 current, found = subject_id, []
-                subject = encode_basestring(subject_id).encode("utf-8")
-            device = devices.get(device_id)
-            if device is None and type(device_id) is str:
-                device = devices[device_id] = encode_basestring(device_id).encode("utf-8")
-            # The id checked over the bytes as stored; where that fast path does not apply,
-            # `events.from_stored` decides (its strict path: the same event or the same error).
-            if (
-                device is not None
-                and type(subject_id) is str
-                and type(seq) is int
-                and type(hlc) is int
-                and type(prev_id) is str
-                and type(event_id) is str
-                and stored_bytes(
-                    device,
-                    str(seq).encode("ascii"),
-                    str(hlc).encode("ascii"),
-                    subject,
-                    encode_basestring(prev_id).encode("utf-8"),
-                    event_id,
-                    body,
-                )
-                is not None
-            ):
-                if body.endswith(_STATUS_TAIL):
-                    found.append(StatusChange(hlc, _status_payload(body)))
-                continue
-            event = event_from_row(row, body)
-            if event.type is status_changed:
-                found.append(StatusChange(event.hlc, event.payload))
+            if change is not None:
+                found.append(change)
     if found:
         yield current, found
