@@ -271,6 +271,20 @@ def pfif_person(
     return people.person(record, status_changes)
 
 
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """The cyclic garbage collector paused while a PFIF file is built: the build makes no
+    reference cycles, and hundreds of thousands of new objects would otherwise start collections
+    that walk every object of the 100,000 people in memory again and again."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def status_changes(
     session: Session, person_ids: Iterable[str]
 ) -> dict[str, list[tuple[dt.datetime, PersonFields]]]:
@@ -278,7 +292,7 @@ def status_changes(
     events of all of them read in one pass (`store.status_events`), not one query per person."""
     wanted = list(person_ids)
     found: dict[str, list[tuple[dt.datetime, PersonFields]]] = {p: [] for p in wanted}
-    with sync_repository(session) as repo, repo.reading():
+    with sync_repository(session) as repo, repo.reading(), _collector_paused():
         for person_id, changes in status_events.status_changes(repo, wanted):
             found[person_id] = [
                 (hlc_time(change.hlc), _status_fields(payload))
@@ -294,20 +308,6 @@ def _status_fields(payload: Mapping[str, FieldValue]) -> PersonFields:
 
 def consented_to_tracing(record: PersonRecord) -> bool:
     return record.fields.get("consent_tracing") == "yes"
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """The cyclic garbage collector paused while a PFIF file is built: the build makes no
-    reference cycles, and hundreds of thousands of new objects would otherwise start collections
-    that walk every object of the 100,000 people in memory again and again."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def pfif_content(
