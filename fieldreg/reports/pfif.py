@@ -12,6 +12,7 @@ import datetime as dt
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from operator import attrgetter
 from typing import Final
 from xml.etree.ElementTree import Element, ParseError
 
@@ -141,6 +142,39 @@ def utc_text(moment: dt.datetime) -> str:
 
 
 # --- writing ------------------------------------------------------------------------------------
+#
+# The document is joined from text: each element's tags made once, its value put between them.
+# Nearly no value needs escaping, so each person's values (with their notes') are tested together,
+# in C, and only a person with one that does has each value escaped (`_text`).
+
+# The note fields a PfifNote carries, in the specification's order (person_record_id, which the
+# writer adds, is the person's).
+_WRITTEN_NOTE_FIELDS: Final = (
+    "note_record_id",
+    "person_record_id",
+    "entry_date",
+    "author_name",
+    "source_date",
+    "author_made_contact",
+    "status",
+    "last_known_location",
+    "text",
+)
+_PERSON_VALUES: Final = attrgetter(*_WRITTEN_PERSON_FIELDS)
+_NOTE_VALUES: Final = attrgetter(*(n for n in _WRITTEN_NOTE_FIELDS if n != "person_record_id"))
+_PERSON_TAGS: Final = tuple(
+    (f"    <pfif:{name}>", f"</pfif:{name}>\n") for name in _WRITTEN_PERSON_FIELDS
+)
+_NOTE_TAGS: Final = tuple(
+    (f"      <pfif:{name}>", f"</pfif:{name}>\n") for name in _WRITTEN_NOTE_FIELDS
+)
+_PERSON_MOMENTS: Final = tuple(
+    at for at, name in enumerate(_WRITTEN_PERSON_FIELDS) if name.endswith("_date")
+)
+_NOTE_ENTRY, _NOTE_SOURCE, _NOTE_CONTACT = (
+    _WRITTEN_NOTE_FIELDS.index(name)
+    for name in ("entry_date", "source_date", "author_made_contact")
+)
 
 
 def _text(value: str) -> str:
@@ -156,6 +190,15 @@ def _text(value: str) -> str:
     return value
 
 
+def _plain(values: list[object]) -> bool:
+    """Whether every value is text that `_text` leaves as it is (tested on all of them joined)."""
+    try:
+        text = "".join(values)  # type: ignore[arg-type]  # a value that is not text: TypeError
+    except TypeError:
+        return False
+    return text.isprintable() and "&" not in text and "<" not in text and ">" not in text
+
+
 class _Writer:
     """Writes records as XML text; the same few moments (the export's now and expiry) recur in
     every record, so their text is made once."""
@@ -163,45 +206,62 @@ class _Writer:
     def __init__(self) -> None:
         self._moments: dict[dt.datetime, str] = {}
 
+    def _moment(self, moment: dt.datetime) -> str:
+        text = self._moments.get(moment)
+        if text is None:
+            if moment.tzinfo is dt.UTC and moment.year >= 1000:
+                text = moment.isoformat(timespec="seconds")[:19] + "Z"  # utc_text, in C
+            else:
+                text = utc_text(moment)
+            if len(self._moments) < 64:
+                self._moments[moment] = text
+        return text
+
     def _value(self, value: object) -> str:
+        """Any value's text, escaped (the path of a record whose values are not all plain)."""
         if isinstance(value, str):
             return _text(value)
         if isinstance(value, dt.datetime):
-            text = self._moments.get(value)
-            if text is None:
-                text = utc_text(value)
-                if len(self._moments) < 64:
-                    self._moments[value] = text
-            return text
+            return self._moment(value)
         if isinstance(value, bool):
             return "true" if value else "false"
         return _text(str(value))
 
-    def note(self, note: PfifNote, person_record_id: str) -> str:
-        parts = ["    <pfif:note>\n"]
-        for name, value in (
-            ("note_record_id", note.note_record_id),
-            ("person_record_id", person_record_id),
-            ("entry_date", note.entry_date),
-            ("author_name", note.author_name),
-            ("source_date", note.source_date),
-            ("author_made_contact", note.author_made_contact),
-            ("status", note.status),
-            ("last_known_location", note.last_known_location),
-            ("text", note.text),
-        ):
-            if value is not None:
-                parts.append(f"      <pfif:{name}>{self._value(value)}</pfif:{name}>\n")
-        parts.append("    </pfif:note>\n")
-        return "".join(parts)
-
     def person(self, person: PfifPerson) -> str:
+        values: list[object] = list(_PERSON_VALUES(person))
+        moment = self._moment
+        for at in _PERSON_MOMENTS:
+            if isinstance(when := values[at], dt.datetime):
+                values[at] = moment(when)
+        notes: list[list[object]] = []
+        record_id = person.person_record_id
+        for note in person.notes:
+            fields: list[object] = list(_NOTE_VALUES(note))
+            fields.insert(1, record_id)
+            if isinstance(when := fields[_NOTE_ENTRY], dt.datetime):
+                fields[_NOTE_ENTRY] = moment(when)
+            if isinstance(when := fields[_NOTE_SOURCE], dt.datetime):
+                fields[_NOTE_SOURCE] = moment(when)
+            if isinstance(contact := fields[_NOTE_CONTACT], bool):
+                fields[_NOTE_CONTACT] = "true" if contact else "false"
+            notes.append(fields)
+        present = [v for v in values if v is not None]
+        for fields in notes:
+            present += [v for v in fields if v is not None]
+        if not _plain(present):
+            value = self._value
+            values = [None if v is None else value(v) for v in values]
+            notes = [[None if v is None else value(v) for v in fields] for fields in notes]
         parts = ["  <pfif:person>\n"]
-        for name in _WRITTEN_PERSON_FIELDS:
-            value = getattr(person, name)
-            if value is not None:
-                parts.append(f"    <pfif:{name}>{self._value(value)}</pfif:{name}>\n")
-        parts.extend(self.note(note, person.person_record_id) for note in person.notes)
+        parts += [
+            f"{o}{v}{c}" for (o, c), v in zip(_PERSON_TAGS, values, strict=True) if v is not None
+        ]
+        for fields in notes:
+            parts.append("    <pfif:note>\n")
+            parts += [
+                f"{o}{v}{c}" for (o, c), v in zip(_NOTE_TAGS, fields, strict=True) if v is not None
+            ]
+            parts.append("    </pfif:note>\n")
         parts.append("  </pfif:person>\n")
         return "".join(parts)
 

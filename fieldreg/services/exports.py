@@ -10,8 +10,10 @@ temporary folder and a failed export leaves nothing behind.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
@@ -37,8 +39,8 @@ from fieldreg.services.outside_files import read_outside_file, write_outside_fil
 from fieldreg.services.session import Session
 from fieldreg.services.sync_access import sync_repository
 from fieldreg.services.views import hlc_time
+from fieldreg.store import status_events
 from fieldreg.store.details import read_details
-from fieldreg.store.status_events import status_events
 from fieldreg.sync import age_format, age_keys
 
 __all__ = [
@@ -56,6 +58,7 @@ __all__ = [
     "dashboard_figures",
     "export_people",
     "people_records",
+    "pfif_content",
     "pfif_person",
     "read_pfif_list",
     "status_changes",
@@ -174,14 +177,84 @@ def checked_domain(untrusted: str) -> str:
 
 
 def _full_name(fields: Mapping[str, FieldValue], *names: str) -> str:
-    return " ".join(v for n in names if isinstance(v := fields.get(n), str) and v)
+    return " ".join([v for n in names if isinstance(v := fields.get(n), str) and v])
+
+
+_PFIF_DOB = re.compile(r"\d{4}(-\d{2}-\d{2})?")
+_PFIF_COUNTRY = re.compile(r"[A-Za-z]{2}")
 
 
 def _pfif_dob(value: FieldValue) -> str | None:
     if not isinstance(value, str):
         return None
     value = value.lstrip("~")
-    return value if re.fullmatch(r"\d{4}(-\d{2}-\d{2})?", value) else None
+    return value if _PFIF_DOB.fullmatch(value) else None
+
+
+class _PfifPeople:
+    """Turns registered people into PFIF person records for one export: what every record of
+    the export shares (domain, author, its moment and expiry) is worked out once."""
+
+    def __init__(self, *, domain: str, author: str, now: dt.datetime, expiry_days: int) -> None:
+        self._domain = domain
+        self._author = author
+        self._now = now
+        self._expiry = now + dt.timedelta(days=expiry_days)
+
+    def person(
+        self,
+        record: PersonRecord,
+        status_changes: Sequence[tuple[dt.datetime, PersonFields]],
+    ) -> pfif.PfifPerson:
+        fields = record.fields
+        domain, author, now = self._domain, self._author, self._now
+        record_id = f"{domain}/{record.person_id}"
+        notes = []
+        for number, (when, change) in enumerate(status_changes, start=1):
+            status = change.get("status")
+            where = change.get("status_location") or record.point
+            transport = change.get("status_transport")
+            text = f"Status: {status}" if isinstance(status, str) else "Status recorded"
+            if isinstance(transport, str) and transport:
+                text += f"; transport: {transport}"
+            notes.append(
+                pfif.PfifNote(
+                    note_record_id=f"{record_id}.status.{number}",
+                    author_name=author,
+                    source_date=when,
+                    entry_date=now,
+                    text=text,
+                    status="believed_alive",
+                    author_made_contact=True,
+                    last_known_location=where if isinstance(where, str) else None,
+                )
+            )
+        get = fields.get
+        sex = get("sex")
+        country = get("origin_country")
+        family = _full_name(fields, "family_name")
+        given = _full_name(fields, "given_name", "patronymic")
+        latin = _full_name(fields, "latin_given_name", "latin_patronymic", "latin_family_name")
+        return pfif.PfifPerson(
+            person_record_id=record_id,
+            source_date=record.registered or now,
+            full_name=" ".join([n for n in (family, given) if n]) or "?",
+            entry_date=now,
+            expiry_date=self._expiry,
+            author_name=author,
+            source_name=domain,
+            given_name=given or None,
+            family_name=family or None,
+            alternate_names=latin or None,
+            sex=sex if sex in pfif.SEXES else None,
+            date_of_birth=_pfif_dob(get("dob")),
+            home_city=get("origin_settlement") or None,  # type: ignore[arg-type]
+            home_state=get("origin_region") or None,  # type: ignore[arg-type]
+            home_country=country.upper()
+            if isinstance(country, str) and _PFIF_COUNTRY.fullmatch(country)
+            else None,
+            notes=tuple(notes),
+        )
 
 
 def pfif_person(
@@ -194,53 +267,22 @@ def pfif_person(
     expiry_days: int,
 ) -> pfif.PfifPerson:
     """A registered person as a PFIF person record; each status change becomes a note."""
-    fields = record.fields
-    record_id = f"{domain}/{record.person_id}"
-    sex = fields.get("sex")
-    country = fields.get("origin_country")
-    notes = []
-    for number, (when, change) in enumerate(status_changes, start=1):
-        status = change.get("status")
-        where = change.get("status_location") or record.point
-        transport = change.get("status_transport")
-        text = f"Status: {status}" if isinstance(status, str) else "Status recorded"
-        if isinstance(transport, str) and transport:
-            text += f"; transport: {transport}"
-        notes.append(
-            pfif.PfifNote(
-                note_record_id=f"{domain}/{record.person_id}.status.{number}",
-                author_name=author,
-                source_date=when,
-                entry_date=now,
-                text=text,
-                status="believed_alive",
-                author_made_contact=True,
-                last_known_location=where if isinstance(where, str) else None,
-            )
-        )
-    family = _full_name(fields, "family_name")
-    given = _full_name(fields, "given_name", "patronymic")
-    latin = _full_name(fields, "latin_given_name", "latin_patronymic", "latin_family_name")
-    return pfif.PfifPerson(
-        person_record_id=record_id,
-        source_date=record.registered or now,
-        full_name=_full_name(fields, "family_name", "given_name", "patronymic") or "?",
-        entry_date=now,
-        expiry_date=now + dt.timedelta(days=expiry_days),
-        author_name=author,
-        source_name=domain,
-        given_name=given or None,
-        family_name=family or None,
-        alternate_names=latin or None,
-        sex=sex if sex in pfif.SEXES else None,
-        date_of_birth=_pfif_dob(fields.get("dob")),
-        home_city=fields.get("origin_settlement") or None,  # type: ignore[arg-type]
-        home_state=fields.get("origin_region") or None,  # type: ignore[arg-type]
-        home_country=country.upper()
-        if isinstance(country, str) and re.fullmatch(r"[A-Za-z]{2}", country)
-        else None,
-        notes=tuple(notes),
-    )
+    people = _PfifPeople(domain=domain, author=author, now=now, expiry_days=expiry_days)
+    return people.person(record, status_changes)
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """The cyclic garbage collector paused while a PFIF file is built: the build makes no
+    reference cycles, and hundreds of thousands of new objects would otherwise start collections
+    that walk every object of the 100,000 people in memory again and again."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def status_changes(
@@ -250,12 +292,12 @@ def status_changes(
     events of all of them read in one pass (`store.status_events`), not one query per person."""
     wanted = list(person_ids)
     found: dict[str, list[tuple[dt.datetime, PersonFields]]] = {p: [] for p in wanted}
-    with sync_repository(session) as repo, repo.reading():
-        for person_id, events in status_events(repo, wanted):
+    with sync_repository(session) as repo, repo.reading(), _collector_paused():
+        for person_id, changes in status_events.status_changes(repo, wanted):
             found[person_id] = [
-                (hlc_time(event.hlc), _status_fields(payload))
-                for event in events
-                if isinstance(payload := event.payload.get("fields"), dict)
+                (hlc_time(change.hlc), _status_fields(payload))
+                for change in changes
+                if isinstance(payload := change.payload.get("fields"), dict)
             ]
     return found
 
@@ -266,6 +308,22 @@ def _status_fields(payload: Mapping[str, FieldValue]) -> PersonFields:
 
 def consented_to_tracing(record: PersonRecord) -> bool:
     return record.fields.get("consent_tracing") == "yes"
+
+
+def pfif_content(
+    session: Session, records: Sequence[PersonRecord], request: ExportRequest, now: dt.datetime
+) -> bytes:
+    """The PFIF 1.4 document of `records` (people who consented to tracing), each status change
+    a note; the records expire after the request's days, else the network's retention."""
+    domain = checked_domain(request.domain or default_domain(session))
+    author = session.point_name() or domain
+    expiry_days = request.expiry_days
+    if expiry_days is None:
+        expiry_days = retention.network_days(session) or PFIF_EXPIRY_DAYS
+    people = _PfifPeople(domain=domain, author=author, now=now, expiry_days=expiry_days)
+    with _collector_paused():
+        changes = status_changes(session, [r.person_id for r in records])
+        return pfif.document_bytes(people.person(r, changes.get(r.person_id, ())) for r in records)
 
 
 def build_export(
@@ -286,24 +344,7 @@ def build_export(
     ]
     if pfif_wanted:
         records = [r for r in records if consented_to_tracing(r)]
-        domain = checked_domain(request.domain or default_domain(session))
-        changes = status_changes(session, [r.person_id for r in records])
-        author = session.point_name() or domain
-        expiry_days = request.expiry_days
-        if expiry_days is None:
-            expiry_days = retention.network_days(session) or PFIF_EXPIRY_DAYS
-        persons = (
-            pfif_person(
-                r,
-                changes.get(r.person_id, []),
-                domain=domain,
-                author=author,
-                now=moment,
-                expiry_days=expiry_days,
-            )
-            for r in records
-        )
-        content = pfif.document_bytes(persons)
+        content = pfif_content(session, records, request, moment)
     elif request.format is ExportFormat.XLSX:
         content = table_files.xlsx_bytes(columns, rows(records, columns))
     else:
