@@ -130,6 +130,27 @@ def _cmd_roster(session: Session, args: argparse.Namespace, out: Output) -> int:
     return _show(session, out)
 
 
+def _events(first: int, last: int) -> str:
+    return f"event {first}" if first == last else f"events {first}-{last}"
+
+
+def _has_text(status: rosters.RosterStatus) -> str:
+    """What the coordinator has of this laptop's log: when it was recorded here, then the
+    change numbers (the JSON keeps the numbers alone)."""
+    numbers = (
+        f"change {status.applied_up_to} of {status.last_seq} written here, "
+        f"{status.exported_up_to} exported"
+    )
+    if status.applied_up_to == 0:
+        return f"The coordinator has nothing of this laptop yet ({numbers})."
+    if status.applied_up_to_at is None:
+        return f"The coordinator has this laptop's changes up to {numbers}."
+    return (
+        f"The coordinator has everything recorded here up to "
+        f"{_when(status.applied_up_to_at)} ({numbers})."
+    )
+
+
 def _show(session: Session, out: Output) -> int:
     status = rosters.roster_status(session)
     waiting = status.waiting_for
@@ -147,6 +168,13 @@ def _show(session: Session, out: Output) -> int:
         "exported_up_to": status.exported_up_to,
         "last_seq": status.last_seq,
         "people_from_elsewhere": status.people_from_elsewhere,
+        "applied_up_to_at": (
+            status.applied_up_to_at.isoformat() if status.applied_up_to_at else None
+        ),
+        "bundles_waiting": status.bundles_waiting,
+        "unexported_since": (
+            status.unexported_since.isoformat() if status.unexported_since else None
+        ),
     }
     if status.version is None:
         out.result(data, "No roster applied yet.")
@@ -156,13 +184,20 @@ def _show(session: Session, out: Output) -> int:
         f"({_age(status.age_seconds)} ago), expires {_when(status.expires)}"
         + (" (EXPIRED)" if status.expired else ""),
         f"People from other points: {status.people_from_elsewhere}",
-        f"The coordinator has applied this laptop's events up to {status.applied_up_to}"
-        f" (written here: {status.last_seq}, exported: {status.exported_up_to}).",
+        _has_text(status),
     ]
     for first, last in status.held:
-        lines.append(f"It holds events {first}-{last}, waiting for the ones before them.")
+        lines.append(f"It holds {_events(first, last)}, waiting for the ones before them.")
     if waiting:
-        lines.append(f"It still waits for events {waiting[0]}-{waiting[1]}.")
+        lines.append(f"It still waits for {_events(*waiting)}.")
+    if status.bundles_waiting:
+        lines.append(
+            f"{status.bundles_waiting} exported bundle(s) carry changes it does not have yet."
+        )
+    if status.unexported_since is not None:
+        lines.append(
+            f"Changes recorded here since {_when(status.unexported_since)} are not exported yet."
+        )
     if status.revoked:
         lines.append(REVOKED_TEXT)
     out.result(data, "\n".join(lines))

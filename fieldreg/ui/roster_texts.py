@@ -75,7 +75,7 @@ class RosterTexts(QObject):
         return text
 
     def written(self, version: int, created: dt.datetime, expires: dt.datetime) -> str:
-        return self.tr("Roster {version}, written {created}, expires {expires}").format(
+        return self.tr("Roster {version}, written {created}, valid until {expires}").format(
             version=version, created=date_time(created), expires=date_time(expires)
         )
 
@@ -109,5 +109,5 @@ def applied_text(version: int, added: int, updated: int, erased: int, revoked: i
 
 
 def written_text(version: int, created: dt.datetime, expires: dt.datetime) -> str:
-    """ "Roster 12, written 01.12.2026 14:02, expires 08.12.2026 14:02"."""
+    """ "Roster 12, written 01.12.2026 14:02, valid until 08.12.2026 14:02"."""
     return RosterTexts().written(version, created, expires)

@@ -4301,7 +4301,7 @@
         </translation>
     </message>
     <message>
-        <source>Roster {version}, written {created}, expires {expires}</source>
+        <source>Roster {version}, written {created}, valid until {expires}</source>
         <translation>Зведений список {version}, записано {created}, чинний до {expires}</translation>
     </message>
 </context>

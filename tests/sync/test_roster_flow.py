@@ -161,9 +161,12 @@ def test_a_family_registered_at_a_departs_at_b_and_a_sees_it(
     assert shown["revoked"] is False
     assert shown["applied_up_to"] == shown["last_seq"]  # the hub has all of A's log
     assert shown["waiting_for"] is None
+    assert shown["bundles_waiting"] == 0
+    # in times a person reads, the change numbers beside them
+    assert "The coordinator has everything recorded here up to 20" in ok(a, "roster", "show")
     text = ok(b, "roster", "show")
     assert "Roster version 1" in text
-    assert "still waits for events" in text  # B's departures reached the hub after roster 1
+    assert "still waits for event" in text  # B's departures reached the hub after roster 1
     assert cli(a, "verify").code == 0
     assert cli(b, "verify").code == 0
 
