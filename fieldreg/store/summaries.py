@@ -1,9 +1,10 @@
 """Every person's summary group read and opened in bulk: what unlock feeds to the roster and the
 search index.
 
-One SELECT through the DB-API cursor, in batches (a server-side cursor on PostgreSQL); each batch opened with one
-`FieldSealer.open_many` call and decoded with one `summary_codec.decode_summaries` call, so no
-Python function runs per person and no object is made per person beyond their fields.
+One SELECT through the DB-API cursor, in batches (a server-side cursor on PostgreSQL); each
+batch opened with one `FieldSealer.open_many` call and decoded with one
+`summary_codec.decode_summaries` call, so no Python function runs per person and no object is
+made per person beyond their fields.
 """
 
 from __future__ import annotations
