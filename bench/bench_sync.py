@@ -75,6 +75,7 @@ def _device_events(device_id: str, prefix: str, count: int, rng: random.Random) 
     events: list[Event] = []
     states: dict[str, PersonState] = {}
     recent: list[str] = []
+    everyone: list[str] = []  # the keys of `states` in order: no list(states) per event
     counter, hlc = 0, CLOCK_START
 
     def add(kind: EventType, subject: str, payload: dict[str, object]) -> None:
@@ -93,7 +94,11 @@ def _device_events(device_id: str, prefix: str, count: int, rng: random.Random) 
         )
         events.append(event)
         if kind is not EventType.HOUSEHOLD_CREATED:
-            apply(states.setdefault(subject, PersonState(subject)), event)
+            state = states.get(subject)
+            if state is None:
+                state = states[subject] = PersonState(subject)
+                everyone.append(subject)
+            apply(state, event)
 
     while len(events) < count:
         roll = rng.random()
@@ -114,7 +119,7 @@ def _device_events(device_id: str, prefix: str, count: int, rng: random.Random) 
                 add(EventType.MEMBER_LINKED, person, payload)
         else:
             # Mostly people registered a moment ago; one in ten from any time before.
-            person = rng.choice(recent if rng.random() < 0.9 else list(states))
+            person = rng.choice(recent if rng.random() < 0.9 else everyone)
             state = states[person]
             if roll < 0.75:
                 fields = {"status": rng.choice(["waiting", "medical_referral", "departed"])}

@@ -139,6 +139,10 @@ def import_bundles(
                                 progress(min(base + step, total), total)
 
                         outcomes.append(_finish(session, importer, item, inner, cancelled))
+                        # Settled: its bytes go now, not at the end (a call holds up to
+                        # MAX_FILES bundles; all of them kept grew the process by ~1.6 MB per
+                        # 2,000-event bundle, 0.8 GB for 1,000,000 events).
+                        item.raw, item.checked = b"", None
                         done += item.count
                         if progress is not None:
                             progress(min(done, total), total)

@@ -14,7 +14,16 @@ from dataclasses import dataclass
 from operator import itemgetter
 from typing import Any, cast
 
-from sqlalchemy import Connection, RootTransaction, Table, bindparam, insert, select, update
+from sqlalchemy import (
+    Connection,
+    RootTransaction,
+    Select,
+    Table,
+    bindparam,
+    insert,
+    select,
+    update,
+)
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.sql.dml import UpdateBase
 
@@ -74,8 +83,21 @@ _UPDATE_PERSON = (
     )
 )
 _SELECT_META = select(PEOPLE.c.meta).where(PEOPLE.c.id == bindparam("b_id"))
+_SELECT_METAS = select(PEOPLE.c.id, PEOPLE.c.meta).where(
+    PEOPLE.c.id.in_(bindparam("b_ids", expanding=True))
+)
+_SELECT_HOUSEHOLD_IDS = select(HOUSEHOLDS.c.id).where(
+    HOUSEHOLDS.c.id.in_(bindparam("b_ids", expanding=True))
+)
 INSERT_NOTE = insert(NOTES)
 _INSERT_HOUSEHOLD = insert(HOUSEHOLDS)
+
+# execute_many's compiled SQL: (id of the statement, its columns, dialect class, paramstyle) ->
+# (the statement, kept so that its id cannot be reused, the SQL, the parameters' order).
+_COMPILED: dict[
+    tuple[int, tuple[str, ...], type[Any], str], tuple[UpdateBase, str, list[str] | None]
+] = {}
+_COMPILED_MAX = 256
 
 _PERSON_COLUMNS = (*(group.value for group in Group), "meta")  # the sealed columns of people
 
@@ -124,9 +146,6 @@ class Repository:
     def __init__(self, connection: Connection, sealer: FieldSealer) -> None:
         self.conn = connection
         self.sealer = sealer
-        self._compiled: dict[
-            tuple[int, tuple[str, ...]], tuple[UpdateBase, str, list[str] | None]
-        ] = {}
         self._batch = False
 
     # --- transactions -------------------------------------------------------------------------
@@ -215,12 +234,17 @@ class Repository:
         if not rows:
             return
         keys = tuple(rows[0])
-        cached = self._compiled.get((id(statement), keys))
+        dialect = self.conn.dialect
+        key = (id(statement), keys, type(dialect), dialect.paramstyle)
+        cached = _COMPILED.get(key)
         if cached is None or cached[0] is not statement:
-            # Compiling costs more than a one-row save: once per statement and set of columns.
-            compiled = statement.compile(dialect=self.conn.dialect, column_keys=list(keys))
+            # Compiling costs more than a one-row save: once per statement, set of columns and
+            # kind of database in the process (not per Repository: the hub makes one per call).
+            compiled = statement.compile(dialect=dialect, column_keys=list(keys))
             order = list(compiled.positiontup or []) if compiled.positional else None
-            cached = self._compiled[(id(statement), keys)] = (statement, str(compiled), order)
+            if len(_COMPILED) >= _COMPILED_MAX:
+                _COMPILED.clear()  # callers that build a statement per call must not pile up
+            cached = _COMPILED[key] = (statement, str(compiled), order)
         _, sql, order = cached
         params: list[Any] = rows
         if order is not None:
@@ -386,9 +410,7 @@ class Repository:
         ordered = sorted(set(person_ids))
         for start in range(0, len(ordered), 500):
             chunk = ordered[start : start + 500]
-            rows = self.conn.execute(
-                select(PEOPLE.c.id, PEOPLE.c.meta).where(PEOPLE.c.id.in_(chunk))
-            )
+            rows = self.conn.execute(_SELECT_METAS, {"b_ids": chunk})
             for person_id, sealed in rows:
                 if sealed is not None:
                     raw = json.loads(open_row(person_id, sealed))
@@ -483,20 +505,19 @@ class Repository:
 
     def add_households(self, created: dict[str, int]) -> None:
         """Household id -> creation clock; those already here are left as they are."""
-        known = self._existing(HOUSEHOLDS, created)
+        known = self._existing(_SELECT_HOUSEHOLD_IDS, created)
         rows: list[dict[str, object]] = [
             {"id": h, "created_hlc": hlc} for h, hlc in created.items() if h not in known
         ]
         self.execute_many(_INSERT_HOUSEHOLD, rows)  # str and int: no processing needed
 
-    def _existing(self, table: Table, ids: Iterable[str]) -> set[str]:
-        """Which of `ids` have a row in `table` already: one query per 500, not one per id."""
+    def _existing(self, query: Select[Any], ids: Iterable[str]) -> set[str]:
+        """Which of `ids` `query` (ids among `b_ids`) finds already: one query per 500."""
         found: set[str] = set()
         ordered = sorted(ids)
         for start in range(0, len(ordered), 500):
             chunk = ordered[start : start + 500]
-            query = select(table.c.id).where(table.c.id.in_(chunk))
-            found.update(self.conn.execute(query).scalars())
+            found.update(self.conn.execute(query, {"b_ids": chunk}).scalars())
         return found
 
     def household_ids(self) -> list[str]:

@@ -12,7 +12,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, Protocol, cast
 
-from sqlalchemy import Table, delete, distinct, func, insert, select, update
+from sqlalchemy import Table, bindparam, delete, distinct, func, insert, select, update
 from sqlalchemy.exc import IntegrityError as UniqueViolation
 
 from fieldreg.core.errors import StoreError, TamperError
@@ -40,6 +40,36 @@ RECEIPTS = cast(Table, ReceiptRow.__table__)
 MARKS = cast(Table, ExportMarkRow.__table__)
 CONFLICTS = cast(Table, ConflictIndexRow.__table__)
 DUPLICATES = cast(Table, DuplicateIndexRow.__table__)
+
+# The statements an import runs for every bundle, built once with bind parameters: building one
+# per call (`select(...).where(... == value)`) costs more in SQLAlchemy's coercions and cache
+# keys than the database's work on a 100-event bundle.
+_CERTIFICATE = select(CERTIFICATES.c.token).where(
+    CERTIFICATES.c.device_id == bindparam("b_device"), CERTIFICATES.c.epoch == bindparam("b_epoch")
+)
+_REVOKED = select(REVOCATIONS.c.up_to_seq).where(REVOCATIONS.c.device_id == bindparam("b_device"))
+_LOCKED_DEVICE = (
+    select(DEVICES).where(DEVICES.c.device_id == bindparam("b_device")).with_for_update()
+)
+_EVENT_IDS = select(EVENTS.c.seq, EVENTS.c.event_id).where(
+    EVENTS.c.device_id == bindparam("b_device"),
+    EVENTS.c.seq >= bindparam("b_first"),
+    EVENTS.c.seq <= bindparam("b_last"),
+)
+_IS_HELD = select(HELD.c.bundle_hash).where(HELD.c.bundle_hash == bindparam("b_hash"))
+_HELD_COLUMNS = select(HELD.c.bundle_hash, HELD.c.device_id, HELD.c.first_seq, HELD.c.last_seq)
+_HELD_OF_DEVICE = _HELD_COLUMNS.where(HELD.c.device_id == bindparam("b_device")).order_by(
+    HELD.c.device_id, HELD.c.first_seq
+)
+_HAS_RECEIPT = select(RECEIPTS.c.bundle_hash).where(RECEIPTS.c.bundle_hash == bindparam("b_hash"))
+_INSERT_RECEIPT = insert(RECEIPTS)
+_LISTED_AMONG = {
+    table: select(table.c.person_id).where(
+        table.c.person_id.in_(bindparam("b_ids", expanding=True))
+    )
+    for table in (CONFLICTS, DUPLICATES)
+}
+_INSERT_LISTED = {table: insert(table) for table in (CONFLICTS, DUPLICATES)}
 
 
 class BundleSpan(Protocol):
@@ -203,11 +233,7 @@ class SyncStore:
         )
 
     def certificate(self, device_id: str, epoch: int) -> str | None:
-        row = self.conn.execute(
-            select(CERTIFICATES.c.token).where(
-                CERTIFICATES.c.device_id == device_id, CERTIFICATES.c.epoch == epoch
-            )
-        ).first()
+        row = self.conn.execute(_CERTIFICATE, {"b_device": device_id, "b_epoch": epoch}).first()
         if row is None or row[0] is None:
             return None
         record = f"{device_id}:{epoch}"
@@ -230,9 +256,7 @@ class SyncStore:
     # --- revocations --------------------------------------------------------------------------
 
     def revoked_up_to(self, device_id: str) -> int | None:
-        row = self.conn.execute(
-            select(REVOCATIONS.c.up_to_seq).where(REVOCATIONS.c.device_id == device_id)
-        ).first()
+        row = self.conn.execute(_REVOKED, {"b_device": device_id}).first()
         return None if row is None else int(row[0])
 
     def put_revocation(self, device_id: str, up_to: int, revoked: int, token: str) -> None:
@@ -251,9 +275,7 @@ class SyncStore:
         """The device's row, locked until the transaction ends (`SELECT ... FOR UPDATE` on
         PostgreSQL; SQLite's writer already holds the whole database): read it inside the
         transaction that advances it, so two importers cannot both start from the same mark."""
-        row = self.conn.execute(
-            select(DEVICES).where(DEVICES.c.device_id == device_id).with_for_update()
-        ).first()
+        row = self.conn.execute(_LOCKED_DEVICE, {"b_device": device_id}).first()
         if row is None:
             return None
         return DeviceState(
@@ -261,10 +283,10 @@ class SyncStore:
         )
 
     def event_ids(self, device_id: str, first: int, last: int) -> dict[int, str]:
+        if first > last:
+            return {}  # nothing of the range is stored (a device's next bundle): no query
         rows = self.conn.execute(
-            select(EVENTS.c.seq, EVENTS.c.event_id).where(
-                EVENTS.c.device_id == device_id, EVENTS.c.seq >= first, EVENTS.c.seq <= last
-            )
+            _EVENT_IDS, {"b_device": device_id, "b_first": first, "b_last": last}
         )
         return {int(seq): str(event_id) for seq, event_id in rows}
 
@@ -285,16 +307,13 @@ class SyncStore:
         )
 
     def is_held(self, bundle_hash: str) -> bool:
-        row = self.conn.execute(
-            select(HELD.c.bundle_hash).where(HELD.c.bundle_hash == bundle_hash)
-        ).first()
-        return row is not None
+        return self.conn.execute(_IS_HELD, {"b_hash": bundle_hash}).first() is not None
 
     def held(self, device_id: str | None = None) -> list[HeldBundle]:
-        query = select(HELD.c.bundle_hash, HELD.c.device_id, HELD.c.first_seq, HELD.c.last_seq)
         if device_id is not None:
-            query = query.where(HELD.c.device_id == device_id)
-        rows = self.conn.execute(query.order_by(HELD.c.device_id, HELD.c.first_seq))
+            rows = self.conn.execute(_HELD_OF_DEVICE, {"b_device": device_id})
+        else:
+            rows = self.conn.execute(_HELD_COLUMNS.order_by(HELD.c.device_id, HELD.c.first_seq))
         return [HeldBundle(r[0], r[1], int(r[2]), int(r[3])) for r in rows]
 
     def held_body(self, bundle_hash: str) -> bytes:
@@ -309,20 +328,20 @@ class SyncStore:
     def add_receipt(
         self, bundle_hash: str, header: BundleSpan, applied: int, imported: int
     ) -> None:
-        exists = self.conn.execute(
-            select(RECEIPTS.c.bundle_hash).where(RECEIPTS.c.bundle_hash == bundle_hash)
-        ).first()
-        if exists:
+        if self.conn.execute(_HAS_RECEIPT, {"b_hash": bundle_hash}).first() is not None:
             return
-        self.conn.execute(
-            insert(RECEIPTS).values(
-                bundle_hash=bundle_hash,
-                device_id=header.device,
-                first_seq=header.first,
-                last_seq=header.last,
-                applied=applied,
-                imported_ms=imported,
-            )
+        self.repo.execute_many(
+            _INSERT_RECEIPT,
+            [
+                {
+                    "bundle_hash": bundle_hash,
+                    "device_id": header.device,
+                    "first_seq": header.first,
+                    "last_seq": header.last,
+                    "applied": applied,
+                    "imported_ms": imported,
+                }
+            ],
         )
 
     def receipts(self) -> list[Any]:
@@ -378,12 +397,15 @@ class SyncStore:
         return self._listed(DUPLICATES)
 
     def _note(self, table: Table, person_ids: list[str]) -> None:
-        if not person_ids:
-            return
-        known = set(self._listed(table))
-        new = [{"person_id": p} for p in sorted(set(person_ids)) if p not in known]
-        if new:
-            self.conn.execute(insert(table), new)
+        """Add the ids not listed yet: only they are looked up (500 per query), never the whole
+        table, which grows with the store (every bundle with a conflict would read it all)."""
+        wanted = sorted(set(person_ids))
+        known: set[str] = set()
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start : start + 500]
+            known.update(self.conn.execute(_LISTED_AMONG[table], {"b_ids": chunk}).scalars())
+        new: list[dict[str, object]] = [{"person_id": p} for p in wanted if p not in known]
+        self.repo.execute_many(_INSERT_LISTED[table], new)
 
     def _listed(self, table: Table) -> list[str]:
         return list(self.conn.execute(select(table.c.person_id)).scalars())

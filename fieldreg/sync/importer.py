@@ -372,6 +372,8 @@ class Importer:
         while True:
             with self.repo.reading():
                 held = self.store.held(device_id)
+                if not held:
+                    return  # the usual case: nothing waits, no need to read the device's mark
                 device = self.repo.device(device_id)
             last_seq = device.last_seq if device is not None else 0
             ready = [h for h in held if h.first_seq <= last_seq + 1]
