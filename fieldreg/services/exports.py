@@ -10,10 +10,8 @@ temporary folder and a failed export leaves nothing behind.
 from __future__ import annotations
 
 import datetime as dt
-import gc
 import re
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
@@ -21,6 +19,7 @@ from typing import Final
 
 import pyrage
 
+from fieldreg.core.bulk import without_cycle_collection
 from fieldreg.core.entities import STATUS_FIELDS, FieldValue, PersonFields
 from fieldreg.core.errors import FieldregError, ValidationError
 from fieldreg.reports import pfif, table_files
@@ -271,20 +270,6 @@ def pfif_person(
     return people.person(record, status_changes)
 
 
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """The cyclic garbage collector paused while a PFIF file is built: the build makes no
-    reference cycles, and hundreds of thousands of new objects would otherwise start collections
-    that walk every object of the 100,000 people in memory again and again."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
 def status_changes(
     session: Session, person_ids: Iterable[str]
 ) -> dict[str, list[tuple[dt.datetime, PersonFields]]]:
@@ -292,7 +277,7 @@ def status_changes(
     events of all of them read in one pass (`store.status_events`), not one query per person."""
     wanted = list(person_ids)
     found: dict[str, list[tuple[dt.datetime, PersonFields]]] = {p: [] for p in wanted}
-    with sync_repository(session) as repo, repo.reading(), _collector_paused():
+    with sync_repository(session) as repo, repo.reading(), without_cycle_collection():
         for person_id, changes in status_events.status_changes(repo, wanted):
             found[person_id] = [
                 (hlc_time(change.hlc), _status_fields(payload))
@@ -321,7 +306,7 @@ def pfif_content(
     if expiry_days is None:
         expiry_days = retention.network_days(session) or PFIF_EXPIRY_DAYS
     people = _PfifPeople(domain=domain, author=author, now=now, expiry_days=expiry_days)
-    with _collector_paused():
+    with without_cycle_collection():
         changes = status_changes(session, [r.person_id for r in records])
         return pfif.document_bytes(people.person(r, changes.get(r.person_id, ())) for r in records)
 

@@ -20,16 +20,15 @@ folded in again.
 from __future__ import annotations
 
 import datetime as dt
-import gc
 import hashlib
 import zlib
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from fieldreg.core.bulk import without_cycle_collection
 from fieldreg.core.errors import FieldregError
 from fieldreg.core.events import Event
 from fieldreg.core.fold import PersonState
@@ -131,21 +130,6 @@ def _time(ms: int) -> dt.datetime:
     return dt.datetime.fromtimestamp(ms / 1000, tz=dt.UTC)
 
 
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """The cyclic garbage collector paused while a roster of 100,000 people is built or applied:
-    those millions of small lists, dicts and states are freed by reference counting, and the
-    collector's passes over them (each longer as they pile up) cost more than the work itself.
-    Restored as it was, whatever happens."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
 # --- settings --------------------------------------------------------------------------------
 
 
@@ -167,7 +151,7 @@ def set_roster_fields(session: Session, names: Sequence[str]) -> tuple[str, ...]
 # --- coordinator -----------------------------------------------------------------------------
 
 
-@_collector_paused()
+@without_cycle_collection()
 def plan_rosters(
     session: Session, devices: Sequence[str] | None = None, *, full: bool = False
 ) -> list[PlannedRoster]:
@@ -475,7 +459,7 @@ def import_roster(session: Session, path: Path) -> RosterApplied:
     )
 
 
-@_collector_paused()
+@without_cycle_collection()
 def apply_payload(
     session: Session,
     untrusted_payload: bytes,

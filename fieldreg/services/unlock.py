@@ -12,12 +12,12 @@ walked by it afterwards either: see `unlocking`.
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from itertools import compress, repeat
 
+from fieldreg.core.bulk import without_cycle_collection
 from fieldreg.core.entities import PersonFields
 from fieldreg.services.search_index import SearchIndex
 from fieldreg.store.repository import Repository
@@ -37,31 +37,10 @@ class UnlockedPeople:
     dobs: list[str | None]  # the date of birth of each
 
 
-@contextmanager
-def unlocking() -> Iterator[None]:
-    """The cycle collector paused for a block that makes about 10^6 small objects in no cycle,
-    all kept afterwards (the people cache holds them), and those objects handed to the
-    collector's oldest generation unexamined when the block ends.
-
-    Pausing alone (`core.bulk.without_cycle_collection`) leaves the collector's count of new
-    objects at a million: the first allocation after the block starts a young collection that
-    reads every object the block made (each of them once, in no particular order in memory),
-    to find no garbage, about a tenth of an unlock. `gc.freeze()` followed by `gc.unfreeze()`
-    moves every tracked object to the oldest generation and resets that count, without looking
-    at any object; the people are then examined only by full collections, which are rare and
-    would read them anyway. The freeze is undone at once: nothing stays exempt from collection,
-    and a cycle made elsewhere meanwhile is collected by the next full collection. Objects that
-    someone else froze on purpose are left frozen (then the block only pauses the collector)."""
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if collecting:
-            if gc.get_freeze_count() == 0:
-                gc.freeze()
-                gc.unfreeze()
-            gc.enable()
+def unlocking() -> AbstractContextManager[None]:
+    """The collector paused while unlock makes the people it keeps, and those handed to its
+    oldest generation unexamined when the block ends (`core.bulk.without_cycle_collection`)."""
+    return without_cycle_collection(kept=True)
 
 
 def read_people(
