@@ -335,12 +335,14 @@ def _raw_upsert(path: Path, schema: list[str], rows: list[tuple[object, ...]]) -
 
 
 def _schema(connection: sqlite3.Connection, table: str) -> list[str]:
-    """A table's CREATE statements as the store made them, the table before its indexes."""
+    """A table's CREATE statements as the store made them, the table before its indexes; not
+    its triggers (the roster's marks: fieldreg's own work, not the physical floor, and they name
+    tables the floor's database does not have)."""
     return [
         sql
         for (sql,) in connection.execute(
             "SELECT sql FROM sqlite_master WHERE tbl_name = ? AND sql IS NOT NULL"
-            " ORDER BY type DESC",
+            " AND type IN ('table', 'index') ORDER BY type DESC",
             (table,),
         )
     ]
