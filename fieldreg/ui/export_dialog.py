@@ -53,6 +53,17 @@ def ask_save_path(parent: QWidget, suggested: str) -> str:
     return path
 
 
+def say_write_failure(
+    dialog: QWidget, context: UiContext, label: ErrorLabel, error: BaseException
+) -> None:
+    """A file write that failed: the writer's own refusal (the output, its encryption) under the
+    form, anything else through the store's error dialog."""
+    if isinstance(error, FieldregError) and error.code.startswith(("export.", "sync.bad")):
+        label.show_text(lambda: context.describe(error))
+        return
+    show_store_error(dialog, context, error)
+
+
 class EncryptionChoice(QObject):
     """The encryption rows of a form, the same wherever personal data is written: not
     encrypted, age to a passphrase (typed twice), or age to a recipient ("age1…"); the rows of
@@ -261,10 +272,7 @@ class ExportDialog(Retranslates, QDialog):
     def _failed(self, error: BaseException) -> None:
         self._job = 0
         self.export_button.setEnabled(True)
-        if isinstance(error, FieldregError) and error.code.startswith(("export.", "sync.bad")):
-            self._show_error(error)
-            return
-        show_store_error(self, self._context, error)
+        say_write_failure(self, self._context, self.error, error)
 
     def _show_error(self, error: FieldregError) -> None:
         self.error.show_text(lambda: self._context.describe(error))

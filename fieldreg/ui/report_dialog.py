@@ -29,8 +29,7 @@ from fieldreg.services.reconciliation import ReportFormat
 from fieldreg.services.session import Session
 from fieldreg.ui.child_warning import WARNING_STYLE
 from fieldreg.ui.context import UiContext
-from fieldreg.ui.error_dialog import show_store_error
-from fieldreg.ui.export_dialog import AskPath, EncryptionChoice, ask_save_path
+from fieldreg.ui.export_dialog import AskPath, EncryptionChoice, ask_save_path, say_write_failure
 from fieldreg.ui.field_widgets import ErrorLabel
 from fieldreg.ui.translations import Retranslates
 
@@ -153,10 +152,7 @@ class ReportDialog(Retranslates, QDialog):
     def _failed(self, error: BaseException) -> None:
         self._job = 0
         self.write_button.setEnabled(True)
-        if isinstance(error, FieldregError) and error.code.startswith(("export.", "sync.bad")):
-            self._show_error(error)
-            return
-        show_store_error(self, self._context, error)
+        say_write_failure(self, self._context, self.error, error)
 
     def _show_error(self, error: FieldregError) -> None:
         self.error.show_text(lambda: self._context.describe(error))
