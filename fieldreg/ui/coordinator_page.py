@@ -3,8 +3,8 @@ with progress and Cancel (Esc), and what each file did; write rosters back for t
 (fieldreg.ui.roster_write_dialog); then, in tabs (Alt+letter), the open
 conflicts side by side with a choice, the people likely registered twice (fieldreg.ui.
 duplicate_review), the quarantined files with their reasons, the bundles held until a missing one
-arrives, the enrolled devices (approve a request, revoke a device), and what each device did
-through the hub (services/hub/overview.py, what `fieldreg hub devices` prints).
+arrives, the enrolled devices (approve a request, revoke a device), and each device's last
+contact by the hub or by file, what it sent and still lacks (services/hub/overview.py).
 
 Every store call runs on the worker. Names appear only in the conflicts and the duplicate review,
 and are cleared on lock.
@@ -358,7 +358,7 @@ class CoordinatorPage(Retranslates, Page, QWidget):
                 self.tr("State"),
             ]
         )
-        self.hub.setAccessibleName(self.tr("Each device's contact with the hub"))
+        self.hub.setAccessibleName(self.tr("Each device's last contact, by the hub or by file"))
         self.conflicts.setAccessibleName(self.tr("Open conflicts"))
         self.tabs.setAccessibleName(self.tr("What the imports left to review"))
         # QTabBar names its scroll buttons only when made: name them again in Qt's own words.
@@ -391,7 +391,7 @@ class CoordinatorPage(Retranslates, Page, QWidget):
         self.tabs.setTabText(HELD, self.tr("&Held ({count})").format(count=counts[2]))
         self.tabs.setTabText(DEVICES, self.tr("&Devices ({count})").format(count=counts[3]))
         contacts = self._loaded.contacts if self._loaded is not None else []
-        reached = sum(1 for c in contacts if c.last_contact_ms is not None)
+        reached = sum(1 for c in contacts if c.contact_ms is not None)
         self.tabs.setTabText(HUB, self.tr("Hu&b contact ({count})").format(count=reached))
         erasures = len(self._loaded.erasures) if self._loaded is not None else 0
         self.tabs.setTabText(ERASURES, self.tr("Era&sures ({count})").format(count=erasures))
@@ -423,10 +423,18 @@ class CoordinatorPage(Retranslates, Page, QWidget):
 
     def _contact_row(self, contact: DeviceContact) -> list[str]:
         """One device's row of the hub tab (HUB_COLUMNS)."""
-        if contact.last_contact_ms is None:
-            when = self.tr("never reached the hub")
+        when_ms = contact.contact_ms
+        if when_ms is None:
+            when = self.tr("no contact yet")
+        elif contact.route == "file":
+            when = self.tr("{when} by file").format(when=date_time_ms(when_ms))
         else:
-            when = date_time_ms(contact.last_contact_ms)
+            when = self.tr("{when} by hub").format(when=date_time_ms(when_ms))
+        routes = []
+        if contact.bundles_sent:
+            routes.append(self.tr("{count} by hub").format(count=contact.bundles_sent))
+        if contact.sent_by_file:
+            routes.append(self.tr("{count} by file").format(count=contact.sent_by_file))
         lacking = []
         if contact.missing:
             lacking.append(
@@ -439,8 +447,8 @@ class CoordinatorPage(Retranslates, Page, QWidget):
         return [
             device_text(contact.name, contact.prefix),
             when,
-            str(contact.bundles_sent),
-            str(contact.bundles_applied),
+            ", ".join(routes) if routes else "0",
+            str(contact.bundles_applied + contact.bundles_by_file),
             "; ".join(lacking) if lacking else self.tr("nothing"),
             str(contact.rosters_fetched),
             self.tr("revoked") if contact.revoked else self.tr("enrolled"),

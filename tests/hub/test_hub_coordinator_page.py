@@ -1,6 +1,6 @@
-"""The coordinator page's hub tab: each enrolled device's last contact (in the desk's date
-format), bundles sent and applied, what is still lacking, rosters fetched and whether it is
-revoked, from the same rows as `fieldreg hub devices`; read again after an import."""
+"""The coordinator page's hub tab: each enrolled device's last contact by any route (in the
+desk's date format, "by hub" or "by file"), bundles sent and applied, what is still lacking,
+rosters fetched (the hub's alone) and whether it is revoked; read again after an import."""
 
 from __future__ import annotations
 
@@ -81,10 +81,11 @@ def test_the_hub_tab_shows_each_devices_contact_and_what_it_lacks(
     qtbot.waitUntil(lambda: page.hub.topLevelItemCount() == 3, timeout=10_000)
     rows = _rows(page.hub)
     k7, m3, p5 = (next(r for name, r in rows.items() if f"({p})" in name) for p in _PREFIXES)
-    assert k7[1:] == [date_time_ms(k7_contact), "2", "2", "nothing", "1", "enrolled"]
-    assert m3[2:] == ["1", "0", "events 1–6; bundles held: 1", "1", "enrolled"]
-    assert m3[1] != "never reached the hub"
-    assert p5[1:] == ["never reached the hub", "0", "0", "nothing", "0", "revoked"]
+    when = f"{date_time_ms(k7_contact)} by hub"
+    assert k7[1:] == [when, "2 by hub", "2", "nothing", "1", "enrolled"]
+    assert m3[2:] == ["1 by hub", "0", "events 1–6; bundles held: 1", "1", "enrolled"]
+    assert m3[1].endswith(" by hub")
+    assert p5[1:] == ["no contact yet", "0", "0", "nothing", "0", "revoked"]
     assert page.tabs.tabText(HUB) == "Hu&b contact (2)"  # P5 never reached it
 
     page.clear_personal_data()  # locking clears the tab
@@ -94,12 +95,14 @@ def test_the_hub_tab_shows_each_devices_contact_and_what_it_lacks(
     worker.wait()
 
 
-def test_an_import_reads_the_hub_tab_again(
+def test_bundles_that_came_on_a_stick_are_a_contact_by_file(
     qtbot: QtBot, hub_session: tuple[DataDir, Session], tmp_path: Path
 ) -> None:
+    """A laptop that never reached the hub but whose bundles came on a stick: its last contact
+    is the import, by file, with what it sent and still lacks; the hub's own facts stay."""
     directory, session = hub_session
     device: Device = enroll_device(session, "K7")
-    add_people(device, 3)
+    add_people(device, 9)
     worker = Worker()
     context = UiContext(directory, worker)
     context.session = session
@@ -107,21 +110,71 @@ def test_an_import_reads_the_hub_tab_again(
     qtbot.addWidget(page)
     page.show()
     qtbot.waitUntil(lambda: page.hub.topLevelItemCount() == 1, timeout=10_000)
-    assert _rows(page.hub)["Пункт K7 (K7)"][1] == "never reached the hub"
+    assert _rows(page.hub)["Пункт K7 (K7)"][1:] == [
+        "no contact yet",
+        "0",
+        "0",
+        "nothing",
+        "0",
+        "enrolled",
+    ]
+    assert page.tabs.tabText(HUB) == "Hu&b contact (0)"
+
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    (stick / "k7-1.bundle").write_bytes(device.bundle(1, 3))
+    (stick / "k7-3.bundle").write_bytes(device.bundle(7, 9))  # 4-6 not on the stick
+    before = now_ms()
+    page.import_files(sorted(stick.iterdir()))
+    qtbot.waitUntil(lambda: page.results.topLevelItemCount() == 2, timeout=20_000)
+    qtbot.waitUntil(lambda: _rows(page.hub)["Пункт K7 (K7)"][2] != "0", timeout=10_000)
+    row = _rows(page.hub)["Пункт K7 (K7)"]
+    contact = overview.device_contacts(session)[0]
+    assert contact.contact_ms is not None
+    assert before <= contact.contact_ms <= now_ms()
+    assert row[1:] == [
+        f"{date_time_ms(contact.contact_ms)} by file",
+        "2 by file",
+        "1",
+        "events 4–9; bundles held: 1",
+        "0",
+        "enrolled",
+    ]
+    assert page.tabs.tabText(HUB) == "Hu&b contact (1)"
+    worker.wait()
+
+
+def test_the_newest_route_names_the_last_contact(
+    qtbot: QtBot, hub_session: tuple[DataDir, Session], tmp_path: Path
+) -> None:
+    """A roster fetched from the hub, then a file imported: the last contact is by file, the
+    rosters fetched are the hub's, and the bundles sent are counted per route."""
+    directory, session = hub_session
+    device: Device = enroll_device(session, "K7")
+    add_people(device, 6)
+    worker = Worker()
+    context = UiContext(directory, worker)
+    context.session = session
+    page = CoordinatorPage(context)
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitUntil(lambda: page.hub.topLevelItemCount() == 1, timeout=10_000)
 
     with running_hub(session, tmp_path / "tls") as running:
         client = running.client(device)
         try:
-            client.roster()  # a contact, nothing sent
+            client.post_bundle(device.bundle(1, 3))
+            client.roster()
         finally:
             client.close()
     bundle = tmp_path / "k7.bundle"
-    bundle.write_bytes(device.bundle(1, 3))
+    bundle.write_bytes(device.bundle(4, 6))
     page.import_files([bundle])
     qtbot.waitUntil(lambda: page.results.topLevelItemCount() == 1, timeout=20_000)
+    qtbot.waitUntil(lambda: _rows(page.hub)["Пункт K7 (K7)"][3] == "2", timeout=10_000)
     row = _rows(page.hub)["Пункт K7 (K7)"]
-    assert row[1] != "never reached the hub"
-    assert row[2:6] == ["0", "0", "nothing", "1"]  # the file came by stick, not by the hub
+    assert row[1].endswith(" by file")
+    assert row[2:] == ["1 by hub, 1 by file", "2", "nothing", "1", "enrolled"]
     worker.wait()
 
 
