@@ -341,6 +341,15 @@ MESSAGES: Final[dict[str, str]] = {
         "Leave the password out of the address: put it in ~/.pgpass, where the server's "
         "driver reads it; it is never kept in fieldreg's settings.",
     ),
+    "store.password_needed": QT_TRANSLATE_NOOP(
+        "Errors",
+        "The database server asks for a password: type the password of the user in the "
+        "address. It is kept only until fieldreg closes.",
+    ),
+    "store.password_wrong": QT_TRANSLATE_NOOP(
+        "Errors",
+        "The database server refused this password. Nothing was changed; type it again.",
+    ),
     "store.newer_schema": QT_TRANSLATE_NOOP(
         "Errors",
         "This store was written by a newer fieldreg (schema {revision}). "

@@ -7,7 +7,7 @@ quarantine, the log-end anchor), and `store.sqlite` is not used."""
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import platformdirs
@@ -36,6 +36,8 @@ def ensure_private_dir(path: Path) -> Path:
 class DataDir:
     root: Path
     store_url: str | None = None  # PostgreSQL: the rows live there, not in `db`
+    # The server's password typed in the desk for this run: memory only, never shown or saved.
+    password: str | None = field(default=None, repr=False, compare=False)
 
     @property
     def db(self) -> Path:

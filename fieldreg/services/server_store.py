@@ -1,7 +1,9 @@
 """A coordinator's store on a PostgreSQL server, as the desk's first run opens it
 (docs/postgresql.md): the address checked before use, then whether the server answers and holds
 a store. A password never goes into the address (nor into the settings that remember it): the
-server's own authentication supplies it (~/.pgpass, peer)."""
+server's own authentication supplies it (~/.pgpass, peer), or the desk asks for it when the
+server wants one and holds it in memory for the run (a connect argument, never in a URL, a log
+or an error's text)."""
 
 from __future__ import annotations
 
@@ -42,8 +44,32 @@ def server_address(untrusted: str) -> str:
     return text
 
 
-def require_server_store(address: str) -> None:
+# libpq's words when the server wants a password it was not given, or refused the one it got
+_NO_PASSWORD = "no password supplied"
+_WRONG_PASSWORD = "password authentication failed"
+
+
+def require_server_store(address: str, password: str | None = None) -> None:
     """Nothing if the server at `address` (already checked by server_address) answers and holds
-    a store; else StoreError: unreachable, refused, no driver, or no store there."""
-    if not migrate.is_initialised(address):
+    a store, with `password` if one was typed; else StoreError: a password needed
+    (store.password_needed) or refused (store.password_wrong), unreachable, refused, no driver,
+    or no store there."""
+    try:
+        initialised = migrate.is_initialised(address, password=password)
+    except StoreError as exc:
+        text = str(exc.__cause__).lower()
+        if _NO_PASSWORD in text or (_WRONG_PASSWORD in text and password is None):
+            raise StoreError("store.password_needed") from None
+        if _WRONG_PASSWORD in text:
+            raise StoreError("store.password_wrong") from None
+        raise
+    if not initialised:
         raise StoreError("store.no_server_store")
+
+
+def needs_password(error: BaseException) -> bool:
+    """Whether `error` (from require_server_store) asks for the server's password."""
+    return isinstance(error, StoreError) and error.code in (
+        "store.password_needed",
+        "store.password_wrong",
+    )

@@ -50,7 +50,7 @@ def keyed_slots(data_dir: DataDir) -> Iterator[SlotFile]:
     if not data_dir.has_database():
         yield SlotFile(data_dir.slots)
         return
-    engine = make_engine(data_dir.database_url)
+    engine = make_engine(data_dir.database_url, password=data_dir.password)
     try:
         yield SlotFile(data_dir.slots, mirror=DatabaseSlotCopy(engine))
     finally:
@@ -89,7 +89,9 @@ def init_store(
         raise StoreError("store.keys_missing", folder=str(data_dir.root))
     if data_dir.slots.exists() or data_dir.db.exists():
         raise StoreError("store.exists")
-    if data_dir.store_url is not None and migrate.is_initialised(data_dir.database_url):
+    if data_dir.store_url is not None and migrate.is_initialised(
+        data_dir.database_url, password=data_dir.password
+    ):
         raise StoreError("store.exists")  # another workstation made the store on that server
     try:
         device_prefix = (
@@ -114,7 +116,7 @@ def init_store(
     try:
         if data_dir.store_url is None:
             create_private_file(data_dir.db)
-        engine = make_engine(data_dir.database_url)
+        engine = make_engine(data_dir.database_url, password=data_dir.password)
         try:
             migrate.upgrade(engine, db_path=None, backup_dir=None)
             with engine.connect() as connection:
@@ -176,10 +178,10 @@ def open_session(
         _require_slots(SlotFile(data_dir.slots), data_dir)
         raise StoreError("store.missing")
     if data_dir.store_url is not None:
-        if not migrate.is_initialised(data_dir.database_url):
+        if not migrate.is_initialised(data_dir.database_url, password=data_dir.password):
             raise StoreError("store.missing")  # never migrate an empty database into a store
         data_dir.ensure()  # a second workstation's own folder: its slots come from the server
-    engine = make_engine(data_dir.database_url)
+    engine = make_engine(data_dir.database_url, password=data_dir.password)
     try:
         migrate.upgrade(engine, db_path=data_dir.sqlite_file, backup_dir=data_dir.backups)
         slots = SlotFile(data_dir.slots, mirror=DatabaseSlotCopy(engine))

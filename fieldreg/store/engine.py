@@ -50,11 +50,12 @@ def postgresql_url(url: str) -> str:
     return f"postgresql+psycopg://{rest}"
 
 
-def make_engine(url: str) -> Engine:
+def make_engine(url: str, *, password: str | None = None) -> Engine:
     """An engine for `url`; SQLite gets its PRAGMAs and explicit BEGIN IMMEDIATE, PostgreSQL
-    its writers' lock."""
+    its writers' lock (and `password`, typed in the desk, as a connect argument: never in the
+    URL, which is saved and shown)."""
     if is_postgresql_url(url):
-        return _postgresql_engine(postgresql_url(url))
+        return _postgresql_engine(postgresql_url(url), password)
     if not url.startswith("sqlite"):
         return create_engine(url, pool_pre_ping=True)
     engine = create_engine(url, connect_args={"check_same_thread": False})
@@ -84,10 +85,14 @@ def make_engine(url: str) -> Engine:
     return engine
 
 
-def _postgresql_engine(url: str) -> Engine:
+def _postgresql_engine(url: str, password: str | None) -> Engine:
     # A server that never answers (a dropped packet, not a refusal) would hang the connection
     # for minutes: give up after CONNECT_TIMEOUT_S unless the address says otherwise.
-    connect_args = {} if "connect_timeout=" in url else {"connect_timeout": CONNECT_TIMEOUT_S}
+    connect_args: dict[str, Any] = (
+        {} if "connect_timeout=" in url else {"connect_timeout": CONNECT_TIMEOUT_S}
+    )
+    if password is not None:
+        connect_args["password"] = password
     try:
         engine = create_engine(url, pool_pre_ping=True, connect_args=connect_args)
     except ModuleNotFoundError:  # psycopg: the `postgresql` extra, not in the laptops' build

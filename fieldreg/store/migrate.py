@@ -94,10 +94,10 @@ def downgrade(engine: Engine, target: str) -> None:
         command.downgrade(_config(connection), target)
 
 
-def is_initialised(url: str) -> bool:
+def is_initialised(url: str, *, password: str | None = None) -> bool:
     """Whether the database at `url` holds a store (any schema revision): an empty server
     database is never migrated into one by merely opening it."""
-    engine = make_engine(url)
+    engine = make_engine(url, password=password)
     try:
         with engine.connect() as connection:
             return current_revision(connection) is not None

@@ -5,7 +5,8 @@ Or create a coordinator hub: the same, plus the network passphrase (twice) that 
 network's root signing key, as `fieldreg network create` asks; its fingerprint is shown with the
 recovery key, to be read out to every laptop that enrolls. Or open an existing store: a folder,
 or a coordinator's store on a PostgreSQL server by its address (postgresql://user@host/db, checked
-before use; the server's own authentication supplies any password, never the address).
+before use; a password is never part of it: the server's own authentication supplies one, or,
+when the server asks, the password field below the address, held in memory for this run).
 
 The store is created, and a server asked whether it holds one, on the worker (the passphrase KDF
 is calibrated, about 1-2 s, twice for a hub). No session is opened here: once the key is
@@ -42,6 +43,7 @@ from fieldreg.ui import labels
 from fieldreg.ui.context import UiContext
 from fieldreg.ui.field_widgets import ErrorLabel, StrengthHint, push_button
 from fieldreg.ui.recovery_key_view import RecoveryKeyView, group_matches
+from fieldreg.ui.server_password import ServerPassword
 from fieldreg.ui.translations import Retranslates
 
 CHOOSE, CREATE, KEY, CONFIRM = range(4)
@@ -133,6 +135,8 @@ class FirstRunWizard(Retranslates, QWidget):
         self.server_busy.setRange(0, 0)
         self.server_busy.hide()
         self.server_error = ErrorLabel()
+        self.server_password = ServerPassword(self._context)
+        self.server_password.opened.connect(self.store_opened)
         layout = QVBoxLayout(page)
         for widget in (self._welcome, self._welcome_text, self.new_button, self._folder):
             layout.addWidget(widget)
@@ -151,6 +155,7 @@ class FirstRunWizard(Retranslates, QWidget):
         layout.addWidget(self._server_text)
         layout.addWidget(self.server_busy)
         layout.addWidget(self.server_error)
+        layout.addWidget(self.server_password)
         layout.addStretch(1)
         self.new_button.clicked.connect(lambda: self.start_creating(hub=False))
         self.hub_button.clicked.connect(lambda: self.start_creating(hub=True))
@@ -351,6 +356,7 @@ class FirstRunWizard(Retranslates, QWidget):
         if self._asking_server:
             return
         self.server_error.clear_error()
+        self.server_password.forget()
         try:
             address = server_store.server_address(self.server_field.text())
         except ValidationError as exc:
@@ -364,13 +370,18 @@ class FirstRunWizard(Retranslates, QWidget):
 
         self._set_asking(True)
         self._context.worker.submit(
-            lambda: server_store.require_server_store(address), done, self._server_failed
+            lambda: server_store.require_server_store(address),
+            done,
+            partial(self._server_failed, directory=directory),
         )
 
-    def _server_failed(self, error: BaseException) -> None:
+    def _server_failed(self, error: BaseException, directory: DataDir | None = None) -> None:
         self._set_asking(False)
         if not isinstance(error, FieldregError):
             raise error
+        if directory is not None and server_store.needs_password(error):
+            self.server_password.ask(directory, error)  # the focus goes to its field
+            return
         self.server_error.show_text(partial(self._context.describe, error))
         self.server_field.setFocus(Qt.FocusReason.OtherFocusReason)
 
@@ -540,7 +551,8 @@ class FirstRunWizard(Retranslates, QWidget):
         self._server_text.setText(
             self.tr(
                 "The password is not part of the address: the server's own authentication "
-                "supplies it (~/.pgpass, or peer on the server's own computer)."
+                "supplies it (~/.pgpass, or peer on the server's own computer), or, if the "
+                "server asks for one, type it in the field that then appears."
             )
         )
         self.server_busy.setAccessibleName(self.tr("Asking the server…"))

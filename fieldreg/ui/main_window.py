@@ -18,6 +18,7 @@ from __future__ import annotations
 import contextlib
 import logging
 from collections.abc import Callable
+from functools import partial
 from typing import Final
 
 from PySide6.QtCore import Qt
@@ -32,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldreg.core.errors import FieldregError
+from fieldreg.services import server_store
 from fieldreg.services.paths import DataDir
 from fieldreg.services.settings import Settings
 from fieldreg.ui.boarding_page import BoardingPage
@@ -53,6 +55,7 @@ from fieldreg.ui.print_dialog import BAND, open_print_dialog, printed_text
 from fieldreg.ui.register_page import RegisterPage
 from fieldreg.ui.roster_page import RosterPage
 from fieldreg.ui.search_page import SearchPage
+from fieldreg.ui.server_password import ServerPasswordScreen
 from fieldreg.ui.settings_dialog import SettingsDialog
 from fieldreg.ui.sync_page import SyncPage
 from fieldreg.ui.translations import Retranslates, Translators, resolve_language
@@ -196,15 +199,46 @@ class MainWindow(Retranslates, QMainWindow):
     # --- start ------------------------------------------------------------------------------
 
     def start(self) -> None:
-        """First run when the data folder holds no store, else the unlock screen."""
+        """First run when the data folder holds no store, else the unlock screen (and, for a
+        server's store that wants a password, the password screen first)."""
         if self.context.data_dir.exists():
             self.show_unlock("start")
+            self._ask_server_password()
             return
         self.wizard = FirstRunWizard(self.context)
         self.wizard.created.connect(lambda operator_id: self.show_unlock("created", operator_id))
         self.wizard.store_opened.connect(self._use_store)
         self.screens.addWidget(self.wizard)
         self.screens.setCurrentWidget(self.wizard)
+
+    def _ask_server_password(self) -> None:
+        """Ask the saved server, on the worker, whether it wants a password this run; if so the
+        password screen replaces the unlock screen until the server accepts one."""
+        directory = self.context.data_dir
+        address = directory.store_url
+        if address is None or directory.password is not None:
+            return
+
+        def failed(error: BaseException) -> None:
+            if not isinstance(error, FieldregError):
+                raise error
+            if not server_store.needs_password(error):
+                return  # unreachable or no store: the unlock screen says so when used
+            screen = ServerPasswordScreen(self.context)
+            screen.password.opened.connect(partial(self._password_given, screen))
+            self.screens.addWidget(screen)
+            self.screens.setCurrentWidget(screen)
+            screen.ask(directory, error)
+
+        self.context.worker.submit(
+            lambda: server_store.require_server_store(address), lambda _answer: None, failed
+        )
+
+    def _password_given(self, screen: QWidget, directory: DataDir) -> None:
+        self.context.data_dir = directory  # the password for this run, in memory only
+        self.show_unlock("start")
+        self.screens.removeWidget(screen)
+        screen.deleteLater()
 
     def show_on_screen(self) -> None:
         """Show the window where it was left, or at its first size (see window_geometry)."""

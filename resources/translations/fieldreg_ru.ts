@@ -463,8 +463,28 @@
         <translation>Состояние</translation>
     </message>
     <message>
-        <source>Each device&apos;s contact with the hub</source>
-        <translation>Связь каждого устройства с хабом</translation>
+        <source>Each device&apos;s last contact, by the hub or by file</source>
+        <translation>Последняя связь каждого устройства, через хаб или файлом</translation>
+    </message>
+    <message>
+        <source>no contact yet</source>
+        <translation>связи ещё не было</translation>
+    </message>
+    <message>
+        <source>{when} by file</source>
+        <translation>{when} файлом</translation>
+    </message>
+    <message>
+        <source>{when} by hub</source>
+        <translation>{when} через хаб</translation>
+    </message>
+    <message>
+        <source>{count} by hub</source>
+        <translation>{count} через хаб</translation>
+    </message>
+    <message>
+        <source>{count} by file</source>
+        <translation>{count} файлом</translation>
     </message>
     <message>
         <source>Open conflicts</source>
@@ -509,10 +529,6 @@
     <message>
         <source>events {first}–{last}</source>
         <translation>события {first}–{last}</translation>
-    </message>
-    <message>
-        <source>never reached the hub</source>
-        <translation>ни разу не связывался с хабом</translation>
     </message>
     <message>
         <source>bundles held: {count}</source>
@@ -1258,6 +1274,14 @@
     <message>
         <source>Leave the password out of the address: put it in ~/.pgpass, where the server&apos;s driver reads it; it is never kept in fieldreg&apos;s settings.</source>
         <translation>Не пишите пароль в адресе: положите его в ~/.pgpass, откуда его читает драйвер сервера; в настройках fieldreg он никогда не хранится.</translation>
+    </message>
+    <message>
+        <source>The database server asks for a password: type the password of the user in the address. It is kept only until fieldreg closes.</source>
+        <translation>Сервер базы данных запрашивает пароль: введите пароль пользователя из адреса. Он хранится только до закрытия fieldreg.</translation>
+    </message>
+    <message>
+        <source>The database server refused this password. Nothing was changed; type it again.</source>
+        <translation>Сервер базы данных отклонил этот пароль. Ничего не изменено; введите его ещё раз.</translation>
     </message>
     <message>
         <source>This store was written by a newer fieldreg (schema {revision}). Update fieldreg to open it.</source>
@@ -2513,8 +2537,8 @@
         <translation>Открыть хранилище на сервере</translation>
     </message>
     <message>
-        <source>The password is not part of the address: the server&apos;s own authentication supplies it (~/.pgpass, or peer on the server&apos;s own computer).</source>
-        <translation>Пароль не входит в адрес: его предоставляет аутентификация самого сервера (~/.pgpass или peer на компьютере сервера).</translation>
+        <source>The password is not part of the address: the server&apos;s own authentication supplies it (~/.pgpass, or peer on the server&apos;s own computer), or, if the server asks for one, type it in the field that then appears.</source>
+        <translation>Пароль не входит в адрес: его предоставляет аутентификация самого сервера (~/.pgpass или peer на компьютере сервера), или, если сервер его запросит, введите его в появившееся поле.</translation>
     </message>
     <message>
         <source>Asking the server…</source>
@@ -4452,6 +4476,32 @@
     <message>
         <source>typed with another keyboard layout</source>
         <translation>набрано в другой раскладке клавиатуры</translation>
+    </message>
+</context>
+<context>
+    <name>ServerPassword</name>
+    <message>
+        <source>Pass&amp;word of the database server:</source>
+        <translation>&amp;Пароль сервера базы данных:</translation>
+    </message>
+    <message>
+        <source>Password of the database server</source>
+        <translation>Пароль сервера базы данных</translation>
+    </message>
+    <message>
+        <source>Asking the server…</source>
+        <translation>Запрос к серверу…</translation>
+    </message>
+</context>
+<context>
+    <name>ServerPasswordScreen</name>
+    <message>
+        <source>Open the coordinator&apos;s store</source>
+        <translation>Открыть хранилище координатора</translation>
+    </message>
+    <message>
+        <source>Server: {address}</source>
+        <translation>Сервер: {address}</translation>
     </message>
 </context>
 <context>

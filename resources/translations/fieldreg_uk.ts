@@ -463,8 +463,28 @@
         <translation>Стан</translation>
     </message>
     <message>
-        <source>Each device&apos;s contact with the hub</source>
-        <translation>Зв’язок кожного пристрою з хабом</translation>
+        <source>Each device&apos;s last contact, by the hub or by file</source>
+        <translation>Останній зв’язок кожного пристрою, через хаб або файлом</translation>
+    </message>
+    <message>
+        <source>no contact yet</source>
+        <translation>зв’язку ще не було</translation>
+    </message>
+    <message>
+        <source>{when} by file</source>
+        <translation>{when} файлом</translation>
+    </message>
+    <message>
+        <source>{when} by hub</source>
+        <translation>{when} через хаб</translation>
+    </message>
+    <message>
+        <source>{count} by hub</source>
+        <translation>{count} через хаб</translation>
+    </message>
+    <message>
+        <source>{count} by file</source>
+        <translation>{count} файлом</translation>
     </message>
     <message>
         <source>Open conflicts</source>
@@ -509,10 +529,6 @@
     <message>
         <source>events {first}–{last}</source>
         <translation>події {first}–{last}</translation>
-    </message>
-    <message>
-        <source>never reached the hub</source>
-        <translation>жодного разу не зв’язувався з хабом</translation>
     </message>
     <message>
         <source>bundles held: {count}</source>
@@ -1258,6 +1274,14 @@
     <message>
         <source>Leave the password out of the address: put it in ~/.pgpass, where the server&apos;s driver reads it; it is never kept in fieldreg&apos;s settings.</source>
         <translation>Не пишіть пароль в адресі: покладіть його в ~/.pgpass, звідки його читає драйвер сервера; у налаштуваннях fieldreg він ніколи не зберігається.</translation>
+    </message>
+    <message>
+        <source>The database server asks for a password: type the password of the user in the address. It is kept only until fieldreg closes.</source>
+        <translation>Сервер бази даних просить пароль: введіть пароль користувача з адреси. Він зберігається лише до закриття fieldreg.</translation>
+    </message>
+    <message>
+        <source>The database server refused this password. Nothing was changed; type it again.</source>
+        <translation>Сервер бази даних відхилив цей пароль. Нічого не змінено; введіть його ще раз.</translation>
     </message>
     <message>
         <source>This store was written by a newer fieldreg (schema {revision}). Update fieldreg to open it.</source>
@@ -2513,8 +2537,8 @@
         <translation>Відкрити сховище на сервері</translation>
     </message>
     <message>
-        <source>The password is not part of the address: the server&apos;s own authentication supplies it (~/.pgpass, or peer on the server&apos;s own computer).</source>
-        <translation>Пароль не входить до адреси: його надає автентифікація самого сервера (~/.pgpass або peer на комп’ютері сервера).</translation>
+        <source>The password is not part of the address: the server&apos;s own authentication supplies it (~/.pgpass, or peer on the server&apos;s own computer), or, if the server asks for one, type it in the field that then appears.</source>
+        <translation>Пароль не входить до адреси: його надає автентифікація самого сервера (~/.pgpass або peer на комп’ютері сервера), або, якщо сервер його попросить, введіть його в поле, що тоді з’явиться.</translation>
     </message>
     <message>
         <source>Asking the server…</source>
@@ -4452,6 +4476,32 @@
     <message>
         <source>typed with another keyboard layout</source>
         <translation>набрано в іншій розкладці клавіатури</translation>
+    </message>
+</context>
+<context>
+    <name>ServerPassword</name>
+    <message>
+        <source>Pass&amp;word of the database server:</source>
+        <translation>&amp;Пароль сервера бази даних:</translation>
+    </message>
+    <message>
+        <source>Password of the database server</source>
+        <translation>Пароль сервера бази даних</translation>
+    </message>
+    <message>
+        <source>Asking the server…</source>
+        <translation>Запит до сервера…</translation>
+    </message>
+</context>
+<context>
+    <name>ServerPasswordScreen</name>
+    <message>
+        <source>Open the coordinator&apos;s store</source>
+        <translation>Відкрити сховище координатора</translation>
+    </message>
+    <message>
+        <source>Server: {address}</source>
+        <translation>Сервер: {address}</translation>
     </message>
 </context>
 <context>
