@@ -125,6 +125,10 @@ def _open_on_first_run(qtbot: QtBot, window: MainWindow, url: str, folder: DataD
     assert focused() is prompt.field
     assert window.screens.currentWidget() is wizard
     assert Settings.load(folder).get("store_url") is None
+    press(qtbot, Qt.Key.Key_V, ALT)  # back to the address, and Alt+W to the password again
+    assert focused() is wizard.server_field
+    press(qtbot, Qt.Key.Key_W, ALT)  # "Pass&word of the database server:"
+    assert focused() is prompt.field
 
     type_then(qtbot, PASSWORD, ENTER)
     qtbot.waitUntil(lambda: window.screens.currentWidget() is window.unlock_page, timeout=20_000)
