@@ -74,14 +74,33 @@ def _check_comment(text: str) -> bytes:
     return encoded
 
 
+def prehash(data: bytes) -> bytes:
+    """BLAKE2b-512 of the file: what the "ED" signature signs."""
+    return hashlib.blake2b(data, digest_size=64).digest()
+
+
 def sign(
     private_key: Ed25519PrivateKey, data: bytes, *, trusted_comment: str, untrusted_comment: str
 ) -> str:
     """The signature file for `data` (prehashed), with `trusted_comment` under the global one."""
+    return sign_prehashed(
+        private_key,
+        prehash(data),
+        trusted_comment=trusted_comment,
+        untrusted_comment=untrusted_comment,
+    )
+
+
+def sign_prehashed(
+    private_key: Ed25519PrivateKey, digest: bytes, *, trusted_comment: str, untrusted_comment: str
+) -> str:
+    """`sign` of the file whose `prehash` is `digest` (an export hashes its 6 MB once)."""
+    if len(digest) != 64:
+        raise ValueError("a minisign prehash is BLAKE2b-512")
     trusted = _check_comment(trusted_comment)
     _check_comment(untrusted_comment)
     public = private_key.public_key().public_bytes_raw()
-    signature = private_key.sign(hashlib.blake2b(data, digest_size=64).digest())
+    signature = private_key.sign(digest)
     global_signature = private_key.sign(signature + trusted)
     return (
         f"{UNTRUSTED_PREFIX}{untrusted_comment}\n"
@@ -129,11 +148,18 @@ def parse(untrusted: bytes) -> Signature:
 
 def verify(signature: Signature, data: bytes, public_key: bytes) -> None:
     """Raise FieldregError("bundle.bad_signature") unless both signatures hold for this key."""
+    if signature.key_id != key_id_for(public_key):  # before hashing the file
+        raise FieldregError("bundle.bad_signature")
+    verify_prehashed(signature, prehash(data), public_key)
+
+
+def verify_prehashed(signature: Signature, digest: bytes, public_key: bytes) -> None:
+    """`verify` of the file whose `prehash` is `digest`."""
     if signature.key_id != key_id_for(public_key):
         raise FieldregError("bundle.bad_signature")
     key = Ed25519PublicKey.from_public_bytes(public_key)
     try:
-        key.verify(signature.signature, hashlib.blake2b(data, digest_size=64).digest())
+        key.verify(signature.signature, digest)
         key.verify(
             signature.global_signature,
             signature.signature + signature.trusted_comment.encode("utf-8"),

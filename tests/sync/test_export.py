@@ -16,6 +16,7 @@ from fieldreg.services import sync_service as sync
 from fieldreg.services import vault
 from fieldreg.services.paths import DataDir
 from fieldreg.services.session import Session
+from fieldreg.services.sync_access import sync_repository
 from fieldreg.sync import export
 from tests.conftest import PASSPHRASE
 
@@ -124,6 +125,29 @@ def test_a_bundle_that_does_not_read_back_is_removed_and_unmarked(
     assert list(stick.iterdir()) == []
     [exported] = sync.export_bundles(laptop, stick)
     assert exported.header.first == 1
+
+
+def test_the_check_after_writing_holds_the_signature_to_the_bytes_written(
+    laptop: Session, tmp_path: Path
+) -> None:
+    """The check after writing reuses the hash that signing made only for the very bytes that
+    were signed: a bundle whose encrypted part is not those bytes is refused and left nowhere."""
+    _register(laptop, 2)
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    with sync_repository(laptop) as repo, repo.reading():
+        identity = export.identity_of(repo, laptop.device_id)
+        last = repo.device(laptop.device_id).last_seq  # type: ignore[union-attr]
+        sealed = export.seal_bundle(
+            export.read_payload(repo, laptop.device_id, 1, last), identity, 1
+        )
+    damaged = sealed.data[:-1] + bytes([sealed.data[-1] ^ 1])  # one bit of the ciphertext
+    with pytest.raises(FieldregError) as caught:
+        export.write_verified(stick, "damaged.bundle", damaged, identity, signed=sealed)
+    assert caught.value.code == "bundle.verify_failed"
+    assert list(stick.iterdir()) == []
+    written = export.write_verified(stick, "whole.bundle", sealed.data, identity, signed=sealed)
+    assert written.read_bytes() == sealed.data
 
 
 def test_the_target_folder_must_exist(laptop: Session, tmp_path: Path) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import json
 from json.encoder import encode_basestring
 from typing import Any
@@ -256,3 +257,82 @@ def test_note_check_agrees_with_clean_text(value: str, max_len: int) -> None:
     except event_schema._Invalid:
         accepted = False
     assert accepted == _strict_text(value, max_len)
+
+
+def _encoded_columns(columns: dict[str, Any]) -> tuple[bytes, bytes, bytes, bytes, bytes]:
+    return (
+        encode_basestring(columns["device_id"]).encode("utf-8"),
+        str(columns["seq"]).encode("ascii"),
+        str(columns["hlc"]).encode("ascii"),
+        encode_basestring(columns["subject_id"]).encode("utf-8"),
+        encode_basestring(columns["prev"]).encode("utf-8"),
+    )
+
+
+def _id_the_fast_path_hashes(columns: dict[str, Any], body: bytes) -> str:
+    """The id that the bytes `stored_bytes` would put together hash to (if it found its keys),
+    so that a damaged body meets every other condition with its id matching."""
+    device, seq, hlc, subject, prev = _encoded_columns(columns)
+    at_type = body.rfind(b',"type":"')
+    at_salt = body.rfind(b',"salt":"', 0, at_type)
+    encoded = b"".join(
+        (
+            *(b'{"device":', device, b',"hlc":', hlc, b",", body[1:at_salt], b',"prev":', prev),
+            *(body[at_salt:at_type], b',"seq":', seq, b',"subject":', subject, body[at_type:-1]),
+            b',"v":1}',
+        )
+    )
+    return hashlib.sha256(encoded).hexdigest()
+
+
+@settings(max_examples=400)
+@given(_events(), st.data())
+def test_stored_row_takes_the_bodies_stored_bytes_takes(
+    events: list[ev.Event], data: st.DataObject
+) -> None:
+    """`stored_row` tests `events.stored_bytes`'s conditions as one pattern: for any body, also
+    one with a byte replaced (a quote, a backslash, bytes that are not UTF-8, a bracket) and an
+    id that matches what the fast path hashes, it gives a row exactly where `stored_bytes` gives
+    the event's bytes (and the row is made of them)."""
+    (event,) = events
+    body = data.draw(
+        st.sampled_from([event_body_json(event), encode_json(event.body())]), label="body"
+    )
+    if data.draw(st.booleans(), label="damage"):
+        # anywhere, or inside the operator or the salt (where the fast path needs plain UTF-8)
+        low, high = data.draw(
+            st.sampled_from(
+                [
+                    (0, len(body) - 1),
+                    (7, max(7, body.find(b'","payload":{'))),
+                    (body.rfind(b',"salt":"') + 9, max(0, body.rfind(b'","type":"'))),
+                ]
+            ),
+            label="where",
+        )
+        low = min(low, len(body) - 1)
+        at = data.draw(st.integers(low, max(low, min(high, len(body) - 1))), label="at")
+        byte = data.draw(st.sampled_from([b'"', b"\\", b"\xff", b"\xd0", b",", b"{", b"}", b"a"]))
+        body = body[:at] + byte + body[at + 1 :]
+    columns: dict[str, Any] = {name: getattr(event, name) for name in _COLUMNS}
+    columns["event_id"] = data.draw(
+        st.sampled_from([event.event_id, _id_the_fast_path_hashes(columns, body)]), label="id"
+    )
+    device, seq, hlc, subject, prev = _encoded_columns(columns)
+    encoded = ev.stored_bytes(device, seq, hlc, subject, prev, columns["event_id"], body)
+    row = bundle_format.stored_row(
+        device,
+        columns["seq"],
+        columns["hlc"],
+        columns["subject_id"],
+        columns["prev"],
+        columns["event_id"],
+        body,
+    )
+    if encoded is None or encoded.count(b"{") + encoded.count(b"[") > bundle_format._ROW_BRACKETS:
+        assert row is None
+    else:
+        event_json = encode_basestring(columns["event_id"]).encode("utf-8")
+        assert row == b"".join(
+            (b"[", seq, b",", hlc, b",", subject, b",", prev, b",", event_json, b",", body, b"]")
+        )
