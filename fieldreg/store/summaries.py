@@ -5,12 +5,19 @@ One SELECT through the DB-API cursor, in batches (a server-side cursor on Postgr
 batch opened with one `FieldSealer.open_many` call and decoded with one
 `summary_codec.decode_summaries` call, so no Python function runs per person and no object is
 made per person beyond their fields.
+
+On PostgreSQL the next batch is fetched by a second thread while this one is opened and decoded:
+the server reads and sends it meanwhile (psycopg waits for it without holding the GIL), instead
+of idling while the client decodes. SQLite's rows come from this process's own work, so it
+reads them in turn.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Generator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from typing import Any
 
 from fieldreg.core.entities import Group, PersonFields
 from fieldreg.store.engine import bulk_read_cursor
@@ -45,10 +52,12 @@ def read_summaries(
     sealer = repo.sealer
     result = OpenedSummaries()
     cursor = bulk_read_cursor(repo.conn)  # on PostgreSQL streamed, binary, batch by batch
+    ahead = repo.conn.dialect.name == "postgresql"
+    batches = (_fetched_ahead if ahead else _fetched_in_turn)(cursor)
     try:
         cursor.execute("SELECT id, created_hlc, summary FROM people WHERE summary IS NOT NULL")
         done = 0
-        while batch := cursor.fetchmany(BATCH):
+        for batch in batches:
             ids, created, sealed = zip(*batch, strict=True)
             opened = sealer.open_many("people", Group.SUMMARY.value, ids, sealed)
             decoded, old, bad = decode_summaries(opened, result.names, result.dobs)
@@ -69,5 +78,28 @@ def read_summaries(
             if progress:
                 progress(done, total)
     finally:
+        batches.close()  # waits for a fetch still under way before the cursor closes
         cursor.close()
     return result
+
+
+_Batches = Generator[list[Any], None, None]
+
+
+def _fetched_in_turn(cursor: Any) -> _Batches:
+    """The cursor's batches, each fetched when the caller asks for it."""
+    while batch := cursor.fetchmany(BATCH):
+        yield batch
+
+
+def _fetched_ahead(cursor: Any) -> _Batches:
+    """The cursor's batches, each next one fetched by a second thread while the caller works on
+    the one before; the cursor is only ever used by one thread at a time."""
+    with ThreadPoolExecutor(1, thread_name_prefix="fieldreg-unlock-fetch") as pool:
+        pending = pool.submit(cursor.fetchmany, BATCH)
+        try:
+            while batch := pending.result():
+                pending = pool.submit(cursor.fetchmany, BATCH)
+                yield batch
+        finally:
+            pending.cancel()
