@@ -98,14 +98,15 @@ async def _authenticated(hub: Hub, request: Request, body_allowed: bool) -> tupl
 
 async def post_bundle(request: Request) -> Response:
     hub: Hub = request.app.state.hub
-    try:
-        device, untrusted_body = await _authenticated(hub, request, body_allowed=True)
-    except auth.Refused as refused:
-        return _refusal(refused)
-    if not untrusted_body:
-        return JSONResponse({"error": "empty"}, status_code=400)
-    hub.intake.note(device)
-    future = hub.intake.submit(device, untrusted_body)
+    with hub.intake.arriving():  # the writer may wait a moment for it
+        try:
+            device, untrusted_body = await _authenticated(hub, request, body_allowed=True)
+        except auth.Refused as refused:
+            return _refusal(refused)
+        if not untrusted_body:
+            return JSONResponse({"error": "empty"}, status_code=400)
+        hub.intake.note(device)
+        future = hub.intake.submit(device, untrusted_body)
     try:
         # Awaited on the event loop, not on a thread; the writer never lets it be cancelled.
         receipt = await asyncio.wrap_future(future)

@@ -12,6 +12,7 @@ import queue
 import secrets
 import threading
 import time
+from collections.abc import Iterator
 from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,11 +30,11 @@ from fieldreg.store.sync_store import SyncStore
 from fieldreg.sync.enrollment import parse_certificate
 
 BATCH_MAX: Final = 64  # uploads imported in one go
-# A laptop sends its next bundle once it has the receipt of the previous one, so the uploads of
-# several laptops reach the writer a few milliseconds apart: it waits that long at most for the
-# devices that sent lately, so that one call and one commit serve them all.
+# Uploads whose request has begun (its body is on its way, its signature being checked) reach
+# the writer within a millisecond or so: it waits that long at most for them, so that one call
+# and one commit serve them too. It never waits for a laptop that has not begun to send: the
+# writer busy is what bounds the hub, and it would sit idle.
 GATHER_S: Final = 0.004
-SENDERS_RECENT_MS: Final = 1000
 SPOOL: Final = "hub-spool"
 DEVICES_FRESH_MS: Final = 5000
 # Contacts are counts only: under load they are written at most this often (and when the queue
@@ -88,7 +89,7 @@ class Intake:
         self._devices: dict[str, KnownDevice] = {}
         self._devices_loaded = 0
         self._contacts_flushed = 0
-        self._senders: dict[str, int] = {}  # device -> when it last uploaded (ms)
+        self._arriving = 0  # uploads begun and not yet queued (or refused)
         self.counts = {"applied": 0, "replay": 0, "held": 0, "quarantined": 0}
         self._leftovers()
 
@@ -166,37 +167,43 @@ class Intake:
 
     # --- bundles ---------------------------------------------------------------------------
 
+    @contextlib.contextmanager
+    def arriving(self) -> Iterator[None]:
+        """Around the reading and checking of an upload, until it is submitted or refused."""
+        with self._lock:
+            self._arriving += 1
+        try:
+            yield
+        finally:
+            with self._lock:
+                self._arriving -= 1
+
     def submit(self, device: str, untrusted_body: bytes) -> Future[Receipt]:
         """Queue the body; the future holds its receipt. The writer spools it (a private file)
         itself, so a request costs the event loop no file write and no thread."""
         answer: Future[Receipt] = Future()
         # Running from now on: a request that goes away cannot cancel it under the writer.
         answer.set_running_or_notify_cancel()
-        with self._lock:
-            self._senders[device] = now_ms()
         self._jobs.put(_Upload(untrusted_body, device, answer))
         return answer
 
-    def _expected(self) -> int:
-        """How many devices uploaded lately: about how many uploads come together."""
-        since = now_ms() - SENDERS_RECENT_MS
-        with self._lock:
-            self._senders = {d: at for d, at in self._senders.items() if at >= since}
-            return len(self._senders)
-
     def _gather(self, first: _Upload) -> list[_Upload | None]:
-        """`first` and what else is queued, waiting up to GATHER_S for the recent senders'."""
+        """`first` and what else is queued or, for up to GATHER_S, still arriving."""
         jobs: list[_Upload | None] = [first]
-        wanted = min(BATCH_MAX, self._expected())
         deadline = time.monotonic() + GATHER_S
         while len(jobs) < BATCH_MAX:
             try:
-                if len(jobs) < wanted:
-                    job = self._jobs.get(timeout=max(deadline - time.monotonic(), 0.0))
-                else:
-                    job = self._jobs.get_nowait()
+                job = self._jobs.get_nowait()
             except queue.Empty:
-                break
+                with self._lock:
+                    arriving = self._arriving
+                remaining = deadline - time.monotonic()
+                if not arriving or remaining <= 0:
+                    break
+                try:
+                    job = self._jobs.get(timeout=min(remaining, 0.001))
+                except queue.Empty:
+                    continue
             jobs.append(job)
             if job is None:
                 break
