@@ -18,7 +18,7 @@ import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from hub_support import Running, add_people, running_hub
 
-from fieldreg.core.errors import TamperError
+from fieldreg.core.errors import FieldregError, TamperError
 from fieldreg.services import enrollment_service
 from fieldreg.services.hub import auth
 from fieldreg.services.hub.limits import Limits
@@ -333,6 +333,29 @@ def test_too_many_requests_from_one_device_are_refused_429(setup: Setup) -> None
     assert 429 in statuses
     assert statuses[0] == 200  # the first requests were served
     assert_still_serving(setup, setup.devices["K7"])
+
+
+def test_an_upload_the_hub_cannot_spool_is_answered_503_and_sent_again_later(
+    setup: Setup, tmp_path: Path
+) -> None:
+    device = setup.devices["M3"]
+    before = applied_up_to(setup, device)
+    add_people(device, 2, seed=40)
+    intake = setup.running.hub.intake
+    spool, intake.spool = intake.spool, tmp_path / "gone"  # as if the disk had failed
+    client = setup.running.client(device)
+    try:
+        with pytest.raises(FieldregError) as caught:
+            client.post_bundle(device.bundle(before + 1))
+        assert caught.value.params == {"status": 503, "reason": "store"}
+        assert applied_up_to(setup, device) == before
+        intake.spool = spool
+        receipt = client.post_bundle(device.bundle(before + 1))
+    finally:
+        intake.spool = spool
+        client.close()
+    assert receipt["status"] == "applied"
+    assert applied_up_to(setup, device) == len(device.events)
 
 
 def test_the_wrong_certificate_is_refused_before_anything_is_sent(setup: Setup) -> None:

@@ -11,6 +11,7 @@ request: time, device prefix, endpoint, status, bytes received, milliseconds; no
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import logging
 import time
@@ -67,7 +68,9 @@ def _refusal(refused: auth.Refused) -> JSONResponse:
 async def _authenticated(hub: Hub, request: Request, body_allowed: bool) -> tuple[str, bytes]:
     """(device id, body) of a request whose signature, device, clock, nonce and rate hold."""
     claim = auth.read_claim(request.headers)
-    device = await anyio.to_thread.run_sync(hub.intake.device, claim.device)
+    fresh, device = hub.intake.cached_device(claim.device)
+    if not fresh:  # the list is read again from the store: off the event loop
+        device = await anyio.to_thread.run_sync(hub.intake.device, claim.device)
     if device is None:
         raise auth.Refused(403, "unknown_device")
     request.scope.setdefault("state", {})["device_prefix"] = device.prefix
@@ -95,16 +98,18 @@ async def _authenticated(hub: Hub, request: Request, body_allowed: bool) -> tupl
 
 async def post_bundle(request: Request) -> Response:
     hub: Hub = request.app.state.hub
+    with hub.intake.arriving():  # the writer may wait a moment for it
+        try:
+            device, untrusted_body = await _authenticated(hub, request, body_allowed=True)
+        except auth.Refused as refused:
+            return _refusal(refused)
+        if not untrusted_body:
+            return JSONResponse({"error": "empty"}, status_code=400)
+        hub.intake.note(device)
+        future = hub.intake.submit(device, untrusted_body)
     try:
-        device, untrusted_body = await _authenticated(hub, request, body_allowed=True)
-    except auth.Refused as refused:
-        return _refusal(refused)
-    if not untrusted_body:
-        return JSONResponse({"error": "empty"}, status_code=400)
-    hub.intake.note(device)
-    future = await anyio.to_thread.run_sync(hub.intake.submit, device, untrusted_body)
-    try:
-        receipt = await anyio.to_thread.run_sync(future.result)
+        # Awaited on the event loop, not on a thread; the writer never lets it be cancelled.
+        receipt = await asyncio.wrap_future(future)
     except FieldregError as error:  # the store failed (disk full, locked): try again later
         return JSONResponse({"error": "store", "code": error.code}, status_code=503)
     status = 422 if receipt.status == "quarantined" else 200

@@ -11,12 +11,14 @@ import os
 import queue
 import secrets
 import threading
+import time
+from collections.abc import Iterator
 from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Final
 
-from fieldreg.core.errors import FieldregError
+from fieldreg.core.errors import FieldregError, StoreError
 from fieldreg.services import enrollment_service
 from fieldreg.services.bundle_import import FileOutcome, import_bundles
 from fieldreg.services.hub.auth import KnownDevice
@@ -28,6 +30,11 @@ from fieldreg.store.sync_store import SyncStore
 from fieldreg.sync.enrollment import parse_certificate
 
 BATCH_MAX: Final = 64  # uploads imported in one go
+# Uploads whose request has begun (its body is on its way, its signature being checked) reach
+# the writer within a millisecond or so: it waits that long at most for them, so that one call
+# and one commit serve them too. It never waits for a laptop that has not begun to send: the
+# writer busy is what bounds the hub, and it would sit idle.
+GATHER_S: Final = 0.004
 SPOOL: Final = "hub-spool"
 DEVICES_FRESH_MS: Final = 5000
 # Contacts are counts only: under load they are written at most this often (and when the queue
@@ -63,9 +70,10 @@ def receipt_for(outcome: FileOutcome) -> Receipt:
 
 @dataclass(slots=True)
 class _Upload:
-    path: Path
+    untrusted_body: bytes
     device: str
     answer: Future[Receipt]
+    path: Path | None = None  # its spool file, once the writer has written it
 
 
 class Intake:
@@ -81,6 +89,7 @@ class Intake:
         self._devices: dict[str, KnownDevice] = {}
         self._devices_loaded = 0
         self._contacts_flushed = 0
+        self._arriving = 0  # uploads begun and not yet queued (or refused)
         self.counts = {"applied": 0, "replay": 0, "held": 0, "quarantined": 0}
         self._leftovers()
 
@@ -100,14 +109,21 @@ class Intake:
 
     # --- devices ---------------------------------------------------------------------------
 
+    def cached_device(self, device_id: str) -> tuple[bool, KnownDevice | None]:
+        """(whether the list in memory still answers for this device, the device): what
+        device() answers without reading the store, so a request need not leave the event loop
+        for it."""
+        with self._lock:
+            known = self._devices.get(device_id)
+            age = now_ms() - self._devices_loaded
+        return age <= DEVICES_FRESH_MS and (known is not None or age <= UNKNOWN_RELOAD_MS), known
+
     def device(self, device_id: str) -> KnownDevice | None:
         """The enrolled device. The list is read again when it is older than DEVICES_FRESH_MS (a
         revocation made while the hub runs counts within seconds) or, at most once a second,
         when an unknown device asks (one enrolled while the hub runs is served)."""
-        with self._lock:
-            known = self._devices.get(device_id)
-            age = now_ms() - self._devices_loaded
-        if age <= DEVICES_FRESH_MS and (known is not None or age <= UNKNOWN_RELOAD_MS):
+        fresh, known = self.cached_device(device_id)
+        if fresh:
             return known
         self.reload_devices()
         with self._lock:
@@ -151,13 +167,47 @@ class Intake:
 
     # --- bundles ---------------------------------------------------------------------------
 
+    @contextlib.contextmanager
+    def arriving(self) -> Iterator[None]:
+        """Around the reading and checking of an upload, until it is submitted or refused."""
+        with self._lock:
+            self._arriving += 1
+        try:
+            yield
+        finally:
+            with self._lock:
+                self._arriving -= 1
+
     def submit(self, device: str, untrusted_body: bytes) -> Future[Receipt]:
-        """Spool the body (a private file) and queue it; the future holds its receipt."""
-        path = self.spool / f"{secrets.token_hex(12)}.bundle"
-        _write_private(path, untrusted_body)
+        """Queue the body; the future holds its receipt. The writer spools it (a private file)
+        itself, so a request costs the event loop no file write and no thread."""
         answer: Future[Receipt] = Future()
-        self._jobs.put(_Upload(path, device, answer))
+        # Running from now on: a request that goes away cannot cancel it under the writer.
+        answer.set_running_or_notify_cancel()
+        self._jobs.put(_Upload(untrusted_body, device, answer))
         return answer
+
+    def _gather(self, first: _Upload) -> list[_Upload | None]:
+        """`first` and what else is queued or, for up to GATHER_S, still arriving."""
+        jobs: list[_Upload | None] = [first]
+        deadline = time.monotonic() + GATHER_S
+        while len(jobs) < BATCH_MAX:
+            try:
+                job = self._jobs.get_nowait()
+            except queue.Empty:
+                with self._lock:
+                    arriving = self._arriving
+                remaining = deadline - time.monotonic()
+                if not arriving or remaining <= 0:
+                    break
+                try:
+                    job = self._jobs.get(timeout=min(remaining, 0.001))
+                except queue.Empty:
+                    continue
+            jobs.append(job)
+            if job is None:
+                break
+        return jobs
 
     def _run(self) -> None:
         while True:
@@ -166,14 +216,7 @@ class Intake:
             except queue.Empty:
                 self._flush_safely()
                 continue
-            jobs: list[_Upload | None] = [first]
-            while first is not None and len(jobs) < BATCH_MAX:
-                try:
-                    jobs.append(self._jobs.get_nowait())
-                except queue.Empty:
-                    break
-                if jobs[-1] is None:
-                    break
+            jobs = [None] if first is None else self._gather(first)
             uploads = [job for job in jobs if job is not None]
             if uploads:
                 self._import(uploads)
@@ -190,23 +233,32 @@ class Intake:
             self._flush_contacts()
 
     def _import(self, batch: list[_Upload]) -> None:
+        paths: list[Path] = []
         try:
+            for upload in batch:
+                upload.path = self.spool / f"{secrets.token_hex(12)}.bundle"
+                _write_private(upload.path, upload.untrusted_body)
+                upload.untrusted_body = b""
+                paths.append(upload.path)
             # One call for the whole batch: one commit; the hub's session shows no one.
-            outcomes = import_bundles(self.session, [u.path for u in batch], show_people=False)
-        except FieldregError as error:
+            outcomes = import_bundles(self.session, paths, show_people=False)
+        except (FieldregError, OSError) as failure:
+            # The store failed, or the spool could not be written (disk full): try again later.
+            error = failure if isinstance(failure, FieldregError) else StoreError("store.io")
             for upload in batch:
                 upload.answer.set_exception(error)
-                upload.path.unlink(missing_ok=True)
+            for path in paths:
+                path.unlink(missing_ok=True)
             return
         except BaseException as bug:  # a bug: every waiting request learns of it, then it is logged
             for upload in batch:
                 upload.answer.set_exception(bug)
             raise
         by_path = {os.fspath(o.path): o for o in outcomes}
-        for upload in batch:
-            outcome = by_path.get(os.fspath(upload.path))
+        for upload, path in zip(batch, paths, strict=True):
+            outcome = by_path.get(os.fspath(path))
             receipt = receipt_for(outcome) if outcome is not None else Receipt("quarantined")
-            upload.path.unlink(missing_ok=True)  # imported, or already moved to quarantine
+            path.unlink(missing_ok=True)  # imported, or already moved to quarantine
             with self._lock:
                 self.counts[receipt.status] += 1
             self.note(
