@@ -4,9 +4,12 @@ beside it, until the process is told to stop (Ctrl+C or SIGTERM)."""
 from __future__ import annotations
 
 import asyncio
+import signal
 import socket
 import ssl
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
@@ -170,9 +173,36 @@ def serve(
     sock = bind(host, port)
     start(hub)
     try:
-        if ready is not None:
-            ready(Listening(host, sock.getsockname()[1], sha256))
-        asyncio.run(server.serve(sockets=[sock]))
+        with _stopped_by_sigterm():
+            if ready is not None:
+                ready(Listening(host, sock.getsockname()[1], sha256))
+            asyncio.run(server.serve(sockets=[sock]))
     finally:
         stop(hub)
         sock.close()
+
+
+class _Terminated(Exception):
+    """SIGTERM reached the hub: it has stopped serving and now stops its threads."""
+
+
+def _terminated(signum: int, frame: object) -> None:
+    raise _Terminated
+
+
+@contextmanager
+def _stopped_by_sigterm() -> Iterator[None]:
+    """SIGTERM ends the hub as Ctrl+C does. uvicorn catches the signal, stops serving, then
+    raises it again under the handler it found: with the default one the process would die
+    there, before the intake's last contacts are written and the rosters' thread stops. Under
+    this handler the signal ends the block instead, and `serve` returns normally (exit 0)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield  # tests serve in a thread; signals reach only the main one
+        return
+    previous = signal.signal(signal.SIGTERM, _terminated)
+    try:
+        yield
+    except _Terminated:
+        pass
+    finally:
+        signal.signal(signal.SIGTERM, previous)
