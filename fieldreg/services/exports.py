@@ -209,25 +209,30 @@ class _PfifPeople:
         domain, author, now = self._domain, self._author, self._now
         record_id = f"{domain}/{record.person_id}"
         notes = []
-        for number, (when, change) in enumerate(status_changes, start=1):
-            status = change.get("status")
-            where = change.get("status_location") or record.point
-            transport = change.get("status_transport")
-            text = f"Status: {status}" if isinstance(status, str) else "Status recorded"
-            if isinstance(transport, str) and transport:
-                text += f"; transport: {transport}"
-            notes.append(
-                pfif.PfifNote(
-                    note_record_id=f"{record_id}.status.{number}",
-                    author_name=author,
-                    source_date=when,
-                    entry_date=now,
-                    text=text,
-                    status="believed_alive",
-                    author_made_contact=True,
-                    last_known_location=where if isinstance(where, str) else None,
+        if status_changes:
+            note_id = f"{record_id}.status."
+            point = record.point
+            note = pfif.PfifNote
+            for number, (when, change) in enumerate(status_changes, start=1):
+                get_change = change.get
+                status = get_change("status")
+                where = get_change("status_location") or point
+                transport = get_change("status_transport")
+                text = f"Status: {status}" if isinstance(status, str) else "Status recorded"
+                if isinstance(transport, str) and transport:
+                    text += f"; transport: {transport}"
+                notes.append(
+                    note(
+                        f"{note_id}{number}",
+                        author,
+                        when,
+                        text,
+                        now,
+                        "believed_alive",
+                        True,
+                        where if isinstance(where, str) else None,
+                    )
                 )
-            )
         get = fields.get
         sex = get("sex")
         country = get("origin_country")
@@ -314,7 +319,14 @@ def pfif_content(
 def build_export(
     session: Session, request: ExportRequest, *, now: dt.datetime | None = None
 ) -> Export:
-    """The file's bytes, encrypted if asked. PFIF holds only people who consented to tracing."""
+    """The file's bytes, encrypted if asked. PFIF holds only people who consented to tracing.
+    The cycle collector is paused throughout: every person read makes a record and its fields
+    (about a million small objects for 100,000 people), none of them in a cycle."""
+    with without_cycle_collection():
+        return _built_export(session, request, now)
+
+
+def _built_export(session: Session, request: ExportRequest, now: dt.datetime | None) -> Export:
     moment = (now or dt.datetime.now(dt.UTC)).replace(microsecond=0)
     columns = checked_columns(request.columns)
     pfif_wanted = request.format is ExportFormat.PFIF
