@@ -83,8 +83,14 @@ def _window(qtbot: QtBot, qapp: QApplication, folder: DataDir) -> MainWindow:
     qtbot.waitExposed(window)
     window.activateWindow()
     window.start()
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
+    # In this window: a dialog another test left open may hold the focus until this one is active.
+    qtbot.waitUntil(lambda: _focus_in(window))
     return window
+
+
+def _focus_in(window: MainWindow) -> bool:
+    widget = QApplication.focusWidget()
+    return widget is not None and (widget is window or window.isAncestorOf(widget))
 
 
 def _shut(window: MainWindow) -> None:
