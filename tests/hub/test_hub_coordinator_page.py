@@ -39,6 +39,21 @@ def _rows(table: QTreeWidget) -> dict[str, list[str]]:
     return rows
 
 
+def _shown_page(
+    qtbot: QtBot, directory: DataDir, session: Session, *, devices: int
+) -> tuple[CoordinatorPage, Worker]:
+    """The coordinator page shown (which reads its tabs on the worker) with `devices` rows in
+    its Hub contact tab."""
+    worker = Worker()
+    context = UiContext(directory, worker)
+    context.session = session
+    page = CoordinatorPage(context)
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitUntil(lambda: page.hub.topLevelItemCount() == devices, timeout=10_000)
+    return page, worker
+
+
 @pytest.fixture
 def hub_session(tmp_path: Path) -> Iterator[tuple[DataDir, Session]]:
     directory = create_coordinator(tmp_path / "hub")
@@ -72,13 +87,7 @@ def test_the_hub_tab_shows_each_devices_contact_and_what_it_lacks(
     assert k7_contact is not None
     assert k7_contact <= now_ms()
 
-    worker = Worker()
-    context = UiContext(directory, worker)
-    context.session = session
-    page = CoordinatorPage(context)
-    qtbot.addWidget(page)
-    page.show()  # showing the page reads its tabs on the worker
-    qtbot.waitUntil(lambda: page.hub.topLevelItemCount() == 3, timeout=10_000)
+    page, worker = _shown_page(qtbot, directory, session, devices=3)
     rows = _rows(page.hub)
     k7, m3, p5 = (next(r for name, r in rows.items() if f"({p})" in name) for p in _PREFIXES)
     when = f"{date_time_ms(k7_contact)} by hub"
@@ -103,13 +112,7 @@ def test_bundles_that_came_on_a_stick_are_a_contact_by_file(
     directory, session = hub_session
     device: Device = enroll_device(session, "K7")
     add_people(device, 9)
-    worker = Worker()
-    context = UiContext(directory, worker)
-    context.session = session
-    page = CoordinatorPage(context)
-    qtbot.addWidget(page)
-    page.show()
-    qtbot.waitUntil(lambda: page.hub.topLevelItemCount() == 1, timeout=10_000)
+    page, worker = _shown_page(qtbot, directory, session, devices=1)
     assert _rows(page.hub)["Пункт K7 (K7)"][1:] == [
         "no contact yet",
         "0",
@@ -152,13 +155,7 @@ def test_the_newest_route_names_the_last_contact(
     directory, session = hub_session
     device: Device = enroll_device(session, "K7")
     add_people(device, 6)
-    worker = Worker()
-    context = UiContext(directory, worker)
-    context.session = session
-    page = CoordinatorPage(context)
-    qtbot.addWidget(page)
-    page.show()
-    qtbot.waitUntil(lambda: page.hub.topLevelItemCount() == 1, timeout=10_000)
+    page, worker = _shown_page(qtbot, directory, session, devices=1)
 
     with running_hub(session, tmp_path / "tls") as running:
         client = running.client(device)
