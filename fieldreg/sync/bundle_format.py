@@ -11,7 +11,6 @@ last part or any unknown version end the parse with a typed error before anythin
 
 from __future__ import annotations
 
-import hashlib
 import re
 from dataclasses import dataclass
 from json.encoder import encode_basestring
@@ -19,7 +18,7 @@ from typing import Any, Final
 
 from fieldreg.core import canonical
 from fieldreg.core.errors import FieldregError, IntegrityError
-from fieldreg.core.events import FORMAT_VERSION, Event, EventType, body_bytes, from_body, parts
+from fieldreg.core.events import Event, body_bytes, from_body, parts, stored_bytes
 from fieldreg.sync import container, minisign, tokens
 from fieldreg.sync.event_schema import check_event
 from fieldreg.sync.redaction import Redacted, is_redacted, parse_redacted
@@ -192,9 +191,7 @@ def stored_row(  # noqa: PLR0917 - positional: it runs for every event an export
     `body`: the opened body) put together from the columns and the body as stored, once its id
     is checked over the bytes `fieldreg.core.events.stored_bytes` makes, without making the
     event; None where `from_stored` would take its strict path or `event_row` would encode the
-    row strictly. `stored_bytes`'s conditions on the body are tested here as one pattern
-    (`_STORED_BODY`: one C call instead of a dozen per event; test_fast_paths checks that the
-    two agree)."""
+    row strictly."""
     if not (
         type(seq) is int
         and type(hlc) is int
@@ -203,44 +200,13 @@ def stored_row(  # noqa: PLR0917 - positional: it runs for every event an export
         and type(event_id) is str
     ):
         return None
-    body_parts = _STORED_BODY.fullmatch(body)
-    if body_parts is None:
-        return None
-    at_salt, at_type = body_parts.span(2)  # the salt's text: its key before, the type's after
-    at_salt -= 9  # ',"salt":"'
-    at_type += 1  # ',"type":"'
     seq_text = str(seq).encode("ascii")
     hlc_text = str(hlc).encode("ascii")
     subject_json = encode_basestring(subject).encode("utf-8")
     prev_json = encode_basestring(prev).encode("utf-8")
-    encoded = b"".join(  # the event's canonical bytes, as `stored_bytes` puts them together
-        (
-            b'{"device":',
-            device,
-            b',"hlc":',
-            hlc_text,
-            b",",
-            body[1:at_salt],
-            b',"prev":',
-            prev_json,
-            body[at_salt:at_type],
-            b',"seq":',
-            seq_text,
-            b',"subject":',
-            subject_json,
-            body[at_type:-1],
-            _EVENT_TAIL,
-        )
-    )
-    if hashlib.sha256(encoded).hexdigest() != event_id:
-        return None
-    try:
-        body_parts[1].decode("utf-8")  # the operator
-        body_parts[2].decode("utf-8")  # the salt
-    except UnicodeDecodeError:
-        return None
+    encoded = stored_bytes(device, seq_text, hlc_text, subject_json, prev_json, event_id, body)
     # `event_row`'s two bracket counts ({ and [) in one pass.
-    if len(encoded) - len(encoded.translate(None, b"{[")) > _ROW_BRACKETS:
+    if encoded is None or len(encoded) - len(encoded.translate(None, b"{[")) > _ROW_BRACKETS:
         return None
     return b"".join(
         (
@@ -259,19 +225,6 @@ def stored_row(  # noqa: PLR0917 - positional: it runs for every event an export
             b"]",
         )
     )
-
-
-# A stored body that `events.stored_bytes` takes: {"op":O,"payload":{...},"salt":S,"type":T}
-# with O and S plain non-empty strings (no quote, no backslash), T an event type, the payload
-# the first ',"payload":{' on, salt and type the last keys (a plain string cannot hold a quote,
-# so these separators are the keys themselves).
-_STORED_BODY: Final = re.compile(
-    rb'\{"op":"([^"\\]+)","payload":\{.*,"salt":"([^"\\]+)","type":"(?:'
-    + b"|".join(re.escape(kind.value.encode("ascii")) for kind in EventType)
-    + rb')"\}',
-    re.DOTALL,
-)
-_EVENT_TAIL: Final = b',"v":%d}' % FORMAT_VERSION
 
 
 # Rows nest three levels deeper in the payload than values do in an event's own bytes: an event
