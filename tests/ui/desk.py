@@ -40,21 +40,39 @@ class Desk:
         return self.window.context
 
 
-@contextmanager
-def open_desk(qtbot: QtBot, qapp: QApplication, session: Session, data_dir: Path) -> Iterator[Desk]:
-    """The window unlocked with the `session` fixture's store (prefix K7, operator Оксана)."""
-    directory = DataDir(data_dir)
-    translators = Translators(qapp)
-    clock = FakeClock()
-    idle = IdleLock(300_000, clock=clock)
-    worker = Worker()
-    window = MainWindow(UiContext(directory, worker), Settings.load(directory), translators, idle)
+def shown_window(
+    qtbot: QtBot,
+    qapp: QApplication,
+    directory: DataDir,
+    *,
+    translators: Translators | None = None,
+    idle: IdleLock | None = None,
+) -> MainWindow:
+    """The desk's window on `directory` as `fieldreg` opens it: shown, active and started (the
+    first-run wizard, or the unlock screen of a store that exists); its worker is
+    `window.context.worker`."""
+    window = MainWindow(
+        UiContext(directory, Worker()),
+        Settings.load(directory),
+        translators or Translators(qapp),
+        idle or IdleLock(300_000),
+    )
     qtbot.addWidget(window)
     window.resize(1100, 760)
     window.show()
     qtbot.waitExposed(window)
     window.activateWindow()
     window.start()
+    return window
+
+
+@contextmanager
+def open_desk(qtbot: QtBot, qapp: QApplication, session: Session, data_dir: Path) -> Iterator[Desk]:
+    """The window unlocked with the `session` fixture's store (prefix K7, operator Оксана)."""
+    translators = Translators(qapp)
+    clock = FakeClock()
+    idle = IdleLock(300_000, clock=clock)
+    window = shown_window(qtbot, qapp, DataDir(data_dir), translators=translators, idle=idle)
     window.lock_controller.unlocked(session)
     qtbot.waitUntil(lambda: bool(window.status.counts.text()))
     yield Desk(window, clock, idle, translators)

@@ -17,15 +17,10 @@ from pytestqt.qtbot import QtBot
 from fieldreg.services import enrollment_service, vault
 from fieldreg.services.paths import DataDir
 from fieldreg.services.session import Session
-from fieldreg.services.settings import Settings
-from fieldreg.ui.context import UiContext
 from fieldreg.ui.first_run_wizard import CONFIRM, CREATE, KEY
-from fieldreg.ui.idle_lock import IdleLock
 from fieldreg.ui.main_window import MainWindow
-from fieldreg.ui.translations import Translators
-from fieldreg.ui.worker import Worker
 from tests.conftest import PASSPHRASE
-from tests.ui.desk import Desk, open_desk
+from tests.ui.desk import Desk, open_desk, shown_window
 from tests.ui.keyboard import ALT, CTRL, ENTER, focused, press, type_then
 
 SHIFT = Qt.KeyboardModifier.ShiftModifier
@@ -34,20 +29,10 @@ NETWORK = "network passphrase for the hub"
 
 @pytest.fixture
 def first_run(qtbot: QtBot, qapp: QApplication, data_dir: Path) -> Iterator[MainWindow]:
-    directory = DataDir(data_dir)
-    worker = Worker()
-    window = MainWindow(
-        UiContext(directory, worker), Settings.load(directory), Translators(qapp), IdleLock(300_000)
-    )
-    qtbot.addWidget(window)
-    window.resize(1100, 760)
-    window.show()
-    qtbot.waitExposed(window)
-    window.activateWindow()
-    window.start()
+    window = shown_window(qtbot, qapp, DataDir(data_dir))
     yield window
     window.lock_controller.shut_down()
-    worker.wait()
+    window.context.worker.wait()
 
 
 def _missing_page_box() -> QMessageBox | None:

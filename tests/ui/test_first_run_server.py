@@ -16,14 +16,11 @@ from pytestqt.qtbot import QtBot
 from fieldreg.services.paths import DataDir
 from fieldreg.services.settings import Settings
 from fieldreg.ui.app import store_dir
-from fieldreg.ui.context import UiContext
-from fieldreg.ui.idle_lock import IdleLock
 from fieldreg.ui.main_window import MainWindow
-from fieldreg.ui.translations import Translators
-from fieldreg.ui.worker import Worker
 from tests.conftest import PASSPHRASE
 from tests.pg_support import Cluster, pg_cluster
 from tests.sync.sync_support import create_coordinator
+from tests.ui.desk import shown_window
 from tests.ui.keyboard import ALT, CTRL, ENTER, focused, press, type_then
 
 __all__ = ["pg_cluster"]
@@ -32,20 +29,10 @@ __all__ = ["pg_cluster"]
 @pytest.fixture
 def first_run(qtbot: QtBot, qapp: QApplication, tmp_path: Path) -> Iterator[MainWindow]:
     """A second workstation's desk: an empty data folder, so the first-run wizard."""
-    directory = DataDir(tmp_path / "workstation")
-    worker = Worker()
-    window = MainWindow(
-        UiContext(directory, worker), Settings.load(directory), Translators(qapp), IdleLock(300_000)
-    )
-    qtbot.addWidget(window)
-    window.resize(1100, 760)
-    window.show()
-    qtbot.waitExposed(window)
-    window.activateWindow()
-    window.start()
+    window = shown_window(qtbot, qapp, DataDir(tmp_path / "workstation"))
     yield window
     window.lock_controller.shut_down()
-    worker.wait()
+    window.context.worker.wait()
 
 
 def _type_address(qtbot: QtBot, window: MainWindow, address: str) -> None:

@@ -20,15 +20,12 @@ from fieldreg.services import server_store
 from fieldreg.services.paths import DataDir
 from fieldreg.services.settings import Settings
 from fieldreg.ui.app import store_dir
-from fieldreg.ui.context import UiContext
-from fieldreg.ui.idle_lock import IdleLock
 from fieldreg.ui.main_window import MainWindow
 from fieldreg.ui.server_password import ServerPasswordScreen
-from fieldreg.ui.translations import Translators
-from fieldreg.ui.worker import Worker
 from tests.conftest import PASSPHRASE
 from tests.pg_support import ROLE, Cluster, running_cluster, server_bin
 from tests.sync.sync_support import create_coordinator
+from tests.ui.desk import shown_window
 from tests.ui.keyboard import ALT, CTRL, ENTER, focused, press, type_then
 
 PASSWORD_ROLE = "desk_operator"
@@ -69,20 +66,7 @@ def server_url(password_server: Cluster, tmp_path: Path, monkeypatch: pytest.Mon
 
 
 def _window(qtbot: QtBot, qapp: QApplication, folder: DataDir) -> MainWindow:
-    worker = Worker()
-    settings = Settings.load(folder)
-    window = MainWindow(
-        UiContext(store_dir(folder, settings), worker),
-        settings,
-        Translators(qapp),
-        IdleLock(300_000),
-    )
-    qtbot.addWidget(window)
-    window.resize(1100, 760)
-    window.show()
-    qtbot.waitExposed(window)
-    window.activateWindow()
-    window.start()
+    window = shown_window(qtbot, qapp, store_dir(folder, Settings.load(folder)))
     # In this window: a dialog another test left open may hold the focus until this one is active.
     qtbot.waitUntil(lambda: _focus_in(window))
     return window
