@@ -18,6 +18,15 @@ MAX_LOGICAL: Final = (1 << LOGICAL_BITS) - 1
 MAX_WALL_MS: Final = (1 << (63 - LOGICAL_BITS)) - 1
 
 _EPOCH: Final = datetime(1970, 1, 1, tzinfo=UTC)
+_MAX_PACKED: Final = MAX_WALL_MS << LOGICAL_BITS | MAX_LOGICAL
+
+
+def packed_wall_ms(packed: int) -> int:
+    """The wall-clock milliseconds of a packed timestamp (ValueError out of range), without
+    making the Hlc: an export turns hundreds of thousands of clocks into times."""
+    if not 0 <= packed <= _MAX_PACKED:
+        raise ValueError(f"packed hlc out of range: {packed}")
+    return packed >> LOGICAL_BITS
 
 
 @dataclass(frozen=True, order=True, slots=True)
@@ -36,9 +45,7 @@ class Hlc:
 
     @classmethod
     def unpack(cls, value: int) -> Hlc:
-        if not 0 <= value <= (MAX_WALL_MS << LOGICAL_BITS | MAX_LOGICAL):
-            raise ValueError(f"packed hlc out of range: {value}")
-        return cls(value >> LOGICAL_BITS, value & MAX_LOGICAL)
+        return cls(packed_wall_ms(value), value & MAX_LOGICAL)
 
     def __str__(self) -> str:
         moment = _EPOCH + timedelta(milliseconds=self.wall_ms)

@@ -6,18 +6,12 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from fieldreg.core.entities import FieldValue, PersonFields
-from fieldreg.core.hlc import LOGICAL_BITS, MAX_LOGICAL, MAX_WALL_MS
-
-_MAX_PACKED = MAX_WALL_MS << LOGICAL_BITS | MAX_LOGICAL
+from fieldreg.core.hlc import packed_wall_ms
 
 
 def hlc_time(packed: int) -> dt.datetime:
-    """The wall-clock part of a packed hybrid logical clock, as an aware UTC datetime (as
-    `Hlc.unpack(packed).wall_ms` reads it, the same range refused, without making the Hlc:
-    an export turns hundreds of thousands of clocks into times)."""
-    if not 0 <= packed <= _MAX_PACKED:
-        raise ValueError(f"packed hlc out of range: {packed}")
-    return dt.datetime.fromtimestamp((packed >> LOGICAL_BITS) / 1000, tz=dt.UTC)
+    """The wall-clock part of a packed hybrid logical clock, as an aware UTC datetime."""
+    return dt.datetime.fromtimestamp(packed_wall_ms(packed) / 1000, tz=dt.UTC)
 
 
 @dataclass(frozen=True, slots=True)
