@@ -5,13 +5,16 @@ nothing, and leaves the hub serving the next honest request."""
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
+import os
 import select
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 from urllib.parse import quote
 
 import pytest
@@ -356,6 +359,35 @@ def test_an_upload_the_hub_cannot_spool_is_answered_503_and_sent_again_later(
         client.close()
     assert receipt["status"] == "applied"
     assert applied_up_to(setup, device) == len(device.events)
+
+
+def test_a_spool_file_half_written_when_the_disk_fills_is_removed(
+    setup: Setup, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Disk full in the middle of spooling an upload: 503, nothing applied, and the half file
+    (the laptop's sealed bundle, cut short) does not stay in the spool."""
+    device = setup.devices["M3"]
+    before = applied_up_to(setup, device)
+    add_people(device, 2, seed=41)
+    intake = setup.running.hub.intake
+    real_write = os.write
+
+    def disk_fills(fd: int, data: Any) -> int:
+        if len(data) > 1:
+            return real_write(fd, bytes(data[: len(data) // 2]))  # the first half fits
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "write", disk_fills)
+    client = setup.running.client(device)
+    try:
+        with pytest.raises(FieldregError) as caught:
+            client.post_bundle(device.bundle(before + 1))
+    finally:
+        monkeypatch.undo()
+        client.close()
+    assert caught.value.params == {"status": 503, "reason": "store"}
+    assert applied_up_to(setup, device) == before
+    assert list(intake.spool.iterdir()) == []
 
 
 def test_the_wrong_certificate_is_refused_before_anything_is_sent(setup: Setup) -> None:

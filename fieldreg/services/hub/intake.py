@@ -73,7 +73,6 @@ class _Upload:
     untrusted_body: bytes
     device: str
     answer: Future[Receipt]
-    path: Path | None = None  # its spool file, once the writer has written it
 
 
 class Intake:
@@ -236,10 +235,10 @@ class Intake:
         paths: list[Path] = []
         try:
             for upload in batch:
-                upload.path = self.spool / f"{secrets.token_hex(12)}.bundle"
-                _write_private(upload.path, upload.untrusted_body)
+                path = self.spool / f"{secrets.token_hex(12)}.bundle"
+                paths.append(path)  # before the write: a file half written is removed too
+                _write_private(path, upload.untrusted_body)
                 upload.untrusted_body = b""
-                paths.append(upload.path)
             # One call for the whole batch: one commit; the hub's session shows no one.
             outcomes = import_bundles(self.session, paths, show_people=False)
         except (FieldregError, OSError) as failure:
