@@ -23,8 +23,11 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
+# The suite on both cores (pytest-xdist), a test file per worker at a time: module fixtures are
+# built once, and the long crash and race tests run beside the rest. TEST_JOBS=0 runs it serially.
+TEST_JOBS ?= 2
 unit: $(STAMP)
-	$(BIN)/pytest $(PYTEST_ARGS)
+	$(BIN)/pytest -n $(TEST_JOBS) --dist loadfile $(PYTEST_ARGS)
 
 test: lint typecheck unit
 
