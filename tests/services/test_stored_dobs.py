@@ -71,7 +71,7 @@ def test_no_dates_and_only_unknown_dates() -> None:
 
 
 def test_an_impossible_date_does_not_spoil_the_others() -> None:
-    dobs = ["1984-03-12", "1984-02-30", "1990-07-01", "1990"]
+    dobs: list[str | None] = ["1984-03-12", "1984-02-30", "1990-07-01", "1990"]
     bulk = in_bulk(dobs)
     assert bulk == one_by_one(dobs)
     assert [kind for kind, _, _ in bulk] == [KIND_EXACT, KIND_NONE, KIND_EXACT, KIND_YEAR]
