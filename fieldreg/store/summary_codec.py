@@ -27,8 +27,9 @@ from __future__ import annotations
 
 import contextlib
 import json
+import operator
 from collections.abc import Mapping, Sequence
-from typing import Final
+from typing import Final, cast
 
 from fieldreg.core.entities import FIELDS, FieldValue, Group, Kind, PersonFields
 from fieldreg.store.sealed_json import encode_json
@@ -167,6 +168,86 @@ def decode_summaries(
     them: its six names ("" where absent) to `names`, its date of birth (or None) to `dobs`.
     Flat lists, not a list per person: a container kept per person would be one more object for
     the cycle collector to walk once it runs again."""
+    joined = _decode_joined(plaintexts, names, dobs)
+    if joined is not None:
+        return joined, 0, 0
+    return _decode_each(plaintexts, names, dobs)
+
+
+_FIRST_BYTE: Final = operator.itemgetter(0)
+_US_BYTES: Final = US.encode("ascii")
+
+
+def _decode_joined(
+    plaintexts: Sequence[bytes | None],
+    names: list[str] | None,
+    dobs: list[str | None] | None,
+) -> list[PersonFields | None] | None:
+    """`decode_summaries` of a batch in which every row is version 2 and well formed (the usual
+    batch), or None (nothing appended) for `_decode_each` to find the rows that are not.
+
+    The rows are joined by the value separator, decoded from UTF-8 once and split once: a
+    batch's joined split is every row's split one after the other, and one call each over
+    5,000 rows costs a fifth less than a call per row. Each row's layout then says how many of
+    the parts are its values. The parts are assigned to the right rows because every row
+    starts with 0x02 and no value holds one: so the layouts are read exactly at the rows'
+    starts, and a row with a value more or less than its layout announces leads the walk onto
+    a value, which is not a layout, or off the end."""
+    if not plaintexts:
+        return []
+    if None in plaintexts or b"" in plaintexts:  # a row that did not open, an empty one
+        return None
+    rows = cast("Sequence[bytes]", plaintexts)
+    if set(map(_FIRST_BYTE, rows)) != {VERSION_2}:
+        return None
+    untrusted_joined = _US_BYTES.join(rows)
+    if untrusted_joined.count(_V2_PREFIX) != len(rows):
+        return None
+    try:
+        parts = untrusted_joined.decode("utf-8").split(US)
+    except UnicodeDecodeError:
+        return None
+    searching = names is not None and dobs is not None
+    names_before = len(names) if names is not None else 0
+    dobs_before = len(dobs) if dobs is not None else 0
+    result: list[PersonFields | None] = []
+    append = result.append
+    layouts = _LAYOUTS
+    position = 0
+    try:
+        for _ in range(len(plaintexts)):
+            head = parts[position]
+            present, lists, searchable = layouts.get(head) or _layout(head)
+            start = position + 1
+            position = start + len(present)
+            # Not strict: a slice cut short by the end of the parts fails the check below.
+            fields: PersonFields = dict(zip(present, parts[start:position]))  # noqa: B905
+            for name in lists:
+                fields[name] = fields[name].split(RS)  # type: ignore[union-attr]
+            append(fields)
+            if searching:
+                if searchable:
+                    names += parts[start : start + 6]  # type: ignore[operator]
+                    dobs.append(parts[start + 6])  # type: ignore[union-attr]
+                else:
+                    _add_search_values(fields, names, dobs)  # type: ignore[arg-type]
+        if position != len(parts):
+            raise ValueError("values left after the last row")
+    except (ValueError, IndexError):
+        if names is not None:
+            del names[names_before:]
+        if dobs is not None:
+            del dobs[dobs_before:]
+        return None
+    return result
+
+
+def _decode_each(
+    plaintexts: Sequence[bytes | None],
+    names: list[str] | None,
+    dobs: list[str | None] | None,
+) -> tuple[list[PersonFields | None], int, int]:
+    """`decode_summaries` row by row, whatever the rows are."""
     result: list[PersonFields | None] = []
     append = result.append
     old = bad = 0

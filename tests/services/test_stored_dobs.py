@@ -29,6 +29,15 @@ def in_bulk(dobs: list[str | None]) -> list[tuple[int, int, int]]:
 TRICKY = [
     "1984-03-12",
     "2000-02-29",
+    "1900-02-29",  # 1900 was not a leap year (a century), 2000 was (divisible by 400)
+    "1996-02-29",
+    "1997-02-29",
+    "1984-04-31",
+    "1984-12-31",
+    "1984-00-10",
+    "1984-01-00",
+    "2099-12-31",
+    "1900-01-01",
     "1984",
     "~1984",
     "12.03.1984",
@@ -62,7 +71,7 @@ def test_no_dates_and_only_unknown_dates() -> None:
 
 
 def test_an_impossible_date_does_not_spoil_the_others() -> None:
-    dobs = ["1984-03-12", "1984-02-30", "1990-07-01", "1990"]
+    dobs: list[str | None] = ["1984-03-12", "1984-02-30", "1990-07-01", "1990"]
     bulk = in_bulk(dobs)
     assert bulk == one_by_one(dobs)
     assert [kind for kind, _, _ in bulk] == [KIND_EXACT, KIND_NONE, KIND_EXACT, KIND_YEAR]

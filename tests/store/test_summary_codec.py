@@ -146,6 +146,83 @@ def test_names_missing_from_a_version_2_row_are_empty_in_the_search_columns() ->
     assert dobs == ["1990", None]
 
 
+# What unlock's batches hold: rows as written, and rows that a batch decoded in one piece must not
+# misread (an announced value missing or extra, 0x02 inside a value, not UTF-8, JSON, None).
+batch_rows = st.one_of(
+    summaries.map(encode_summary),
+    st.sampled_from(
+        [
+            b"\x023\x1fShevchenko",
+            b"\x021\x1fa\x1fb",
+            b"\x021\x1f\x022",
+            b"\x021\x1f\x021",
+            b"\x023\x1f\x02\x1f\x021\x1fx",
+            b"\x021\x1f\xff",
+            b"",
+            b"\x02",
+            None,
+        ]
+    ),
+)
+
+
+def _one_by_one(
+    plaintexts: list[bytes | None],
+) -> tuple[list[PersonFields | None], list[str], list[str | None]]:
+    """What `decode_summaries` must give: `decode_summary` of each row, None where it fails."""
+    fields: list[PersonFields | None] = []
+    names: list[str] = []
+    dobs: list[str | None] = []
+    for plaintext in plaintexts:
+        try:
+            decoded = None if plaintext is None else decode_summary(plaintext)
+        except ValueError:
+            decoded = None
+        fields.append(decoded)
+        if decoded is not None:
+            for name in ORDER[:6]:
+                value = decoded.get(name)
+                names.append(value if type(value) is str else "")
+            dob = decoded.get("dob")
+            dobs.append(dob if type(dob) is str else None)
+    return fields, names, dobs
+
+
+@settings(suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@given(st.lists(batch_rows, max_size=12))
+def test_a_batch_decodes_as_its_rows_one_by_one(plaintexts: list[bytes | None]) -> None:
+    """A batch of well-formed version 2 rows is decoded in one piece (joined, split once); any
+    other batch row by row: either way each row reads as it would alone, with its own values."""
+    names: list[str] = ["before"]
+    dobs: list[str | None] = ["before"]
+    fields, old, bad = decode_summaries(plaintexts, names, dobs)
+    expected, expected_names, expected_dobs = _one_by_one(plaintexts)
+    assert fields == expected
+    assert names == ["before", *expected_names]
+    assert dobs == ["before", *expected_dobs]
+    assert bad == expected.count(None)
+    assert old == sum(1 for p in plaintexts if p and p[:1] == b"{")
+
+
+def test_a_row_announcing_more_values_than_it_has_does_not_take_the_next_rows() -> None:
+    """The next row's values must not fill the short row (one piece decoding reads the layouts
+    only at the rows' starts)."""
+    short = b"\x023\x1fShevchenko"  # family and given name announced, the family name given
+    whole = encode_summary(PERSON)
+    names: list[str] = []
+    dobs: list[str | None] = []
+    fields, _, bad = decode_summaries([whole, short, whole], names, dobs)
+    assert fields == [PERSON, None, PERSON]
+    assert bad == 1
+    row = ["Шевченко", "Сергій", "Іванович", "Shevchenko", "Serhii", "Ivanovych"]
+    assert names == row + row
+    assert dobs == ["1984-03-12", "1984-03-12"]
+    # A value that looks like the start of a row: the walk over the joined parts would give the
+    # first row "b" and the second "c"; one by one, neither row decodes.
+    fields, _, bad = decode_summaries([b"\x027\x1fa", b"\x021\x1fb\x1f\x021\x1fc"])
+    assert fields == [None, None]
+
+
 def test_open_many_refuses_what_open_refuses() -> None:
     sealer = FieldSealer(bytes(range(32)))
     other = FieldSealer(bytes(32))
