@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import hashlib
 import multiprocessing
+import multiprocessing.connection
+import os
+import threading
 from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -79,6 +82,21 @@ def _decode_in_worker(job: DecodeJob) -> tuple[str, Any, Any]:
 Decoder = Callable[[DecodeJob], Decoded]
 
 
+def _leave_with_parent() -> None:
+    """In the worker, first: end as soon as the importing process is gone. Killed (SIGKILL, a
+    power button held down) it cannot shut the pool down, and the worker would wait on its pipe
+    forever, an orphan holding the coordinator's bundle key and decrypted bundles in memory."""
+    parent = multiprocessing.parent_process()
+    if parent is None:  # not a child of multiprocessing: nothing to watch
+        return
+
+    def watch() -> None:
+        multiprocessing.connection.wait([parent.sentinel])
+        os._exit(0)
+
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
+
+
 class PrefetchingDecoder:
     """Decodes submitted jobs in one worker process; asking for a job not submitted (or after
     the worker failed to start) decodes it here. Use as a context manager."""
@@ -91,7 +109,9 @@ class PrefetchingDecoder:
         try:
             # "spawn": forking a process that holds SQLite connections and threads is unsafe.
             context = multiprocessing.get_context("spawn")
-            self._pool = ProcessPoolExecutor(max_workers=1, mp_context=context)
+            self._pool = ProcessPoolExecutor(
+                max_workers=1, mp_context=context, initializer=_leave_with_parent
+            )
         except (OSError, ValueError, NotImplementedError):
             self._pool = None
         return self
