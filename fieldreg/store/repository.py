@@ -24,8 +24,8 @@ from sqlalchemy import (
     select,
     update,
 )
-from sqlalchemy.exc import SQLAlchemyError
-from sqlalchemy.sql.dml import UpdateBase
+from sqlalchemy.exc import DBAPIError, SQLAlchemyError
+from sqlalchemy.sql.dml import Insert, UpdateBase
 
 from fieldreg.core import events as ev
 from fieldreg.core.entities import FIELDS, Group, PersonFields
@@ -98,6 +98,10 @@ _COMPILED: dict[
     tuple[int, tuple[str, ...], type[Any], str], tuple[UpdateBase, str, list[str] | None]
 ] = {}
 _COMPILED_MAX = 256
+
+# insert_rows' COPY on PostgreSQL: (table, its columns) -> (the COPY statement, the columns'
+# type names as psycopg knows them), built once per table and set of columns in the process.
+_COPIES: dict[tuple[str, tuple[str, ...]], tuple[str, list[str]]] = {}
 
 _PERSON_COLUMNS = (*(group.value for group in Group), "meta")  # the sealed columns of people
 
@@ -254,6 +258,50 @@ class Repository:
                 params = list(map(itemgetter(*order), rows))  # C-level: no per-value Python
         self.conn.exec_driver_sql(sql, params)
 
+    def insert_rows(self, statement: Insert, rows: list[dict[str, object]]) -> None:
+        """`execute_many` of a plain `insert(table)` (the same rules for the rows). On PostgreSQL
+        the rows go in one binary COPY instead of one INSERT each: the server checks them as it
+        checks INSERTs (keys, foreign keys, lengths; row triggers fire) and refuses a second
+        copy of a key in the same way (IntegrityError), while the client sends one stream
+        instead of ~75 µs of psycopg work and a server parse/bind/execute per row."""
+        if not rows:
+            return
+        table = cast(Table, statement.table)
+        keys = tuple(rows[0])
+        if self.conn.dialect.name != "postgresql":
+            self.execute_many(statement, rows)
+            return
+        import psycopg  # only here: the laptops' build (SQLite only) has no psycopg
+
+        copy_sql, type_names = self._copy_of(table, keys)
+        dbapi = cast("psycopg.Connection[Any]", self.conn.connection.dbapi_connection)
+        pick = itemgetter(*keys)  # a tuple of the values in the columns' order (for 2+ keys)
+        values = map(pick, rows) if len(keys) > 1 else ((pick(row),) for row in rows)
+        try:
+            with dbapi.cursor() as cursor, cursor.copy(copy_sql) as copy:
+                copy.set_types(type_names)
+                for row_values in values:
+                    copy.write_row(row_values)
+        except psycopg.Error as exc:
+            # As SQLAlchemy would raise it: IntegrityError for a second copy, OperationalError
+            # for a full disk or a lost server (what refusing_second_copies and StoreError read).
+            raise DBAPIError.instance(copy_sql, None, exc, psycopg.Error) from exc
+
+    def _copy_of(self, table: Table, keys: tuple[str, ...]) -> tuple[str, list[str]]:
+        cached = _COPIES.get((table.name, keys))
+        if cached is None:
+            preparer = self.conn.dialect.identifier_preparer
+            columns = ", ".join(preparer.quote(key) for key in keys)
+            sql = f"COPY {preparer.format_table(table)} ({columns}) FROM STDIN (FORMAT BINARY)"
+            # "VARCHAR(64)" -> "varchar": binary COPY needs each column's type, the length is
+            # the server's to check
+            names = [
+                table.c[key].type.compile(dialect=self.conn.dialect).split("(")[0].lower()
+                for key in keys
+            ]
+            cached = _COPIES[(table.name, keys)] = (sql, names)
+        return cached
+
     # --- settings -----------------------------------------------------------------------------
 
     def setting(self, key: str) -> str | None:
@@ -344,7 +392,7 @@ class Repository:
 
     def add_event_rows(self, rows: list[dict[str, object]]) -> None:
         """Many `event_row`s at once (an import), bodies already sealed."""
-        self.execute_many(INSERT_EVENT, rows)
+        self.insert_rows(INSERT_EVENT, rows)
 
     def _event_from_row(self, row: Any) -> ev.Event:
         return event_from_row(row, self.sealer.open("events", row.event_id, "body", row.body))
@@ -458,7 +506,7 @@ class Repository:
             else:
                 row["b_id"] = state.person_id
                 updates.append(row)
-        self.execute_many(_INSERT_PERSON, inserts)
+        self.insert_rows(_INSERT_PERSON, inserts)
         self.execute_many(_UPDATE_PERSON, updates)
 
     def _person_row(
@@ -509,7 +557,7 @@ class Repository:
         rows: list[dict[str, object]] = [
             {"id": h, "created_hlc": hlc} for h, hlc in created.items() if h not in known
         ]
-        self.execute_many(_INSERT_HOUSEHOLD, rows)  # str and int: no processing needed
+        self.insert_rows(_INSERT_HOUSEHOLD, rows)  # str and int: no processing needed
 
     def _existing(self, query: Select[Any], ids: Iterable[str]) -> set[str]:
         """Which of `ids` `query` (ids among `b_ids`) finds already: one query per 500."""
@@ -537,7 +585,7 @@ class Repository:
 
     def add_note_rows(self, rows: list[dict[str, object]]) -> None:
         """Many `note_row`s at once (an import), bodies already sealed."""
-        self.execute_many(INSERT_NOTE, rows)
+        self.insert_rows(INSERT_NOTE, rows)
 
     def note_refs(self) -> list[tuple[str, str]]:
         """(event id, person id) of every note."""
