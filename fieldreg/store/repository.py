@@ -15,10 +15,14 @@ from operator import itemgetter
 from typing import Any, cast
 
 from sqlalchemy import (
+    ARRAY,
+    Column,
     Connection,
     RootTransaction,
     Select,
+    String,
     Table,
+    any_,
     bindparam,
     insert,
     select,
@@ -83,12 +87,27 @@ _UPDATE_PERSON = (
     )
 )
 _SELECT_META = select(PEOPLE.c.meta).where(PEOPLE.c.id == bindparam("b_id"))
-_SELECT_METAS = select(PEOPLE.c.id, PEOPLE.c.meta).where(
-    PEOPLE.c.id.in_(bindparam("b_ids", expanding=True))
-)
-_SELECT_HOUSEHOLD_IDS = select(HOUSEHOLDS.c.id).where(
-    HOUSEHOLDS.c.id.in_(bindparam("b_ids", expanding=True))
-)
+
+
+@dataclass(frozen=True, slots=True)
+class _AmongIds:
+    """One query of rows whose id is among `b_ids`, in the two forms `Repository._among` uses:
+    an IN list (500 ids a statement) and, on PostgreSQL, `= ANY` of one array parameter (one
+    statement for any number of ids, with no 500 parameters to expand and parse)."""
+
+    in_list: Select[Any]
+    in_array: Select[Any]
+
+
+def _among_ids(query: Select[Any], column: Column[str]) -> _AmongIds:
+    return _AmongIds(
+        query.where(column.in_(bindparam("b_ids", expanding=True))),
+        query.where(column == any_(bindparam("b_ids", type_=ARRAY(String)))),
+    )
+
+
+_SELECT_METAS = _among_ids(select(PEOPLE.c.id, PEOPLE.c.meta), PEOPLE.c.id)
+_SELECT_HOUSEHOLD_IDS = _among_ids(select(HOUSEHOLDS.c.id), HOUSEHOLDS.c.id)
 INSERT_NOTE = insert(NOTES)
 _INSERT_HOUSEHOLD = insert(HOUSEHOLDS)
 
@@ -452,17 +471,13 @@ class Repository:
         return state_from_json(person_id, raw)
 
     def load_states(self, person_ids: Iterable[str]) -> dict[str, PersonState]:
-        """`load_state` for many people, 500 per query; people without a row are left out."""
+        """`load_state` for many people (see `_among`); people without a row are left out."""
         open_row = self.sealer.opener("people", "meta")
         found: dict[str, PersonState] = {}
-        ordered = sorted(set(person_ids))
-        for start in range(0, len(ordered), 500):
-            chunk = ordered[start : start + 500]
-            rows = self.conn.execute(_SELECT_METAS, {"b_ids": chunk})
-            for person_id, sealed in rows:
-                if sealed is not None:
-                    raw = json.loads(open_row(person_id, sealed))
-                    found[person_id] = state_from_json(person_id, raw)
+        for person_id, sealed in self._among(_SELECT_METAS, person_ids):
+            if sealed is not None:
+                raw = json.loads(open_row(person_id, sealed))
+                found[person_id] = state_from_json(person_id, raw)
         return found
 
     def raw_states(self, person_ids: list[str] | None = None) -> list[tuple[str, Any]]:
@@ -559,14 +574,22 @@ class Repository:
         ]
         self.insert_rows(_INSERT_HOUSEHOLD, rows)  # str and int: no processing needed
 
-    def _existing(self, query: Select[Any], ids: Iterable[str]) -> set[str]:
-        """Which of `ids` `query` (ids among `b_ids`) finds already: one query per 500."""
-        found: set[str] = set()
-        ordered = sorted(ids)
+    def _existing(self, query: _AmongIds, ids: Iterable[str]) -> set[str]:
+        """Which of `ids` `query` finds already (see `_among`)."""
+        return {row[0] for row in self._among(query, ids)}
+
+    def _among(self, query: _AmongIds, ids: Iterable[str]) -> Iterator[Any]:
+        """The rows of `query` for `ids`: on PostgreSQL in one statement, elsewhere one per 500
+        ids (SQLite's limit on parameters is far above, its time per statement far below)."""
+        ordered = sorted(set(ids))
+        if not ordered:
+            return
+        if self.conn.dialect.name == "postgresql":
+            yield from self.conn.execute(query.in_array, {"b_ids": ordered})
+            return
         for start in range(0, len(ordered), 500):
             chunk = ordered[start : start + 500]
-            found.update(self.conn.execute(query, {"b_ids": chunk}).scalars())
-        return found
+            yield from self.conn.execute(query.in_list, {"b_ids": chunk})
 
     def household_ids(self) -> list[str]:
         return list(self.conn.execute(select(HOUSEHOLDS.c.id).order_by(HOUSEHOLDS.c.id)).scalars())

@@ -122,3 +122,36 @@ def test_postgresql_takes_the_rows_in_one_statement(repo: Repository) -> None:
         event.remove(repo.conn, "before_cursor_execute", seen)
     assert not [sql for sql in statements if "INSERT INTO events" in sql]
     assert len(_stored_events(repo)) == 100
+
+
+def test_households_already_here_are_found_among_more_than_one_statement_holds(
+    repo: Repository,
+) -> None:
+    """add_households looks up which ids exist (500 per IN list on SQLite, one array on
+    PostgreSQL) and inserts only the others: a second, overlapping call must not collide."""
+    first = {f"K7-{n:04d}-4": n for n in range(0, 1200, 2)}
+    second = {f"K7-{n:04d}-4": n for n in range(600, 1800)}
+    with repo.transaction():
+        repo.add_households(first)
+    with repo.transaction():
+        repo.add_households(second)
+    with repo.reading():
+        assert repo.household_ids() == sorted(first | second)
+
+
+def test_postgresql_looks_up_many_ids_in_one_statement(repo: Repository) -> None:
+    """Not 500 parameters a statement to expand, send and parse: one array."""
+    if repo.conn.dialect.name != "postgresql":
+        pytest.skip("SQLite takes IN lists of 500")
+    statements: list[str] = []
+
+    def seen(_conn: Connection, _cursor: Any, sql: str, *_args: Any) -> None:
+        statements.append(sql)
+
+    event.listen(repo.conn, "before_cursor_execute", seen)
+    try:
+        with repo.reading():
+            assert repo.load_states(f"K7-{n:04d}-4" for n in range(1200)) == {}
+    finally:
+        event.remove(repo.conn, "before_cursor_execute", seen)
+    assert len([sql for sql in statements if "FROM people" in sql]) == 1
