@@ -293,6 +293,8 @@ class Repository:
         import psycopg  # only here: the laptops' build (SQLite only) has no psycopg
 
         copy_sql, type_names = self._copy_of(table, keys)
+        if not self.conn.in_transaction():
+            self.conn.begin()  # as SQLAlchemy's own execute would: the caller commits
         dbapi = cast("psycopg.Connection[Any]", self.conn.connection.dbapi_connection)
         pick = itemgetter(*keys)  # a tuple of the values in the columns' order (for 2+ keys)
         values = map(pick, rows) if len(keys) > 1 else ((pick(row),) for row in rows)

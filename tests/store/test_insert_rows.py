@@ -70,6 +70,15 @@ def test_rows_are_stored_as_given(repo: Repository) -> None:
     assert _stored_events(repo) == rows
 
 
+def test_rows_inserted_outside_a_transaction_are_kept_by_the_callers_commit(
+    repo: Repository,
+) -> None:
+    repo.insert_rows(INSERT_EVENT, [_event(1)])
+    assert repo.conn.in_transaction()
+    repo.conn.commit()
+    assert _stored_events(repo) == [_event(1)]
+
+
 def test_a_second_copy_of_a_key_is_refused_and_nothing_of_the_step_stays(
     repo: Repository,
 ) -> None:
