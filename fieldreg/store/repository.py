@@ -581,8 +581,8 @@ class Repository:
         return {row[0] for row in self._among(query, ids)}
 
     def _among(self, query: _AmongIds, ids: Iterable[str]) -> Iterator[Any]:
-        """The rows of `query` for `ids`: on PostgreSQL in one statement, elsewhere one per 500
-        ids (SQLite's limit on parameters is far above, its time per statement far below)."""
+        """The rows of `query` for `ids`: on PostgreSQL in one statement (the ids as one array),
+        on SQLite, which has no arrays, one statement per 500 ids."""
         ordered = sorted(set(ids))
         if not ordered:
             return
