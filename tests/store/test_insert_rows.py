@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import Connection, event, insert, select
+from sqlalchemy import insert, select
 from sqlalchemy.exc import DataError, IntegrityError
 
 from fieldreg.crypto.sealing import FieldSealer
@@ -21,6 +21,7 @@ from fieldreg.store.repository import EVENTS, INSERT_EVENT, PEOPLE, Repository
 from fieldreg.store.roster_models import RosterChangeRow
 from fieldreg.store.roster_store import TRACKING_KEY
 from tests.pg_support import Cluster, pg_cluster
+from tests.store.sql_log import statements_sent
 
 __all__ = ["pg_cluster"]
 
@@ -129,17 +130,8 @@ def test_a_value_too_long_for_its_column_is_refused_on_postgresql(pg_repo: Repos
 
 def test_postgresql_takes_the_rows_in_one_statement(pg_repo: Repository) -> None:
     """The point of insert_rows: not one INSERT per row (75 µs each through psycopg)."""
-    statements: list[str] = []
-
-    def seen(_conn: Connection, _cursor: Any, sql: str, *_args: Any) -> None:
-        statements.append(sql)
-
-    event.listen(pg_repo.conn, "before_cursor_execute", seen)
-    try:
-        with pg_repo.transaction():
-            pg_repo.insert_rows(INSERT_EVENT, [_event(seq) for seq in range(1, 101)])
-    finally:
-        event.remove(pg_repo.conn, "before_cursor_execute", seen)
+    with statements_sent(pg_repo.conn) as statements, pg_repo.transaction():
+        pg_repo.insert_rows(INSERT_EVENT, [_event(seq) for seq in range(1, 101)])
     assert not [sql for sql in statements if "INSERT INTO events" in sql]
     assert len(_stored_events(pg_repo)) == 100
 
@@ -161,15 +153,6 @@ def test_households_already_here_are_found_among_more_than_one_statement_holds(
 
 def test_postgresql_looks_up_many_ids_in_one_statement(pg_repo: Repository) -> None:
     """Not 500 parameters a statement to expand, send and parse: one array."""
-    statements: list[str] = []
-
-    def seen(_conn: Connection, _cursor: Any, sql: str, *_args: Any) -> None:
-        statements.append(sql)
-
-    event.listen(pg_repo.conn, "before_cursor_execute", seen)
-    try:
-        with pg_repo.reading():
-            assert pg_repo.load_states(f"K7-{n:04d}-4" for n in range(1200)) == {}
-    finally:
-        event.remove(pg_repo.conn, "before_cursor_execute", seen)
+    with statements_sent(pg_repo.conn) as statements, pg_repo.reading():
+        assert pg_repo.load_states(f"K7-{n:04d}-4" for n in range(1200)) == {}
     assert len([sql for sql in statements if "FROM people" in sql]) == 1

@@ -7,16 +7,16 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
-from sqlalchemy import Engine, event
+from sqlalchemy import Engine
 
 from fieldreg.crypto.sealing import FieldSealer
 from fieldreg.store import migrate
 from fieldreg.store.engine import make_engine, sqlite_url
 from fieldreg.store.repository import Repository
 from fieldreg.store.sync_store import SyncStore
+from tests.store.sql_log import statements_sent
 
 
 @pytest.fixture
@@ -52,17 +52,8 @@ def test_noting_people_reads_only_them_not_the_whole_list(engine: Engine) -> Non
         store = SyncStore(repo)
         with repo.transaction():
             store.note_conflicts(_ids(2000))
-        statements: list[str] = []
-
-        def seen(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
-            statements.append(statement)
-
-        event.listen(engine, "before_cursor_execute", seen)
-        try:
-            with repo.transaction():
-                store.note_conflicts(_ids(2, start=5000))
-        finally:
-            event.remove(engine, "before_cursor_execute", seen)
+        with statements_sent(engine) as statements, repo.transaction():
+            store.note_conflicts(_ids(2, start=5000))
         reads = [s for s in statements if s.lstrip().upper().startswith("SELECT")]
         assert reads, "the ids already listed are looked up"
         assert all("sync_conflicts" in s and " IN " in s.upper() for s in reads), reads
