@@ -16,7 +16,7 @@ import psutil
 # Starts a decoder and gives its worker a job (a payload that is not age: refused in the worker,
 # which is spawned all the same), then waits to be killed.
 IMPORTER = """
-import sys, time
+import time
 from fieldreg.sync.decoder import DecodeJob, PrefetchingDecoder
 
 if __name__ == "__main__":
