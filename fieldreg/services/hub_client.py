@@ -90,6 +90,19 @@ class Answer:
         return value
 
 
+class _Response(http.client.HTTPResponse):
+    """An answer that closes its reading end when its status line never comes (the hub went
+    away): http.client leaves that to the garbage collector, so each failed attempt held the
+    connection's socket open until a collection, which then warned of an unclosed socket."""
+
+    def begin(self) -> None:
+        try:
+            super().begin()
+        except BaseException:
+            self.close()
+            raise
+
+
 class HubClient:
     """Requests to one hub, on one kept-alive connection, over TLS pinned to `pin`."""
 
@@ -121,6 +134,7 @@ class HubClient:
         connection = http.client.HTTPSConnection(
             self.host, self.port, timeout=self.timeout, context=context
         )
+        connection.response_class = _Response
         try:
             connection.connect()
         except _UNREACHABLE as exc:
@@ -159,8 +173,9 @@ class HubClient:
             connection = self._connect()
             try:
                 connection.request(method, path, body=body or None, headers=headers)
-                response = connection.getresponse()
-                data = response.read(MAX_ANSWER + 1)
+                # Closed however the reading ends (a full read has closed it already).
+                with connection.getresponse() as response:
+                    data = response.read(MAX_ANSWER + 1)
             except _STALE as exc:
                 # A kept-alive connection the hub had closed: opened again once.
                 self.close()
@@ -173,6 +188,7 @@ class HubClient:
             if response.will_close:
                 self.close()
             if len(data) > MAX_ANSWER:
+                self.close()  # the rest of the answer is still on its way: not kept alive
                 raise FieldregError("hub.bad_answer")
             declared = response.getheader("Content-Length")
             if declared is not None and declared.isdigit() and int(declared) != len(data):
