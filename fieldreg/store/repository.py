@@ -8,9 +8,10 @@ whole durable commit on the registration hot path.
 from __future__ import annotations
 
 import json
+import threading
 from collections.abc import Callable, Iterable, Iterator, Set
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from operator import itemgetter
 from typing import Any, cast
 
@@ -137,6 +138,14 @@ class DeviceState:
     head: str
     last_hlc: int
     next_counter: int
+
+
+@dataclass(slots=True)
+class PersonRows:
+    """People's rows as `save_states` writes them: new people's, and the others' updates."""
+
+    inserts: list[dict[str, object]] = field(default_factory=list)
+    updates: list[dict[str, object]] = field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)
@@ -285,16 +294,51 @@ class Repository:
         instead of ~75 µs of psycopg work and a server parse/bind/execute per row."""
         if not rows:
             return
-        table = cast(Table, statement.table)
-        keys = tuple(rows[0])
         if self.conn.dialect.name != "postgresql":
             self.execute_many(statement, rows)
             return
-        import psycopg  # only here: the laptops' build (SQLite only) has no psycopg
-
-        copy_sql, type_names = self._copy_of(table, keys)
         if not self.conn.in_transaction():
             self.conn.begin()  # as SQLAlchemy's own execute would: the caller commits
+        self._copy_rows(statement, rows)
+
+    @contextmanager
+    def inserting(self, statement: Insert, rows: list[dict[str, object]]) -> Iterator[None]:
+        """`insert_rows(statement, rows)` while the block runs, for work that needs no database:
+        on PostgreSQL the COPY goes on in a helper thread, so the server stores the rows while
+        this process computes (the thread waits on the socket without the GIL); on SQLite the
+        rows are inserted before the block, and their error is raised before it. The block must
+        not use this repository. Leaving it waits for the rows, and raises their error
+        (IntegrityError for a second copy, ...) if the block itself did not raise."""
+        if not rows or self.conn.dialect.name != "postgresql":
+            self.insert_rows(statement, rows)
+            yield
+            return
+        if not self.conn.in_transaction():
+            self.conn.begin()  # here, not in the thread: SQLAlchemy's state stays in this one
+        failed: list[BaseException] = []
+
+        def copy() -> None:
+            try:
+                self._copy_rows(statement, rows)
+            except BaseException as exc:  # handed to the caller's thread, raised there
+                failed.append(exc)
+
+        helper = threading.Thread(target=copy, name="fieldreg-copy", daemon=True)
+        helper.start()
+        try:
+            yield
+        finally:
+            helper.join()  # before anything else uses the connection (a rollback included)
+        if failed:
+            raise failed[0]
+
+    def _copy_rows(self, statement: Insert, rows: list[dict[str, object]]) -> None:
+        """The rows in one binary COPY, inside the transaction already begun."""
+        import psycopg  # only here: the laptops' build (SQLite only) has no psycopg
+
+        table = cast(Table, statement.table)
+        keys = tuple(rows[0])
+        copy_sql, type_names = self._copy_of(table, keys)
         dbapi = cast("psycopg.Connection[Any]", self.conn.connection.dbapi_connection)
         pick = itemgetter(*keys)  # a tuple of the values in the columns' order (for 2+ keys)
         values = map(pick, rows) if len(keys) > 1 else ((pick(row),) for row in rows)
@@ -512,19 +556,25 @@ class Repository:
     def save_states(self, states: Iterable[PersonState], *, new: Set[str]) -> None:
         """Write people's materialised state: the ids in `new` get a row, the others' rows are
         updated. One statement per kind however many people (an import folds thousands)."""
-        inserts: list[dict[str, object]] = []
-        updates: list[dict[str, object]] = []
+        self.save_person_rows(self.person_rows(states, new=new))
+
+    def person_rows(self, states: Iterable[PersonState], *, new: Set[str]) -> PersonRows:
+        """What `save_states` writes, sealed but not yet written (needs no database)."""
+        rows = PersonRows()
         seals = {name: self.sealer.sealer_for("people", name) for name in _PERSON_COLUMNS}
         for state in states:
             row = self._person_row(state, seals)
             if state.person_id in new:
                 row["id"] = state.person_id
-                inserts.append(row)
+                rows.inserts.append(row)
             else:
                 row["b_id"] = state.person_id
-                updates.append(row)
-        self.insert_rows(_INSERT_PERSON, inserts)
-        self.execute_many(_UPDATE_PERSON, updates)
+                rows.updates.append(row)
+        return rows
+
+    def save_person_rows(self, rows: PersonRows) -> None:
+        self.insert_rows(_INSERT_PERSON, rows.inserts)
+        self.execute_many(_UPDATE_PERSON, rows.updates)
 
     def _person_row(
         self, state: PersonState, seals: dict[str, Callable[[str, bytes], bytes]]

@@ -15,7 +15,7 @@ from fieldreg.core.errors import Cancelled
 from fieldreg.core.events import TRANSPORT_EVENTS, Event, EventType
 from fieldreg.core.fold import PersonState, apply
 from fieldreg.core.tasks import CancelFlag, Progress
-from fieldreg.store.repository import Repository, event_row, note_row
+from fieldreg.store.repository import INSERT_EVENT, Repository, event_row, note_row
 from fieldreg.store.sealed_json import encode_json, event_body_json
 from fieldreg.store.sync_store import SyncStore
 from fieldreg.store.transports import apply_transport_events
@@ -45,7 +45,6 @@ def apply_events(
     states: dict[str, PersonState] = {}
     is_new: set[str] = set()
     notes: list[dict[str, object]] = []
-    bodies: list[bytes] = []
     households: dict[str, int] = {}
     seal_note = repo.sealer.sealer_for("notes", "body")
     transport_events: list[Event] = []
@@ -54,39 +53,44 @@ def apply_events(
         for e in events
         if e.type is not EventType.HOUSEHOLD_CREATED and e.type not in TRANSPORT_EVENTS
     )
-    for done, event in enumerate(events, start=1):
-        if done % _STEP == 0:
-            if cancelled is not None and cancelled():
-                raise Cancelled
-            if progress is not None:
-                progress(done, len(events))
-        body = prepared.bodies[event.seq] if prepared is not None else event_body_json(event)
-        bodies.append(body)
-        subject = event.subject_id
-        if event.type is EventType.HOUSEHOLD_CREATED:
-            households.setdefault(subject, event.hlc)
-            continue
-        if event.type in TRANSPORT_EVENTS:
-            transport_events.append(event)
-            continue
-        state = states.get(subject)
-        if state is None:
-            loaded = stored.get(subject)
-            if loaded is None:
-                is_new.add(subject)
-                loaded = PersonState(subject)
-            state = states[subject] = loaded
-        apply(state, event)
-        text = event.payload.get("text") if event.type is EventType.NOTE_ADDED else None
-        if event.type is EventType.STATUS_CHANGED:
-            text = event.payload.get("note")
-        if isinstance(text, str) and text:
-            notes.append(_note_row(event, text, seal_note))
-    # Sealed in one call (one draw of nonces, no Python call per event), then the rows.
+    if prepared is not None:
+        bodies = [prepared.bodies[event.seq] for event in events]
+    else:
+        bodies = [event_body_json(event) for event in events]
+    # Sealed in one call (one draw of nonces, no Python call per event), then the rows, which
+    # the server stores while the events are folded (`inserting`: no database use in the block).
     sealed = repo.sealer.seal_many("events", "body", [e.event_id for e in events], bodies)
-    repo.add_event_rows([event_row(e, b) for e, b in zip(events, sealed, strict=True)])
+    rows = [event_row(e, b) for e, b in zip(events, sealed, strict=True)]
+    with repo.inserting(INSERT_EVENT, rows):
+        for done, event in enumerate(events, start=1):
+            if done % _STEP == 0:
+                if cancelled is not None and cancelled():
+                    raise Cancelled
+                if progress is not None:
+                    progress(done, len(events))
+            subject = event.subject_id
+            if event.type is EventType.HOUSEHOLD_CREATED:
+                households.setdefault(subject, event.hlc)
+                continue
+            if event.type in TRANSPORT_EVENTS:
+                transport_events.append(event)
+                continue
+            state = states.get(subject)
+            if state is None:
+                loaded = stored.get(subject)
+                if loaded is None:
+                    is_new.add(subject)
+                    loaded = PersonState(subject)
+                state = states[subject] = loaded
+            apply(state, event)
+            text = event.payload.get("text") if event.type is EventType.NOTE_ADDED else None
+            if event.type is EventType.STATUS_CHANGED:
+                text = event.payload.get("note")
+            if isinstance(text, str) and text:
+                notes.append(_note_row(event, text, seal_note))
+        people = repo.person_rows(states.values(), new=is_new)
     repo.add_households(households)
-    repo.save_states(states.values(), new=is_new)
+    repo.save_person_rows(people)
     repo.add_note_rows(notes)
     apply_transport_events(repo, transport_events)
     for person_id, state in states.items():

@@ -14,6 +14,7 @@ import pytest
 from sqlalchemy import insert, select
 from sqlalchemy.exc import DataError, IntegrityError
 
+from fieldreg.core.errors import Cancelled
 from fieldreg.crypto.sealing import FieldSealer
 from fieldreg.store import migrate
 from fieldreg.store.engine import make_engine, sqlite_url
@@ -156,3 +157,52 @@ def test_postgresql_looks_up_many_ids_in_one_statement(pg_repo: Repository) -> N
     with statements_sent(pg_repo.conn) as statements, pg_repo.reading():
         assert pg_repo.load_states(f"K7-{n:04d}-4" for n in range(1200)) == {}
     assert len([sql for sql in statements if "FROM people" in sql]) == 1
+
+
+def test_rows_inserted_while_a_block_runs_are_stored_when_it_ends(repo: Repository) -> None:
+    """`inserting`: an import folds its people while the server stores the events."""
+    rows = [_event(seq) for seq in range(1, 1201)]
+    computed = []
+    with repo.transaction():
+        with repo.inserting(INSERT_EVENT, rows):
+            computed.append(sum(range(100_000)))  # work that needs no database
+        repo.insert_rows(INSERT_EVENT, [_event(1201)])  # the connection is free again
+    assert computed == [sum(range(100_000))]
+    assert _stored_events(repo) == [*rows, _event(1201)]
+
+
+def test_a_second_copy_inserted_meanwhile_is_refused_by_the_end_of_the_block(
+    repo: Repository,
+) -> None:
+    with repo.transaction():
+        repo.insert_rows(INSERT_EVENT, [_event(1)])
+    second = [_event(2), _event(1, body=b"other")]
+    with pytest.raises(IntegrityError), repo.transaction(), repo.inserting(INSERT_EVENT, second):
+        pass
+    with repo.transaction():  # the connection is free again: the copy has ended
+        repo.insert_rows(INSERT_EVENT, [_event(2)])
+    assert _stored_events(repo) == [_event(1), _event(2)]
+
+
+def test_an_error_in_the_block_is_raised_and_the_rows_go_with_the_transaction(
+    repo: Repository,
+) -> None:
+    rows = [_event(1), _event(2)]
+    with pytest.raises(Cancelled), repo.transaction(), repo.inserting(INSERT_EVENT, rows):
+        raise Cancelled
+    with repo.transaction():
+        repo.insert_rows(INSERT_EVENT, [_event(1)])
+    assert _stored_events(repo) == [_event(1)]
+
+
+def test_on_postgresql_the_blocks_error_wins_over_the_copys(pg_repo: Repository) -> None:
+    """The block runs while the COPY does: a cancel is reported as such even when the copy
+    failed too (here on a second copy of event 1), and the copy has ended when it is."""
+    with pg_repo.transaction():
+        pg_repo.insert_rows(INSERT_EVENT, [_event(1)])
+    rows = [_event(1, body=b"other"), _event(2)]
+    with pytest.raises(Cancelled), pg_repo.transaction(), pg_repo.inserting(INSERT_EVENT, rows):
+        raise Cancelled
+    with pg_repo.transaction():
+        pg_repo.insert_rows(INSERT_EVENT, [_event(2)])
+    assert _stored_events(pg_repo) == [_event(1), _event(2)]
