@@ -12,6 +12,7 @@ import http.client
 import json
 import re
 import secrets
+import socket
 import ssl
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -103,6 +104,19 @@ class _Response(http.client.HTTPResponse):
             raise
 
 
+def _close_sockets_of(error: BaseException) -> None:
+    """Close the sockets that the frames of `error`'s traceback still hold. A hub that resets
+    the connection just before the TLS handshake makes `ssl.SSLSocket._create` (CPython 3.11,
+    its check for data sent before the handshake) raise without closing the socket it has just
+    made: only the traceback holds it, and the collector later closes it with a warning."""
+    trace = error.__traceback__
+    while trace is not None:
+        for value in trace.tb_frame.f_locals.values():
+            if isinstance(value, socket.socket):
+                value.close()
+        trace = trace.tb_next
+
+
 class HubClient:
     """Requests to one hub, on one kept-alive connection, over TLS pinned to `pin`."""
 
@@ -137,11 +151,14 @@ class HubClient:
         connection.response_class = _Response
         try:
             connection.connect()
+            assert isinstance(connection.sock, ssl.SSLSocket)
+            # Raises when the hub reset the connection before the handshake (then ssl leaves
+            # the socket unconnected, without a handshake, and says so only here).
+            der = connection.sock.getpeercert(binary_form=True) or b""
         except _UNREACHABLE as exc:
             connection.close()
+            _close_sockets_of(exc)
             raise Unreachable(str(exc)) from None
-        assert isinstance(connection.sock, ssl.SSLSocket)
-        der = connection.sock.getpeercert(binary_form=True) or b""
         if hashlib.sha256(der).hexdigest() != self.pin:
             connection.close()
             raise TamperError("hub.wrong_certificate")
