@@ -299,7 +299,7 @@ class Repository:
             return
         if not self.conn.in_transaction():
             self.conn.begin()  # as SQLAlchemy's own execute would: the caller commits
-        self._copy_rows(statement, rows)
+        self._copy_job(statement, rows)()
 
     @contextmanager
     def inserting(self, statement: Insert, rows: list[dict[str, object]]) -> Iterator[None]:
@@ -307,19 +307,23 @@ class Repository:
         on PostgreSQL the COPY goes on in a helper thread, so the server stores the rows while
         this process computes (the thread waits on the socket without the GIL); on SQLite the
         rows are inserted before the block, and their error is raised before it. The block must
-        not use this repository. Leaving it waits for the rows, and raises their error
-        (IntegrityError for a second copy, ...) if the block itself did not raise."""
+        not use the database (this repository's methods that only seal, such as `person_rows`,
+        are fine). Leaving it waits for the rows, and raises their error (IntegrityError for a
+        second copy, ...) if the block itself did not raise."""
         if not rows or self.conn.dialect.name != "postgresql":
             self.insert_rows(statement, rows)
             yield
             return
         if not self.conn.in_transaction():
             self.conn.begin()  # here, not in the thread: SQLAlchemy's state stays in this one
+        # Everything but the COPY itself is done here too: the thread touches only the driver's
+        # connection, which psycopg locks for the whole COPY.
+        copy_rows = self._copy_job(statement, rows)
         failed: list[BaseException] = []
 
         def copy() -> None:
             try:
-                self._copy_rows(statement, rows)
+                copy_rows()
             except BaseException as exc:  # handed to the caller's thread, raised there
                 failed.append(exc)
 
@@ -332,8 +336,9 @@ class Repository:
         if failed:
             raise failed[0]
 
-    def _copy_rows(self, statement: Insert, rows: list[dict[str, object]]) -> None:
-        """The rows in one binary COPY, inside the transaction already begun."""
+    def _copy_job(self, statement: Insert, rows: list[dict[str, object]]) -> Callable[[], None]:
+        """The rows' binary COPY inside the transaction already begun, ready to run: it uses
+        nothing of this repository but the driver's connection."""
         import psycopg  # only here: the laptops' build (SQLite only) has no psycopg
 
         table = cast(Table, statement.table)
@@ -341,16 +346,21 @@ class Repository:
         copy_sql, type_names = self._copy_of(table, keys)
         dbapi = cast("psycopg.Connection[Any]", self.conn.connection.dbapi_connection)
         pick = itemgetter(*keys)  # a tuple of the values in the columns' order (for 2+ keys)
-        values = map(pick, rows) if len(keys) > 1 else ((pick(row),) for row in rows)
-        try:
-            with dbapi.cursor() as cursor, cursor.copy(copy_sql) as copy:
-                copy.set_types(type_names)
-                for row_values in values:
-                    copy.write_row(row_values)
-        except psycopg.Error as exc:
-            # As SQLAlchemy would raise it: IntegrityError for a second copy, OperationalError
-            # for a full disk or a lost server (what refusing_second_copies and StoreError read).
-            raise DBAPIError.instance(copy_sql, None, exc, psycopg.Error) from exc
+
+        def run() -> None:
+            values = map(pick, rows) if len(keys) > 1 else ((pick(row),) for row in rows)
+            try:
+                with dbapi.cursor() as cursor, cursor.copy(copy_sql) as copy:
+                    copy.set_types(type_names)
+                    for row_values in values:
+                        copy.write_row(row_values)
+            except psycopg.Error as exc:
+                # As SQLAlchemy would raise it: IntegrityError for a second copy,
+                # OperationalError for a full disk or a lost server (what
+                # refusing_second_copies and StoreError read).
+                raise DBAPIError.instance(copy_sql, None, exc, psycopg.Error) from exc
+
+        return run
 
     def _copy_of(self, table: Table, keys: tuple[str, ...]) -> tuple[str, list[str]]:
         cached = _COPIES.get((table.name, keys))
