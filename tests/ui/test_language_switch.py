@@ -98,6 +98,7 @@ def _shell_screens(desk: Desk, qtbot: QtBot, people: list[dict[str, object]]) ->
     qtbot.addWidget(crash)
     store_error = show_store_error(window, desk.context, StoreError("store.disk_full"))
     assert isinstance(store_error, QMessageBox)
+    qtbot.addWidget(store_error)  # closed after the test: an open dialog would keep the focus
     qtbot.waitUntil(lambda: window.sync_page.role is not None)  # its state is read on unlock
     return [
         window.toolbar,
