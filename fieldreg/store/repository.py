@@ -297,8 +297,6 @@ class Repository:
         if self.conn.dialect.name != "postgresql":
             self.execute_many(statement, rows)
             return
-        if not self.conn.in_transaction():
-            self.conn.begin()  # as SQLAlchemy's own execute would: the caller commits
         self._copy_job(statement, rows)()
 
     @contextmanager
@@ -314,10 +312,9 @@ class Repository:
             self.insert_rows(statement, rows)
             yield
             return
-        if not self.conn.in_transaction():
-            self.conn.begin()  # here, not in the thread: SQLAlchemy's state stays in this one
-        # Everything but the COPY itself is done here too: the thread touches only the driver's
-        # connection, which psycopg locks for the whole COPY.
+        # Everything but the COPY itself is done here, in this thread (the transaction begun
+        # included): the helper touches only the driver's connection, which psycopg locks for
+        # the whole COPY.
         copy_rows = self._copy_job(statement, rows)
         failed: list[BaseException] = []
 
@@ -337,10 +334,13 @@ class Repository:
             raise failed[0]
 
     def _copy_job(self, statement: Insert, rows: list[dict[str, object]]) -> Callable[[], None]:
-        """The rows' binary COPY inside the transaction already begun, ready to run: it uses
-        nothing of this repository but the driver's connection."""
+        """The rows' binary COPY, ready to run: it uses nothing of this repository but the
+        driver's connection. The transaction is begun here if none is (as SQLAlchemy's own
+        execute would: the caller commits)."""
         import psycopg  # only here: the laptops' build (SQLite only) has no psycopg
 
+        if not self.conn.in_transaction():
+            self.conn.begin()
         table = cast(Table, statement.table)
         keys = tuple(rows[0])
         copy_sql, type_names = self._copy_of(table, keys)
