@@ -236,9 +236,13 @@ def _quarantine(
     directory: Path, path: Path, rejection: FieldregError, now: dt.datetime
 ) -> quarantine.Quarantined | None:
     """Move the rejected file into quarantine, opened by the same rules as when it was read;
-    None if it is no longer a regular file there (it was swapped for a link or a FIFO)."""
+    None if it is no longer a regular file there (it was swapped for a link or a FIFO), or if it
+    is over the size limit and on another file system (left on the stick, see
+    `quarantine.quarantine_unread`)."""
     try:
         with open_outside_file(path) as opened:
+            if opened.size > bundle_format.MAX_FILE_BYTES:  # refused by its size, never read
+                return quarantine.quarantine_unread(directory, path, opened.fd, rejection, now)
             return quarantine.quarantine_file(directory, path, opened.fd, rejection, now)
     except FieldregError:
         return None

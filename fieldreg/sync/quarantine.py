@@ -1,6 +1,8 @@
 """Quarantine: a rejected bundle is moved (never deleted) into the store's quarantine folder, beside
 a small reason file with the error code and its parameters (no personal data: codes, limits,
 sequence numbers, a hash). Files are named by time and hash, never by what the stick called them.
+A file refused by its size alone is not read at all: moved if it can be renamed, else left on the
+stick (`quarantine_unread`).
 
 An erasure at the coordinator reaches these files too (`purge_quarantined`), and the bundles held
 in the store for a gap (`drop_held`): one whose payload, opened with the coordinator's bundle key,
@@ -14,6 +16,7 @@ import errno
 import hashlib
 import json
 import os
+import secrets
 from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
@@ -91,6 +94,31 @@ def quarantine_file(
     write_new_file(reason, _reason(error, digest, size, now, kept))
     fsync_dir(directory)
     return Quarantined(target, error.code, dict(error.params), digest, now.isoformat(), kept)
+
+
+def quarantine_unread(
+    directory: Path, source: Path, fd: int, error: FieldregError, now: dt.datetime
+) -> Quarantined | None:
+    """A file refused by its size alone, moved into `directory` without a byte of it read: renamed
+    there when it lies on the store's file system, else (a stick) left where it is, and None.
+    Hashing it would read gigabytes from the stick, and a copy could fill the coordinator's disk
+    under its store, for a file that cannot be a bundle anyway. Named by time and a random token;
+    its reason has no hash (`sha256` "")."""
+    directory.mkdir(mode=0o700, parents=True, exist_ok=True)
+    opened = os.fstat(fd)
+    target, reason = _names(directory, secrets.token_hex(8), now)
+    try:
+        source.rename(target)
+    except OSError:  # another file system, or a stick that is read-only: it stays
+        return None
+    moved = target.lstat()
+    if (moved.st_dev, moved.st_ino) != (opened.st_dev, opened.st_ino):
+        target.rename(source)  # swapped after it was opened: the stranger goes back
+        return None
+    target.chmod(0o600)
+    write_new_file(reason, _reason(error, "", opened.st_size, now, False))
+    fsync_dir(directory)
+    return Quarantined(target, error.code, dict(error.params), "", now.isoformat())
 
 
 CHUNK = 1024 * 1024

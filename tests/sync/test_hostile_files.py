@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
+import errno
 import json
 import os
 import subprocess
@@ -15,12 +16,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sync_support import Template, copy_store, snapshot
+from sync_support import Hub, Template, copy_store, snapshot
 
 from fieldreg.core.errors import FieldregError
+from fieldreg.services import sync_service as sync
 from fieldreg.services.outside_files import open_outside_file, read_outside_file
 from fieldreg.services.paths import DataDir
-from fieldreg.sync import quarantine
+from fieldreg.sync import bundle_format, quarantine
 from tests.conftest import PASSPHRASE
 
 WORKER = Path(__file__).with_name("hostile_files_worker.py")
@@ -156,3 +158,71 @@ def test_quarantine_hashes_and_copies_from_the_open_file_not_the_path(tmp_path: 
     assert kept.path.read_bytes() == b"what was opened"
     assert source.read_bytes() == b"a stranger put there meanwhile"
     assert kept.source_kept
+
+
+# --- a file over the size limit is never read, not even to be quarantined ----------------------
+
+
+def _sparse_over_the_limit(path: Path) -> Path:
+    with path.open("wb") as handle:
+        handle.truncate(bundle_format.MAX_FILE_BYTES + 1)
+    return path
+
+
+def _bytes_read_from(path: Path, monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Every os.read of the file now at `path` (by its inode, wherever it is moved) is counted."""
+    inode = path.stat().st_ino
+    counted: list[int] = []
+    real_read = os.read
+
+    def read(fd: int, size: int) -> bytes:
+        data = real_read(fd, size)
+        if os.fstat(fd).st_ino == inode:
+            counted.append(len(data))
+        return data
+
+    monkeypatch.setattr(os, "read", read)
+    return counted
+
+
+def test_a_file_over_the_limit_is_moved_to_quarantine_without_a_byte_read(
+    hub: Hub, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    big = _sparse_over_the_limit(tmp_path / "big.bundle")
+    counted = _bytes_read_from(big, monkeypatch)
+    [outcome] = sync.import_bundles(hub.session, [big])
+    assert outcome.error is not None
+    assert outcome.error.code == "bundle.too_large"
+    assert outcome.rejected is not None
+    assert not big.exists()
+    assert outcome.rejected.path.stat().st_size == bundle_format.MAX_FILE_BYTES + 1
+    assert sum(counted) == 0  # neither hashed nor copied
+    [entry] = quarantine.entries(hub.directory.quarantine)
+    assert (entry.code, entry.sha256) == ("bundle.too_large", "")
+
+
+def test_a_file_over_the_limit_on_a_stick_stays_there_uncopied(
+    hub: Hub, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On another file system the file cannot be renamed into quarantine; copying it would
+    read all of it from the stick and could fill the coordinator's disk: it stays."""
+    big = _sparse_over_the_limit(tmp_path / "big.bundle")
+    before = snapshot(hub.directory)
+    counted = _bytes_read_from(big, monkeypatch)
+    real_rename = Path.rename
+
+    def rename(self: Path, target: Path) -> Path:
+        if self == big:
+            raise OSError(errno.EXDEV, "Invalid cross-device link")
+        return real_rename(self, target)
+
+    monkeypatch.setattr(Path, "rename", rename)
+    [outcome] = sync.import_bundles(hub.session, [big])
+    assert outcome.error is not None
+    assert outcome.error.code == "bundle.too_large"
+    assert outcome.rejected is None
+    assert big.stat().st_size == bundle_format.MAX_FILE_BYTES + 1
+    assert sum(counted) == 0
+    assert quarantine.entries(hub.directory.quarantine) == []
+    assert not hub.directory.quarantine.exists() or not any(hub.directory.quarantine.iterdir())
+    assert snapshot(hub.directory) == before
