@@ -55,6 +55,11 @@ def escaped(text: str) -> str:
 _UNPRINTABLE = frozenset({"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"})
 
 
+def people_count(count: int) -> str:
+    """A count of people in a sentence: "1 person", "2 people", "1,200 people"."""
+    return "1 person" if count == 1 else f"{count:,} people"
+
+
 def shown_path(path: Path | str) -> str:
     """A path as the user gave it (links not resolved), escaped for the terminal."""
     return escaped(os.fspath(path))

@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from fieldreg.cli.common import EXIT_OK, Handler, Output, with_session
+from fieldreg.cli.common import EXIT_OK, Handler, Output, people_count, with_session
 from fieldreg.cli.encryption_options import add_encryption_options, encryption_of
 from fieldreg.core.entities import Need, Status
 from fieldreg.core.errors import ValidationError
@@ -18,7 +18,7 @@ from fieldreg.services import exports
 from fieldreg.services.session import Session
 
 NOTICE = (
-    "This export holds personal data of {people} people. Keep {path} only where it must be, "
+    "This export holds the personal data of {people}. Keep {path} only where it must be, "
     "hand it over encrypted where you can, and delete it when it has served."
 )
 
@@ -107,7 +107,7 @@ def _cmd_export(session: Session, args: argparse.Namespace, out: Output) -> int:
     )
     built = exports.build_export(session, request)
     path: Path = args.out
-    print(NOTICE.format(people=built.people, path=path), file=sys.stderr, flush=True)
+    print(NOTICE.format(people=people_count(built.people), path=path), file=sys.stderr, flush=True)
     exports.write_export(path, built.content)
     out.result(
         {

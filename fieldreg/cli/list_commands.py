@@ -22,12 +22,12 @@ from fieldreg.services.session import Session
 
 LIST_HELP = "the list's id ('list show' prints it)"
 NOTICE = (
-    "This report holds personal data ({found} people named). Keep {path} only where it must "
+    "This report holds personal data (people named: {found}). Keep {path} only where it must "
     "be, hand it over encrypted where you can, and delete it when it has served."
 )
 PROTECTION_NOTICE = (
-    "{path} is INTERNAL, for the protection officer only: {count} people found without "
-    "consent to tracing. Never give it to the list's owner."
+    "{path} is INTERNAL, for the protection officer only (people found without consent to "
+    "tracing: {count}). Never give it to the list's owner."
 )
 
 

@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 from typing import Any, Final
 
-from fieldreg.cli.common import EXIT_OK, Handler, Output, escaped, with_session
+from fieldreg.cli.common import EXIT_OK, Handler, Output, escaped, people_count, with_session
 from fieldreg.cli.encryption_options import add_encryption_options, encryption_of
 from fieldreg.core.entities import ASSISTANCE, TransportKind
 from fieldreg.services.manifest_files import (
@@ -281,7 +281,7 @@ def _cmd_manifest(session: Session, args: argparse.Namespace, out: Output) -> in
         language=args.lang,
         encryption=encryption_of(args, "manifest"),
     )
-    print(NOTICE.format(people=built.people), file=sys.stderr, flush=True)
+    print(NOTICE.format(people=people_count(built.people)), file=sys.stderr, flush=True)
     write_manifest(path, built.content)
     manifest = built.manifest
     out.result(

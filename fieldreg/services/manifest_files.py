@@ -24,7 +24,7 @@ from fieldreg.services import exports
 from fieldreg.services.session import Session
 
 NOTICE: Final = (
-    "This manifest holds personal data of {people} people. Hand it only to the parties it "
+    "This manifest holds the personal data of {people}. Hand it only to the parties it "
     "names, encrypted where you can, and delete copies that have served."
 )
 

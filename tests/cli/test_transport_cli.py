@@ -111,7 +111,7 @@ def test_manifest_csv_and_pdf_warn_and_write_privately(store: Path, tmp_path: Pa
     target = tmp_path / "bus.csv"
     done = cli(store, "manifest", bus, "--csv", str(target), "--lang", "uk", "--json")
     assert done.code == 0, done.err
-    assert "personal data of 1 people" in done.err
+    assert "personal data of 1 person" in done.err
     assert json.loads(done.out)["version"] == 1
     assert stat.S_IMODE(target.stat().st_mode) == 0o600
     header, row = list(csv.reader(io.StringIO(target.read_text(encoding="utf-8-sig"))))

@@ -30,7 +30,7 @@ def test_csv_export_warns_on_stderr_and_writes_the_chosen_columns(
         "--out", str(target), "--json",
     )  # fmt: skip
     assert done.returncode == 0, done.stderr
-    assert "personal data of 1 people" in done.stderr
+    assert "personal data of 1 person" in done.stderr
     assert json.loads(done.stdout)["people"] == 1
     assert stat.S_IMODE(target.stat().st_mode) == 0o600
     rows = list(csv.reader(io.StringIO(target.read_text(encoding="utf-8-sig"))))
