@@ -545,6 +545,9 @@ MESSAGES: Final[dict[str, str]] = {
     ),
     "sync.no_folder": QT_TRANSLATE_NOOP("Errors", "The target folder does not exist."),
     "sync.unreadable_file": QT_TRANSLATE_NOOP("Errors", "The file cannot be read."),
+    "sync.no_such_file": QT_TRANSLATE_NOOP(
+        "Errors", "There is no file by that name: check the name and the folder."
+    ),
     "sync.not_a_file": QT_TRANSLATE_NOOP(
         "Errors", "This is not a file (a link, a folder or a device): choose the file itself."
     ),

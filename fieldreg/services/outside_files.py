@@ -37,11 +37,14 @@ class OpenedFile:
 def open_outside_file(path: Path) -> Iterator[OpenedFile]:
     """The regular file at `path`, open. A link, a folder, a FIFO or a device is refused
     (`sync.not_a_file`), as is a file swapped for one of them between the check and the open;
-    a file that cannot be opened is `sync.unreadable_file`."""
+    a name with nothing there is `sync.no_such_file` (a mistyped name, a stick not mounted), a
+    file that cannot be opened `sync.unreadable_file`."""
     try:
         if not stat.S_ISREG(path.lstat().st_mode):
             raise FieldregError("sync.not_a_file")
         fd = os.open(path, _FLAGS)
+    except FileNotFoundError as exc:
+        raise FieldregError("sync.no_such_file") from exc
     except OSError as exc:
         raise FieldregError("sync.unreadable_file") from exc
     try:

@@ -1572,6 +1572,10 @@
         <translation>Файл не удаётся прочитать.</translation>
     </message>
     <message>
+        <source>There is no file by that name: check the name and the folder.</source>
+        <translation>Файла с таким именем нет: проверьте имя и папку.</translation>
+    </message>
+    <message>
         <source>This is not a file (a link, a folder or a device): choose the file itself.</source>
         <translation>Это не файл (ссылка, папка или устройство): выберите сам файл.</translation>
     </message>

@@ -1572,6 +1572,10 @@
         <translation>Файл не вдається прочитати.</translation>
     </message>
     <message>
+        <source>There is no file by that name: check the name and the folder.</source>
+        <translation>Файлу з такою назвою немає: перевірте назву й теку.</translation>
+    </message>
+    <message>
         <source>This is not a file (a link, a folder or a device): choose the file itself.</source>
         <translation>Це не файл (посилання, тека чи пристрій): виберіть сам файл.</translation>
     </message>

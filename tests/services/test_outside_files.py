@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from fieldreg.core.errors import FieldregError, StoreError
+from fieldreg.core.messages import describe
 from fieldreg.services.exports import write_export
 from fieldreg.services.household_file import read_members_file
 from fieldreg.services.sync_access import read_untrusted
@@ -105,6 +106,30 @@ def test_a_link_is_not_followed(stick: Path, read: object) -> None:
     with pytest.raises(FieldregError) as caught:
         read(link)  # type: ignore[operator]
     assert caught.value.code == "sync.not_a_file"
+
+
+@pytest.mark.parametrize("read", READERS)
+def test_a_name_with_no_file_says_so_not_that_it_cannot_be_read(stick: Path, read: object) -> None:
+    with pytest.raises(FieldregError) as caught:
+        read(stick / "mistyped.bundle")  # type: ignore[operator]
+    assert caught.value.code == "sync.no_such_file"
+    assert describe(caught.value) == "There is no file by that name: check the name and the folder."
+
+
+@pytest.mark.parametrize("read", READERS)
+def test_a_file_that_cannot_be_opened_is_unreadable(
+    stick: Path, read: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    locked = stick / "locked.bundle"
+    locked.write_text(TOKEN, encoding="ascii")
+
+    def refused(path: object, flags: int, mode: int = 0o777) -> int:
+        raise PermissionError(13, "Permission denied", str(path))  # as for another user's file
+
+    monkeypatch.setattr(os, "open", refused)
+    with pytest.raises(FieldregError) as caught:
+        read(locked)  # type: ignore[operator]
+    assert caught.value.code == "sync.unreadable_file"
 
 
 @pytest.mark.parametrize("read", READERS)
