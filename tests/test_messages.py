@@ -94,3 +94,16 @@ def test_describe_uses_field_labels_and_never_fails() -> None:
     # a template whose params are missing still gives a sentence rather than a crash
     assert describe(FieldregError("validation.too_long")).startswith("{field}")
     assert set(FIELD_LABELS) >= {"family_name", "given_name", "dob", "phone", "passphrase"}
+
+
+def test_a_system_error_is_said_in_words_and_keeps_its_name_for_scripts() -> None:
+    error = FieldregError("sync.write_failed", reason="ENOENT")
+    assert describe(error) == "The file could not be written (there is no such folder or file)."
+    assert error.params == {"reason": "ENOENT"}  # what --json prints
+    full = FieldregError("sync.write_failed", reason="ENOSPC")
+    assert describe(full) == "The file could not be written (the disk is full)."
+
+
+def test_a_reason_that_is_not_a_system_error_name_is_shown_as_it_is() -> None:
+    error = FieldregError("hub.refused", status=503, reason="Service Unavailable")
+    assert describe(error) == "The hub refused the request (503 Service Unavailable)."

@@ -991,6 +991,28 @@ MESSAGES: Final[dict[str, str]] = {
 }
 
 
+# What the system said, in words, where an error's `reason` is the name of an OSError
+# (`errors.os_error_reason`): "ENOENT" means nothing to a volunteer. The name itself stays in the
+# error's parameters (`--json`).
+OS_REASONS: Final[dict[str, str]] = {
+    "ENOENT": QT_TRANSLATE_NOOP("OsErrors", "there is no such folder or file"),
+    "ENOTDIR": QT_TRANSLATE_NOOP("OsErrors", "part of the path is not a folder"),
+    "EISDIR": QT_TRANSLATE_NOOP("OsErrors", "that is a folder"),
+    "EEXIST": QT_TRANSLATE_NOOP("OsErrors", "a file of that name is already there"),
+    "EACCES": QT_TRANSLATE_NOOP("OsErrors", "permission denied"),
+    "EPERM": QT_TRANSLATE_NOOP("OsErrors", "the system does not allow it"),
+    "ENOSPC": QT_TRANSLATE_NOOP("OsErrors", "the disk is full"),
+    "EDQUOT": QT_TRANSLATE_NOOP("OsErrors", "the disk quota is used up"),
+    "EROFS": QT_TRANSLATE_NOOP("OsErrors", "the disk is read-only"),
+    "EIO": QT_TRANSLATE_NOOP("OsErrors", "the disk or stick reported a read or write error"),
+    "ENODEV": QT_TRANSLATE_NOOP("OsErrors", "the device is not there (unplugged?)"),
+    "ENXIO": QT_TRANSLATE_NOOP("OsErrors", "the device is not there (unplugged?)"),
+    "ENAMETOOLONG": QT_TRANSLATE_NOOP("OsErrors", "the name is too long"),
+    "EBUSY": QT_TRANSLATE_NOOP("OsErrors", "the file or device is in use"),
+    "EMFILE": QT_TRANSLATE_NOOP("OsErrors", "too many files are open"),
+}
+
+
 def describe(error: FieldregError, translate: Translate = _untranslated) -> str:
     """The user-facing sentence for `error`, translated with `translate(context, source)`."""
     template = MESSAGES.get(error.code)
@@ -1000,6 +1022,9 @@ def describe(error: FieldregError, translate: Translate = _untranslated) -> str:
     field = params.get("field")
     if field is not None:
         params["field"] = translate("Fields", FIELD_LABELS.get(field, field))
+    words = OS_REASONS.get(params.get("reason", ""))
+    if words is not None:
+        params["reason"] = translate("OsErrors", words)
     try:
         return translate("Errors", template).format(**params)
     except (KeyError, IndexError, ValueError):

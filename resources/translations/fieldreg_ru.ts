@@ -3536,6 +3536,65 @@
     </message>
 </context>
 <context>
+    <name>OsErrors</name>
+    <message>
+        <source>there is no such folder or file</source>
+        <translation>такой папки или файла нет</translation>
+    </message>
+    <message>
+        <source>part of the path is not a folder</source>
+        <translation>часть пути — не папка</translation>
+    </message>
+    <message>
+        <source>that is a folder</source>
+        <translation>это папка</translation>
+    </message>
+    <message>
+        <source>a file of that name is already there</source>
+        <translation>файл с таким именем уже есть</translation>
+    </message>
+    <message>
+        <source>permission denied</source>
+        <translation>доступ запрещён</translation>
+    </message>
+    <message>
+        <source>the system does not allow it</source>
+        <translation>система этого не позволяет</translation>
+    </message>
+    <message>
+        <source>the disk is full</source>
+        <translation>диск заполнен</translation>
+    </message>
+    <message>
+        <source>the disk quota is used up</source>
+        <translation>квота на диске исчерпана</translation>
+    </message>
+    <message>
+        <source>the disk is read-only</source>
+        <translation>диск только для чтения</translation>
+    </message>
+    <message>
+        <source>the disk or stick reported a read or write error</source>
+        <translation>диск или флешка сообщили об ошибке чтения или записи</translation>
+    </message>
+    <message>
+        <source>the device is not there (unplugged?)</source>
+        <translation>устройства нет (отключено?)</translation>
+    </message>
+    <message>
+        <source>the name is too long</source>
+        <translation>имя слишком длинное</translation>
+    </message>
+    <message>
+        <source>the file or device is in use</source>
+        <translation>файл или устройство занято</translation>
+    </message>
+    <message>
+        <source>too many files are open</source>
+        <translation>открыто слишком много файлов</translation>
+    </message>
+</context>
+<context>
     <name>PairFields</name>
     <message>
         <source>Family name</source>

@@ -3536,6 +3536,65 @@
     </message>
 </context>
 <context>
+    <name>OsErrors</name>
+    <message>
+        <source>there is no such folder or file</source>
+        <translation>такої теки чи файлу немає</translation>
+    </message>
+    <message>
+        <source>part of the path is not a folder</source>
+        <translation>частина шляху — не тека</translation>
+    </message>
+    <message>
+        <source>that is a folder</source>
+        <translation>це тека</translation>
+    </message>
+    <message>
+        <source>a file of that name is already there</source>
+        <translation>файл із такою назвою вже є</translation>
+    </message>
+    <message>
+        <source>permission denied</source>
+        <translation>доступ заборонено</translation>
+    </message>
+    <message>
+        <source>the system does not allow it</source>
+        <translation>система цього не дозволяє</translation>
+    </message>
+    <message>
+        <source>the disk is full</source>
+        <translation>диск заповнено</translation>
+    </message>
+    <message>
+        <source>the disk quota is used up</source>
+        <translation>квоту на диску вичерпано</translation>
+    </message>
+    <message>
+        <source>the disk is read-only</source>
+        <translation>диск лише для читання</translation>
+    </message>
+    <message>
+        <source>the disk or stick reported a read or write error</source>
+        <translation>диск або флешка повідомили про помилку читання чи запису</translation>
+    </message>
+    <message>
+        <source>the device is not there (unplugged?)</source>
+        <translation>пристрою немає (від’єднано?)</translation>
+    </message>
+    <message>
+        <source>the name is too long</source>
+        <translation>назва задовга</translation>
+    </message>
+    <message>
+        <source>the file or device is in use</source>
+        <translation>файл чи пристрій зайнято</translation>
+    </message>
+    <message>
+        <source>too many files are open</source>
+        <translation>відкрито забагато файлів</translation>
+    </message>
+</context>
+<context>
     <name>PairFields</name>
     <message>
         <source>Family name</source>
