@@ -9,9 +9,16 @@ once chose "open an existing store folder" or a server's address, which the sett
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QMessageLogContext,
+    QtMsgType,
+    qInstallMessageHandler,
+)
 from PySide6.QtWidgets import QApplication
 
 from fieldreg import __version__
@@ -52,9 +59,41 @@ def store_dir(data_dir: DataDir, settings: Settings) -> DataDir:
     return data_dir
 
 
+# Exit status of a desk started where Qt finds no screen (the CLI's usage error).
+NO_SCREEN_EXIT = 2
+NO_SCREEN = (
+    "fieldreg: the desk cannot open a window here: there is no screen to show it on ({detail}). "
+    "Start it from the laptop's desktop, or use the command line (fieldreg --help)."
+)
+
+
+def _new_application(argv: list[str]) -> QApplication:
+    """QApplication(argv); where Qt finds no screen (a session over SSH, a display that went
+    away) one sentence and exit status 2 instead of Qt's abort, its core dump and its advice
+    to reinstall. What Qt says while it starts is held back and printed only if it starts."""
+    said: list[str] = []
+
+    def hold(kind: QtMsgType, _context: QMessageLogContext, message: str) -> None:
+        if kind == QtMsgType.QtFatalMsg:
+            detail = next((m for m in said if "display" in m), message.splitlines()[0])
+            sys.stderr.write(NO_SCREEN.format(detail=detail.strip()) + "\n")
+            sys.stderr.flush()
+            os._exit(NO_SCREEN_EXIT)  # Qt aborts the process when this returns
+        said.append(message)
+
+    qInstallMessageHandler(hold)
+    try:
+        app = QApplication(argv)
+    finally:
+        qInstallMessageHandler(None)
+    for message in said:
+        sys.stderr.write(message + "\n")
+    return app
+
+
 def application(argv: list[str]) -> QApplication:
     existing = QCoreApplication.instance()
-    app = existing if isinstance(existing, QApplication) else QApplication(argv)
+    app = existing if isinstance(existing, QApplication) else _new_application(argv)
     app.setApplicationName("fieldreg")
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("fieldreg")
