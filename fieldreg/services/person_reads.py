@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
+from typing import Final
 
 from fieldreg.core import ids
-from fieldreg.core.entities import FieldValue
+from fieldreg.core.entities import FIELDS, FieldValue
 from fieldreg.core.errors import IdError
 from fieldreg.core.events import Event
 from fieldreg.core.fold import PersonState
@@ -110,10 +111,17 @@ def search_people(
     )
 
 
+_FIELD_ORDER: Final = {name: position for position, name in enumerate(FIELDS)}
+_LAST: Final = len(FIELDS)
+
+
 def _changes_of(event: Event) -> dict[str, FieldValue]:
+    """What the event set, the person's fields in the order the form and `show` list them
+    (family name first; the payload's own order is alphabetical), others after them."""
     payload = event.payload
-    if isinstance(payload.get("fields"), dict):
-        return dict(payload["fields"])
+    fields = payload.get("fields")
+    if isinstance(fields, dict):
+        return dict(sorted(fields.items(), key=lambda item: _FIELD_ORDER.get(item[0], _LAST)))
     result: dict[str, FieldValue] = {}
     for key in ("household_id", "relationship", "band_id", "duplicate_of", "text"):
         value = payload.get(key)

@@ -68,6 +68,29 @@ def test_history_prints_values_in_words(store: Path, capsys: pytest.CaptureFixtu
         assert python_text not in out, python_text
 
 
+def test_history_lists_a_registration_in_the_order_show_does(
+    store: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    person = registered(
+        store, capsys, "--given", "Ira", "--patronymic", "Petrivna", "--sex", "female",
+        "--dob", "1984", "--phone", "+380 67 123 45 67", "--needs", "medical",
+    )  # fmt: skip
+    code, out, err = fieldreg(store, capsys, "history", person)
+    assert code == 0, err
+    labels = [line.split(":")[0].strip() for line in out.splitlines()[1:]]
+    assert labels[:8] == [
+        "Family name",
+        "Given name",
+        "Patronymic",
+        "Family name (Latin)",
+        "Given name (Latin)",
+        "Patronymic (Latin)",
+        "Sex",
+        "Date of birth",
+    ]
+    assert labels.index("Phone") < labels.index("Needs") < labels.index("Status")
+
+
 def test_not_an_allowed_value_lists_the_allowed_values(
     store: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
