@@ -107,3 +107,13 @@ def test_a_system_error_is_said_in_words_and_keeps_its_name_for_scripts() -> Non
 def test_a_reason_that_is_not_a_system_error_name_is_shown_as_it_is() -> None:
     error = FieldregError("hub.refused", status=503, reason="Service Unavailable")
     assert describe(error) == "The hub refused the request (503 Service Unavailable)."
+
+
+def test_a_size_limit_is_said_as_a_file_manager_shows_it() -> None:
+    bundle = FieldregError("bundle.too_large", max=64 * 1024 * 1024 + 12_310)
+    assert describe(bundle) == "The file is too large to be a bundle (at most 64 MB)."
+    assert bundle.params == {"max": 64 * 1024 * 1024 + 12_310}  # the exact figure for --json
+    data = FieldregError("json.too_large", max=1_048_576)
+    assert describe(data) == "The data is too large (at most 1 MB)."
+    seats = FieldregError("transport.capacity", field="capacity", max=80)
+    assert describe(seats).endswith("1 to 80.")  # a number that is not a size stays a number

@@ -475,7 +475,7 @@ MESSAGES: Final[dict[str, str]] = {
         "run fieldreg verify.",
     ),
     # files and input
-    "json.too_large": QT_TRANSLATE_NOOP("Errors", "The data is too large (at most {max} bytes)."),
+    "json.too_large": QT_TRANSLATE_NOOP("Errors", "The data is too large (at most {max})."),
     "json.too_deep": QT_TRANSLATE_NOOP("Errors", "The data is nested too deeply."),
     "json.syntax": QT_TRANSLATE_NOOP("Errors", "The data is not valid JSON."),
     "json.encoding": QT_TRANSLATE_NOOP("Errors", "The data is not valid UTF-8."),
@@ -614,7 +614,7 @@ MESSAGES: Final[dict[str, str]] = {
     ),
     "bundle.empty": QT_TRANSLATE_NOOP("Errors", "The bundle file is empty."),
     "bundle.too_large": QT_TRANSLATE_NOOP(
-        "Errors", "The file is too large to be a bundle (at most {max} bytes)."
+        "Errors", "The file is too large to be a bundle (at most {max})."
     ),
     "bundle.bad_magic": QT_TRANSLATE_NOOP("Errors", "This file is not a fieldreg bundle."),
     "bundle.unknown_version": QT_TRANSLATE_NOOP(
@@ -624,7 +624,7 @@ MESSAGES: Final[dict[str, str]] = {
         "Errors", "The bundle is incomplete: the file was cut short."
     ),
     "bundle.part_too_large": QT_TRANSLATE_NOOP(
-        "Errors", "The bundle's {part} is larger than allowed ({max} bytes)."
+        "Errors", "The bundle's {part} is larger than allowed ({max})."
     ),
     "bundle.trailing_data": QT_TRANSLATE_NOOP(
         "Errors", "The bundle has unexpected data after its end."
@@ -684,7 +684,7 @@ MESSAGES: Final[dict[str, str]] = {
     # the roster (coordinator -> laptop), docs/roster-format.md
     "roster.empty": QT_TRANSLATE_NOOP("Errors", "The roster file is empty."),
     "roster.too_large": QT_TRANSLATE_NOOP(
-        "Errors", "The file is too large to be a roster (at most {max} bytes)."
+        "Errors", "The file is too large to be a roster (at most {max})."
     ),
     "roster.bad_magic": QT_TRANSLATE_NOOP("Errors", "This file is not a fieldreg roster."),
     "roster.unknown_version": QT_TRANSLATE_NOOP(
@@ -694,7 +694,7 @@ MESSAGES: Final[dict[str, str]] = {
         "Errors", "The roster is incomplete: the file was cut short."
     ),
     "roster.part_too_large": QT_TRANSLATE_NOOP(
-        "Errors", "The roster's {part} is larger than allowed ({max} bytes)."
+        "Errors", "The roster's {part} is larger than allowed ({max})."
     ),
     "roster.trailing_data": QT_TRANSLATE_NOOP(
         "Errors", "The roster has unexpected data after its end."
@@ -744,7 +744,7 @@ MESSAGES: Final[dict[str, str]] = {
         "Errors", "The roster's content does not match its signed header."
     ),
     "roster.payload_too_large": QT_TRANSLATE_NOOP(
-        "Errors", "The roster's content unpacks to more than {max} bytes; it was refused."
+        "Errors", "The roster's content unpacks to more than {max}; it was refused."
     ),
     "roster.payload_invalid": QT_TRANSLATE_NOOP(
         "Errors", "The roster's content is malformed ({reason})."
@@ -841,7 +841,7 @@ MESSAGES: Final[dict[str, str]] = {
         "Errors", "The export could not be written ({reason}). No file was left behind."
     ),
     "pfif.too_large": QT_TRANSLATE_NOOP(
-        "Errors", "The PFIF file is too large (at most {limit} bytes). Nothing was imported."
+        "Errors", "The PFIF file is too large (at most {limit}). Nothing was imported."
     ),
     "pfif.encoding": QT_TRANSLATE_NOOP(
         "Errors", "The PFIF file is not UTF-8 text. Nothing was imported."
@@ -899,7 +899,7 @@ MESSAGES: Final[dict[str, str]] = {
     ),
     # --- sought-persons lists (issue 14 §2) ---
     "sought.too_large": QT_TRANSLATE_NOOP(
-        "Errors", "The list is too large (at most {limit} bytes). Nothing was imported."
+        "Errors", "The list is too large (at most {limit}). Nothing was imported."
     ),
     "sought.bad_format": QT_TRANSLATE_NOOP(
         "Errors", "Lists are read as CSV, XLSX or PFIF. Nothing was imported."
@@ -1013,6 +1013,36 @@ OS_REASONS: Final[dict[str, str]] = {
 }
 
 
+# Errors whose `max` or `limit` is a size in bytes, said as "64 MB" rather than "67121174".
+SIZE_CODES: Final = frozenset(
+    {
+        "json.too_large",
+        "bundle.too_large",
+        "bundle.part_too_large",
+        "roster.too_large",
+        "roster.part_too_large",
+        "roster.payload_too_large",
+        "pfif.too_large",
+        "sought.too_large",
+    }
+)
+_SIZE_UNITS: Final = (
+    (1 << 30, QT_TRANSLATE_NOOP("Units", "{n} GB")),
+    (1 << 20, QT_TRANSLATE_NOOP("Units", "{n} MB")),
+    (1 << 10, QT_TRANSLATE_NOOP("Units", "{n} KB")),
+    (1, QT_TRANSLATE_NOOP("Units", "{n} bytes")),
+)
+
+
+def size_text(count: int, translate: Translate = _untranslated) -> str:
+    """A size as a file manager shows it, 1024 bytes a KB: "64 MB" (for a limit of 64 MB and a
+    few bytes), "1.5 MB", "1 MB", "100 bytes"."""
+    unit, template = next((u, t) for u, t in _SIZE_UNITS if count >= u or u == 1)
+    value = count / unit
+    number = f"{value:.0f}" if value >= 10 else f"{value:.1f}".removesuffix(".0")
+    return translate("Units", template).format(n=number)
+
+
 def describe(error: FieldregError, translate: Translate = _untranslated) -> str:
     """The user-facing sentence for `error`, translated with `translate(context, source)`."""
     template = MESSAGES.get(error.code)
@@ -1022,6 +1052,11 @@ def describe(error: FieldregError, translate: Translate = _untranslated) -> str:
     field = params.get("field")
     if field is not None:
         params["field"] = translate("Fields", FIELD_LABELS.get(field, field))
+    if error.code in SIZE_CODES:
+        for key in ("max", "limit"):
+            value = error.params.get(key)
+            if type(value) is int and value >= 0:
+                params[key] = size_text(value, translate)
     words = OS_REASONS.get(params.get("reason", ""))
     if words is not None:
         params["reason"] = translate("OsErrors", words)

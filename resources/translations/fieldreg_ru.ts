@@ -1436,8 +1436,8 @@
         <translation>Счётчик ID этого хранилища возвращён назад: ID {id} уже занят. Ничего не сохранено; запустите fieldreg verify.</translation>
     </message>
     <message>
-        <source>The data is too large (at most {max} bytes).</source>
-        <translation>Данные слишком велики (не более {max} байт).</translation>
+        <source>The data is too large (at most {max}).</source>
+        <translation>Данные слишком велики (не более {max}).</translation>
     </message>
     <message>
         <source>The data is nested too deeply.</source>
@@ -1672,8 +1672,8 @@
         <translation>Файл пакета пуст.</translation>
     </message>
     <message>
-        <source>The file is too large to be a bundle (at most {max} bytes).</source>
-        <translation>Файл слишком велик для пакета (не более {max} байт).</translation>
+        <source>The file is too large to be a bundle (at most {max}).</source>
+        <translation>Файл слишком велик для пакета (не более {max}).</translation>
     </message>
     <message>
         <source>This file is not a fieldreg bundle.</source>
@@ -1688,8 +1688,8 @@
         <translation>Пакет неполный: файл оборван.</translation>
     </message>
     <message>
-        <source>The bundle&apos;s {part} is larger than allowed ({max} bytes).</source>
-        <translation>Часть пакета «{part}» больше допустимого ({max} байт).</translation>
+        <source>The bundle&apos;s {part} is larger than allowed ({max}).</source>
+        <translation>Часть пакета «{part}» больше допустимого ({max}).</translation>
     </message>
     <message>
         <source>The bundle has unexpected data after its end.</source>
@@ -1772,8 +1772,8 @@
         <translation>Файл списка пуст.</translation>
     </message>
     <message>
-        <source>The file is too large to be a roster (at most {max} bytes).</source>
-        <translation>Файл слишком велик для списка (не более {max} байт).</translation>
+        <source>The file is too large to be a roster (at most {max}).</source>
+        <translation>Файл слишком велик для списка (не более {max}).</translation>
     </message>
     <message>
         <source>This file is not a fieldreg roster.</source>
@@ -1788,8 +1788,8 @@
         <translation>Список неполный: файл оборван.</translation>
     </message>
     <message>
-        <source>The roster&apos;s {part} is larger than allowed ({max} bytes).</source>
-        <translation>Часть списка {part} больше допустимого ({max} байт).</translation>
+        <source>The roster&apos;s {part} is larger than allowed ({max}).</source>
+        <translation>Часть списка {part} больше допустимого ({max}).</translation>
     </message>
     <message>
         <source>The roster has unexpected data after its end.</source>
@@ -1848,8 +1848,8 @@
         <translation>Содержимое списка не соответствует его подписанному заголовку.</translation>
     </message>
     <message>
-        <source>The roster&apos;s content unpacks to more than {max} bytes; it was refused.</source>
-        <translation>Содержимое списка распаковывается в более чем {max} байт; он отклонён.</translation>
+        <source>The roster&apos;s content unpacks to more than {max}; it was refused.</source>
+        <translation>Содержимое списка распаковывается в более чем {max}; он отклонён.</translation>
     </message>
     <message>
         <source>The roster&apos;s content is malformed ({reason}).</source>
@@ -2000,8 +2000,8 @@
         <translation>Не удалось записать экспорт ({reason}). Ни одного файла не осталось.</translation>
     </message>
     <message>
-        <source>The PFIF file is too large (at most {limit} bytes). Nothing was imported.</source>
-        <translation>Файл PFIF слишком велик (не более {limit} байт). Ничего не импортировано.</translation>
+        <source>The PFIF file is too large (at most {limit}). Nothing was imported.</source>
+        <translation>Файл PFIF слишком велик (не более {limit}). Ничего не импортировано.</translation>
     </message>
     <message>
         <source>The PFIF file is not UTF-8 text. Nothing was imported.</source>
@@ -2068,8 +2068,8 @@
         <translation>PFIF: более {limit} записей. Ничего не импортировано.</translation>
     </message>
     <message>
-        <source>The list is too large (at most {limit} bytes). Nothing was imported.</source>
-        <translation>Список слишком велик (не более {limit} байт). Ничего не импортировано.</translation>
+        <source>The list is too large (at most {limit}). Nothing was imported.</source>
+        <translation>Список слишком велик (не более {limit}). Ничего не импортировано.</translation>
     </message>
     <message>
         <source>Lists are read as CSV, XLSX or PFIF. Nothing was imported.</source>
@@ -4973,6 +4973,25 @@ Network fingerprint: {fingerprint}</source>
     <message>
         <source>Status</source>
         <translation>Статус</translation>
+    </message>
+</context>
+<context>
+    <name>Units</name>
+    <message>
+        <source>{n} GB</source>
+        <translation>{n} ГБ</translation>
+    </message>
+    <message>
+        <source>{n} MB</source>
+        <translation>{n} МБ</translation>
+    </message>
+    <message>
+        <source>{n} KB</source>
+        <translation>{n} КБ</translation>
+    </message>
+    <message>
+        <source>{n} bytes</source>
+        <translation>{n} Б</translation>
     </message>
 </context>
 <context>

@@ -1436,8 +1436,8 @@
         <translation>Лічильник ID цього сховища повернуто назад: ID {id} уже зайнятий. Нічого не збережено; запустіть fieldreg verify.</translation>
     </message>
     <message>
-        <source>The data is too large (at most {max} bytes).</source>
-        <translation>Дані завеликі (щонайбільше {max} байтів).</translation>
+        <source>The data is too large (at most {max}).</source>
+        <translation>Дані завеликі (щонайбільше {max}).</translation>
     </message>
     <message>
         <source>The data is nested too deeply.</source>
@@ -1672,8 +1672,8 @@
         <translation>Файл пакета порожній.</translation>
     </message>
     <message>
-        <source>The file is too large to be a bundle (at most {max} bytes).</source>
-        <translation>Файл завеликий для пакета (щонайбільше {max} байтів).</translation>
+        <source>The file is too large to be a bundle (at most {max}).</source>
+        <translation>Файл завеликий для пакета (щонайбільше {max}).</translation>
     </message>
     <message>
         <source>This file is not a fieldreg bundle.</source>
@@ -1688,8 +1688,8 @@
         <translation>Пакет неповний: файл обірвано.</translation>
     </message>
     <message>
-        <source>The bundle&apos;s {part} is larger than allowed ({max} bytes).</source>
-        <translation>Частина пакета «{part}» більша за дозволене ({max} байтів).</translation>
+        <source>The bundle&apos;s {part} is larger than allowed ({max}).</source>
+        <translation>Частина пакета «{part}» більша за дозволене ({max}).</translation>
     </message>
     <message>
         <source>The bundle has unexpected data after its end.</source>
@@ -1772,8 +1772,8 @@
         <translation>Файл списку порожній.</translation>
     </message>
     <message>
-        <source>The file is too large to be a roster (at most {max} bytes).</source>
-        <translation>Файл завеликий для списку (щонайбільше {max} байтів).</translation>
+        <source>The file is too large to be a roster (at most {max}).</source>
+        <translation>Файл завеликий для списку (щонайбільше {max}).</translation>
     </message>
     <message>
         <source>This file is not a fieldreg roster.</source>
@@ -1788,8 +1788,8 @@
         <translation>Список неповний: файл обірвано.</translation>
     </message>
     <message>
-        <source>The roster&apos;s {part} is larger than allowed ({max} bytes).</source>
-        <translation>Частина списку {part} більша, ніж дозволено ({max} байтів).</translation>
+        <source>The roster&apos;s {part} is larger than allowed ({max}).</source>
+        <translation>Частина списку {part} більша, ніж дозволено ({max}).</translation>
     </message>
     <message>
         <source>The roster has unexpected data after its end.</source>
@@ -1848,8 +1848,8 @@
         <translation>Вміст списку не відповідає його підписаному заголовку.</translation>
     </message>
     <message>
-        <source>The roster&apos;s content unpacks to more than {max} bytes; it was refused.</source>
-        <translation>Вміст списку розпаковується в понад {max} байтів; його відхилено.</translation>
+        <source>The roster&apos;s content unpacks to more than {max}; it was refused.</source>
+        <translation>Вміст списку розпаковується в понад {max}; його відхилено.</translation>
     </message>
     <message>
         <source>The roster&apos;s content is malformed ({reason}).</source>
@@ -2000,8 +2000,8 @@
         <translation>Не вдалося записати експорт ({reason}). Жодного файлу не залишилося.</translation>
     </message>
     <message>
-        <source>The PFIF file is too large (at most {limit} bytes). Nothing was imported.</source>
-        <translation>Файл PFIF завеликий (не більше {limit} байтів). Нічого не імпортовано.</translation>
+        <source>The PFIF file is too large (at most {limit}). Nothing was imported.</source>
+        <translation>Файл PFIF завеликий (не більше {limit}). Нічого не імпортовано.</translation>
     </message>
     <message>
         <source>The PFIF file is not UTF-8 text. Nothing was imported.</source>
@@ -2068,8 +2068,8 @@
         <translation>PFIF: понад {limit} записів. Нічого не імпортовано.</translation>
     </message>
     <message>
-        <source>The list is too large (at most {limit} bytes). Nothing was imported.</source>
-        <translation>Список завеликий (щонайбільше {limit} байтів). Нічого не імпортовано.</translation>
+        <source>The list is too large (at most {limit}). Nothing was imported.</source>
+        <translation>Список завеликий (щонайбільше {limit}). Нічого не імпортовано.</translation>
     </message>
     <message>
         <source>Lists are read as CSV, XLSX or PFIF. Nothing was imported.</source>
@@ -4973,6 +4973,25 @@ Network fingerprint: {fingerprint}</source>
     <message>
         <source>Status</source>
         <translation>Статус</translation>
+    </message>
+</context>
+<context>
+    <name>Units</name>
+    <message>
+        <source>{n} GB</source>
+        <translation>{n} ГБ</translation>
+    </message>
+    <message>
+        <source>{n} MB</source>
+        <translation>{n} МБ</translation>
+    </message>
+    <message>
+        <source>{n} KB</source>
+        <translation>{n} КБ</translation>
+    </message>
+    <message>
+        <source>{n} bytes</source>
+        <translation>{n} Б</translation>
     </message>
 </context>
 <context>
