@@ -11,7 +11,7 @@ import string
 from pathlib import Path
 
 from fieldreg.core.errors import FieldregError, ValidationError
-from fieldreg.core.messages import FIELD_LABELS, MESSAGES, describe
+from fieldreg.core.messages import FIELD_LABELS, MESSAGES, SIZE_CODES, describe
 
 PACKAGE = Path(__file__).resolve().parent.parent / "fieldreg"
 CODE = re.compile(r"^[a-z_]+\.[a-z_]+$")
@@ -117,3 +117,8 @@ def test_a_size_limit_is_said_as_a_file_manager_shows_it() -> None:
     assert describe(data) == "The data is too large (at most 1 MB)."
     seats = FieldregError("transport.capacity", field="capacity", max=80)
     assert describe(seats).endswith("1 to 80.")  # a number that is not a size stays a number
+
+
+def test_every_size_code_is_a_message_with_a_size_placeholder() -> None:
+    for code in SIZE_CODES:
+        assert "{max}" in MESSAGES[code] or "{limit}" in MESSAGES[code], code
