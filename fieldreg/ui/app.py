@@ -81,11 +81,11 @@ def _new_application(argv: list[str]) -> QApplication:
             os._exit(NO_SCREEN_EXIT)  # Qt aborts the process when this returns
         said.append(message)
 
-    qInstallMessageHandler(hold)
+    previous = qInstallMessageHandler(hold)  # None: Qt's own
     try:
         app = QApplication(argv)
     finally:
-        qInstallMessageHandler(None)
+        qInstallMessageHandler(previous)
     for message in said:
         sys.stderr.write(message + "\n")
     return app
