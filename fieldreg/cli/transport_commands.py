@@ -14,6 +14,7 @@ from typing import Any, Final
 
 from fieldreg.cli.common import EXIT_OK, Handler, Output, escaped, people_count, with_session
 from fieldreg.cli.encryption_options import add_encryption_options, encryption_of
+from fieldreg.core.dates import day_first
 from fieldreg.core.entities import ASSISTANCE, TransportKind
 from fieldreg.services.manifest_files import (
     NOTICE,
@@ -61,7 +62,9 @@ def _add_transport_flags(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--name", help="name or number, such as 'Bus 3'")
     parser.add_argument("--route", help="the route, such as 'Kharkiv - Uzhhorod'")
     parser.add_argument("--border-crossing", dest="border_crossing", help="where it crosses")
-    parser.add_argument("--departure", help="planned departure, YYYY-MM-DD HH:MM")
+    parser.add_argument(
+        "--departure", help="planned departure, DD.MM.YYYY HH:MM (or YYYY-MM-DD HH:MM)"
+    )
     parser.add_argument(
         "--receiving-party", dest="receiving_party", help="who receives the passengers"
     )
@@ -165,11 +168,16 @@ def _transport_json(view: TransportView) -> dict[str, Any]:
     }
 
 
+def _departure_text(view: TransportView) -> str:
+    return day_first(str(view.fields.get("departure") or ""))
+
+
 def _transport_text(view: TransportView, session: Session) -> str:
     lines = [f"{view.transport_id}  {escaped(view.name)}  (version {view.version})"]
     for name, value in view.fields.items():
         if name != "name":
-            lines.append(f"  {name}: {escaped(str(value))}")
+            shown = day_first(str(value)) if name == "departure" else str(value)
+            lines.append(f"  {name}: {escaped(shown)}")
     boarded = sum(1 for p in view.passengers if p.boarded)
     lines.append(f"  passengers: {len(view.passengers)}, boarded: {boarded}")
     for p in view.passengers:
@@ -197,7 +205,7 @@ def _cmd_transport(session: Session, args: argparse.Namespace, out: Output) -> i
             [_transport_json(v) for v in views],
             lambda: (
                 "\n".join(
-                    f"{v.transport_id}  {escaped(v.name)}  {v.fields.get('departure') or ''}  "
+                    f"{v.transport_id}  {escaped(v.name)}  {_departure_text(v)}  "
                     f"{len(v.passengers)} passengers"
                     for v in views
                 )

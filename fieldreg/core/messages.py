@@ -976,7 +976,7 @@ MESSAGES: Final[dict[str, str]] = {
         "Errors", "{field}: a whole number of seats, 1 to {max}."
     ),
     "transport.departure_format": QT_TRANSLATE_NOOP(
-        "Errors", "{field}: write the date and time as YYYY-MM-DD HH:MM."
+        "Errors", "{field}: write the date and time as DD.MM.YYYY HH:MM, such as 05.12.2026 08:00."
     ),
     "transport.seat_format": QT_TRANSLATE_NOOP(
         "Errors", "{field}: letters, digits and hyphens only, such as 12 or 3A."

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Final, Literal
 
 from fieldreg.core.children import ADULT_AGE, age_years
+from fieldreg.core.dates import day_first
 from fieldreg.core.entities import FieldValue, Need
 from fieldreg.core.names import transliterate
 from fieldreg.reports import table_files
@@ -352,7 +353,8 @@ def _born(fields: Mapping[str, FieldValue], today: dt.date, words: Mapping[str, 
     if not isinstance(dob, str):
         return ""
     age = age_years(dob, today)
-    return dob if age is None else f"{dob} ({words['years'].format(age=age)})"
+    shown = day_first(dob)
+    return shown if age is None else f"{shown} ({words['years'].format(age=age)})"
 
 
 def build_manifest(
@@ -449,9 +451,11 @@ def build_manifest(
         if isinstance(value, str) and value:
             if name == "kind":
                 value = words["other_kind" if value == "other" else value]
+            elif name == "departure":
+                value = day_first(value)
             details.append((words[name], value))
     title_name = given.transport.get("name")
-    changed = given.changed.astimezone(zone).strftime("%Y-%m-%d %H:%M") if given.changed else "—"
+    changed = given.changed.astimezone(zone).strftime("%d.%m.%Y %H:%M") if given.changed else "—"
     return Manifest(
         language=language,
         transport_id=given.transport_id,

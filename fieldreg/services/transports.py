@@ -39,6 +39,9 @@ from fieldreg.store.repository import Repository
 from fieldreg.store.transports import load_transport, load_transports
 
 _DEPARTURE: Final = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2}))?")
+_DEPARTURE_DAY_FIRST: Final = re.compile(
+    r"([0-9]{1,2})\.([0-9]{1,2})\.([0-9]{4})(?: +([0-9]{1,2}):([0-9]{2}))?"
+)
 MAX_CAPACITY: Final = 9999
 
 
@@ -156,10 +159,17 @@ def checked_transport_fields(
 
 
 def _departure(text: str) -> str:
+    """The planned departure as stored (2026-12-05 08:00), typed day first as dates are
+    everywhere else (05.12.2026 08:00, 5.12.2026 8:00) or as stored; the time may be left out."""
     match = _DEPARTURE.fullmatch(text.strip())
-    if match is None:
+    if match is not None:
+        year, month, day, hour, minute = match.groups()
+    elif (typed := _DEPARTURE_DAY_FIRST.fullmatch(text.strip())) is not None:
+        day, month, year, hour, minute = typed.groups()
+        day, month = day.zfill(2), month.zfill(2)
+        hour = None if hour is None else hour.zfill(2)
+    else:
         raise ValidationError("departure", "transport.departure_format")
-    year, month, day, hour, minute = match.groups()
     try:
         dt.date(int(year), int(month), int(day))
         if hour is not None and not (int(hour) < 24 and int(minute) < 60):

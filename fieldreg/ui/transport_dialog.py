@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fieldreg.core.dates import day_first
 from fieldreg.core.entities import TransportKind
 from fieldreg.core.errors import FieldregError
 from fieldreg.services.session import Session
@@ -74,7 +75,7 @@ class TransportDialog(Retranslates, QDialog):
             if name == "kind":
                 self.kind.setCurrentIndex(max(0, self.kind.findData(value)))
             elif name in self.inputs and isinstance(value, str):
-                self.inputs[name].setText(value)
+                self.inputs[name].setText(day_first(value) if name == "departure" else value)
         self.retranslateUi()
 
     def values(self) -> dict[str, object]:
@@ -118,4 +119,4 @@ class TransportDialog(Retranslates, QDialog):
             )
         for name, label in self._labels.items():
             label.setText(labels.field_label(name) + ":")
-        self.inputs["departure"].setPlaceholderText(self.tr("YYYY-MM-DD HH:MM"))
+        self.inputs["departure"].setPlaceholderText(self.tr("DD.MM.YYYY HH:MM"))

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fieldreg.core.dates import day_first
 from fieldreg.core.errors import FieldregError
 from fieldreg.services.manifest_files import ManifestFormat, build_manifest_file, write_manifest
 from fieldreg.services.session import Session
@@ -226,7 +227,7 @@ class TransportPage(Retranslates, Page, QWidget):
             cells = (
                 view.name,
                 labels.label(labels.TRANSPORT_KIND, kind) if isinstance(kind, str) else "",
-                str(view.fields.get("departure") or ""),
+                day_first(str(view.fields.get("departure") or "")),
                 f"{sum(1 for p in view.passengers if p.boarded)} / {len(view.passengers)}",
             )
             for column, text in enumerate(cells):

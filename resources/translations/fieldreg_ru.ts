@@ -2172,8 +2172,8 @@
         <translation>{field}: целое число мест, от 1 до {max}.</translation>
     </message>
     <message>
-        <source>{field}: write the date and time as YYYY-MM-DD HH:MM.</source>
-        <translation>{field}: пишите дату и время как ГГГГ-ММ-ДД ЧЧ:ММ (YYYY-MM-DD HH:MM).</translation>
+        <source>{field}: write the date and time as DD.MM.YYYY HH:MM, such as 05.12.2026 08:00.</source>
+        <translation>{field}: пишите дату и время как ДД.ММ.ГГГГ ЧЧ:ММ, например 05.12.2026 08:00.</translation>
     </message>
     <message>
         <source>{field}: letters, digits and hyphens only, such as 12 or 3A.</source>
@@ -4808,8 +4808,8 @@ Network fingerprint: {fingerprint}</source>
         <translation>Транспорт</translation>
     </message>
     <message>
-        <source>YYYY-MM-DD HH:MM</source>
-        <translation>ГГГГ-ММ-ДД ЧЧ:ММ</translation>
+        <source>DD.MM.YYYY HH:MM</source>
+        <translation>ДД.ММ.ГГГГ ЧЧ:ММ</translation>
     </message>
 </context>
 <context>

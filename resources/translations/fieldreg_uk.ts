@@ -2172,8 +2172,8 @@
         <translation>{field}: ціле число місць, від 1 до {max}.</translation>
     </message>
     <message>
-        <source>{field}: write the date and time as YYYY-MM-DD HH:MM.</source>
-        <translation>{field}: пишіть дату й час як РРРР-ММ-ДД ГГ:ХХ (YYYY-MM-DD HH:MM).</translation>
+        <source>{field}: write the date and time as DD.MM.YYYY HH:MM, such as 05.12.2026 08:00.</source>
+        <translation>{field}: пишіть дату й час як ДД.ММ.РРРР ГГ:ХХ, наприклад 05.12.2026 08:00.</translation>
     </message>
     <message>
         <source>{field}: letters, digits and hyphens only, such as 12 or 3A.</source>
@@ -4808,8 +4808,8 @@ Network fingerprint: {fingerprint}</source>
         <translation>Транспорт</translation>
     </message>
     <message>
-        <source>YYYY-MM-DD HH:MM</source>
-        <translation>РРРР-ММ-ДД ГГ:ХХ</translation>
+        <source>DD.MM.YYYY HH:MM</source>
+        <translation>ДД.ММ.РРРР ГГ:ХХ</translation>
     </message>
 </context>
 <context>

@@ -71,7 +71,7 @@ def test_plan_assign_show_and_unassign(store: Path) -> None:
 def test_bad_fields_and_unknown_transports_are_said(store: Path) -> None:
     done = cli(store, "transport", "plan", "--name", "Автобус", "--departure", "завтра")
     assert done.code == 3
-    assert "YYYY-MM-DD HH:MM" in done.err
+    assert "DD.MM.YYYY HH:MM" in done.err
     missing = cli(store, "transport", "show", "K7-0042-X")
     assert missing.code in {3, 5}
     assert "Traceback" not in missing.err

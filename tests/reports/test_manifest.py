@@ -82,7 +82,8 @@ def test_each_passenger_has_every_column_and_both_scripts() -> None:
     assert first.latin == "Test Mother"  # as recorded
     assert second.latin.startswith("~")  # not recorded: romanised, and marked so
     assert second.latin[1:].isascii()
-    assert (first.sex, first.born, first.citizenship) == ("F", "1985-04-03 (41 y.)", "UA")
+    # dates are day first, as the desk writes them in every language (12.03.1984)
+    assert (first.sex, first.born, first.citizenship) == ("F", "03.04.1985 (41 y.)", "UA")
     assert (first.document, first.household, first.seat) == ("паспорт FA123456", "K7-0005-M", "12")
     assert second.born == "2019 (6 y.)"
     assert second.flags == "unaccompanied child, wheelchair"
@@ -160,6 +161,9 @@ def test_after_boarding_the_final_manifest_lists_boarded_and_no_shows() -> None:
     assert counts_lines(after)[1] == "Сели: 2; не явились: 1"
 
 
+DEPARTURE = {"en": "Planned departure", "uk": "Запланований виїзд", "ru": "Плановое отправление"}
+
+
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_the_version_and_time_are_on_it_and_labels_are_translated(language: str) -> None:
     [person] = _people(1)
@@ -171,7 +175,8 @@ def test_the_version_and_time_are_on_it_and_labels_are_translated(language: str)
     )
     document = document_of(manifest)
     assert "7" in document.subtitle
-    assert "2026-12-02 16:45" in document.subtitle
+    assert "02.12.2026 16:45" in document.subtitle
+    assert dict(document.details)[DEPARTURE[language]] == "03.12.2026 07:30"
     expected = {"en": "Version", "uk": "Версія", "ru": "Версия"}[language]
     assert document.subtitle.startswith(expected)
     assert len(document.signatures) == 3

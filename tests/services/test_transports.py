@@ -62,10 +62,28 @@ def test_a_planned_transport_gets_an_id_like_a_household_and_keeps_its_fields(
 
 
 @pytest.mark.parametrize(
+    ("typed", "stored"),
+    [
+        ("05.12.2026 08:00", "2026-12-05 08:00"),  # day first, as every date at the desk
+        ("5.12.2026 8:00", "2026-12-05 08:00"),
+        ("05.12.2026", "2026-12-05"),
+        ("2026-12-05 08:00", "2026-12-05 08:00"),  # as stored
+    ],
+)
+def test_a_departure_is_typed_day_first_or_as_stored(session: Any, typed: str, stored: str) -> None:
+    transports = session.transports()
+    bus = transports.plan({**BUS, "departure": typed})
+    assert transports.get(bus).fields["departure"] == stored
+
+
+@pytest.mark.parametrize(
     ("field", "value", "code"),
     [
         ("departure", "завтра вранці", "transport.departure_format"),
         ("departure", "2026-02-30 10:00", "transport.departure_format"),
+        ("departure", "30.02.2026 10:00", "transport.departure_format"),
+        ("departure", "05.12.2026 25:00", "transport.departure_format"),
+        ("departure", "12/05/2026 08:00", "transport.departure_format"),  # month first: refused
         ("capacity", "0", "transport.capacity"),
         ("capacity", "п'ять", "transport.capacity"),
         ("kind", "ship", "validation.choice"),

@@ -48,13 +48,15 @@ def test_plan_assign_take_off_and_write_the_manifest(
         dialog.inputs["name"].setText("Автобус 3")
         dialog.inputs["departure"].setText("завтра")
         dialog.save()
-        qtbot.waitUntil(lambda: "YYYY-MM-DD HH:MM" in dialog.error.text())
+        qtbot.waitUntil(lambda: "DD.MM.YYYY HH:MM" in dialog.error.text())
         assert dialog.isVisible()  # refused, still open
-        dialog.inputs["departure"].setText("2026-12-03 07:30")
+        dialog.inputs["departure"].setText("03.12.2026 07:30")  # day first, as dates of birth
         dialog.save()
         qtbot.waitUntil(lambda: dialog.saved_id is not None)
         bus = dialog.saved_id
         qtbot.waitUntil(lambda: page.current() == bus)
+        assert session.transports().get(bus).fields["departure"] == "2026-12-03 07:30"
+        assert page.table.item(0, 2).text() == "03.12.2026 07:30"
 
         page.assign_input.setText(anna)
         page.seat_input.setText("12")
