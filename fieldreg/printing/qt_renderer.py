@@ -426,6 +426,12 @@ def table_pdf(document: TableDocument, *, name: str = "fieldreg manifest") -> by
     return bytes(buffer.data().data())
 
 
+def _details_line(details: Sequence[tuple[str, str]]) -> str:
+    """A document's details on one line that wraps between them, never between a label and its
+    value ("Capacity:" at the end of a line and "45" alone below it)."""
+    return "    ".join(f"{label}:\u00a0{value}" for label, value in details)
+
+
 def _font(points: float, *, bold: bool = False) -> QFont:
     font = QFont(FONT_FAMILY)
     font.setBold(bold)
@@ -498,8 +504,7 @@ class _TablePainter:
         y = self._lines(painter, y, [doc.subtitle], _font(8), "#333333")
         if first and doc.details:
             y += 1 * _PT
-            text = "    ".join(f"{label}: {value}" for label, value in doc.details)
-            y = self._lines(painter, y, [text], _font(8), "black")
+            y = self._lines(painter, y, [_details_line(doc.details)], _font(8), "black")
         y += 2 * _PT
         return self._row(painter, y, doc.header, self.head, QColor("#dddddd"))
 
@@ -580,7 +585,7 @@ class _TablePainter:
         y = lines(y, [doc.subtitle], _font(8))
         if first and doc.details:
             y += 1 * _PT
-            y = lines(y, ["    ".join(f"{a}: {b}" for a, b in doc.details)], _font(8))
+            y = lines(y, [_details_line(doc.details)], _font(8))
         y += 2 * _PT
         return y + self._height(painter, doc.header, self.head)
 

@@ -525,6 +525,19 @@ def manifest_csv(manifest: Manifest) -> bytes:
 
 # --- the document the PDF renderer draws ------------------------------------------------------
 
+_NO_BREAK: Final = "\u00a0"
+
+
+def _unbroken_age(cells: list[str], columns: Sequence[str]) -> list[str]:
+    """A narrow column may wrap a date of birth before its age, never inside the age: "(32 р.)"
+    stays on one line ("28.10.1994 (32" over "р.)" read as two things)."""
+    if "born" in columns:
+        at = columns.index("born")
+        date, space, age = cells[at].partition(" (")
+        if space:
+            cells[at] = f"{date} ({age.replace(' ', _NO_BREAK)}"
+    return cells
+
 
 @dataclass(frozen=True, slots=True)
 class ManifestDocument:
@@ -576,7 +589,7 @@ def document_of(manifest: Manifest) -> ManifestDocument:
         details=manifest.details,
         header=tuple(words[c] for c in columns),
         widths=tuple(_WIDTHS[c] for c in columns),
-        rows=tuple(tuple(row_cells(r, columns)) for r in manifest.rows),
+        rows=tuple(tuple(_unbroken_age(row_cells(r, columns), columns)) for r in manifest.rows),
         highlight=tuple(manifest.final and r.boarded == words["no_show"] for r in manifest.rows),
         notes=tuple(notes),
         warnings=manifest.warnings,

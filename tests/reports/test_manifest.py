@@ -203,3 +203,17 @@ def test_the_csv_neutralises_formulas_and_carries_version() -> None:
     assert values["Identity document"] == "'=HYPERLINK(1)"
     assert values["version"] == "7"
     assert values["Transport"] == "K7-0003-W"
+
+
+def test_on_paper_an_age_is_never_cut_from_its_parenthesis_in_the_csv_the_space_stays() -> None:
+    [person] = _people(1)
+    manifest = build_manifest(
+        _input([ManifestPassenger("K7-0004-R", {**person, "dob": "1985-04-03"})]),
+        language="uk",
+        today=TODAY,
+        zone=dt.UTC,
+    )
+    document = document_of(manifest)
+    born = document.rows[0][list(document.header).index("Народж. / вік")]
+    assert born == "03.04.1985 (41\u00a0р.)"  # may wrap after the date, never inside "(41 р.)"
+    assert "03.04.1985 (41 р.)" in manifest_csv(manifest).decode("utf-8-sig")
