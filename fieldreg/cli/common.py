@@ -60,6 +60,11 @@ def people_count(count: int) -> str:
     return "1 person" if count == 1 else f"{count:,} people"
 
 
+def passenger_count(count: int) -> str:
+    """ "1 passenger", "40 passengers"."""
+    return "1 passenger" if count == 1 else f"{count:,} passengers"
+
+
 def shown_path(path: Path | str) -> str:
     """A path as the user gave it (links not resolved), escaped for the terminal."""
     return escaped(os.fspath(path))

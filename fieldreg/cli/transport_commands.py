@@ -12,7 +12,15 @@ import sys
 from pathlib import Path
 from typing import Any, Final
 
-from fieldreg.cli.common import EXIT_OK, Handler, Output, escaped, people_count, with_session
+from fieldreg.cli.common import (
+    EXIT_OK,
+    Handler,
+    Output,
+    escaped,
+    passenger_count,
+    people_count,
+    with_session,
+)
 from fieldreg.cli.encryption_options import add_encryption_options, encryption_of
 from fieldreg.core.dates import day_first
 from fieldreg.core.entities import ASSISTANCE, TransportKind
@@ -206,7 +214,7 @@ def _cmd_transport(session: Session, args: argparse.Namespace, out: Output) -> i
             lambda: (
                 "\n".join(
                     f"{v.transport_id}  {escaped(v.name)}  {_departure_text(v)}  "
-                    f"{len(v.passengers)} passengers"
+                    f"{passenger_count(len(v.passengers))}"
                     for v in views
                 )
                 or "No transports."
@@ -305,7 +313,7 @@ def _cmd_manifest(session: Session, args: argparse.Namespace, out: Output) -> in
         },
         lambda: "\n".join(
             [
-                f"Manifest version {manifest.version} ({built.people} passengers) written to "
+                f"Manifest version {manifest.version} ({passenger_count(built.people)}) written to "
                 f"{escaped(str(path))}" + (" (age-encrypted)" if built.encrypted else ""),
                 *(f"Warning: {escaped(w)}" for w in manifest.warnings),
             ]

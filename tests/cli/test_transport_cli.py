@@ -65,7 +65,8 @@ def test_plan_assign_show_and_unassign(store: Path) -> None:
     assert "not on the passenger list" in again.err
     listed = cli(store, "transport", "list").out
     assert bus in listed
-    assert "1 passengers" in listed
+    assert "1 passenger" in listed
+    assert "1 passengers" not in listed
 
 
 def test_bad_fields_and_unknown_transports_are_said(store: Path) -> None:
