@@ -204,6 +204,18 @@ def open_session(args: argparse.Namespace) -> Session:
     return vault.open_session(directory, operator=args.operator, passphrase=passphrase(args))
 
 
+def _why_gone(session: Session, missing: NotFoundError) -> NotFoundError:
+    """'No person with ID K7-0042-0' becomes why, where this store dropped them: erased at the
+    coordinator's request, or moved to the coordinator (retention), as a scan at the desk says."""
+    person_id = missing.params.get("id")
+    if missing.code != "person.not_found" or not isinstance(person_id, str):
+        return missing
+    from fieldreg.services.erasure import tombstone_notice  # only then: the CLI starts lighter
+
+    notice = tombstone_notice(session, person_id)
+    return missing if notice is None else NotFoundError(notice, id=person_id)
+
+
 def with_session(
     action: Callable[[Session, argparse.Namespace, Output], int],
 ) -> Callable[[argparse.Namespace, Output], int]:
@@ -211,6 +223,8 @@ def with_session(
         session = open_session(args)
         try:
             return action(session, args, out)
+        except NotFoundError as missing:
+            raise _why_gone(session, missing) from None
         finally:
             session.lock()
 

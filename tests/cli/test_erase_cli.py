@@ -78,7 +78,15 @@ def test_request_and_confirm_by_two_operators(tmp_path: Path) -> None:
     confirmed = fieldreg(hub, "erase", "confirm", made["request_id"], *second, passphrase=SECOND)
     assert f"{person} erased." in ok(confirmed)
     assert json.loads(ok(fieldreg(hub, "erase", "list", "--json", *first))) == []
-    assert fieldreg(hub, "show", person, *first).returncode == 5
+    shown = fieldreg(hub, "show", person, *first)
+    assert shown.returncode == 5
+    assert (
+        shown.stderr == "fieldreg: This person's record was erased at the coordinator's request.\n"
+    )
+    history = fieldreg(hub, "history", person, *first)
+    assert (history.returncode, history.stderr) == (5, shown.stderr)
+    never = fieldreg(hub, "show", "K7-0042-0", *first)  # an ID this store never had
+    assert never.stderr == "fieldreg: No person with ID K7-0042-0.\n"
     again = fieldreg(hub, "erase", "confirm", made["request_id"], *second, passphrase=SECOND)
     assert again.returncode == 3
     unknown = fieldreg(hub, "erase", "confirm", "0123456789", *second, passphrase=SECOND)
