@@ -76,24 +76,17 @@ def quarantine_file(
     target, reason = _names(directory, digest, now)
     kept = False
     try:
-        source.rename(target)
+        in_place = _moved_in(source, target, opened)
     except OSError as exc:
         if exc.errno != errno.EXDEV:
             raise
         _copy(fd, target)  # another file system (the stick): copy, then remove
         kept = not _remove_if_same(source, opened)
     else:
-        moved = target.lstat()
-        if (moved.st_dev, moved.st_ino) != (opened.st_dev, opened.st_ino):
-            # Swapped after it was opened: put the stranger back, keep a copy of what was read.
-            target.rename(source)
+        if not in_place:  # swapped after it was opened: keep a copy of what was read
             _copy(fd, target)
             kept = True
-        else:
-            target.chmod(0o600)
-    write_new_file(reason, _reason(error, digest, size, now, kept))
-    fsync_dir(directory)
-    return Quarantined(target, error.code, dict(error.params), digest, now.isoformat(), kept)
+    return _recorded(target, reason, error, now, digest=digest, size=size, kept=kept)
 
 
 def quarantine_unread(
@@ -108,17 +101,40 @@ def quarantine_unread(
     opened = os.fstat(fd)
     target, reason = _names(directory, secrets.token_hex(8), now)
     try:
-        source.rename(target)
+        if not _moved_in(source, target, opened):
+            return None
     except OSError:  # another file system, or a stick that is read-only: it stays
         return None
+    return _recorded(target, reason, error, now, digest="", size=opened.st_size, kept=False)
+
+
+def _moved_in(source: Path, target: Path, opened: os.stat_result) -> bool:
+    """Rename `source` to `target` (OSError if it cannot be: another file system); True if what
+    arrived is the file that was opened (then made owner-only), False if it was swapped after
+    it was opened (the stranger is put back where it was)."""
+    source.rename(target)
     moved = target.lstat()
     if (moved.st_dev, moved.st_ino) != (opened.st_dev, opened.st_ino):
-        target.rename(source)  # swapped after it was opened: the stranger goes back
-        return None
+        target.rename(source)
+        return False
     target.chmod(0o600)
-    write_new_file(reason, _reason(error, "", opened.st_size, now, False))
-    fsync_dir(directory)
-    return Quarantined(target, error.code, dict(error.params), "", now.isoformat())
+    return True
+
+
+def _recorded(
+    target: Path,
+    reason: Path,
+    error: FieldregError,
+    now: dt.datetime,
+    *,
+    digest: str,
+    size: int,
+    kept: bool,
+) -> Quarantined:
+    """The reason file beside the quarantined `target`, made durable with the folder."""
+    write_new_file(reason, _reason(error, digest, size, now, kept))
+    fsync_dir(target.parent)
+    return Quarantined(target, error.code, dict(error.params), digest, now.isoformat(), kept)
 
 
 CHUNK = 1024 * 1024
