@@ -11,6 +11,7 @@ import datetime as dt
 import re
 from collections.abc import Iterable
 
+from fieldreg.core.dates import day_first
 from fieldreg.core.entities import FIELDS
 from fieldreg.core.messages import FIELD_LABELS
 from fieldreg.services.views import HistoryEntry
@@ -18,7 +19,6 @@ from fieldreg.services.views import HistoryEntry
 # Keys of an event's changes that are not person fields (see session._changes_of).
 _OTHER_LABELS = {"band_id": "Band", "duplicate_of": "Duplicate of", "text": FIELD_LABELS["note"]}
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
-_ISO_DATE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
 _ESTIMATED_YEAR = re.compile(r"~([0-9]{4})")
 
 
@@ -43,12 +43,9 @@ def value_text(field: str, value: object) -> str:
 
 
 def dob_text(dob: str) -> str:
-    if exact := _ISO_DATE.fullmatch(dob):
-        year, month, day = exact.groups()
-        return f"{day}.{month}.{year}"
     if estimated := _ESTIMATED_YEAR.fullmatch(dob):
         return f"about {estimated.group(1)}"
-    return dob
+    return day_first(dob)
 
 
 def event_title(event_type: str) -> str:

@@ -8,6 +8,7 @@ from typing import Final
 
 from PySide6.QtCore import QCoreApplication
 
+from fieldreg.core.dates import day_first
 from fieldreg.core.entities import (
     Answer,
     Assistance,
@@ -199,9 +200,7 @@ def value_text(field: str, value: object, sex: object = None) -> str:
 
 def dob_text(dob: str) -> str:
     """A canonical date of birth as volunteers write it: 12.03.1984, 1984 or ~1984."""
-    if len(dob) == 10 and dob[4] == "-" and dob[7] == "-":
-        return f"{dob[8:10]}.{dob[5:7]}.{dob[0:4]}"
-    return dob
+    return day_first(dob)
 
 
 # What a column of a list of sought persons can hold (the mapping dialog, ui/list_mapping_dialog).
