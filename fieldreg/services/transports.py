@@ -161,10 +161,10 @@ def checked_transport_fields(
 def _departure(text: str) -> str:
     """The planned departure as stored (2026-12-05 08:00), typed day first as dates are
     everywhere else (05.12.2026 08:00, 5.12.2026 8:00) or as stored; the time may be left out."""
-    match = _DEPARTURE.fullmatch(text.strip())
-    if match is not None:
-        year, month, day, hour, minute = match.groups()
-    elif (typed := _DEPARTURE_DAY_FIRST.fullmatch(text.strip())) is not None:
+    text = text.strip()
+    if (stored := _DEPARTURE.fullmatch(text)) is not None:
+        year, month, day, hour, minute = stored.groups()
+    elif (typed := _DEPARTURE_DAY_FIRST.fullmatch(text)) is not None:
         day, month, year, hour, minute = typed.groups()
         day, month = day.zfill(2), month.zfill(2)
         hour = None if hour is None else hour.zfill(2)
