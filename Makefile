@@ -39,10 +39,14 @@ bench: $(STAMP)
 # unfinished (Qt Linguist: .venv/bin/pyside6-linguist), then run this again to compile the .qm
 # (and to copy Qt's own qtbase_uk/ru.qm, shipped with ours, from the PySide6 package).
 TS := resources/translations/fieldreg_uk.ts resources/translations/fieldreg_ru.ts
+# English needs only its plurals ("1 day old", "2 days old"): the source text is English.
+TS_EN := resources/translations/fieldreg_en.ts
 translations: $(STAMP)
 	$(BIN)/pyside6-lupdate -no-obsolete -locations none \
 		$$(find fieldreg/ui -name '*.py' | sort) fieldreg/core/messages.py -ts $(TS)
-	$(BIN)/pyside6-lrelease $(TS)
+	$(BIN)/pyside6-lupdate -no-obsolete -locations none -pluralonly \
+		$$(find fieldreg/ui -name '*.py' | sort) fieldreg/core/messages.py -ts $(TS_EN)
+	$(BIN)/pyside6-lrelease $(TS) $(TS_EN)
 	$(BIN)/python -c "import shutil; from PySide6.QtCore import QLibraryInfo as L; \
 		[shutil.copy(f'{L.path(L.LibraryPath.TranslationsPath)}/qtbase_{x}.qm', \
 		'resources/translations') for x in ('uk', 'ru')]"

@@ -108,9 +108,7 @@ class HouseholdLinks(Retranslates, QGroupBox):
             self._summary.setText(self.tr("Not in a household."))
             return
         self._summary.setText(
-            self.tr("Household %1, %2 members")
-            .replace("%1", household_id)
-            .replace("%2", str(len(members)))
+            self.tr("Household %1, %n members", None, len(members)).replace("%1", household_id)
         )
         for member_id, fields in members:
             if member_id == person_id:

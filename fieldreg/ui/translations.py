@@ -79,19 +79,22 @@ class Translators(QObject):
         self.language = DEFAULT_LANGUAGE
 
     def switch(self, language: str) -> None:
-        """Show `language` from now on; English needs no translator."""
+        """Show `language` from now on. English, the source text, needs only fieldreg's plural
+        forms ("1 day old" where the source says "%n days old") and none of Qt's."""
         if language not in LANGUAGE_NAMES:
             raise ValueError(f"unknown language {language!r}")
         for translator in self._installed:
             self._app.removeTranslator(translator)
         self._installed = []
         self.language = language
+        directory = str(translations_dir())
+        names = [f"fieldreg_{language}.qm"]
         if language != DEFAULT_LANGUAGE:
-            directory = str(translations_dir())
-            for name in (f"qtbase_{language}.qm", f"fieldreg_{language}.qm"):
-                translator = QTranslator(self)
-                if not translator.load(name, directory):
-                    raise RuntimeError(f"{name} is missing from this build")
-                self._app.installTranslator(translator)
-                self._installed.append(translator)
+            names.insert(0, f"qtbase_{language}.qm")
+        for name in names:
+            translator = QTranslator(self)
+            if not translator.load(name, directory):
+                raise RuntimeError(f"{name} is missing from this build")
+            self._app.installTranslator(translator)
+            self._installed.append(translator)
         QLocale.setDefault(QLocale(language))

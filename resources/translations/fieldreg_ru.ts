@@ -2725,9 +2725,13 @@
         <source>Not in a household.</source>
         <translation>Не входит в домохозяйство.</translation>
     </message>
-    <message>
-        <source>Household %1, %2 members</source>
-        <translation>Домохозяйство %1, членов: %2</translation>
+    <message numerus="yes">
+        <source>Household %1, %n members</source>
+        <translation>
+            <numerusform>Домохозяйство %1, %n человек</numerusform>
+            <numerusform>Домохозяйство %1, %n человека</numerusform>
+            <numerusform>Домохозяйство %1, %n человек</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -2725,9 +2725,13 @@
         <source>Not in a household.</source>
         <translation>Не входить до домогосподарства.</translation>
     </message>
-    <message>
-        <source>Household %1, %2 members</source>
-        <translation>Домогосподарство %1, членів: %2</translation>
+    <message numerus="yes">
+        <source>Household %1, %n members</source>
+        <translation>
+            <numerusform>Домогосподарство %1, %n особа</numerusform>
+            <numerusform>Домогосподарство %1, %n особи</numerusform>
+            <numerusform>Домогосподарство %1, %n осіб</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -1,7 +1,7 @@
 """The Ukrainian and Russian translations are complete, keep every placeholder and mnemonic of
 their source, cover every string the code marks for translation, and the shipped .qm files are
 compiled from the current .ts sources (no Qt tool is needed to run this test); Qt's own
-translations ship beside them."""
+translations ship beside them. English has a catalogue of its plurals only ("1 member")."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ import pytest
 from PySide6.QtCore import QTranslator
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
 
+from fieldreg.ui.person_details import HouseholdLinks
 from fieldreg.ui.translations import Translators, translations_dir
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -145,5 +146,71 @@ def test_qt_standard_buttons_speak_the_language_from_the_shipped_files(
         cancel_button = buttons.button(QDialogButtonBox.StandardButton.Cancel)
         assert cancel_button is not None
         assert cancel_button.text() == cancel
+    finally:
+        translators.switch("en")
+
+
+def _plurals_in_code() -> set[Marked]:
+    return {marked for marked in _marked_in_code() if "%n" in marked[1]}
+
+
+def test_english_has_a_singular_and_a_plural_of_every_count_in_the_code() -> None:
+    """English is the source text, but "%n days old" needs a catalogue to read "1 day old"."""
+    english = {
+        (context, source, comment): text for context, source, comment, text in _messages("en")
+    }
+    missing = sorted(_plurals_in_code() - set(english), key=str)
+    assert missing == [], "run `make translations`, fill fieldreg_en.ts's new entries, run it again"
+    unfinished = sorted(key for key, text in english.items() if text is None)
+    assert unfinished == []
+    for (_context, source, _comment), text in english.items():
+        assert text is not None
+        forms = text.split("|")
+        assert len(forms) == 2, source  # English: one, other
+        assert forms[1] == source  # the plural is the source text itself
+        for form in forms:
+            assert Counter(PLACEHOLDER.findall(form)) == Counter(PLACEHOLDER.findall(source))
+
+
+def test_the_shipped_english_qm_is_compiled_from_its_ts() -> None:
+    translator = QTranslator()
+    assert translator.load("fieldreg_en.qm", str(translations_dir()))
+    stale = []
+    for context, source, comment, text in _messages("en"):
+        assert text is not None
+        one, other = text.split("|")
+        if (
+            translator.translate(context, source, comment, 1),
+            translator.translate(context, source, comment, 3),
+        ) != (one, other):
+            stale.append(source)
+    assert stale == [], "run `make translations` to compile the .qm files"
+
+
+@pytest.mark.parametrize(
+    ("language", "one", "few", "many"),
+    [
+        ("en", "1 member", "3 members", "5 members"),
+        ("uk", "1 особа", "3 особи", "5 осіб"),
+        ("ru", "1 человек", "3 человека", "5 человек"),
+    ],
+)
+def test_a_households_size_reads_in_the_languages_plural(
+    qapp: QApplication, language: str, one: str, few: str, many: str
+) -> None:
+    """The person page said "Household K7-0003-W, 1 members"."""
+    translators = Translators(qapp)
+    translators.switch(language)
+    try:
+        links = HouseholdLinks()
+        shown = []
+        for size in (1, 3, 5):
+            members = [(f"K7-{n:04d}-A", {"family_name": "Мельник"}) for n in range(size)]
+            links.show_household("K7-0003-W", "K7-0000-A", members)  # type: ignore[arg-type]
+            shown.append(links._summary.text())
+        assert shown[0].startswith(
+            ("Household K7-0003-W", "Домогосподарство K7-0003-W", "Домохозяйство K7-0003-W")
+        )
+        assert [text.rpartition(", ")[2] for text in shown] == [one, few, many]
     finally:
         translators.switch("en")
