@@ -15,6 +15,8 @@ from __future__ import annotations
 import errno
 import os
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +32,9 @@ WRITER_LOCK_KEY = 0x6669656C64726567
 POSTGRESQL_SCHEMES = ("postgresql", "postgres")
 CONNECT_TIMEOUT_S = 15
 BULK_READ_ROWS = 5000  # rows per round trip of a server-side cursor (bulk_read_cursor)
+# How much of a SQLite store a bulk read maps into memory (mapped_for_bulk_read): SQLite's own
+# ceiling, 2 GB, all of any store a point keeps (100,000 people take about 230 MB).
+BULK_READ_MAP_BYTES = 0x7FFF0000
 
 
 def sqlite_url(path: Path) -> str:
@@ -121,6 +126,27 @@ def bulk_read_cursor(connection: Connection, name: str = "fieldreg_bulk_read") -
     cursor: Any = dbapi.cursor(name=name, binary=True)
     cursor.itersize = BULK_READ_ROWS
     return cursor
+
+
+@contextmanager
+def mapped_for_bulk_read(connection: Connection) -> Iterator[None]:
+    """SQLite reads the store's pages through a memory map while the block runs, and by read()
+    again after it. Unlock reads every person's summary: mapped, SQLite hands over the pages the
+    operating system already caches instead of copying each one, which halves the time it takes
+    to step through 100,000 rows.
+
+    Only for the block: a read from a mapped file that fails (a stick pulled out at that moment)
+    ends the process with SIGBUS instead of an error SQLite can report, so the window is kept to
+    the second a bulk read takes, and the mapping (counted in the resident size) is dropped when
+    it ends. Other databases read as they do."""
+    if connection.dialect.name != "sqlite":
+        yield
+        return
+    connection.exec_driver_sql(f"PRAGMA mmap_size={BULK_READ_MAP_BYTES}")
+    try:
+        yield
+    finally:
+        connection.exec_driver_sql("PRAGMA mmap_size=0")
 
 
 def widen_page_cache(connection: Connection) -> None:

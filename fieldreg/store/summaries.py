@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from fieldreg.core.entities import Group, PersonFields
-from fieldreg.store.engine import bulk_read_cursor
+from fieldreg.store.engine import bulk_read_cursor, mapped_for_bulk_read
 from fieldreg.store.repository import Repository
 from fieldreg.store.summary_codec import decode_summaries
 
@@ -49,8 +49,19 @@ def read_summaries(
     decode is listed in `damaged` (one damaged row must not lock the volunteer out of everyone
     else); `verify` says more about it."""
     total = repo.count_people() if progress else 0
-    sealer = repo.sealer
     result = OpenedSummaries()
+    with mapped_for_bulk_read(repo.conn):
+        _read_into(result, repo, progress, total)
+    return result
+
+
+def _read_into(
+    result: OpenedSummaries,
+    repo: Repository,
+    progress: Callable[[int, int], None] | None,
+    total: int,
+) -> None:
+    sealer = repo.sealer
     cursor = bulk_read_cursor(repo.conn)  # on PostgreSQL streamed, binary, batch by batch
     ahead = repo.conn.dialect.name == "postgresql"
     batches = (_fetched_ahead if ahead else _fetched_in_turn)(cursor)
@@ -80,7 +91,6 @@ def read_summaries(
     finally:
         batches.close()  # waits for a fetch still under way before the cursor closes
         cursor.close()
-    return result
 
 
 _Batches = Generator[list[Any], None, None]
