@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTab
 
 from fieldreg.core.entities import Relationship
 from fieldreg.ui import labels
+from fieldreg.ui.kinship_warning import doubt_text
 from fieldreg.ui.translations import Retranslates
 
 HEAD: Final = Relationship.HEAD.value
@@ -79,7 +80,10 @@ class MembersTable(Retranslates, QTableWidget):
         self.setAccessibleName(self.tr("Members"))
 
     def show_members(self, members: list[Member]) -> None:
+        """One row per member; a relationship the years of birth make unlikely is marked, the
+        reason in its tooltip (`kinship_warning`)."""
         self.setRowCount(len(members))
+        head_dob = members[0].fields.get("dob") if members else None
         for row, member in enumerate(members):
             fields = member.fields
             name = " ".join(
@@ -93,14 +97,16 @@ class MembersTable(Retranslates, QTableWidget):
             if member.person_id:
                 notes.insert(0, self.tr("registered as %1").replace("%1", member.person_id))
             title = " — ".join(part for part in (f"{row + 1}. {name}", ", ".join(notes)) if part)
+            relationship = labels.label(labels.RELATIONSHIP, member.relationship)
+            doubt = doubt_text(head_dob, dob, member.relationship) if row else ""
             cells = (
-                title,
-                labels.label(labels.RELATIONSHIP, member.relationship),
-                labels.dob_text(dob) if isinstance(dob, str) else "",
+                (title, title),
+                (f"⚠ {relationship}" if doubt else relationship, doubt or relationship),
+                (labels.dob_text(dob) if isinstance(dob, str) else "",) * 2,
             )
-            for column, text in enumerate(cells):
+            for column, (text, tip) in enumerate(cells):
                 item = QTableWidgetItem(text)
-                item.setToolTip(text)
+                item.setToolTip(tip)
                 self.setItem(row, column, item)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:

@@ -235,7 +235,11 @@ class HouseholdPage(Retranslates, FormPage, QWidget):
     def _start_member(self) -> None:
         self.duplicates.clear()
         position = self._editing if self._editing is not None else len(self._members)
-        self.editor.start(position, self._first_family_name() if position > 0 else "")
+        if position == 0:
+            self.editor.start(0)
+        else:
+            head_dob = self._members[0].fields.get("dob")
+            self.editor.start(position, self._first_family_name(), head_dob)
 
     def _first_family_name(self) -> str:
         if not self._members:

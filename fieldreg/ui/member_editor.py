@@ -17,6 +17,7 @@ from fieldreg.core.errors import ValidationError
 from fieldreg.core.validation import validate_fields
 from fieldreg.ui import labels
 from fieldreg.ui.household_members import HEAD
+from fieldreg.ui.kinship_warning import KinshipWarning
 from fieldreg.ui.person_form import PersonForm
 from fieldreg.ui.register_page import scrolled
 from fieldreg.ui.translations import Retranslates
@@ -29,6 +30,7 @@ class MemberEditor(Retranslates, QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._position = 0
+        self._head_dob: object = None  # the first member's, for the relationship check
         self._title = QLabel()
         bold = self._title.font()
         bold.setBold(True)
@@ -41,6 +43,9 @@ class MemberEditor(Retranslates, QWidget):
         self.copy = QPushButton()
         self.copy.clicked.connect(self.copy_requested)
         self.form = PersonForm(after_sex={"relationship": self.relationship})
+        self.kinship = KinshipWarning()
+        self.form.changed.connect(self._check_kinship)
+        self.relationship.currentIndexChanged.connect(self._check_kinship)
         self.add = QPushButton()
         self.add.clicked.connect(self.add_requested)
         for button in (self.copy, self.add):
@@ -55,6 +60,7 @@ class MemberEditor(Retranslates, QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(title_row)
         layout.addWidget(scrolled(self.form), 1)
+        layout.addWidget(self.kinship)
         layout.addLayout(add_row)
         self.retranslateUi()
 
@@ -71,10 +77,12 @@ class MemberEditor(Retranslates, QWidget):
         self.copy.setToolTip(self.tr("Family name, origin, phone and languages"))
         self.add.setText(self.tr("Add member (Enter)"))
 
-    def start(self, position: int, family_name: str = "") -> None:
+    def start(self, position: int, family_name: str = "", head_dob: object = None) -> None:
         """An empty editor for the member at `position`, the cursor in the family name, holding
-        `family_name` (not counted as typed); the first member heads the household."""
+        `family_name` (not counted as typed); the first member heads the household, and the
+        others' relationships are checked against `head_dob`, the head's date of birth."""
         self._position = position
+        self._head_dob = head_dob if position > 0 else None
         self.form.clear()
         if family_name:
             self.form.set_defaults({"family_name": family_name})
@@ -100,6 +108,10 @@ class MemberEditor(Retranslates, QWidget):
         error = ValidationError("relationship", "validation.required")
         self.form.show_error("relationship", error)
         return None
+
+    def _check_kinship(self) -> None:
+        member_dob = self.form.name_query()[3]
+        self.kinship.show_for(self._head_dob, member_dob, self.relationship.currentData())
 
     def _relationship_chosen(self) -> None:
         if isinstance(self.relationship.currentData(), str):

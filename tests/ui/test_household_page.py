@@ -114,6 +114,53 @@ def test_a_family_of_four_registered_by_keystrokes_alone(
     assert focused().objectName() == "family_name"
 
 
+def test_a_child_picked_as_the_heads_spouse_is_warned_about_and_marked_in_the_list(
+    qtbot: QtBot, page: HouseholdPage, session: Session
+) -> None:
+    """Typing "S" for Son chooses Spouse: the form says a partner under 16 is unlikely while
+    the member is typed, their row says it once they are added, and nothing is refused."""
+    type_then(qtbot, "Шевченко", TAB)
+    type_then(qtbot, "Олена", TAB, TAB)
+    type_then(qtbot, "12.3.84", TAB)
+    type_then(qtbot, "F", ENTER)
+    qtbot.waitUntil(lambda: len(page.members()) == 1)
+    warning = page.editor.kinship
+    type_then(qtbot, "", TAB)
+    type_then(qtbot, "Марко", TAB, TAB)
+    type_then(qtbot, "2016", TAB)
+    type_then(qtbot, "M", TAB)
+    assert focused().objectName() == "relationship"
+    assert not warning.isVisible()
+    type_then(qtbot, "S")
+    assert page.editor.relationship.currentData() == "spouse"
+    assert warning.isVisible()
+    assert warning.text() == "⚠ A spouse or partner under 16: check the relationship."
+    type_then(qtbot, "", Qt.Key.Key_Down)  # the next one: Child
+    assert page.editor.relationship.currentData() == "child"
+    assert not warning.isVisible()
+    type_then(qtbot, "", Qt.Key.Key_Up)
+    assert warning.isVisible()
+    type_then(qtbot, "", ENTER)
+    qtbot.waitUntil(lambda: len(page.members()) == 2)
+    assert not warning.isVisible()  # the next member is a new one
+    marked = page.table.item(1, page.table.RELATIONSHIP)
+    assert marked.text() == "⚠ Spouse or partner"
+    assert marked.toolTip() == "⚠ A spouse or partner under 16: check the relationship."
+    assert page.table.item(0, page.table.RELATIONSHIP).text() == "Head of household"
+    # A grandmother born after the head: the years are named.
+    type_then(qtbot, "Коваль", TAB)
+    type_then(qtbot, "Ганна", TAB, TAB)
+    type_then(qtbot, "1990", TAB, TAB)
+    type_then(qtbot, "Grandp")
+    assert warning.text() == (
+        "⚠ A grandparent of the head born in 1990, the head in 1984: check the relationship."
+    )
+    with qtbot.waitSignal(page.saved) as saved:
+        press(qtbot, Qt.Key.Key_Return, CTRL)  # warned, not refused
+    people = [session.person(person_id).fields for person_id in saved.args[0]]
+    assert [p["relationship"] for p in people] == ["head", "spouse", "grandparent"]
+
+
 def test_scanning_a_registered_persons_band_links_them(
     qtbot: QtBot, page: HouseholdPage, session: Session
 ) -> None:
