@@ -136,7 +136,9 @@ def _days(text: str) -> int:
 
 
 def _days_text(days: int | None) -> str:
-    return "off" if days is None else f"{days} days after a person left"
+    if days is None:
+        return "off"
+    return f"{days} {'day' if days == 1 else 'days'} after a person left"
 
 
 COMMANDS: dict[str, Handler] = {

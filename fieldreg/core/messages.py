@@ -402,8 +402,8 @@ MESSAGES: Final[dict[str, str]] = {
     ),
     "verify.device_removed": QT_TRANSLATE_NOOP(
         "Errors",
-        "Device {device}: its record is gone, but the anchor outside the database records "
-        "{anchored} events of it.",
+        "Device {device}: its record is gone, but the anchor outside the database records its "
+        "events up to number {anchored}.",
     ),
     "verify.device_row_missing": QT_TRANSLATE_NOOP(
         "Errors", "Device {device}: its events are in the log, but its record is gone."
@@ -970,7 +970,7 @@ MESSAGES: Final[dict[str, str]] = {
         "Errors", "{id} is not on the passenger list of transport {transport}."
     ),
     "transport.full": QT_TRANSLATE_NOOP(
-        "Errors", "The transport has {capacity} seats: no one more can be assigned."
+        "Errors", "The transport is full (seats: {capacity}): no one more can be assigned."
     ),
     "transport.capacity": QT_TRANSLATE_NOOP(
         "Errors", "{field}: a whole number of seats, 1 to {max}."

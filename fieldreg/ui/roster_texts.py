@@ -64,12 +64,10 @@ class RosterTexts(QObject):
 
     def applied(self, version: int, added: int, updated: int, erased: int, revoked: int) -> str:
         text = self.tr(
-            "Roster {version} applied: {added} people added, {updated} updated, {erased} erased"
-        ).format(
-            version=version, added=number(added), updated=number(updated), erased=number(erased)
-        )
-        if revoked == 1:
-            return text + self.tr("; 1 laptop revoked")
+            "Roster {version} applied: %Ln people added, {updated} updated, {erased} erased",
+            None,
+            added,
+        ).format(version=version, updated=number(updated), erased=number(erased))
         if revoked:
             return text + self.tr("; %n laptops revoked", None, revoked)
         return text

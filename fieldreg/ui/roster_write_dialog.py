@@ -31,7 +31,6 @@ from fieldreg.services.session import Session
 from fieldreg.ui.context import UiContext
 from fieldreg.ui.field_widgets import ErrorLabel, push_button
 from fieldreg.ui.import_results import device_text
-from fieldreg.ui.roster_texts import number
 from fieldreg.ui.translations import Retranslates
 
 DEVICE_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -161,10 +160,8 @@ class RosterWriteDialog(Retranslates, QDialog):
         ]
         for w in written:
             lines.append(
-                self.tr("{file}: {people} people, {size}").format(
-                    file=w.path.name,
-                    people=number(w.people),
-                    size=QLocale().formattedDataSize(w.size),
+                self.tr("{file}: %Ln people, {size}", None, w.people).format(
+                    file=w.path.name, size=QLocale().formattedDataSize(w.size)
                 )
             )
         return "\n".join(lines)

@@ -103,10 +103,27 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>Roster {version} applied: %Ln people added, {updated} updated, {erased} erased</source>
+        <translation>
+            <numerusform>Roster {version} applied: %Ln person added, {updated} updated, {erased} erased</numerusform>
+            <numerusform>Roster {version} applied: %Ln people added, {updated} updated, {erased} erased</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>; %n laptops revoked</source>
         <translation>
             <numerusform>; %n laptop revoked</numerusform>
             <numerusform>; %n laptops revoked</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RosterWriteDialog</name>
+    <message numerus="yes">
+        <source>{file}: %Ln people, {size}</source>
+        <translation>
+            <numerusform>{file}: %Ln person, {size}</numerusform>
+            <numerusform>{file}: %Ln people, {size}</numerusform>
         </translation>
     </message>
 </context>

@@ -1352,8 +1352,8 @@
         <translation>Журнал событий устройства {device}: событие {seq} не то, которое записал якорь вне базы данных: журнал переписан.</translation>
     </message>
     <message>
-        <source>Device {device}: its record is gone, but the anchor outside the database records {anchored} events of it.</source>
-        <translation>Устройство {device}: его запись пропала, но якорь вне базы данных записал {anchored} его событий.</translation>
+        <source>Device {device}: its record is gone, but the anchor outside the database records its events up to number {anchored}.</source>
+        <translation>Устройство {device}: его запись пропала, но якорь вне базы данных записал его события до номера {anchored}.</translation>
     </message>
     <message>
         <source>Device {device}: its events are in the log, but its record is gone.</source>
@@ -2164,8 +2164,8 @@
         <translation>{id} нет в списке пассажиров транспорта {transport}.</translation>
     </message>
     <message>
-        <source>The transport has {capacity} seats: no one more can be assigned.</source>
-        <translation>В транспорте {capacity} мест: больше никого назначить нельзя.</translation>
+        <source>The transport is full (seats: {capacity}): no one more can be assigned.</source>
+        <translation>Транспорт заполнен (мест: {capacity}): больше никого назначить нельзя.</translation>
     </message>
     <message>
         <source>{field}: a whole number of seats, 1 to {max}.</source>
@@ -4402,13 +4402,13 @@
         <source>Roster v{version} · {age} · {expiry}</source>
         <translation>Сводный список v{version} · {age} · {expiry}</translation>
     </message>
-    <message>
-        <source>Roster {version} applied: {added} people added, {updated} updated, {erased} erased</source>
-        <translation>Сводный список {version} применён: добавлено людей: {added}, обновлено: {updated}, удалено: {erased}</translation>
-    </message>
-    <message>
-        <source>; 1 laptop revoked</source>
-        <translation>; отозван 1 ноутбук</translation>
+    <message numerus="yes">
+        <source>Roster {version} applied: %Ln people added, {updated} updated, {erased} erased</source>
+        <translation>
+            <numerusform>Сводный список {version} применён: добавлено людей: %Ln, обновлено: {updated}, удалено: {erased}</numerusform>
+            <numerusform>Сводный список {version} применён: добавлено людей: %Ln, обновлено: {updated}, удалено: {erased}</numerusform>
+            <numerusform>Сводный список {version} применён: добавлено людей: %Ln, обновлено: {updated}, удалено: {erased}</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>; %n laptops revoked</source>
@@ -4433,9 +4433,13 @@
         <source>Rosters written: {files} ({size}) in {folder}</source>
         <translation>Записано сводных списков: {files} ({size}) в {folder}</translation>
     </message>
-    <message>
-        <source>{file}: {people} people, {size}</source>
-        <translation>{file}: людей: {people}, {size}</translation>
+    <message numerus="yes">
+        <source>{file}: %Ln people, {size}</source>
+        <translation>
+            <numerusform>{file}: людей: %Ln, {size}</numerusform>
+            <numerusform>{file}: людей: %Ln, {size}</numerusform>
+            <numerusform>{file}: людей: %Ln, {size}</numerusform>
+        </translation>
     </message>
     <message>
         <source>Write rosters</source>

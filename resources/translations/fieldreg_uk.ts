@@ -1352,8 +1352,8 @@
         <translation>Журнал подій пристрою {device}: подія {seq} не та, яку записав якір поза базою даних: журнал переписано.</translation>
     </message>
     <message>
-        <source>Device {device}: its record is gone, but the anchor outside the database records {anchored} events of it.</source>
-        <translation>Пристрій {device}: його запис зник, але якір поза базою даних записав {anchored} його подій.</translation>
+        <source>Device {device}: its record is gone, but the anchor outside the database records its events up to number {anchored}.</source>
+        <translation>Пристрій {device}: його запис зник, але якір поза базою даних записав його події до номера {anchored}.</translation>
     </message>
     <message>
         <source>Device {device}: its events are in the log, but its record is gone.</source>
@@ -2164,8 +2164,8 @@
         <translation>{id} немає в списку пасажирів транспорту {transport}.</translation>
     </message>
     <message>
-        <source>The transport has {capacity} seats: no one more can be assigned.</source>
-        <translation>Транспорт має {capacity} місць: більше нікого призначити не можна.</translation>
+        <source>The transport is full (seats: {capacity}): no one more can be assigned.</source>
+        <translation>Транспорт заповнено (місць: {capacity}): більше нікого призначити не можна.</translation>
     </message>
     <message>
         <source>{field}: a whole number of seats, 1 to {max}.</source>
@@ -4402,13 +4402,13 @@
         <source>Roster v{version} · {age} · {expiry}</source>
         <translation>Зведений список v{version} · {age} · {expiry}</translation>
     </message>
-    <message>
-        <source>Roster {version} applied: {added} people added, {updated} updated, {erased} erased</source>
-        <translation>Зведений список {version} застосовано: додано людей: {added}, оновлено: {updated}, стерто: {erased}</translation>
-    </message>
-    <message>
-        <source>; 1 laptop revoked</source>
-        <translation>; відкликано 1 ноутбук</translation>
+    <message numerus="yes">
+        <source>Roster {version} applied: %Ln people added, {updated} updated, {erased} erased</source>
+        <translation>
+            <numerusform>Зведений список {version} застосовано: додано людей: %Ln, оновлено: {updated}, стерто: {erased}</numerusform>
+            <numerusform>Зведений список {version} застосовано: додано людей: %Ln, оновлено: {updated}, стерто: {erased}</numerusform>
+            <numerusform>Зведений список {version} застосовано: додано людей: %Ln, оновлено: {updated}, стерто: {erased}</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>; %n laptops revoked</source>
@@ -4433,9 +4433,13 @@
         <source>Rosters written: {files} ({size}) in {folder}</source>
         <translation>Записано зведених списків: {files} ({size}) у {folder}</translation>
     </message>
-    <message>
-        <source>{file}: {people} people, {size}</source>
-        <translation>{file}: людей: {people}, {size}</translation>
+    <message numerus="yes">
+        <source>{file}: %Ln people, {size}</source>
+        <translation>
+            <numerusform>{file}: людей: %Ln, {size}</numerusform>
+            <numerusform>{file}: людей: %Ln, {size}</numerusform>
+            <numerusform>{file}: людей: %Ln, {size}</numerusform>
+        </translation>
     </message>
     <message>
         <source>Write rosters</source>

@@ -105,6 +105,9 @@ def test_a_bad_reason_is_a_usage_error_and_retention_days_are_checked(tmp_path: 
     }
     shown = json.loads(ok(fieldreg(hub, "retention", "show", "--json")))
     assert shown == {"retention_days": 30, "acknowledged_up_to": 0, "due": []}
+    assert ok(fieldreg(hub, "retention", "days", "1")).strip() == (
+        "Retention: 1 day after a person left."
+    )
     assert "off" in ok(fieldreg(hub, "retention", "days", "off"))
 
 

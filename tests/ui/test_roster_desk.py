@@ -73,6 +73,8 @@ def test_an_applied_roster_reads_as_counts_in_words(translators: Translators) ->
     assert none_revoked == "Roster 13 applied: 0 people added, 5 updated, 0 erased"
     two = roster_texts.applied_text(14, added=0, updated=0, erased=0, revoked=2)
     assert two.endswith("; 2 laptops revoked")
+    one = roster_texts.applied_text(15, added=1, updated=1, erased=1, revoked=0)
+    assert one == "Roster 15 applied: 1 person added, 1 updated, 1 erased"
 
 
 def test_in_ukrainian_the_counts_take_the_right_plural(translators: Translators) -> None:
