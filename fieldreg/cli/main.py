@@ -46,6 +46,7 @@ from fieldreg.cli.passphrases import (
     read_secret,
 )
 from fieldreg.cli.person_text import history_lines, label, value_text, when_text
+from fieldreg.cli.second_look import print_second_look
 from fieldreg.core.entities import FIELDS, Kind, Relationship, Status
 from fieldreg.core.errors import (
     AuthError,
@@ -373,6 +374,7 @@ def _cmd_register(session: Session, args: argparse.Namespace, out: Output) -> in
         new_household=args.new_household,
     )
     out.result({"id": person_id}, person_id)
+    print_second_look(session, [person_id])
     return EXIT_OK
 
 
@@ -483,9 +485,11 @@ def _cmd_household(session: Session, args: argparse.Namespace, out: Output) -> i
         saved = session.register_household(new, linked)
         data = {"household": saved.household_id, "new": saved.new_ids}
         out.result(data, "\n".join([saved.household_id, *saved.new_ids]))
+        print_second_look(session, [*saved.new_ids, *(person_id for person_id, _ in linked)])
     elif args.household_command == "link":
         session.link_member(args.id, args.household, args.relationship)
         out.result({"ok": True}, "Linked.")
+        print_second_look(session, [args.id])
     else:
         session.unlink_member(args.id)
         out.result({"ok": True}, "Unlinked.")

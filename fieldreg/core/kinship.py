@@ -42,7 +42,8 @@ _YOUNGER_BY: Final = {
 }
 
 
-def _year(dob: object) -> int | None:
+def year_of(dob: object) -> int | None:
+    """The year of a canonical date of birth, or None."""
     if not isinstance(dob, str):
         return None
     try:
@@ -64,7 +65,7 @@ def kinship_doubt(
     rule = _YOUNGER_BY.get(relationship) if isinstance(relationship, str) else None
     if rule is None:
         return None
-    head_year, member_year = _year(head_dob), _year(member_dob)
+    head_year, member_year = year_of(head_dob), year_of(member_dob)
     if head_year is None or member_year is None:
         return None
     gap, doubt = rule

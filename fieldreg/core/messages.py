@@ -1115,3 +1115,39 @@ def pair_field_lines(
             )
         )
     return lines
+
+
+# --- a relationship to the head that the years of birth make unlikely (core.kinship) ----------
+
+KINSHIP_DOUBTS: Final[dict[str, str]] = {
+    "young_spouse": QT_TRANSLATE_NOOP(
+        "KinshipWarning", "A spouse or partner under 16: check the relationship."
+    ),
+    "child_not_younger": QT_TRANSLATE_NOOP(
+        "KinshipWarning",
+        "A child of the head born in {member}, the head in {head}: check the relationship.",
+    ),
+    "grandchild_not_younger": QT_TRANSLATE_NOOP(
+        "KinshipWarning",
+        "A grandchild of the head born in {member}, the head in {head}: check the relationship.",
+    ),
+    "parent_not_older": QT_TRANSLATE_NOOP(
+        "KinshipWarning",
+        "A parent of the head born in {member}, the head in {head}: check the relationship.",
+    ),
+    "grandparent_not_older": QT_TRANSLATE_NOOP(
+        "KinshipWarning",
+        "A grandparent of the head born in {member}, the head in {head}: check the relationship.",
+    ),
+}
+
+
+def kinship_text(
+    doubt: str, head_year: int | None, member_year: int | None, translate: Translate = _untranslated
+) -> str:
+    """The sentence for a `core.kinship.KinshipDoubt` ("A child of the head born in 1990, the
+    head in 1995: check the relationship.")."""
+    return translate("KinshipWarning", KINSHIP_DOUBTS[doubt]).format(
+        member="" if member_year is None else member_year,
+        head="" if head_year is None else head_year,
+    )

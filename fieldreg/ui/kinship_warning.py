@@ -5,40 +5,14 @@ It does not stop anything; it makes sure someone looked."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import Final
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel, QWidget
 
-from fieldreg.core.kinship import KinshipDoubt, kinship_doubt
-from fieldreg.core.messages import QT_TRANSLATE_NOOP
-from fieldreg.core.validation import dob_year
+from fieldreg.core.kinship import kinship_doubt, year_of
+from fieldreg.core.messages import kinship_text
 from fieldreg.ui.child_warning import WARNING_STYLE
 from fieldreg.ui.translations import Retranslates
-
-_CONTEXT: Final = "KinshipWarning"
-# Sentences, not pieces: each language words them its own way. %1 the member's year, %2 the head's.
-_TEXTS: Final[dict[KinshipDoubt, str]] = {
-    KinshipDoubt.YOUNG_SPOUSE: QT_TRANSLATE_NOOP(
-        "KinshipWarning", "⚠ A spouse or partner under 16: check the relationship."
-    ),
-    KinshipDoubt.CHILD_NOT_YOUNGER: QT_TRANSLATE_NOOP(
-        "KinshipWarning",
-        "⚠ A child of the head born in %1, the head in %2: check the relationship.",
-    ),
-    KinshipDoubt.GRANDCHILD_NOT_YOUNGER: QT_TRANSLATE_NOOP(
-        "KinshipWarning",
-        "⚠ A grandchild of the head born in %1, the head in %2: check the relationship.",
-    ),
-    KinshipDoubt.PARENT_NOT_OLDER: QT_TRANSLATE_NOOP(
-        "KinshipWarning",
-        "⚠ A parent of the head born in %1, the head in %2: check the relationship.",
-    ),
-    KinshipDoubt.GRANDPARENT_NOT_OLDER: QT_TRANSLATE_NOOP(
-        "KinshipWarning",
-        "⚠ A grandparent of the head born in %1, the head in %2: check the relationship.",
-    ),
-}
 
 
 def doubt_text(head_dob: object, member_dob: object, relationship: object) -> str:
@@ -46,10 +20,10 @@ def doubt_text(head_dob: object, member_dob: object, relationship: object) -> st
     doubt = kinship_doubt(head_dob, member_dob, relationship, dt.date.today())
     if doubt is None:
         return ""
-    text = QCoreApplication.translate(_CONTEXT, _TEXTS[doubt])
-    for marker, dob in (("%1", member_dob), ("%2", head_dob)):
-        text = text.replace(marker, str(dob_year(dob)) if isinstance(dob, str) else "")
-    return text
+    sentence = kinship_text(
+        doubt, year_of(head_dob), year_of(member_dob), QCoreApplication.translate
+    )
+    return f"⚠ {sentence}"
 
 
 class KinshipWarning(Retranslates, QLabel):

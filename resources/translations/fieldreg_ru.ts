@@ -2913,28 +2913,28 @@
 <context>
     <name>KinshipWarning</name>
     <message>
-        <source>⚠ A spouse or partner under 16: check the relationship.</source>
-        <translation>⚠ Мужу, жене или партнёру меньше 16 лет: проверьте, кем приходится.</translation>
-    </message>
-    <message>
-        <source>⚠ A child of the head born in %1, the head in %2: check the relationship.</source>
-        <translation>⚠ Ребёнок главы родился в %1 г., а глава — в %2 г.: проверьте, кем приходится.</translation>
-    </message>
-    <message>
-        <source>⚠ A grandchild of the head born in %1, the head in %2: check the relationship.</source>
-        <translation>⚠ Внук или внучка главы родились в %1 г., а глава — в %2 г.: проверьте, кем приходится.</translation>
-    </message>
-    <message>
-        <source>⚠ A parent of the head born in %1, the head in %2: check the relationship.</source>
-        <translation>⚠ Отец или мать главы родились в %1 г., а глава — в %2 г.: проверьте, кем приходится.</translation>
-    </message>
-    <message>
-        <source>⚠ A grandparent of the head born in %1, the head in %2: check the relationship.</source>
-        <translation>⚠ Дедушка или бабушка главы родились в %1 г., а глава — в %2 г.: проверьте, кем приходится.</translation>
-    </message>
-    <message>
         <source>Warning</source>
         <translation>Предупреждение</translation>
+    </message>
+    <message>
+        <source>A spouse or partner under 16: check the relationship.</source>
+        <translation>Мужу, жене или партнёру меньше 16 лет: проверьте, кем приходится.</translation>
+    </message>
+    <message>
+        <source>A child of the head born in {member}, the head in {head}: check the relationship.</source>
+        <translation>Ребёнок главы родился в {member} г., а глава — в {head} г.: проверьте, кем приходится.</translation>
+    </message>
+    <message>
+        <source>A grandchild of the head born in {member}, the head in {head}: check the relationship.</source>
+        <translation>Внук или внучка главы родились в {member} г., а глава — в {head} г.: проверьте, кем приходится.</translation>
+    </message>
+    <message>
+        <source>A parent of the head born in {member}, the head in {head}: check the relationship.</source>
+        <translation>Отец или мать главы родились в {member} г., а глава — в {head} г.: проверьте, кем приходится.</translation>
+    </message>
+    <message>
+        <source>A grandparent of the head born in {member}, the head in {head}: check the relationship.</source>
+        <translation>Дедушка или бабушка главы родились в {member} г., а глава — в {head} г.: проверьте, кем приходится.</translation>
     </message>
 </context>
 <context>

@@ -2913,28 +2913,28 @@
 <context>
     <name>KinshipWarning</name>
     <message>
-        <source>⚠ A spouse or partner under 16: check the relationship.</source>
-        <translation>⚠ Чоловікові, дружині або партнерові менше 16 років: перевірте, ким доводиться.</translation>
-    </message>
-    <message>
-        <source>⚠ A child of the head born in %1, the head in %2: check the relationship.</source>
-        <translation>⚠ Дитина голови народилася в %1 р., а голова — в %2 р.: перевірте, ким доводиться.</translation>
-    </message>
-    <message>
-        <source>⚠ A grandchild of the head born in %1, the head in %2: check the relationship.</source>
-        <translation>⚠ Онук або онука голови народилися в %1 р., а голова — в %2 р.: перевірте, ким доводиться.</translation>
-    </message>
-    <message>
-        <source>⚠ A parent of the head born in %1, the head in %2: check the relationship.</source>
-        <translation>⚠ Батько або мати голови народилися в %1 р., а голова — в %2 р.: перевірте, ким доводиться.</translation>
-    </message>
-    <message>
-        <source>⚠ A grandparent of the head born in %1, the head in %2: check the relationship.</source>
-        <translation>⚠ Дідусь або бабуся голови народилися в %1 р., а голова — в %2 р.: перевірте, ким доводиться.</translation>
-    </message>
-    <message>
         <source>Warning</source>
         <translation>Попередження</translation>
+    </message>
+    <message>
+        <source>A spouse or partner under 16: check the relationship.</source>
+        <translation>Чоловікові, дружині або партнерові менше 16 років: перевірте, ким доводиться.</translation>
+    </message>
+    <message>
+        <source>A child of the head born in {member}, the head in {head}: check the relationship.</source>
+        <translation>Дитина голови народилася в {member} р., а голова — в {head} р.: перевірте, ким доводиться.</translation>
+    </message>
+    <message>
+        <source>A grandchild of the head born in {member}, the head in {head}: check the relationship.</source>
+        <translation>Онук або онука голови народилися в {member} р., а голова — в {head} р.: перевірте, ким доводиться.</translation>
+    </message>
+    <message>
+        <source>A parent of the head born in {member}, the head in {head}: check the relationship.</source>
+        <translation>Батько або мати голови народилися в {member} р., а голова — в {head} р.: перевірте, ким доводиться.</translation>
+    </message>
+    <message>
+        <source>A grandparent of the head born in {member}, the head in {head}: check the relationship.</source>
+        <translation>Дідусь або бабуся голови народилися в {member} р., а голова — в {head} р.: перевірте, ким доводиться.</translation>
     </message>
 </context>
 <context>

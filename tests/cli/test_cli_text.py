@@ -164,3 +164,54 @@ def test_every_command_help_says_what_it_does_and_what_it_takes() -> None:
             assert action.help, f"{path}: {action.dest} has no help"
             if action.dest.endswith(("passphrase_file", "key_file")):
                 assert "FIELDREG_" in action.help, f"{path}: {action.dest} names no variable"
+
+
+def test_register_points_out_a_child_alone_and_a_relationship_the_years_make_unlikely(
+    store: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The desk's second look, on stderr; the ID alone on stdout and exit 0: saved is saved."""
+    code, out, err = fieldreg(
+        store, capsys, "register", "--family", "Шевченко", "--given", "Олена", "--dob", "1984",
+        "--new-household",
+    )  # fmt: skip
+    assert (code, err) == (0, "")
+    mother = out.strip()
+    household = json.loads(fieldreg(store, capsys, "show", mother, "--json")[1])["fields"][
+        "household_id"
+    ]
+    code, out, err = fieldreg(
+        store, capsys, "register", "--family", "Шевченко", "--given", "Марко", "--dob", "2016",
+        "--household", household, "--relationship", "spouse",
+    )  # fmt: skip
+    son = out.strip()
+    assert code == 0
+    assert err == (
+        f"fieldreg: warning: {son}: A spouse or partner under 16: check the relationship.\n"
+    )
+    code, out, err = fieldreg(
+        store, capsys, "household", "link", son, household, "--relationship", "parent"
+    )
+    assert code == 0
+    assert err == (
+        f"fieldreg: warning: {son}: A parent of the head born in 2016, the head in 1984: "
+        "check the relationship.\n"
+    )
+    code, out, err = fieldreg(
+        store, capsys, "household", "link", son, household, "--relationship", "child"
+    )
+    assert (code, err) == (0, "")
+    code, out, err = fieldreg(
+        store, capsys, "register", "--family", "Бойко", "--given", "Ія", "--dob", "2019"
+    )
+    assert code == 0
+    assert err == (
+        f"fieldreg: warning: {out.strip()}: under 18, registered alone and not marked "
+        "unaccompanied or separated: check who is with the child (--needs unaccompanied_child "
+        "or separated_child).\n"
+    )
+    code, out, err = fieldreg(
+        store, capsys, "register", "--family", "Бойко", "--given", "Іван", "--dob", "2019",
+        "--needs", "separated_child", "--json",
+    )  # fmt: skip
+    assert (code, err) == (0, "")
+    assert list(json.loads(out)) == ["id"]
