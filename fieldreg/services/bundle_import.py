@@ -162,6 +162,15 @@ def _show(session: Session, outcomes: list[FileOutcome]) -> None:
         session.load()  # reading every summary again is faster than refreshing this many
     elif changed:
         session.refresh(changed)
+    for outcome in sorted(outcomes, key=_log_order):
+        result = outcome.result
+        if result is not None and result.applied == result.last - result.first + 1:
+            session.wrote_log(result.device_id, result.first - 1, result.last)
+
+
+def _log_order(outcome: FileOutcome) -> tuple[str, int]:
+    result = outcome.result
+    return ("", 0) if result is None else (result.device_id, result.first)
 
 
 def _batches(items: list[_Item]) -> list[list[_Item]]:

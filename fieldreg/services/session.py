@@ -44,6 +44,7 @@ from fieldreg.services.field_input import (
     relationship_code,
     validated_fields,
 )
+from fieldreg.services.log_watch import LogWatch
 from fieldreg.services.paths import DataDir
 from fieldreg.services.people_cache import PeopleCache, PeopleView
 from fieldreg.services.person_reads import history_of, person_view, search_people
@@ -141,6 +142,7 @@ class Session:
         clock = HybridClock(now_ms, Hlc.unpack(device.last_hlc) if device.last_hlc else None)
         self._people = PeopleCache()
         self._anchor = Anchor(data_dir.root, sealer)
+        self._watch = LogWatch()
         self._pipeline = WritePipeline(
             self._repo,
             clock,
@@ -148,6 +150,7 @@ class Session:
             operator_id=operator_id,
             on_commit=self._people.remember,
             anchor=self._anchor,
+            on_appended=self._watch.wrote,
         )
 
     # --- lifecycle ----------------------------------------------------------------------------
@@ -180,6 +183,7 @@ class Session:
         """Open every person's summary into memory and build the search index."""
         with self._repo.reading():
             people = read_people(self._repo, progress)
+            self._watch.take(self._repo)  # the same snapshot as the people
         self._people.load(people)
 
     def lock(self) -> None:
@@ -190,6 +194,7 @@ class Session:
             self._data_key = None
         self._sealer.wipe()
         self._people.clear()
+        self._watch.forget()
         self._repo.close()
         self._engine.dispose()
 
@@ -406,6 +411,20 @@ class Session:
         with self._repo.reading():
             state = self._state(person_id)
         return {b.band_id: not b.voided for b in state.bands.values()}
+
+    def catch_up(self) -> list[str]:
+        """People another process changed since this session last looked (`log_watch`),
+        reloaded into the index and summaries; their ids. [] until the people are loaded."""
+        with self._repo.reading():
+            records = self._watch.changed(self._repo)
+            states = self._repo.load_states(records) if records else {}
+        self._people.remember(states.values())
+        return sorted(states)
+
+    def wrote_log(self, device_id: str, after: int, upto: int) -> None:
+        """This session stored `device_id`'s events after `after` up to `upto` itself (an
+        import): `catch_up` need not reload them."""
+        self._watch.wrote(device_id, after, upto)
 
     def refresh(self, person_ids: list[str]) -> None:
         """Reload people changed by another writer (an import) into the index and summaries."""

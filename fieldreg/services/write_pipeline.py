@@ -109,6 +109,7 @@ class WritePipeline:
         operator_id: str,
         on_commit: Callable[[Iterable[PersonState]], None],
         anchor: Anchor | None = None,
+        on_appended: Callable[[str, int, int], None] | None = None,
     ) -> None:
         self._repo = repo
         self._clock = clock
@@ -116,6 +117,7 @@ class WritePipeline:
         self._operator_id = operator_id
         self._on_commit = on_commit
         self._anchor = anchor
+        self._on_appended = on_appended  # (device, last seq before, after) of each commit
         self._device: DeviceState | None = None  # this device's log position, once written
 
     def commit(self, plan: Plan) -> Txn:
@@ -189,4 +191,6 @@ class WritePipeline:
         if self._anchor is not None and not repo.conn.in_transaction():  # durable: not in a batch
             self._anchor.record({d: Mark(s, h, c) for d, s, h, c in marks})
         self._on_commit(txn.states.values())
+        if self._on_appended is not None:
+            self._on_appended(self._device_id, expected[0], device.last_seq)
         return txn

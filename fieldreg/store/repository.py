@@ -413,6 +413,21 @@ class Repository:
             row.device_id, row.prefix, row.last_seq, row.head, row.last_hlc, row.next_counter
         )
 
+    def log_ends(self) -> dict[str, int]:
+        """Device -> how far its log in this store reaches (the last sequence number)."""
+        rows = self.conn.execute(select(DEVICES.c.device_id, DEVICES.c.last_seq))
+        return {row.device_id: row.last_seq for row in rows}
+
+    def subjects_between(self, device_id: str, after: int, upto: int) -> list[str]:
+        """The records (people, households, transports) that `device_id`'s events after `after`
+        and up to `upto` are about."""
+        query = (
+            select(EVENTS.c.subject_id)
+            .where(EVENTS.c.device_id == device_id, EVENTS.c.seq > after, EVENTS.c.seq <= upto)
+            .distinct()
+        )
+        return [str(subject) for subject in self.conn.execute(query).scalars()]
+
     def device_prefixes(self) -> dict[str, str]:
         """Prefix -> the device whose log this store holds under it."""
         rows = self.conn.execute(select(DEVICES.c.device_id, DEVICES.c.prefix))

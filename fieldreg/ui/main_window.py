@@ -57,6 +57,7 @@ from fieldreg.ui.roster_page import RosterPage
 from fieldreg.ui.search_page import SearchPage
 from fieldreg.ui.server_password import ServerPasswordScreen
 from fieldreg.ui.settings_dialog import SettingsDialog
+from fieldreg.ui.store_watch import StoreWatch
 from fieldreg.ui.sync_page import SyncPage
 from fieldreg.ui.translations import Retranslates, Translators, resolve_language
 from fieldreg.ui.transport_page import TransportPage
@@ -168,6 +169,7 @@ class MainWindow(Retranslates, QMainWindow):
         self.status = DeskStatus(context, self.statusBar())
         self.hub_sync = HubSync(context, settings, self)  # automatic sync with the hub, if set
         self.statusBar().addPermanentWidget(self.hub_sync.label)
+        self.store_watch = StoreWatch(context, self)  # what other processes write to the store
         self.sync_page.role_known.connect(self._show_role)
         self.sync_page.exported.connect(self.status.refresh)
         self._show_role("")

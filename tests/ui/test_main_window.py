@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox
 from pytestqt.qtbot import QtBot
 
+from fieldreg.services import vault
 from fieldreg.services.paths import DataDir
 from fieldreg.services.session import Session
 from fieldreg.services.settings import Settings
@@ -231,3 +232,22 @@ def test_a_page_that_fails_to_clear_does_not_keep_the_key(
     assert {type(e[1]) for e in raised} == {RuntimeError}
     assert window.search_page.field.text() == ""
     assert window.screens.currentWidget() is window.unlock_page
+
+
+def test_people_another_process_registers_appear_in_the_open_desk(
+    qtbot: QtBot, desk: Desk, data_dir: Path
+) -> None:
+    """A hub serving laptops, or the command line, writes beside the open desk: within seconds
+    the counts include the new person and a search finds her, with no unlocking again."""
+    window = desk.window
+    assert "People: 4" in window.status.counts.text()
+    other = vault.open_session(DataDir(data_dir), operator=None, passphrase=PASSPHRASE)
+    try:
+        person = other.register({"family_name": "Ковальчук", "given_name": "Ярина"})
+    finally:
+        other.lock()
+    qtbot.waitUntil(lambda: "People: 5" in window.status.counts.text(), timeout=15_000)
+    type_then(qtbot, "Ковальчук Ярина")
+    model = window.search_page.model
+    qtbot.waitUntil(lambda: model.rowCount() == 1)
+    assert model.hit(0).person_id == person
