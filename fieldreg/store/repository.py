@@ -693,8 +693,13 @@ class Repository:
         return [(str(e), str(p)) for e, p in rows]
 
     def notes(self, person_id: str) -> list[NoteRecord]:
+        """The person's notes in clock order. Two devices' clocks can read the same (the same
+        millisecond and counter): the event id breaks the tie, so every store that holds the same
+        notes lists them in the same order, whatever order they arrived in."""
         rows = self.conn.execute(
-            select(NOTES).where(NOTES.c.person_id == person_id).order_by(NOTES.c.hlc)
+            select(NOTES)
+            .where(NOTES.c.person_id == person_id)
+            .order_by(NOTES.c.hlc, NOTES.c.event_id)
         )
         result = []
         for row in rows:

@@ -158,6 +158,33 @@ def test_any_order_with_repeats_gives_the_same_state(
     assert any_order == in_order
 
 
+def test_two_notes_with_the_same_clock_are_listed_alike_whichever_arrived_first(
+    hub_template: Template,
+) -> None:
+    """Found by the property above: two devices' clocks read the same when each wrote a note
+    about the same person; the notes came out in the order they arrived, so two coordinators
+    listed them differently (and their digests differed)."""
+    devices = hub_template.fresh_devices()
+    ops = [
+        (0, "register", 0, 0, 1), (0, "register", 0, 0, 1), (0, "edit", 0, 0, 1),
+        (0, "edit", 0, 0, 1), (1, "register", 0, 0, 2), (0, "learn", 28, 0, 1),
+        (1, "register", 0, 0, 2), (0, "note", 14, 0, 1), (1, "note", 0, 0, 1),
+    ]  # fmt: skip
+    for op in ops:
+        _apply(devices, op)
+    notes = [e for d in devices for e in d.events if e.type is EventType.NOTE_ADDED]
+    assert len(notes) == 2
+    assert notes[0].hlc == notes[1].hlc
+    assert notes[0].subject_id == notes[1].subject_id
+    bundles = _bundles(devices, [7])
+    assert len(bundles) == 2
+    with tempfile.TemporaryDirectory() as temp:
+        root = Path(temp)
+        first = _import_all(hub_template, root, "first", bundles)
+        second = _import_all(hub_template, root, "second", bundles[::-1])
+    assert second == first
+
+
 def test_a_busy_day_converges_and_has_conflicts(hub_template: Template) -> None:
     """A fixed, larger scenario: the property above must hold where there is plenty to merge."""
     rng = random.Random(20261124)
