@@ -27,6 +27,9 @@ def translate(context: str, text: str) -> str:
 class UiContext(QObject):
     open_person = Signal(str)  # a person id to show
     people_changed = Signal(list)  # ids of people whose data changed (saved, imported)
+    # ... of those, the ones another process changed (another workstation, the hub beside the
+    # desk, the command line): pages that read more than people read their store again
+    changed_elsewhere = Signal(list)
     locked = Signal()  # every page must now drop every personal value it shows
     unlocked = Signal()
 

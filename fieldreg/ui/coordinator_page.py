@@ -152,6 +152,9 @@ class CoordinatorPage(Retranslates, Page, QWidget):
         layout.addWidget(self.error)
         layout.addWidget(self.tabs, 1)
         context.locked.connect(self.clear_personal_data)
+        # Another workstation's import, or the hub beside this desk: conflicts, duplicates,
+        # devices and hub contacts read again while the page is shown (else when it is shown).
+        context.changed_elsewhere.connect(self._changed_elsewhere)
         self.retranslateUi()
 
     # --- loading ------------------------------------------------------------------------------
@@ -176,6 +179,10 @@ class CoordinatorPage(Retranslates, Page, QWidget):
     def _on_error(self, error: BaseException) -> None:
         self._job = 0
         show_store_error(self, self._context, error)
+
+    def _changed_elsewhere(self, _ids: list[str]) -> None:
+        if self.isVisible() and not self._job and not self.progress.running:
+            self.refresh()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

@@ -44,6 +44,7 @@ class StoreWatch(QObject):
         self._looking = False
         if changed:
             self.context.people_changed.emit(list(changed))
+            self.context.changed_elsewhere.emit(list(changed))
 
     def _failed(self, error: BaseException) -> None:
         self._looking = False

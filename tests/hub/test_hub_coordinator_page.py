@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QTreeWidget
 from pytestqt.qtbot import QtBot
 
 from fieldreg.services import enrollment_service
+from fieldreg.services import sync_service as sync
 from fieldreg.services.hub import overview
 from fieldreg.services.paths import DataDir
 from fieldreg.services.session import Session
@@ -20,6 +21,7 @@ from fieldreg.services.sync_access import now_ms
 from fieldreg.ui.context import UiContext
 from fieldreg.ui.coordinator_page import HUB, CoordinatorPage
 from fieldreg.ui.dates import date_time_ms
+from fieldreg.ui.store_watch import StoreWatch
 from fieldreg.ui.worker import Worker
 from tests.sync.sync_support import (
     NETWORK_PASSPHRASE,
@@ -176,3 +178,28 @@ def test_the_newest_route_names_the_last_contact(
 
 
 _PREFIXES = ("K7", "M3", "P5")
+
+
+def test_what_another_workstation_imports_shows_on_the_open_page(
+    qtbot: QtBot, hub_session: tuple[DataDir, Session], tmp_path: Path
+) -> None:
+    """Two coordinator workstations on one store (or the hub beside the desk): the other one
+    imports a laptop's bundle; this page, left open, shows the laptop's contact within seconds."""
+    directory, session = hub_session
+    device: Device = enroll_device(session, "K7")
+    add_people(device, 3)
+    page, worker = _shown_page(qtbot, directory, session, devices=1)
+    watch = StoreWatch(page._context)
+    page._context.unlocked.emit()  # the desk was unlocked: the watch looks every few seconds
+    assert _rows(page.hub)["Пункт K7 (K7)"][2] == "0"
+    (tmp_path / "k7-1.bundle").write_bytes(device.bundle(1, 3))
+    other = open_store(directory)
+    try:
+        assert all(o.applied for o in sync.import_bundles(other, [tmp_path / "k7-1.bundle"]))
+    finally:
+        other.lock()
+    qtbot.waitUntil(lambda: _rows(page.hub)["Пункт K7 (K7)"][2] == "1 by file", timeout=15_000)
+    assert len(session.people) == 3  # and the people are in this desk's search
+    page._context.locked.emit()
+    assert not watch._timer.isActive()
+    worker.wait()
