@@ -35,7 +35,6 @@ MAX_FILES = 1000
 # commits; but a crash loses the open batch (the files can simply be imported again) and another
 # process writing the store waits for the batch (under a second here, well inside busy_timeout).
 BATCH_EVENTS = 10_000
-REFRESH_LIMIT = 2000  # changed people above which the session reloads every summary
 
 
 @dataclass(slots=True)
@@ -157,11 +156,7 @@ def import_bundles(
 
 def _show(session: Session, outcomes: list[FileOutcome]) -> None:
     """Bring the session's people up to date with what the import changed."""
-    changed = sorted({p for o in outcomes if o.result for p in o.result.people})
-    if len(changed) > REFRESH_LIMIT:
-        session.load()  # reading every summary again is faster than refreshing this many
-    elif changed:
-        session.refresh(changed)
+    session.show_changed(sorted({p for o in outcomes if o.result for p in o.result.people}))
     for outcome in sorted(outcomes, key=_log_order):
         result = outcome.result
         if result is not None and result.applied == result.last - result.first + 1:

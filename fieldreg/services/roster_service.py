@@ -46,7 +46,6 @@ from fieldreg.sync.roster_content import Receipts, Roster, RosterSettings
 
 VALID_MS = 14 * 24 * 3600 * 1000  # a roster expires two weeks after it was written
 FIELDS_SETTING = "roster.fields"
-REFRESH_LIMIT = 2000  # changed people above which the session reloads every summary
 
 
 @dataclass(frozen=True, slots=True)
@@ -503,11 +502,7 @@ def apply_payload(
             )
         if counts.erased:
             purge.wipe_freed(repo)  # committed: no page of what was dropped stays in the WAL
-    changed = counts.changed
-    if len(changed) > REFRESH_LIMIT:
-        session.load()
-    elif changed:
-        session.refresh(changed)
+    session.show_changed(counts.changed)
     return RosterApplied(
         version=version,
         full=roster.full,

@@ -71,6 +71,7 @@ from fieldreg.store.integrity import device_positions
 from fieldreg.store.repository import Repository
 
 _C = TypeVar("_C", bound=type)
+REFRESH_LIMIT = 2000  # changed people above which show_changed reads every summary again
 # What a locked session still answers: whether it is locked, and locking (again).
 _ANSWERED_WHEN_LOCKED = frozenset({"locked", "lock", "close"})
 
@@ -413,13 +414,23 @@ class Session:
         return {b.band_id: not b.voided for b in state.bands.values()}
 
     def catch_up(self) -> list[str]:
-        """People another process changed since this session last looked (`log_watch`),
-        reloaded into the index and summaries; their ids. [] until the people are loaded."""
+        """The records another process changed since this session last looked (`log_watch`),
+        their people brought up to date in the index and summaries (`show_changed`). [] until
+        the people are loaded."""
         with self._repo.reading():
             records = self._watch.changed(self._repo)
-            states = self._repo.load_states(records) if records else {}
-        self._people.remember(states.values())
-        return sorted(states)
+        self.show_changed(records)
+        return sorted(records)
+
+    def show_changed(self, person_ids: list[str]) -> None:
+        """Bring these people up to date in the index and summaries after another writer
+        changed them (an import, a roster, another process): each reloaded, or when they are
+        many, every summary read again, which is then faster. Ids of other records (households,
+        transports) are passed over."""
+        if len(person_ids) > REFRESH_LIMIT:
+            self.load()
+        elif person_ids:
+            self.refresh(person_ids)
 
     def wrote_log(self, device_id: str, after: int, upto: int) -> None:
         """This session stored `device_id`'s events after `after` up to `upto` itself (an
