@@ -104,3 +104,21 @@ def test_bundles_another_workstation_imports_are_seen_and_the_sessions_own_impor
     finally:
         for opened in (laptop, desk, workstation):
             opened.lock()
+
+
+def test_many_changed_elsewhere_are_read_again_at_once(
+    session: Session, other: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Beyond the limit, every summary is read again (one pass) rather than each state."""
+    monkeypatch.setattr("fieldreg.services.session.REFRESH_LIMIT", 2)
+    loads: list[int] = []
+    read_all = session.load
+    monkeypatch.setattr(session, "load", lambda *a, **k: (loads.append(1), read_all(*a, **k)))
+    few = other.register_batch([{"family_name": "Мельник", "given_name": "Ганна"}] * 2)
+    assert session.catch_up() == sorted(few)
+    assert loads == []
+    many = other.register_batch([{"family_name": "Бойко", "given_name": n} for n in "АБВ"])
+    assert session.catch_up() == sorted(many)
+    assert loads == [1]
+    assert sorted(session.people) == sorted(few + many)
+    assert session.catch_up() == []
