@@ -15,6 +15,7 @@ from typing import Any, Final
 from PySide6.QtCore import QObject, QTimer
 
 from fieldreg.core.errors import FieldregError
+from fieldreg.services.session import Session
 from fieldreg.ui.context import UiContext
 from fieldreg.ui.crash_report import LOGGER_NAME
 
@@ -34,15 +35,19 @@ class StoreWatch(QObject):
 
     def look(self) -> bool:
         """Look now, unless a look is under way or the store is locked."""
-        if self._looking or self.context.session is None:
+        session = self.context.session
+        if self._looking or session is None:
             return False
         self._looking = True
-        self.context.run(lambda session: session.catch_up(), self._done, self._failed)
+        self.context.run(
+            lambda s: s.catch_up(), lambda changed: self._done(session, changed), self._failed
+        )
         return True
 
-    def _done(self, changed: Any) -> None:
+    def _done(self, session: Session, changed: Any) -> None:
         self._looking = False
-        if changed:
+        # Locked meanwhile (the lock waits for the look on the worker): nothing to announce.
+        if changed and self.context.session is session:
             self.context.people_changed.emit(list(changed))
             self.context.changed_elsewhere.emit(list(changed))
 

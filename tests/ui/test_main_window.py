@@ -251,3 +251,29 @@ def test_people_another_process_registers_appear_in_the_open_desk(
     model = window.search_page.model
     qtbot.waitUntil(lambda: model.rowCount() == 1)
     assert model.hit(0).person_id == person
+
+
+def test_a_look_that_ends_after_the_idle_lock_announces_nothing(
+    qtbot: QtBot, desk: Desk, data_dir: Path
+) -> None:
+    """Another process wrote; the watch looks; the idle lock comes before its answer: the
+    locked desk shows no one and no error (the answer is dropped)."""
+    window = desk.window
+    context = desk.context
+    other = vault.open_session(DataDir(data_dir), operator=None, passphrase=PASSPHRASE)
+    try:
+        other.register({"family_name": "Ковальчук", "given_name": "Ярина"})
+    finally:
+        other.lock()
+    announced: list[list[str]] = []
+    context.people_changed.connect(announced.append)
+    assert window.store_watch.look()
+    desk.clock.now += 301
+    with qtbot.waitSignal(context.locked, timeout=10_000):
+        assert desk.idle.check()
+    context.worker.wait()
+    qtbot.wait(50)  # the look's answer reaches the GUI thread
+    assert announced == []
+    assert window.screens.currentWidget() is window.unlock_page
+    assert _message_box("storeErrorDialog") is None
+    assert not window.store_watch._timer.isActive()
