@@ -8,9 +8,9 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterable
 
-from fieldreg.core.children import alone_without_flag
+from fieldreg.core.children import alone_without_flag, year_of
 from fieldreg.core.entities import Relationship
-from fieldreg.core.kinship import kinship_doubt, year_of
+from fieldreg.core.kinship import kinship_doubt
 from fieldreg.core.messages import kinship_text
 from fieldreg.services.session import Session
 
@@ -22,25 +22,20 @@ CHILD_ALONE = (
 
 def second_look(session: Session, person_ids: Iterable[str]) -> list[str]:
     """One line per doubt about the people given ("K7-0005-T: A spouse or partner under 16:
-    check the relationship.")."""
+    check the relationship."), read from the summaries the session holds (a save updates
+    them)."""
     today = session.today()
+    people = session.people
     lines = []
     for person_id in person_ids:
-        view = session.person(person_id)
-        fields = view.fields
+        fields = people.summary(person_id) or {}
         if alone_without_flag(fields, today):
             lines.append(f"{person_id}: {CHILD_ALONE}")
-        relationship = fields.get("relationship")
-        if relationship in (None, Relationship.HEAD.value):
+        relationship, household = fields.get("relationship"), fields.get("household_id")
+        if relationship in (None, Relationship.HEAD.value) or not isinstance(household, str):
             continue
-        heads = [
-            session.person(member).fields
-            for member in view.household_members
-            if member != person_id
-        ]
-        head = next((h for h in heads if h.get("relationship") == Relationship.HEAD.value), None)
-        if head is None:
-            continue
+        members = (people.summary(m) or {} for m in people.household_members(household))
+        head = next((h for h in members if h.get("relationship") == Relationship.HEAD.value), {})
         doubt = kinship_doubt(head.get("dob"), fields.get("dob"), relationship, today)
         if doubt is not None:
             sentence = kinship_text(doubt, year_of(head.get("dob")), year_of(fields.get("dob")))

@@ -20,13 +20,19 @@ ADULT_AGE: Final = 18
 CHILD_ALONE_NEEDS: Final = frozenset({Need.UNACCOMPANIED_CHILD.value, Need.SEPARATED_CHILD.value})
 
 
-def age_years(dob: object, today: date) -> int | None:
-    """The age in whole years for a canonical dob ("1984-03-12", "1984", "~1984"), else None."""
+def year_of(dob: object) -> int | None:
+    """The year of a canonical dob ("1984-03-12", "1984", "~1984"), else None."""
     if not isinstance(dob, str):
         return None
     try:
-        year = dob_year(dob)
+        return dob_year(dob)
     except ValueError:
+        return None
+
+
+def age_years(dob: object, today: date) -> int | None:
+    """The age in whole years for a canonical dob ("1984-03-12", "1984", "~1984"), else None."""
+    if not isinstance(dob, str) or (year := year_of(dob)) is None:
         return None
     if dob.startswith("~"):
         return max(today.year - year, 0)

@@ -16,9 +16,8 @@ from datetime import date
 from enum import StrEnum
 from typing import Final
 
-from fieldreg.core.children import age_years
+from fieldreg.core.children import age_years, year_of
 from fieldreg.core.entities import Relationship
-from fieldreg.core.validation import dob_year
 
 YOUNGEST_SPOUSE: Final = 16  # a spouse or partner younger than this (either of the two) is doubted
 GENERATION: Final = 12  # a parent at least this many years older than their child
@@ -40,16 +39,6 @@ _YOUNGER_BY: Final = {
     Relationship.PARENT.value: (-GENERATION, KinshipDoubt.PARENT_NOT_OLDER),
     Relationship.GRANDPARENT.value: (-TWO_GENERATIONS, KinshipDoubt.GRANDPARENT_NOT_OLDER),
 }
-
-
-def year_of(dob: object) -> int | None:
-    """The year of a canonical date of birth, or None."""
-    if not isinstance(dob, str):
-        return None
-    try:
-        return dob_year(dob)
-    except ValueError:
-        return None
 
 
 def kinship_doubt(

@@ -157,15 +157,10 @@ def import_bundles(
 def _show(session: Session, outcomes: list[FileOutcome]) -> None:
     """Bring the session's people up to date with what the import changed."""
     session.show_changed(sorted({p for o in outcomes if o.result for p in o.result.people}))
-    for outcome in sorted(outcomes, key=_log_order):
-        result = outcome.result
-        if result is not None and result.applied == result.last - result.first + 1:
+    results = [o.result for o in outcomes if o.result is not None]
+    for result in sorted(results, key=lambda r: (r.device_id, r.first)):
+        if result.applied == result.last - result.first + 1:  # all of it written here, now
             session.wrote_log(result.device_id, result.first - 1, result.last)
-
-
-def _log_order(outcome: FileOutcome) -> tuple[str, int]:
-    result = outcome.result
-    return ("", 0) if result is None else (result.device_id, result.first)
 
 
 def _batches(items: list[_Item]) -> list[list[_Item]]:

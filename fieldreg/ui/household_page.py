@@ -235,11 +235,9 @@ class HouseholdPage(Retranslates, FormPage, QWidget):
     def _start_member(self) -> None:
         self.duplicates.clear()
         position = self._editing if self._editing is not None else len(self._members)
-        if position == 0:
-            self.editor.start(0)
-        else:
-            head_dob = self._members[0].fields.get("dob")
-            self.editor.start(position, self._first_family_name(), head_dob)
+        family_name = self._first_family_name() if position > 0 else ""
+        head_dob = self._members[0].fields.get("dob") if self._members else None
+        self.editor.start(position, family_name, head_dob)  # the first member heads: unchecked
 
     def _first_family_name(self) -> str:
         if not self._members:

@@ -9,7 +9,8 @@ import datetime as dt
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel, QWidget
 
-from fieldreg.core.kinship import kinship_doubt, year_of
+from fieldreg.core.children import year_of
+from fieldreg.core.kinship import kinship_doubt
 from fieldreg.core.messages import kinship_text
 from fieldreg.ui.child_warning import WARNING_STYLE
 from fieldreg.ui.translations import Retranslates
@@ -41,11 +42,6 @@ class KinshipWarning(Retranslates, QLabel):
     def show_for(self, head_dob: object, member_dob: object, relationship: object) -> None:
         self._shown = (head_dob, member_dob, relationship)
         self.retranslateUi()
-
-    @property
-    def warns(self) -> bool:
-        """Whether a warning is up (also while the page is hidden)."""
-        return bool(self.text())
 
     def retranslateUi(self) -> None:
         self.setText(doubt_text(*self._shown))
