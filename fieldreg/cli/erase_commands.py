@@ -18,6 +18,7 @@ import datetime as dt
 from typing import Any
 
 from fieldreg.cli.common import EXIT_OK, Handler, Output, with_session
+from fieldreg.core.dates import day_first
 from fieldreg.core.events import ERASURE_REASONS
 from fieldreg.services import erasure, retention
 from fieldreg.services.session import Session
@@ -124,7 +125,7 @@ def _cmd_retention(session: Session, args: argparse.Namespace, out: Output) -> i
     lines = [
         f"Retention: {_days_text(state.days)}.",
         f"The coordinator holds this laptop's events up to {state.acknowledged}.",
-        *(f"{d.person_id}  {d.status}  {_day(d.left_ms)}" for d in state.due),
+        *(f"{d.person_id}  {d.status}  {day_first(_day(d.left_ms))}" for d in state.due),
         f"{len(state.due)} due.",
     ]
     out.result(data, "\n".join(lines))

@@ -23,6 +23,7 @@ from fieldreg.cli.common import (
 )
 from fieldreg.cli.passphrases import read_secret
 from fieldreg.cli.sync_commands import ENV_NETWORK_PASSPHRASE
+from fieldreg.core.dates import ms_text
 from fieldreg.services import hub_client
 from fieldreg.services.hub import certificate, overview, server
 from fieldreg.services.session import Session
@@ -126,7 +127,7 @@ def _hub_session(session: Session, args: argparse.Namespace, out: Output) -> int
 def _when(ms: int | None) -> str:
     if ms is None:
         return "never"
-    return dt.datetime.fromtimestamp(ms / 1000, dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
+    return ms_text(ms, dt.UTC)
 
 
 def _devices(session: Session, out: Output) -> int:

@@ -45,8 +45,9 @@ from fieldreg.cli.passphrases import (
     ENV_RECOVERY_KEY,
     read_secret,
 )
-from fieldreg.cli.person_text import history_lines, label, value_text, when_text
+from fieldreg.cli.person_text import history_lines, label, value_text
 from fieldreg.cli.second_look import print_second_look
+from fieldreg.core.dates import day_first, moment_text
 from fieldreg.core.entities import FIELDS, Kind, Relationship, Status
 from fieldreg.core.errors import (
     AuthError,
@@ -326,14 +327,14 @@ def _format_person(view: Any) -> str:
     for name, value in view.fields.items():
         lines.append(f"  {label(name)}: {value_text(name, value)}")
     if view.registered:
-        lines.append(f"  Registered: {when_text(view.registered)}")
+        lines.append(f"  Registered: {moment_text(view.registered)}")
     if view.household_members:
         lines.append(f"  Household members: {', '.join(view.household_members)}")
     for name, values in view.conflicts.items():
         competing = " | ".join(value_text(name, value) for value in values)
         lines.append(f"  CONFLICT {label(name)}: {competing}")
     for note in view.notes:
-        lines.append(f"  Note {when_text(note.when)}: {note.text}")
+        lines.append(f"  Note {moment_text(note.when)}: {note.text}")
     return "\n".join(lines)
 
 
@@ -604,9 +605,10 @@ def _cmd_stats(session: Session, args: argparse.Namespace, out: Output) -> int:
             + [f"status {k}: {v}" for k, v in s.by_status.items()]
             + [f"need {k}: {v}" for k, v in s.by_need.items()]
             + [f"point {k}: {v}" for k, v in figures.by_point.items()]
-            + [f"day {k}: {v}" for k, v in figures.by_day.items()]
+            + [f"day {day_first(k)}: {v}" for k, v in figures.by_day.items()]
             + [
-                f"transport {t.name} ({t.transport_id}, {t.departure or 'no departure'}): "
+                f"transport {t.name} ({t.transport_id}, "
+                f"{day_first(t.departure) or 'no departure'}): "
                 f"{t.assigned} assigned, {t.boarded} boarded, {t.no_shows} no-shows"
                 for t in figures.by_transport
             ]

@@ -7,11 +7,10 @@ which the CLI does not load, so choices here read as their codes in words ("medi
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Iterable
 
-from fieldreg.core.dates import day_first
+from fieldreg.core.dates import day_first, moment_text
 from fieldreg.core.entities import FIELDS
 from fieldreg.core.messages import FIELD_LABELS
 from fieldreg.services.views import HistoryEntry
@@ -54,16 +53,11 @@ def event_title(event_type: str) -> str:
     return " ".join([words[0], *(word.lower() for word in words[1:])])
 
 
-def when_text(moment: dt.datetime) -> str:
-    """Local time with its zone, to the minute."""
-    return f"{moment.astimezone():%Y-%m-%d %H:%M %Z}".rstrip()
-
-
 def history_lines(entries: Iterable[HistoryEntry]) -> list[str]:
     """Each event on a line (when, who, what), then one indented line per value it set."""
     lines: list[str] = []
     for entry in entries:
-        lines.append(f"{when_text(entry.when)}  {entry.operator}  {event_title(entry.type)}")
+        lines.append(f"{moment_text(entry.when)}  {entry.operator}  {event_title(entry.type)}")
         lines.extend(
             f"    {label(key)}: {value_text(key, value)}" for key, value in entry.changes.items()
         )

@@ -16,6 +16,7 @@ from typing import Any
 from fieldreg.cli.common import EXIT_OK, Handler, Output, shown_path, with_session
 from fieldreg.cli.passphrases import read_secret
 from fieldreg.cli.sync_commands import ENV_NETWORK_PASSPHRASE
+from fieldreg.core.dates import moment_text
 from fieldreg.services import roster_service as rosters
 from fieldreg.services.session import Session
 
@@ -53,7 +54,7 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
 
 
 def _when(value: dt.datetime | None) -> str:
-    return "-" if value is None else value.strftime("%Y-%m-%d %H:%M UTC")
+    return "-" if value is None else moment_text(value, dt.UTC)
 
 
 def _age(seconds: int | None) -> str:

@@ -2,10 +2,12 @@
 (12.03.1984, 05.12.2026 08:00), in English, Ukrainian and Russian alike, as volunteers in this
 deployment write and type a date of birth. The store keeps ISO 8601 (1984-03-12,
 2026-12-05 08:00), which sorts and travels; the desk's Qt side writes the same way
-(`fieldreg.ui.dates`)."""
+(`fieldreg.ui.dates`); the command line and the reports add the zone, since what they print
+is read elsewhere (04.12.2026 03:48 UTC)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from typing import Final
 
@@ -20,3 +22,14 @@ def day_first(text: str) -> str:
         return text
     year, month, day, time = found.groups()
     return f"{day}.{month}.{year}{time}"
+
+
+def moment_text(moment: dt.datetime, zone: dt.tzinfo | None = None) -> str:
+    """An aware datetime to the minute, day first, with its zone: in local time, or in `zone`
+    ("04.12.2026 05:48 EET", "04.12.2026 03:48 UTC")."""
+    return f"{moment.astimezone(zone):%d.%m.%Y %H:%M %Z}".rstrip()
+
+
+def ms_text(when_ms: int, zone: dt.tzinfo | None = None) -> str:
+    """`moment_text` of a wall-clock time in milliseconds since the epoch."""
+    return moment_text(dt.datetime.fromtimestamp(when_ms / 1000, dt.UTC), zone)

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from typing import Any, Final
 
 from fieldreg.core import canonical
+from fieldreg.core.dates import ms_text
 from fieldreg.core.errors import FieldregError
 from fieldreg.crypto.network_keys import private_ed25519
 from fieldreg.sync import age_format, container, minisign
@@ -288,9 +289,8 @@ def read_roster_header(raw: bytes) -> RosterHeader:
 
 
 def expiry_text(expires: int) -> str:
-    """An expiry as a person reads it, in UTC: "2026-12-09 14:00 UTC"."""
-    moment = dt.datetime.fromtimestamp(expires / 1000, tz=dt.UTC)
-    return moment.strftime("%Y-%m-%d %H:%M UTC")
+    """An expiry as a person reads it, in UTC: "09.12.2026 14:00 UTC"."""
+    return ms_text(expires, dt.UTC)
 
 
 def read_roster(

@@ -7,6 +7,8 @@ import argparse
 import datetime as dt
 import json
 import os
+import re
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -89,6 +91,31 @@ def test_history_lists_a_registration_in_the_order_show_does(
         "Date of birth",
     ]
     assert labels.index("Phone") < labels.index("Needs") < labels.index("Status")
+
+
+def test_times_are_written_day_first_like_the_date_of_birth_beside_them(
+    store: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`show` and `history` print a date of birth as 12.03.1984: the time of a registration
+    or a note beside it reads the same way (not 2026-12-04), in local time with its zone."""
+    monkeypatch.setenv("TZ", "Europe/Kyiv")
+    time.tzset()
+    try:
+        person = registered(store, capsys, "--given", "Ira", "--dob", "12.03.1984")
+        assert fieldreg(store, capsys, "note", person, "Needs a wheelchair")[0] == 0
+        code, shown, err = fieldreg(store, capsys, "show", person)
+        assert code == 0, err
+        code, history, err = fieldreg(store, capsys, "history", person)
+        assert code == 0, err
+    finally:
+        monkeypatch.delenv("TZ")
+        time.tzset()
+    moment = r"\d\d\.\d\d\.20\d\d \d\d:\d\d EET"  # Kyiv in winter
+    assert "  Date of birth: 12.03.1984" in shown.splitlines()
+    assert re.search(rf"^  Registered: {moment}$", shown, re.M), shown
+    assert re.search(rf"^  Note {moment}: Needs a wheelchair$", shown, re.M), shown
+    assert re.search(rf"^{moment}  Olena  Person registered$", history, re.M), history
+    assert not re.search(r"20\d\d-\d\d-\d\d", shown + history)
 
 
 def test_not_an_allowed_value_lists_the_allowed_values(

@@ -31,7 +31,7 @@ def test_stats_counts_each_transport_s_passengers(store: Path) -> None:
     ]
     text = cli(store, "stats").out
     assert (
-        f"transport Автобус 3 ({bus}, 2026-12-03 07:30): 3 assigned, 1 boarded, 2 no-shows" in text
+        f"transport Автобус 3 ({bus}, 03.12.2026 07:30): 3 assigned, 1 boarded, 2 no-shows" in text
     )
 
 

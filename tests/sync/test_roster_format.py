@@ -204,7 +204,7 @@ def test_an_expired_roster_is_refused_naming_its_expiry(
     error = _refused(raw, network, laptop, now=expires + late)
     assert error.code == "roster.expired"
     assert describe(error) == (
-        "The roster expired on 2026-11-25 10:00 UTC. The current roster is kept; ask the "
+        "The roster expired on 25.11.2026 10:00 UTC. The current roster is kept; ask the "
         "coordinator for a new one."
     )
 
