@@ -22,6 +22,7 @@ from fieldreg.cli.common import (
     with_session,
 )
 from fieldreg.cli.encryption_options import add_encryption_options, encryption_of
+from fieldreg.cli.person_text import label, value_text
 from fieldreg.core.dates import day_first
 from fieldreg.core.entities import ASSISTANCE, TransportKind
 from fieldreg.services.manifest_files import (
@@ -180,19 +181,25 @@ def _departure_text(view: TransportView) -> str:
     return day_first(str(view.fields.get("departure") or ""))
 
 
+def _position(order: list[str], name: str) -> int:
+    return order.index(name) if name in order else len(order)
+
+
 def _transport_text(view: TransportView, session: Session) -> str:
     lines = [f"{view.transport_id}  {escaped(view.name)}  (version {view.version})"]
-    for name, value in view.fields.items():
+    order = list(TRANSPORT_FLAGS.values())  # as `plan` takes them, not alphabetical
+    shown_fields = sorted(view.fields.items(), key=lambda item: _position(order, item[0]))
+    for name, value in shown_fields:
         if name != "name":
-            shown = day_first(str(value)) if name == "departure" else str(value)
-            lines.append(f"  {name}: {escaped(shown)}")
+            shown = day_first(str(value)) if name == "departure" else value_text(name, value)
+            lines.append(f"  {label(name)}: {escaped(shown)}")
     boarded = sum(1 for p in view.passengers if p.boarded)
     lines.append(f"  passengers: {len(view.passengers)}, boarded: {boarded}")
     for p in view.passengers:
         summary = session.people.summary(p.person_id) or {}
         name = " ".join(str(summary[k]) for k in ("family_name", "given_name") if summary.get(k))
         flags = [f"seat {p.seat}"] if p.seat else []
-        flags += list(p.assistance)
+        flags += [need.replace("_", " ") for need in p.assistance]  # "medical escort"
         if p.escort:
             flags.append(f"with {p.escort}")
         if p.boarded:

@@ -46,7 +46,7 @@ def test_plan_assign_show_and_unassign(store: Path) -> None:
     ivan = _register(store, "Гнатюк", "Іван")
     done = cli(
         store, "transport", "assign", bus, anna, ivan, "--seat", f"{anna}=12",
-        "--assist", f"{ivan}=wheelchair", "--json",
+        "--assist", f"{ivan}=medical_escort", "--json",
     )  # fmt: skip
     assert done.code == 0, done.err
     assert sorted(json.loads(done.out)["assigned"]) == sorted([anna, ivan])
@@ -54,11 +54,21 @@ def test_plan_assign_show_and_unassign(store: Path) -> None:
     assert shown["fields"]["name"] == "Автобус 3"
     assert [(p["id"], p["seat"], p["assistance"]) for p in shown["passengers"]] == [
         (anna, "12", []),
-        (ivan, None, ["wheelchair"]),
+        (ivan, None, ["medical_escort"]),
     ]
     text = cli(store, "transport", "show", bus).out
     assert "Мельник Анна" in text
     assert "seat 12" in text
+    assert "Гнатюк Іван  medical escort" in text
+    # The fields in words, in the order `plan` takes them, the departure day first.
+    assert text.splitlines()[1:6] == [
+        "  Kind of transport: bus",
+        "  Route: Харків — Ужгород",
+        "  Planned departure: 03.12.2026 07:30",
+        "  Receiving party: Slovak Red Cross",
+        "  Capacity: 50",
+    ]
+    assert "receiving_party" not in text
     assert cli(store, "transport", "unassign", bus, ivan).code == 0
     again = cli(store, "transport", "unassign", bus, ivan)
     assert again.code == 3
