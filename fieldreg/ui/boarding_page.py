@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fieldreg.core.dates import day_first
 from fieldreg.core.errors import FieldregError
 from fieldreg.services.session import Session
 from fieldreg.services.transports import BoardingOutcome, ScanResult, TransportView
@@ -117,7 +118,7 @@ class BoardingPage(Retranslates, Page, QWidget):
         self.transport.blockSignals(True)
         self.transport.clear()
         for view in views:
-            departure = view.fields.get("departure") or ""
+            departure = day_first(str(view.fields.get("departure") or ""))
             self.transport.addItem(f"{view.name}  {departure}".strip(), view.transport_id)
         index = self.transport.findData(chosen) if chosen else 0
         self.transport.setCurrentIndex(max(index, 0))

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fieldreg.core.dates import day_first
 from fieldreg.core.entities import Need
 from fieldreg.core.errors import FieldregError
 from fieldreg.services import exports
@@ -371,7 +372,7 @@ def transport_choices(session: Session) -> list[tuple[str, str]]:
     for view in views:
         name = view.name
         if seen[name] > 1:
-            departure = view.fields.get("departure")
+            departure = day_first(str(view.fields.get("departure") or ""))
             name += (
                 f" ({departure}, {view.transport_id})" if departure else f" ({view.transport_id})"
             )

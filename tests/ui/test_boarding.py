@@ -46,6 +46,10 @@ def test_each_scan_is_said_and_only_right_scans_are_recorded(
         page = desk.window.boarding_page
         assert desk.window.work.currentWidget() is page
         qtbot.waitUntil(lambda: page.transport.count() == 2)
+        # Each transport by its name and departure, the date written as everywhere on the desk.
+        listed = [page.transport.itemText(i) for i in range(2)]
+        assert "Автобус 3  03.12.2026 07:30" in listed
+        assert "Автобус 4" in listed
         page.choose(bus)
         qtbot.waitUntil(lambda: focused() is page.scan)
 

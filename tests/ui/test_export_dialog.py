@@ -166,6 +166,18 @@ def test_a_transport_chosen_by_keyboard_exports_only_its_passengers(
     assert sorted(r["id"] for r in rows) == sorted(people[1:3])
 
 
+def test_two_transports_of_one_name_are_told_apart_by_departure_day_first(
+    session: Session,
+) -> None:
+    transports = session.transports()
+    morning = transports.plan({"name": "Автобус 1", "departure": "2026-12-03 07:30"})
+    evening = transports.plan({"name": "Автобус 1"})
+    assert dict(export_dialog.transport_choices(session)) == {
+        morning: f"Автобус 1 (03.12.2026 07:30, {morning})",
+        evening: f"Автобус 1 ({evening})",
+    }
+
+
 def test_a_dialog_closed_at_once_is_sent_no_transport_list(
     qtbot: QtBot, session: Session, data_dir: Path
 ) -> None:
