@@ -18,7 +18,7 @@ from sqlalchemy.exc import IntegrityError as UniqueViolation
 from fieldreg.core.errors import StoreError, TamperError
 from fieldreg.crypto.encoding import b64encode, strict_b64decode
 from fieldreg.crypto.network_keys import DeviceKeys, NetworkInfo
-from fieldreg.store.repository import DEVICES, EVENTS, HOUSEHOLDS, DeviceState, Repository
+from fieldreg.store.repository import DEVICES, EVENTS, PEOPLE, DeviceState, Repository
 from fieldreg.store.sync_models import (
     CertificateRow,
     ConflictIndexRow,
@@ -354,13 +354,14 @@ class SyncStore:
         return int(value or 0)
 
     def people_written_after(self, device_id: str, seq: int) -> int:
-        """How many people the device's events after `seq` concern (households not counted)."""
-        households = select(HOUSEHOLDS.c.id).scalar_subquery()
+        """How many people the device's events after `seq` concern (not the households and
+        transports some of them are about)."""
+        people = select(PEOPLE.c.id).scalar_subquery()
         value = self.conn.execute(
             select(func.count(distinct(EVENTS.c.subject_id))).where(
                 EVENTS.c.device_id == device_id,
                 EVENTS.c.seq > seq,
-                EVENTS.c.subject_id.not_in(households),
+                EVENTS.c.subject_id.in_(people),
             )
         ).scalar()
         return int(value or 0)

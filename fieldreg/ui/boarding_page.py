@@ -198,6 +198,10 @@ class BoardingPage(Retranslates, Page, QWidget):
         if result.outcome is BoardingOutcome.DOES_NOT_WISH:
             self._pending = text
             self._show_pending(True)
+        if result.outcome is BoardingOutcome.BOARDED and result.person_id:
+            # Recorded (boarded, and departed with the transport): the status bar, the roster
+            # and the dashboard count it now.
+            self._context.people_changed.emit([result.person_id])
         self._render_counts()
         self.scan.setFocus()
         self.outcome_shown.emit(result.outcome.value)

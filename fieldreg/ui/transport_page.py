@@ -417,7 +417,7 @@ class TransportPage(Retranslates, Page, QWidget):
         dialog = TransportDialog(
             self._context, transport_id, view.fields if view is not None else None, self
         )
-        dialog.accepted.connect(self.refresh)
+        dialog.accepted.connect(lambda: self._context.people_changed.emit([]))
         self.dialog = dialog
         dialog.open()
         return dialog
@@ -425,7 +425,9 @@ class TransportPage(Retranslates, Page, QWidget):
     def _run(self, call: Callable[[Session], object], said: Callable[[object], str]) -> None:
         def done(result: object) -> None:
             self.message.setText(said(result))
-            self.refresh()
+            # Saved: the status bar and the dashboard count it, and this page (listening, see
+            # __init__) reads the transports again.
+            self._context.people_changed.emit(list(result) if isinstance(result, list) else [])
 
         self._context.run(call, done, self._said_error)
 

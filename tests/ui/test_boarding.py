@@ -106,6 +106,53 @@ def test_each_scan_is_said_and_only_right_scans_are_recorded(
         assert page.counts.text() == "Boarded: 3 of 3"
 
 
+def test_a_boarding_counts_in_the_status_bar_and_the_dashboard_at_once(
+    qtbot: QtBot, qapp: QApplication, session: Session, data_dir: Path
+) -> None:
+    """A scan that boards is a save: the status bar's "not exported" and "waiting" counts, and
+    the dashboard's boarded bar, change with it, not at the next registration. The transports
+    the changes are about are not counted as people."""
+    transports = session.transports()
+    bus = transports.plan({"name": "Автобус 3"})
+    transports.plan({"name": "Автобус 4"})
+    anna = session.register({"family_name": "Мельник", "given_name": "Анна"})
+    ivan = session.register({"family_name": "Гнатюк", "given_name": "Іван"})
+    session.set_status(anna, "waiting")
+    transports.assign(bus, [anna, ivan])
+    with open_desk(qtbot, qapp, session, data_dir) as desk:
+        status = desk.window.status
+        qtbot.waitUntil(lambda: status.pending is not None)
+        pending = status.pending
+        assert pending is not None
+        before = pending.events
+        assert status.unexported.text() == f"People not exported: 2 · changes: {before}"
+        assert "waiting: 1" in status.counts.text()
+        press(qtbot, Qt.Key.Key_D, CTRL | SHIFT)  # the dashboard read once, then left
+        qtbot.waitUntil(lambda: desk.window.dashboard_page.figures is not None)
+        press(qtbot, Qt.Key.Key_B, CTRL | SHIFT)
+        page = desk.window.boarding_page
+        qtbot.waitUntil(lambda: page.transport_id() is not None)
+        page.choose(bus)
+        qtbot.waitUntil(lambda: focused() is page.scan)
+        with qtbot.waitSignal(page.outcome_shown, timeout=5000) as said:
+            type_text(qtbot, focused(), anna)
+            qtbot.keyClick(focused(), ENTER)
+        assert said.args[0] == BoardingOutcome.BOARDED.value
+        # boarded, and departed with the bus: two changes
+        after = f"People not exported: 2 · changes: {before + 2}"
+        qtbot.waitUntil(lambda: status.unexported.text() == after)
+        assert "waiting: 0" in status.counts.text()
+        press(qtbot, Qt.Key.Key_D, CTRL | SHIFT)
+        dashboard = desk.window.dashboard_page
+
+        def boarded_on_the_bus() -> int:
+            figures = dashboard.figures
+            assert figures is not None
+            return next(t.boarded for t in figures.by_transport if t.transport_id == bus)
+
+        qtbot.waitUntil(lambda: boarded_on_the_bus() == 1)
+
+
 def test_declining_at_the_door_records_nothing_and_keeps_the_cursor(
     qtbot: QtBot, qapp: QApplication, session: Session, data_dir: Path
 ) -> None:

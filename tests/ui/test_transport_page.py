@@ -58,10 +58,20 @@ def test_plan_assign_take_off_and_write_the_manifest(
         assert session.transports().get(bus).fields["departure"] == "2026-12-03 07:30"
         assert page.table.item(0, 2).text() == "03.12.2026 07:30"
 
+        # Every save here is counted in the status bar with it, the planned bus too.
+        status = desk.window.status
+
+        def changes() -> int:
+            return status.pending.events if status.pending is not None else -1
+
+        # 3 registrations, the household and its 2 links, then the plan
+        qtbot.waitUntil(lambda: changes() == 7)
+        assert status.unexported.text().startswith("People not exported: 3 ")
         page.assign_input.setText(anna)
         page.seat_input.setText("12")
         qtbot.keyClick(page.assign_input, Qt.Key.Key_Return)
         qtbot.waitUntil(lambda: page.passengers.rowCount() == 1)
+        qtbot.waitUntil(lambda: changes() == 8)
         assert page.passengers.item(0, 0).text() == "12"
         assert page.passengers.item(0, 2).text() == "Мельник Анна"
         page.assign_input.setText(household)
