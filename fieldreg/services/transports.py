@@ -86,6 +86,7 @@ class ScanResult:
     outcome: BoardingOutcome
     person_id: str | None = None
     name: str = ""  # the person's name as the record has it (Cyrillic, then Latin)
+    sex: str | None = None  # as recorded: what the words about them agree with
     seat: str | None = None
     other_transports: tuple[str, ...] = ()  # not on this one: the names of those they are on
     code: str | None = None  # for UNKNOWN_CODE: the error code of the scan
@@ -387,7 +388,12 @@ class TransportService:
                 return ScanResult(BoardingOutcome.UNKNOWN_CODE, code="person.not_found")
         transport_id = state.transport_id
         person_id, fields = traveller.person_id, traveller.values()
-        base: dict[str, Any] = {"person_id": person_id, "name": person_name(fields)}
+        sex = fields.get("sex")
+        base: dict[str, Any] = {
+            "person_id": person_id,
+            "name": person_name(fields),
+            "sex": sex if isinstance(sex, str) else None,
+        }
         if code.band_id is not None and code.band_id not in traveller.active_bands():
             return ScanResult(BoardingOutcome.VOIDED_BAND, **base)
         seats = state.seats()

@@ -25,8 +25,10 @@ from PySide6.QtWidgets import (
 
 from fieldreg.core.dates import day_first
 from fieldreg.core.errors import FieldregError
+from fieldreg.core.messages import QT_TRANSLATE_NOOP
 from fieldreg.services.session import Session
 from fieldreg.services.transports import BoardingOutcome, ScanResult, TransportView
+from fieldreg.ui import labels
 from fieldreg.ui.context import UiContext
 from fieldreg.ui.page import Page
 from fieldreg.ui.register_page import page_title
@@ -42,6 +44,62 @@ COLOURS: Final = {
     BoardingOutcome.ALREADY_BOARDED: ("#1f5fa8", "white"),
     BoardingOutcome.UNKNOWN_CODE: ("#b00020", "white"),
 }
+
+
+# What is said about the person at the door agrees with their recorded sex where the language
+# needs it (Ukrainian "Сіла" / "Сів", Russian "Села" / "Сел"); the plain form is for a sex that is
+# other or not recorded. The English words are the same in all three. For lupdate:
+BOARDED: Final = "Boarded: {name}, {seat}"
+DOES_NOT_WISH: Final = (
+    "{name} said they do not wish to go. Ask them: nothing is recorded until you confirm "
+    "(Ctrl+Enter)."
+)
+ALREADY_BOARDED: Final = "Already boarded: {name}, {seat}. Nothing more recorded."
+NOT_BOARDED: Final = "Not boarded. Nothing was recorded."
+ON_OTHERS: Final = "They are on: {transports}."
+ON_NO_OTHER: Final = "They are on no other transport."
+_AGREEING: Final = (
+    QT_TRANSLATE_NOOP("BoardingPage", "Boarded: {name}, {seat}"),
+    QT_TRANSLATE_NOOP("BoardingPage", "Boarded: {name}, {seat}", "female"),
+    QT_TRANSLATE_NOOP("BoardingPage", "Boarded: {name}, {seat}", "male"),
+    QT_TRANSLATE_NOOP(
+        "BoardingPage",
+        "{name} said they do not wish to go. Ask them: nothing is recorded until you confirm "
+        "(Ctrl+Enter).",
+    ),
+    QT_TRANSLATE_NOOP(
+        "BoardingPage",
+        "{name} said they do not wish to go. Ask them: nothing is recorded until you confirm "
+        "(Ctrl+Enter).",
+        "female",
+    ),
+    QT_TRANSLATE_NOOP(
+        "BoardingPage",
+        "{name} said they do not wish to go. Ask them: nothing is recorded until you confirm "
+        "(Ctrl+Enter).",
+        "male",
+    ),
+    QT_TRANSLATE_NOOP("BoardingPage", "Already boarded: {name}, {seat}. Nothing more recorded."),
+    QT_TRANSLATE_NOOP(
+        "BoardingPage", "Already boarded: {name}, {seat}. Nothing more recorded.", "female"
+    ),
+    QT_TRANSLATE_NOOP(
+        "BoardingPage", "Already boarded: {name}, {seat}. Nothing more recorded.", "male"
+    ),
+    QT_TRANSLATE_NOOP("BoardingPage", "Not boarded. Nothing was recorded."),
+    QT_TRANSLATE_NOOP("BoardingPage", "Not boarded. Nothing was recorded.", "female"),
+    QT_TRANSLATE_NOOP("BoardingPage", "Not boarded. Nothing was recorded.", "male"),
+    QT_TRANSLATE_NOOP("BoardingPage", "They are on: {transports}."),
+    QT_TRANSLATE_NOOP("BoardingPage", "They are on: {transports}.", "female"),
+    QT_TRANSLATE_NOOP("BoardingPage", "They are on: {transports}.", "male"),
+    QT_TRANSLATE_NOOP("BoardingPage", "They are on no other transport."),
+    QT_TRANSLATE_NOOP("BoardingPage", "They are on no other transport.", "female"),
+    QT_TRANSLATE_NOOP("BoardingPage", "They are on no other transport.", "male"),
+)
+
+
+def agreeing(source: str, sex: str | None) -> str:
+    return labels.agreeing("BoardingPage", source, sex)
 
 
 class BoardingPage(Retranslates, Page, QWidget):
@@ -213,16 +271,14 @@ class BoardingPage(Retranslates, Page, QWidget):
             if result.seat
             else self.tr("no seat given")
         )
-        outcome = result.outcome
+        outcome, sex = result.outcome, result.sex
         if outcome is BoardingOutcome.BOARDED:
-            return self.tr("Boarded: {name}, {seat}").format(name=name, seat=seat)
+            return agreeing(BOARDED, sex).format(name=name, seat=seat)
         if outcome is BoardingOutcome.NOT_ON_MANIFEST:
             where = (
-                self.tr("They are on: {transports}.").format(
-                    transports=", ".join(result.other_transports)
-                )
+                agreeing(ON_OTHERS, sex).format(transports=", ".join(result.other_transports))
                 if result.other_transports
-                else self.tr("They are on no other transport.")
+                else agreeing(ON_NO_OTHER, sex)
             )
             return self.tr("NOT on this manifest: {name}. {where} Nothing was recorded.").format(
                 name=name, where=where
@@ -232,14 +288,9 @@ class BoardingPage(Retranslates, Page, QWidget):
                 "Voided band: {name}. Nothing was recorded: ask for their current band."
             ).format(name=name)
         if outcome is BoardingOutcome.DOES_NOT_WISH:
-            return self.tr(
-                "{name} said they do not wish to go. Ask them: nothing is recorded until you "
-                "confirm (Ctrl+Enter)."
-            ).format(name=name)
+            return agreeing(DOES_NOT_WISH, sex).format(name=name)
         if outcome is BoardingOutcome.ALREADY_BOARDED:
-            return self.tr("Already boarded: {name}, {seat}. Nothing more recorded.").format(
-                name=name, seat=seat
-            )
+            return agreeing(ALREADY_BOARDED, sex).format(name=name, seat=seat)
         return self.tr("Unknown code: not a band of this store. Nothing was recorded.")
 
     def _show_pending(self, shown: bool) -> None:
@@ -259,7 +310,7 @@ class BoardingPage(Retranslates, Page, QWidget):
     def _declined(self) -> None:
         self._pending = None
         self._show_pending(False)
-        self.answer.setText(self.tr("Not boarded. Nothing was recorded."))
+        self.answer.setText(agreeing(NOT_BOARDED, self.result.sex if self.result else None))
         self.answer.setStyleSheet("")
         self.scan.setFocus()
 

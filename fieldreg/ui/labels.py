@@ -228,3 +228,14 @@ ASSISTANCE_LABELS: Final[dict[str, str]] = {
     Assistance.STRETCHER: QT_TRANSLATE_NOOP("Labels", "Stretcher"),
     Assistance.MEDICAL_ESCORT: QT_TRANSLATE_NOOP("Labels", "Medical escort"),
 }
+
+
+_AGREEING_FORMS: Final = {Sex.FEMALE.value: "female", Sex.MALE.value: "male"}
+
+
+def agreeing(context: str, source: str, sex: object) -> str:
+    """`source` of `context` translated in the form that agrees with a person of recorded
+    `sex` (its entry disambiguated "female" or "male"; Ukrainian and Russian need them), else
+    in the plain form, for a sex that is other or not recorded."""
+    form = _AGREEING_FORMS.get(sex) if isinstance(sex, str) else None
+    return QCoreApplication.translate(context, source, form)

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from fieldreg.core.dates import day_first
 from fieldreg.core.errors import FieldregError
+from fieldreg.core.messages import QT_TRANSLATE_NOOP
 from fieldreg.services.manifest_files import ManifestFormat, build_manifest_file, write_manifest
 from fieldreg.services.session import Session
 from fieldreg.services.transports import TransportView
@@ -74,6 +75,14 @@ def hit_year(hit: PersonHit) -> str:
     return estimate + year if year.isdigit() else ""
 
 
+# A passenger who boarded, in the word that agrees with their recorded sex (labels.agreeing).
+BOARDED: Final = QT_TRANSLATE_NOOP("TransportPage", "boarded")
+_BOARDED_FORMS: Final = (
+    QT_TRANSLATE_NOOP("TransportPage", "boarded", "female"),
+    QT_TRANSLATE_NOOP("TransportPage", "boarded", "male"),
+)
+
+
 class TransportPage(Retranslates, Page, QWidget):
     def __init__(
         self, context: UiContext, parent: QWidget | None = None, ask_path: AskPath = ask_save_path
@@ -84,6 +93,7 @@ class TransportPage(Retranslates, Page, QWidget):
         self._ask_path = ask_path
         self.views: list[TransportView] = []
         self._names: dict[str, str] = {}
+        self._sexes: dict[str, object] = {}  # each passenger's, for the words about them
         self.dialog: TransportDialog | None = None
         self.last_written: Path | None = None
         self._title = QLabel()
@@ -202,9 +212,10 @@ class TransportPage(Retranslates, Page, QWidget):
     # --- reading --------------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        def call(session: Session) -> tuple[list[TransportView], dict[str, str]]:
+        def call(session: Session) -> tuple[list[TransportView], dict[str, str], dict[str, object]]:
             views = session.transports().all()
-            names = {}
+            names: dict[str, str] = {}
+            sexes: dict[str, object] = {}
             for view in views:
                 for passenger in view.passengers:
                     summary = session.people.summary(passenger.person_id) or {}
@@ -213,14 +224,17 @@ class TransportPage(Retranslates, Page, QWidget):
                         for k in ("family_name", "given_name", "patronymic")
                         if summary.get(k)
                     )
-            return views, names
+                    sexes[passenger.person_id] = summary.get("sex")
+            return views, names, sexes
 
         self._context.run(call, lambda done: self._listed(*done), self._failed)
 
-    def _listed(self, views: list[TransportView], names: dict[str, str]) -> None:
+    def _listed(
+        self, views: list[TransportView], names: dict[str, str], sexes: dict[str, object]
+    ) -> None:
         chosen = self.current()
         self.views = views
-        self._names = names
+        self._names, self._sexes = names, sexes
         self.table.setRowCount(len(views))
         for row, view in enumerate(views):
             kind = view.fields.get("kind")
@@ -265,7 +279,9 @@ class TransportPage(Retranslates, Page, QWidget):
                 passenger.person_id,
                 self._names.get(passenger.person_id, ""),
                 helps,
-                self.tr("boarded") if passenger.boarded else "",
+                labels.agreeing("TransportPage", BOARDED, self._sexes.get(passenger.person_id))
+                if passenger.boarded
+                else "",
             )
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
@@ -530,7 +546,7 @@ class TransportPage(Retranslates, Page, QWidget):
             self.dialog.reject()
             self.dialog = None
         self.views = []
-        self._names = {}
+        self._names, self._sexes = {}, {}
         self.table.setRowCount(0)
         self.passengers.setRowCount(0)
         self.assign_input.clear()
@@ -551,7 +567,13 @@ class TransportPage(Retranslates, Page, QWidget):
             [self.tr("Transport"), self.tr("Kind"), self.tr("Departure"), self.tr("Boarded")]
         )
         self.passengers.setHorizontalHeaderLabels(
-            [self.tr("Seat"), self.tr("ID"), self.tr("Name"), self.tr("Assistance"), ""]
+            [
+                self.tr("Seat"),
+                self.tr("ID"),
+                self.tr("Name"),
+                self.tr("Assistance"),
+                self.tr("Boarded"),
+            ]
         )
         self._assign_label.setText(self.tr("&Add (IDs or band scans):"))
         self._seat_label.setText(self.tr("Sea&t:"))

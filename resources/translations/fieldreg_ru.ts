@@ -291,6 +291,66 @@
         <translation>Не сел(а). Ничего не записано.</translation>
     </message>
     <message>
+        <source>Boarded: {name}, {seat}</source>
+        <comment>female</comment>
+        <translation>Села: {name}, {seat}</translation>
+    </message>
+    <message>
+        <source>Boarded: {name}, {seat}</source>
+        <comment>male</comment>
+        <translation>Сел: {name}, {seat}</translation>
+    </message>
+    <message>
+        <source>{name} said they do not wish to go. Ask them: nothing is recorded until you confirm (Ctrl+Enter).</source>
+        <comment>female</comment>
+        <translation>{name} говорила, что не желает ехать. Спросите: ничего не записано, пока вы не подтвердите (Ctrl+Enter).</translation>
+    </message>
+    <message>
+        <source>{name} said they do not wish to go. Ask them: nothing is recorded until you confirm (Ctrl+Enter).</source>
+        <comment>male</comment>
+        <translation>{name} говорил, что не желает ехать. Спросите: ничего не записано, пока вы не подтвердите (Ctrl+Enter).</translation>
+    </message>
+    <message>
+        <source>Already boarded: {name}, {seat}. Nothing more recorded.</source>
+        <comment>female</comment>
+        <translation>Уже села: {name}, {seat}. Больше ничего не записано.</translation>
+    </message>
+    <message>
+        <source>Already boarded: {name}, {seat}. Nothing more recorded.</source>
+        <comment>male</comment>
+        <translation>Уже сел: {name}, {seat}. Больше ничего не записано.</translation>
+    </message>
+    <message>
+        <source>Not boarded. Nothing was recorded.</source>
+        <comment>female</comment>
+        <translation>Не села. Ничего не записано.</translation>
+    </message>
+    <message>
+        <source>Not boarded. Nothing was recorded.</source>
+        <comment>male</comment>
+        <translation>Не сел. Ничего не записано.</translation>
+    </message>
+    <message>
+        <source>They are on: {transports}.</source>
+        <comment>female</comment>
+        <translation>Назначена на: {transports}.</translation>
+    </message>
+    <message>
+        <source>They are on: {transports}.</source>
+        <comment>male</comment>
+        <translation>Назначен на: {transports}.</translation>
+    </message>
+    <message>
+        <source>They are on no other transport.</source>
+        <comment>female</comment>
+        <translation>Не назначена ни на один другой транспорт.</translation>
+    </message>
+    <message>
+        <source>They are on no other transport.</source>
+        <comment>male</comment>
+        <translation>Не назначен ни на один другой транспорт.</translation>
+    </message>
+    <message>
         <source>Unexpected error.</source>
         <translation>Непредвиденная ошибка.</translation>
     </message>
@@ -4852,6 +4912,16 @@ Network fingerprint: {fingerprint}</source>
     <message>
         <source>boarded</source>
         <translation>сел(а)</translation>
+    </message>
+    <message>
+        <source>boarded</source>
+        <comment>female</comment>
+        <translation>села</translation>
+    </message>
+    <message>
+        <source>boarded</source>
+        <comment>male</comment>
+        <translation>сел</translation>
     </message>
     <message>
         <source>on this transport</source>

@@ -291,6 +291,66 @@
         <translation>Не сів(-ла). Нічого не записано.</translation>
     </message>
     <message>
+        <source>Boarded: {name}, {seat}</source>
+        <comment>female</comment>
+        <translation>Сіла: {name}, {seat}</translation>
+    </message>
+    <message>
+        <source>Boarded: {name}, {seat}</source>
+        <comment>male</comment>
+        <translation>Сів: {name}, {seat}</translation>
+    </message>
+    <message>
+        <source>{name} said they do not wish to go. Ask them: nothing is recorded until you confirm (Ctrl+Enter).</source>
+        <comment>female</comment>
+        <translation>{name} казала, що не бажає їхати. Запитайте: нічого не записано, доки ви не підтвердите (Ctrl+Enter).</translation>
+    </message>
+    <message>
+        <source>{name} said they do not wish to go. Ask them: nothing is recorded until you confirm (Ctrl+Enter).</source>
+        <comment>male</comment>
+        <translation>{name} казав, що не бажає їхати. Запитайте: нічого не записано, доки ви не підтвердите (Ctrl+Enter).</translation>
+    </message>
+    <message>
+        <source>Already boarded: {name}, {seat}. Nothing more recorded.</source>
+        <comment>female</comment>
+        <translation>Уже сіла: {name}, {seat}. Нічого більше не записано.</translation>
+    </message>
+    <message>
+        <source>Already boarded: {name}, {seat}. Nothing more recorded.</source>
+        <comment>male</comment>
+        <translation>Уже сів: {name}, {seat}. Нічого більше не записано.</translation>
+    </message>
+    <message>
+        <source>Not boarded. Nothing was recorded.</source>
+        <comment>female</comment>
+        <translation>Не сіла. Нічого не записано.</translation>
+    </message>
+    <message>
+        <source>Not boarded. Nothing was recorded.</source>
+        <comment>male</comment>
+        <translation>Не сів. Нічого не записано.</translation>
+    </message>
+    <message>
+        <source>They are on: {transports}.</source>
+        <comment>female</comment>
+        <translation>Призначено на: {transports}.</translation>
+    </message>
+    <message>
+        <source>They are on: {transports}.</source>
+        <comment>male</comment>
+        <translation>Призначено на: {transports}.</translation>
+    </message>
+    <message>
+        <source>They are on no other transport.</source>
+        <comment>female</comment>
+        <translation>Не призначено на жоден інший транспорт.</translation>
+    </message>
+    <message>
+        <source>They are on no other transport.</source>
+        <comment>male</comment>
+        <translation>Не призначено на жоден інший транспорт.</translation>
+    </message>
+    <message>
         <source>Unexpected error.</source>
         <translation>Неочікувана помилка.</translation>
     </message>
@@ -4852,6 +4912,16 @@ Network fingerprint: {fingerprint}</source>
     <message>
         <source>boarded</source>
         <translation>сів(-ла)</translation>
+    </message>
+    <message>
+        <source>boarded</source>
+        <comment>female</comment>
+        <translation>сіла</translation>
+    </message>
+    <message>
+        <source>boarded</source>
+        <comment>male</comment>
+        <translation>сів</translation>
     </message>
     <message>
         <source>on this transport</source>

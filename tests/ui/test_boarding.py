@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -13,6 +14,7 @@ from pytestqt.qtbot import QtBot
 from fieldreg.services.session import Session
 from fieldreg.services.transports import BoardingOutcome
 from fieldreg.ui.boarding_page import COLOURS
+from fieldreg.ui.translations import Translators
 from tests.ui.desk import open_desk
 from tests.ui.keyboard import CTRL, ENTER, focused, press, type_text
 
@@ -151,6 +153,70 @@ def test_a_boarding_counts_in_the_status_bar_and_the_dashboard_at_once(
             return next(t.boarded for t in figures.by_transport if t.transport_id == bus)
 
         qtbot.waitUntil(lambda: boarded_on_the_bus() == 1)
+
+
+@pytest.mark.parametrize(
+    ("language", "said", "cells"),
+    [
+        (
+            "uk",
+            ("Сіла: Мельник Анна", "Уже сів: Гнатюк Іван", "Сів(-ла): Бойко Саша"),
+            ("сіла", "сів"),
+        ),
+        (
+            "ru",
+            ("Села: Мельник Анна", "Уже сел: Гнатюк Иван", "Сел(а): Бойко Саша"),
+            ("села", "сел"),
+        ),
+    ],
+)
+def test_what_is_said_at_the_door_agrees_with_the_person_s_recorded_sex(
+    qtbot: QtBot,
+    qapp: QApplication,
+    session: Session,
+    data_dir: Path,
+    *,
+    language: str,
+    said: tuple[str, str, str],
+    cells: tuple[str, str],
+) -> None:
+    """Ukrainian and Russian say "she boarded" and "he boarded" in other words: the bus door's
+    answer and the Transports page's passenger list use the one that agrees with the recorded
+    sex, the neutral "(-ла)" form only for a sex that is other or not recorded."""
+    transports = session.transports()
+    bus = transports.plan({"name": "Автобус 3"})
+    anna = session.register({"family_name": "Мельник", "given_name": "Анна", "sex": "female"})
+    given = "Іван" if language == "uk" else "Иван"
+    ivan = session.register({"family_name": "Гнатюк", "given_name": given, "sex": "male"})
+    sasha = session.register({"family_name": "Бойко", "given_name": "Саша"})
+    transports.assign(bus, [anna, ivan, sasha])
+    transports.board(bus, ivan)
+    translators = Translators(qapp)
+    translators.switch(language)
+    try:
+        with open_desk(qtbot, qapp, session, data_dir) as desk:
+            press(qtbot, Qt.Key.Key_B, CTRL | SHIFT)
+            page = desk.window.boarding_page
+            qtbot.waitUntil(lambda: page.transport_id() == bus)
+            qtbot.waitUntil(lambda: focused() is page.scan)
+            for person, words in zip((anna, ivan, sasha), said, strict=True):
+                with qtbot.waitSignal(page.outcome_shown, timeout=5000):
+                    type_text(qtbot, focused(), person)
+                    qtbot.keyClick(focused(), ENTER)
+                assert page.answer.text().startswith(words), page.answer.text()
+            press(qtbot, Qt.Key.Key_T, CTRL | SHIFT)
+            passengers = desk.window.transport_page.passengers
+            qtbot.waitUntil(lambda: passengers.rowCount() == 3)
+
+            def boarded(person: str) -> str:
+                rows = range(passengers.rowCount())
+                row = next(r for r in rows if passengers.item(r, 1).text() == person)
+                return passengers.item(row, 4).text()
+
+            qtbot.waitUntil(lambda: boarded(anna) == cells[0])
+            assert boarded(ivan) == cells[1]
+    finally:
+        translators.switch("en")
 
 
 def test_declining_at_the_door_records_nothing_and_keeps_the_cursor(
