@@ -140,6 +140,14 @@ _REGISTERED_BY_SEX: Final[dict[str, tuple[str, str]]] = {
     Sex.FEMALE: (_FEMALE, QT_TRANSLATE_NOOP("Labels", "Registered", "status, female")),
     Sex.MALE: (_MALE, QT_TRANSLATE_NOOP("Labels", "Registered", "status, male")),
 }
+# So do these, by `agreeing` (ru "Добавлена в домохозяйство", "Исключён из домохозяйства").
+_AGREEING_EVENTS: Final = frozenset({"MemberLinked", "MemberUnlinked"})
+_AGREEING_EVENT_FORMS: Final = (
+    QT_TRANSLATE_NOOP("Labels", "Joined a household", "female"),
+    QT_TRANSLATE_NOOP("Labels", "Joined a household", "male"),
+    QT_TRANSLATE_NOOP("Labels", "Left the household", "female"),
+    QT_TRANSLATE_NOOP("Labels", "Left the household", "male"),
+)
 
 # Which table translates the values of a choice field.
 CHOICE_FIELDS: Final[dict[str, dict[str, str]]] = {
@@ -172,6 +180,8 @@ def event_label(event_type: str, sex: object = None) -> str:
     gendered = _REGISTERED_BY_SEX.get(sex if isinstance(sex, str) else "")
     if event_type == "PersonRegistered" and gendered is not None:
         return QCoreApplication.translate("Labels", gendered[1], gendered[0])
+    if event_type in _AGREEING_EVENTS:
+        return agreeing("Labels", EVENT[event_type], sex)
     return label(EVENT, event_type)
 
 

@@ -3316,6 +3316,26 @@
         <translation>Зарегистрирован</translation>
     </message>
     <message>
+        <source>Joined a household</source>
+        <comment>female</comment>
+        <translation>Добавлена в домохозяйство</translation>
+    </message>
+    <message>
+        <source>Joined a household</source>
+        <comment>male</comment>
+        <translation>Добавлен в домохозяйство</translation>
+    </message>
+    <message>
+        <source>Left the household</source>
+        <comment>female</comment>
+        <translation>Исключена из домохозяйства</translation>
+    </message>
+    <message>
+        <source>Left the household</source>
+        <comment>male</comment>
+        <translation>Исключён из домохозяйства</translation>
+    </message>
+    <message>
         <source>The list&apos;s own id</source>
         <translation>Идентификатор в списке</translation>
     </message>

@@ -3316,6 +3316,26 @@
         <translation>Зареєстрований</translation>
     </message>
     <message>
+        <source>Joined a household</source>
+        <comment>female</comment>
+        <translation>Додано до домогосподарства</translation>
+    </message>
+    <message>
+        <source>Joined a household</source>
+        <comment>male</comment>
+        <translation>Додано до домогосподарства</translation>
+    </message>
+    <message>
+        <source>Left the household</source>
+        <comment>female</comment>
+        <translation>Вилучено з домогосподарства</translation>
+    </message>
+    <message>
+        <source>Left the household</source>
+        <comment>male</comment>
+        <translation>Вилучено з домогосподарства</translation>
+    </message>
+    <message>
         <source>The list&apos;s own id</source>
         <translation>Ідентифікатор у списку</translation>
     </message>

@@ -122,3 +122,30 @@ def test_the_person_page_and_its_history_agree_with_the_sex(
         assert button is not None
         assert button.text() == f"4 {departed}"
         press(qtbot, Qt.Key.Key_F, CTRL)
+
+
+def test_joining_and_leaving_a_household_agree_with_the_sex_in_russian(
+    qtbot: QtBot, desk: Desk, session: Session, ids: dict[str, str]
+) -> None:
+    """The history's "Joined a household" and "Left the household" are participles in Russian:
+    Добавлена / Добавлен, Исключена / Исключён, the "(а)" form when the sex is not known."""
+    household = session.create_household()
+    for person in ids.values():
+        session.link_member(person, household, "other_relative")
+        session.unlink_member(person)
+    window = desk.window
+    desk.translators.switch("ru")
+    page = window.person_page
+    expected = {
+        "female": ("Добавлена в домохозяйство", "Исключена из домохозяйства"),
+        "male": ("Добавлен в домохозяйство", "Исключён из домохозяйства"),
+        "unknown": ("Добавлен(а) в домохозяйство", "Исключён(а) из домохозяйства"),
+    }
+    for sex, (joined, left) in expected.items():
+        type_then(qtbot, ids[sex], ENTER)
+        qtbot.waitUntil(lambda s=sex: page.person_id() == ids[s])
+        qtbot.waitUntil(lambda: len(page.history.lines()) >= 3)
+        lines = page.history.lines()  # newest first
+        assert lines[0] == left, lines
+        assert lines[1].startswith(f"{joined}: "), lines
+        press(qtbot, Qt.Key.Key_F, CTRL)
