@@ -65,6 +65,15 @@ def test_headers_in_english_ukrainian_and_russian_are_recognised(header: str, fa
     assert propose_mapping(header.split(","))["family"] == family
 
 
+@pytest.mark.parametrize(
+    "header", ["Рік", "Р.н.", "Рік нар.", "Год", "Г.р.", "Дата рожд.", "Year", "Year of birth"]
+)
+def test_a_year_or_date_of_birth_column_is_recognised_by_its_short_names(header: str) -> None:
+    """Lists write the date of birth under short headers (a Russian list's "г.р.", a
+    Ukrainian one's "Рік"): the proposal maps them, so the match can use the year."""
+    assert propose_mapping(["№", "Прізвище", "Ім'я", header])["dob"] == 3
+
+
 def test_windows_1251_is_refused_unless_asked_for() -> None:
     untrusted = csv_list("Коваленко,Марія,,1984,,").decode().encode("cp1251")
     assert refused(untrusted) == "sought.encoding"
