@@ -17,7 +17,7 @@ import sys
 import textwrap
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, Final
 
 from fieldreg.cli.common import (
     EXIT_BROKEN_PIPE,
@@ -48,7 +48,15 @@ from fieldreg.cli.passphrases import (
 from fieldreg.cli.person_text import history_lines, label, value_text
 from fieldreg.cli.second_look import print_second_look
 from fieldreg.core.dates import day_first, moment_text
-from fieldreg.core.entities import FIELDS, Kind, Relationship, Status
+from fieldreg.core.entities import (
+    CONSENT_FIELDS,
+    FIELDS,
+    HOUSEHOLD_FIELDS,
+    STATUS_FIELDS,
+    Kind,
+    Relationship,
+    Status,
+)
 from fieldreg.core.errors import (
     AuthError,
     FieldregError,
@@ -103,6 +111,14 @@ FIELD_FLAGS: dict[str, str] = {
 }
 
 
+# The command that changes a field `edit` does not (services.field_input.EDITABLE).
+_OWN_COMMAND: Final = {
+    **dict.fromkeys(STATUS_FIELDS, "status"),
+    **dict.fromkeys(CONSENT_FIELDS, "consent"),
+    **dict.fromkeys(HOUSEHOLD_FIELDS, "household link"),
+}
+
+
 # What each kind of field takes, where its label alone does not say it.
 _KIND_HINTS: dict[Kind, str] = {
     Kind.DOB: "a date such as 31.12.1980, a year such as 1980, or an age such as ~45",
@@ -111,8 +127,13 @@ _KIND_HINTS: dict[Kind, str] = {
 }
 
 
-def _add_field_flags(parser: argparse.ArgumentParser) -> None:
+def _add_field_flags(parser: argparse.ArgumentParser, *, editing: bool = False) -> None:
+    """The fields' options; `editing`: for `edit`, whose help leaves out the fields another
+    command changes (given all the same, they are refused naming that command)."""
     for flag, name in FIELD_FLAGS.items():
+        if editing and name in _OWN_COMMAND:
+            parser.add_argument(f"--{flag}", dest=f"field_{name}", help=argparse.SUPPRESS)
+            continue
         spec = FIELDS[name]
         helptext = FIELD_LABELS.get(name, name)
         if spec.choices:
@@ -182,9 +203,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     p = sub.add_parser("edit", parents=[common], help="change fields of a person")
-    p.epilog = 'An empty value ("") clears a field.'
+    p.epilog = (
+        'An empty value ("") clears a field. Consents have their own command (fieldreg '
+        "consent), and so do the status (fieldreg status) and the household (fieldreg household "
+        "link)."
+    )
     p.add_argument("id", metavar="ID", help=person_id)
-    _add_field_flags(p)
+    _add_field_flags(p, editing=True)
 
     p = sub.add_parser("consent", parents=[common], help="record consents of a person")
     p.add_argument("id", metavar="ID", help=person_id)
@@ -647,6 +672,10 @@ def _in_cli_terms(error: FieldregError) -> FieldregError:
     """The desk's wording of an error, where the command line needs another: an option to use."""
     if error.code == "auth.choose_operator":
         return AuthError("cli.choose_operator", option=error.params.get("option", "--operator"))
+    if isinstance(error, ValidationError) and error.code == "validation.not_editable":
+        command = _OWN_COMMAND.get(error.field)
+        if command is not None:
+            return ValidationError(error.field, "cli.not_editable", command=command)
     return error
 
 

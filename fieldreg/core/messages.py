@@ -506,6 +506,9 @@ MESSAGES: Final[dict[str, str]] = {
         "Several operators use this laptop: choose one with {option} NAME "
         "(fieldreg operator list shows them).",
     ),
+    "cli.not_editable": QT_TRANSLATE_NOOP(
+        "Errors", "{field}: not changed by edit; use fieldreg {command}."
+    ),
     "cli.path_unusable": QT_TRANSLATE_NOOP(
         "Errors", "{path} cannot be used: {reason}. Choose another file or folder."
     ),

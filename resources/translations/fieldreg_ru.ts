@@ -1564,6 +1564,10 @@
         <translation>Этим ноутбуком пользуются несколько операторов: выберите одного через {option} ИМЯ (их показывает fieldreg operator list).</translation>
     </message>
     <message>
+        <source>{field}: not changed by edit; use fieldreg {command}.</source>
+        <translation>{field}: не меняется командой edit; воспользуйтесь fieldreg {command}.</translation>
+    </message>
+    <message>
         <source>{path} cannot be used: {reason}. Choose another file or folder.</source>
         <translation>{path} нельзя использовать: {reason}. Выберите другой файл или папку.</translation>
     </message>

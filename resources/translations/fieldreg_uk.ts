@@ -1564,6 +1564,10 @@
         <translation>Цим ноутбуком користуються кілька операторів: виберіть одного через {option} ІМʼЯ (їх показує fieldreg operator list).</translation>
     </message>
     <message>
+        <source>{field}: not changed by edit; use fieldreg {command}.</source>
+        <translation>{field}: не змінюється командою edit; скористайтеся fieldreg {command}.</translation>
+    </message>
+    <message>
         <source>{path} cannot be used: {reason}. Choose another file or folder.</source>
         <translation>{path} не можна використати: {reason}. Виберіть інший файл або теку.</translation>
     </message>

@@ -118,6 +118,27 @@ def test_times_are_written_day_first_like_the_date_of_birth_beside_them(
     assert not re.search(r"20\d\d-\d\d-\d\d", shown + history)
 
 
+def test_edit_names_the_command_for_a_field_it_does_not_change(
+    store: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Consents, the status and the household have commands of their own: `edit` does not offer
+    them, and given one anyway it names the command to use and changes nothing."""
+    person = registered(store, capsys, "--given", "Ira")
+    with pytest.raises(SystemExit) as exited:
+        run(["edit", "--help"])
+    assert exited.value.code == 0
+    edit_help = capsys.readouterr().out
+    for option in ("--consent-tracing", "--consent-data", "--wishes-evacuation"):
+        assert option not in edit_help
+    assert "fieldreg consent" in " ".join(edit_help.split())  # the help is wrapped
+    code, out, err = fieldreg(store, capsys, "edit", person, "--consent-tracing", "yes")
+    assert code == 3
+    assert err.strip() == "fieldreg: Consent to tracing: not changed by edit; use fieldreg consent."
+    code, out, err = fieldreg(store, capsys, "show", person, "--json")
+    assert code == 0, err
+    assert "consent_tracing" not in json.loads(out)["fields"]
+
+
 def test_not_an_allowed_value_lists_the_allowed_values(
     store: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
