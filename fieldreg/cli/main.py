@@ -45,7 +45,7 @@ from fieldreg.cli.passphrases import (
     ENV_RECOVERY_KEY,
     read_secret,
 )
-from fieldreg.cli.person_text import history_lines, label, value_text
+from fieldreg.cli.person_text import changed_text, history_lines, label, value_text
 from fieldreg.cli.second_look import print_second_look
 from fieldreg.core.dates import day_first, moment_text
 from fieldreg.core.entities import (
@@ -406,13 +406,13 @@ def _cmd_register(session: Session, args: argparse.Namespace, out: Output) -> in
 
 def _cmd_edit(session: Session, args: argparse.Namespace, out: Output) -> int:
     changed = session.update(args.id, _fields_from(args))
-    out.result({"changed": changed}, "Changed: " + (", ".join(changed) or "nothing"))
+    out.result({"changed": changed}, changed_text(changed))
     return EXIT_OK
 
 
 def _cmd_consent(session: Session, args: argparse.Namespace, out: Output) -> int:
     changed = session.record_consent(args.id, _fields_from(args))
-    out.result({"changed": changed}, "Changed: " + (", ".join(changed) or "nothing"))
+    out.result({"changed": changed}, changed_text(changed))
     return EXIT_OK
 
 

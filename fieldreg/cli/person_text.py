@@ -25,6 +25,11 @@ def label(key: str) -> str:
     return FIELD_LABELS.get(key) or _OTHER_LABELS.get(key) or key.replace("_", " ")
 
 
+def changed_text(changed: Iterable[str]) -> str:
+    """What an edit changed, by the fields' names as a person reads them."""
+    return "Changed: " + (", ".join(label(name) for name in changed) or "nothing")
+
+
 def value_text(field: str, value: object) -> str:
     """`value` of `field` in words: choices spelt out, lists joined, dates as 12.03.1984, an
     estimated year as "about 1984", nothing as "(none)"."""

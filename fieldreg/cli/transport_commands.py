@@ -22,7 +22,7 @@ from fieldreg.cli.common import (
     with_session,
 )
 from fieldreg.cli.encryption_options import add_encryption_options, encryption_of
-from fieldreg.cli.person_text import label, value_text
+from fieldreg.cli.person_text import changed_text, label, value_text
 from fieldreg.core.dates import day_first
 from fieldreg.core.entities import ASSISTANCE, TransportKind
 from fieldreg.services.manifest_files import (
@@ -232,7 +232,7 @@ def _cmd_transport(session: Session, args: argparse.Namespace, out: Output) -> i
         out.result(_transport_json(view), lambda: _transport_text(view, session))
     elif command == "edit":
         changed = transports.edit(args.transport_id, _transport_fields(args))
-        out.result({"changed": changed}, "Changed: " + (", ".join(changed) or "nothing"))
+        out.result({"changed": changed}, changed_text(changed))
     elif command == "assign":
         assigned: list[str] = []
         for household in args.household:

@@ -15,7 +15,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Final
 
-from fieldreg.core.dates import moment_text
+from fieldreg.core.dates import day_first, moment_text
 from fieldreg.reports.cells import Cell
 
 PERSONAL_DATA_WARNING: Final = (
@@ -177,7 +177,7 @@ def report_html(content: ReportContent) -> str:
         f"<h2>Reconciliation report: {e(content.list_name)}</h2>",
         "<p>",
         f"For: {e(content.owner or '-')}<br/>Source: {e(content.source or '-')}<br/>",
-        f"Received: {e(content.received or '-')}<br/>",
+        f"Received: {e(day_first(content.received) or '-')}<br/>",
         f"Generated: {e(moment_text(content.generated, dt.UTC))}",
         "</p>",
         "<h3>Counts</h3><table border='1' cellspacing='0' cellpadding='3'>",

@@ -139,6 +139,18 @@ def test_edit_names_the_command_for_a_field_it_does_not_change(
     assert "consent_tracing" not in json.loads(out)["fields"]
 
 
+def test_what_an_edit_changed_is_said_in_words(
+    store: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    person = registered(store, capsys, "--given", "Ira")
+    code, out, err = fieldreg(store, capsys, "edit", person, "--phone", "+380671234567")
+    assert code == 0, err
+    assert out.strip() == "Changed: Phone"
+    code, out, err = fieldreg(store, capsys, "consent", person, "--consent-tracing", "yes")
+    assert code == 0, err
+    assert out.strip() == "Changed: Consent to tracing"
+
+
 def test_not_an_allowed_value_lists_the_allowed_values(
     store: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
