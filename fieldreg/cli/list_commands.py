@@ -15,6 +15,7 @@ from typing import Any
 
 from fieldreg.cli.common import EXIT_INPUT, EXIT_OK, Handler, Output, escaped, with_session
 from fieldreg.cli.encryption_options import add_encryption_options, encryption_of
+from fieldreg.core.dates import day_first
 from fieldreg.core.errors import ValidationError
 from fieldreg.services import reconciliation
 from fieldreg.services.reconciliation import ENCODINGS, FORMATS, MAPPING_FIELDS
@@ -127,7 +128,7 @@ def _cmd_show(session: Session, args: argparse.Namespace, out: Output) -> int:
         if not found:
             return "No lists."
         return "\n".join(
-            f"{i.list_id}  {escaped(i.name)}  received {i.received}  "
+            f"{i.list_id}  {escaped(i.name)}  received {day_first(i.received)}  "
             f"{i.entries} sought, {i.confirmed} found"
             for i in found
         )

@@ -627,8 +627,8 @@ def _cmd_stats(session: Session, args: argparse.Namespace, out: Output) -> int:
                 f"households: {s.households}",
                 f"with needs: {s.with_needs}",
             ]
-            + [f"status {k}: {v}" for k, v in s.by_status.items()]
-            + [f"need {k}: {v}" for k, v in s.by_need.items()]
+            + [f"status {value_text('status', k)}: {v}" for k, v in s.by_status.items()]
+            + [f"need {value_text('needs', k)}: {v}" for k, v in s.by_need.items()]
             + [f"point {k}: {v}" for k, v in figures.by_point.items()]
             + [f"day {day_first(k)}: {v}" for k, v in figures.by_day.items()]
             + [

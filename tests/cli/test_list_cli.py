@@ -84,6 +84,10 @@ def test_a_map_names_the_columns_and_a_wrong_column_is_refused(
     assert json.loads(done.stdout)["entries"] == 3
     [shown] = json.loads(ok(store, "list", "show", "--json").stdout)
     assert (shown["entries"], shown["confirmed"]) == (3, 0)
+    # the text: the date received day first, like every date the command line writes
+    received = shown["received"]  # ISO in JSON, for scripts
+    year, month, day = received.split("-")
+    assert f"received {day}.{month}.{year}" in ok(store, "list", "show").stdout
 
 
 def test_the_report_names_only_people_who_consented(

@@ -41,3 +41,13 @@ def test_a_transport_not_yet_boarding_has_no_no_shows(store: Path) -> None:
     assert cli(store, "transport", "assign", bus, anna).code == 0
     [counted] = json.loads(cli(store, "stats", "--json").out)["by_transport"]
     assert (counted["assigned"], counted["boarded"], counted["no_shows"]) == (1, 0, 0)
+
+
+def test_statuses_needs_and_days_are_written_as_a_person_reads_them(store: Path) -> None:
+    anna = _register(store, "Мельник", "Анна", "--needs", "unaccompanied_child")
+    assert cli(store, "status", anna, "medical_referral").code == 0
+    text = cli(store, "stats").out.splitlines()
+    assert "status medical referral: 1" in text
+    assert "need unaccompanied child: 1" in text
+    assert any(line.startswith("day ") and line[4:6].isdigit() and line[6] == "." for line in text)
+    assert not any("_" in line for line in text), text
