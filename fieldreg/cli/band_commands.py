@@ -25,7 +25,7 @@ from fieldreg.cli.common import (
 )
 from fieldreg.cli.person_text import value_text
 from fieldreg.core.errors import IdError, NotFoundError
-from fieldreg.core.messages import describe
+from fieldreg.core.messages import counted, describe
 from fieldreg.services import band_codes, bands, print_options
 from fieldreg.services.print_options import BAND_OUTPUTS, MAX_TAG_COPIES, SHOWABLE
 from fieldreg.services.session import Session
@@ -141,14 +141,17 @@ def _print(session: Session, args: argparse.Namespace, out: Output) -> int:
     )
 
     def text() -> str:
-        what = f"{len(result.bands)} band(s)" if result.bands else f"{result.labels} tag(s)"
         lines = []
         for index, (stock, people) in enumerate(result.stocks.items()):
             path = args.pdf or args.zpl
             if path is not None and index:
                 path = bands.child_file(path)  # the child bands of a mixed household
             verb = "Printed" if args.printer else f"Wrote {path}:"
-            count = f"{len(people)} band(s)" if result.bands else what  # tags: one job
+            count = (
+                counted(len(people), "band", "bands")
+                if result.bands
+                else counted(result.labels, "tag", "tags")  # tags: one job
+            )
             lines.append(f"{verb} {count} on {stock} for {', '.join(people)}.")
         if result.job:
             lines.append(f"Print job: {result.job}")

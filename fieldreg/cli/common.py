@@ -21,6 +21,7 @@ from fieldreg.core.errors import (
     TamperError,
     ValidationError,
 )
+from fieldreg.core.messages import counted
 from fieldreg.services import vault
 from fieldreg.services.paths import DataDir, default_data_dir, is_postgresql_url
 from fieldreg.services.session import Session
@@ -57,12 +58,12 @@ _UNPRINTABLE = frozenset({"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"})
 
 def people_count(count: int) -> str:
     """A count of people in a sentence: "1 person", "2 people", "1,200 people"."""
-    return "1 person" if count == 1 else f"{count:,} people"
+    return counted(count, "person", "people")
 
 
 def passenger_count(count: int) -> str:
     """ "1 passenger", "40 passengers"."""
-    return "1 passenger" if count == 1 else f"{count:,} passengers"
+    return counted(count, "passenger", "passengers")
 
 
 def shown_path(path: Path | str) -> str:

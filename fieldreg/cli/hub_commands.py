@@ -24,6 +24,7 @@ from fieldreg.cli.common import (
 from fieldreg.cli.passphrases import read_secret
 from fieldreg.cli.sync_commands import ENV_NETWORK_PASSPHRASE
 from fieldreg.core.dates import ms_text
+from fieldreg.core.messages import counted
 from fieldreg.services import hub_client
 from fieldreg.services.hub import certificate, overview, server
 from fieldreg.services.session import Session
@@ -152,12 +153,14 @@ def _devices(session: Session, out: Output) -> int:
     def text() -> str:
         lines = []
         for d in found:
-            lack = f", {d.missing} event(s) missing ({d.held} held)" if d.missing else ""
+            lack = f", {counted(d.missing, 'event', 'events')} missing ({d.held} held)"
+            lack = lack if d.missing else ""
             revoked = ", revoked" if d.revoked else ""
             lines.append(
                 f"{d.prefix} {d.device_id[:12]}  last contact {_when(d.last_contact_ms)}; "
-                f"{d.bundles_sent} bundle(s) sent, events 1-{d.applied_up_to} here{lack}; "
-                f"{d.rosters_fetched} roster request(s){revoked}"
+                f"{counted(d.bundles_sent, 'bundle', 'bundles')} sent, "
+                f"events 1-{d.applied_up_to} here{lack}; "
+                f"{counted(d.rosters_fetched, 'roster request', 'roster requests')}{revoked}"
             )
         return "\n".join(lines) or "No enrolled devices."
 

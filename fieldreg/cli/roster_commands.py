@@ -13,10 +13,11 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from fieldreg.cli.common import EXIT_OK, Handler, Output, shown_path, with_session
+from fieldreg.cli.common import EXIT_OK, Handler, Output, people_count, shown_path, with_session
 from fieldreg.cli.passphrases import read_secret
 from fieldreg.cli.sync_commands import ENV_NETWORK_PASSPHRASE
 from fieldreg.core.dates import moment_text
+from fieldreg.core.messages import counted
 from fieldreg.services import roster_service as rosters
 from fieldreg.services.session import Session
 
@@ -108,9 +109,10 @@ def _cmd_roster(session: Session, args: argparse.Namespace, out: Output) -> int:
     if command == "import":
         applied = rosters.import_roster(session, args.file)
         text = (
-            f"Roster version {applied.version} applied: {applied.added} people added, "
+            f"Roster version {applied.version} applied: {people_count(applied.added)} added, "
             f"{applied.updated} updated, {applied.erased} erased, "
-            f"{applied.revoked_devices} revoked device(s); expires {_when(applied.expires)}."
+            f"{counted(applied.revoked_devices, 'revoked device', 'revoked devices')}; "
+            f"expires {_when(applied.expires)}."
         )
         if applied.revoked:
             text += "\n" + REVOKED_TEXT
@@ -192,9 +194,8 @@ def _show(session: Session, out: Output) -> int:
     if waiting:
         lines.append(f"It still waits for {_events(*waiting)}.")
     if status.bundles_waiting:
-        lines.append(
-            f"{status.bundles_waiting} exported bundle(s) carry changes it does not have yet."
-        )
+        carry = counted(status.bundles_waiting, "exported bundle carries", "exported bundles carry")
+        lines.append(f"{carry} changes it does not have yet.")
     if status.unexported_since is not None:
         lines.append(
             f"Changes recorded here since {_when(status.unexported_since)} are not exported yet."

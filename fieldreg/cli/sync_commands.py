@@ -31,7 +31,7 @@ from fieldreg.cli.common import (
 from fieldreg.cli.passphrases import ENV_NEW_PASSPHRASE, ENV_PASSPHRASE, read_secret
 from fieldreg.cli.person_text import value_text
 from fieldreg.core.errors import AuthError, FieldregError, ValidationError
-from fieldreg.core.messages import describe, pair_field_lines
+from fieldreg.core.messages import counted, describe, pair_field_lines
 from fieldreg.services import duplicates, folder_watch, hub_client, sync_desk
 from fieldreg.services import enrollment_service as enroll
 from fieldreg.services import sync_service as sync
@@ -553,7 +553,8 @@ def _cmd_sync(session: Session, args: argparse.Namespace, out: Output) -> int:
         return EXIT_OK
     lines = [f"{shown_path(name)}: {_receipt_text(receipt)}" for name, receipt in report.receipts]
     if not report.reachable:
-        lines.append(f"hub no longer reachable; {report.waiting} bundle(s) wait for next time")
+        waiting = counted(report.waiting, "bundle waits", "bundles wait")
+        lines.append(f"hub no longer reachable; {waiting} for next time")
     elif not report.receipts:
         lines.append("Nothing new to send.")
     if report.roster is not None:

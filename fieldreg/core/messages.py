@@ -1154,3 +1154,8 @@ def kinship_text(
         member="" if member_year is None else member_year,
         head="" if head_year is None else head_year,
     )
+
+
+def counted(count: int, one: str, many: str) -> str:
+    """An English count for the command line: "1 bundle", "2 bundles", "1,200 events"."""
+    return f"{count:,} {one if count == 1 else many}"

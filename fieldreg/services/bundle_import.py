@@ -15,6 +15,7 @@ from pathlib import Path
 
 from fieldreg.core.bulk import without_cycle_collection
 from fieldreg.core.errors import Cancelled, FieldregError, StoreError
+from fieldreg.core.messages import counted
 from fieldreg.core.tasks import CancelFlag, Progress
 from fieldreg.crypto.encoding import strict_b64decode
 from fieldreg.services.outside_files import open_outside_file
@@ -260,9 +261,9 @@ def outcome_text(outcome: FileOutcome, name: str | None = None) -> str:
         return f"{name}: already imported (device {device}, events {span})"
     if result.outcome is Outcome.HELD:
         return f"{name}: held until the bundle before it arrives ({span})"
-    extra = f", {len(result.released)} held bundle(s) applied" if result.released else ""
-    conflicts_text = f", {len(result.conflicts)} person(s) in conflict" if result.conflicts else ""
-    return (
-        f"{name}: {result.applied} new event(s) from device {device} "
-        f"({span}){extra}{conflicts_text}"
-    )
+    released = counted(len(result.released), "held bundle", "held bundles")
+    extra = f", {released} applied" if result.released else ""
+    in_conflict = counted(len(result.conflicts), "person", "people")
+    conflicts_text = f", {in_conflict} in conflict" if result.conflicts else ""
+    new = counted(result.applied, "new event", "new events")
+    return f"{name}: {new} from device {device} ({span}){extra}{conflicts_text}"

@@ -83,13 +83,11 @@ class HubSync(QObject):
     def report_text(self, report: SyncReport) -> str:
         when = dt.datetime.now().strftime("%H:%M")
         if not report.reachable:
-            return self.tr("Hub not reachable ({time}); {count} bundle(s) waiting").format(
-                time=when, count=report.waiting
-            )
+            return self.tr(
+                "Hub not reachable ({time}); %n bundle(s) waiting", None, report.waiting
+            ).format(time=when)
         sent = len(report.receipts)
-        text = self.tr("Hub: synced at {time}, {count} bundle(s) sent").format(
-            time=when, count=sent
-        )
+        text = self.tr("Hub: synced at {time}, %n bundle(s) sent", None, sent).format(time=when)
         if report.quarantined:
             text += self.tr(", {count} refused").format(count=report.quarantined)
         if report.roster is not None:

@@ -32,6 +32,23 @@
     </message>
 </context>
 <context>
+    <name>HubSync</name>
+    <message numerus="yes">
+        <source>Hub not reachable ({time}); %n bundle(s) waiting</source>
+        <translation>
+            <numerusform>Hub not reachable ({time}); %n bundle waiting</numerusform>
+            <numerusform>Hub not reachable ({time}); %n bundles waiting</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Hub: synced at {time}, %n bundle(s) sent</source>
+        <translation>
+            <numerusform>Hub: synced at {time}, %n bundle sent</numerusform>
+            <numerusform>Hub: synced at {time}, %n bundles sent</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>RetentionBox</name>
     <message numerus="yes">
         <source>People to purge: {count} (left this point and acknowledged by the coordinator more than %n days ago)</source>

@@ -2890,13 +2890,21 @@
         <source>Hub: {reason}</source>
         <translation>Хаб: {reason}</translation>
     </message>
-    <message>
-        <source>Hub not reachable ({time}); {count} bundle(s) waiting</source>
-        <translation>Хаб недоступен ({time}); пакетов в ожидании: {count}</translation>
+    <message numerus="yes">
+        <source>Hub not reachable ({time}); %n bundle(s) waiting</source>
+        <translation>
+            <numerusform>Хаб недоступен ({time}); пакетов в ожидании: %n</numerusform>
+            <numerusform>Хаб недоступен ({time}); пакетов в ожидании: %n</numerusform>
+            <numerusform>Хаб недоступен ({time}); пакетов в ожидании: %n</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>Hub: synced at {time}, {count} bundle(s) sent</source>
-        <translation>Хаб: синхронизировано в {time}, отправлено пакетов: {count}</translation>
+    <message numerus="yes">
+        <source>Hub: synced at {time}, %n bundle(s) sent</source>
+        <translation>
+            <numerusform>Хаб: синхронизировано в {time}, отправлено пакетов: %n</numerusform>
+            <numerusform>Хаб: синхронизировано в {time}, отправлено пакетов: %n</numerusform>
+            <numerusform>Хаб: синхронизировано в {time}, отправлено пакетов: %n</numerusform>
+        </translation>
     </message>
     <message>
         <source>, {count} refused</source>

@@ -2890,13 +2890,21 @@
         <source>Hub: {reason}</source>
         <translation>Хаб: {reason}</translation>
     </message>
-    <message>
-        <source>Hub not reachable ({time}); {count} bundle(s) waiting</source>
-        <translation>Хаб недоступний ({time}); пакетів в очікуванні: {count}</translation>
+    <message numerus="yes">
+        <source>Hub not reachable ({time}); %n bundle(s) waiting</source>
+        <translation>
+            <numerusform>Хаб недоступний ({time}); пакетів в очікуванні: %n</numerusform>
+            <numerusform>Хаб недоступний ({time}); пакетів в очікуванні: %n</numerusform>
+            <numerusform>Хаб недоступний ({time}); пакетів в очікуванні: %n</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>Hub: synced at {time}, {count} bundle(s) sent</source>
-        <translation>Хаб: синхронізовано о {time}, надіслано пакетів: {count}</translation>
+    <message numerus="yes">
+        <source>Hub: synced at {time}, %n bundle(s) sent</source>
+        <translation>
+            <numerusform>Хаб: синхронізовано о {time}, надіслано пакетів: %n</numerusform>
+            <numerusform>Хаб: синхронізовано о {time}, надіслано пакетів: %n</numerusform>
+            <numerusform>Хаб: синхронізовано о {time}, надіслано пакетів: %n</numerusform>
+        </translation>
     </message>
     <message>
         <source>, {count} refused</source>

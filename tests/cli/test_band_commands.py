@@ -55,6 +55,7 @@ def test_print_to_files_and_look_up_scans(person: str, data_dir: Path, tmp_path:
     first = fieldreg(data_dir, "band", "print", person, "--zpl", str(tmp_path / "a.zpl"))
     assert first.returncode == 0, first.stderr
     assert f"Issued: {person}/1" in first.stdout
+    assert f"1 band on band-adult-203 for {person}." in first.stdout  # not "1 band(s)"
     second = fieldreg(
         data_dir, "band", "print", f"FR1:{person}/1", "--pdf", str(tmp_path / "b.pdf")
     )

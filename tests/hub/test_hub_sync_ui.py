@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from faker import Faker
 from hub_support import running_hub
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QApplication, QDialog
 from pytestqt.qtbot import QtBot
 
 from fieldreg.services import enrollment_service
@@ -22,6 +22,7 @@ from fieldreg.services.settings import Settings
 from fieldreg.ui.context import UiContext
 from fieldreg.ui.hub_sync import HubSync
 from fieldreg.ui.settings_dialog import SettingsDialog
+from fieldreg.ui.translations import Translators
 from fieldreg.ui.worker import Worker
 from tests.sync.sync_support import create_coordinator, new_laptop, open_store
 
@@ -50,9 +51,15 @@ def hub_sync(directory: DataDir, session: Session, settings: Settings) -> HubSyn
 
 
 def test_the_status_bar_says_what_the_sync_sent(
-    qtbot: QtBot, stores: tuple[DataDir, DataDir], laptop_session: Session, tmp_path: Path
+    qtbot: QtBot,
+    qapp: QApplication,
+    stores: tuple[DataDir, DataDir],
+    laptop_session: Session,
+    tmp_path: Path,
 ) -> None:
     coordinator, laptop = stores
+    translators = Translators(qapp)
+    translators.switch("en")  # as the desk does at start: its English plurals
     hub_session = open_store(coordinator)
     try:
         with running_hub(hub_session, tmp_path / "tls") as running:
@@ -65,7 +72,7 @@ def test_the_status_bar_says_what_the_sync_sent(
         [device] = enrollment_service.devices(hub_session)
     finally:
         hub_session.lock()
-    assert "1 bundle(s) sent" in syncing.label.text()
+    assert "1 bundle sent" in syncing.label.text()  # English as the desk speaks it
     # Version 1, or a later one if the hub rebuilt its rosters meanwhile (once a minute at most).
     assert re.search(r"roster \d+ applied", syncing.label.text())
     assert device.last_seq == 1
