@@ -31,7 +31,7 @@ from fieldreg.core.entities import Need
 from fieldreg.core.errors import FieldregError
 from fieldreg.services import exports
 from fieldreg.services.session import Session
-from fieldreg.ui import labels
+from fieldreg.ui import dates, labels
 from fieldreg.ui.context import UiContext
 from fieldreg.ui.error_dialog import show_store_error
 from fieldreg.ui.field_widgets import ErrorLabel
@@ -326,8 +326,8 @@ class ExportDialog(Retranslates, QDialog):
         if f.needs:
             parts.append(", ".join(labels.label(labels.NEED, n) for n in sorted(f.needs)))
         if f.registered_from or f.registered_to:
-            start = f.registered_from.isoformat() if f.registered_from else "…"
-            end = f.registered_to.isoformat() if f.registered_to else "…"
+            start = dates.date_text(f.registered_from) if f.registered_from else "…"
+            end = dates.date_text(f.registered_to) if f.registered_to else "…"
             parts.append(self.tr("registered {start} to {end}").format(start=start, end=end))
         self.filters.setText("; ".join(parts) or self.tr("Everyone (the roster's filters)"))
 

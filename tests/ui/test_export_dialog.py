@@ -4,6 +4,7 @@ write it, keeps the roster's filters, and writes the chosen format (encrypted wh
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 from pathlib import Path
 
@@ -103,13 +104,15 @@ def test_the_roster_opens_the_dialog_with_its_filters(
     with open_desk(qtbot, qapp, session, data_dir) as desk:
         press(qtbot, Qt.Key.Key_R, CTRL)
         roster = desk.window.roster_page
-        roster.model.set_filter(RosterFilter(status="waiting"))
+        days = {"registered_from": dt.date(2026, 12, 1), "registered_to": dt.date(2026, 12, 4)}
+        roster.model.set_filter(RosterFilter(status="waiting", **days))
         qtbot.mouseClick(roster.export_button, Qt.MouseButton.LeftButton)
         qtbot.waitUntil(lambda: roster.findChild(ExportDialog) is not None)
         dialog = roster.findChild(ExportDialog)
         assert dialog is not None
         assert dialog.request().filter.statuses == frozenset({"waiting"})
-        assert dialog.filters.text() == "Waiting"
+        # the days as the desk writes every date
+        assert dialog.filters.text() == "Waiting; registered 01.12.2026 to 04.12.2026"
         dialog.reject()
 
 
