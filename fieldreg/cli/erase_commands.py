@@ -18,6 +18,7 @@ import datetime as dt
 from typing import Any
 
 from fieldreg.cli.common import EXIT_OK, Handler, Output, with_session
+from fieldreg.cli.person_text import value_text
 from fieldreg.core.dates import day_first
 from fieldreg.core.events import ERASURE_REASONS
 from fieldreg.services import erasure, retention
@@ -89,9 +90,9 @@ def _cmd_erase(session: Session, args: argparse.Namespace, out: Output) -> int:
             for r in pending
         ]
         lines = [
-            f"{r['request_id']}  {r['person_id']}  {r['reason']}  {r['requested_by']}  "
-            f"{r['requested']}  {r['note']}".rstrip()
-            for r in rows
+            f"{r.request_id}  {r.person_id}  {r.reason.replace('_', ' ')}  {r.requested_by}  "
+            f"{day_first(_day(r.requested_ms))}  {r.note}".rstrip()
+            for r in pending
         ]
         out.result(rows, "\n".join(lines) or "No erasure waiting for confirmation.")
     return EXIT_OK
@@ -125,7 +126,10 @@ def _cmd_retention(session: Session, args: argparse.Namespace, out: Output) -> i
     lines = [
         f"Retention: {_days_text(state.days)}.",
         f"The coordinator holds this laptop's events up to {state.acknowledged}.",
-        *(f"{d.person_id}  {d.status}  {day_first(_day(d.left_ms))}" for d in state.due),
+        *(
+            f"{d.person_id}  {value_text('status', d.status)}  {day_first(_day(d.left_ms))}"
+            for d in state.due
+        ),
         f"{len(state.due)} due.",
     ]
     out.result(data, "\n".join(lines))

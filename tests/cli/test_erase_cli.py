@@ -68,6 +68,11 @@ def test_request_and_confirm_by_two_operators(tmp_path: Path) -> None:
     assert listed["request_id"] == made["request_id"]
     assert listed["requested_by"] == "Coord"
     assert listed["note"] == "Зареєстровано двічі"
+    # The text: the reason in words and the day written day first (JSON keeps ISO).
+    year, month, day = listed["requested"].split("-")
+    [line] = ok(fieldreg(hub, "erase", "list", *first)).splitlines()
+    assert f"  Coord  {day}.{month}.{year}  Зареєстровано двічі" in line
+    assert listed["reason"].replace("_", " ") in line
 
     alone = fieldreg(hub, "erase", "confirm", made["request_id"], *first)
     assert alone.returncode == 3
