@@ -9,6 +9,7 @@ exit status is 0 when every file was imported (or was already there), 3 when any
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import os
 import sys
 import time
@@ -22,6 +23,7 @@ from fieldreg.cli.common import (
     EXIT_VERIFY,
     Handler,
     Output,
+    escaped,
     new_passphrase,
     new_store_dir,
     require_store,
@@ -30,6 +32,7 @@ from fieldreg.cli.common import (
 )
 from fieldreg.cli.passphrases import ENV_NEW_PASSPHRASE, ENV_PASSPHRASE, read_secret
 from fieldreg.cli.person_text import value_text
+from fieldreg.core.dates import moment_text
 from fieldreg.core.errors import AuthError, FieldregError, ValidationError
 from fieldreg.core.messages import counted, describe, pair_field_lines
 from fieldreg.services import duplicates, folder_watch, hub_client, sync_desk
@@ -308,6 +311,15 @@ def _network_recover(session: Session, args: argparse.Namespace, out: Output) ->
 # --- enroll and devices ----------------------------------------------------------------------
 
 
+def _quarantined_at(untrusted: str) -> str:
+    """When a file was quarantined (its reason file says, in ISO 8601), as the command line
+    writes a time; anything else as it is, escaped."""
+    try:
+        return moment_text(dt.datetime.fromisoformat(untrusted), dt.UTC)
+    except ValueError:
+        return escaped(untrusted)
+
+
 def _cmd_enroll(session: Session, args: argparse.Namespace, out: Output) -> int:
     if args.enroll_command == "request":
         text = enroll.enrollment_request(session, args.name)
@@ -427,7 +439,10 @@ def _bundle_session(session: Session, args: argparse.Namespace, out: Output) -> 
             {"file": shown_path(e.path), "code": e.code, "params": e.params, "when": e.when}
             for e in entries
         ],
-        "\n".join(f"{e.when} {e.path.name}: {describe(e.error)}" for e in entries)
+        "\n".join(
+            f"{_quarantined_at(e.when)}  {shown_path(e.path.name)}: {describe(e.error)}"
+            for e in entries
+        )
         or "Quarantine is empty.",
     )
     return EXIT_OK

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -85,6 +86,9 @@ def test_enroll_export_import_and_resolve_from_the_command_line(tmp_path: Path) 
     assert not hostile.exists()
     [quarantined] = json.loads(ok(fieldreg(hub, "bundle", "quarantine", "--json")))
     assert quarantined["code"] == "bundle.bad_magic"
+    [line] = ok(fieldreg(hub, "bundle", "quarantine")).splitlines()
+    # when, as every time on the command line: day first, with its zone
+    assert re.match(r"\d\d\.\d\d\.20\d\d \d\d:\d\d UTC  \S+\.bundle: ", line), line
 
     devices = json.loads(ok(fieldreg(hub, "device", "list", "--json")))
     assert [d["prefix"] for d in devices] == ["K7"]
