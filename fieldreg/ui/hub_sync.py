@@ -84,10 +84,10 @@ class HubSync(QObject):
         when = dt.datetime.now().strftime("%H:%M")
         if not report.reachable:
             return self.tr(
-                "Hub not reachable ({time}); %n bundle(s) waiting", None, report.waiting
+                "Hub not reachable ({time}); %n bundles waiting", None, report.waiting
             ).format(time=when)
         sent = len(report.receipts)
-        text = self.tr("Hub: synced at {time}, %n bundle(s) sent", None, sent).format(time=when)
+        text = self.tr("Hub: synced at {time}, %n bundles sent", None, sent).format(time=when)
         if report.quarantined:
             text += self.tr(", {count} refused").format(count=report.quarantined)
         if report.roster is not None:

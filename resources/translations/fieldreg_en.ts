@@ -34,14 +34,14 @@
 <context>
     <name>HubSync</name>
     <message numerus="yes">
-        <source>Hub not reachable ({time}); %n bundle(s) waiting</source>
+        <source>Hub not reachable ({time}); %n bundles waiting</source>
         <translation>
             <numerusform>Hub not reachable ({time}); %n bundle waiting</numerusform>
             <numerusform>Hub not reachable ({time}); %n bundles waiting</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>Hub: synced at {time}, %n bundle(s) sent</source>
+        <source>Hub: synced at {time}, %n bundles sent</source>
         <translation>
             <numerusform>Hub: synced at {time}, %n bundle sent</numerusform>
             <numerusform>Hub: synced at {time}, %n bundles sent</numerusform>

@@ -2891,7 +2891,7 @@
         <translation>Хаб: {reason}</translation>
     </message>
     <message numerus="yes">
-        <source>Hub not reachable ({time}); %n bundle(s) waiting</source>
+        <source>Hub not reachable ({time}); %n bundles waiting</source>
         <translation>
             <numerusform>Хаб недоступен ({time}); пакетов в ожидании: %n</numerusform>
             <numerusform>Хаб недоступен ({time}); пакетов в ожидании: %n</numerusform>
@@ -2899,7 +2899,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>Hub: synced at {time}, %n bundle(s) sent</source>
+        <source>Hub: synced at {time}, %n bundles sent</source>
         <translation>
             <numerusform>Хаб: синхронизировано в {time}, отправлено пакетов: %n</numerusform>
             <numerusform>Хаб: синхронизировано в {time}, отправлено пакетов: %n</numerusform>

@@ -95,21 +95,33 @@ def test_sigkill_during_roster_apply_leaves_old_or_new_roster(
 
     command = [sys.executable, str(Path(__file__).with_name("roster_crash_worker.py"))]
     env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])}
-    rng = random.Random(20261202)
-    target = copy_store(laptop_dir, tmp_path / "try-0")
-    kills = rounds = 0
-    while kills < KILLS:
-        rounds += 1
-        assert rounds < 4 * KILLS, "the worker finished too often to be killed mid-apply"
+
+    def start(store: DataDir) -> subprocess.Popen[str]:
         process = subprocess.Popen(
-            [*command, str(target.root), PASSPHRASE, str(payload), str(new.version)],
+            [*command, str(store.root), PASSPHRASE, str(payload), str(new.version)],
             stdout=subprocess.PIPE,
             text=True,
             env=env,
         )
         assert process.stdout is not None
         assert process.stdout.readline().strip() == "ready"
-        time.sleep(rng.uniform(0.0, 0.6))
+        return process
+
+    # How long an apply takes on this machine now: the kills land within that span, however
+    # fast or loaded the machine is.
+    probe = start(copy_store(laptop_dir, tmp_path / "probe"))
+    started = time.monotonic()
+    output, _ = probe.communicate(timeout=120)
+    span = time.monotonic() - started
+    assert "done" in output.split()
+    rng = random.Random(20261202)
+    target = copy_store(laptop_dir, tmp_path / "try-0")
+    kills = rounds = 0
+    while kills < KILLS:
+        rounds += 1
+        assert rounds < 4 * KILLS, "the worker finished too often to be killed mid-apply"
+        process = start(target)
+        time.sleep(rng.uniform(0.0, 0.9 * span))
         process.send_signal(signal.SIGKILL)
         output, _ = process.communicate(timeout=60)
         state = _state(target)
