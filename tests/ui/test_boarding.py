@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from fieldreg.services.session import Session
 from fieldreg.services.transports import BoardingOutcome
+from fieldreg.ui import boarding_page
 from fieldreg.ui.boarding_page import COLOURS
 from fieldreg.ui.translations import Translators
 from tests.ui.desk import open_desk
@@ -262,3 +263,26 @@ def test_locking_clears_the_boarding_page(
         qtbot.waitUntil(lambda: session.locked)
         assert page.answer.text() == ""
         assert page.transport.count() == 0
+
+
+@pytest.mark.parametrize("language", ["uk", "ru"])
+def test_every_sentence_said_at_the_door_has_its_three_forms_translated(
+    qapp: QApplication, language: str
+) -> None:
+    """Each sentence the page may say about a person is translated in the plain, the female and
+    the male form (a source text that lupdate did not see would fall back to English)."""
+    translators = Translators(qapp)
+    translators.switch(language)
+    try:
+        for source in (
+            boarding_page.BOARDED,
+            boarding_page.DOES_NOT_WISH,
+            boarding_page.ALREADY_BOARDED,
+            boarding_page.NOT_BOARDED,
+            boarding_page.ON_OTHERS,
+            boarding_page.ON_NO_OTHER,
+        ):
+            for sex in (None, "female", "male", "other"):
+                assert boarding_page.agreeing(source, sex) != source, (source, sex)
+    finally:
+        translators.switch("en")
