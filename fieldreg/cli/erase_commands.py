@@ -21,6 +21,7 @@ from fieldreg.cli.common import EXIT_OK, Handler, Output, with_session
 from fieldreg.cli.person_text import value_text
 from fieldreg.core.dates import day_first
 from fieldreg.core.events import ERASURE_REASONS
+from fieldreg.core.messages import counted
 from fieldreg.services import erasure, retention
 from fieldreg.services.session import Session
 
@@ -141,9 +142,7 @@ def _days(text: str) -> int:
 
 
 def _days_text(days: int | None) -> str:
-    if days is None:
-        return "off"
-    return f"{days} {'day' if days == 1 else 'days'} after a person left"
+    return "off" if days is None else f"{counted(days, 'day', 'days')} after a person left"
 
 
 COMMANDS: dict[str, Handler] = {

@@ -153,8 +153,8 @@ def _devices(session: Session, out: Output) -> int:
     def text() -> str:
         lines = []
         for d in found:
-            lack = f", {counted(d.missing, 'event', 'events')} missing ({d.held} held)"
-            lack = lack if d.missing else ""
+            missing = counted(d.missing, "event", "events")
+            lack = f", {missing} missing ({d.held} held)" if d.missing else ""
             revoked = ", revoked" if d.revoked else ""
             lines.append(
                 f"{d.prefix} {d.device_id[:12]}  last contact {_when(d.last_contact_ms)}; "

@@ -181,14 +181,11 @@ def _departure_text(view: TransportView) -> str:
     return day_first(str(view.fields.get("departure") or ""))
 
 
-def _position(order: list[str], name: str) -> int:
-    return order.index(name) if name in order else len(order)
-
-
 def _transport_text(view: TransportView, session: Session) -> str:
     lines = [f"{view.transport_id}  {escaped(view.name)}  (version {view.version})"]
-    order = list(TRANSPORT_FLAGS.values())  # as `plan` takes them, not alphabetical
-    shown_fields = sorted(view.fields.items(), key=lambda item: _position(order, item[0]))
+    # In the order `plan` takes them, not alphabetical.
+    order = {name: place for place, name in enumerate(TRANSPORT_FLAGS.values())}
+    shown_fields = sorted(view.fields.items(), key=lambda item: order.get(item[0], len(order)))
     for name, value in shown_fields:
         if name != "name":
             shown = day_first(str(value)) if name == "departure" else value_text(name, value)

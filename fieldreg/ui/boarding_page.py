@@ -48,25 +48,23 @@ COLOURS: Final = {
 
 # What is said about the person at the door agrees with their recorded sex where the language
 # needs it (Ukrainian "Сіла" / "Сів", Russian "Села" / "Сел"); the plain form is for a sex that is
-# other or not recorded. The English words are the same in all three. For lupdate:
-BOARDED: Final = "Boarded: {name}, {seat}"
-DOES_NOT_WISH: Final = (
+# other or not recorded. The English words are the same in all three.
+BOARDED: Final = QT_TRANSLATE_NOOP("BoardingPage", "Boarded: {name}, {seat}")
+DOES_NOT_WISH: Final = QT_TRANSLATE_NOOP(
+    "BoardingPage",
     "{name} said they do not wish to go. Ask them: nothing is recorded until you confirm "
-    "(Ctrl+Enter)."
+    "(Ctrl+Enter).",
 )
-ALREADY_BOARDED: Final = "Already boarded: {name}, {seat}. Nothing more recorded."
-NOT_BOARDED: Final = "Not boarded. Nothing was recorded."
-ON_OTHERS: Final = "They are on: {transports}."
-ON_NO_OTHER: Final = "They are on no other transport."
-_AGREEING: Final = (
-    QT_TRANSLATE_NOOP("BoardingPage", "Boarded: {name}, {seat}"),
+ALREADY_BOARDED: Final = QT_TRANSLATE_NOOP(
+    "BoardingPage", "Already boarded: {name}, {seat}. Nothing more recorded."
+)
+NOT_BOARDED: Final = QT_TRANSLATE_NOOP("BoardingPage", "Not boarded. Nothing was recorded.")
+ON_OTHERS: Final = QT_TRANSLATE_NOOP("BoardingPage", "They are on: {transports}.")
+ON_NO_OTHER: Final = QT_TRANSLATE_NOOP("BoardingPage", "They are on no other transport.")
+# Their female and male forms, for lupdate (labels.agreeing picks the one to show).
+_AGREEING_FORMS: Final = (
     QT_TRANSLATE_NOOP("BoardingPage", "Boarded: {name}, {seat}", "female"),
     QT_TRANSLATE_NOOP("BoardingPage", "Boarded: {name}, {seat}", "male"),
-    QT_TRANSLATE_NOOP(
-        "BoardingPage",
-        "{name} said they do not wish to go. Ask them: nothing is recorded until you confirm "
-        "(Ctrl+Enter).",
-    ),
     QT_TRANSLATE_NOOP(
         "BoardingPage",
         "{name} said they do not wish to go. Ask them: nothing is recorded until you confirm "
@@ -79,20 +77,16 @@ _AGREEING: Final = (
         "(Ctrl+Enter).",
         "male",
     ),
-    QT_TRANSLATE_NOOP("BoardingPage", "Already boarded: {name}, {seat}. Nothing more recorded."),
     QT_TRANSLATE_NOOP(
         "BoardingPage", "Already boarded: {name}, {seat}. Nothing more recorded.", "female"
     ),
     QT_TRANSLATE_NOOP(
         "BoardingPage", "Already boarded: {name}, {seat}. Nothing more recorded.", "male"
     ),
-    QT_TRANSLATE_NOOP("BoardingPage", "Not boarded. Nothing was recorded."),
     QT_TRANSLATE_NOOP("BoardingPage", "Not boarded. Nothing was recorded.", "female"),
     QT_TRANSLATE_NOOP("BoardingPage", "Not boarded. Nothing was recorded.", "male"),
-    QT_TRANSLATE_NOOP("BoardingPage", "They are on: {transports}."),
     QT_TRANSLATE_NOOP("BoardingPage", "They are on: {transports}.", "female"),
     QT_TRANSLATE_NOOP("BoardingPage", "They are on: {transports}.", "male"),
-    QT_TRANSLATE_NOOP("BoardingPage", "They are on no other transport."),
     QT_TRANSLATE_NOOP("BoardingPage", "They are on no other transport.", "female"),
     QT_TRANSLATE_NOOP("BoardingPage", "They are on no other transport.", "male"),
 )
